@@ -1,0 +1,62 @@
+import { Command, CommanderError } from 'commander';
+import { loadConfig, type Config } from './config.ts';
+import { databaseFile, openDatabase, type Db } from './db/connection.ts';
+import { AppError } from './errors.ts';
+import { registerCatalogCommands } from './catalog/cli.ts';
+import { registerProgressCommands } from './progress/cli.ts';
+import { registerPlannerCommands } from './planner/cli.ts';
+import { registerDigestCommands } from './digest/cli.ts';
+
+/** What every command gets: the same config and data directory as the server, and its output streams. */
+export interface CliContext {
+  config: Config;
+  /** Opens the database once, on first use. */
+  db(): Db;
+  out(text: string): void;
+  err(text: string): void;
+  isTTY: boolean;
+  now(): Date;
+  readStdin(): Promise<string>;
+}
+
+export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliContext {
+  const config = loadConfig(env);
+  let db: Db | undefined;
+  return {
+    config,
+    db: () => (db ??= openDatabase(databaseFile(config.dataDir))),
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    isTTY: Boolean(process.stdout.isTTY),
+    now: () => new Date(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('cote').description('cote — coding test preparation').exitOverride();
+  program.configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.err(s.trimEnd()) });
+  registerCatalogCommands(program, ctx);
+  registerProgressCommands(program, ctx);
+  registerPlannerCommands(program, ctx);
+  registerDigestCommands(program, ctx);
+  return program;
+}
+
+/** Runs one command; returns the exit code. Errors print one line on stderr: `cote: <what is wrong>`. */
+export async function runCli(argv: string[], ctx?: CliContext): Promise<number> {
+  try {
+    ctx ??= createCliContext();
+    await buildProgram(ctx).parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    const line = error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
+    (ctx?.err ?? ((s: string) => process.stderr.write(s + '\n')))(`cote: ${line}`);
+    return error instanceof AppError && error.status >= 500 ? 2 : 1;
+  }
+}

@@ -1,0 +1,83 @@
+import { TZDate } from '@date-fns/tz';
+
+/**
+ * Calendar days as 'YYYY-MM-DD' strings. A learner's day is the date in their time zone:
+ * a solve at 00:30 KST belongs to that KST day, whatever the server's zone.
+ */
+export type Day = string;
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function parts(instant: Date, timeZone: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) out[p.type] = p.value;
+  return out;
+}
+
+/** The calendar date of `instant` in `timeZone`. */
+export function localDay(instant: Date, timeZone: string): Day {
+  const p = parts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The wall-clock time 'HH:MM' of `instant` in `timeZone`. */
+export function localTime(instant: Date, timeZone: string): string {
+  const p = parts(instant, timeZone);
+  return `${p.hour}:${p.minute}`;
+}
+
+/** The instant at which the wall clock in `timeZone` shows `day` at `time` ('HH:MM' or 'HH:MM:SS'). */
+export function instantAt(day: Day, time: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const [hh, mm, ss = 0] = time.split(':').map(Number);
+  return new Date(new TZDate(y, m - 1, d, hh, mm, ss, timeZone).getTime());
+}
+
+/** True for a real calendar date written 'YYYY-MM-DD' (2026-02-30 is not one). */
+export function isDay(text: unknown): text is Day {
+  if (typeof text !== 'string') return false;
+  const m = DAY_RE.exec(text);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text;
+}
+
+export function isTimeZone(name: unknown): name is string {
+  if (typeof name !== 'string' || name === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function toUtc(day: Day): number {
+  const [y, m, d] = day.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+export function addDays(day: Day, n: number): Day {
+  return new Date(toUtc(day) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((toUtc(to) - toUtc(from)) / 86_400_000);
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: Day): number {
+  const w = new Date(toUtc(day)).getUTCDay();
+  return w === 0 ? 7 : w;
+}

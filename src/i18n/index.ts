@@ -1,0 +1,58 @@
+import { common } from './messages/common.ts';
+import { catalog } from './messages/catalog.ts';
+import { progress } from './messages/progress.ts';
+import { planner } from './messages/planner.ts';
+import { digest } from './messages/digest.ts';
+
+/**
+ * The one dictionary every page and email speaks from, in Korean and English. Each feature keeps its
+ * words in messages/<feature>.ts as `{ en, ko }` with the same keys (the type checks it); they merge here.
+ */
+export type Lang = 'ko' | 'en';
+export const LANGS: Lang[] = ['ko', 'en'];
+
+const parts = [common, catalog, progress, planner, digest];
+const dictionary: Record<Lang, Record<string, string>> = {
+  en: Object.assign({}, ...parts.map((p) => p.en)),
+  ko: Object.assign({}, ...parts.map((p) => p.ko)),
+};
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: string, params?: Params) => string;
+
+/** The text for `key` in `lang` with `{name}` placeholders filled; an unknown key is returned as is. */
+export function translate(lang: Lang, key: string, params: Params = {}): string {
+  const template = dictionary[lang][key] ?? dictionary.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function hasMessage(key: string): boolean {
+  return key in dictionary.en;
+}
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => translate(lang, key, params);
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'ko' || value === 'en';
+}
+
+/** Picks ko or en from an Accept-Language header by quality; Korean when nothing matches. */
+export function langFromAcceptLanguage(header: string | undefined): Lang {
+  if (!header) return 'ko';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...rest] = part.trim().split(';');
+      const q = rest.map((r) => r.trim()).find((r) => r.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((r) => r.tag && !Number.isNaN(r.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    const base = tag.split('-')[0];
+    if (isLang(base)) return base;
+  }
+  return 'ko';
+}

@@ -1,0 +1,6 @@
+/** Words of the planner pages. */
+const en = {
+};
+const ko: Record<keyof typeof en, string> = {
+};
+export const planner = { en, ko };

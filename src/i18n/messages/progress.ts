@@ -1,0 +1,6 @@
+/** Words of the progress pages. */
+const en = {
+};
+const ko: Record<keyof typeof en, string> = {
+};
+export const progress = { en, ko };

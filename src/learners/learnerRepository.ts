@@ -1,0 +1,88 @@
+import type { Db } from '../db/connection.ts';
+import type { Lang } from '../i18n/index.ts';
+
+/** A user of cote. Days are the learner's local dates in `timezone`. */
+export interface Learner {
+  id: number;
+  login: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  timezone: string;
+  language: Lang;
+  examDate: string | null;
+  dailyMinutes: number;
+  /** ISO weekdays the learner studies on: 1 = Monday … 7 = Sunday. */
+  studyDays: number[];
+  profile: string;
+  customWeights: Record<string, number> | null;
+  digestEnabled: boolean;
+  digestTime: string;
+  unsubscribeToken: string;
+  createdAt: string;
+}
+
+interface LearnerRow {
+  id: number;
+  login: string;
+  name: string;
+  email: string;
+  is_admin: number;
+  timezone: string;
+  language: Lang;
+  exam_date: string | null;
+  daily_minutes: number;
+  study_days: string;
+  profile: string;
+  custom_weights: string | null;
+  digest_enabled: number;
+  digest_time: string;
+  unsubscribe_token: string;
+  created_at: string;
+}
+
+const COLUMNS = `id, login, name, email, is_admin, timezone, language, exam_date, daily_minutes, study_days, profile,
+  custom_weights, digest_enabled, digest_time, unsubscribe_token, created_at`;
+
+export function toLearner(row: LearnerRow): Learner {
+  return {
+    id: row.id,
+    login: row.login,
+    name: row.name,
+    email: row.email,
+    isAdmin: row.is_admin === 1,
+    timezone: row.timezone,
+    language: row.language,
+    examDate: row.exam_date,
+    dailyMinutes: row.daily_minutes,
+    studyDays: [...row.study_days].map(Number),
+    profile: row.profile,
+    customWeights: row.custom_weights ? (JSON.parse(row.custom_weights) as Record<string, number>) : null,
+    digestEnabled: row.digest_enabled === 1,
+    digestTime: row.digest_time,
+    unsubscribeToken: row.unsubscribe_token,
+    createdAt: row.created_at,
+  };
+}
+
+export function learnerById(db: Db, id: number): Learner | undefined {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM learners WHERE id = ?`).get(id) as LearnerRow | undefined;
+  return row && toLearner(row);
+}
+
+export function learnerByLogin(db: Db, login: string): Learner | undefined {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM learners WHERE login = ?`).get(login) as LearnerRow | undefined;
+  return row && toLearner(row);
+}
+
+export function allLearners(db: Db): Learner[] {
+  return (db.prepare(`SELECT ${COLUMNS} FROM learners ORDER BY id`).all() as LearnerRow[]).map(toLearner);
+}
+
+export function learnerCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM learners').pluck().get() as number;
+}
+
+export function setLearnerLanguage(db: Db, id: number, language: Lang): void {
+  db.prepare('UPDATE learners SET language = ? WHERE id = ?').run(language, id);
+}

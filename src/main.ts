@@ -1,0 +1,41 @@
+import { loadConfig } from './config.ts';
+import { databaseFile, openDatabase } from './db/connection.ts';
+import { createLogger } from './log.ts';
+import { createApp } from './app.ts';
+import { sessionSecret } from './secret.ts';
+import { startFirstImport } from './catalog/firstImport.ts';
+import { startJobs } from './jobs/scheduler.ts';
+import { AppError } from './errors.ts';
+import type { AppDeps } from './web/deps.ts';
+
+// Boot: config → db → migrate → listen → background work. The only place that exits the process.
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(databaseFile(config.dataDir));
+  const deps: AppDeps = { db, config, logger, now: () => new Date(), sessionSecret: sessionSecret(config.dataDir) };
+  const app = createApp(deps);
+  const server = app.listen(config.port, config.host, () => {
+    logger.info(`cote listening on http://${config.host}:${config.port}`, { dataDir: config.dataDir });
+  });
+  server.on('error', (error) => {
+    logger.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    process.exit(1);
+  });
+  startFirstImport(deps);
+  const jobs = startJobs(deps);
+  const stop = () => {
+    jobs.stop();
+    server.close(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  process.stderr.write(`cote: ${error instanceof AppError ? error.message : (error as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import type { NextFunction, Request, Response } from 'express';
+import { isLang, langFromAcceptLanguage, translator, type Lang } from '../i18n/index.ts';
+import { tierLabel, tierOf } from '../catalog/tier.ts';
+
+export const LANG_COOKIE = 'cote_lang';
+
+/** The page language: the switch's cookie, else the learner's setting, else the browser's Accept-Language. */
+export function pageLanguage(req: Request): Lang {
+  const cookie = parseCookie(req.headers.cookie, LANG_COOKIE);
+  if (isLang(cookie)) return cookie;
+  if (req.learner) return req.learner.language;
+  return langFromAcceptLanguage(req.headers['accept-language']);
+}
+
+/** Puts what every view uses on res.locals: t, lang, the learner, the CSRF token, tier helpers. */
+export function viewLocals(req: Request, res: Response, next: NextFunction) {
+  const lang = pageLanguage(req);
+  const t = translator(lang);
+  res.locals.lang = lang;
+  res.locals.t = t;
+  res.locals.learner = req.learner;
+  res.locals.currentPath = req.originalUrl;
+  res.locals.csrfToken = req.csrfToken ? req.csrfToken() : '';
+  res.locals.tierLabel = (level: number) => tierLabel(level, t);
+  res.locals.tierOf = tierOf;
+  res.locals.flash = req.session?.flash;
+  if (req.session?.flash) delete req.session.flash;
+  next();
+}
+
+function parseCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+import { expect } from 'chai';
+import { addDays, daysBetween, instantAt, isDay, isoWeekday, localDay, localTime } from '../../src/day.ts';
+
+describe('day', () => {
+  it('localDay() – 00:30 KST – is that KST day although UTC is still the previous day', () => {
+    const instant = new Date('2026-03-01T15:30:00Z'); // 2026-03-02 00:30 KST
+    expect(localDay(instant, 'Asia/Seoul')).to.equal('2026-03-02');
+    expect(localDay(instant, 'UTC')).to.equal('2026-03-01');
+    expect(localTime(instant, 'Asia/Seoul')).to.equal('00:30');
+  });
+
+  it('localDay() – America/New_York – gives the learner their own date', () => {
+    expect(localDay(new Date('2026-07-01T03:00:00Z'), 'America/New_York')).to.equal('2026-06-30');
+  });
+
+  it('instantAt() – 21:00 in Seoul and New York – maps wall time to the right instant, DST included', () => {
+    expect(instantAt('2026-11-28', '21:00', 'Asia/Seoul').toISOString()).to.equal('2026-11-28T12:00:00.000Z');
+    expect(instantAt('2026-07-01', '21:00', 'America/New_York').toISOString()).to.equal('2026-07-02T01:00:00.000Z');
+    expect(instantAt('2026-12-01', '21:00', 'America/New_York').toISOString()).to.equal('2026-12-02T02:00:00.000Z');
+  });
+
+  it('isDay() – malformed or impossible dates – are refused', () => {
+    for (const bad of ['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', '', 'today', null]) expect(isDay(bad), String(bad)).to.equal(false);
+    expect(isDay('2028-02-29')).to.equal(true);
+  });
+
+  it('addDays(), daysBetween(), isoWeekday() – across month and year ends', () => {
+    expect(addDays('2026-12-31', 1)).to.equal('2027-01-01');
+    expect(addDays('2026-03-01', -1)).to.equal('2026-02-28');
+    expect(daysBetween('2026-11-28', '2026-12-10')).to.equal(12);
+    expect(daysBetween('2026-12-10', '2026-11-28')).to.equal(-12);
+    expect(isoWeekday('2026-11-28')).to.equal(6); // a Saturday
+    expect(isoWeekday('2026-11-29')).to.equal(7);
+  });
+});
