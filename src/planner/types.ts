@@ -1,0 +1,122 @@
+/**
+ * The planner's input and output. The planner is pure: everything it needs comes in here, `today` included;
+ * it reads no database, no clock and no Math.random (randomness, if any, comes from `seed`).
+ */
+import type { Lang } from '../i18n/index.ts';
+
+export type Outcome = 'solved' | 'solved_slow' | 'hint' | 'failed';
+export type ItemKind = 'new' | 'review' | 'mock';
+export type ProfileKey = 'general' | 'samsung' | 'kakao' | 'custom';
+
+export interface CatalogProblem {
+  /** '<judge>:<number>', e.g. 'boj:1260'. */
+  id: string;
+  title: string;
+  /** solved.ac level 0–30 (0 unrated). */
+  level: number;
+  tags: string[];
+  averageTries?: number | null;
+}
+
+export interface CatalogCategory {
+  /** 'graph_traversal' */
+  key: string;
+  nameEn: string;
+  nameKo: string;
+  position: number;
+}
+
+export interface CatalogEntry {
+  category: string;
+  problem: string;
+  position: number;
+  recommended: boolean;
+}
+
+/** The curated list as the planner sees it: entries in list order within each category. */
+export interface PlannerCatalog {
+  problems: CatalogProblem[];
+  categories: CatalogCategory[];
+  entries: CatalogEntry[];
+}
+
+/** One logged try. `day` is null when an import could not date it (solved, day unknown). */
+export interface HistoryAttempt {
+  problem: string;
+  day: string | null;
+  outcome: Outcome;
+  minutes: number | null;
+  origin: string;
+}
+
+export interface PlannerSettings {
+  /** YYYY-MM-DD; the last day of the plan. */
+  examDate: string | null;
+  dailyMinutes: number;
+  /** ISO weekdays studied: 1 = Monday … 7 = Sunday. */
+  studyDays: number[];
+  profile: string;
+  /** Category weights the learner set; they replace the profile's weights when present. */
+  customWeights?: Record<string, number> | null;
+  /** Language of the reasons and messages. */
+  lang: Lang;
+}
+
+export interface PlanInput {
+  catalog: PlannerCatalog;
+  history: HistoryAttempt[];
+  settings: PlannerSettings;
+  /** The learner's local date; the plan starts here. */
+  today: string;
+  seed?: number;
+  /** Today's list as stored when first shown; when given, day 0 keeps it (minus what was done or skipped). */
+  todayItems?: PlanItem[];
+  /** Minutes available today when the learner asked for less time today. */
+  minutesToday?: number;
+  /** Problems the learner skipped or swapped today: not offered again today. */
+  excludeToday?: string[];
+}
+
+export interface PlanItem {
+  problem: string;
+  kind: ItemKind;
+  category: string;
+  level: number;
+  /** Estimated minutes for this learner. */
+  minutes: number;
+  /** Predicted probability of solving it, 0–1. */
+  predicted: number;
+  /** One line in plain words: why this problem today. */
+  reason: string;
+}
+
+export interface PlanDay {
+  day: string;
+  /** A rest day (not a study weekday): no items. */
+  rest: boolean;
+  items: PlanItem[];
+}
+
+export interface CategoryReadiness {
+  category: string;
+  /** The exam profile's weight for this category (sums to 1 over the list). */
+  weight: number;
+  /** Readiness now and projected at the exam if the plan is followed, 0–1. */
+  now: number;
+  atExam: number;
+}
+
+export interface Plan {
+  today: string;
+  exam: string | null;
+  days: PlanDay[];
+  readiness: CategoryReadiness[];
+  verdict: 'on_track' | 'behind';
+  /** What would fix a 'behind' verdict, in plain words (more minutes a day, dropping a light type). */
+  advice: string[];
+  /**
+   * Set when there is nothing to plan: the exam is today or past, no exam date, budget 0, no study days,
+   * nothing left unsolved, an empty list. The page shows it instead of an empty plan.
+   */
+  notice?: { code: 'no_exam' | 'exam_today' | 'exam_past' | 'no_budget' | 'no_study_days' | 'all_solved' | 'empty_catalog'; message: string };
+}
