@@ -1,5 +1,7 @@
 import type { Db } from '../db/connection.ts';
+import { randomBytes } from 'node:crypto';
 import type { Lang } from '../i18n/index.ts';
+import type { LearnerSettings } from './learnerSettings.ts';
 
 /** A user of cote. Days are the learner's local dates in `timezone`. */
 export interface Learner {
@@ -85,4 +87,49 @@ export function learnerCount(db: Db): number {
 
 export function setLearnerLanguage(db: Db, id: number, language: Lang): void {
   db.prepare('UPDATE learners SET language = ? WHERE id = ?').run(language, id);
+}
+
+export interface NewLearner extends LearnerSettings {
+  login: string;
+  /** From hashPassword(); null leaves the learner unable to log in until a password is set. */
+  passwordHash: string | null;
+  isAdmin: boolean;
+}
+
+/** Inserts a learner; the login must be free (check with learnerByLogin first). */
+export function createLearner(db: Db, learner: NewLearner, now: Date): Learner {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO learners (login, name, email, password_hash, is_admin, timezone, language, exam_date, daily_minutes, study_days, profile, unsubscribe_token, created_at)
+       VALUES (@login, @name, @email, @passwordHash, @isAdmin, @timezone, @language, @examDate, @dailyMinutes, @studyDays, @profile, @token, @createdAt)`,
+    )
+    .run({
+      ...learner,
+      isAdmin: learner.isAdmin ? 1 : 0,
+      studyDays: learner.studyDays.join(''),
+      token: randomBytes(24).toString('base64url'),
+      createdAt: now.toISOString(),
+    });
+  return learnerById(db, Number(lastInsertRowid))!;
+}
+
+/** Replaces the learner's settings (name, email, time zone, language, exam, budget, study days, profile). */
+export function updateLearner(db: Db, id: number, settings: LearnerSettings): void {
+  db.prepare(
+    `UPDATE learners SET name = @name, email = @email, timezone = @timezone, language = @language, exam_date = @examDate,
+       daily_minutes = @dailyMinutes, study_days = @studyDays, profile = @profile WHERE id = @id`,
+  ).run({ ...settings, studyDays: settings.studyDays.join(''), id });
+}
+
+export function setLearnerPassword(db: Db, id: number, passwordHash: string): void {
+  db.prepare('UPDATE learners SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+}
+
+/** The stored hash for a login (undefined when there is no such learner). */
+export function passwordHashByLogin(db: Db, login: string): { id: number; hash: string | null } | undefined {
+  return db.prepare('SELECT id, password_hash AS hash FROM learners WHERE login = ?').get(login) as { id: number; hash: string | null } | undefined;
+}
+
+export function passwordHashById(db: Db, id: number): string | null {
+  return (db.prepare('SELECT password_hash FROM learners WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
 }

@@ -1,0 +1,154 @@
+import type { Db } from '../db/connection.ts';
+import type { Outcome } from './outcomes.ts';
+import { SOLVED_SQL } from './outcomes.ts';
+
+/** One logged try. `day` is the learner's local date, null when an import could not date it. */
+export interface Attempt {
+  id: number;
+  learnerId: number;
+  problemId: string;
+  day: string | null;
+  outcome: Outcome;
+  minutes: number | null;
+  note: string;
+  origin: string;
+  externalKey: string | null;
+  createdAt: string;
+  /** The problem's title and solved.ac level (0 when unrated or not on BOJ). */
+  title: string;
+  level: number;
+}
+
+export interface NewAttempt {
+  learnerId: number;
+  problemId: string;
+  day: string | null;
+  outcome: Outcome;
+  minutes?: number | null;
+  note?: string;
+  origin?: string;
+  externalKey?: string | null;
+  /** ISO instant the attempt was logged. */
+  createdAt: string;
+}
+
+export interface AttemptChanges {
+  day: string | null;
+  outcome: Outcome;
+  minutes: number | null;
+  note: string;
+}
+
+interface AttemptRow {
+  id: number;
+  learner_id: number;
+  problem_id: string;
+  day: string | null;
+  outcome: Outcome;
+  minutes: number | null;
+  note: string;
+  origin: string;
+  external_key: string | null;
+  created_at: string;
+  title: string;
+  level: number;
+}
+
+const SELECT = `SELECT a.id, a.learner_id, a.problem_id, a.day, a.outcome, a.minutes, a.note, a.origin, a.external_key, a.created_at,
+  p.title, p.level FROM attempts a JOIN problems p ON p.id = a.problem_id`;
+// Undated attempts sort first: they happened before anything dated the learner logged.
+const ORDER = 'ORDER BY a.day IS NOT NULL, a.day, a.id';
+
+function toAttempt(row: AttemptRow): Attempt {
+  return {
+    id: row.id,
+    learnerId: row.learner_id,
+    problemId: row.problem_id,
+    day: row.day,
+    outcome: row.outcome,
+    minutes: row.minutes,
+    note: row.note,
+    origin: row.origin,
+    externalKey: row.external_key,
+    createdAt: row.created_at,
+    title: row.title,
+    level: row.level,
+  };
+}
+
+const INSERT = `INSERT INTO attempts (learner_id, problem_id, day, outcome, minutes, note, origin, external_key, created_at)
+  VALUES (@learnerId, @problemId, @day, @outcome, @minutes, @note, @origin, @externalKey, @createdAt)`;
+
+function insertParams(a: NewAttempt) {
+  return { ...a, minutes: a.minutes ?? null, note: a.note ?? '', origin: a.origin ?? 'manual', externalKey: a.externalKey ?? null };
+}
+
+export function recordAttempt(db: Db, attempt: NewAttempt): Attempt {
+  const { lastInsertRowid } = db.prepare(INSERT).run(insertParams(attempt));
+  return attemptById(db, attempt.learnerId, Number(lastInsertRowid))!;
+}
+
+/** Records an imported attempt unless one with the same (learner, origin, externalKey) exists; true when added. */
+export function recordAttemptOnce(db: Db, attempt: NewAttempt & { externalKey: string }): boolean {
+  return db.prepare(`${INSERT} ON CONFLICT (learner_id, origin, external_key) DO NOTHING`).run(insertParams(attempt)).changes === 1;
+}
+
+/** The learner's attempt with this id; another learner's attempt is undefined, like a missing one. */
+export function attemptById(db: Db, learnerId: number, id: number): Attempt | undefined {
+  const row = db.prepare(`${SELECT} WHERE a.id = ? AND a.learner_id = ?`).get(id, learnerId) as AttemptRow | undefined;
+  return row && toAttempt(row);
+}
+
+/** Every attempt of the learner, oldest first (undated ones before all dated). */
+export function attemptsForLearner(db: Db, learnerId: number): Attempt[] {
+  return (db.prepare(`${SELECT} WHERE a.learner_id = ? ${ORDER}`).all(learnerId) as AttemptRow[]).map(toAttempt);
+}
+
+/** The learner's attempts on one local day, in the order they were logged. */
+export function attemptsOnDay(db: Db, learnerId: number, day: string): Attempt[] {
+  return (db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day = ? ORDER BY a.id`).all(learnerId, day) as AttemptRow[]).map(toAttempt);
+}
+
+/** The learner's attempts between two days inclusive, newest day first. */
+export function attemptsBetween(db: Db, learnerId: number, from: string, to: string): Attempt[] {
+  return (db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day BETWEEN ? AND ? ORDER BY a.day DESC, a.id DESC`).all(learnerId, from, to) as AttemptRow[]).map(toAttempt);
+}
+
+export function undatedAttempts(db: Db, learnerId: number): Attempt[] {
+  return (db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day IS NULL ORDER BY a.id`).all(learnerId) as AttemptRow[]).map(toAttempt);
+}
+
+/** The attempt the learner logged last (highest id), optionally for one problem. */
+export function lastAttempt(db: Db, learnerId: number, problemId?: string): Attempt | undefined {
+  const row = (problemId === undefined
+    ? db.prepare(`${SELECT} WHERE a.learner_id = ? ORDER BY a.id DESC LIMIT 1`).get(learnerId)
+    : db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.problem_id = ? ORDER BY a.id DESC LIMIT 1`).get(learnerId, problemId)) as AttemptRow | undefined;
+  return row && toAttempt(row);
+}
+
+/** Changes the learner's attempt; false when it is not theirs or does not exist. */
+export function updateAttempt(db: Db, learnerId: number, id: number, changes: AttemptChanges): boolean {
+  return (
+    db
+      .prepare('UPDATE attempts SET day = @day, outcome = @outcome, minutes = @minutes, note = @note WHERE id = @id AND learner_id = @learnerId')
+      .run({ ...changes, id, learnerId }).changes === 1
+  );
+}
+
+/** Deletes the learner's attempt; false when it is not theirs or does not exist. */
+export function deleteAttempt(db: Db, learnerId: number, id: number): boolean {
+  return db.prepare('DELETE FROM attempts WHERE id = ? AND learner_id = ?').run(id, learnerId).changes === 1;
+}
+
+/** Distinct problems solved per local day between two days inclusive. */
+export function solvedCountsByDay(db: Db, learnerId: number, from: string, to: string): Map<string, number> {
+  const rows = db
+    .prepare(`SELECT day, count(DISTINCT problem_id) AS n FROM attempts WHERE learner_id = ? AND day BETWEEN ? AND ? AND ${SOLVED_SQL} GROUP BY day`)
+    .all(learnerId, from, to) as { day: string; n: number }[];
+  return new Map(rows.map((r) => [r.day, r.n]));
+}
+
+/** Every local day on which the learner solved at least one problem, ascending. */
+export function solvedDays(db: Db, learnerId: number): string[] {
+  return db.prepare(`SELECT DISTINCT day FROM attempts WHERE learner_id = ? AND day IS NOT NULL AND ${SOLVED_SQL} ORDER BY day`).pluck().all(learnerId) as string[];
+}
