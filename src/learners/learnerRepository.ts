@@ -133,3 +133,18 @@ export function passwordHashByLogin(db: Db, login: string): { id: number; hash: 
 export function passwordHashById(db: Db, id: number): string | null {
   return (db.prepare('SELECT password_hash FROM learners WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
 }
+
+/** The learner an email's unsubscribe link belongs to (the token is the only credential of that link). */
+export function learnerByUnsubscribeToken(db: Db, token: string): Learner | undefined {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM learners WHERE unsubscribe_token = ?`).get(token) as LearnerRow | undefined;
+  return row && toLearner(row);
+}
+
+/** Switches the nightly digest on or off and sets its local time 'HH:MM'. */
+export function setDigestSettings(db: Db, id: number, settings: { enabled: boolean; time: string }): void {
+  db.prepare('UPDATE learners SET digest_enabled = ?, digest_time = ? WHERE id = ?').run(settings.enabled ? 1 : 0, settings.time, id);
+}
+
+export function disableDigest(db: Db, id: number): void {
+  db.prepare('UPDATE learners SET digest_enabled = 0 WHERE id = ?').run(id);
+}
