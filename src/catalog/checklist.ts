@@ -1,0 +1,139 @@
+import type { Db } from '../db/connection.ts';
+import { AppError } from '../errors.ts';
+import { defaultList, type List } from './listRepository.ts';
+import { categoriesOfList } from './categoryRepository.ts';
+
+/** The checklist's filters, as the GET form sends them. */
+export interface ChecklistFilters {
+  category?: string;
+  minLevel?: number;
+  maxLevel?: number;
+  recommendedOnly?: boolean;
+  /** A problem number, or part of a title. */
+  q?: string;
+}
+
+export interface ChecklistRow {
+  problemId: string;
+  number: string;
+  title: string;
+  level: number;
+  url: string | null;
+  recommended: boolean;
+  position: number;
+  categoryKey: string;
+}
+
+export interface ChecklistCategory {
+  key: string;
+  nameEn: string;
+  nameKo: string;
+  position: number;
+  /** Counts of the whole type, whatever the filters. */
+  problemCount: number;
+  recommendedCount: number;
+  /** The rows that pass the filters, in list order. */
+  rows: ChecklistRow[];
+}
+
+export interface ChecklistView {
+  list?: List;
+  filters: ChecklistFilters;
+  /** Every type of the list (for the overview and the type filter); `rows` filtered. */
+  categories: ChecklistCategory[];
+  totals: { categories: number; problems: number; entries: number; recommended: number; shown: number };
+}
+
+interface RowData {
+  category_id: number;
+  problem_id: string;
+  number: string;
+  title: string;
+  level: number;
+  url: string | null;
+  recommended: number;
+  position: number;
+}
+
+/** The data of the home checklist: the default list's types and, inside each, its problems in list order. */
+export function checklistView(db: Db, filters: ChecklistFilters = {}): ChecklistView {
+  const list = defaultList(db);
+  const empty = { categories: 0, problems: 0, entries: 0, recommended: 0, shown: 0 };
+  if (!list) return { filters, categories: [], totals: empty };
+  const rows = db
+    .prepare(
+      `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position
+         FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
+        WHERE c.list_id = ? ORDER BY e.position, p.id`,
+    )
+    .all(list.id) as RowData[];
+  const matches = rowFilter(filters);
+  const distinct = new Set<string>();
+  let shown = 0;
+  const categories = categoriesOfList(db, list.id).map((c): ChecklistCategory => {
+    const all = rows.filter((r) => r.category_id === c.id);
+    all.forEach((r) => distinct.add(r.problem_id));
+    const visible = filters.category && filters.category !== c.key ? [] : all.filter(matches);
+    shown += visible.length;
+    return {
+      key: c.key,
+      nameEn: c.nameEn,
+      nameKo: c.nameKo,
+      position: c.position,
+      problemCount: all.length,
+      recommendedCount: all.filter((r) => r.recommended === 1).length,
+      rows: visible.map((r) => ({
+        problemId: r.problem_id,
+        number: r.number,
+        title: r.title,
+        level: r.level,
+        url: r.url,
+        recommended: r.recommended === 1,
+        position: r.position,
+        categoryKey: c.key,
+      })),
+    };
+  });
+  const totals = {
+    categories: categories.length,
+    problems: distinct.size,
+    entries: rows.length,
+    recommended: rows.filter((r) => r.recommended === 1).length,
+    shown,
+  };
+  return { list, filters, categories, totals };
+}
+
+function rowFilter(f: ChecklistFilters): (r: RowData) => boolean {
+  const q = f.q?.trim().toLowerCase() ?? '';
+  const isNumber = /^\d+$/.test(q);
+  return (r) =>
+    (f.minLevel === undefined || r.level >= f.minLevel) &&
+    (f.maxLevel === undefined || r.level <= f.maxLevel) &&
+    (!f.recommendedOnly || r.recommended === 1) &&
+    (q === '' || (isNumber && r.number === String(Number(q))) || r.title.toLowerCase().includes(q));
+}
+
+/** Filters from a query string; a tier outside 0–30 is a bad request naming the parameter. A reversed range is swapped. */
+export function checklistFilters(query: Record<string, unknown>): ChecklistFilters {
+  const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
+  const level = (name: string) => {
+    const raw = text(name);
+    if (raw === '') return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 30) {
+      throw new AppError('catalog.bad_level', `${name} must be a level from 0 to 30, not "${raw}"`, 400, { name, value: raw });
+    }
+    return n;
+  };
+  let minLevel = level('min');
+  let maxLevel = level('max');
+  if (minLevel !== undefined && maxLevel !== undefined && minLevel > maxLevel) [minLevel, maxLevel] = [maxLevel, minLevel];
+  return {
+    category: text('type') || undefined,
+    minLevel,
+    maxLevel,
+    recommendedOnly: ['1', 'on', 'true'].includes(text('recommended')),
+    q: text('q') || undefined,
+  };
+}

@@ -1,0 +1,116 @@
+import type { Db } from '../db/connection.ts';
+import { problemUrl, splitProblemId } from './problemRef.ts';
+
+/** One task on one judge: 'boj:1260'. */
+export interface Problem {
+  id: string;
+  judge: string;
+  number: string;
+  title: string;
+  level: number;
+  url: string | null;
+  tags: string[];
+  averageTries: number | null;
+}
+
+interface ProblemRow {
+  id: string;
+  judge: string;
+  number: string;
+  title: string;
+  level: number;
+  url: string | null;
+  tags: string;
+  average_tries: number | null;
+}
+
+export interface ProblemFields {
+  id: string;
+  judge: string;
+  number: string;
+  title: string;
+  level: number;
+  url: string | null;
+  tags: string[];
+  averageTries: number | null;
+}
+
+function toProblem(row: ProblemRow): Problem {
+  return {
+    id: row.id,
+    judge: row.judge,
+    number: row.number,
+    title: row.title,
+    level: row.level,
+    url: row.url,
+    tags: JSON.parse(row.tags) as string[],
+    averageTries: row.average_tries,
+  };
+}
+
+export function problemById(db: Db, id: string): Problem | undefined {
+  const row = db.prepare('SELECT * FROM problems WHERE id = ?').get(id) as ProblemRow | undefined;
+  return row && toProblem(row);
+}
+
+/** Problems by id, for the ids that exist. */
+export function problemsByIds(db: Db, ids: string[]): Map<string, Problem> {
+  const found = new Map<string, Problem>();
+  const select = db.prepare('SELECT * FROM problems WHERE id = ?');
+  for (const id of ids) {
+    const row = select.get(id) as ProblemRow | undefined;
+    if (row) found.set(id, toProblem(row));
+  }
+  return found;
+}
+
+/**
+ * Makes sure a problem exists — e.g. one outside every list that a learner logs ('programmers:12951') — and returns it.
+ * An existing problem is left as it is (the list's data wins over what a learner typed).
+ */
+export function ensureProblem(
+  db: Db,
+  input: { id: string; judge?: string; number?: string; title: string; level?: number; url?: string | null },
+): Problem {
+  const existing = problemById(db, input.id);
+  if (existing) return existing;
+  const [judge, number] = splitProblemId(input.id);
+  db.prepare('INSERT INTO problems (id, judge, number, title, level, url) VALUES (?, ?, ?, ?, ?, ?)').run(
+    input.id,
+    input.judge ?? judge,
+    input.number ?? number,
+    input.title,
+    input.level ?? 0,
+    input.url ?? problemUrl(input.id) ?? null,
+  );
+  return problemById(db, input.id)!;
+}
+
+/** Inserts or overwrites a problem with the list's data. */
+export function saveProblem(db: Db, p: ProblemFields): void {
+  db.prepare(
+    `INSERT INTO problems (id, judge, number, title, level, url, tags, average_tries) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, level = excluded.level, url = excluded.url,
+       tags = excluded.tags, average_tries = excluded.average_tries`,
+  ).run(p.id, p.judge, p.number, p.title, p.level, p.url, JSON.stringify(p.tags), p.averageTries);
+}
+
+/**
+ * Deletes a problem that sits in no list and that no learner logged; returns whether it went.
+ * Another table referring to it (a foreign key) keeps it too.
+ */
+export function deleteProblemIfUnused(db: Db, id: string): boolean {
+  try {
+    const result = db
+      .prepare(
+        `DELETE FROM problems WHERE id = ?
+           AND NOT EXISTS (SELECT 1 FROM entries WHERE problem_id = problems.id)
+           AND NOT EXISTS (SELECT 1 FROM attempts WHERE problem_id = problems.id)`,
+      )
+      .run(id);
+    return result.changes > 0;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+    throw error;
+  }
+}
