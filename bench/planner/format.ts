@@ -1,0 +1,94 @@
+/** The report as text: a compact stdout table and the markdown file bench/results/planner*.md. */
+import type { CellSummary, PlannerCellSummary, VariantSummary } from './report.ts';
+
+export interface ReportData {
+  command: string;
+  coteName: string;
+  learners: Record<string, number>;
+  seed: number;
+  seconds: number;
+  variants: VariantSummary[];
+  overview: Record<string, PlannerCellSummary>;
+  cells: CellSummary[];
+  plannerMsPerDay: Record<string, number>;
+  adapter: { errors: number; firstError?: string; notices: Record<string, number> };
+}
+
+const f = (x: number, digits = 3): string => x.toFixed(digits);
+const signed = (x: number, digits = 3): string => (x >= 0 ? '+' : '') + x.toFixed(digits);
+const ci = (c: [number, number]): string => `[${signed(c[0])}, ${signed(c[1])}]`;
+
+function table(head: string[], rows: string[][]): string[] {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+function overviewTable(d: ReportData): string[] {
+  return table(
+    ['planner', 'P(pass)', 'score', 'success', 'hint', 'budget use', 'tries/day', 'ms/day'],
+    Object.entries(d.overview).map(([name, o]) => [
+      name, f(o.pass), f(o.score, 2), f(o.successRate, 2), f(o.hintRate, 2), f(o.budgetUse, 2), f(o.attemptsPerDay, 2),
+      f(d.plannerMsPerDay[name] ?? 0, 2),
+    ]),
+  );
+}
+
+function variantTable(d: ReportData): string[] {
+  return table(
+    ['variant', 'cells', 'cote wins', 'significant wins', 'significant losses', 'score wins', 'mean ΔP(pass)'],
+    d.variants.map((v) => [
+      v.variant, String(v.cells), `${v.wins} (${f((100 * v.wins) / v.cells, 0)} %)`, String(v.significantWins),
+      String(v.significantLosses), String(v.scoreWins), signed(v.meanDiff),
+    ]),
+  );
+}
+
+function cellTable(cells: CellSummary[], cote: string): string[] {
+  return table(
+    ['cell', `${cote} P(pass)`, 'best baseline', 'its P(pass)', 'Δ P(pass) [95 % CI]', 'Δ score [95 % CI]', 'success', 'budget use'],
+    cells.map((c) => [
+      c.cell, f(c.planners[cote].pass), c.pass.best, f(c.pass.bestMean), `${signed(c.pass.diff)} ${ci(c.pass.ci)}`,
+      `${signed(c.score.diff)} ${ci(c.score.ci)} vs ${c.score.best}`, f(c.planners[cote].successRate, 2), f(c.planners[cote].budgetUse, 2),
+    ]),
+  );
+}
+
+/** Every planner's mean P(pass) per cell, so a loss can be traced to the baseline that beat cote. */
+function allPlannersTable(cells: CellSummary[]): string[] {
+  const names = Object.keys(cells[0]?.planners ?? {});
+  return table(['cell', ...names], cells.map((c) => [c.cell, ...names.map((n) => `${f(c.planners[n].pass)} / ${f(c.planners[n].score, 2)}`)]));
+}
+
+export function markdown(d: ReportData): string {
+  const base = d.cells.filter((c) => c.variant === 'base');
+  const robust = d.cells.filter((c) => c.variant !== 'base');
+  const lines = [
+    '# Planner quality: simulation (bench/planner)',
+    '',
+    `Command: \`${d.command}\` — planner under test: **${d.coteName}**, seed ${d.seed}, learners per cell ${JSON.stringify(d.learners)}, ${f(d.seconds, 0)} s.`,
+    'Simulation results are relative, not absolute truths. A win = paired mean ΔP(pass) > 0 against the best baseline of that cell',
+    '(the baseline with the highest mean P(pass) there, chosen after the fact, which favours the baselines); significant = the bootstrap 95 % CI excludes 0.',
+    '',
+    '## Wins per simulator variant',
+    '',
+    ...variantTable(d),
+    '',
+    '## Planners, averaged over the base grid',
+    '',
+    ...overviewTable(d),
+    '',
+  ];
+  if (d.adapter.errors || Object.keys(d.adapter.notices).length) {
+    lines.push(`cote adapter: ${d.adapter.errors} plan() errors, notices ${JSON.stringify(d.adapter.notices)}`);
+    if (d.adapter.firstError) lines.push('', '```', d.adapter.firstError, '```');
+    lines.push('');
+  }
+  lines.push('## Base grid: cote against the best baseline', '', ...cellTable(base, d.coteName), '');
+  lines.push('## Base grid: every planner, P(pass) / expected score', '', ...allPlannersTable(base), '');
+  if (robust.length) lines.push('## Robustness cells', '', ...cellTable(robust.map((c) => ({ ...c, cell: `${c.variant} ${c.cell}` })), d.coteName), '');
+  return lines.join('\n');
+}
+
+export function stdoutSummary(d: ReportData): string {
+  const base = d.cells.filter((c) => c.variant === 'base');
+  return [...overviewTable(d), '', ...cellTable(base, d.coteName), '', ...variantTable(d)].join('\n');
+}

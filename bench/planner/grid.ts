@@ -1,0 +1,101 @@
+/**
+ * The experiment: the 81-cell grid, the robustness variants of the simulator, and one unit of work
+ * (a variant × cell × a range of learners, every planner on every learner).
+ */
+import { BASELINES } from './baselines.ts';
+import { coteFactory, type AdapterStats } from './cote.ts';
+import { SIM_PROFILES } from './exam.ts';
+import type { PlanFunction, PlannerFactory } from './planners.ts';
+import { simulateRun, type Cell, type RunResult } from './simulate.ts';
+import { BASE_PARAMS, type CatalogIndex, type SimParams } from './world.ts';
+
+export const DAYS = [14, 30, 60];
+export const BUDGETS = [60, 120, 180];
+export const MU_POPS = [7, 10, 13];
+
+export function fullGrid(): Cell[] {
+  const cells: Cell[] = [];
+  for (const profile of SIM_PROFILES) for (const muPop of MU_POPS) for (const days of DAYS) for (const budget of BUDGETS) cells.push({ profile, muPop, days, budget });
+  return cells;
+}
+
+/** The robustness subset: every profile and ability, the middle horizon and budget plus the two corners. */
+export function robustnessCells(): Cell[] {
+  return fullGrid().filter((c) => (c.days === 30 && c.budget === 120) || (c.days === 14 && c.budget === 60) || (c.days === 60 && c.budget === 180));
+}
+
+/** A small grid for tuning: each profile at the middle ability, D 30 × 120 min and D 14 × 60 min. */
+export function quickGrid(): Cell[] {
+  return fullGrid().filter((c) => c.muPop === 10 && ((c.days === 30 && c.budget === 120) || (c.days === 14 && c.budget === 60)));
+}
+
+export interface Variant {
+  name: string;
+  params: SimParams;
+}
+
+export const BASE_VARIANT: Variant = { name: 'base', params: BASE_PARAMS };
+
+export const ROBUSTNESS_VARIANTS: Variant[] = [
+  { name: 'slope0.5', params: { ...BASE_PARAMS, slope: 0.5 } },
+  { name: 'slope1.2', params: { ...BASE_PARAMS, slope: 1.2 } },
+  { name: 'rate0.25', params: { ...BASE_PARAMS, learningRate: 0.25 } },
+  { name: 'rate0.7', params: { ...BASE_PARAMS, learningRate: 0.7 } },
+  { name: 'gap0', params: { ...BASE_PARAMS, bestGap: 0 } },
+  { name: 'gap2', params: { ...BASE_PARAMS, bestGap: 2 } },
+  { name: 'noforget', params: { ...BASE_PARAMS, forgetting: false } },
+  { name: 'noise0.5', params: { ...BASE_PARAMS, difficultyNoise: 0.5 } },
+  { name: 'noise1.5', params: { ...BASE_PARAMS, difficultyNoise: 1.5 } },
+];
+
+export const ALL_VARIANTS = [BASE_VARIANT, ...ROBUSTNESS_VARIANTS];
+
+export interface Task {
+  variant: string;
+  cell: Cell;
+  from: number;
+  to: number;
+}
+
+export interface TaskResult {
+  task: Task;
+  /** runs[planner][learner - from] */
+  runs: Record<string, RunResult[]>;
+  /** Milliseconds spent inside each planner. */
+  plannerMs: Record<string, number>;
+  stats: AdapterStats;
+}
+
+export function plannerFactories(cote: PlanFunction, coteName: string, stats: AdapterStats): Record<string, PlannerFactory> {
+  return { [coteName]: coteFactory(cote, stats), ...BASELINES };
+}
+
+export function runTask(index: CatalogIndex, task: Task, master: number, cote: PlanFunction, coteName: string): TaskResult {
+  const params = ALL_VARIANTS.find((v) => v.name === task.variant)?.params;
+  if (!params) throw new Error(`unknown variant ${task.variant}`);
+  const stats: AdapterStats = { errors: 0, notices: {} };
+  const runs: Record<string, RunResult[]> = {};
+  const plannerMs: Record<string, number> = {};
+  for (const [name, factory] of Object.entries(plannerFactories(cote, coteName, stats))) {
+    const timed = timedFactory(factory, plannerMs, name);
+    runs[name] = [];
+    for (let i = task.from; i < task.to; i++) runs[name].push(simulateRun(index, params, task.cell, master, i, timed));
+  }
+  return { task, runs, plannerMs, stats };
+}
+
+function timedFactory(factory: PlannerFactory, ms: Record<string, number>, name: string): PlannerFactory {
+  return (setup) => {
+    const planner = factory(setup);
+    return {
+      today(request) {
+        const t0 = performance.now();
+        try {
+          return planner.today(request);
+        } finally {
+          ms[name] = (ms[name] ?? 0) + performance.now() - t0;
+        }
+      },
+    };
+  };
+}

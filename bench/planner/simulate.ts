@@ -1,0 +1,103 @@
+/**
+ * One synthetic learner practising under one planner for D days, then sitting the exam.
+ * Each morning the planner sees the logged history and today's date; the learner works the items in order
+ * and stops at the first one that would push the day past 1.2 × the budget (the first item is always done).
+ */
+import { addDays } from '../../src/day.ts';
+import type { HistoryAttempt } from '../../src/planner/types.ts';
+import { EXAM_FORMATS, examWeights, passProbability, type SimProfile } from './exam.ts';
+import type { PlannerFactory, RunSetup } from './planners.ts';
+import { hashKey } from './rng.ts';
+import { LearnerState, makeLearner, priorHistory, type CatalogIndex, type SimParams } from './world.ts';
+
+export const START_DAY = '2027-03-01';
+export const OVERRUN = 1.2;
+
+export interface Cell {
+  days: number;
+  budget: number;
+  profile: SimProfile;
+  muPop: number;
+}
+
+export const cellId = (c: Cell): string => `${c.profile}/mu${c.muPop}/D${c.days}/b${c.budget}`;
+
+export interface RunResult {
+  pass: number;
+  score: number;
+  pbar: number;
+  attempts: number;
+  solves: number;
+  hints: number;
+  minutes: number;
+  planned: number;
+  skipped: number;
+  invalid: number;
+}
+
+export function runSetup(index: CatalogIndex, cell: Cell, seed: number): RunSetup {
+  return {
+    index,
+    profile: cell.profile,
+    weights: examWeights(cell.profile, index.catalog),
+    budget: cell.budget,
+    days: cell.days,
+    startDay: START_DAY,
+    examDay: addDays(START_DAY, cell.days),
+    seed,
+  };
+}
+
+/** The learner key pairs planners (same key → same learner and same coins) and is shared across variants. */
+export function learnerKey(master: number, cell: Cell, learner: number): number {
+  return hashKey(master, 'cell', cellId(cell), learner);
+}
+
+export function simulateRun(
+  index: CatalogIndex,
+  params: SimParams,
+  cell: Cell,
+  master: number,
+  learnerIndex: number,
+  factory: PlannerFactory,
+): RunResult {
+  const key = learnerKey(master, cell, learnerIndex);
+  const learner = makeLearner(index, params, master, key, cell.muPop);
+  const setup = runSetup(index, cell, key);
+  const planner = factory(setup);
+  const state = new LearnerState(learner, index, params);
+  const history: HistoryAttempt[] = priorHistory(learner);
+  const r: RunResult = { pass: 0, score: 0, pbar: 0, attempts: 0, solves: 0, hints: 0, minutes: 0, planned: 0, skipped: 0, invalid: 0 };
+  for (let t = 0; t < cell.days; t++) {
+    const today = addDays(START_DAY, t);
+    const items = planner.today({ dayIndex: t, today, history: history.slice() });
+    r.planned += items.length;
+    const doneToday = new Set<string>();
+    let used = 0;
+    for (let i = 0; i < items.length; i++) {
+      const problem = items[i];
+      if (!index.level.has(problem) || doneToday.has(problem)) {
+        r.invalid++;
+        continue;
+      }
+      const minutes = state.nextMinutes(problem);
+      if (doneToday.size > 0 && used + minutes > OVERRUN * cell.budget) {
+        r.skipped += items.length - i;
+        break;
+      }
+      const a = state.attempt(problem, t);
+      doneToday.add(problem);
+      used += a.minutes;
+      r.attempts++;
+      if (a.solved) r.solves++;
+      else if (a.outcome === 'hint') r.hints++;
+      history.push({ problem, day: today, outcome: a.outcome, minutes: Math.max(1, Math.round(a.minutes)), origin: 'sim' });
+    }
+    r.minutes += used;
+  }
+  const format = EXAM_FORMATS[cell.profile];
+  r.pbar = state.examSuccess(setup.weights, format.levels, cell.days);
+  r.pass = passProbability(format.questions, r.pbar, format.toPass);
+  r.score = format.questions * r.pbar;
+  return r;
+}
