@@ -75,6 +75,13 @@ export interface PlanInput {
   minutesToday?: number;
   /** Problems the learner skipped or swapped today: not offered again today. */
   excludeToday?: string[];
+  /**
+   * Plan only the first N days in detail (the simulation needs just today). Readiness at the exam is then
+   * projected from the end of those days. Default: every day to the exam.
+   */
+  horizonDays?: number;
+  /** A problem on today's stored list to replace by the next-best candidate (the "swap" action). */
+  swap?: string;
 }
 
 export interface PlanItem {
@@ -88,6 +95,8 @@ export interface PlanItem {
   predicted: number;
   /** One line in plain words: why this problem today. */
   reason: string;
+  /** Minutes of the timed mock set this item belongs to (mock items only). */
+  mockMinutes?: number;
 }
 
 export interface PlanDay {

@@ -1,0 +1,69 @@
+import type { CatalogProblem, PlannerCatalog } from './types.ts';
+
+export const MAX_LEVEL = 30;
+/** Unrated problems (level 0) are planned as if they were Bronze I. */
+const UNRATED_AS = 5;
+
+/** A problem's place in one category's level bucket. */
+export interface BucketEntry {
+  problem: number;
+  recommended: boolean;
+  position: number;
+}
+
+/**
+ * The catalog rearranged for fast choosing, computed once per catalog object (the simulation plans thousands
+ * of times against the same catalog). Problems and categories are addressed by index.
+ */
+export interface CatalogIndex {
+  problems: CatalogProblem[];
+  byId: Map<string, number>;
+  /** Effective level per problem index (unrated → 5). */
+  level: Int8Array;
+  catKeys: string[];
+  catIndex: Map<string, number>;
+  /** Category indices of each problem, list order (a problem may sit in two categories). */
+  problemCats: number[][];
+  /** buckets[c][level]: the category's problems of that level, recommended first, then list order. */
+  buckets: BucketEntry[][][];
+  /** Number of entries per category. */
+  entryCount: number[];
+}
+
+const memo = new WeakMap<PlannerCatalog, CatalogIndex>();
+
+export function catalogIndex(catalog: PlannerCatalog): CatalogIndex {
+  let index = memo.get(catalog);
+  if (!index) {
+    index = buildIndex(catalog);
+    memo.set(catalog, index);
+  }
+  return index;
+}
+
+function buildIndex(catalog: PlannerCatalog): CatalogIndex {
+  const problems = catalog.problems;
+  const byId = new Map<string, number>();
+  problems.forEach((p, i) => byId.set(p.id, i));
+  const level = new Int8Array(problems.length);
+  problems.forEach((p, i) => (level[i] = p.level > 0 ? Math.min(MAX_LEVEL, Math.round(p.level)) : UNRATED_AS));
+  const categories = [...catalog.categories].sort((a, b) => a.position - b.position);
+  const catKeys = categories.map((c) => c.key);
+  const catIndex = new Map<string, number>();
+  catKeys.forEach((k, i) => catIndex.set(k, i));
+  const problemCats: number[][] = problems.map(() => []);
+  const buckets: BucketEntry[][][] = catKeys.map(() => Array.from({ length: MAX_LEVEL + 1 }, () => []));
+  const entryCount = catKeys.map(() => 0);
+  for (const e of catalog.entries) {
+    const c = catIndex.get(e.category);
+    const p = byId.get(e.problem);
+    if (c === undefined || p === undefined || problemCats[p].includes(c)) continue;
+    problemCats[p].push(c);
+    buckets[c][level[p]].push({ problem: p, recommended: e.recommended, position: e.position });
+    entryCount[c]++;
+  }
+  for (const perLevel of buckets) {
+    for (const bucket of perLevel) bucket.sort((a, b) => Number(b.recommended) - Number(a.recommended) || a.position - b.position);
+  }
+  return { problems, byId, level, catKeys, catIndex, problemCats, buckets, entryCount };
+}

@@ -1,0 +1,103 @@
+import { MAX_LEVEL } from './catalogIndex.ts';
+import { readinessAt, skill, type PlanContext } from './context.ts';
+import { K, minutesFor, predicted } from './model.ts';
+
+/** What one day allows when choosing new problems. */
+export interface DayRules {
+  /** Target predicted success P*. */
+  pStar: number;
+  /** Candidates must have minP ≤ P ≤ maxP. */
+  minP: number;
+  maxP: number;
+  /** New problems chosen today per category (at most 2). */
+  newToday: Int32Array;
+  /** Categories never practised may not start (the last days before the exam). */
+  allowNewCategory: boolean;
+  /** Phase A: categories that matter but have fewer than 2 problems get a push. */
+  coverageBoost: boolean;
+  /** A category excluded for variety (−1: none). */
+  excludeCategory: number;
+  /** Problems not to offer today (skipped, swapped). */
+  excluded: Set<number> | null;
+}
+
+export interface Candidate {
+  problem: number;
+  category: number;
+  level: number;
+  predicted: number;
+  minutes: number;
+  score: number;
+}
+
+export const MAX_NEW_PER_CATEGORY = 2;
+const BAND_LOW = 0.45;
+const BAND_HIGH = 0.9;
+const BAND_WIDTH = 0.12;
+const MASTERED = 0.8;
+
+/** pr_c = w_c·max(K·m(1−m), 0.05) + 0.3·√(ln N/(1+n_c)); mastered categories get maintenance only. */
+export function priority(ctx: PlanContext, c: number, rules: DayRules): number {
+  const m = readinessAt(ctx, skill(ctx, c));
+  const n = ctx.learner.n[c] + ctx.plannedIn[c];
+  let pr = ctx.w[c] * Math.max(K * m * (1 - m), 0.05) + 0.3 * ctx.w[c] * Math.sqrt(Math.log(ctx.evidence + 1) / (1 + n));
+  if (m >= MASTERED) pr *= 0.1;
+  if (rules.coverageBoost && ctx.pi[c] >= 0.05 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2) pr *= 2;
+  return pr;
+}
+
+/** The head of a (category, level) bucket: the best unused problem of that level in that category. */
+function bucketHead(ctx: PlanContext, c: number, level: number, excluded: Set<number> | null): { problem: number; recommended: boolean } | undefined {
+  const bucket = ctx.index.buckets[c][level];
+  const slot = c * (MAX_LEVEL + 1) + level;
+  let i = ctx.heads[slot];
+  while (i < bucket.length && ctx.used[bucket[i].problem]) i++;
+  ctx.heads[slot] = i;
+  if (!excluded) return bucket[i];
+  for (let j = i; j < bucket.length; j++) {
+    if (!ctx.used[bucket[j].problem] && !excluded.has(bucket[j].problem)) return bucket[j];
+  }
+  return undefined;
+}
+
+function tagBonus(ctx: PlanContext, problem: number, c: number): number {
+  for (const other of ctx.index.problemCats[problem]) if (other !== c && ctx.pi[other] >= 0.1) return 0.1;
+  return 0;
+}
+
+/** The best new problem that fits in `room` minutes, or undefined. Ties keep category and list order. */
+export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): Candidate | undefined {
+  let best: Candidate | undefined;
+  const cats = ctx.index.catKeys.length;
+  const pace = ctx.learner.pace;
+  for (let c = 0; c < cats; c++) {
+    if (c === rules.excludeCategory || rules.newToday[c] >= MAX_NEW_PER_CATEGORY) continue;
+    if (!rules.allowNewCategory && ctx.learner.solvedIn[c] + ctx.plannedIn[c] === 0) continue;
+    const th = skill(ctx, c);
+    const pr = priority(ctx, c, rules);
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      const p = predicted(th, level);
+      if (p < rules.minP || p > rules.maxP) continue;
+      const minutes = minutesFor(level, pace);
+      if (minutes > room) continue;
+      const head = bucketHead(ctx, c, level, rules.excluded);
+      if (!head) continue;
+      const fit = Math.exp(-((p - rules.pStar) ** 2) / (2 * BAND_WIDTH * BAND_WIDTH)) * (p >= BAND_LOW && p <= BAND_HIGH ? 1 : 0.1);
+      const score = (pr * fit * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) / minutes;
+      if (!best || score > best.score) best = { problem: head.problem, category: c, level, predicted: p, minutes, score };
+    }
+  }
+  return best;
+}
+
+/** The unused problem of category c closest to `level` within [lo, hi], for a mock set. */
+export function problemNear(ctx: PlanContext, c: number, level: number, lo: number, hi: number, excluded: Set<number> | null): number | undefined {
+  for (let d = 0; d <= hi - lo; d++) {
+    for (const l of d === 0 ? [level] : [level - d, level + d]) {
+      if (l < lo || l > hi) continue;
+      const head = bucketHead(ctx, c, l, excluded);
+      if (head) return head.problem;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,116 @@
+import { translator, type Translate } from '../i18n/index.ts';
+import { catalogIndex, MAX_LEVEL, type CatalogIndex } from './catalogIndex.ts';
+import { chronological, learnerModel, predicted, thetaHat, type LearnerState } from './model.ts';
+import { profileOf, profileWeights, type ExamFormat } from './profiles.ts';
+import { reviewCards, type ReviewCard } from './reviews.ts';
+import type { PlanInput } from './types.ts';
+
+/**
+ * Everything one plan() call works on: the indexed catalog, the learner model, the weights, and the
+ * projection that moves forward as days are planned (planned problems count as practised, with an expected gain).
+ */
+export interface PlanContext {
+  index: CatalogIndex;
+  learner: LearnerState;
+  /** The profile's weights π_c (sum 1) and the planning weights w_c = 0.9·π_c + 0.1/|C|. */
+  pi: Float64Array;
+  w: Float64Array;
+  format: ExamFormat;
+  examLevels: number[];
+  profile: string;
+  t: Translate;
+  lang: 'ko' | 'en';
+  /** Category names in the learner's language, by index. */
+  catNames: string[];
+  /** θ̂_c at the start, and the projected gain added by the plan so far. */
+  base: Float64Array;
+  gain: Float64Array;
+  /** Problems attempted before or planned already. */
+  used: Uint8Array;
+  /** Next unused position per (category, level) bucket. */
+  heads: Int32Array;
+  /** Problems planned per category (projection), and the total evidence N for the exploration bonus. */
+  plannedIn: Int32Array;
+  evidence: number;
+  reviews: ReviewCard[];
+  today: string;
+  exam: string | null;
+}
+
+export function createContext(input: PlanInput, exam: string | null): PlanContext {
+  const index = catalogIndex(input.catalog);
+  const ordered = chronological(input.history);
+  const learner = learnerModel(index, ordered);
+  const weights = profileWeights(input.settings.profile, input.catalog, input.settings.customWeights);
+  const cats = index.catKeys.length;
+  const pi = new Float64Array(cats);
+  const w = new Float64Array(cats);
+  index.catKeys.forEach((key, c) => {
+    pi[c] = weights[key] ?? 0;
+    w[c] = 0.9 * pi[c] + 0.1 / cats;
+  });
+  const format = profileOf(input.settings.profile).format;
+  const examLevels: number[] = [];
+  for (let l = format.minLevel; l <= format.maxLevel; l++) examLevels.push(l);
+  const base = new Float64Array(cats);
+  for (let c = 0; c < cats; c++) base[c] = thetaHat(learner, c);
+  let evidence = 1;
+  for (let c = 0; c < cats; c++) evidence += learner.n[c];
+  return {
+    index,
+    learner,
+    pi,
+    w,
+    format,
+    examLevels,
+    profile: input.settings.profile,
+    t: translator(input.settings.lang),
+    lang: input.settings.lang,
+    catNames: categoryNames(index, input),
+    base,
+    gain: new Float64Array(cats),
+    used: learner.attempted.slice(),
+    heads: new Int32Array(cats * (MAX_LEVEL + 1)),
+    plannedIn: new Int32Array(cats),
+    evidence,
+    reviews: reviewCards(index, ordered, input.today, exam),
+    today: input.today,
+    exam,
+  };
+}
+
+export function skill(ctx: PlanContext, c: number): number {
+  return ctx.base[c] + ctx.gain[c];
+}
+
+/** Readiness: mean predicted success over the exam's levels, 0–1. */
+export function readinessAt(ctx: PlanContext, theta: number): number {
+  let sum = 0;
+  for (const l of ctx.examLevels) sum += predicted(theta, l);
+  return sum / ctx.examLevels.length;
+}
+
+export function readiness(ctx: PlanContext, c: number): number {
+  return readinessAt(ctx, skill(ctx, c));
+}
+
+/** Expected skill gain from practising a problem of `level`: largest just above the current skill. */
+const GAIN = 0.25;
+export function practise(ctx: PlanContext, problem: number, weight = 1): void {
+  ctx.used[problem] = 1;
+  const level = ctx.index.level[problem];
+  for (const c of ctx.index.problemCats[problem]) {
+    const d = level - skill(ctx, c) - 1;
+    ctx.gain[c] += weight * GAIN * Math.exp(-(d * d) / 8);
+    ctx.plannedIn[c]++;
+  }
+  ctx.evidence++;
+}
+
+function categoryNames(index: CatalogIndex, input: PlanInput): string[] {
+  const byKey = new Map(input.catalog.categories.map((c) => [c.key, c]));
+  return index.catKeys.map((key) => {
+    const cat = byKey.get(key);
+    return cat ? (input.settings.lang === 'ko' ? cat.nameKo : cat.nameEn) : key;
+  });
+}

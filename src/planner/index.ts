@@ -1,0 +1,89 @@
+/**
+ * The planner: what to solve each day from today to the exam, and why. Pure — everything comes in through
+ * PlanInput (see types.ts), `today` included; the same input always gives the same plan.
+ */
+import { addDays, daysBetween } from '../day.ts';
+import { translate } from '../i18n/index.ts';
+import { createContext, type PlanContext } from './context.ts';
+import { readinessRows, readinessSnapshot, verdictOf } from './readiness.ts';
+import { isMockDay, isStudyDay, phaseOf, planDay, restDay, type Calendar } from './schedule.ts';
+import { keptToday } from './today.ts';
+import type { Plan, PlanDay, PlanInput } from './types.ts';
+import { adviceFor } from './advice.ts';
+
+export type { Plan, PlanInput, PlanItem, PlanDay, CategoryReadiness } from './types.ts';
+export { PROFILES, profileWeights } from './profiles.ts';
+
+/** Without an exam date the plan looks this many days ahead (and says so). */
+export const NO_EXAM_HORIZON = 28;
+
+type NoticeCode = NonNullable<Plan['notice']>['code'];
+
+function notice(input: PlanInput, code: NoticeCode, params: Record<string, string | number> = {}): Plan['notice'] {
+  return { code, message: translate(input.settings.lang, `planner.notice.${code}`, params) };
+}
+
+/** The cases with nothing to plan: a plan with no days and a notice saying why. */
+function blockingNotice(input: PlanInput): Plan['notice'] | undefined {
+  const { examDate, dailyMinutes, studyDays } = input.settings;
+  if (input.catalog.problems.length === 0 || input.catalog.entries.length === 0) return notice(input, 'empty_catalog');
+  if (examDate && examDate === input.today) return notice(input, 'exam_today');
+  if (examDate && examDate < input.today) return notice(input, 'exam_past', { exam: examDate });
+  if (!(dailyMinutes > 0)) return notice(input, 'no_budget');
+  if (!studyDays.some((d) => d >= 1 && d <= 7)) return notice(input, 'no_study_days');
+  return undefined;
+}
+
+export function plan(input: PlanInput): Plan {
+  return planWith(input, true);
+}
+
+export function planWith(input: PlanInput, withAdvice: boolean): Plan {
+  const blocked = blockingNotice(input);
+  const exam = input.settings.examDate;
+  if (blocked) return { today: input.today, exam, days: [], readiness: [], verdict: 'behind', advice: [], notice: blocked };
+  const total = exam ? daysBetween(input.today, exam) : NO_EXAM_HORIZON;
+  const ctx = createContext(input, exam ?? addDays(input.today, NO_EXAM_HORIZON));
+  const cal: Calendar = {
+    total,
+    studyDays: new Set(input.settings.studyDays),
+    dailyMinutes: input.settings.dailyMinutes,
+    minutesToday: input.minutesToday,
+    horizon: Math.max(1, Math.min(total, input.horizonDays ?? total)),
+  };
+  const now = readinessSnapshot(ctx);
+  const days = planDays(ctx, input, cal);
+  const atExam = readinessSnapshot(ctx);
+  const { verdict } = verdictOf(ctx, atExam);
+  const plan: Plan = { today: input.today, exam, days, readiness: readinessRows(ctx, now, atExam), verdict, advice: [] };
+  if (withAdvice && verdict === 'behind' && input.horizonDays === undefined) plan.advice = adviceFor(input, ctx, plan);
+  const unsolvedLeft = ctx.learner.attempted.some((a) => a === 0);
+  if (!exam) plan.notice = notice(input, 'no_exam', { days: NO_EXAM_HORIZON });
+  else if (!unsolvedLeft) plan.notice = notice(input, 'all_solved');
+  return plan;
+}
+
+function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] {
+  const excluded = new Set<number>();
+  for (const id of [...(input.excludeToday ?? []), ...(input.swap ? [input.swap] : [])]) {
+    const p = ctx.index.byId.get(id);
+    if (p !== undefined) excluded.add(p);
+  }
+  const days: PlanDay[] = [];
+  let firstOfC = true;
+  for (let i = 0; i < cal.horizon; i++) {
+    const day = addDays(input.today, i);
+    if (!isStudyDay(cal, day)) {
+      days.push(restDay(day));
+      continue;
+    }
+    const inC = phaseOf(i, cal.total) === 'C';
+    const items =
+      i === 0 && input.todayItems
+        ? keptToday(ctx, input, cal, excluded)
+        : planDay(ctx, cal, i, isMockDay(i, cal.total, inC && firstOfC), i === 0 ? excluded : null);
+    if (inC) firstOfC = false;
+    days.push({ day, rest: false, items });
+  }
+  return days;
+}

@@ -1,0 +1,140 @@
+import type { CatalogIndex } from './catalogIndex.ts';
+import type { HistoryAttempt, Outcome } from './types.ts';
+
+/** Slope of the success curve per level: P = σ(K·(θ − ℓ)). */
+export const K = 0.8;
+/** Skill assumed for a learner with no solves at all (a Silver V problem is a coin flip). */
+const DEFAULT_THETA = 6;
+/** Weight of the global skill in the shrunk per-category estimate. */
+const SHRINK = 3;
+/** Evidence credited to a category seeded from imported solves. */
+const SEED_EVIDENCE = 2;
+
+export const OUTCOME_SCORE: Record<Outcome, number> = { solved: 1, solved_slow: 0.8, hint: 0.4, failed: 0 };
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export function predicted(theta: number, level: number): number {
+  return sigmoid(K * (theta - level));
+}
+
+/** Estimated minutes for a first solve at `level` for a learner of pace φ (12·e^{0.1ℓ}·φ). */
+export function minutesFor(level: number, pace: number): number {
+  return 12 * Math.exp(0.1 * level) * pace;
+}
+
+/**
+ * What the planner believes about the learner: Elo skill per category θ_c with its evidence n_c, a global θ_g,
+ * the pace φ, and which problems were already attempted (never offered again as new).
+ */
+export interface LearnerState {
+  theta: Float64Array;
+  n: Float64Array;
+  thetaG: number;
+  nG: number;
+  pace: number;
+  attempted: Uint8Array;
+  /** Problems solved (any outcome but failed) per category, imports included. */
+  solvedIn: Int32Array;
+}
+
+/** θ̂_c = (n_c·θ_c + 3·θ_g)/(n_c + 3). */
+export function thetaHat(s: LearnerState, c: number): number {
+  return (s.n[c] * s.theta[c] + SHRINK * s.thetaG) / (s.n[c] + SHRINK);
+}
+
+function eloRate(n: number): number {
+  return Math.max(0.15, 1.5 / (1 + 0.1 * n));
+}
+
+/** Imports and syncs carry only "solved, maybe a day": they seed θ instead of feeding Elo. */
+export function isGraded(a: HistoryAttempt): boolean {
+  return !(a.origin.startsWith('import') || a.origin.startsWith('sync'));
+}
+
+function medianOfHardest(levels: number[]): number | undefined {
+  if (levels.length < 3) return undefined;
+  const hardest = [...levels].sort((a, b) => b - a).slice(0, 5);
+  return hardest[Math.floor(hardest.length / 2)];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** History in day order (undated imports first); stable for equal days. */
+export function chronological(history: HistoryAttempt[]): HistoryAttempt[] {
+  return history
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => (x.a.day ?? '').localeCompare(y.a.day ?? '') || x.i - y.i)
+    .map((x) => x.a);
+}
+
+export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): LearnerState {
+  const cats = index.catKeys.length;
+  const attempted = new Uint8Array(index.problems.length);
+  const solvedIn = new Int32Array(cats);
+  const solvedLevels: number[][] = Array.from({ length: cats }, () => []);
+  const allSolved: number[] = [];
+  const seen = new Uint8Array(index.problems.length);
+  for (const a of ordered) {
+    const p = index.byId.get(a.problem);
+    if (p === undefined) continue;
+    attempted[p] = 1;
+    if (a.outcome === 'failed' || seen[p]) continue;
+    seen[p] = 1;
+    allSolved.push(index.level[p]);
+    for (const c of index.problemCats[p]) {
+      solvedIn[c]++;
+      solvedLevels[c].push(index.level[p]);
+    }
+  }
+  const thetaG = medianOfHardest(allSolved) ?? DEFAULT_THETA;
+  const theta = new Float64Array(cats);
+  const n = new Float64Array(cats);
+  for (let c = 0; c < cats; c++) {
+    const seed = medianOfHardest(solvedLevels[c]);
+    theta[c] = seed ?? thetaG - 1;
+    n[c] = seed === undefined ? 0 : SEED_EVIDENCE;
+  }
+  const state: LearnerState = { theta, n, thetaG, nG: 0, pace: 1, attempted, solvedIn };
+  runElo(index, state, ordered.filter(isGraded));
+  state.pace = paceOf(index, ordered);
+  return state;
+}
+
+function runElo(index: CatalogIndex, s: LearnerState, graded: HistoryAttempt[]): void {
+  for (const a of graded) {
+    const p = index.byId.get(a.problem);
+    if (p === undefined) continue;
+    const level = index.level[p];
+    const o = OUTCOME_SCORE[a.outcome];
+    for (const c of index.problemCats[p]) {
+      const prob = predicted(thetaHat(s, c), level);
+      s.theta[c] += (eloRate(s.n[c]) / K) * (o - prob);
+      s.n[c]++;
+    }
+    const pg = predicted(s.thetaG, level);
+    s.thetaG += (eloRate(s.nG) / K) * (o - pg);
+    s.nG++;
+  }
+}
+
+/** φ: median ratio of logged minutes to the model's estimate over the last 20 timed attempts, in [0.5, 2]. */
+function paceOf(index: CatalogIndex, ordered: HistoryAttempt[]): number {
+  const ratios: number[] = [];
+  const seen = new Set<string>();
+  for (const a of ordered) {
+    const p = index.byId.get(a.problem);
+    const resolve = seen.has(a.problem);
+    seen.add(a.problem);
+    if (p === undefined || a.minutes === null || !(a.minutes > 0)) continue;
+    ratios.push(a.minutes / (minutesFor(index.level[p], 1) * (resolve ? 0.6 : 1)));
+  }
+  if (ratios.length === 0) return 1;
+  return Math.min(2, Math.max(0.5, median(ratios.slice(-20))));
+}

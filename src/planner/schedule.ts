@@ -1,0 +1,170 @@
+import { addDays, isoWeekday } from '../day.ts';
+import { bestCandidate, problemNear, type DayRules } from './choose.ts';
+import { practise, skill, type PlanContext } from './context.ts';
+import { minutesFor, predicted } from './model.ts';
+import { mockReason, newReason, newWhy, reviewReason } from './reasons.ts';
+import type { PlanDay, PlanItem } from './types.ts';
+
+/** How the days to the exam are split: A covers, B deepens with weekly mocks, C rehearses and consolidates. */
+export type Phase = 'A' | 'B' | 'C';
+
+export interface Calendar {
+  /** Days from today to the exam (the exam day itself is not planned). */
+  total: number;
+  studyDays: Set<number>;
+  dailyMinutes: number;
+  minutesToday?: number;
+  /** Plan only this many days in detail. */
+  horizon: number;
+}
+
+const SLACK = 1.1;
+const REVIEW_SHARE = 0.3;
+const REVIEW_SHARE_FINAL = 0.5;
+const RESOLVE_FACTOR = 0.6;
+
+export function phaseOf(i: number, total: number): Phase {
+  const left = total - i;
+  if (left <= Math.max(2, Math.round(0.15 * total))) return 'C';
+  return i < 0.55 * total ? 'A' : 'B';
+}
+
+function primaryCategory(ctx: PlanContext, problem: number): number {
+  const cats = ctx.index.problemCats[problem];
+  let best = cats[0] ?? 0;
+  for (const c of cats) if (ctx.pi[c] > ctx.pi[best]) best = c;
+  return best;
+}
+
+function item(ctx: PlanContext, problem: number, kind: PlanItem['kind'], minutes: number, reason: string): PlanItem {
+  const c = primaryCategory(ctx, problem);
+  const level = ctx.index.problems[problem].level;
+  return {
+    problem: ctx.index.problems[problem].id,
+    kind,
+    category: ctx.index.catKeys[c],
+    level,
+    minutes: Math.max(1, Math.round(minutes)),
+    predicted: Math.round(predicted(skill(ctx, c), ctx.index.level[problem]) * 100) / 100,
+    reason,
+  };
+}
+
+/** A timed set in the exam's format: Q problems in its level range, heaviest categories first, within the budget. */
+function mockSet(ctx: PlanContext, limit: number, excluded: Set<number> | null): PlanItem[] {
+  const { problems: q, minLevel, maxLevel, minutes: examMinutes } = ctx.format;
+  const order = [...ctx.pi.keys()].filter((c) => ctx.pi[c] > 0).sort((a, b) => ctx.pi[b] - ctx.pi[a] || a - b);
+  const chosen: number[] = [];
+  for (let k = 0; chosen.length < q && k < q * 2 && order.length; k++) {
+    const c = order[k % order.length];
+    const target = Math.min(maxLevel, Math.max(minLevel, Math.round(skill(ctx, c))));
+    const p = problemNear(ctx, c, target, minLevel, maxLevel, excluded);
+    if (p === undefined) continue;
+    ctx.used[p] = 1;
+    chosen.push(p);
+  }
+  const items: PlanItem[] = [];
+  let spent = 0;
+  const setMinutes = Math.min(examMinutes, limit);
+  for (const p of chosen) {
+    const minutes = minutesFor(ctx.index.level[p], ctx.learner.pace);
+    if (spent + minutes > limit) {
+      ctx.used[p] = ctx.learner.attempted[p];
+      continue;
+    }
+    spent += minutes;
+    const c = primaryCategory(ctx, p);
+    items.push({ ...item(ctx, p, 'mock', minutes, mockReason(ctx, chosen.length, setMinutes, c, ctx.index.level[p])), mockMinutes: Math.round(setMinutes) });
+  }
+  for (const p of chosen) if (items.some((i) => i.problem === ctx.index.problems[p].id)) practise(ctx, p, 0.5);
+  return items;
+}
+
+/** Due reviews, oldest first, within the review share of the budget (at least one when it fits; all in the last days). */
+function dueReviews(ctx: PlanContext, day: string, budget: number, limit: number, phase: Phase, force: boolean, items: PlanItem[], excluded: Set<number> | null): number {
+  const cap = (phase === 'C' ? REVIEW_SHARE_FINAL : REVIEW_SHARE) * budget;
+  let spent = 0;
+  let reviewed = 0;
+  const remaining = [];
+  for (const card of ctx.reviews) {
+    const minutes = RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
+    const allowed = card.due <= day && !excluded?.has(card.problem) && spent + minutes <= limit && (force || reviewed === 0 || spent + minutes <= cap);
+    if (!allowed) {
+      remaining.push(card);
+      continue;
+    }
+    const c = primaryCategory(ctx, card.problem);
+    items.push(item(ctx, card.problem, 'review', minutes, reviewReason(ctx, card, c)));
+    practise(ctx, card.problem, 0.5);
+    spent += minutes;
+    reviewed++;
+  }
+  ctx.reviews = remaining;
+  return spent;
+}
+
+export function newItems(ctx: PlanContext, items: PlanItem[], rules: DayRules, room: number, lastDay: boolean, max = Infinity): number {
+  let spent = 0;
+  for (let added = 0; added < max; added++) {
+    const cats = new Set(items.map((i) => i.category));
+    rules.excludeCategory = items.length >= 2 && cats.size === 1 ? ctx.index.catIndex.get(items[0].category) ?? -1 : -1;
+    const cand = bestCandidate(ctx, rules, room - spent);
+    if (!cand) break;
+    rules.newToday[cand.category]++;
+    const why = newWhy(ctx, cand.category, lastDay);
+    const reason = newReason(ctx, why, cand.category, ctx.index.problems[cand.problem].level, cand.predicted);
+    items.push({ ...item(ctx, cand.problem, 'new', cand.minutes, reason), category: ctx.index.catKeys[cand.category] });
+    practise(ctx, cand.problem);
+    spent += cand.minutes;
+  }
+  return spent;
+}
+
+export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay: boolean, excluded: Set<number> | null): DayRules {
+  return {
+    pStar: phase === 'A' ? 0.75 : 0.65,
+    minP: lastDay ? 0.85 : 0.2,
+    maxP: 0.97,
+    newToday: new Int32Array(ctx.index.catKeys.length),
+    allowNewCategory: total > 3,
+    coverageBoost: phase === 'A',
+    excludeCategory: -1,
+    excluded,
+  };
+}
+
+/** One study day's items: a mock set on mock days, then due reviews, then new problems to fill the budget. */
+export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boolean, excluded: Set<number> | null): PlanItem[] {
+  const day = addDays(ctx.today, i);
+  const left = cal.total - i;
+  const lastDay = left === 1;
+  const phase = phaseOf(i, cal.total);
+  const full = i === 0 && cal.minutesToday !== undefined ? Math.min(cal.minutesToday, cal.dailyMinutes) : cal.dailyMinutes;
+  const budget = lastDay ? full * 0.5 : full;
+  const limit = budget * SLACK;
+  const items: PlanItem[] = mockDay && !lastDay ? mockSet(ctx, limit, excluded) : [];
+  let spent = items.reduce((s, x) => s + x.minutes, 0);
+  spent += dueReviews(ctx, day, budget, limit - spent, phase, left <= 3, items, excluded);
+  const rules = dayRules(ctx, phase, cal.total, lastDay, excluded);
+  for (const x of items) {
+    const c = ctx.index.catIndex.get(x.category);
+    if (c !== undefined && x.kind !== 'review') rules.newToday[c]++;
+  }
+  newItems(ctx, items, rules, limit - spent, lastDay);
+  return items;
+}
+
+/** Whether day i is a mock day: every 7th day in phase B when D ≥ 21, and the first study day of phase C. */
+export function isMockDay(i: number, total: number, firstOfC: boolean): boolean {
+  const phase = phaseOf(i, total);
+  if (phase === 'C') return firstOfC && total - i > 1;
+  return phase === 'B' && total >= 21 && (i + 1) % 7 === 0;
+}
+
+export function isStudyDay(cal: Calendar, day: string): boolean {
+  return cal.studyDays.has(isoWeekday(day));
+}
+
+export function restDay(day: string): PlanDay {
+  return { day, rest: true, items: [] };
+}
