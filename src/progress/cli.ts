@@ -1,5 +1,113 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
+import type { Db } from '../db/connection.ts';
+import { AppError } from '../errors.ts';
+import { addLearner } from '../learners/addLearner.ts';
+import { learnerByLogin, learnerCount, setLearnerPassword, type Learner } from '../learners/learnerRepository.ts';
+import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH } from '../learners/password.ts';
+import { attemptsForLearner } from './attemptRepository.ts';
+import { learnerToday, logAttempt } from './logAttempt.ts';
+import { historyJson } from './export.ts';
+import { importBaekjoonHub } from './imports/baekjoonHubImport.ts';
+import { importAttemptCsv } from './imports/csvImport.ts';
+import { summaryJson, type ImportSummary } from './imports/storeImport.ts';
 
-/** The progress commands of `cote`. */
-export function registerProgressCommands(_program: Command, _ctx: CliContext): void {}
+/** The progress commands of `cote`: learner add / password, solve, history, history import. */
+export function registerProgressCommands(program: Command, ctx: CliContext): void {
+  const learner = program.command('learner').description('manage learners');
+  learner
+    .command('add')
+    .description('add a learner (the first one is an admin)')
+    .requiredOption('--login <login>')
+    .requiredOption('--name <name>')
+    .requiredOption('--email <email>')
+    .option('--timezone <tz>', 'IANA time zone', 'Asia/Seoul')
+    .option('--exam <YYYY-MM-DD>', 'exam date')
+    .option('--budget <minutes>', 'daily study budget in minutes')
+    .option('--profile <profile>', 'general, samsung, kakao or custom')
+    .option('--password-stdin', 'read the password from the first line of stdin')
+    .action(async (o) => {
+      const db = ctx.db();
+      const password = o.passwordStdin ? await passwordFromStdin(ctx) : undefined;
+      const raw = { login: o.login, name: o.name, email: o.email, timezone: o.timezone, examDate: o.exam, dailyMinutes: o.budget, profile: o.profile, password };
+      const added = db.transaction(() => addLearner(db, raw, { isAdmin: learnerCount(db) === 0, now: ctx.now(), passwordOptional: true }))();
+      ctx.out(`added learner ${added.login}${added.isAdmin ? ' (admin)' : ''}${password ? '' : ' without a password: set one with `cote learner password ' + added.login + ' --password-stdin`'}`);
+    });
+  learner
+    .command('password <login>')
+    .description("set a learner's password")
+    .requiredOption('--password-stdin', 'read the password from the first line of stdin')
+    .action(async (login: string) => {
+      const found = learnerFor(ctx.db(), login);
+      setLearnerPassword(ctx.db(), found.id, hashPassword(await passwordFromStdin(ctx)));
+      ctx.out(`password of ${found.login} set`);
+    });
+
+  program
+    .command('solve <problem>')
+    .description("log an attempt (boj:1260 or a bare BOJ number) on the learner's today or --day")
+    .requiredOption('--learner <login>')
+    .option('--day <YYYY-MM-DD>')
+    .option('--outcome <outcome>', 'solved, solved_slow, hint or failed', 'solved')
+    .option('--minutes <minutes>')
+    .option('--note <text>')
+    .action((problem: string, o) => {
+      const found = learnerFor(ctx.db(), o.learner);
+      const a = logAttempt(ctx.db(), found, { problem, day: o.day, outcome: o.outcome, minutes: o.minutes, note: o.note }, ctx.now());
+      ctx.out(`logged ${a.problemId} ${a.title} (${a.outcome}) on ${a.day} for ${found.login}`);
+    });
+
+  const history = program
+    .command('history')
+    .description("a learner's attempts and streaks")
+    .enablePositionalOptions()
+    .option('--learner <login>')
+    .option('--json', 'print JSON')
+    .action((o) => {
+      const found = learnerFor(ctx.db(), o.learner);
+      const data = historyJson(ctx.db(), found, learnerToday(found, ctx.now()));
+      if (o.json) return ctx.out(JSON.stringify(data, null, 2));
+      for (const a of attemptsForLearner(ctx.db(), found.id)) ctx.out(`${a.day ?? '(unknown day)'}  ${a.problemId}  ${a.outcome}${a.minutes === null ? '' : `  ${a.minutes} min`}  ${a.title}`);
+      ctx.out(`solved days: ${data.solvedDays}, current streak: ${data.streak.current}, longest: ${data.streak.longest}`);
+    });
+  // --learner and --json are history's own options; `history import` reads them through optsWithGlobals().
+  history
+    .command('import <source>')
+    .description('import past attempts from a BaekjoonHub repository directory or a CSV file (problem,day,outcome,minutes)')
+    .requiredOption('--format <format>', 'baekjoonhub or csv')
+    .option('--partial', 'keep the good rows when some are bad (default: all or nothing)')
+    .action(async (source: string, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      const found = learnerFor(ctx.db(), o.learner);
+      const options = { partial: Boolean(o.partial), now: ctx.now() };
+      let summary: ImportSummary;
+      if (o.format === 'baekjoonhub') summary = await importBaekjoonHub(ctx.db(), found, source, options);
+      else if (o.format === 'csv') summary = importAttemptCsv(ctx.db(), found, readTextFile(source), options);
+      else throw new AppError('progress.bad_format', `format ${JSON.stringify(o.format)} is unknown: expected baekjoonhub or csv`);
+      if (o.json) return ctx.out(JSON.stringify(summaryJson(summary), null, 2));
+      ctx.out(`imported ${summary.imported} (${summary.undated} undated, over ${summary.days} days), skipped ${summary.skipped}, problems created ${summary.problemsCreated}`);
+      for (const w of summary.warnings) ctx.err(`warning: ${w}`);
+    });
+}
+
+function learnerFor(db: Db, login: unknown): Learner {
+  if (typeof login !== 'string' || login === '') throw new AppError('progress.learner_required', '--learner <login> is required');
+  const found = learnerByLogin(db, login);
+  if (!found) throw new AppError('progress.unknown_learner', `no learner with login ${JSON.stringify(login)}`);
+  return found;
+}
+
+async function passwordFromStdin(ctx: CliContext): Promise<string> {
+  const password = (await ctx.readStdin()).split(/\r?\n/)[0];
+  if (!isAcceptablePassword(password)) throw new AppError('progress.weak_password', `the password on stdin must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  return password;
+}
+
+function readTextFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new AppError('progress.unreadable_file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}

@@ -1,0 +1,40 @@
+import type { Db } from '../db/connection.ts';
+import type { Learner } from '../learners/learnerRepository.ts';
+import { attemptsForLearner, solvedDays } from './attemptRepository.ts';
+import { streaks } from './streaks.ts';
+import { csvField } from './imports/csv.ts';
+
+/** `cote history --json` and /export.json: every attempt, the streaks and the number of days with a solve. */
+export function historyJson(db: Db, learner: Learner, today: string) {
+  const days = solvedDays(db, learner.id);
+  const attempts = attemptsForLearner(db, learner.id).map((a) => ({
+    problem: a.problemId,
+    day: a.day,
+    outcome: a.outcome,
+    minutes: a.minutes,
+    origin: a.origin,
+  }));
+  return { attempts, streak: streaks(days, today), solvedDays: days.length };
+}
+
+/** /export.json: everything about each attempt, notes and titles included. */
+export function exportJson(db: Db, learner: Learner, now: Date) {
+  const attempts = attemptsForLearner(db, learner.id).map((a) => ({
+    problem: a.problemId,
+    title: a.title,
+    day: a.day,
+    outcome: a.outcome,
+    minutes: a.minutes,
+    note: a.note,
+    origin: a.origin,
+    loggedAt: a.createdAt,
+  }));
+  return { learner: learner.login, exportedAt: now.toISOString(), attempts };
+}
+
+/** /export.csv: the CSV import's columns first, so an export imports back unchanged. */
+export function attemptsCsv(db: Db, learnerId: number): string {
+  const lines = ['problem,day,outcome,minutes,note,origin,title'];
+  for (const a of attemptsForLearner(db, learnerId)) lines.push([a.problemId, a.day, a.outcome, a.minutes, a.note, a.origin, a.title].map(csvField).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
