@@ -1,0 +1,104 @@
+import type { Db } from '../db/connection.ts';
+import { addDays, daysBetween } from '../day.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { Learner } from '../learners/learnerRepository.ts';
+import type { ItemKind, Plan } from '../planner/types.ts';
+import { isSolvedOutcome } from '../progress/outcomes.ts';
+import { attemptsOnDay, categoryNames, planOn, problemLink, streakOn } from './sources.ts';
+
+/** A problem line of the digest; `url` is the judge's page when known. */
+export interface DigestProblem {
+  id: string;
+  title: string;
+  level: number;
+  url: string | null;
+}
+
+export interface DigestItem extends DigestProblem {
+  kind: ItemKind;
+  category: string;
+  minutes: number;
+  reason: string;
+}
+
+export interface DigestReadiness {
+  category: string;
+  name: string;
+  /** Whole percents 0–100. */
+  now: number;
+  atExam: number;
+}
+
+/** Everything the nightly email shows for one learner and one local day; the preview page renders the same. */
+export interface DigestView {
+  lang: Lang;
+  learner: { id: number; name: string; email: string };
+  day: string;
+  /** Days until the exam (0 on the day); null without an exam date or once it has passed. */
+  dDay: number | null;
+  solves: (DigestProblem & { outcome: string })[];
+  streak: { current: number; longest: number };
+  readiness: DigestReadiness[];
+  tomorrow: { day: string; rest: boolean; items: DigestItem[] };
+  /** Tomorrow's re-solves (review items), kept apart from the new problems. */
+  reviews: DigestItem[];
+  verdict: 'on_track' | 'behind' | null;
+  advice: string[];
+  /** The planner's reason for having no plan (no exam date, exam passed …), shown instead of tomorrow's list. */
+  notice: string | null;
+  links: { plan: string; settings: string; unsubscribe: string };
+}
+
+/** Reads the digest's data; no writes of its own (the planner may store today's list, as when the page is opened). */
+export function digestView(db: Db, baseUrl: string, learner: Learner, day: string): DigestView {
+  const plan = planOn(db, learner, day);
+  const tomorrowDay = addDays(day, 1);
+  const planned = plan?.days.find((d) => d.day === tomorrowDay);
+  const items = (planned?.items ?? []).map((item) => ({ ...problem(db, item.problem), kind: item.kind, category: item.category, minutes: item.minutes, reason: item.reason }));
+  const dDay = learner.examDate ? daysBetween(day, learner.examDate) : null;
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    lang: learner.language,
+    learner: { id: learner.id, name: learner.name, email: learner.email },
+    day,
+    dDay: dDay !== null && dDay >= 0 ? dDay : null,
+    solves: solvesOn(db, learner.id, day),
+    streak: streakOn(db, learner.id, day),
+    readiness: plan ? readiness(db, plan, learner.language) : [],
+    tomorrow: { day: tomorrowDay, rest: planned?.rest ?? false, items: items.filter((i) => i.kind !== 'review') },
+    reviews: items.filter((i) => i.kind === 'review'),
+    verdict: plan && !plan.notice ? plan.verdict : null,
+    advice: plan?.advice ?? [],
+    notice: plan?.notice?.message ?? null,
+    links: { plan: `${base}/plan/today`, settings: `${base}/settings/email`, unsubscribe: `${base}/unsubscribe/${encodeURIComponent(learner.unsubscribeToken)}` },
+  };
+}
+
+/** Distinct problems solved on the day, in the order first solved. */
+function solvesOn(db: Db, learnerId: number, day: string): DigestView['solves'] {
+  const seen = new Set<string>();
+  const out: DigestView['solves'] = [];
+  for (const attempt of attemptsOnDay(db, learnerId, day)) {
+    if (!isSolvedOutcome(attempt.outcome) || seen.has(attempt.problemId)) continue;
+    seen.add(attempt.problemId);
+    out.push({ ...problem(db, attempt.problemId), outcome: attempt.outcome });
+  }
+  return out;
+}
+
+function problem(db: Db, id: string): DigestProblem {
+  const found = problemLink(db, id);
+  // Only web links go into an email: a list file could carry any scheme.
+  const url = found?.url && /^https?:\/\//i.test(found.url) ? found.url : null;
+  return { id, title: found?.title ?? id, level: found?.level ?? 0, url };
+}
+
+function readiness(db: Db, plan: Plan, lang: Lang): DigestReadiness[] {
+  const names = categoryNames(db);
+  return plan.readiness.map((r) => ({
+    category: r.category,
+    name: names.get(r.category)?.[lang] ?? r.category,
+    now: Math.round(r.now * 100),
+    atExam: Math.round(r.atExam * 100),
+  }));
+}

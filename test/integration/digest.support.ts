@@ -1,0 +1,78 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { Db } from '../../src/db/connection.ts';
+import { createLearner, type Learner, type NewLearner } from '../../src/learners/learnerRepository.ts';
+import { DEFAULT_SETTINGS } from '../../src/learners/learnerSettings.ts';
+import { recordAttempt } from '../../src/progress/attemptRepository.ts';
+import type { Outcome } from '../../src/planner/types.ts';
+
+/** Shared by the digest tests: a real SMTP server in this process, and a few rows to send about. */
+export interface TestSmtp {
+  url: string;
+  port: number;
+  /** Every message the server accepted, parsed. */
+  received: ParsedMail[];
+  /** Number of messages refused so far. */
+  refused: number;
+  /** Refuse the next `n` messages in DATA with a 451. */
+  refuseNext(n: number): void;
+  /** Resolves once `n` messages have been accepted. */
+  waitFor(n: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSmtp(): Promise<TestSmtp> {
+  let toRefuse = 0;
+  const waiters: { n: number; resolve(): void }[] = [];
+  const state = { received: [] as ParsedMail[], refused: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    hideSTARTTLS: true,
+    disableReverseLookup: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          if (toRefuse > 0) {
+            toRefuse--;
+            state.refused++;
+            const error = Object.assign(new Error('try again later'), { responseCode: 451 });
+            return callback(error);
+          }
+          state.received.push(mail);
+          callback();
+          for (const w of waiters.filter((w) => state.received.length >= w.n)) w.resolve();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    get received() {
+      return state.received;
+    },
+    get refused() {
+      return state.refused;
+    },
+    refuseNext: (n) => (toRefuse = n),
+    waitFor: (n) => (state.received.length >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve }))),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function addLearner(db: Db, login: string, overrides: Partial<NewLearner> = {}, now = new Date('2026-11-01T00:00:00Z')): Learner {
+  return createLearner(db, { ...DEFAULT_SETTINGS, login, name: login, email: `${login}@example.test`, passwordHash: null, isAdmin: false, ...overrides }, now);
+}
+
+export function addProblem(db: Db, id: string, title: string, level = 8): void {
+  const [judge, number] = id.split(':');
+  db.prepare('INSERT OR IGNORE INTO problems (id, judge, number, title, level, url) VALUES (?, ?, ?, ?, ?, ?)').run(id, judge, number, title, level, `https://www.acmicpc.net/problem/${number}`);
+}
+
+export function addSolve(db: Db, learnerId: number, problemId: string, day: string, outcome: Outcome = 'solved'): void {
+  recordAttempt(db, { learnerId, problemId, day, outcome, minutes: 30, createdAt: `${day}T10:00:00.000Z` });
+}
