@@ -1,0 +1,71 @@
+import crypto from 'node:crypto';
+import type { ListSource } from './listSource.ts';
+import { parseIndex } from './parseIndex.ts';
+import { parsePage } from './parsePage.ts';
+import { parseDatabase } from './parseDatabase.ts';
+import type { ParsedList, ProblemMeta } from './types.ts';
+
+export const INDEX_PATH = 'README.md';
+export const DATABASE_PATH = 'scripts/database.json';
+/** The list format this importer reads is tony9402/baekjoon's; every source of it (URL, copy, newer version) is that list. */
+export const LIST_KEY = 'tony9402-baekjoon';
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Fetches and parses a whole list: the index, every type page it links, and scripts/database.json when present.
+ * Nothing is stored. Any file that cannot be fetched or has no table rejects with an AppError naming it.
+ */
+export async function fetchList(source: ListSource, onProgress: (p: Progress) => void = () => {}): Promise<ParsedList & { files: string[]; version: string }> {
+  const progress = { done: 0, total: 1 };
+  const step = () => {
+    progress.done++;
+    onProgress({ ...progress });
+  };
+  onProgress({ ...progress });
+  const indexText = (await source.read(INDEX_PATH, 'the list index README.md with a table of algorithm types'))!;
+  const index = parseIndex(indexText, source.describe(INDEX_PATH), INDEX_PATH);
+  progress.total = 2 + index.categories.length;
+  step();
+  const pages = index.categories.map(async (category) => {
+    const page = category.pagePath;
+    const text = (await source.read(page, `the ${category.nameEn} type page with a problem table`))!;
+    const parsed = parsePage(text, page, source.describe(page));
+    step();
+    return { ...category, rows: parsed.rows, warnings: parsed.warnings };
+  });
+  const database = source.read(DATABASE_PATH, 'solved.ac metadata as JSON', { optional: true }).then((text) => {
+    step();
+    return text === undefined ? new Map<string, ProblemMeta>() : parseDatabase(text, source.describe(DATABASE_PATH));
+  });
+  const [categories, meta] = await Promise.all([Promise.all(pages), database]);
+  const warnings = [...index.warnings];
+  for (const c of categories) {
+    warnings.push(...c.warnings);
+    const recommended = c.rows.filter((r) => r.recommended).length;
+    if (c.claimedRecommended !== undefined && c.claimedRecommended !== recommended) {
+      warnings.push(`${INDEX_PATH}: ${c.nameEn} claims ${c.claimedRecommended} recommended, ${c.pagePath} marks ${recommended} (the page is used)`);
+    }
+    if (c.claimedTotal !== undefined && c.claimedTotal !== c.rows.length) {
+      warnings.push(`${INDEX_PATH}: ${c.nameEn} claims ${c.claimedTotal} problems, ${c.pagePath} lists ${c.rows.length} (the page is used)`);
+    }
+  }
+  const list = {
+    key: LIST_KEY,
+    name: index.title || 'tony9402/baekjoon',
+    categories: categories.map(({ warnings: _w, ...c }) => c),
+    meta,
+    warnings,
+  };
+  const files = [INDEX_PATH, ...index.categories.map((c) => c.pagePath), DATABASE_PATH];
+  return { ...list, files, version: versionOf(list) };
+}
+
+/** A short hash of what was parsed: the same content gives the same version, whatever the source. */
+function versionOf(list: Omit<ParsedList, 'warnings'>): string {
+  const content = JSON.stringify([list.name, list.categories.map((c) => [c.key, c.nameEn, c.nameKo, c.position, c.rows]), [...list.meta].sort()]);
+  return crypto.createHash('sha256').update(content).digest('hex').slice(0, 12);
+}

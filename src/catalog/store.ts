@@ -1,0 +1,109 @@
+import type { Db } from '../db/connection.ts';
+import type { ParsedList } from './types.ts';
+import { diffList, type ListDiff, type ListedProblem, type ProblemChange } from './diff.ts';
+import { listByKey, saveList } from './listRepository.ts';
+import { categoriesOfList, deleteCategory, saveCategory } from './categoryRepository.ts';
+import { deleteEntry, entriesOfList, saveEntry } from './entryRepository.ts';
+import { deleteProblemIfUnused, problemsByIds, saveProblem } from './problemRepository.ts';
+import { problemUrl } from './problemRef.ts';
+
+/** What an import did, relative to what was stored before. The first nine keys are `cote import --json`. */
+export interface ImportSummary {
+  list: string;
+  categories: number;
+  /** Distinct problems. */
+  problems: number;
+  /** Category rows. */
+  entries: number;
+  /** Category rows with the recommended mark. */
+  recommended: number;
+  added: number;
+  removed: number;
+  changed: number;
+  warnings: string[];
+  details: { added: string[]; removed: string[]; changes: ProblemChange[] };
+}
+
+/**
+ * Stores a parsed list in one transaction and reports the difference. Storing the same content again writes
+ * nothing (only a new source is remembered). A problem that leaves the list stays when a learner logged it.
+ */
+export function storeList(db: Db, list: ParsedList & { version: string }, source: string, now: Date): ImportSummary {
+  return db.transaction(() => {
+    const stored = listByKey(db, list.key);
+    const after = listedProblems(list);
+    const diff = diffList(stored ? storedProblems(db, stored.id) : new Map(), after);
+    if (stored && stored.version === list.version) {
+      if (stored.source !== source) saveList(db, { ...stored, source });
+    } else {
+      write(db, list, source, now, diff);
+    }
+    return summarize(list, after, diff);
+  })();
+}
+
+function write(db: Db, list: ParsedList & { version: string }, source: string, now: Date, diff: ListDiff): void {
+  const listId = saveList(db, { key: list.key, name: list.name, source, version: list.version, importedAt: now.toISOString() });
+  const keep = new Set(list.categories.map((c) => c.key));
+  for (const category of categoriesOfList(db, listId)) if (!keep.has(category.key)) deleteCategory(db, category.id);
+  const existing = entriesOfList(db, listId);
+  const seen = new Set<string>();
+  for (const category of list.categories) {
+    const categoryId = saveCategory(db, { listId, key: category.key, nameEn: category.nameEn, nameKo: category.nameKo, position: category.position });
+    const ids = new Set<string>();
+    for (const row of category.rows) {
+      const id = `boj:${row.number}`;
+      ids.add(id);
+      if (!seen.has(id)) {
+        seen.add(id);
+        const meta = list.meta.get(row.number);
+        saveProblem(db, { id, judge: 'boj', number: row.number, title: row.title, level: row.level, url: problemUrl(id) ?? null, tags: meta?.tags ?? [], averageTries: meta?.averageTries ?? null });
+      }
+      saveEntry(db, { categoryId, problemId: id, position: row.position, recommended: row.recommended });
+    }
+    for (const entry of existing) if (entry.categoryId === categoryId && !ids.has(entry.problemId)) deleteEntry(db, categoryId, entry.problemId);
+  }
+  for (const id of diff.removed) deleteProblemIfUnused(db, id);
+}
+
+function listedProblems(list: ParsedList): Map<string, ListedProblem> {
+  const problems = new Map<string, ListedProblem>();
+  for (const category of list.categories) {
+    for (const row of category.rows) {
+      const id = `boj:${row.number}`;
+      const problem = problems.get(id) ?? { title: row.title, level: row.level, placements: new Map() };
+      problem.placements.set(category.key, row.recommended);
+      problems.set(id, problem);
+    }
+  }
+  return problems;
+}
+
+function storedProblems(db: Db, listId: number): Map<string, ListedProblem> {
+  const entries = entriesOfList(db, listId);
+  const data = problemsByIds(db, [...new Set(entries.map((e) => e.problemId))]);
+  const problems = new Map<string, ListedProblem>();
+  for (const entry of entries) {
+    const p = data.get(entry.problemId)!;
+    const problem = problems.get(entry.problemId) ?? { title: p.title, level: p.level, placements: new Map() };
+    problem.placements.set(entry.categoryKey, entry.recommended);
+    problems.set(entry.problemId, problem);
+  }
+  return problems;
+}
+
+function summarize(list: ParsedList, problems: Map<string, ListedProblem>, diff: ListDiff): ImportSummary {
+  const rows = list.categories.flatMap((c) => c.rows);
+  return {
+    list: list.key,
+    categories: list.categories.length,
+    problems: problems.size,
+    entries: rows.length,
+    recommended: rows.filter((r) => r.recommended).length,
+    added: diff.added.length,
+    removed: diff.removed.length,
+    changed: diff.changed.length,
+    warnings: list.warnings,
+    details: { added: diff.added, removed: diff.removed, changes: diff.changes },
+  };
+}
