@@ -1,0 +1,30 @@
+import { sendDueDigests } from '../digest/delivery.ts';
+import type { Mailer } from '../digest/transport.ts';
+import type { AppDeps } from '../web/deps.ts';
+
+/** What a job gets: the app's dependencies and the one mailer the process shares. */
+export interface JobContext {
+  deps: AppDeps;
+  mailer: Mailer;
+}
+
+export interface Job {
+  name: string;
+  /** node-cron expression (server time; jobs that care about learners' zones work that out themselves). */
+  schedule: string;
+  /** Also run once at start-up: catches up on work missed while cote was down. */
+  runAtStart: boolean;
+  run(ctx: JobContext, now: Date): Promise<unknown>;
+}
+
+/** Every scheduled job of cote. Each is also runnable once from the CLI (`cote digest`). */
+export const JOBS: Job[] = [
+  {
+    // Wakes every minute so a digest leaves within a minute of the learner's time; a run with nothing due reads
+    // one row per learner and sends nothing.
+    name: 'digests',
+    schedule: '* * * * *',
+    runAtStart: true,
+    run: ({ deps, mailer }, now) => sendDueDigests({ db: deps.db, config: deps.config, logger: deps.logger, mailer }, now),
+  },
+];
