@@ -1,5 +1,55 @@
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
 import type { CliContext } from '../cli.ts';
+import { importList } from './importList.ts';
+import { summaryLine } from './importRuns.ts';
+import type { ImportSummary } from './store.ts';
+import type { ProblemChange } from './diff.ts';
+import { tierLabel } from './tier.ts';
+
+const SHOWN_DETAILS = 20;
 
 /** The catalog commands of `cote`. */
-export function registerCatalogCommands(_program: Command, _ctx: CliContext): void {}
+export function registerCatalogCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('import the curated list (tony9402/baekjoon format) from a base URL or a local directory')
+    .option('--source <url|dir>', 'base URL or directory of the list (default: COTE_LIST_SOURCE)')
+    .option('--json', 'print one JSON object instead of text')
+    .action(async (options: { source?: string; json?: boolean }) => {
+      const source = options.source ?? ctx.config.listSource;
+      const bar = ctx.isTTY && !options.json ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+      bar?.start(1, 0);
+      let summary: ImportSummary;
+      try {
+        summary = await importList(ctx.db(), source, { now: ctx.now, onProgress: (p) => (bar?.setTotal(p.total), bar?.update(p.done)) });
+      } finally {
+        bar?.stop();
+      }
+      if (options.json) {
+        const { list, categories, problems, entries, recommended, added, removed, changed, warnings } = summary;
+        ctx.out(JSON.stringify({ list, categories, problems, entries, recommended, added, removed, changed, warnings }));
+        return;
+      }
+      ctx.out(`imported ${summary.list} from ${source}: ${summaryLine(summary)}`);
+      for (const line of detailLines(summary)) ctx.out(`  ${line}`);
+      for (const warning of summary.warnings) ctx.out(`warning: ${warning}`);
+    });
+}
+
+function detailLines(s: ImportSummary): string[] {
+  const lines = [
+    ...s.details.added.map((id) => `added ${id}`),
+    ...s.details.removed.map((id) => `removed ${id}`),
+    ...s.details.changes.map(changeLine),
+  ];
+  if (s.added === s.problems) return []; // a first import: every problem is new, the counts say it
+  return lines.length > SHOWN_DETAILS ? [...lines.slice(0, SHOWN_DETAILS), `… and ${lines.length - SHOWN_DETAILS} more`] : lines;
+}
+
+export function changeLine(c: ProblemChange): string {
+  const show = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : JSON.stringify(v));
+  if (c.kind === 'level') return `changed ${c.problem}: level ${tierLabel(Number(c.from))} → ${tierLabel(Number(c.to))}`;
+  const what = c.kind === 'recommended' ? `recommended in ${c.category}` : c.kind;
+  return `changed ${c.problem}: ${what} ${show(c.from)} → ${show(c.to)}`;
+}

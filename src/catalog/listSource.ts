@@ -102,7 +102,7 @@ function directorySource(dir: string): ListSource {
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'ENOENT' && !fs.existsSync(location)) {
-          throw new AppError('catalog.no_directory', `directory ${location} does not exist; expected a copy of the list with ${expected}`, 422, { file: location, expected });
+          throw new AppError('catalog.no_directory', `directory ${location} does not exist; expected a copy of the list (${expected})`, 422, { file: location, expected });
         }
         if (code === 'ENOENT' && options.optional) return undefined;
         if (code === 'ENOENT') throw new AppError('catalog.file_missing', `${file} does not exist; expected ${expected}`, 422, { file, expected });

@@ -1,0 +1,45 @@
+import type { Db } from '../db/connection.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { importList, type ImportOptions } from './importList.ts';
+import { createImportRun, finishImportRun, runningImportRun, updateImportProgress } from './importRunRepository.ts';
+import type { ImportSummary } from './store.ts';
+
+export interface ImportRunDeps {
+  db: Db;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** One line for people: "23 types, 993 problems (1049 entries, 390 recommended); added 0, removed 0, changed 0". */
+export function summaryLine(s: ImportSummary): string {
+  return `${s.categories} types, ${s.problems} problems (${s.entries} entries, ${s.recommended} recommended); added ${s.added}, removed ${s.removed}, changed ${s.changed}`;
+}
+
+/**
+ * Starts an import in the background, recorded as an import run whose done/total follow the files as they
+ * arrive. Returns the run id at once and a promise of the outcome (which never rejects). One import at a time.
+ */
+export function startImportRun(deps: ImportRunDeps, source: string, options: ImportOptions = {}): { runId: number; finished: Promise<void> } {
+  const { db, logger, now } = deps;
+  const running = runningImportRun(db);
+  if (running) throw new AppError('catalog.import_running', `an import from ${running.source} is already running`, 409, { source: running.source });
+  const runId = createImportRun(db, source, now());
+  const finished = importList(db, source, { ...options, now, onProgress: (p) => updateImportProgress(db, runId, p.done, p.total) }).then(
+    (summary) => {
+      finishImportRun(db, runId, { status: 'succeeded', message: summaryLine(summary), summary, at: now() });
+      logger.info('catalog: import finished', { source, ...summary, details: undefined });
+    },
+    (error: unknown) => {
+      const message = error instanceof AppError ? error.message : `import failed: ${(error as Error).message}`;
+      if (!(error instanceof AppError)) logger.error('catalog: import crashed', { source, error: (error as Error).stack });
+      else logger.warn('catalog: import failed', { source, error: message });
+      try {
+        finishImportRun(db, runId, { status: 'failed', message, at: now() });
+      } catch (dbError) {
+        logger.error('catalog: cannot record the failed import', { error: (dbError as Error).message });
+      }
+    },
+  );
+  return { runId, finished };
+}
