@@ -14,6 +14,7 @@ import { catalogRoutes } from './web/catalog/index.ts';
 import { progressRoutes } from './web/progress/index.ts';
 import { plannerRoutes } from './web/planner/index.ts';
 import { digestRoutes } from './web/digest/index.ts';
+import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   const { csrfSynchronisedProtection } = csrfSync({
     getTokenFromRequest: (req) => (req.body?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),
+    skipCsrfProtection: isUnsubscribePost,
   });
   app.use(csrfSynchronisedProtection);
   app.use(loadLearner(deps.db));

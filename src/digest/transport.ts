@@ -77,13 +77,13 @@ export interface OutboxFile {
   writtenAt: Date;
 }
 
-/** The .eml files in the outbox whose name starts with `prefix`, newest first. */
-export function outboxFiles(config: Config, prefix: string): OutboxFile[] {
+/** The .eml files in the outbox that `include` accepts, newest first. */
+export function outboxFiles(config: Config, include: (name: string) => boolean): OutboxFile[] {
   const dir = outboxDir(config);
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((name) => name.endsWith('.eml') && name.startsWith(prefix))
+    .filter((name) => name.endsWith('.eml') && include(name))
     .map((name) => {
       const stat = fs.statSync(path.join(dir, name));
       return { name, bytes: stat.size, writtenAt: stat.mtime };

@@ -6,6 +6,9 @@ import { createLearner, type Learner, type NewLearner } from '../../src/learners
 import { DEFAULT_SETTINGS } from '../../src/learners/learnerSettings.ts';
 import { recordAttempt } from '../../src/progress/attemptRepository.ts';
 import type { Outcome } from '../../src/planner/types.ts';
+import { hashPassword } from '../../src/learners/password.ts';
+import request from 'supertest';
+import { csrfFrom } from '../support/app.ts';
 
 /** Shared by the digest tests: a real SMTP server in this process, and a few rows to send about. */
 export interface TestSmtp {
@@ -75,4 +78,16 @@ export function addProblem(db: Db, id: string, title: string, level = 8): void {
 
 export function addSolve(db: Db, learnerId: number, problemId: string, day: string, outcome: Outcome = 'solved'): void {
   recordAttempt(db, { learnerId, problemId, day, outcome, minutes: 30, createdAt: `${day}T10:00:00.000Z` });
+}
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** A supertest agent logged in as a new learner (the CSRF token comes from a page this feature owns). */
+export async function loggedIn(app: import('express').Express, db: Db, login: string, overrides: Partial<NewLearner> = {}) {
+  const learner = addLearner(db, login, { passwordHash: hashPassword(TEST_PASSWORD), ...overrides });
+  const agent = request.agent(app);
+  const page = await agent.get(`/unsubscribe/${learner.unsubscribeToken}`);
+  const res = await agent.post('/login').type('form').send({ login, password: TEST_PASSWORD, _csrf: csrfFrom(page.text) });
+  if (res.status !== 302) throw new Error(`login failed: ${res.status}`);
+  return { agent, learner };
 }

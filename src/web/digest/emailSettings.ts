@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { Request, Response } from 'express';
+import { recentDigests } from '../../digest/digestRepository.ts';
+import { sendTestEmail } from '../../digest/testEmail.ts';
+import { createMailer } from '../../digest/transport.ts';
+import { setDigestSettings, type Learner } from '../../learners/learnerRepository.ts';
+import { currentLearner } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function renderPage(deps: AppDeps, res: Response, learner: Learner, form: { enabled: boolean; time: string }, error?: string) {
+  const recent = recentDigests(deps.db, learner.id);
+  res.render('settings/email', {
+    title: res.locals.t('digest.settings.title'),
+    form,
+    error,
+    zone: learner.timezone,
+    address: learner.email,
+    recent,
+    failed: recent.filter((d) => d.status === 'failed'),
+  });
+}
+
+// GET /settings/email — digest on/off and time, the test button, recent and failed digests.
+export function showEmailSettings(deps: AppDeps) {
+  return (req: Request, res: Response) => {
+    const learner = currentLearner(req);
+    renderPage(deps, res, learner, { enabled: learner.digestEnabled, time: learner.digestTime });
+  };
+}
+
+// POST /settings/email — a bad time re-renders with 422; a good form is saved, flashed and redirected.
+export function saveEmailSettings(deps: AppDeps) {
+  return (req: Request, res: Response) => {
+    const learner = currentLearner(req);
+    const form = { enabled: req.body?.enabled === 'on', time: String(req.body?.time ?? '').trim() };
+    if (!TIME_RE.test(form.time)) {
+      res.status(422);
+      return renderPage(deps, res, learner, form, res.locals.t('error.digest.bad_time'));
+    }
+    setDigestSettings(deps.db, learner.id, form);
+    req.session.flash = { kind: 'ok', text: res.locals.t('digest.settings.saved') };
+    res.redirect('/settings/email');
+  };
+}
+
+// POST /settings/email/test — sends one test email now and says what happened.
+export function sendTestEmailAction(deps: AppDeps) {
+  return async (req: Request, res: Response) => {
+    const learner = currentLearner(req);
+    const t = res.locals.t;
+    if (!learner.email) {
+      req.session.flash = { kind: 'error', text: t('error.digest.no_email') };
+      return res.redirect('/settings/email');
+    }
+    const mailer = createMailer(deps.config, { pool: false });
+    try {
+      const sent = await sendTestEmail(deps.config, mailer, learner, deps.now());
+      const text = sent.file ? t('digest.settings.test_written', { file: path.basename(sent.file) }) : t('digest.settings.test_sent', { address: learner.email });
+      req.session.flash = { kind: 'ok', text };
+    } catch (error) {
+      deps.logger.warn('digest: test email failed', { learner: learner.id, error: (error as Error).message });
+      req.session.flash = { kind: 'error', text: t('digest.settings.test_failed', { error: (error as Error).message }) };
+    } finally {
+      mailer.close();
+    }
+    res.redirect('/settings/email');
+  };
+}
