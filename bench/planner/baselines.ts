@@ -8,16 +8,20 @@ import { doneSet, listOrder } from './planners.ts';
 import { Rng } from './rng.ts';
 import { estimatedMinutes } from './world.ts';
 
+/** Baselines, like cote, may plan up to 10 % over the budget. */
+export const PLAN_SLACK = 1.1;
+
 /**
- * Takes candidates in order while their estimated minutes fit the budget; stops at the first that does not
- * (the order is the baseline's whole idea), but always takes one so a long problem cannot stall the plan.
+ * Takes candidates in order, passing over one that would overfill the day (it heads the line tomorrow),
+ * until the estimated minutes reach the budget; the first candidate is always taken, so a long problem
+ * cannot stall the plan.
  */
 export function fillBudget(candidates: Iterable<string>, levelOf: (id: string) => number, budget: number): string[] {
   const out: string[] = [];
   let used = 0;
   for (const id of candidates) {
     const t = estimatedMinutes(levelOf(id));
-    if (out.length > 0 && used + t > budget) break;
+    if (out.length > 0 && used + t > PLAN_SLACK * budget) continue;
     out.push(id);
     used += t;
     if (used >= budget) break;
@@ -102,24 +106,24 @@ export const roundRobin: PlannerFactory = (setup) => {
   return {
     today({ history }) {
       const done = doneSet(history);
-      const out: string[] = [];
-      let used = 0;
-      for (let empty = 0; empty < byCategory.length; ) {
-        const next = byCategory[turn].find((p) => !done.has(p) && !out.includes(p));
-        if (!next) {
-          empty++;
-          turn = (turn + 1) % byCategory.length;
-          continue;
+      const queues = byCategory.map((ps) => ps.filter((p) => !done.has(p)));
+      const order: Array<{ problem: string; category: number }> = [];
+      const taken = new Set<string>();
+      for (let round = 0; order.length < 40 && queues.some((q) => q.length); round++) {
+        for (let k = 0; k < queues.length; k++) {
+          const category = (turn + k) % queues.length;
+          let next = queues[category].shift();
+          while (next && taken.has(next)) next = queues[category].shift();
+          if (next) {
+            taken.add(next);
+            order.push({ problem: next, category });
+          }
         }
-        const t = estimatedMinutes(level(next));
-        if (out.length > 0 && used + t > setup.budget) break;
-        out.push(next);
-        used += t;
-        empty = 0;
-        turn = (turn + 1) % byCategory.length;
-        if (used >= setup.budget) break;
       }
-      return out;
+      const today = fillBudget(order.map((o) => o.problem), level, setup.budget);
+      const last = order.find((o) => o.problem === today[today.length - 1]);
+      if (last) turn = (last.category + 1) % byCategory.length;
+      return today;
     },
   };
 };
