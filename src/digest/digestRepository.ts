@@ -84,8 +84,9 @@ export function unfinishedDigests(db: Db): DigestRecord[] {
  * Takes the (learner, day) row for sending, in one IMMEDIATE transaction: creates it, or takes a pending row whose
  * retry time has come, or a 'claimed' row whose claim is older than `staleBefore` (its sender died before handing the
  * message over, so nothing went out). Returns undefined when the row is sent, failed, being sent, or not due yet.
+ * `retryNow` takes a pending row before its retry time (a manual `cote digest`).
  */
-export function claimDigest(db: Db, learnerId: number, day: string, now: Date, staleBefore: Date): DigestClaim | undefined {
+export function claimDigest(db: Db, learnerId: number, day: string, now: Date, staleBefore: Date, retryNow = false): DigestClaim | undefined {
   return db
     .transaction((): DigestClaim | undefined => {
       const current = digestFor(db, learnerId, day);
@@ -95,7 +96,7 @@ export function claimDigest(db: Db, learnerId: number, day: string, now: Date, s
         db.prepare(`INSERT INTO digests (learner_id, day, status, attempts, created_at, claim_id, claimed_at) VALUES (?, ?, 'claimed', 1, ?, ?, ?)`).run(learnerId, day, at, claimId, at);
         return { learnerId, day, claimId, attempts: 1 };
       }
-      const retryDue = current.status === 'pending' && (current.nextAttemptAt === null || current.nextAttemptAt <= at);
+      const retryDue = current.status === 'pending' && (retryNow || current.nextAttemptAt === null || current.nextAttemptAt <= at);
       const abandoned = current.status === 'claimed' && (current.claimedAt === null || current.claimedAt < staleBefore.toISOString());
       if (!retryDue && !abandoned) return undefined;
       db.prepare(`UPDATE digests SET status = 'claimed', attempts = attempts + 1, claim_id = ?, claimed_at = ?, next_attempt_at = NULL WHERE learner_id = ? AND day = ?`).run(claimId, at, learnerId, day);
