@@ -67,10 +67,14 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}): Checklist
         WHERE c.list_id = ? ORDER BY e.position, p.id`,
     )
     .all(list.id) as RowData[];
+  const listCategories = categoriesOfList(db, list.id);
+  if (filters.category && !listCategories.some((c) => c.key === filters.category)) {
+    throw new AppError('catalog.unknown_type', `there is no type "${filters.category}" in the list`, 400, { key: filters.category });
+  }
   const matches = rowFilter(filters);
   const distinct = new Set<string>();
   let shown = 0;
-  const categories = categoriesOfList(db, list.id).map((c): ChecklistCategory => {
+  const categories = listCategories.map((c): ChecklistCategory => {
     const all = rows.filter((r) => r.category_id === c.id);
     all.forEach((r) => distinct.add(r.problem_id));
     const visible = filters.category && filters.category !== c.key ? [] : all.filter(matches);

@@ -47,3 +47,14 @@ export function saveEntry(db: Db, e: { categoryId: number; problemId: string; po
 export function deleteEntry(db: Db, categoryId: number, problemId: string): void {
   db.prepare('DELETE FROM entries WHERE category_id = ? AND problem_id = ?').run(categoryId, problemId);
 }
+
+/** How big a list is: types, distinct problems, entries and recommended entries. */
+export function listCounts(db: Db, listId: number): { categories: number; problems: number; entries: number; recommended: number } {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM categories WHERE list_id = :id) AS categories,
+              count(DISTINCT e.problem_id) AS problems, count(e.problem_id) AS entries, coalesce(sum(e.recommended), 0) AS recommended
+         FROM entries e JOIN categories c ON c.id = e.category_id WHERE c.list_id = :id`,
+    )
+    .get({ id: listId }) as { categories: number; problems: number; entries: number; recommended: number };
+}

@@ -11,6 +11,8 @@ export interface ImportRun {
   /** The failure line, or a one-line summary. */
   message: string;
   summary: ImportSummary | null;
+  /** For a failure: the AppError code and params, so pages can translate the message. */
+  error: { code: string; params: Record<string, string | number> } | null;
   startedAt: string;
   finishedAt: string | null;
 }
@@ -23,6 +25,8 @@ interface ImportRunRow {
   total: number;
   message: string;
   summary: string | null;
+  error_code: string | null;
+  error_params: string | null;
   started_at: string;
   finished_at: string | null;
 }
@@ -35,6 +39,7 @@ const toRun = (row: ImportRunRow): ImportRun => ({
   total: row.total,
   message: row.message,
   summary: row.summary ? (JSON.parse(row.summary) as ImportSummary) : null,
+  error: row.error_code ? { code: row.error_code, params: JSON.parse(row.error_params ?? '{}') as Record<string, string | number> } : null,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
 });
@@ -66,11 +71,17 @@ export function updateImportProgress(db: Db, id: number, done: number, total: nu
   db.prepare("UPDATE import_runs SET done = ?, total = ? WHERE id = ? AND status = 'running'").run(done, total, id);
 }
 
-export function finishImportRun(db: Db, id: number, outcome: { status: 'succeeded' | 'failed'; message: string; summary?: ImportSummary; at: Date }): void {
-  db.prepare('UPDATE import_runs SET status = ?, message = ?, summary = ?, finished_at = ? WHERE id = ?').run(
+export function finishImportRun(
+  db: Db,
+  id: number,
+  outcome: { status: 'succeeded' | 'failed'; message: string; summary?: ImportSummary; error?: ImportRun['error']; at: Date },
+): void {
+  db.prepare('UPDATE import_runs SET status = ?, message = ?, summary = ?, error_code = ?, error_params = ?, finished_at = ? WHERE id = ?').run(
     outcome.status,
     outcome.message,
     outcome.summary ? JSON.stringify(outcome.summary) : null,
+    outcome.error?.code ?? null,
+    outcome.error ? JSON.stringify(outcome.error.params) : null,
     outcome.at.toISOString(),
     id,
   );

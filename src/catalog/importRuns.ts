@@ -35,7 +35,7 @@ export function startImportRun(deps: ImportRunDeps, source: string, options: Imp
       if (!(error instanceof AppError)) logger.error('catalog: import crashed', { source, error: (error as Error).stack });
       else logger.warn('catalog: import failed', { source, error: message });
       try {
-        finishImportRun(db, runId, { status: 'failed', message, at: now() });
+        finishImportRun(db, runId, { status: 'failed', message, error: error instanceof AppError ? { code: error.code, params: error.params } : undefined, at: now() });
       } catch (dbError) {
         logger.error('catalog: cannot record the failed import', { error: (dbError as Error).message });
       }

@@ -111,3 +111,13 @@ function directorySource(dir: string): ListSource {
     },
   };
 }
+
+/** Checks a source before a background import starts: a valid http(s) URL, or a directory that exists. */
+export function checkSource(source: string): void {
+  openListSource(source);
+  if (/^https?:\/\//i.test(source.trim())) return;
+  const dir = path.resolve(/^file:\/\//i.test(source.trim()) ? fileURLToPath(source.trim()) : source.trim());
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new AppError('catalog.no_directory', `directory ${dir} does not exist`, 422, { file: dir, expected: 'a copy of the list' });
+  }
+}

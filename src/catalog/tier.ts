@@ -30,3 +30,8 @@ export function levelFromTierName(text: string): number | undefined {
   if (!(rank >= 1 && rank <= 5)) return undefined;
   return tierIndex * 5 + (6 - rank);
 }
+
+/** Every level 0–30 in order, for tier range selects. */
+export function tierOptions(): number[] {
+  return Array.from({ length: 31 }, (_, level) => level);
+}

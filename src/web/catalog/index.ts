@@ -1,8 +1,14 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps.ts';
+import { showChecklistPage } from './checklistPage.ts';
+import { showImportRun, showListsPage, startImport } from './listsPage.ts';
 
-/** Routes of the catalog pages. */
-export function catalogRoutes(_deps: AppDeps): Router {
+/** Routes of the catalog pages. Reading is open to everyone on the instance; importing is for admins (see mayImport). */
+export function catalogRoutes(deps: AppDeps): Router {
   const router = Router();
+  router.get('/', showChecklistPage(deps));
+  router.get('/lists', showListsPage(deps));
+  router.post('/lists/import', startImport(deps));
+  router.get('/api/imports/:id', showImportRun(deps));
   return router;
 }

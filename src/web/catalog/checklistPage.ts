@@ -1,0 +1,24 @@
+import type { Request, Response } from 'express';
+import type { AppDeps } from '../deps.ts';
+import { checklistFilters, checklistView } from '../../catalog/checklist.ts';
+import { latestImportRun } from '../../catalog/importRunRepository.ts';
+import { tierOptions } from '../../catalog/tier.ts';
+import { runFailure, utcMinute } from './importState.ts';
+
+// GET / — the checklist: the list's types and, inside each, its problems in list order, filtered by the GET form.
+export function showChecklistPage(deps: AppDeps) {
+  return (req: Request, res: Response) => {
+    const view = checklistView(deps.db, checklistFilters(req.query as Record<string, unknown>));
+    const run = view.list ? undefined : latestImportRun(deps.db);
+    res.render('catalog/index', {
+      title: res.locals.t('catalog.title'),
+      view,
+      run,
+      runFailure: run ? runFailure(run, res.locals.t) : '',
+      refreshSeconds: run?.status === 'running' ? 2 : undefined,
+      listSource: deps.config.listSource,
+      tierOptions: tierOptions(),
+      utcMinute,
+    });
+  };
+}

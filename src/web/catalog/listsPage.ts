@@ -1,0 +1,62 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { AppDeps } from '../deps.ts';
+import { allLists } from '../../catalog/listRepository.ts';
+import { listCounts } from '../../catalog/entryRepository.ts';
+import { importRunById, recentImportRuns } from '../../catalog/importRunRepository.ts';
+import { startImportRun } from '../../catalog/importRuns.ts';
+import { checkSource } from '../../catalog/listSource.ts';
+import { learnerCount } from '../../learners/learnerRepository.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { requireAdmin } from '../auth.ts';
+import { runFailure, utcMinute } from './importState.ts';
+
+/** Who may import: an admin, or anyone on the machine before the first learner exists (first run, before setup). */
+export function mayImport(deps: AppDeps, req: Request): boolean {
+  return Boolean(req.learner?.isAdmin) || learnerCount(deps.db) === 0;
+}
+
+function renderLists(deps: AppDeps, req: Request, res: Response, form: { source: string; error?: string } = { source: '' }) {
+  const runs = recentImportRuns(deps.db, 10);
+  res.render('lists/index', {
+    title: res.locals.t('lists.title'),
+    lists: allLists(deps.db).map((list) => ({ ...list, counts: listCounts(deps.db, list.id) })),
+    runs: runs.map((run) => ({ ...run, failure: runFailure(run, res.locals.t) })),
+    refreshSeconds: runs.some((r) => r.status === 'running') ? 2 : undefined,
+    canImport: mayImport(deps, req),
+    form: { source: form.source || deps.config.listSource, error: form.error },
+    utcMinute,
+  });
+}
+
+// GET /lists — each imported list and the recent import runs, with the import form.
+export function showListsPage(deps: AppDeps) {
+  return (req: Request, res: Response) => renderLists(deps, req, res);
+}
+
+// POST /lists/import — starts an import in the background and goes back to /lists, which shows its progress.
+export function startImport(deps: AppDeps) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!mayImport(deps, req)) return requireAdmin(req, res, next);
+    const source = typeof req.body?.source === 'string' ? req.body.source.trim() : '';
+    try {
+      checkSource(source);
+      startImportRun(deps, source);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      res.status(error.status === 409 ? 409 : 422);
+      return renderLists(deps, req, res, { source, error: res.locals.t(`error.${error.code}`, error.params) });
+    }
+    req.session.flash = { kind: 'ok', text: res.locals.t('lists.started', { source }) };
+    res.redirect(303, '/lists');
+  };
+}
+
+// GET /api/imports/:id — one run's progress, polled by public/js/catalog.js.
+export function showImportRun(deps: AppDeps) {
+  return (req: Request, res: Response) => {
+    const run = importRunById(deps.db, Number(req.params.id)) ?? notFound('import');
+    const { id, source, status, done, total, summary, startedAt, finishedAt } = run;
+    const counts = summary && { categories: summary.categories, problems: summary.problems, entries: summary.entries, recommended: summary.recommended, added: summary.added, removed: summary.removed, changed: summary.changed };
+    res.json({ id, source, status, done, total, message: runFailure(run, res.locals.t), summary: counts, startedAt, finishedAt });
+  };
+}
