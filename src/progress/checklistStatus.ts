@@ -15,7 +15,25 @@ export interface ProblemStatus {
 export function problemStatuses(db: Db, learnerId: number): Map<string, ProblemStatus> {
   const rows = db
     .prepare('SELECT problem_id, day, outcome FROM attempts WHERE learner_id = ? ORDER BY day IS NOT NULL, day, id')
-    .all(learnerId) as { problem_id: string; day: string | null; outcome: Outcome }[];
+    .all(learnerId) as StatusRow[];
+  return foldStatuses(rows);
+}
+
+/** The learner's status of one problem; undefined when they never logged it. */
+export function problemStatus(db: Db, learnerId: number, problemId: string): ProblemStatus | undefined {
+  const rows = db
+    .prepare('SELECT problem_id, day, outcome FROM attempts WHERE learner_id = ? AND problem_id = ? ORDER BY day IS NOT NULL, day, id')
+    .all(learnerId, problemId) as StatusRow[];
+  return foldStatuses(rows).get(problemId);
+}
+
+interface StatusRow {
+  problem_id: string;
+  day: string | null;
+  outcome: Outcome;
+}
+
+function foldStatuses(rows: StatusRow[]): Map<string, ProblemStatus> {
   const out = new Map<string, ProblemStatus>();
   for (const row of rows) {
     const prev = out.get(row.problem_id);

@@ -1,0 +1,47 @@
+import { addDays, isoWeekday } from '../day.ts';
+
+export interface HeatCell {
+  day: string;
+  count: number;
+  /** 0 nothing, 1 one solve, 2 two, 3 three or four, 4 five or more. */
+  level: 0 | 1 | 2 | 3 | 4;
+}
+
+export interface Heatmap {
+  /** Columns of Monday…Sunday; null pads the first week before `from` and the last week after `today`. */
+  weeks: (HeatCell | null)[][];
+  /** Column index where each month starts, with its 'YYYY-MM'. */
+  months: { week: number; month: string }[];
+  from: string;
+  to: string;
+  total: number;
+  activeDays: number;
+}
+
+/** The grass: the 365 days up to `today`, in week columns starting on Monday. Pure. */
+export function heatmap(counts: ReadonlyMap<string, number>, today: string): Heatmap {
+  const from = addDays(today, -364);
+  const weeks: (HeatCell | null)[][] = [];
+  const months: Heatmap['months'] = [];
+  let week: (HeatCell | null)[] = Array.from({ length: isoWeekday(from) - 1 }, () => null);
+  let total = 0;
+  let activeDays = 0;
+  for (let day = from; day <= today; day = addDays(day, 1)) {
+    const count = counts.get(day) ?? 0;
+    total += count;
+    if (count > 0) activeDays++;
+    if (day.endsWith('-01') || day === from) {
+      const at = weeks.length;
+      if (months.at(-1)?.week !== at) months.push({ week: at, month: day.slice(0, 7) });
+      else months[months.length - 1].month = day.slice(0, 7);
+    }
+    week.push({ day, count, level: levelOf(count) });
+    if (week.length === 7) weeks.push(week), (week = []);
+  }
+  if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
+  return { weeks, months, from, to: today, total, activeDays };
+}
+
+function levelOf(count: number): HeatCell['level'] {
+  return count === 0 ? 0 : count === 1 ? 1 : count === 2 ? 2 : count <= 4 ? 3 : 4;
+}

@@ -1,0 +1,81 @@
+import { Router, type Request, type Response } from 'express';
+import type { AppDeps } from '../deps.ts';
+import type { Db } from '../../db/connection.ts';
+import { wantsJson, currentLearner, requireLearner } from '../auth.ts';
+import { notFound } from '../../errors.ts';
+import { safeBack } from '../languageRoutes.ts';
+import { attemptById, type Attempt } from '../../progress/attemptRepository.ts';
+import { problemStatus } from '../../progress/checklistStatus.ts';
+import { editAttempt, knownProblemId, learnerToday, logAttempt, removeAttempt, undoLastAttempt } from '../../progress/logAttempt.ts';
+import { OUTCOMES } from '../../progress/outcomes.ts';
+import { flash, withFormErrors } from './forms.ts';
+
+/**
+ * POST /attempts (log), POST /attempts/undo, GET /attempts/:id/edit, POST /attempts/:id (edit), POST /attempts/:id/delete.
+ * Without JS each posts and redirects back with a flash; with JS (Accept: application/json) the answer is the
+ * problem's new status. Invalid input is a 422 naming the field, and nothing is stored.
+ */
+export function attemptRoutes({ db, now }: AppDeps): Router {
+  const router = Router();
+  router.use('/attempts', requireLearner);
+
+  router.post('/attempts', (req, res) => {
+    const attempt = logAttempt(db, currentLearner(req), req.body, now());
+    const t = res.locals.t;
+    respond(req, res, db, attempt.problemId, t('progress.logged', { problem: attempt.title, outcome: t(`progress.outcome.${attempt.outcome}`), day: attempt.day ?? '' }));
+  });
+
+  router.post('/attempts/undo', (req, res) => {
+    const learner = currentLearner(req);
+    const problemId = req.body.problem ? knownProblemId(db, req.body.problem) : undefined;
+    const undone = undoLastAttempt(db, learner, problemId);
+    const text = undone ? res.locals.t('progress.undone', { problem: undone.title, day: undone.day ?? '?' }) : res.locals.t('progress.nothing_to_undo');
+    respond(req, res, db, problemId ?? undone?.problemId, text);
+  });
+
+  router.get('/attempts/:id/edit', (req, res) => {
+    const attempt = ownAttempt(db, req);
+    res.render('progress/edit', { title: res.locals.t('progress.edit.title'), attempt, form: formOf(attempt), outcomes: OUTCOMES, today: learnerToday(currentLearner(req), now()) });
+  });
+
+  router.post('/attempts/:id', (req, res) => {
+    const attempt = ownAttempt(db, req);
+    const locals = { title: res.locals.t('progress.edit.title'), attempt, form: req.body, outcomes: OUTCOMES, today: learnerToday(currentLearner(req), now()) };
+    withFormErrors(res, 'progress/edit', locals, () => {
+      const saved = editAttempt(db, currentLearner(req), attempt.id, req.body, now());
+      flash(req, 'ok', res.locals.t('progress.saved', { problem: saved.title }));
+      res.redirect(historyOf(saved));
+    });
+  });
+
+  router.post('/attempts/:id/delete', (req, res) => {
+    const removed = removeAttempt(db, currentLearner(req), ownAttempt(db, req).id);
+    respond(req, res, db, removed.problemId, res.locals.t('progress.deleted', { problem: removed.title, day: removed.day ?? '?' }), historyOf(removed));
+  });
+  return router;
+}
+
+/** The learner's own attempt named in the path; another learner's is a 404 like a missing one. */
+function ownAttempt(db: Db, req: Request): Attempt {
+  const id = /^\d{1,15}$/.test(String(req.params.id)) ? Number(req.params.id) : NaN;
+  return (Number.isSafeInteger(id) && attemptById(db, currentLearner(req).id, id)) || notFound('attempt');
+}
+
+function respond(req: Request, res: Response, db: Db, problemId: string | undefined, text: string, fallback = '/') {
+  if (wantsJson(req)) {
+    const status = problemId ? problemStatus(db, currentLearner(req).id, problemId) : undefined;
+    const t = res.locals.t;
+    const statusText = t(`progress.state.${status?.state ?? 'none'}`) + (status?.lastDay ? ` · ${status.lastDay}` : '');
+    return res.json({ message: text, problem: problemId ?? null, status: status ?? null, statusText });
+  }
+  flash(req, 'ok', text);
+  res.redirect(safeBack(req.body.back ?? fallback));
+}
+
+function formOf(a: Attempt) {
+  return { day: a.day ?? '', outcome: a.outcome, minutes: a.minutes ?? '', note: a.note };
+}
+
+function historyOf(a: Attempt): string {
+  return a.day ? `/history?day=${a.day}` : '/history?day=unknown';
+}

@@ -1,0 +1,47 @@
+import { Router, type Response } from 'express';
+import type { AppDeps } from '../deps.ts';
+import { AppError } from '../../errors.ts';
+import { currentLearner, requireLearner } from '../auth.ts';
+import { importAttemptCsv } from '../../progress/imports/csvImport.ts';
+import { importBaekjoonHub } from '../../progress/imports/baekjoonHubImport.ts';
+import { ImportRejected, type ImportSummary } from '../../progress/imports/storeImport.ts';
+import { errorText } from './forms.ts';
+
+/**
+ * GET /history/import, POST /history/import (CSV pasted or loaded into the textarea), POST /history/import/baekjoonhub.
+ * The BaekjoonHub import reads a directory on the server, so only an admin (who runs the server) may use it.
+ */
+export function importRoutes({ db, now }: AppDeps): Router {
+  const router = Router();
+  router.use('/history/import', requireLearner);
+
+  router.get('/history/import', (_req, res) => render(res, {}));
+
+  router.post('/history/import', (req, res) => {
+    const form = { csv: String(req.body.csv ?? ''), partial: req.body.partial === '1' };
+    run(res, form, () => importAttemptCsv(db, currentLearner(req), form.csv, { partial: form.partial, now: now() }));
+  });
+
+  router.post('/history/import/baekjoonhub', async (req, res) => {
+    const learner = currentLearner(req);
+    const form = { dir: String(req.body.dir ?? '').trim(), partial: req.body.partial === '1' };
+    if (!learner.isAdmin) throw new AppError('auth.admin_only', 'only an admin can do this', 403);
+    await run(res, form, () => importBaekjoonHub(db, learner, form.dir, { partial: form.partial, now: now() }));
+  });
+  return router;
+}
+
+/** Shows the summary on success (200) or the message and the bad rows (422), with the form as submitted. */
+async function run(res: Response, form: Record<string, unknown>, action: () => ImportSummary | Promise<ImportSummary>) {
+  try {
+    render(res, { form, summary: await action() });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status >= 500) throw error;
+    res.status(error.status);
+    render(res, { form, error: errorText(error, res.locals.t), badRows: error instanceof ImportRejected ? error.rows : [] });
+  }
+}
+
+function render(res: Response, locals: Record<string, unknown>) {
+  res.render('history/import', { title: res.locals.t('progress.import.title'), form: {}, summary: undefined, error: undefined, badRows: [], ...locals });
+}
