@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/index.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
 import type { ItemKind, Plan } from '../planner/types.ts';
 import { isSolvedOutcome } from '../progress/outcomes.ts';
-import { attemptsOnDay, categoryNames, planOn, problemLink, streakOn } from './sources.ts';
+import { attemptsOnDay, categoryNames, planOn, problemById, streakOn } from './sources.ts';
 
 /** A problem line of the digest; `url` is the judge's page when known. */
 export interface DigestProblem {
@@ -87,7 +87,7 @@ function solvesOn(db: Db, learnerId: number, day: string): DigestView['solves'] 
 }
 
 function problem(db: Db, id: string): DigestProblem {
-  const found = problemLink(db, id);
+  const found = problemById(db, id);
   // Only web links go into an email: a list file could carry any scheme.
   const url = found?.url && /^https?:\/\//i.test(found.url) ? found.url : null;
   return { id, title: found?.title ?? id, level: found?.level ?? 0, url };
