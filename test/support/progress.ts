@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import request from 'supertest';
 import type { Db } from '../../src/db/connection.ts';
 import { addLearner } from '../../src/learners/addLearner.ts';
@@ -28,4 +32,31 @@ export async function loggedIn(app: Parameters<typeof request.agent>[0], login: 
   if (res.status !== 302) throw new Error(`login as ${login} failed: ${res.status}`);
   const settings = await agent.get('/settings');
   return { agent, csrf: csrfFrom(settings.text) };
+}
+
+export const HUB_FIXTURE = new URL('../fixtures/progress/baekjoonhub/', import.meta.url).pathname;
+
+/**
+ * A git clone of the BaekjoonHub fixture in a temp dir: each README added by its own commit. The Silver README
+ * (no 제출 일자) is added on 2026-02-10 08:00 KST and edited a week later; the edit must not move its day.
+ */
+export function hubClone(withGit = true): { dir: string; cleanup(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-hub-'));
+  fs.cpSync(HUB_FIXTURE, dir, { recursive: true });
+  if (withGit) {
+    const git = (args: string[], date = '2026-01-01T12:00:00+09:00') =>
+      execFileSync('git', ['-c', 'user.name=hub', '-c', 'user.email=hub@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+    git(['init', '-q']);
+    const readmes = (execFileSync('find', ['.', '-name', 'README.md'], { cwd: dir, encoding: 'utf8' }).trim().split('\n')).sort();
+    for (const file of readmes) {
+      const silver = file.includes('1874');
+      git(['add', path.dirname(file)]);
+      git(['commit', '-q', '-m', `[${silver ? 'Silver II' : 'x'}] -BaekjoonHub`], silver ? '2026-02-10T08:00:00+09:00' : '2026-01-01T12:00:00+09:00');
+      if (silver) {
+        fs.appendFileSync(path.join(dir, file), '\n수정\n');
+        git(['commit', '-q', '-am', 'edit'], '2026-02-17T08:00:00+09:00');
+      }
+    }
+  }
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
