@@ -1,6 +1,7 @@
 import { MAX_LEVEL } from './catalogIndex.ts';
 import { readinessAt, skill, type PlanContext } from './context.ts';
 import { K, minutesFor, predicted } from './model.ts';
+import { TUNING } from './tuning.ts';
 
 /** What one day allows when choosing new problems. */
 export interface DayRules {
@@ -31,18 +32,16 @@ export interface Candidate {
 }
 
 export const MAX_NEW_PER_CATEGORY = 2;
-const BAND_LOW = 0.45;
-const BAND_HIGH = 0.9;
-const BAND_WIDTH = 0.12;
 const MASTERED = 0.8;
 
 /** pr_c = w_c·max(K·m(1−m), 0.05) + 0.3·√(ln N/(1+n_c)); mastered categories get maintenance only. */
 export function priority(ctx: PlanContext, c: number, rules: DayRules): number {
   const m = readinessAt(ctx, skill(ctx, c));
   const n = ctx.learner.n[c] + ctx.plannedIn[c];
-  let pr = ctx.w[c] * Math.max(K * m * (1 - m), 0.05) + 0.3 * ctx.w[c] * Math.sqrt(Math.log(ctx.evidence + 1) / (1 + n));
+  const w = TUNING.weightPower === 1 ? ctx.w[c] : ctx.w[c] ** TUNING.weightPower;
+  let pr = w * (Math.max(K * m * (1 - m), 0.05) + TUNING.explore * Math.sqrt(Math.log(ctx.evidence + 1) / (1 + n)));
   if (m >= MASTERED) pr *= 0.1;
-  if (rules.coverageBoost && ctx.pi[c] >= 0.05 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2) pr *= 2;
+  if (rules.coverageBoost && ctx.pi[c] >= 0.05 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2) pr *= TUNING.coverBoost;
   return pr;
 }
 
@@ -82,7 +81,7 @@ export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): 
       if (minutes > room) continue;
       const head = bucketHead(ctx, c, level, rules.excluded);
       if (!head) continue;
-      const fit = Math.exp(-((p - rules.pStar) ** 2) / (2 * BAND_WIDTH * BAND_WIDTH)) * (p >= BAND_LOW && p <= BAND_HIGH ? 1 : 0.1);
+      const fit = Math.exp(-((p - rules.pStar) ** 2) / (2 * TUNING.fitWidth * TUNING.fitWidth)) * (p >= TUNING.bandLow && p <= TUNING.bandHigh ? 1 : TUNING.outsideBand);
       const score = (pr * fit * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) / minutes;
       if (!best || score > best.score) best = { problem: head.problem, category: c, level, predicted: p, minutes, score };
     }

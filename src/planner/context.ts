@@ -4,6 +4,7 @@ import { chronological, learnerModel, predicted, thetaHat, type LearnerState } f
 import { profileOf, profileWeights, type ExamFormat } from './profiles.ts';
 import { reviewCards, type ReviewCard } from './reviews.ts';
 import type { PlanInput } from './types.ts';
+import { TUNING } from './tuning.ts';
 
 /**
  * Everything one plan() call works on: the indexed catalog, the learner model, the weights, and the
@@ -95,13 +96,12 @@ export function readiness(ctx: PlanContext, c: number): number {
 }
 
 /** Expected skill gain from practising a problem of `level`: largest just above the current skill. */
-const GAIN = 0.25;
 export function practise(ctx: PlanContext, problem: number, weight = 1): void {
   ctx.used[problem] = 1;
   const level = ctx.index.level[problem];
   for (const c of ctx.index.problemCats[problem]) {
     const d = level - skill(ctx, c) - 1;
-    ctx.gain[c] += weight * GAIN * Math.exp(-(d * d) / 8);
+    ctx.gain[c] += weight * TUNING.gain * Math.exp(-(d * d) / 8);
     ctx.plannedIn[c]++;
   }
   ctx.evidence++;

@@ -4,6 +4,7 @@ import { practise, skill, type PlanContext } from './context.ts';
 import { minutesFor, predicted } from './model.ts';
 import { mockReason, newReason, newWhy, reviewReason } from './reasons.ts';
 import type { PlanDay, PlanItem } from './types.ts';
+import { TUNING } from './tuning.ts';
 
 /** How the days to the exam are split: A covers, B deepens with weekly mocks, C rehearses and consolidates. */
 export type Phase = 'A' | 'B' | 'C';
@@ -51,9 +52,10 @@ function item(ctx: PlanContext, problem: number, kind: PlanItem['kind'], minutes
 }
 
 /** A timed set in the exam's format: Q problems in its level range, heaviest categories first, within the budget. */
-function mockSet(ctx: PlanContext, limit: number, excluded: Set<number> | null): PlanItem[] {
+function mockSet(ctx: PlanContext, limit: number, excluded: Set<number> | null, allowNewCategory: boolean): PlanItem[] {
   const { problems: q, minLevel, maxLevel, minutes: examMinutes } = ctx.format;
-  const order = [...ctx.pi.keys()].filter((c) => ctx.pi[c] > 0).sort((a, b) => ctx.pi[b] - ctx.pi[a] || a - b);
+  const known = (c: number) => allowNewCategory || ctx.learner.solvedIn[c] + ctx.plannedIn[c] > 0;
+  const order = [...ctx.pi.keys()].filter((c) => ctx.pi[c] > 0 && known(c)).sort((a, b) => ctx.pi[b] - ctx.pi[a] || a - b);
   const chosen: number[] = [];
   for (let k = 0; chosen.length < q && k < q * 2 && order.length; k++) {
     const c = order[k % order.length];
@@ -122,9 +124,9 @@ export function newItems(ctx: PlanContext, items: PlanItem[], rules: DayRules, r
 
 export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay: boolean, excluded: Set<number> | null): DayRules {
   return {
-    pStar: phase === 'A' ? 0.75 : 0.65,
-    minP: lastDay ? 0.85 : 0.2,
-    maxP: 0.97,
+    pStar: phase === 'A' ? TUNING.pStarA : TUNING.pStarB,
+    minP: lastDay ? 0.85 : TUNING.minP,
+    maxP: TUNING.maxP,
     newToday: new Int32Array(ctx.index.catKeys.length),
     allowNewCategory: total > 3,
     coverageBoost: phase === 'A',
@@ -133,7 +135,7 @@ export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay:
   };
 }
 
-/** One study day's items: a mock set on mock days, then due reviews, then new problems to fill the budget. */
+/** One study day's items: due reviews, a mock set on mock days, then new problems to fill the budget. */
 export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boolean, excluded: Set<number> | null): PlanItem[] {
   const day = addDays(ctx.today, i);
   const left = cal.total - i;
@@ -142,9 +144,13 @@ export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boo
   const full = i === 0 && cal.minutesToday !== undefined ? Math.min(cal.minutesToday, cal.dailyMinutes) : cal.dailyMinutes;
   const budget = lastDay ? full * 0.5 : full;
   const limit = budget * SLACK;
-  const items: PlanItem[] = mockDay && !lastDay ? mockSet(ctx, limit, excluded) : [];
-  let spent = items.reduce((s, x) => s + x.minutes, 0);
-  spent += dueReviews(ctx, day, budget, limit - spent, phase, left <= 3, items, excluded);
+  const items: PlanItem[] = [];
+  let spent = dueReviews(ctx, day, budget, limit, phase, left <= 3, items, excluded);
+  if (mockDay && !lastDay) {
+    const mock = mockSet(ctx, limit - spent, excluded, cal.total > 3);
+    items.push(...mock);
+    spent += mock.reduce((s, x) => s + x.minutes, 0);
+  }
   const rules = dayRules(ctx, phase, cal.total, lastDay, excluded);
   for (const x of items) {
     const c = ctx.index.catIndex.get(x.category);

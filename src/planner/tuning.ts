@@ -1,0 +1,26 @@
+/**
+ * The planner's tunable constants, in one place. Values were chosen with the simulation benchmark
+ * (bench/planner), see the report in bench/results/.
+ */
+export const TUNING = {
+  /** Target predicted success in phase A and later. */
+  pStarA: 0.6,
+  pStarB: 0.5,
+  /** Width of the preference around P*. */
+  fitWidth: 0.2,
+  /** Hard bounds on a new problem's predicted success. */
+  minP: 0.1,
+  maxP: 0.97,
+  /** Preferred band; outside it a candidate's score is multiplied by `outsideBand`. */
+  bandLow: 0.25,
+  bandHigh: 0.9,
+  outsideBand: 0.1,
+  /** Exploration coefficient (times w_c). */
+  explore: 0.3,
+  /** Projected skill gain per practised problem. */
+  gain: 0.25,
+  /** Multiplier for categories with fewer than 2 problems in phase A. */
+  coverBoost: 2,
+  /** Exponent on the weight in the priority. */
+  weightPower: 2,
+};
