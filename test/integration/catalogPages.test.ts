@@ -7,6 +7,7 @@ import { createLearner } from '../../src/learners/learnerRepository.ts';
 import { hashPassword } from '../../src/learners/password.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { SHARED_LIST_DIR, csrfFrom, hasSharedList, testDeps } from '../support/app.ts';
+import { readerAgent } from '../support/progress.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/catalog');
 const EN = { 'Accept-Language': 'en' };
@@ -42,7 +43,7 @@ describe('catalog pages', () => {
     });
 
     it('GET / – a list – shows each type with English and Korean names and counts, problems in list order', async () => {
-      const res = await request(t.app()).get('/').set(EN).expect(200);
+      const res = await (await readerAgent(t, 'en')).get('/').expect(200);
       expect(res.text).to.include('Graph Traversal').and.include('그래프 탐색').and.include('시뮬레이션');
       expect(res.text).to.match(/<a href="#type-graph_traversal">Graph Traversal<\/a><\/td>\s*<td lang="ko">그래프 탐색<\/td>\s*<td class="num">4<\/td>\s*<td class="num">2<\/td>/);
       expect(problemIds(res.text)).to.deep.equal(['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012', 'boj:14891', 'boj:2178', 'boj:14499', 'boj:1003', 'boj:1978', 'boj:2609']);
@@ -51,53 +52,53 @@ describe('catalog pages', () => {
     });
 
     it('GET / – Korean browser – tier badges and words in Korean', async () => {
-      const res = await request(t.app()).get('/').set('Accept-Language', 'ko-KR,ko;q=0.9').expect(200);
+      const res = await (await readerAgent(t, 'ko')).get('/').expect(200);
       expect(res.text).to.include('<span class="tier tier-gold">골드 IV</span>').and.include('알고리즘 유형별 문제');
     });
 
     it('GET / – a title with HTML from the remote file – is shown escaped, never as markup', async () => {
-      const res = await request(t.app()).get('/').expect(200);
+      const res = await (await readerAgent(t, 'ko')).get('/').expect(200);
       expect(res.text).to.include('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(res.text).to.not.include('<script>alert(1)</script>');
     });
 
     it('GET /?type=simulation – shows only that type\'s problems', async () => {
-      const res = await request(t.app()).get('/?type=simulation').expect(200);
+      const res = await (await readerAgent(t, 'ko')).get('/?type=simulation').expect(200);
       expect(problemIds(res.text)).to.deep.equal(['boj:14891', 'boj:2178', 'boj:14499', 'boj:1003']);
     });
 
     it('GET /?min=10&max=11 – tier range – keeps Silver I to Gold V only', async () => {
-      const res = await request(t.app()).get('/?min=10&max=11').expect(200);
+      const res = await (await readerAgent(t, 'ko')).get('/?min=10&max=11').expect(200);
       expect(problemIds(res.text)).to.deep.equal(['boj:2178', 'boj:14891', 'boj:2178']);
     });
 
     it('GET /?min=12&max=9 – a reversed range – is read the right way round', async () => {
-      const res = await request(t.app()).get('/?min=12&max=9').expect(200);
+      const res = await (await readerAgent(t, 'ko')).get('/?min=12&max=9').expect(200);
       expect(problemIds(res.text)).to.deep.equal(['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012', 'boj:14891', 'boj:2178', 'boj:14499']);
     });
 
     it('GET /?recommended=1 – recommended only', async () => {
-      const res = await request(t.app()).get('/?recommended=1').expect(200);
+      const res = await (await readerAgent(t, 'ko')).get('/?recommended=1').expect(200);
       expect(problemIds(res.text)).to.deep.equal(['boj:1260', 'boj:2178', 'boj:14891', 'boj:1978']);
     });
 
     it('GET /?q= – a number finds that problem, words find titles', async () => {
-      expect(problemIds((await request(t.app()).get('/?q=7576').expect(200)).text)).to.deep.equal(['boj:7576']);
-      expect(problemIds((await request(t.app()).get('/?q=' + encodeURIComponent('미로')).expect(200)).text)).to.deep.equal(['boj:2178', 'boj:2178']);
-      expect(problemIds((await request(t.app()).get('/?q=SCRIPT').expect(200)).text)).to.deep.equal(['boj:1003']);
+      expect(problemIds((await (await readerAgent(t, 'ko')).get('/?q=7576').expect(200)).text)).to.deep.equal(['boj:7576']);
+      expect(problemIds((await (await readerAgent(t, 'ko')).get('/?q=' + encodeURIComponent('미로')).expect(200)).text)).to.deep.equal(['boj:2178', 'boj:2178']);
+      expect(problemIds((await (await readerAgent(t, 'ko')).get('/?q=SCRIPT').expect(200)).text)).to.deep.equal(['boj:1003']);
     });
 
     it('GET /?min=99 or an unknown type – 400 naming the bad filter', async () => {
-      const bad = await request(t.app()).get('/?min=99').set(EN).expect(400);
+      const bad = await (await readerAgent(t, 'en')).get('/?min=99').expect(400);
       expect(bad.text).to.include('The tier filter &#34;min&#34; must be a level from 0 to 30, not &#34;99&#34;.');
-      const unknown = await request(t.app()).get('/?type=nope').set(EN).expect(400);
+      const unknown = await (await readerAgent(t, 'en')).get('/?type=nope').expect(400);
       expect(unknown.text).to.include('There is no type &#34;nope&#34; in the list.');
     });
   });
 
   describe('GET / without a list', () => {
     it('GET / – nothing imported – says so and how to import from a local copy', async () => {
-      const res = await request(t.app()).get('/').set(EN).expect(200);
+      const res = await (await readerAgent(t, 'en')).get('/').expect(200);
       expect(res.text).to.include('No list has been imported yet.');
       expect(res.text).to.include('COTE_LIST_SOURCE=/path/to/baekjoon npm start').and.include('npx cote import --source &lt;dir|url&gt;').and.include('href="/lists"');
     });
@@ -110,15 +111,15 @@ describe('catalog pages', () => {
         error: { code: 'catalog.unreachable', params: { url: 'https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md', reason: 'ENOTFOUND', expected: 'the index' } },
         at: t.clock.get(),
       });
-      const en = await request(t.app()).get('/').set(EN).expect(200);
+      const en = await (await readerAgent(t, 'en')).get('/').expect(200);
       expect(en.text).to.include('failed: Cannot reach https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md (ENOTFOUND); expected the index.');
-      const ko = await request(t.app()).get('/').set('Accept-Language', 'ko').expect(200);
+      const ko = await (await readerAgent(t, 'ko')).get('/').expect(200);
       expect(ko.text).to.include('연결할 수 없습니다(ENOTFOUND)');
     });
 
     it('GET / – an import is running – shows its progress and reloads itself', async () => {
       createImportRun(t.deps.db, '/srv/baekjoon', t.clock.get());
-      const res = await request(t.app()).get('/').set(EN).expect(200);
+      const res = await (await readerAgent(t, 'en')).get('/').expect(200);
       expect(res.text).to.include('<meta http-equiv="refresh" content="2">').and.include('Importing the list from /srv/baekjoon');
     });
   });
@@ -218,12 +219,12 @@ describe('catalog pages', () => {
 
     it('GET / – the tony9402 snapshot – shows the 23 types and 1,049 rows', async () => {
       await importList(t.deps.db, SHARED_LIST_DIR);
-      const res = await request(t.app()).get('/').set(EN).expect(200);
+      const res = await (await readerAgent(t, 'en')).get('/').expect(200);
       expect(res.text.match(/<tr class="type-row"/g)).to.have.length(23);
       expect(res.text.match(/<section class="type-section"/g)).to.have.length(23);
       expect(problemIds(res.text)).to.have.length(1049);
       expect(res.text).to.include('23 types · 993 problems · 1049 entries · 390 recommended');
-      const simulation = await request(t.app()).get('/?type=simulation&recommended=1').expect(200);
+      const simulation = await (await readerAgent(t, 'ko')).get('/?type=simulation&recommended=1').expect(200);
       expect(problemIds(simulation.text)).to.have.length(11);
     });
   });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import request from 'supertest';
 import type { Db } from '../../src/db/connection.ts';
 import { addLearner } from '../../src/learners/addLearner.ts';
-import type { Learner } from '../../src/learners/learnerRepository.ts';
+import { learnerByLogin, setLearnerLanguage, type Learner } from '../../src/learners/learnerRepository.ts';
 import { ensureProblem } from '../../src/catalog/problemRepository.ts';
 import { csrfFrom } from './app.ts';
 
@@ -59,4 +59,16 @@ export function hubClone(withGit = true): { dir: string; cleanup(): void } {
     }
   }
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A supertest agent logged in as a plain learner 'reader' whose language is `lang` (a learner's language wins
+ * over Accept-Language). For pages that need a login, like the checklist at `/`.
+ */
+export async function readerAgent(t: { deps: { db: Db }; app(): Parameters<typeof request.agent>[0] }, lang: 'en' | 'ko' = 'ko') {
+  const reader =
+    learnerByLogin(t.deps.db, 'reader') ??
+    addLearner(t.deps.db, { login: 'reader', name: 'Reader', email: 'reader@example.com', password: PASSWORD }, { isAdmin: false, now: new Date('2026-01-01T00:00:00Z') });
+  setLearnerLanguage(t.deps.db, reader.id, lang);
+  return (await loggedIn(t.app(), 'reader')).agent;
 }

@@ -1,0 +1,20 @@
+import type { Db } from '../db/connection.ts';
+import { plannerCatalog } from '../catalog/plannerCatalog.ts';
+import { problemStatuses, type ProblemStatus } from './checklistStatus.ts';
+import { typeStats, type TypeStats } from './stats.ts';
+
+export interface ChecklistProgress {
+  statuses: Map<string, ProblemStatus>;
+  /** Per type of the default list, over all its problems whatever the page's filters. */
+  stats: Map<string, TypeStats>;
+}
+
+/** What the checklist shows of one learner: each problem's status and each type's figures. */
+export function checklistProgress(db: Db, learnerId: number): ChecklistProgress {
+  const statuses = problemStatuses(db, learnerId);
+  const catalog = plannerCatalog(db);
+  const levels = new Map(catalog.problems.map((p) => [p.id, p.level]));
+  const solved = new Set([...statuses].filter(([, s]) => s.state === 'solved').map(([id]) => id));
+  const entries = catalog.entries.map((e) => ({ category: e.category, problem: e.problem, recommended: e.recommended, level: levels.get(e.problem) ?? 0 }));
+  return { statuses, stats: typeStats(entries, solved) };
+}

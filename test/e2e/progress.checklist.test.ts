@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { startBrowserApp, type BrowserApp } from '../support/browser.ts';
+import { importList } from '../../src/catalog/importList.ts';
+import { PASSWORD, seedLearner } from '../support/progress.ts';
+import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
+
+const LIST = path.resolve(import.meta.dirname, '../fixtures/progress/list');
+
+describe('e2e: checking a problem off in Chromium', function () {
+  this.timeout(60_000);
+  let app: BrowserApp;
+  before(async () => {
+    app = await startBrowserApp(async (deps) => {
+      await importList(deps.db, LIST);
+      seedLearner(deps.db, 'mina', { language: 'en' });
+    }, new Date('2026-11-28T03:00:00Z'));
+  });
+  after(async () => app?.close());
+
+  it('log in, check DFS와 BFS off on the checklist, and see today\'s cell on /history turn green', async () => {
+    const { page } = app;
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).to.equal('/login');
+    await page.fill('input[name=login]', 'mina');
+    await page.fill('input[name=password]', PASSWORD);
+    await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('button[type=submit].primary')]);
+
+    await page.goto('/history');
+    const today = page.locator('.grass-cell[data-day="2026-11-28"]');
+    expect(await today.getAttribute('data-count')).to.equal('0');
+
+    await page.goto('/');
+    const row = page.locator('#type-graph_traversal tr[data-problem="boj:1260"]');
+    await row.locator('button.log-check').click();
+    // With JS the row updates in place, without a reload.
+    await row.locator('.status-solved').waitFor();
+    expect(await row.locator('[data-status]').textContent()).to.contain('2026-11-28');
+    expect(attemptsForLearner(app.deps.db, 1).map((a) => [a.problemId, a.day, a.outcome])).to.deep.equal([['boj:1260', '2026-11-28', 'solved']]);
+
+    await page.goto('/history');
+    expect(await today.getAttribute('data-count')).to.equal('1');
+    expect(await today.getAttribute('class')).to.contain('l1');
+    expect(await today.getAttribute('title')).to.equal('2026-11-28: 1 solved');
+  });
+});
