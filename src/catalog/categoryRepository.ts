@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts';
+import { statement } from './statements.ts';
 
 /** An algorithm type inside a list. */
 export interface Category {
@@ -30,17 +31,18 @@ const toCategory = (row: CategoryRow): Category => ({
 
 /** A list's categories in list order. */
 export function categoriesOfList(db: Db, listId: number): Category[] {
-  return (db.prepare('SELECT * FROM categories WHERE list_id = ? ORDER BY position, id').all(listId) as CategoryRow[]).map(toCategory);
+  return (statement(db, 'SELECT * FROM categories WHERE list_id = ? ORDER BY position, id').all(listId) as CategoryRow[]).map(toCategory);
 }
 
 export function categoryByKey(db: Db, listId: number, key: string): Category | undefined {
-  const row = db.prepare('SELECT * FROM categories WHERE list_id = ? AND key = ?').get(listId, key) as CategoryRow | undefined;
+  const row = statement(db, 'SELECT * FROM categories WHERE list_id = ? AND key = ?').get(listId, key) as CategoryRow | undefined;
   return row && toCategory(row);
 }
 
 /** Creates the category or updates its names and position; returns its id. */
 export function saveCategory(db: Db, c: Omit<Category, 'id'>): number {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO categories (list_id, key, name_en, name_ko, position) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (list_id, key) DO UPDATE SET name_en = excluded.name_en, name_ko = excluded.name_ko, position = excluded.position`,
   ).run(c.listId, c.key, c.nameEn, c.nameKo, c.position);
@@ -49,5 +51,5 @@ export function saveCategory(db: Db, c: Omit<Category, 'id'>): number {
 
 /** Deletes a category and (by cascade) its entries. */
 export function deleteCategory(db: Db, id: number): void {
-  db.prepare('DELETE FROM categories WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM categories WHERE id = ?').run(id);
 }

@@ -20,12 +20,15 @@ export interface Progress {
  * Nothing is stored. Any file that cannot be fetched or has no table rejects with an AppError naming it.
  */
 export async function fetchList(source: ListSource, onProgress: (p: Progress) => void = () => {}): Promise<ParsedList & { files: string[]; version: string }> {
-  const progress = { done: 0, total: 1 };
+  const progress = { done: 0, total: 2 };
   const step = () => {
     progress.done++;
     onProgress({ ...progress });
   };
   onProgress({ ...progress });
+  // database.json does not depend on the index: fetch it alongside (it is the largest file).
+  const database = source.read(DATABASE_PATH, 'solved.ac metadata as JSON', { optional: true });
+  database.catch(() => {}); // awaited below; a failure there must not surface as unhandled while the index loads
   const indexText = (await source.read(INDEX_PATH, 'the list index README.md with a table of algorithm types'))!;
   const index = parseIndex(indexText, source.describe(INDEX_PATH), INDEX_PATH);
   progress.total = 2 + index.categories.length;
@@ -37,11 +40,11 @@ export async function fetchList(source: ListSource, onProgress: (p: Progress) =>
     step();
     return { ...category, rows: parsed.rows, warnings: parsed.warnings };
   });
-  const database = source.read(DATABASE_PATH, 'solved.ac metadata as JSON', { optional: true }).then((text) => {
+  const metadata = database.then((text) => {
     step();
     return text === undefined ? new Map<string, ProblemMeta>() : parseDatabase(text, source.describe(DATABASE_PATH));
   });
-  const [categories, meta] = await Promise.all([Promise.all(pages), database]);
+  const [categories, meta] = await Promise.all([Promise.all(pages), metadata]);
   const warnings = [...index.warnings];
   for (const c of categories) {
     warnings.push(...c.warnings);

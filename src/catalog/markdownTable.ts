@@ -11,6 +11,7 @@ export function splitRow(line: string): string[] {
   let text = line.trim();
   if (text.startsWith('|')) text = text.slice(1);
   if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
+  if (!text.includes('\\|')) return text.split('|').map((cell) => cell.trim());
   const cells: string[] = [];
   let current = '';
   for (let i = 0; i < text.length; i++) {

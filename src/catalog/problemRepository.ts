@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts';
+import { statement } from './statements.ts';
 import { problemUrl, splitProblemId } from './problemRef.ts';
 
 /** One task on one judge: 'boj:1260'. */
@@ -49,14 +50,14 @@ function toProblem(row: ProblemRow): Problem {
 }
 
 export function problemById(db: Db, id: string): Problem | undefined {
-  const row = db.prepare('SELECT * FROM problems WHERE id = ?').get(id) as ProblemRow | undefined;
+  const row = statement(db, 'SELECT * FROM problems WHERE id = ?').get(id) as ProblemRow | undefined;
   return row && toProblem(row);
 }
 
 /** Problems by id, for the ids that exist. */
 export function problemsByIds(db: Db, ids: string[]): Map<string, Problem> {
   const found = new Map<string, Problem>();
-  const select = db.prepare('SELECT * FROM problems WHERE id = ?');
+  const select = statement(db, 'SELECT * FROM problems WHERE id = ?');
   for (const id of ids) {
     const row = select.get(id) as ProblemRow | undefined;
     if (row) found.set(id, toProblem(row));
@@ -75,7 +76,7 @@ export function ensureProblem(
   const existing = problemById(db, input.id);
   if (existing) return existing;
   const [judge, number] = splitProblemId(input.id);
-  db.prepare('INSERT INTO problems (id, judge, number, title, level, url) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO problems (id, judge, number, title, level, url) VALUES (?, ?, ?, ?, ?, ?)').run(
     input.id,
     input.judge ?? judge,
     input.number ?? number,
@@ -88,7 +89,8 @@ export function ensureProblem(
 
 /** Inserts or overwrites a problem with the list's data. */
 export function saveProblem(db: Db, p: ProblemFields): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO problems (id, judge, number, title, level, url, tags, average_tries) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, level = excluded.level, url = excluded.url,
        tags = excluded.tags, average_tries = excluded.average_tries`,
@@ -101,13 +103,12 @@ export function saveProblem(db: Db, p: ProblemFields): void {
  */
 export function deleteProblemIfUnused(db: Db, id: string): boolean {
   try {
-    const result = db
-      .prepare(
-        `DELETE FROM problems WHERE id = ?
-           AND NOT EXISTS (SELECT 1 FROM entries WHERE problem_id = problems.id)
-           AND NOT EXISTS (SELECT 1 FROM attempts WHERE problem_id = problems.id)`,
-      )
-      .run(id);
+    const result = statement(
+      db,
+      `DELETE FROM problems WHERE id = ?
+         AND NOT EXISTS (SELECT 1 FROM entries WHERE problem_id = problems.id)
+         AND NOT EXISTS (SELECT 1 FROM attempts WHERE problem_id = problems.id)`,
+    ).run(id);
     return result.changes > 0;
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;

@@ -109,3 +109,18 @@ describe('catalog parser', () => {
     expect(splitRow('a|b')).to.deep.equal(['a', 'b']);
   });
 });
+
+describe('parsePage() cell HTML', () => {
+  it('parsePage() – an unclosed <a> in the title cell – ends with its cell, the tier cell is still read', () => {
+    const text = [
+      '|순번|추천 문제|문제 번호|문제 이름|난이도|',
+      '|--|--|--|--|--|',
+      '|000||<a href="https://www.acmicpc.net/problem/5">5</a>|<a href="https://www.acmicpc.net/problem/5"><b>Five|<img src="https://static.solved.ac/tier_small/12.svg"/>|',
+      '|001||6|Six|<img src="https://static.solved.ac/tier_small/3.svg">|',
+    ].join('\n');
+    expect(parsePage(text, 'p').rows).to.deep.equal([
+      { position: 0, recommended: false, number: '5', title: 'Five', level: 12 },
+      { position: 1, recommended: false, number: '6', title: 'Six', level: 3 },
+    ]);
+  });
+});
