@@ -25,17 +25,6 @@ interface ProblemRow {
   average_tries: number | null;
 }
 
-export interface ProblemFields {
-  id: string;
-  judge: string;
-  number: string;
-  title: string;
-  level: number;
-  url: string | null;
-  tags: string[];
-  averageTries: number | null;
-}
-
 function toProblem(row: ProblemRow): Problem {
   return {
     id: row.id,
@@ -88,7 +77,7 @@ export function ensureProblem(
 }
 
 /** Inserts or overwrites a problem with the list's data. */
-export function saveProblem(db: Db, p: ProblemFields): void {
+export function saveProblem(db: Db, p: Problem): void {
   statement(
     db,
     `INSERT INTO problems (id, judge, number, title, level, url, tags, average_tries) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
