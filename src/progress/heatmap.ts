@@ -10,7 +10,7 @@ export interface HeatCell {
 export interface Heatmap {
   /** Columns of Monday…Sunday; null pads the first week before `from` and the last week after `today`. */
   weeks: (HeatCell | null)[][];
-  /** Column index where each month starts, with its 'YYYY-MM'. */
+  /** Column index of the week holding each month's first day, with its 'YYYY-MM'. */
   months: { week: number; month: string }[];
   from: string;
   to: string;
@@ -30,11 +30,7 @@ export function heatmap(counts: ReadonlyMap<string, number>, today: string): Hea
     const count = counts.get(day) ?? 0;
     total += count;
     if (count > 0) activeDays++;
-    if (day.endsWith('-01') || day === from) {
-      const at = weeks.length;
-      if (months.at(-1)?.week !== at) months.push({ week: at, month: day.slice(0, 7) });
-      else months[months.length - 1].month = day.slice(0, 7);
-    }
+    if (day.endsWith('-01')) months.push({ week: weeks.length, month: day.slice(0, 7) });
     week.push({ day, count, level: levelOf(count) });
     if (week.length === 7) weeks.push(week), (week = []);
   }

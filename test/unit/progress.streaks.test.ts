@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { streaks } from '../../src/progress/streaks.ts';
 import { typeStats } from '../../src/progress/stats.ts';
+import { heatmap } from '../../src/progress/heatmap.ts';
 
 describe('progress streaks()', () => {
   const cases: { name: string; days: string[]; today: string; current: number; longest: number }[] = [
@@ -34,5 +35,26 @@ describe('progress typeStats()', () => {
     expect(stats.get('graph')).to.deep.equal({ solved: 2, total: 3, recommendedSolved: 1, recommendedTotal: 2, highestLevel: 14 });
     expect(stats.get('dp')).to.deep.equal({ solved: 1, total: 2, recommendedSolved: 1, recommendedTotal: 1, highestLevel: 14 });
     expect(typeStats(entries, new Set()).get('dp')!.highestLevel).to.equal(0);
+  });
+});
+
+describe('progress heatmap()', () => {
+  it('heatmap() – a year up to Saturday 2026-11-28 – 53 Monday-first weeks, padded, months labelled at their first day', () => {
+    const grid = heatmap(new Map([['2026-11-28', 1], ['2026-11-27', 2], ['2026-11-20', 4], ['2025-11-29', 7], ['2025-11-28', 9]]), '2026-11-28');
+    expect(grid.from).to.equal('2025-11-29');
+    expect(grid.weeks).to.have.length(53);
+    expect(grid.weeks.every((w) => w.length === 7)).to.equal(true);
+    // 2025-11-29 is a Saturday: five empty cells before it; 2026-11-28 is a Saturday: one empty cell after it.
+    expect(grid.weeks[0].slice(0, 5)).to.deep.equal([null, null, null, null, null]);
+    expect(grid.weeks[0][5]).to.deep.equal({ day: '2025-11-29', count: 7, level: 4 });
+    expect(grid.weeks[52][5]).to.deep.equal({ day: '2026-11-28', count: 1, level: 1 });
+    expect(grid.weeks[52][6]).to.equal(null);
+    expect(grid.weeks[52][4]).to.deep.equal({ day: '2026-11-27', count: 2, level: 2 });
+    expect(grid.weeks[51][4]).to.deep.equal({ day: '2026-11-20', count: 4, level: 3 });
+    expect(grid.total).to.equal(14); // the day before the window is not counted
+    expect(grid.activeDays).to.equal(4);
+    expect(grid.months).to.have.length(12);
+    expect(grid.months[0]).to.deep.equal({ week: 1, month: '2025-12' }); // Mon 2025-12-01 opens the second column
+    expect(grid.months.at(-1)).to.deep.equal({ week: 48, month: '2026-11' });
   });
 });
