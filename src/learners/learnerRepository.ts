@@ -3,20 +3,11 @@ import { randomBytes } from 'node:crypto';
 import type { Lang } from '../i18n/index.ts';
 import type { LearnerSettings } from './learnerSettings.ts';
 
-/** A user of cote. Days are the learner's local dates in `timezone`. */
-export interface Learner {
+/** A user of cote. Days are the learner's local dates in `timezone` (see LearnerSettings for the editable part). */
+export interface Learner extends LearnerSettings {
   id: number;
   login: string;
-  name: string;
-  email: string;
   isAdmin: boolean;
-  timezone: string;
-  language: Lang;
-  examDate: string | null;
-  dailyMinutes: number;
-  /** ISO weekdays the learner studies on: 1 = Monday … 7 = Sunday. */
-  studyDays: number[];
-  profile: string;
   customWeights: Record<string, number> | null;
   digestEnabled: boolean;
   digestTime: string;

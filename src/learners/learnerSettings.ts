@@ -8,8 +8,10 @@ export interface LearnerSettings {
   email: string;
   timezone: string;
   language: Lang;
+  /** YYYY-MM-DD in the learner's time zone. */
   examDate: string | null;
   dailyMinutes: number;
+  /** ISO weekdays the learner studies on: 1 = Monday … 7 = Sunday. */
   studyDays: number[];
   profile: string;
 }
