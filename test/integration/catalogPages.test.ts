@@ -117,6 +117,20 @@ describe('catalog pages', () => {
       expect(ko.text).to.include('연결할 수 없습니다(ENOTFOUND)');
     });
 
+    it('GET / – first run, no learner yet, the default source unreachable – open without login: the failure, how to import, setup link', async () => {
+      const id = createImportRun(t.deps.db, 'https://raw.githubusercontent.com/tony9402/baekjoon/main/', t.clock.get());
+      finishImportRun(t.deps.db, id, { status: 'failed', message: 'cannot reach it', error: { code: 'catalog.unreachable', params: { url: 'https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md', reason: 'EAI_AGAIN', expected: 'the index' } }, at: t.clock.get() });
+      const res = await request(t.app()).get('/').set(EN).expect(200);
+      expect(res.text).to.include('Cannot reach https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md (EAI_AGAIN)');
+      expect(res.text).to.include('COTE_LIST_SOURCE=/path/to/baekjoon npm start').and.include('href="/setup"');
+    });
+
+    it('GET / – once a learner exists – anonymous visitors are sent to the login', async () => {
+      addLearner(t.deps.db, 'admin', true);
+      const res = await request(t.app()).get('/').expect(302);
+      expect(res.headers.location).to.match(/^\/login/);
+    });
+
     it('GET / – an import is running – shows its progress and reloads itself', async () => {
       createImportRun(t.deps.db, '/srv/baekjoon', t.clock.get());
       const res = await (await readerAgent(t, 'en')).get('/').expect(200);

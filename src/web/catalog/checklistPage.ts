@@ -5,7 +5,6 @@ import { latestImportRun } from '../../catalog/importRunRepository.ts';
 import { tierOptions } from '../../catalog/tier.ts';
 import { runFailure, utcMinute } from './importState.ts';
 import { checklistProgress } from '../../progress/checklistProgress.ts';
-import { currentLearner } from '../auth.ts';
 
 // GET / — the checklist: the list's types and, inside each, its problems in list order, filtered by the GET form.
 export function showChecklistPage(deps: AppDeps) {
@@ -21,7 +20,8 @@ export function showChecklistPage(deps: AppDeps) {
       listSource: deps.config.listSource,
       tierOptions: tierOptions(),
       utcMinute,
-      progress: checklistProgress(deps.db, currentLearner(req).id),
+      progress: req.learner ? checklistProgress(deps.db, req.learner.id) : undefined,
+      firstRun: !req.learner,
     });
   };
 }

@@ -2,12 +2,15 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps.ts';
 import { showChecklistPage } from './checklistPage.ts';
 import { requireLearner } from '../auth.ts';
+import { learnerCount } from '../../learners/learnerRepository.ts';
 import { showImportRun, showListsPage, startImport } from './listsPage.ts';
 
-/** Routes of the catalog pages. Reading is open to everyone on the instance; importing is for admins (see mayImport). */
+/** Routes of the catalog pages. The lists page is open to everyone on the instance; importing is for admins (see mayImport). */
 export function catalogRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/', requireLearner, showChecklistPage(deps));
+  // Learners log in to see their checklist; on the first run (no learner yet) the page is open, so whoever started
+  // the server sees the list — or why it is missing — and the way to set up the first account.
+  router.get('/', (req, res, next) => (learnerCount(deps.db) === 0 ? next() : requireLearner(req, res, next)), showChecklistPage(deps));
   router.get('/lists', showListsPage(deps));
   router.post('/lists/import', startImport(deps));
   router.get('/api/imports/:id', showImportRun(deps));
