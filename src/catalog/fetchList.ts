@@ -27,15 +27,16 @@ export async function fetchList(source: ListSource, onProgress: (p: Progress) =>
   };
   onProgress({ ...progress });
   // database.json does not depend on the index: fetch it alongside (it is the largest file).
-  const database = source.read(DATABASE_PATH, 'solved.ac metadata as JSON', { optional: true });
+  const database = source.read(DATABASE_PATH, { text: 'solved.ac metadata as JSON', key: 'catalog.expected.database' }, { optional: true });
   database.catch(() => {}); // awaited below; a failure there must not surface as unhandled while the index loads
-  const indexText = (await source.read(INDEX_PATH, 'the list index README.md with a table of algorithm types'))!;
+  const indexText = (await source.read(INDEX_PATH, { text: 'the list index README.md with a table of algorithm types', key: 'catalog.expected.index' }))!;
   const index = parseIndex(indexText, source.describe(INDEX_PATH), INDEX_PATH);
   progress.total = 2 + index.categories.length;
   step();
   const pages = index.categories.map(async (category) => {
     const page = category.pagePath;
-    const text = (await source.read(page, `the ${category.nameEn} type page with a problem table`))!;
+    const expected = { text: `the ${category.nameEn} type page with a problem table`, key: 'catalog.expected.page', type: category.nameEn };
+    const text = (await source.read(page, expected))!;
     const parsed = parsePage(text, page, source.describe(page));
     step();
     return { ...category, rows: parsed.rows, warnings: parsed.warnings };

@@ -7,6 +7,21 @@ import axios, { type AxiosInstance } from 'axios';
 import { AppError } from '../errors.ts';
 import { limiter } from './limit.ts';
 
+/**
+ * What a file should be, for error messages: the English line, and a dictionary key (with `type`) so pages can
+ * say it in the reader's language.
+ */
+export interface Expected {
+  text: string;
+  key: string;
+  type?: string;
+}
+
+/** The AppError params that name what was expected. */
+function expectedParams(expected: Expected): Record<string, string> {
+  return { expected: expected.text, expectedKey: expected.key, ...(expected.type ? { type: expected.type } : {}) };
+}
+
 /** Where a list's files come from: a base URL or a local directory laid out like the repository. */
 export interface ListSource {
   /** The base URL (with a trailing slash) or the absolute directory. */
@@ -17,7 +32,7 @@ export interface ListSource {
    * The text of a file inside the list. `expected` says what it should be, for the error message.
    * An optional file that does not exist gives undefined; anything else that fails throws an AppError naming the URL/file.
    */
-  read(relPath: string, expected: string, options?: { optional?: boolean }): Promise<string | undefined>;
+  read(relPath: string, expected: Expected, options?: { optional?: boolean }): Promise<string | undefined>;
 }
 
 export interface SourceOptions {
@@ -70,20 +85,20 @@ function httpSource(base: string, { timeoutMs = 15_000, concurrency = 6 }: Sourc
         }
         if (response.status === 404 && options.optional) return undefined;
         if (response.status < 200 || response.status > 299) {
-          throw new AppError('catalog.http_status', `GET ${url} answered ${response.status}; expected ${expected}`, 422, { url, status: response.status, expected });
+          throw new AppError('catalog.http_status', `GET ${url} answered ${response.status}; expected ${expected.text}`, 422, { url, status: response.status, ...expectedParams(expected) });
         }
         return typeof response.data === 'string' ? response.data : String(response.data ?? '');
       }),
   };
 }
 
-function fetchError(url: string, expected: string, error: unknown, timeoutMs: number): AppError {
+function fetchError(url: string, expected: Expected, error: unknown, timeoutMs: number): AppError {
   const code = (error as { code?: string }).code ?? '';
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return new AppError('catalog.timeout', `GET ${url} timed out after ${timeoutMs / 1000} s; expected ${expected}`, 422, { url, expected, seconds: timeoutMs / 1000 });
+    return new AppError('catalog.timeout', `GET ${url} timed out after ${timeoutMs / 1000} s; expected ${expected.text}`, 422, { url, seconds: timeoutMs / 1000, ...expectedParams(expected) });
   }
   const reason = code || (error as Error).message;
-  return new AppError('catalog.unreachable', `cannot reach ${url} (${reason}); expected ${expected}`, 422, { url, expected, reason });
+  return new AppError('catalog.unreachable', `cannot reach ${url} (${reason}); expected ${expected.text}`, 422, { url, reason, ...expectedParams(expected) });
 }
 
 function directorySource(dir: string): ListSource {
@@ -95,18 +110,18 @@ function directorySource(dir: string): ListSource {
     read: async (relPath, expected, options = {}) => {
       const file = describe(relPath);
       if (path.relative(location, file).startsWith('..')) {
-        throw new AppError('catalog.outside_source', `${relPath} lies outside ${location}; expected ${expected}`, 422, { file, expected });
+        throw new AppError('catalog.outside_source', `${relPath} lies outside ${location}; expected ${expected.text}`, 422, { file, ...expectedParams(expected) });
       }
       try {
         return await fs.promises.readFile(file, 'utf8');
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'ENOENT' && !fs.existsSync(location)) {
-          throw new AppError('catalog.no_directory', `directory ${location} does not exist; expected a copy of the list (${expected})`, 422, { file: location, expected });
+          throw new AppError('catalog.no_directory', `directory ${location} does not exist; expected a copy of the list (${expected.text})`, 422, { file: location, ...expectedParams(expected) });
         }
         if (code === 'ENOENT' && options.optional) return undefined;
-        if (code === 'ENOENT') throw new AppError('catalog.file_missing', `${file} does not exist; expected ${expected}`, 422, { file, expected });
-        throw new AppError('catalog.file_unreadable', `cannot read ${file} (${code ?? (error as Error).message}); expected ${expected}`, 422, { file, expected });
+        if (code === 'ENOENT') throw new AppError('catalog.file_missing', `${file} does not exist; expected ${expected.text}`, 422, { file, ...expectedParams(expected) });
+        throw new AppError('catalog.file_unreadable', `cannot read ${file} (${code ?? (error as Error).message}); expected ${expected.text}`, 422, { file, ...expectedParams(expected) });
       }
     },
   };
@@ -118,6 +133,6 @@ export function checkSource(source: string): void {
   if (/^https?:\/\//i.test(source.trim())) return;
   const dir = path.resolve(/^file:\/\//i.test(source.trim()) ? fileURLToPath(source.trim()) : source.trim());
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new AppError('catalog.no_directory', `directory ${dir} does not exist`, 422, { file: dir, expected: 'a copy of the list' });
+    throw new AppError('catalog.no_directory', `directory ${dir} does not exist`, 422, { file: dir });
   }
 }

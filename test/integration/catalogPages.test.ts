@@ -175,6 +175,8 @@ describe('catalog pages', () => {
       expect(run.status).to.equal('failed');
       const lists = await agent.get('/lists').set(EN).expect(200);
       expect(lists.text).to.include(`${path.join(FIXTURES, 'parser', 'README.md')} does not exist`);
+      const korean = await agent.get('/lists').set('Accept-Language', 'ko').expect(200);
+      expect(korean.text).to.include(`${path.join(FIXTURES, 'parser', 'README.md')} 파일이 없습니다. 기대한 것: 알고리즘 유형 표가 있는 문제집 목차 README.md.`);
     });
 
     it('POST /lists/import – learners exist, not logged in – sent to the login, nothing started', async () => {

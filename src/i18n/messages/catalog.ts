@@ -71,7 +71,9 @@ const en = {
   'error.catalog.file_missing': '{file} does not exist; expected {expected}.',
   'error.catalog.no_type_table': '{file}: expected {expected}.',
   'error.catalog.no_problem_table': '{file}: expected {expected}.',
-  'error.import.not_found': 'There is no import with this number.',
+  'catalog.expected.index': 'the list index README.md with a table of algorithm types',
+  'catalog.expected.page': 'the {type} type page with a problem table',
+  'catalog.expected.database': 'solved.ac metadata as JSON',
 };
 const ko: Record<keyof typeof en, string> = {
   'catalog.title': '체크리스트',
@@ -143,8 +145,10 @@ const ko: Record<keyof typeof en, string> = {
   'error.catalog.timeout': 'GET {url}이(가) {seconds}초 안에 응답하지 않았습니다. 기대한 것: {expected}.',
   'error.catalog.unreachable': '{url}에 연결할 수 없습니다({reason}). 기대한 것: {expected}.',
   'error.catalog.file_missing': '{file} 파일이 없습니다. 기대한 것: {expected}.',
-  'error.catalog.no_type_table': '{file}: 기대한 것: {expected}.',
-  'error.catalog.no_problem_table': '{file}: 기대한 것: {expected}.',
-  'error.import.not_found': '이 번호의 가져오기 기록이 없습니다.',
+  'error.catalog.no_type_table': '{file}: Tag, 태그, 문제집 열이 있는 알고리즘 유형 표가 없습니다.',
+  'error.catalog.no_problem_table': '{file}: 순번, 추천 문제, 문제 번호, 문제 이름, 난이도 열이 있는 문제 표가 없습니다.',
+  'catalog.expected.index': '알고리즘 유형 표가 있는 문제집 목차 README.md',
+  'catalog.expected.page': '문제 표가 있는 {type} 유형 페이지',
+  'catalog.expected.database': 'solved.ac 메타데이터(JSON)',
 };
 export const catalog = { en, ko };
