@@ -112,6 +112,11 @@ export function updateLearner(db: Db, id: number, settings: LearnerSettings): vo
   ).run({ ...settings, studyDays: settings.studyDays.join(''), id });
 }
 
+/** Saves the learner's own category weights and switches the profile to custom (planner weights page). */
+export function setCustomWeights(db: Db, id: number, weights: Record<string, number>): void {
+  db.prepare("UPDATE learners SET custom_weights = ?, profile = 'custom' WHERE id = ?").run(JSON.stringify(weights), id);
+}
+
 export function setLearnerPassword(db: Db, id: number, passwordHash: string): void {
   db.prepare('UPDATE learners SET password_hash = ? WHERE id = ?').run(passwordHash, id);
 }

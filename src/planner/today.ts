@@ -9,7 +9,10 @@ const SLACK = 1.1;
  * a swapped item is replaced in place by the next-best new problem. Kept items count as practised for the forecast.
  */
 export function keptToday(ctx: PlanContext, input: PlanInput, cal: Calendar, excluded: Set<number>): PlanItem[] {
+  // A re-solve is done when logged today; a new problem is done once logged at all (even late the night before).
   const doneToday = new Set(input.history.filter((a) => a.day === input.today).map((a) => a.problem));
+  const doneEver = new Set(input.history.map((a) => a.problem));
+  const done = (it: PlanItem) => (it.kind === 'review' ? doneToday : doneEver).has(it.problem);
   const stored = input.todayItems ?? [];
   const limit = (input.minutesToday ?? Infinity) * SLACK;
   const kept: PlanItem[] = [];
@@ -18,7 +21,7 @@ export function keptToday(ctx: PlanContext, input: PlanInput, cal: Calendar, exc
   for (const it of stored) {
     const p = ctx.index.byId.get(it.problem);
     if (it.problem === input.swap) swapAt = kept.length;
-    if (p === undefined || doneToday.has(it.problem) || excluded.has(p)) continue;
+    if (p === undefined || done(it) || excluded.has(p)) continue;
     if (spent + it.minutes > limit) continue;
     spent += it.minutes;
     kept.push(it);

@@ -1,0 +1,63 @@
+import type { Db } from '../db/connection.ts';
+import { plannerCatalog } from '../catalog/plannerCatalog.ts';
+import type { Learner } from '../learners/learnerRepository.ts';
+import { plan } from '../planner/index.ts';
+import type { Plan, PlanInput, PlannerCatalog } from '../planner/types.ts';
+import { plannerHistory } from '../progress/plannerHistory.ts';
+import { planDayOf, storePlanDay, type StoredPlanDay } from './planDayRepository.ts';
+
+export interface PlanForOptions {
+  /** Store today's list when none is stored yet, so it stays stable through the day (default true). */
+  store?: boolean;
+  /** The instant recorded with a stored list (default: the day at 00:00 UTC). */
+  now?: Date;
+  /** Plan only this many days in detail (PlanInput.horizonDays). */
+  horizonDays?: number;
+}
+
+const catalogs = new WeakMap<Db, { stamp: string; catalog: PlannerCatalog }>();
+
+/** The planner's catalog, rebuilt only when the default list was re-imported (the planner memoises per object). */
+export function currentCatalog(db: Db): PlannerCatalog {
+  const stamp = String(db.prepare("SELECT coalesce(max(imported_at || ':' || version || ':' || id), '') FROM lists").pluck().get());
+  const cached = catalogs.get(db);
+  if (cached && cached.stamp === stamp) return cached.catalog;
+  const catalog = plannerCatalog(db);
+  catalogs.set(db, { stamp, catalog });
+  return catalog;
+}
+
+export function planInputFor(db: Db, learner: Learner, today: string, stored: StoredPlanDay | undefined, extra: Partial<PlanInput> = {}): PlanInput {
+  return {
+    catalog: currentCatalog(db),
+    history: plannerHistory(db, learner.id),
+    settings: {
+      examDate: learner.examDate,
+      dailyMinutes: learner.dailyMinutes,
+      studyDays: learner.studyDays,
+      profile: learner.profile,
+      // Custom weights count only while the profile is custom (picking samsung again on the settings page wins).
+      customWeights: learner.profile === 'custom' ? learner.customWeights : null,
+      lang: learner.language,
+    },
+    today,
+    todayItems: stored?.items,
+    excludeToday: stored?.skipped,
+    minutesToday: stored?.minutesToday ?? undefined,
+    ...extra,
+  };
+}
+
+/**
+ * The learner's plan from `today` (their local date) to the exam, built from what actually happened. Today's
+ * list is stored the first time it is planned and kept for the rest of the day (minus what was done or skipped).
+ */
+export function planFor(db: Db, learner: Learner, today: string, options: PlanForOptions = {}): Plan {
+  const stored = planDayOf(db, learner.id, today);
+  const result = plan(planInputFor(db, learner, today, stored, { horizonDays: options.horizonDays }));
+  const first = result.days[0];
+  if (!stored && options.store !== false && first && first.day === today && !first.rest && first.items.length > 0) {
+    storePlanDay(db, learner.id, today, first.items, (options.now ?? new Date(`${today}T00:00:00Z`)).toISOString());
+  }
+  return result;
+}

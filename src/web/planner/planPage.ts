@@ -1,0 +1,25 @@
+import type { Request, Response } from 'express';
+import { daysBetween } from '../../day.ts';
+import { learnerToday } from '../../progress/logAttempt.ts';
+import { currentCatalog, planFor } from '../../plans/planService.ts';
+import { currentLearner } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+
+// GET /plan — every remaining day (rest days too), readiness per type now and at the exam against its weight.
+export function showPlanPage({ db, now }: AppDeps) {
+  return (req: Request, res: Response) => {
+    const learner = currentLearner(req);
+    const today = learnerToday(learner, now());
+    const plan = planFor(db, learner, today, { now: now() });
+    const names = new Map(currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]));
+    const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
+    res.render('plan/index', {
+      title: res.locals.t('planner.plan.title'),
+      plan,
+      readiness,
+      names,
+      daysLeft: plan.exam ? daysBetween(today, plan.exam) : null,
+      profile: learner.profile,
+    });
+  };
+}

@@ -1,0 +1,73 @@
+import type { Request, Response } from 'express';
+import { AppError } from '../../errors.ts';
+import { OUTCOMES } from '../../progress/outcomes.ts';
+import { learnerToday, logAttempt } from '../../progress/logAttempt.ts';
+import { isOnTodayList, lessTimeToday, skipItem, swapItem } from '../../plans/todayActions.ts';
+import { todayView } from '../../plans/todayView.ts';
+import { currentLearner } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+import { errorText } from '../progress/forms.ts';
+
+// GET /plan/today — D-day, today's list with type, tier, minutes, reason; log in place, skip, swap, less time.
+export function showTodayPage(deps: AppDeps) {
+  return (req: Request, res: Response) => renderToday(deps, req, res);
+}
+
+function renderToday({ db, now }: AppDeps, req: Request, res: Response, error?: string) {
+  const learner = currentLearner(req);
+  const view = todayView(db, learner, learnerToday(learner, now()), now());
+  res.render('plan/today', { title: res.locals.t('planner.today.title'), view, outcomes: OUTCOMES, error });
+}
+
+/**
+ * Runs one action on today's list: success flashes and redirects back; its AppErrors (not on the list, bad
+ * minutes or outcome) re-render the Today page with the message and their status; others reach the error middleware.
+ */
+function todayAction(deps: AppDeps, act: (req: Request, res: Response, today: string) => string) {
+  return (req: Request, res: Response) => {
+    const learner = currentLearner(req);
+    try {
+      req.session.flash = { kind: 'ok', text: act(req, res, learnerToday(learner, deps.now())) };
+      res.redirect('/plan/today');
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      res.status(error.status === 404 ? 404 : 422);
+      renderToday(deps, req, res, errorText(error, res.locals.t));
+    }
+  };
+}
+
+// POST /plan/today/log — the item's outcome (and minutes), logged as an attempt of today with origin "plan".
+export function logItemAction(deps: AppDeps) {
+  return todayAction(deps, (req, res, today) => {
+    const learner = currentLearner(req);
+    if (!isOnTodayList(deps.db, learner, today, req.body?.problem, deps.now())) {
+      throw new AppError('planner.not_on_list', 'that problem is not on today\'s list', 404, { problem: String(req.body?.problem ?? '') });
+    }
+    const { problem, outcome, minutes, note } = req.body ?? {};
+    const attempt = logAttempt(deps.db, learner, { problem, outcome, minutes, note, day: today, origin: 'plan' }, deps.now());
+    return res.locals.t('planner.today.logged', { problem: attempt.title, outcome: res.locals.t(`planner.outcome.${attempt.outcome}`) });
+  });
+}
+
+export function skipAction(deps: AppDeps) {
+  return todayAction(deps, (req, res, today) => {
+    const item = skipItem(deps.db, currentLearner(req), today, req.body?.problem, deps.now());
+    return res.locals.t('planner.today.skipped', { problem: item.problem });
+  });
+}
+
+export function swapAction(deps: AppDeps) {
+  return todayAction(deps, (req, res, today) => {
+    const swapped = swapItem(deps.db, currentLearner(req), today, req.body?.problem, deps.now());
+    const t = res.locals.t;
+    return swapped.in ? t('planner.today.swapped', { out: swapped.out.problem, in: swapped.in.problem }) : t('planner.today.no_swap', { problem: swapped.out.problem });
+  });
+}
+
+export function lessTimeAction(deps: AppDeps) {
+  return todayAction(deps, (req, res, today) => {
+    const minutes = lessTimeToday(deps.db, currentLearner(req), today, req.body?.minutes, deps.now());
+    return res.locals.t('planner.today.less_done', { minutes });
+  });
+}

@@ -1,0 +1,49 @@
+import type { Request, Response } from 'express';
+import { updateCustomWeights } from '../../plans/weights.ts';
+import { currentCatalog } from '../../plans/planService.ts';
+import { profileWeights } from '../../planner/profiles.ts';
+import { AppError } from '../../errors.ts';
+import type { Learner } from '../../learners/learnerRepository.ts';
+import { currentLearner } from '../auth.ts';
+import type { AppDeps } from '../deps.ts';
+import { errorText } from '../progress/forms.ts';
+
+function renderWeights(deps: AppDeps, res: Response, learner: Learner, form: Record<string, string>, error?: string) {
+  const catalog = currentCatalog(deps.db);
+  const rows = [...catalog.categories]
+    .sort((a, b) => a.position - b.position)
+    .map((c) => ({ key: c.key, name: learner.language === 'ko' ? c.nameKo : c.nameEn, value: form[c.key] ?? '' }));
+  res.render('settings/weights', { title: res.locals.t('planner.weights.title'), rows, profile: learner.profile, error });
+}
+
+/** The learner's current weights as percentages (custom ones if set, else the profile's), for the form. */
+function currentForm(deps: AppDeps, learner: Learner): Record<string, string> {
+  const weights = profileWeights(learner.profile, currentCatalog(deps.db), learner.customWeights);
+  return Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, String(Math.round(w * 1000) / 10)]));
+}
+
+// GET /settings/weights — one number per type; saving makes the profile "custom".
+export function showWeights(deps: AppDeps) {
+  return (req: Request, res: Response) => {
+    const learner = currentLearner(req);
+    renderWeights(deps, res, learner, currentForm(deps, learner));
+  };
+}
+
+// POST /settings/weights — invalid numbers re-render with 422 naming the type; valid ones are saved in one go.
+export function saveWeights(deps: AppDeps) {
+  return (req: Request, res: Response) => {
+    const learner = currentLearner(req);
+    const fields = Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k]) => k.startsWith('w_'));
+    const form = Object.fromEntries(fields.map(([k, v]) => [k.slice(2), String(v ?? '')]));
+    try {
+      updateCustomWeights(deps.db, learner.id, currentCatalog(deps.db), form);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      res.status(422);
+      return renderWeights(deps, res, learner, form, errorText(error, res.locals.t));
+    }
+    req.session.flash = { kind: 'ok', text: res.locals.t('planner.weights.saved') };
+    res.redirect('/settings/weights');
+  };
+}
