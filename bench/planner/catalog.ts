@@ -11,7 +11,8 @@ import { parsePage } from '../../src/catalog/parsePage.ts';
 import type { CatalogEntry, CatalogProblem, PlannerCatalog } from '../../src/planner/types.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const listDir = path.resolve(repoRoot, '../shared/data/tony9402-baekjoon');
+/** The list snapshot beside the repository; COTE_SIM_LIST points elsewhere (e.g. when running from a copy of HEAD). */
+export const listDir = process.env.COTE_SIM_LIST ?? path.resolve(repoRoot, '../shared/data/tony9402-baekjoon');
 
 export function listAvailable(dir = listDir): boolean {
   return existsSync(path.join(dir, 'README.md'));

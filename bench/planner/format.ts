@@ -4,6 +4,7 @@ import type { CellSummary, PlannerCellSummary, VariantSummary } from './report.t
 export interface ReportData {
   command: string;
   coteName: string;
+  plannerVersion: string;
   learners: Record<string, number>;
   seed: number;
   seconds: number;
@@ -24,10 +25,10 @@ function table(head: string[], rows: string[][]): string[] {
 
 function overviewTable(d: ReportData): string[] {
   return table(
-    ['planner', 'P(pass)', 'score', 'success', 'hint', 'budget use', 'tries/day', 'ms/day'],
+    ['planner', 'P(pass)', 'score', 'success', 'hint', 'budget use', 'tries/day', 'mean d−s', 'focus', 're-solves', 'invalid', 'ms/day'],
     Object.entries(d.overview).map(([name, o]) => [
       name, f(o.pass), f(o.score, 2), f(o.successRate, 2), f(o.hintRate, 2), f(o.budgetUse, 2), f(o.attemptsPerDay, 2),
-      f(d.plannerMsPerDay[name] ?? 0, 2),
+      signed(o.meanGap, 2), f(o.focusShare, 2), f(o.resolveShare, 2), String(o.invalid), f(d.plannerMsPerDay[name] ?? 0, 2),
     ]),
   );
 }
@@ -44,11 +45,15 @@ function variantTable(d: ReportData): string[] {
 
 function cellTable(cells: CellSummary[], cote: string): string[] {
   return table(
-    ['cell', `${cote} P(pass)`, 'best baseline', 'its P(pass)', 'Δ P(pass) [95 % CI]', 'Δ score [95 % CI]', 'success', 'budget use'],
-    cells.map((c) => [
-      c.cell, f(c.planners[cote].pass), c.pass.best, f(c.pass.bestMean), `${signed(c.pass.diff)} ${ci(c.pass.ci)}`,
-      `${signed(c.score.diff)} ${ci(c.score.ci)} vs ${c.score.best}`, f(c.planners[cote].successRate, 2), f(c.planners[cote].budgetUse, 2),
-    ]),
+    ['cell', `${cote} P(pass)`, 'best baseline', 'its P(pass)', 'Δ P(pass) [95 % CI]', 'Δ score [95 % CI]', 'success', 'budget use', 'd−s (best)', 'focus (best)'],
+    cells.map((c) => {
+      const [me, best] = [c.planners[cote], c.planners[c.pass.best]];
+      return [
+        c.cell, f(me.pass), c.pass.best, f(c.pass.bestMean), `${signed(c.pass.diff)} ${ci(c.pass.ci)}`,
+        `${signed(c.score.diff)} ${ci(c.score.ci)} vs ${c.score.best}`, f(me.successRate, 2), f(me.budgetUse, 2),
+        `${signed(me.meanGap, 1)} (${signed(best.meanGap, 1)})`, `${f(me.focusShare, 2)} (${f(best.focusShare, 2)})`,
+      ];
+    }),
   );
 }
 
@@ -64,7 +69,7 @@ export function markdown(d: ReportData): string {
   const lines = [
     '# Planner quality: simulation (bench/planner)',
     '',
-    `Command: \`${d.command}\` — planner under test: **${d.coteName}**, seed ${d.seed}, learners per cell ${JSON.stringify(d.learners)}, ${f(d.seconds, 0)} s.`,
+    `Command: \`${d.command}\` — planner under test: **${d.coteName}** (${d.plannerVersion}), seed ${d.seed}, learners per cell ${JSON.stringify(d.learners)}, ${f(d.seconds, 0)} s.`,
     'Simulation results are relative, not absolute truths. A win = paired mean ΔP(pass) > 0 against the best baseline of that cell',
     '(the baseline with the highest mean P(pass) there, chosen after the fact, which favours the baselines); significant = the bootstrap 95 % CI excludes 0.',
     '',

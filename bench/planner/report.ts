@@ -25,6 +25,12 @@ export interface PlannerCellSummary {
   attemptsPerDay: number;
   skippedPerDay: number;
   invalid: number;
+  /** Mean d − s of the attempts. */
+  meanGap: number;
+  /** Share of minutes on types the exam weighs at ≥ 0.05. */
+  focusShare: number;
+  /** Share of attempts that were re-solves. */
+  resolveShare: number;
 }
 
 export interface Comparison {
@@ -80,6 +86,9 @@ function plannerSummary(runs: RunResult[], cell: Cell): PlannerCellSummary {
     attemptsPerDay: attempts / dayCount,
     skippedPerDay: sum((r) => r.skipped) / dayCount,
     invalid: sum((r) => r.invalid),
+    meanGap: attempts ? sum((r) => r.gapSum) / attempts : 0,
+    focusShare: sum((r) => r.minutes) ? sum((r) => r.focusMinutes) / sum((r) => r.minutes) : 0,
+    resolveShare: attempts ? sum((r) => r.reviews) / attempts : 0,
   };
 }
 
@@ -106,6 +115,7 @@ export function plannerOverview(cells: CellSummary[]): Record<string, PlannerCel
       pass: avg('pass'), score: avg('score'), successRate: avg('successRate'), hintRate: avg('hintRate'),
       budgetUse: avg('budgetUse'), attemptsPerDay: avg('attemptsPerDay'), skippedPerDay: avg('skippedPerDay'),
       invalid: rows.reduce((s, r) => s + r.invalid, 0),
+      meanGap: avg('meanGap'), focusShare: avg('focusShare'), resolveShare: avg('resolveShare'),
     };
   }
   return out;

@@ -2,7 +2,7 @@
  * `npm run bench:planner` / `npx tsx bench/planner/run.ts [flags]`: the quality simulation of PLANNER.md.
  * Flags are documented in bench/planner/README.md. Work is spread over child processes (one per core).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -96,6 +96,7 @@ const baseDays = baseCells.reduce((s, c) => s + c.days, 0) * learners;
 const data: ReportData = {
   command: `npx tsx bench/planner/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
   coteName,
+  plannerVersion: plannerVersion(),
   learners: { base: learners, robustness: robustLearners },
   seed,
   seconds,
@@ -112,6 +113,18 @@ writeFileSync(`${outBase}.md`, markdown(data) + '\n');
 console.log(stdoutSummary(data));
 console.log(`\n${tasks.length} tasks, ${seconds.toFixed(0)} s on ${workers} worker(s); wrote ${path.relative(repoRoot, outBase)}.{json,md}`);
 if (adapter.errors) console.log(`WARNING: plan() threw ${adapter.errors} times; first:\n${adapter.firstError}`);
+
+/** The commit the planner under test comes from (COTE_SIM_VERSION overrides), and whether src/planner had uncommitted changes. */
+function plannerVersion(): string {
+  if (process.env.COTE_SIM_VERSION) return process.env.COTE_SIM_VERSION;
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src/planner') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/planner' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
 
 /** Hands tasks one at a time to `n` child processes and collects their results. */
 function runAll(queue: Task[], n: number): Promise<TaskResult[]> {

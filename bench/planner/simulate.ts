@@ -12,6 +12,7 @@ import { LearnerState, makeLearner, priorHistory, type CatalogIndex, type SimPar
 
 export const START_DAY = '2027-03-01';
 export const OVERRUN = 1.2;
+export const FOCUS_WEIGHT = 0.05;
 
 export interface Cell {
   days: number;
@@ -33,6 +34,11 @@ export interface RunResult {
   planned: number;
   skipped: number;
   invalid: number;
+  /** Σ (d − s) over attempts (mean gap = gapSum / attempts; the base simulator teaches most at +1). */
+  gapSum: number;
+  /** Minutes on types the exam weighs at ≥ 0.05. */
+  focusMinutes: number;
+  reviews: number;
 }
 
 export function runSetup(index: CatalogIndex, cell: Cell, seed: number): RunSetup {
@@ -67,7 +73,7 @@ export function simulateRun(
   const planner = factory(setup);
   const state = new LearnerState(learner, index, params);
   const history: HistoryAttempt[] = priorHistory(learner);
-  const r: RunResult = { pass: 0, score: 0, pbar: 0, attempts: 0, solves: 0, hints: 0, minutes: 0, planned: 0, skipped: 0, invalid: 0 };
+  const r: RunResult = { pass: 0, score: 0, pbar: 0, attempts: 0, solves: 0, hints: 0, minutes: 0, planned: 0, skipped: 0, invalid: 0, gapSum: 0, focusMinutes: 0, reviews: 0 };
   for (let t = 0; t < cell.days; t++) {
     const today = addDays(START_DAY, t);
     const items = planner.today({ dayIndex: t, today, history: history.slice() });
@@ -89,6 +95,9 @@ export function simulateRun(
       doneToday.add(problem);
       used += a.minutes;
       r.attempts++;
+      r.gapSum += a.gap;
+      if (a.resolve) r.reviews++;
+      if ((index.categoriesOf.get(problem) ?? []).some((c) => (setup.weights.get(c) ?? 0) >= FOCUS_WEIGHT)) r.focusMinutes += a.minutes;
       if (a.solved) r.solves++;
       else if (a.outcome === 'hint') r.hints++;
       history.push({ problem, day: today, outcome: a.outcome, minutes: Math.max(1, Math.round(a.minutes)), origin: 'sim' });

@@ -143,6 +143,8 @@ export interface AttemptResult {
   minutes: number;
   solved: boolean;
   resolve: boolean;
+  /** d − s at the moment of the attempt: how far above the learner's skill the problem was. */
+  gap: number;
 }
 
 /** A learner in the middle of a simulated run: hidden skills that move with practice and fade with time. */
@@ -195,7 +197,7 @@ export class LearnerState {
     this.learn(cats, d, day, solved ? 1 : hint ? 0.6 : 0.3, resolve);
     this.attemptsOf.set(problem, n + 1);
     if (solved || hint) this.seen.add(problem);
-    return { outcome, minutes, solved, resolve };
+    return { outcome, minutes, solved, resolve, gap: d - s };
   }
 
   /** Δg_c = rate·exp(−(d − s − gap)²/8)·m, halved for re-solves; related categories get 0.25 of it. */
