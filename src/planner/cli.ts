@@ -1,5 +1,21 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
+import { findLearner, planCommand, planJson, planText } from '../plans/planCommand.ts';
 
-/** The planner commands of `cote`. */
-export function registerPlannerCommands(_program: Command, _ctx: CliContext): void {}
+/**
+ * The planner commands of `cote` (the command glue lives in src/plans: the planner itself stays pure).
+ * `cote plan --learner L [--today YYYY-MM-DD] [--json]` prints the plan from today to the exam.
+ */
+export function registerPlannerCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('plan')
+    .description("print a learner's plan from today to the exam (--json: today, exam, days, readiness, verdict)")
+    .requiredOption('--learner <login>', 'login or id')
+    .option('--today <YYYY-MM-DD>', "plan as if this were the learner's today (default: today in their time zone)")
+    .option('--json', 'print JSON')
+    .action((o: { learner: string; today?: string; json?: boolean }) => {
+      const db = ctx.db();
+      const plan = planCommand(db, o.learner, o.today, ctx.now());
+      ctx.out(o.json ? JSON.stringify(planJson(plan), null, 2) : planText(plan, findLearner(db, o.learner)));
+    });
+}

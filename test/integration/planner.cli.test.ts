@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { testDeps } from '../support/app.ts';
+import { seedLearner } from '../support/progress.ts';
+import { runCli, type CliContext } from '../../src/cli.ts';
+import { importList } from '../../src/catalog/importList.ts';
+import { planDayOf } from '../../src/plans/planDayRepository.ts';
+
+const LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
+
+describe('cote plan', () => {
+  let t: ReturnType<typeof testDeps>;
+  let out: string[];
+  let err: string[];
+  const cli = (): CliContext => ({
+    config: t.deps.config,
+    db: () => t.deps.db,
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    isTTY: false,
+    now: () => t.clock.get(),
+    readStdin: async () => '',
+  });
+  const run = (...args: string[]) => runCli(['node', 'cote', 'plan', ...args], cli());
+
+  beforeEach(async () => {
+    t = testDeps({}, new Date('2026-11-28T03:00:00Z'));
+    out = [];
+    err = [];
+    await importList(t.deps.db, LIST);
+    seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-10', dailyMinutes: '90', profile: 'samsung', studyDays: '12345' });
+  });
+  afterEach(() => t.cleanup());
+
+  it('--json – the issue’s shape: today, exam, days with items, readiness, verdict', async () => {
+    expect(await run('--learner', 'mina', '--json')).to.equal(0);
+    const plan = JSON.parse(out.join('\n'));
+    expect(Object.keys(plan)).to.deep.equal(['today', 'exam', 'days', 'readiness', 'verdict']);
+    expect(plan.today).to.equal('2026-11-28');
+    expect(plan.exam).to.equal('2026-12-10');
+    expect(plan.days).to.have.length(12);
+    expect(plan.days[0]).to.deep.equal({ day: '2026-11-28', items: [] }); // a Saturday: rest
+    const item = plan.days[2].items[0];
+    expect(Object.keys(item)).to.deep.equal(['problem', 'kind', 'category', 'level', 'minutes', 'reason']);
+    expect(item.problem).to.match(/^boj:\d+$/);
+    expect(item.kind).to.be.oneOf(['new', 'review', 'mock']);
+    expect(plan.readiness.map((r: { category: string }) => r.category)).to.have.members(['graph_traversal', 'simulation', 'implementation']);
+    expect(plan.verdict).to.be.oneOf(['on_track', 'behind']);
+  });
+
+  it('--today – plans that day and stores nothing', async () => {
+    expect(await run('--learner', 'mina', '--today', '2026-11-30', '--json')).to.equal(0);
+    const plan = JSON.parse(out.join('\n'));
+    expect(plan.today).to.equal('2026-11-30');
+    expect(plan.days[0].items.length).to.be.above(0);
+    expect(planDayOf(t.deps.db, 1, '2026-11-30')).to.equal(undefined);
+  });
+
+  it('text – one line per item with its reason, rest days named, readiness table', async () => {
+    t.clock.set('2026-11-30T03:00:00Z');
+    expect(await run('--learner', 'mina')).to.equal(0);
+    const text = out.join('\n');
+    expect(text).to.match(/^mina · 2026-11-30 → 2026-12-10 \(D-10\) · samsung/);
+    expect(text).to.match(/2026-11-30 {2}new +boj:\d+ +\w+ +(Bronze|Silver|Gold) [IV]+ +\d+ min {2}\S.*predicted success \d+ %/);
+    expect(text).to.contain('2026-12-05  Rest day');
+    expect(text).to.match(/graph_traversal +0\.50/);
+  });
+
+  it('exam in the past – exit 0 with the notice in JSON and text', async () => {
+    t.deps.db.prepare("UPDATE learners SET exam_date = '2026-11-01'").run();
+    expect(await run('--learner', 'mina', '--json')).to.equal(0);
+    expect(JSON.parse(out.join('\n')).notice).to.deep.equal({ code: 'exam_past', message: 'The exam date (2026-11-01) has passed. Set your next exam date in the settings to get a new plan.' });
+    out = [];
+    expect(await run('--learner', 'mina')).to.equal(0);
+    expect(out.join('\n')).to.contain('has passed');
+  });
+
+  for (const [name, args, line] of [
+    ['an unknown learner', ['--learner', 'nobody'], 'cote: there is no learner "nobody"'],
+    ['a bad --today', ['--learner', 'mina', '--today', '2026-13-01'], 'cote: --today "2026-13-01" is not a date: use YYYY-MM-DD'],
+  ] as const) {
+    it(`${name} – exit 1 and one line on stderr`, async () => {
+      expect(await run(...args)).to.equal(1);
+      expect(err).to.deep.equal([line]);
+      expect(out).to.deep.equal([]);
+    });
+  }
+});
