@@ -1,25 +1,22 @@
-// Progressive enhancement for the lists page: poll running imports and update their progress in place.
-// Without JS the page's <meta http-equiv="refresh"> reloads it instead; with JS we poll and reload once when done.
+// Progressive enhancement for running imports (the lists page, and the checklist while the first import runs):
+// poll GET /api/imports/:id, update the progress in place, and reload once the import is over. Without JS the page's
+// <noscript><meta http-equiv="refresh"></noscript> reloads it every 2 s instead.
 (function () {
-  const running = document.querySelectorAll('tr.run[data-status="running"]');
-  if (running.length === 0) return;
-  const refresh = document.querySelector('meta[http-equiv="refresh"]');
-  if (refresh) refresh.remove();
-  running.forEach((row) => poll(row));
+  document.querySelectorAll('[data-run][data-status="running"]').forEach((element) => poll(element));
 
-  function poll(row) {
-    fetch('/api/imports/' + encodeURIComponent(row.dataset.run), { headers: { Accept: 'application/json' } })
+  function poll(element) {
+    fetch('/api/imports/' + encodeURIComponent(element.dataset.run), { headers: { Accept: 'application/json' } })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
       .then((run) => {
         if (run.status !== 'running') return window.location.reload();
-        const bar = row.querySelector('progress');
-        const text = row.querySelector('.run-progress');
+        const bar = element.querySelector('progress');
+        const text = element.querySelector('.run-progress');
         if (bar) {
           bar.max = run.total || 1;
           bar.value = run.done;
         }
-        if (text) text.textContent = text.textContent.replace(/\d+(\D+)(\d+|\?)/, run.done + '$1' + (run.total || '?'));
-        setTimeout(() => poll(row), 700);
+        if (text && text.dataset.template) text.textContent = text.dataset.template.replace('{done}', run.done).replace('{total}', run.total || '?');
+        setTimeout(() => poll(element), 700);
       })
       .catch(() => setTimeout(() => window.location.reload(), 2000));
   }

@@ -134,7 +134,7 @@ describe('catalog pages', () => {
     it('GET / – an import is running – shows its progress and reloads itself', async () => {
       createImportRun(t.deps.db, '/srv/baekjoon', t.clock.get());
       const res = await (await readerAgent(t, 'en')).get('/').expect(200);
-      expect(res.text).to.include('<meta http-equiv="refresh" content="2">').and.include('Importing the list from /srv/baekjoon');
+      expect(res.text).to.include('<noscript><meta http-equiv="refresh" content="2"></noscript>').and.include('Importing the list from /srv/baekjoon').and.include('data-status="running"').and.include('/static/js/catalog.js');
     });
   });
 
