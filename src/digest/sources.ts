@@ -4,21 +4,23 @@ import type { Plan } from '../planner/types.ts';
 import { categoriesOfList } from '../catalog/categoryRepository.ts';
 import { defaultList } from '../catalog/listRepository.ts';
 import { problemById } from '../catalog/problemRepository.ts';
+import { planFor } from '../plans/planService.ts';
 import { attemptsOnDay, solvedDays } from '../progress/attemptRepository.ts';
 import { streaks } from '../progress/streaks.ts';
 
-/**
- * What the digest reads from the other features, in one place. planOn is a STAND-IN until the planner's planFor
- * lands.
- */
+/** What the digest reads from the other features, in one place. */
 export { attemptsOnDay, problemById };
 
 export function streakOn(db: Db, learnerId: number, day: string): { current: number; longest: number } {
   return streaks(solvedDays(db, learnerId), day);
 }
 
-export function planOn(_db: Db, _learner: Learner, _day: string): Plan | undefined {
-  return undefined;
+/**
+ * The learner's plan from `day`, as the plan page shows it. The digest only reads: it never stores today's list
+ * (a dry run records nothing, and a list frozen at 21:00 would help nobody).
+ */
+export function planOn(db: Db, learner: Learner, day: string): Plan {
+  return planFor(db, learner, day, { store: false });
 }
 
 /** Category names of the default list (the one the planner plans over), by key. */

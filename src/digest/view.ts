@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { addDays, daysBetween } from '../day.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
-import type { ItemKind, Plan } from '../planner/types.ts';
+import type { ItemKind, Plan, PlanItem } from '../planner/types.ts';
 import { isSolvedOutcome } from '../progress/outcomes.ts';
 import { attemptsOnDay, categoryNames, planOn, problemById, streakOn } from './sources.ts';
 
@@ -40,7 +40,7 @@ export interface DigestView {
   streak: { current: number; longest: number };
   readiness: DigestReadiness[];
   tomorrow: { day: string; rest: boolean; items: DigestItem[] };
-  /** Tomorrow's re-solves (review items), kept apart from the new problems. */
+  /** Re-solves (review items) due tomorrow or still open today, kept apart from tomorrow's new problems. */
   reviews: DigestItem[];
   verdict: 'on_track' | 'behind' | null;
   advice: string[];
@@ -54,7 +54,11 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
   const plan = planOn(db, learner, day);
   const tomorrowDay = addDays(day, 1);
   const planned = plan?.days.find((d) => d.day === tomorrowDay);
-  const items = (planned?.items ?? []).map((item) => ({ ...problem(db, item.problem), kind: item.kind, category: item.category, minutes: item.minutes, reason: item.reason }));
+  const toItem = (item: PlanItem): DigestItem => ({ ...problem(db, item.problem), kind: item.kind, category: item.category, minutes: item.minutes, reason: item.reason });
+  // Re-solves still open today are as due as tomorrow's: the morning's plan will carry them over.
+  const leftToday = (plan?.days.find((d) => d.day === day)?.items ?? []).filter((i) => i.kind === 'review');
+  const tomorrowIds = new Set(planned?.items.map((i) => i.problem));
+  const reviews = [...leftToday.filter((i) => !tomorrowIds.has(i.problem)), ...(planned?.items ?? []).filter((i) => i.kind === 'review')];
   const dDay = learner.examDate ? daysBetween(day, learner.examDate) : null;
   const base = baseUrl.replace(/\/+$/, '');
   return {
@@ -65,8 +69,8 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
     solves: solvesOn(db, learner.id, day),
     streak: streakOn(db, learner.id, day),
     readiness: plan ? readiness(db, plan, learner.language) : [],
-    tomorrow: { day: tomorrowDay, rest: planned?.rest ?? false, items: items.filter((i) => i.kind !== 'review') },
-    reviews: items.filter((i) => i.kind === 'review'),
+    tomorrow: { day: tomorrowDay, rest: planned?.rest ?? false, items: (planned?.items ?? []).filter((i) => i.kind !== 'review').map(toItem) },
+    reviews: reviews.map(toItem),
     verdict: plan && !plan.notice ? plan.verdict : null,
     advice: plan?.advice ?? [],
     notice: plan?.notice?.message ?? null,

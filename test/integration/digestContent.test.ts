@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { expect } from 'chai';
+import { testDeps } from '../support/app.ts';
+import { importList } from '../../src/catalog/importList.ts';
+import { problemById } from '../../src/catalog/problemRepository.ts';
+import { sendDueDigests } from '../../src/digest/delivery.ts';
+import { createMailer } from '../../src/digest/transport.ts';
+import { planFor } from '../../src/plans/planService.ts';
+import { addLearner, addSolve, startSmtp, type TestSmtp } from './digest.support.ts';
+
+const LIST = path.resolve(import.meta.dirname, '../fixtures/digest/list');
+
+describe('digest content from the real planner', () => {
+  let ctx: ReturnType<typeof testDeps>;
+  let smtp: TestSmtp;
+  beforeEach(async () => {
+    smtp = await startSmtp();
+    ctx = testDeps({ SMTP_URL: smtp.url, COTE_BASE_URL: 'https://cote.example.test' });
+    await importList(ctx.deps.db, LIST);
+  });
+  afterEach(async () => {
+    ctx.cleanup();
+    await smtp.close();
+  });
+
+  it("sendDueDigests – a learner with an exam – tomorrow's planned problems with links, re-solves, readiness per type, verdict", async () => {
+    const db = ctx.deps.db;
+    const ana = addLearner(db, 'ana', { language: 'en', examDate: '2026-12-10', dailyMinutes: 90 });
+    addSolve(db, ana.id, 'boj:1260', '2026-11-20', 'hint');
+    addSolve(db, ana.id, 'boj:2178', '2026-11-28');
+    const expected = planFor(db, ana, '2026-11-28', { store: false });
+    const tomorrow = expected.days.find((d) => d.day === '2026-11-29')!;
+    const openReviews = expected.days[0].items.filter((i) => i.kind === 'review');
+    expect(tomorrow.items, 'the fixture plans something for tomorrow').not.to.be.empty;
+    expect(openReviews.map((i) => i.problem), 'the hinted problem is due again').to.deep.equal(['boj:1260']);
+
+    const mailer = createMailer(ctx.deps.config);
+    await sendDueDigests({ ...ctx.deps, mailer }, new Date('2026-11-28T12:00:00Z'));
+    mailer.close();
+
+    expect(smtp.received).to.have.length(1);
+    const mail = smtp.received[0];
+    const html = String(mail.html);
+    expect(mail.subject).to.equal('[cote] D-12 · 1 solved today');
+    expect(mail.text).to.contain('- 미로 탐색 (boj:2178)');
+    for (const item of tomorrow.items) {
+      const problem = problemById(db, item.problem)!;
+      expect(mail.text).to.contain(`- ${problem.title} (${item.problem}`);
+      expect(html).to.contain(`<a href="${problem.url}" style="color:#2563eb;">${problem.title}</a>`);
+      expect(html).to.match(new RegExp(`data-section="${item.kind === 'review' ? 'reviews' : 'tomorrow'}">[\\s\\S]*?${problem.title}`));
+    }
+    expect(html).to.match(/data-section="reviews">[\s\S]*?DFS와 BFS/);
+    expect(mail.text).to.match(/== Re-solves due ==\n- DFS와 BFS \(boj:1260\)/);
+    expect(html).to.match(/data-section="readiness">[\s\S]*Graph Traversal[\s\S]*Simulation/);
+    expect(html).to.contain(`data-verdict="${expected.verdict}"`);
+    expect(db.prepare('SELECT count(*) FROM plan_days').pluck().get(), 'the digest stores no plan').to.equal(0);
+  });
+});
