@@ -4,10 +4,8 @@ import type { CliContext } from '../cli.ts';
 import { importList } from './importList.ts';
 import { summaryLine } from './importRuns.ts';
 import type { ImportSummary } from './store.ts';
-import type { ProblemChange } from './diff.ts';
-import { tierLabel } from './tier.ts';
-
-const SHOWN_DETAILS = 20;
+import { changeLines } from './changeLines.ts';
+import { translator } from '../i18n/index.ts';
 
 /** The catalog commands of `cote`. */
 export function registerCatalogCommands(program: Command, ctx: CliContext): void {
@@ -32,24 +30,7 @@ export function registerCatalogCommands(program: Command, ctx: CliContext): void
         return;
       }
       ctx.out(`imported ${summary.list} from ${source}: ${summaryLine(summary)}`);
-      for (const line of detailLines(summary)) ctx.out(`  ${line}`);
+      for (const line of changeLines(summary, translator('en'), 20)) ctx.out(`  ${line}`);
       for (const warning of summary.warnings) ctx.out(`warning: ${warning}`);
     });
-}
-
-function detailLines(s: ImportSummary): string[] {
-  const lines = [
-    ...s.details.added.map((id) => `added ${id}`),
-    ...s.details.removed.map((id) => `removed ${id}`),
-    ...s.details.changes.map(changeLine),
-  ];
-  if (s.added === s.problems) return []; // a first import: every problem is new, the counts say it
-  return lines.length > SHOWN_DETAILS ? [...lines.slice(0, SHOWN_DETAILS), `… and ${lines.length - SHOWN_DETAILS} more`] : lines;
-}
-
-export function changeLine(c: ProblemChange): string {
-  const show = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : JSON.stringify(v));
-  if (c.kind === 'level') return `changed ${c.problem}: level ${tierLabel(Number(c.from))} → ${tierLabel(Number(c.to))}`;
-  const what = c.kind === 'recommended' ? `recommended in ${c.category}` : c.kind;
-  return `changed ${c.problem}: ${what} ${show(c.from)} → ${show(c.to)}`;
 }

@@ -62,7 +62,7 @@ describe('cote import', () => {
     cli.out.length = 0;
     expect(await cote(cli.ctx, 'import', '--source', path.join(FIXTURES, 'v2'))).to.equal(0);
     expect(cli.out[0]).to.equal(`imported tony9402-baekjoon from ${path.join(FIXTURES, 'v2')}: 3 types, 8 problems (9 entries, 5 recommended); added 1, removed 2, changed 3`);
-    expect(cli.out).to.include.members(['  added boj:16236', '  changed boj:14499: recommended in simulation no → yes', '  changed boj:1978: level Bronze II → Bronze I']);
+    expect(cli.out).to.include.members(['  boj:16236 added', '  boj:7576 left the list', '  boj:14499: recommended in simulation: no → yes', '  boj:1978: tier Bronze II → Bronze I', '  boj:1260: title "DFS와 BFS" → "DFS와 BFS 2"']);
   });
 
   it('cote import – a bad source – exit 1, one line on stderr naming it, database unchanged', async () => {

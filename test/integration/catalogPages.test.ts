@@ -160,6 +160,19 @@ describe('catalog pages', () => {
       expect(json.body.summary).to.include({ problems: 9, added: 9 });
     });
 
+    it('POST /lists/import – a newer version over an imported list – /lists lists each change in the reader\'s language', async () => {
+      await importList(t.deps.db, path.join(FIXTURES, 'v1'));
+      const agent = request.agent(t.app());
+      await importForm(agent, path.join(FIXTURES, 'v2'));
+      expect((await waitForRun(t.deps.db, 1)).status).to.equal('succeeded');
+      const en = await agent.get('/lists').set(EN).expect(200);
+      expect(en.text).to.include('added 1, removed 2, changed 3').and.include('6 changes');
+      expect(en.text).to.include('<li>boj:16236 added</li>').and.include('<li>boj:14499: recommended in simulation: no → yes</li>').and.include('<li>boj:1978: tier Bronze II → Bronze I</li>');
+      expect(en.text).to.include('<li>boj:1260: title &#34;DFS와 BFS&#34; → &#34;DFS와 BFS 2&#34;</li>');
+      const ko = await agent.get('/lists').set('Accept-Language', 'ko').expect(200);
+      expect(ko.text).to.include('<li>boj:1978: 난이도 브론즈 II → 브론즈 I</li>').and.include('<li>boj:7576 문제집에서 빠짐</li>');
+    });
+
     it('POST /lists/import – a directory that does not exist – 422 with the message, no run started', async () => {
       const agent = request.agent(t.app());
       const res = await importForm(agent, '/no/such/list');

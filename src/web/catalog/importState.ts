@@ -1,6 +1,7 @@
 import { hasMessage, type Translate } from '../../i18n/index.ts';
 import type { ImportRun } from '../../catalog/importRunRepository.ts';
 
+
 /** A run's failure in the reader's language when its error code has words (and what was expected, too), else the English line it stored. */
 export function runFailure(run: ImportRun, t: Translate): string {
   const key = run.error ? `error.${run.error.code}` : '';
