@@ -66,6 +66,11 @@ export async function sendDueDigests(deps: DigestDeps, now: Date): Promise<RunSu
 /**
  * Renders and sends one claimed digest and records the result. A failure before the transport accepted the message
  * is retried with backoff (RETRY_MINUTES), then recorded as failed.
+ *
+ * Delivery is at most once: the row is 'sending' while the transport has the message, and a 'sending' row whose
+ * process died is never retried (see abandonUnfinished). The one case SMTP itself leaves open — the server took
+ * the message but its "250" never arrived, reported by nodemailer as an error — is retried; the stable Message-ID
+ * (one per learner and day) lets the receiving side recognise that copy.
  */
 export async function deliverDigest(deps: DigestDeps, learner: Learner, claim: DigestClaim, now: Date): Promise<DeliveryOutcome> {
   let message;

@@ -26,11 +26,11 @@ describe('digest jobs', () => {
       await jobs.startup;
       expect(smtp.received).to.have.length(1);
     } finally {
-      jobs.stop();
+      await jobs.stop();
     }
     const again = startJobs(ctx.deps);
     await again.startup;
-    again.stop();
+    await again.stop();
     expect(smtp.received).to.have.length(1);
   });
 
