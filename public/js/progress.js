@@ -18,7 +18,10 @@
       const data = await res.json();
       if (!res.ok) throw new Error((data.error && data.error.message) || res.statusText);
       if (error) error.textContent = '';
-      if (cell) updateCell(cell, data);
+      // The same problem can sit in two types: every row of it changes.
+      for (const other of document.querySelectorAll('[data-status-cell]')) {
+        if (other.getAttribute('data-status-cell') === data.problem) updateCell(other, data);
+      }
       const details = form.querySelector('details');
       if (details) details.open = false;
       for (const input of form.querySelectorAll('input[name=note], input[name=minutes], input[name=day]')) input.value = '';

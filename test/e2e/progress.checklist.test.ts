@@ -32,9 +32,14 @@ describe('e2e: checking a problem off in Chromium', function () {
 
     await page.goto('/');
     const row = page.locator('#type-graph_traversal tr[data-problem="boj:1260"]');
+    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
     await row.locator('button.log-check').click();
     // With JS the row updates in place, without a reload.
     await row.locator('.status-solved').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).to.equal('same page');
+    expect(await row.locator('.undo-form').isVisible()).to.equal(true);
+    // 1260 is also in the DP type: that row follows.
+    expect(await page.locator('#type-dp tr[data-problem="boj:1260"] [data-status]').getAttribute('class')).to.contain('status-solved');
     expect(await row.locator('[data-status]').textContent()).to.contain('2026-11-28');
     expect(attemptsForLearner(app.deps.db, 1).map((a) => [a.problemId, a.day, a.outcome])).to.deep.equal([['boj:1260', '2026-11-28', 'solved']]);
 
@@ -42,5 +47,21 @@ describe('e2e: checking a problem off in Chromium', function () {
     expect(await today.getAttribute('data-count')).to.equal('1');
     expect(await today.getAttribute('class')).to.contain('l1');
     expect(await today.getAttribute('title')).to.equal('2026-11-28: 1 solved');
+  });
+
+  it('a future day in the compact form shows the message in the row and stores nothing; undo takes the check back', async () => {
+    const { page } = app;
+    await page.goto('/');
+    const row = page.locator('#type-graph_traversal tr[data-problem="boj:7576"]');
+    await row.locator('details summary').click();
+    await row.locator('input[name=day]').fill('2026-12-01');
+    await row.locator('.log-more button').click();
+    await row.locator('[data-log-error]').filter({ hasText: '2026-12-01' }).waitFor();
+    expect(attemptsForLearner(app.deps.db, 1).map((a) => a.problemId)).to.deep.equal(['boj:1260']);
+
+    const solved = page.locator('#type-graph_traversal tr[data-problem="boj:1260"]');
+    await solved.locator('.undo-form button').click();
+    await solved.locator('.status-none').waitFor();
+    expect(attemptsForLearner(app.deps.db, 1)).to.deep.equal([]);
   });
 });
