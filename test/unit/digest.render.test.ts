@@ -38,12 +38,12 @@ describe('digest rendering', () => {
     it(`digestSubject() – ${name}`, () => expect(digestSubject(view(over))).to.equal(expected));
   }
 
-  it('renderDigest() – HTML part – solves, bars as table cells sized by readiness, tomorrow with links, re-solves, verdict; no script, no image', () => {
+  it('renderDigest() – HTML part – solves, bars as table cells sized by readiness now and at the exam, tomorrow with links, re-solves, verdict; no script, no image', () => {
     const { html } = renderDigest(view());
     expect(html).to.contain('DFS와 BFS');
-    expect(html).to.match(/<td width="64" height="10" bgcolor="#ec9a00"/);
-    expect(html).to.match(/<td width="96" height="10" bgcolor="#e4e7ec"/);
-    expect(html).to.match(/<td width="160" height="10" bgcolor="#e4e7ec"/);
+    // 40% now, 80% at the exam: 64 px solid, 64 px of projected gain, 32 px empty; 0% → 30%: 48 px gain, 112 px empty.
+    expect(html).to.match(/<td width="64" height="10" bgcolor="#ec9a00"[^>]*>&nbsp;<\/td><td width="64" height="10" bgcolor="#93c5fd"[^>]*>&nbsp;<\/td><td width="32" height="10" bgcolor="#e4e7ec"/);
+    expect(html).to.match(/<tr>\s*<td width="48" height="10" bgcolor="#93c5fd"[^>]*>&nbsp;<\/td><td width="112" height="10" bgcolor="#e4e7ec"/);
     expect(html).to.contain('<a href="https://www.acmicpc.net/problem/2178" style="color:#2563eb;">미로 탐색</a>');
     expect(html).to.match(/data-section="reviews">[\s\S]*유기농 배추/);
     expect(html).to.contain('data-verdict="behind"');
