@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { csrfFrom, testDeps } from '../support/app.ts';
-import { loggedIn, seedLearner, seedProblems } from '../support/progress.ts';
+import { hubClone, loggedIn, seedLearner, seedProblems } from '../support/progress.ts';
 import { attemptsForLearner, recordAttempt } from '../../src/progress/attemptRepository.ts';
 import type { Learner } from '../../src/learners/learnerRepository.ts';
 
@@ -163,5 +163,21 @@ describe('progress attempt log over HTTP', () => {
     const res = await a.agent.post('/history/import/baekjoonhub').type('form').send({ _csrf: a.csrf, dir: '/etc' });
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('BaekjoonHub');
+  });
+
+  it('POST /history/import/baekjoonhub – an admin with a clone – imports it; imported titles are escaped on the history page', async () => {
+    const hub = hubClone();
+    try {
+      const a = await loggedIn(ctx.app(), 'mina');
+      const res = await a.agent.post('/history/import/baekjoonhub').type('form').send({ _csrf: a.csrf, dir: hub.dir });
+      expect(res.status).to.equal(200);
+      expect(res.text).to.match(/class="flash flash-ok"[^>]*>[^<]*4/);
+      expect(count(mina)).to.equal(4);
+      const page = await a.agent.get('/history?day=2025-12-31');
+      expect(page.text).to.contain('&lt;b&gt;새&lt;/b&gt; 문제＋');
+      expect(page.text).not.to.contain('<b>새</b>');
+    } finally {
+      hub.cleanup();
+    }
   });
 });

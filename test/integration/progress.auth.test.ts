@@ -86,6 +86,15 @@ describe('progress auth and settings', () => {
     expect(right.status, 'even the right password waits').to.equal(429);
   });
 
+  it('a logged-in session – the server restarts (a new app on the same database) – is still logged in', async () => {
+    seedLearner(ctx.deps.db, 'mina');
+    const { agent } = await loggedIn(ctx.app(), 'mina');
+    const cookie = (await agent.get('/settings')).request.cookies;
+    const restarted = await request(ctx.app()).get('/settings').set('Cookie', cookie);
+    expect(restarted.status).to.equal(200);
+    expect(restarted.text).to.contain('value="Learner mina"');
+  });
+
   it('POST /logout – ends the session – learner pages redirect to /login again', async () => {
     seedLearner(ctx.deps.db, 'mina');
     const { agent, csrf } = await loggedIn(ctx.app(), 'mina');
