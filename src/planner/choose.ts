@@ -20,6 +20,9 @@ export interface DayRules {
   excludeCategory: number;
   /** Problems not to offer today (skipped, swapped). */
   excluded: Set<number> | null;
+  /** Phases B and C: categories whose confusable partner is already on the day get a small push (interleaving). */
+  mixConfusable: boolean;
+  partnersOnDay: Set<number>;
 }
 
 export interface Candidate {
@@ -32,6 +35,13 @@ export interface Candidate {
 }
 
 export const MAX_NEW_PER_CATEGORY = 2;
+/** Types learners mix up; practising them on the same day teaches telling them apart (PLANNER.md, interleaving). */
+export const CONFUSABLE: [string, string][] = [
+  ['graph_traversal', 'shortest_path'],
+  ['greedy', 'dynamic_programming_1'],
+  ['brute_force', 'backtracking'],
+];
+const MIX_BONUS = 1.15;
 const MASTERED = 0.8;
 
 /** pr_c = w_c·max(K·m(1−m), 0.05) + 0.3·√(ln N/(1+n_c)); mastered categories get maintenance only. */
@@ -42,6 +52,7 @@ export function priority(ctx: PlanContext, c: number, rules: DayRules): number {
   let pr = w * (Math.max(K * m * (1 - m), 0.05) + TUNING.explore * Math.sqrt(Math.log(ctx.evidence + 1) / (1 + n)));
   if (m >= MASTERED) pr *= 0.1;
   if (rules.coverageBoost && ctx.pi[c] >= 0.05 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2) pr *= TUNING.coverBoost;
+  if (rules.mixConfusable && rules.partnersOnDay.has(c)) pr *= MIX_BONUS;
   return pr;
 }
 

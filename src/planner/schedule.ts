@@ -1,5 +1,5 @@
 import { addDays, isoWeekday } from '../day.ts';
-import { bestCandidate, problemNear, type DayRules } from './choose.ts';
+import { bestCandidate, CONFUSABLE, problemNear, type DayRules } from './choose.ts';
 import { practise, skill, type PlanContext } from './context.ts';
 import { minutesFor, predicted } from './model.ts';
 import { mockReason, newReason, newWhy, reviewReason } from './reasons.ts';
@@ -61,7 +61,7 @@ function mockSet(ctx: PlanContext, limit: number, excluded: Set<number> | null, 
     const c = order[k % order.length];
     const target = Math.min(maxLevel, Math.max(minLevel, Math.round(skill(ctx, c))));
     const p = problemNear(ctx, c, target, minLevel, maxLevel, excluded);
-    if (p === undefined) continue;
+    if (p === undefined || predicted(skill(ctx, c), ctx.index.level[p]) < TUNING.mockMinP) continue;
     ctx.used[p] = 1;
     chosen.push(p);
   }
@@ -110,6 +110,7 @@ export function newItems(ctx: PlanContext, items: PlanItem[], rules: DayRules, r
   for (let added = 0; added < max; added++) {
     const cats = new Set(items.map((i) => i.category));
     rules.excludeCategory = items.length >= 2 && cats.size === 1 ? ctx.index.catIndex.get(items[0].category) ?? -1 : -1;
+    if (rules.mixConfusable) rules.partnersOnDay = partners(ctx, cats);
     const cand = bestCandidate(ctx, rules, room - spent);
     if (!cand) break;
     rules.newToday[cand.category]++;
@@ -122,6 +123,19 @@ export function newItems(ctx: PlanContext, items: PlanItem[], rules: DayRules, r
   return spent;
 }
 
+/** Categories whose confusable partner is among `onDay` (category keys). */
+function partners(ctx: PlanContext, onDay: Set<string>): Set<number> {
+  const out = new Set<number>();
+  for (const [a, b] of CONFUSABLE) {
+    const ia = ctx.index.catIndex.get(a);
+    const ib = ctx.index.catIndex.get(b);
+    if (ia === undefined || ib === undefined) continue;
+    if (onDay.has(a)) out.add(ib);
+    if (onDay.has(b)) out.add(ia);
+  }
+  return out;
+}
+
 export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay: boolean, excluded: Set<number> | null): DayRules {
   return {
     pStar: phase === 'A' ? TUNING.pStarA : TUNING.pStarB,
@@ -132,6 +146,8 @@ export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay:
     coverageBoost: phase === 'A',
     excludeCategory: -1,
     excluded,
+    mixConfusable: phase !== 'A',
+    partnersOnDay: new Set(),
   };
 }
 

@@ -23,4 +23,6 @@ export const TUNING = {
   coverBoost: 2,
   /** Exponent on the weight in the priority. */
   weightPower: 2,
+  /** A mock problem the learner has less than this chance to solve is left out of the set. */
+  mockMinP: 0,
 };

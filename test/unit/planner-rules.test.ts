@@ -135,6 +135,14 @@ describe('plan() – choosing by the exam', () => {
     for (const item of allItems(p)) expect(item.category).to.equal('implementation');
   });
 
+  it('phase B – a confusable pair (graph traversal / shortest path) shares days more than an unrelated type does', () => {
+    const mix = smallCatalog({ graph_traversal: levels(4, 60, 0.2), greedy: levels(4, 60, 0.2), shortest_path: levels(4, 60, 0.2) });
+    const p = plan(input(mix, {}, { profile: 'custom', customWeights: { graph_traversal: 2, greedy: 1, shortest_path: 1 }, dailyMinutes: 60 }));
+    const late = p.days.slice(17, 25);
+    const together = (a: string, b: string) => late.filter((d) => d.items.some((i) => i.category === a) && d.items.some((i) => i.category === b)).length;
+    expect(together('graph_traversal', 'shortest_path')).to.be.above(together('graph_traversal', 'greedy'));
+  });
+
   it('samsung, 30 days – holds a mock in the exam format: at most 2 problems, Gold V–I', () => {
     const p = plan(input(catalog, {}, { profile: 'samsung', dailyMinutes: 180 }));
     const mocks = p.days.filter((d) => d.items.some((i) => i.kind === 'mock'));
