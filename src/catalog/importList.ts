@@ -1,7 +1,9 @@
 import type { Db } from '../db/connection.ts';
-import { openListSource, type SourceOptions } from './listSource.ts';
-import { fetchList, type Progress } from './fetchList.ts';
+import { openListSource, sourceLocation, type SourceOptions } from './listSource.ts';
+import { LIST_KEY, fetchList, type Progress } from './fetchList.ts';
 import { storeList, type ImportSummary } from './store.ts';
+import { listByKey } from './listRepository.ts';
+import { listFiles } from './listFileRepository.ts';
 
 export interface ImportOptions extends SourceOptions {
   now?: () => Date;
@@ -11,9 +13,13 @@ export interface ImportOptions extends SourceOptions {
 /**
  * Imports the list at `source` (a base URL or a directory): fetch and parse everything first, then store it in
  * one transaction. Any failure rejects with an AppError naming the URL/file and leaves the database as it was.
+ * Refreshing from the same URL asks for each file conditionally (ETag / Last-Modified) and reuses what is unchanged.
  */
 export async function importList(db: Db, source: string, options: ImportOptions = {}): Promise<ImportSummary> {
-  const listSource = openListSource(source, options);
+  const location = sourceLocation(source);
+  const stored = listByKey(db, LIST_KEY);
+  const cache = stored && stored.source === location ? listFiles(db, stored.id) : undefined;
+  const listSource = openListSource(location, { ...options, cache });
   const parsed = await fetchList(listSource, options.onProgress);
-  return storeList(db, parsed, listSource.location, (options.now ?? (() => new Date()))());
+  return storeList(db, parsed, listSource.location, (options.now ?? (() => new Date()))(), listSource.cacheable());
 }

@@ -6,6 +6,8 @@ import { categoriesOfList, deleteCategory, saveCategory } from './categoryReposi
 import { deleteEntry, entriesOfList, saveEntry } from './entryRepository.ts';
 import { deleteProblemIfUnused, problemsByIds, saveProblem } from './problemRepository.ts';
 import { problemUrl } from './problemRef.ts';
+import { saveListFiles } from './listFileRepository.ts';
+import type { CachedFile } from './source.ts';
 
 /** What an import did, relative to what was stored before. The first nine keys are `cote import --json`. */
 export interface ImportSummary {
@@ -26,23 +28,27 @@ export interface ImportSummary {
 
 /**
  * Stores a parsed list in one transaction and reports the difference. Storing the same content again writes
- * nothing (only a new source is remembered). A problem that leaves the list stays when a learner logged it.
+ * nothing (only a new source, or new HTTP validators in `files`, are remembered). A problem that leaves the list
+ * stays when a learner logged it.
  */
-export function storeList(db: Db, list: ParsedList & { version: string }, source: string, now: Date): ImportSummary {
+export function storeList(db: Db, list: ParsedList & { version: string }, source: string, now: Date, files: CachedFile[] = []): ImportSummary {
   return db.transaction(() => {
     const stored = listByKey(db, list.key);
     const after = listedProblems(list);
     const diff = diffList(stored ? storedProblems(db, stored.id) : new Map(), after);
+    let listId = stored?.id;
     if (stored && stored.version === list.version) {
       if (stored.source !== source) saveList(db, { ...stored, source });
     } else {
-      write(db, list, source, now, diff);
+      listId = write(db, list, source, now, diff);
     }
+    saveListFiles(db, listId!, files);
     return summarize(list, after, diff);
   })();
 }
 
-function write(db: Db, list: ParsedList & { version: string }, source: string, now: Date, diff: ListDiff): void {
+/** Writes the list's new content; returns the list's id. */
+function write(db: Db, list: ParsedList & { version: string }, source: string, now: Date, diff: ListDiff): number {
   const listId = saveList(db, { key: list.key, name: list.name, source, version: list.version, importedAt: now.toISOString() });
   const keep = new Set(list.categories.map((c) => c.key));
   for (const category of categoriesOfList(db, listId)) if (!keep.has(category.key)) deleteCategory(db, category.id);
@@ -64,6 +70,7 @@ function write(db: Db, list: ParsedList & { version: string }, source: string, n
     for (const entry of existing) if (entry.categoryId === categoryId && !ids.has(entry.problemId)) deleteEntry(db, categoryId, entry.problemId);
   }
   for (const id of diff.removed) deleteProblemIfUnused(db, id);
+  return listId;
 }
 
 function listedProblems(list: ParsedList): Map<string, ListedProblem> {

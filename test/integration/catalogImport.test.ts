@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { importList } from '../../src/catalog/importList.ts';
@@ -164,6 +166,54 @@ describe('catalog import over HTTP', () => {
       const again = await importList(t.deps.db, path.join(FIXTURES, 'v1'));
       expect(again).to.include({ added: 0, removed: 0, changed: 0 });
       expect(defaultList(t.deps.db)?.source).to.equal(path.join(FIXTURES, 'v1'));
+    });
+  });
+
+  describe('refreshing from the same URL', () => {
+    let dir: string;
+    let server: StaticServer;
+    let t: ReturnType<typeof testDeps>;
+    beforeEach(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-list-'));
+      fs.cpSync(path.join(FIXTURES, 'v1'), dir, { recursive: true });
+      server = await serveDirectory(dir);
+      t = testDeps();
+    });
+    afterEach(async () => {
+      await server.close();
+      t.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('importList() – nothing changed on the host – asks with If-None-Match for every file, all 304, nothing changes', async () => {
+      await importList(t.deps.db, server.url);
+      const before = snapshot(t.deps.db);
+      const files = t.deps.db.prepare('SELECT path, etag FROM list_files ORDER BY path').all();
+      expect(files).to.have.length(5);
+      server.requests.length = 0;
+      const again = await importList(t.deps.db, server.url);
+      expect(again).to.include({ added: 0, removed: 0, changed: 0, problems: 9 });
+      expect(server.requests).to.have.length(5);
+      expect(server.requests.every((r) => r.ifNoneMatch !== '' && r.status === 304)).to.equal(true);
+      expect(snapshot(t.deps.db)).to.deep.equal(before);
+      expect(t.deps.db.prepare('SELECT path, etag FROM list_files ORDER BY path').all()).to.deep.equal(files);
+    });
+
+    it('importList() – one page changed on the host – fetches that page, reuses the others, reports the change', async () => {
+      await importList(t.deps.db, server.url);
+      fs.copyFileSync(path.join(FIXTURES, 'v2/algorithms/math/README.md'), path.join(dir, 'algorithms/math/README.md'));
+      server.requests.length = 0;
+      const summary = await importList(t.deps.db, server.url);
+      expect(server.requests.filter((r) => r.status === 200).map((r) => r.path)).to.deep.equal(['/algorithms/math/README.md']);
+      expect(server.requests.filter((r) => r.status === 304)).to.have.length(4);
+      expect(summary).to.include({ added: 0, removed: 0, changed: 1 });
+      expect(summary.details.changes).to.deep.equal([{ problem: 'boj:1978', kind: 'level', from: 4, to: 5 }]);
+    });
+
+    it('importList() – the same list from a directory afterwards – forgets the cached files of the URL', async () => {
+      await importList(t.deps.db, server.url);
+      await importList(t.deps.db, dir);
+      expect(t.deps.db.prepare('SELECT count(*) FROM list_files').pluck().get()).to.equal(0);
     });
   });
 
