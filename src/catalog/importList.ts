@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { openListSource, sourceLocation, type SourceOptions } from './listSource.ts';
-import { LIST_KEY, fetchList, type Progress } from './fetchList.ts';
+import { DATABASE_PATH, LIST_KEY, fetchList, type Progress } from './fetchList.ts';
+import { databaseJson } from './parseDatabase.ts';
 import { storeList, type ImportSummary } from './store.ts';
 import { listByKey } from './listRepository.ts';
 import { listFiles } from './listFileRepository.ts';
@@ -21,5 +22,7 @@ export async function importList(db: Db, source: string, options: ImportOptions 
   const cache = stored && stored.source === location ? listFiles(db, stored.id) : undefined;
   const listSource = openListSource(location, { ...options, cache });
   const parsed = await fetchList(listSource, options.onProgress);
-  return storeList(db, parsed, listSource.location, (options.now ?? (() => new Date()))(), listSource.cacheable());
+  // database.json is 2 MB of which cote reads tags and averageTries: the cache keeps just those.
+  const files = listSource.cacheable().map((f) => (f.path === DATABASE_PATH ? { ...f, body: databaseJson(parsed.meta) } : f));
+  return storeList(db, parsed, listSource.location, (options.now ?? (() => new Date()))(), files);
 }

@@ -29,3 +29,9 @@ export function parseDatabase(text: string, file: string): Map<string, ProblemMe
   }
   return meta;
 }
+
+/** The metadata as a compact database.json that parseDatabase() reads back the same (what a refresh keeps of the file). */
+export function databaseJson(meta: Map<string, ProblemMeta>): string {
+  const entries = [...meta].map(([number, m]) => [number, { problemId: Number(number), averageTries: m.averageTries ?? undefined, tags: m.tags.map((key) => ({ key })) }]);
+  return JSON.stringify(Object.fromEntries(entries));
+}

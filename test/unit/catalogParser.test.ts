@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { parseIndex } from '../../src/catalog/parseIndex.ts';
 import { parsePage } from '../../src/catalog/parsePage.ts';
-import { parseDatabase } from '../../src/catalog/parseDatabase.ts';
+import { databaseJson, parseDatabase } from '../../src/catalog/parseDatabase.ts';
 import { splitRow } from '../../src/catalog/markdownTable.ts';
 import { AppError } from '../../src/errors.ts';
 
@@ -122,5 +122,13 @@ describe('parsePage() cell HTML', () => {
       { position: 0, recommended: false, number: '5', title: 'Five', level: 12 },
       { position: 1, recommended: false, number: '6', title: 'Six', level: 3 },
     ]);
+  });
+});
+
+describe('databaseJson()', () => {
+  it('databaseJson() – the metadata of a database.json – reads back the same through parseDatabase()', () => {
+    const meta = parseDatabase(fs.readFileSync(path.join(FIXTURES, 'v1/scripts/database.json'), 'utf8'), 'database.json');
+    meta.set('9999', { tags: [], averageTries: null });
+    expect(parseDatabase(databaseJson(meta), 'cached')).to.deep.equal(meta);
   });
 });
