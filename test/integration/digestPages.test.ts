@@ -97,6 +97,30 @@ describe('digest pages', () => {
   });
 });
 
+describe('digest unsubscribe round trip', () => {
+  it("the email's List-Unsubscribe address, POSTed one-click – the next evening sends nothing", async () => {
+    const smtp = await startSmtp();
+    const ctx = testDeps({ SMTP_URL: smtp.url, COTE_BASE_URL: 'https://cote.example.test' });
+    const mailer = createMailer(ctx.deps.config);
+    try {
+      addLearner(ctx.deps.db, 'ana');
+      await sendDueDigests({ ...ctx.deps, mailer }, new Date('2026-11-28T12:00:00Z'));
+      const header = smtp.received[0].headerLines.find((h) => h.key === 'list-unsubscribe')!.line;
+      const url = new URL(/<([^>]+)>/.exec(header)![1]);
+      expect(url.origin).to.equal('https://cote.example.test');
+
+      const res = await request(ctx.app()).post(url.pathname).type('form').send('List-Unsubscribe=One-Click');
+      expect(res.status).to.equal(200);
+      await sendDueDigests({ ...ctx.deps, mailer }, new Date('2026-11-29T12:00:00Z'));
+      expect(smtp.received).to.have.length(1);
+    } finally {
+      mailer.close();
+      ctx.cleanup();
+      await smtp.close();
+    }
+  });
+});
+
 describe('digest test email', () => {
   it('POST /settings/email/test – SMTP server up – the test email arrives and the page says so', async () => {
     const smtp = await startSmtp();
