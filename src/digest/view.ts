@@ -49,14 +49,14 @@ export interface DigestView {
   links: { plan: string; settings: string; unsubscribe: string };
 }
 
-/** Reads the digest's data; no writes of its own (the planner may store today's list, as when the page is opened). */
+/** Reads the digest's data and writes nothing (the plan is asked for with store: false). */
 export function digestView(db: Db, baseUrl: string, learner: Learner, day: string): DigestView {
   const plan = planOn(db, learner, day);
   const tomorrowDay = addDays(day, 1);
-  const planned = plan?.days.find((d) => d.day === tomorrowDay);
+  const planned = plan.days.find((d) => d.day === tomorrowDay);
   const toItem = (item: PlanItem): DigestItem => ({ ...problem(db, item.problem), kind: item.kind, category: item.category, minutes: item.minutes, reason: item.reason });
   // Re-solves still open today are as due as tomorrow's: the morning's plan will carry them over.
-  const leftToday = (plan?.days.find((d) => d.day === day)?.items ?? []).filter((i) => i.kind === 'review');
+  const leftToday = (plan.days.find((d) => d.day === day)?.items ?? []).filter((i) => i.kind === 'review');
   const tomorrowIds = new Set(planned?.items.map((i) => i.problem));
   const reviews = [...leftToday.filter((i) => !tomorrowIds.has(i.problem)), ...(planned?.items ?? []).filter((i) => i.kind === 'review')];
   const dDay = learner.examDate ? daysBetween(day, learner.examDate) : null;
@@ -68,12 +68,12 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
     dDay: dDay !== null && dDay >= 0 ? dDay : null,
     solves: solvesOn(db, learner.id, day),
     streak: streakOn(db, learner.id, day),
-    readiness: plan ? readiness(db, plan, learner.language) : [],
+    readiness: readiness(db, plan, learner.language),
     tomorrow: { day: tomorrowDay, rest: planned?.rest ?? false, items: (planned?.items ?? []).filter((i) => i.kind !== 'review').map(toItem) },
     reviews: reviews.map(toItem),
-    verdict: plan && !plan.notice ? plan.verdict : null,
-    advice: plan?.advice ?? [],
-    notice: plan?.notice?.message ?? null,
+    verdict: plan.notice ? null : plan.verdict,
+    advice: plan.advice,
+    notice: plan.notice?.message ?? null,
     links: { plan: `${base}/plan/today`, settings: `${base}/settings/email`, unsubscribe: `${base}/unsubscribe/${encodeURIComponent(learner.unsubscribeToken)}` },
   };
 }
