@@ -25,21 +25,22 @@ export function startImportRun(deps: ImportRunDeps, source: string, options: Imp
   const running = runningImportRun(db);
   if (running) throw new AppError('catalog.import_running', `an import from ${running.source} is already running`, 409, { source: running.source });
   const runId = createImportRun(db, source, now());
-  const finished = importList(db, source, { ...options, now, onProgress: (p) => updateImportProgress(db, runId, p.done, p.total) }).then(
-    (summary) => {
+  const finished = (async () => {
+    try {
+      const summary = await importList(db, source, { ...options, now, onProgress: (p) => updateImportProgress(db, runId, p.done, p.total) });
       finishImportRun(db, runId, { status: 'succeeded', message: summaryLine(summary), summary, at: now() });
       logger.info('catalog: import finished', { source, ...summary, details: undefined });
-    },
-    (error: unknown) => {
-      const message = error instanceof AppError ? error.message : `import failed: ${(error as Error).message}`;
-      if (!(error instanceof AppError)) logger.error('catalog: import crashed', { source, error: (error as Error).stack });
-      else logger.warn('catalog: import failed', { source, error: message });
+    } catch (error) {
+      const known = error instanceof AppError;
+      const message = known ? error.message : `import failed: ${(error as Error).message}`;
+      if (known) logger.warn('catalog: import failed', { source, error: message });
+      else logger.error('catalog: import crashed', { source, error: (error as Error).stack });
       try {
-        finishImportRun(db, runId, { status: 'failed', message, error: error instanceof AppError ? { code: error.code, params: error.params } : undefined, at: now() });
+        finishImportRun(db, runId, { status: 'failed', message, error: known ? { code: error.code, params: error.params } : undefined, at: now() });
       } catch (dbError) {
-        logger.error('catalog: cannot record the failed import', { error: (dbError as Error).message });
+        logger.error('catalog: cannot record the failed import', { source, error: (dbError as Error).message });
       }
-    },
-  );
+    }
+  })();
   return { runId, finished };
 }
