@@ -59,7 +59,7 @@ export async function sendDueDigests(deps: DigestDeps, now: Date): Promise<RunSu
     const outcome = await deliverDigest(deps, learner, claim, now);
     if (outcome !== 'lost') summary[outcome]++;
   });
-  if (summary.due + summary.abandoned > 0) deps.logger.info('digest: run finished', { ...summary });
+  (summary.due + summary.abandoned > 0 ? deps.logger.info : deps.logger.debug)('digest: run finished', { ...summary });
   return summary;
 }
 

@@ -12,14 +12,19 @@ import { addLearner } from './digest.support.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Starts the real server (src/main.ts) and resolves once it listens; its start-up digest run begins right then. */
-function startCote(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+/** Starts the real server (src/main.ts) and resolves once it listens; `logged(text)` waits for a log line. */
+function startCote(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; logged(text: string): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  const logged = (text: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => (log.includes(text) ? resolve() : child.stderr!.once('data', () => setImmediate(check)));
+      check();
+    });
   return new Promise((resolve, reject) => {
-    let log = '';
     child.stderr!.on('data', (chunk) => {
       log += chunk;
-      if (log.includes('cote listening')) resolve(child);
+      if (log.includes('cote listening')) resolve({ child, logged });
     });
     child.on('exit', (code) => reject(new Error(`cote exited with ${code}: ${log}`)));
   });
@@ -57,7 +62,7 @@ describe('digest across a real restart', function () {
       HOST: '127.0.0.1',
       SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
       COTE_AUTO_IMPORT: 'false',
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: 'debug',
     };
     const db = openDatabase(path.join(data.dir, 'cote.db'));
     let cote: ChildProcess | undefined;
@@ -66,14 +71,15 @@ describe('digest across a real restart', function () {
       setDigestSettings(db, ana.id, { enabled: true, time: '00:00' }); // due all day, whenever this test runs
       const day = localDay(new Date(), 'UTC');
 
-      cote = await startCote(env);
+      cote = (await startCote(env)).child;
       await first;
       cote.kill('SIGKILL');
       await exited(cote);
       expect(digestFor(db, ana.id, day)?.status).to.equal('sending');
 
-      cote = await startCote(env);
-      await new Promise((resolve) => setTimeout(resolve, 1500)); // the start-up run and a cron tick or two
+      const restarted = await startCote(env);
+      cote = restarted.child;
+      await restarted.logged('digest: run finished'); // the start-up run is over
       cote.kill('SIGTERM');
       await exited(cote);
 
