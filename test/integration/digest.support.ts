@@ -25,7 +25,8 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+/** A real SMTP server on `port` (0: any free port). */
+export async function startSmtp(port = 0): Promise<TestSmtp> {
   let toRefuse = 0;
   const waiters: { n: number; resolve(): void }[] = [];
   const state = { received: [] as ParsedMail[], refused: 0 };
@@ -50,11 +51,11 @@ export async function startSmtp(): Promise<TestSmtp> {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
-    port,
+    url: `smtp://127.0.0.1:${bound}`,
+    port: bound,
     get received() {
       return state.received;
     },

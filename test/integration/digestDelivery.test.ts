@@ -190,6 +190,19 @@ describe('digest delivery over SMTP', () => {
     expect(digestFor(ctx.deps.db, ana.id, '2026-11-28')).to.include({ status: 'sent', attempts: 2 });
   });
 
+  it('SMTP server down, then up again – retried after the backoff: one email', async () => {
+    const ana = addLearner(ctx.deps.db, 'ana');
+    const port = smtp.port;
+    await smtp.close();
+    const deps = digestDeps();
+    expect(await sendDueDigests(deps, new Date(SEOUL_21))).to.include({ retry: 1 });
+    expect(digestFor(ctx.deps.db, ana.id, '2026-11-28')?.lastError).to.match(/ECONNREFUSED/);
+    smtp = await startSmtp(port);
+    await sendDueDigests(deps, new Date('2026-11-28T12:02:00Z'));
+    expect(smtp.received).to.have.length(1);
+    expect(digestFor(ctx.deps.db, ana.id, '2026-11-28')).to.include({ status: 'sent', attempts: 2 });
+  });
+
   it('SMTP refusing every try – gives up after 5 tries over about an hour, marked failed', async () => {
     const ana = addLearner(ctx.deps.db, 'ana');
     smtp.refuseNext(100);
