@@ -11,6 +11,8 @@ import { createMailer } from './transport.ts';
  * `cote digest --learner L [--day YYYY-MM-DD] [--dry-run] [--json]`: the nightly job for one learner, once.
  * --json prints one object: { learner: { id, login, email }, day, dryRun, sent, transport, messageId, date, to,
  * subject, text, html } — `sent` is true only when this run sent it; `transport` is 'smtp', 'outbox' or null (dry run).
+ * Exit 1: unknown learner, bad --day, digest off or already sent/being sent/failed that day. Exit 2: the transport
+ * failed (the row is then pending and the server's job retries it with backoff).
  */
 export function registerDigestCommands(program: Command, ctx: CliContext): void {
   program
