@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import { localDay } from '../../day.ts';
 import { digestFor } from '../../digest/digestRepository.ts';
 import { renderDigest } from '../../digest/render.ts';
-import { wantsDigest } from '../../digest/schedule.ts';
 import { outboxDir, outboxFiles } from '../../digest/transport.ts';
 import { digestView } from '../../digest/view.ts';
 import { notFound } from '../../errors.ts';
@@ -30,7 +29,6 @@ export function showDigestPreview(deps: AppDeps) {
       rendered: renderDigest(view),
       emailT: translator(view.lang),
       status: digestFor(deps.db, learner.id, day)?.status ?? 'none',
-      sends: wantsDigest(learner),
       outbox: deps.config.smtpUrl ? null : { dir: outboxDir(deps.config), files: outboxFiles(deps.config, (name) => ownsOutboxFile(learner, name)) },
     });
   };
