@@ -25,16 +25,16 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
+/** A plain local SMTP server: no login, no STARTTLS (nodemailer would reject its self-signed certificate), quiet. */
+export const SMTP_OPTIONS = { authOptional: true, hideSTARTTLS: true, disableReverseLookup: true, logger: false } as const;
+
 /** A real SMTP server on `port` (0: any free port). */
 export async function startSmtp(port = 0): Promise<TestSmtp> {
   let toRefuse = 0;
   const waiters: { n: number; resolve(): void }[] = [];
   const state = { received: [] as ParsedMail[], refused: 0 };
   const server = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    disableReverseLookup: true,
-    logger: false,
+    ...SMTP_OPTIONS,
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {

@@ -1,25 +1,10 @@
 import fs from 'node:fs';
 import { expect } from 'chai';
-import { testDeps } from '../support/app.ts';
-import { runCli, type CliContext } from '../../src/cli.ts';
+import { testCliContext as cliContext, testDeps } from '../support/app.ts';
+import { runCli } from '../../src/cli.ts';
 import { digestFor } from '../../src/digest/digestRepository.ts';
 import { outboxDir } from '../../src/digest/transport.ts';
 import { addLearner, addProblem, addSolve, startSmtp } from './digest.support.ts';
-
-function cliContext(ctx: ReturnType<typeof testDeps>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const cli: CliContext = {
-    config: ctx.deps.config,
-    db: () => ctx.deps.db,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    isTTY: false,
-    now: () => ctx.clock.get(),
-    readStdin: async () => '',
-  };
-  return { cli, out, err };
-}
 
 describe('cote digest', () => {
   let ctx: ReturnType<typeof testDeps>;

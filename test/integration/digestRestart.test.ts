@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { digestFor } from '../../src/digest/digestRepository.ts';
 import { localDay } from '../../src/day.ts';
 import { setDigestSettings } from '../../src/learners/learnerRepository.ts';
-import { addLearner } from './digest.support.ts';
+import { addLearner, SMTP_OPTIONS } from './digest.support.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -42,10 +42,7 @@ describe('digest across a real restart', function () {
     const first = new Promise<void>((resolve) => (onFirst = resolve));
     // The server reads the whole message and then holds its answer: cote is killed before it hears "250".
     const smtp = new SMTPServer({
-      authOptional: true,
-      hideSTARTTLS: true,
-      disableReverseLookup: true,
-      logger: false,
+      ...SMTP_OPTIONS,
       onData(stream, _session, callback) {
         stream.on('data', () => {});
         stream.on('end', () => {

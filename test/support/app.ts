@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp } from '../../src/app.ts';
 import type { AppDeps } from '../../src/web/deps.ts';
+import type { CliContext } from '../../src/cli.ts';
 
 /** A fresh data directory with a real SQLite file, removed by `cleanup()`. */
 export function tempDataDir(): { dir: string; cleanup(): void } {
@@ -41,3 +42,19 @@ export function csrfFrom(html: string): string {
 
 export const SHARED_LIST_DIR = path.resolve(import.meta.dirname, '../../../shared/data/tony9402-baekjoon');
 export const hasSharedList = fs.existsSync(path.join(SHARED_LIST_DIR, 'README.md'));
+
+/** A CLI context on testDeps' database and clock whose output is captured in `out` and `err`. */
+export function testCliContext(ctx: ReturnType<typeof testDeps>, stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliContext = {
+    config: ctx.deps.config,
+    db: () => ctx.deps.db,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    isTTY: false,
+    now: () => ctx.clock.get(),
+    readStdin: async () => stdin,
+  };
+  return { cli, out, err };
+}
