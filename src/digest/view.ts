@@ -97,9 +97,11 @@ function problem(db: Db, id: string): DigestProblem {
   return { id, title: found?.title ?? id, level: found?.level ?? 0, url };
 }
 
+/** The types the exam counts (weight above 0), heaviest first: a Samsung learner sees 5 bars, not 23. */
 function readiness(db: Db, plan: Plan, lang: Lang): DigestReadiness[] {
   const names = categoryNames(db);
-  return plan.readiness.map((r) => ({
+  const counted = plan.readiness.filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight);
+  return counted.map((r) => ({
     category: r.category,
     name: names.get(r.category)?.[lang] ?? r.category,
     now: Math.round(r.now * 100),

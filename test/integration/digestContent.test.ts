@@ -55,4 +55,22 @@ describe('digest content from the real planner', () => {
     expect(html).to.contain(`data-verdict="${expected.verdict}"`);
     expect(db.prepare('SELECT count(*) FROM plan_days').pluck().get(), 'the digest stores no plan').to.equal(0);
   });
+
+  it('sendDueDigests – custom weights – readiness bars only for the types the exam counts, heaviest first', async () => {
+    const db = ctx.deps.db;
+    const heavy = addLearner(db, 'heavy', { language: 'en', examDate: '2026-12-10', profile: 'custom' });
+    const only = addLearner(db, 'only', { language: 'en', examDate: '2026-12-10', profile: 'custom' });
+    const weigh = db.prepare('UPDATE learners SET custom_weights = ? WHERE id = ?');
+    weigh.run(JSON.stringify({ graph_traversal: 0.3, simulation: 0.7 }), heavy.id);
+    weigh.run(JSON.stringify({ simulation: 1 }), only.id);
+    const mailer = createMailer(ctx.deps.config);
+    await sendDueDigests({ ...ctx.deps, mailer }, new Date('2026-11-28T12:00:00Z'));
+    mailer.close();
+    const bars = (login: string) => {
+      const html = String(smtp.received.find((m) => m.messageId?.includes(`digest-${login === 'heavy' ? heavy.id : only.id}-`))!.html);
+      return [...html.matchAll(/white-space:nowrap;">(Graph Traversal|Simulation)<\/td>/g)].map((m) => m[1]);
+    };
+    expect(bars('heavy')).to.deep.equal(['Simulation', 'Graph Traversal']);
+    expect(bars('only')).to.deep.equal(['Simulation']);
+  });
 });
