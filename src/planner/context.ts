@@ -1,6 +1,6 @@
 import { translator, type Translate } from '../i18n/index.ts';
 import { catalogIndex, MAX_LEVEL, type CatalogIndex } from './catalogIndex.ts';
-import { chronological, learnerModel, predicted, thetaHat, type LearnerState } from './model.ts';
+import { chronological, learnerModel, predicted, SHRINK, thetaHat, type LearnerState } from './model.ts';
 import { profileOf, profileWeights, type ExamFormat } from './profiles.ts';
 import { reviewCards, type ReviewCard } from './reviews.ts';
 import type { PlanInput } from './types.ts';
@@ -23,9 +23,15 @@ export interface PlanContext {
   lang: 'ko' | 'en';
   /** Category names in the learner's language, by index. */
   catNames: string[];
-  /** θ̂_c at the start, and the projected gain added by the plan so far. */
+  /**
+   * θ̂_c at the start, and the projected gain added by the plan so far: per category, and global (as Elo's θ_g
+   * rises with every attempt, it lifts the categories with little evidence of their own through the shrinkage).
+   */
   base: Float64Array;
   gain: Float64Array;
+  gainG: number;
+  /** The shrinkage weight 3/(n_c + 3) of the global skill in each category's estimate. */
+  shrink: Float64Array;
   /** Problems attempted before or planned already. */
   used: Uint8Array;
   /** Next unused position per (category, level) bucket. */
@@ -70,6 +76,8 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     catNames: categoryNames(index, input),
     base,
     gain: new Float64Array(cats),
+    gainG: 0,
+    shrink: learner.n.map((n) => SHRINK / (n + SHRINK)),
     used: learner.attempted.slice(),
     heads: new Int32Array(cats * (MAX_LEVEL + 1)),
     plannedIn: new Int32Array(cats),
@@ -81,7 +89,7 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
 }
 
 export function skill(ctx: PlanContext, c: number): number {
-  return ctx.base[c] + ctx.gain[c];
+  return ctx.base[c] + ctx.gain[c] + ctx.shrink[c] * ctx.gainG;
 }
 
 /** Readiness: mean predicted success over the exam's levels, 0–1. */
@@ -99,9 +107,12 @@ export function readiness(ctx: PlanContext, c: number): number {
 export function practise(ctx: PlanContext, problem: number, weight = 1): void {
   ctx.used[problem] = 1;
   const level = ctx.index.level[problem];
-  for (const c of ctx.index.problemCats[problem]) {
+  const cats = ctx.index.problemCats[problem];
+  for (const c of cats) {
     const d = level - skill(ctx, c) - 1;
-    ctx.gain[c] += weight * TUNING.gain * Math.exp(-(d * d) / 8);
+    const delta = weight * TUNING.gain * Math.exp(-(d * d) / 8);
+    ctx.gain[c] += delta;
+    ctx.gainG += (TUNING.globalShare * delta) / cats.length;
     ctx.plannedIn[c]++;
   }
   ctx.evidence++;

@@ -6,7 +6,7 @@ export const K = 0.8;
 /** Skill assumed for a learner with no solves at all (a Silver V problem is a coin flip). */
 const DEFAULT_THETA = 6;
 /** Weight of the global skill in the shrunk per-category estimate. */
-const SHRINK = 3;
+export const SHRINK = 3;
 /** Evidence credited to a category seeded from imported solves. */
 const SEED_EVIDENCE = 2;
 

@@ -18,11 +18,13 @@ export const TUNING = {
   /** Exploration coefficient (times w_c). */
   explore: 0.3,
   /** Projected skill gain per practised problem. */
-  gain: 0.25,
+  gain: 0.2,
   /** Multiplier for categories with fewer than 2 problems in phase A. */
   coverBoost: 2,
   /** Exponent on the weight in the priority. */
   weightPower: 2,
+  /** Share of a projected per-category gain that also lifts the global skill θ_g. */
+  globalShare: 0.3,
   /** A mock problem the learner has less than this chance to solve is left out of the set. */
   mockMinP: 0,
 };
