@@ -150,3 +150,21 @@ describe('planner pages over HTTP', () => {
     expect(plan.days[0].items.some((i) => i.category === 'implementation')).to.equal(true);
   });
 });
+
+describe('planner pages – before any list is imported', () => {
+  it('GET /plan/today and /plan – the empty-list notice with a link to the lists page, status 200', async () => {
+    const t = testDeps({}, START);
+    try {
+      seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-28' });
+      const { agent } = await loggedIn(t.app(), 'mina');
+      for (const page of ['/plan/today', '/plan']) {
+        const res = await agent.get(page);
+        expect(res.status).to.equal(200);
+        expect(res.text).to.contain('The problem list is empty.');
+        expect(res.text).to.match(/notice-empty_catalog[^<]*<a href="\/lists">Lists<\/a>/);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+});
