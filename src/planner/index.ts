@@ -6,7 +6,7 @@ import { addDays, daysBetween } from '../day.ts';
 import { translate } from '../i18n/index.ts';
 import { createContext, type PlanContext } from './context.ts';
 import { readinessRows, readinessSnapshot, verdictOf } from './readiness.ts';
-import { isMockDay, isStudyDay, phaseOf, planDay, restDay, type Calendar } from './schedule.ts';
+import { isMockDay, isStudyDay, phaseOf, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
 import { keptToday } from './today.ts';
 import type { Plan, PlanDay, PlanInput } from './types.ts';
 import { adviceFor } from './advice.ts';
@@ -44,9 +44,11 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   if (blocked) return { today: input.today, exam, days: [], readiness: [], verdict: 'behind', advice: [], notice: blocked };
   const total = exam ? daysBetween(input.today, exam) : NO_EXAM_HORIZON;
   const ctx = createContext(input, exam ?? addDays(input.today, NO_EXAM_HORIZON));
+  const studyDays = new Set(input.settings.studyDays);
   const cal: Calendar = {
     total,
-    studyDays: new Set(input.settings.studyDays),
+    studyDays,
+    reviewDaysLeft: reviewDaysLeft(input.today, total, studyDays),
     dailyMinutes: input.settings.dailyMinutes,
     minutesToday: input.minutesToday,
     horizon: Math.max(1, Math.min(total, input.horizonDays ?? total)),

@@ -17,6 +17,8 @@ export interface Calendar {
   minutesToday?: number;
   /** Plan only this many days in detail. */
   horizon: number;
+  /** Study days from day i to the exam − 2 (the latest due date), at least 1: reviews spread over them. */
+  reviewDaysLeft: number[];
 }
 
 const SLACK = 1.1;
@@ -83,8 +85,21 @@ function mockSet(ctx: PlanContext, limit: number, excluded: Set<number> | null, 
 }
 
 /** Due reviews, oldest first, within the review share of the budget (at least one when it fits; all in the last days). */
-function dueReviews(ctx: PlanContext, day: string, budget: number, limit: number, phase: Phase, force: boolean, items: PlanItem[], excluded: Set<number> | null): number {
-  const cap = (phase === 'C' ? REVIEW_SHARE_FINAL : REVIEW_SHARE) * budget;
+function dueReviews(
+  ctx: PlanContext,
+  day: string,
+  budget: number,
+  limit: number,
+  phase: Phase,
+  force: boolean,
+  reviewDaysLeft: number,
+  items: PlanItem[],
+  excluded: Set<number> | null,
+): number {
+  // The share of the budget, or more when the open re-solves would not all fit before the exam at that share.
+  let backlog = 0;
+  for (const card of ctx.reviews) backlog += RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
+  const cap = Math.max((phase === 'C' ? REVIEW_SHARE_FINAL : REVIEW_SHARE) * budget, backlog / reviewDaysLeft);
   let spent = 0;
   let reviewed = 0;
   const remaining = [];
@@ -161,7 +176,7 @@ export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boo
   const budget = lastDay ? full * 0.5 : full;
   const limit = budget * SLACK;
   const items: PlanItem[] = [];
-  let spent = dueReviews(ctx, day, budget, limit, phase, left <= 3, items, excluded);
+  let spent = dueReviews(ctx, day, budget, limit, phase, left <= 3, cal.reviewDaysLeft[i], items, excluded);
   if (mockDay && !lastDay) {
     const mock = mockSet(ctx, limit - spent, excluded, cal.total > 3);
     items.push(...mock);
@@ -183,8 +198,19 @@ export function isMockDay(i: number, total: number, firstOfC: boolean): boolean 
   return phase === 'B' && total >= 21 && (i + 1) % 7 === 0;
 }
 
-export function isStudyDay(cal: Calendar, day: string): boolean {
+export function isStudyDay(cal: Pick<Calendar, 'studyDays'>, day: string): boolean {
   return cal.studyDays.has(isoWeekday(day));
+}
+
+/** For each day index, the study days from it to the exam − 2 (at least 1). */
+export function reviewDaysLeft(today: string, total: number, studyDays: Set<number>): number[] {
+  const out = new Array<number>(total + 1).fill(1);
+  let count = 0;
+  for (let i = total - 1; i >= 0; i--) {
+    if (i <= total - 2 && studyDays.has(isoWeekday(addDays(today, i)))) count++;
+    out[i] = Math.max(1, count);
+  }
+  return out;
 }
 
 export function restDay(day: string): PlanDay {

@@ -163,6 +163,15 @@ describe('plan() – choosing by the exam', () => {
     }
   });
 
+  it('20 lapses, 10 days, 60 min a day – every one is still re-solved before the exam (reviews spread over the days)', () => {
+    const lapses = [...problemsOf(catalog, 'implementation').slice(0, 10), ...problemsOf(catalog, 'string').slice(0, 10)];
+    const history = lapses.map((id, i) => attempt(id, i % 2 ? 'hint' : 'failed', '2026-11-27'));
+    const p = plan(input(catalog, { history }, { examDate: '2026-12-08', dailyMinutes: 60 }));
+    const reviewed = new Set(allItems(p).filter((i) => i.kind === 'review').map((i) => i.problem));
+    expect(lapses.filter((id) => !reviewed.has(id))).to.deep.equal([]);
+    for (const d of p.days) expect(minutesOf(d.items)).to.be.at.most(66);
+  });
+
   it('study weekdays Monday–Friday – weekends are rest days with no items', () => {
     const p = plan(input(catalog, {}, { studyDays: [1, 2, 3, 4, 5] }));
     for (const d of p.days) {
