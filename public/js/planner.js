@@ -17,7 +17,7 @@
     button.className = 'plan-timer';
     const label = () => {
       const m = elapsedMinutes(problem);
-      button.textContent = m === null ? '⏱ start' : '⏱ ' + m + ' min';
+      button.textContent = m === null ? '⏱ ' + (form.dataset.timerLabel || 'start') : '⏱ ' + m + ' min';
     };
     button.addEventListener('click', () => {
       if (elapsedMinutes(problem) === null) localStorage.setItem(key(problem), String(Date.now()));
