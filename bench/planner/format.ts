@@ -1,4 +1,5 @@
 /** The report as text: a compact stdout table and the markdown file bench/results/planner*.md. */
+import { EXTRA_VARIANTS } from './grid.ts';
 import type { CellSummary, PlannerCellSummary, VariantSummary } from './report.ts';
 
 export interface ReportData {
@@ -43,6 +44,24 @@ function variantTable(d: ReportData): string[] {
   );
 }
 
+/** One line per group: the base grid, PLANNER.md's robustness matrix pooled, and the extra variants pooled. */
+function verdictLines(d: ReportData): string[] {
+  const extra = new Set(EXTRA_VARIANTS.map((v) => v.name));
+  const groups: Array<[string, VariantSummary[]]> = [
+    ['base grid', d.variants.filter((v) => v.variant === 'base')],
+    ["robustness matrix (PLANNER.md's 9 variants)", d.variants.filter((v) => v.variant !== 'base' && !extra.has(v.variant))],
+    ['extra: exam strays from the profile', d.variants.filter((v) => extra.has(v.variant))],
+  ];
+  return groups
+    .filter(([, vs]) => vs.length)
+    .map(([label, vs]) => {
+      const total = (k: keyof VariantSummary) => vs.reduce((s, v) => s + (v[k] as number), 0);
+      const cells = total('cells');
+      return `- ${label}: cote wins ${total('wins')} of ${cells} cells (${f((100 * total('wins')) / cells, 1)} %), ` +
+        `${total('significantWins')} significantly; ${total('significantLosses')} significant losses.`;
+    });
+}
+
 function cellTable(cells: CellSummary[], cote: string): string[] {
   return table(
     ['cell', `${cote} P(pass)`, 'best baseline', 'its P(pass)', 'Δ P(pass) [95 % CI]', 'Δ score [95 % CI]', 'success', 'budget use', 'd−s (best)', 'focus (best)'],
@@ -73,6 +92,10 @@ export function markdown(d: ReportData): string {
     'Simulation results are relative, not absolute truths. A win = paired mean ΔP(pass) > 0 against the best baseline of that cell',
     '(the baseline with the highest mean P(pass) there, chosen after the fact, which favours the baselines); significant = the bootstrap 95 % CI excludes 0.',
     '',
+    '## Verdict',
+    '',
+    ...verdictLines(d),
+    '',
     '## Wins per simulator variant',
     '',
     ...variantTable(d),
@@ -95,5 +118,5 @@ export function markdown(d: ReportData): string {
 
 export function stdoutSummary(d: ReportData): string {
   const base = d.cells.filter((c) => c.variant === 'base');
-  return [...overviewTable(d), '', ...cellTable(base, d.coteName), '', ...variantTable(d)].join('\n');
+  return [...overviewTable(d), '', ...cellTable(base, d.coteName), '', ...variantTable(d), '', ...verdictLines(d)].join('\n');
 }

@@ -48,7 +48,10 @@ export const ROBUSTNESS_VARIANTS: Variant[] = [
   { name: 'noise1.5', params: { ...BASE_PARAMS, difficultyNoise: 1.5 } },
 ];
 
-export const ALL_VARIANTS = [BASE_VARIANT, ...ROBUSTNESS_VARIANTS];
+/** Beyond PLANNER.md's matrix: the real exam strays from the profile every planner is told (30 % spread over all types). */
+export const EXTRA_VARIANTS: Variant[] = [{ name: 'examshift0.3', params: { ...BASE_PARAMS, examShift: 0.3 } }];
+
+export const ALL_VARIANTS = [BASE_VARIANT, ...ROBUSTNESS_VARIANTS, ...EXTRA_VARIANTS];
 
 export interface Task {
   variant: string;

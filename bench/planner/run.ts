@@ -149,6 +149,7 @@ function runAll(queue: Task[], n: number): Promise<TaskResult[]> {
         if (m.result) {
           done.push(m.result);
           if (process.stderr.isTTY) process.stderr.write(`\r${done.length}/${total} tasks`);
+          else if (done.length % Math.ceil(total / 10) === 0) process.stderr.write(`${done.length}/${total} tasks, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
         }
         next(child);
       });

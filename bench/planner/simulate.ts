@@ -105,8 +105,14 @@ export function simulateRun(
     r.minutes += used;
   }
   const format = EXAM_FORMATS[cell.profile];
-  r.pbar = state.examSuccess(setup.weights, format.levels, cell.days);
+  r.pbar = state.examSuccess(shiftedWeights(setup.weights, params.examShift), format.levels, cell.days);
   r.pass = passProbability(format.questions, r.pbar, format.toPass);
   r.score = format.questions * r.pbar;
   return r;
+}
+
+/** The real exam's weights when it strays from the published profile: (1 − shift)·π + shift/|C|. */
+export function shiftedWeights(weights: Map<string, number>, shift: number): Map<string, number> {
+  if (shift === 0) return weights;
+  return new Map([...weights].map(([c, w]) => [c, (1 - shift) * w + shift / weights.size]));
 }

@@ -14,9 +14,11 @@ export interface SimParams {
   bestGap: number;
   forgetting: boolean;
   difficultyNoise: number;
+  /** Share of the real exam's weight spread evenly over all types, unknown to the planners (0 = the profile is the truth). */
+  examShift: number;
 }
 
-export const BASE_PARAMS: SimParams = { slope: 0.8, learningRate: 0.45, bestGap: 1, forgetting: true, difficultyNoise: 1 };
+export const BASE_PARAMS: SimParams = { slope: 0.8, learningRate: 0.45, bestGap: 1, forgetting: true, difficultyNoise: 1, examShift: 0 };
 
 export const HINT_ON_FAILURE = 0.7;
 export const RELATED_SHARE = 0.25;

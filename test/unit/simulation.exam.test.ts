@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { EXAM_FORMATS, examWeights, passProbability } from '../../bench/planner/exam.ts';
+import { shiftedWeights } from '../../bench/planner/simulate.ts';
 import type { PlannerCatalog } from '../../src/planner/types.ts';
 
 const KEYS = ['graph_traversal', 'simulation', 'implementation', 'brute_force', 'backtracking', 'string', 'two_pointer', 'binary_search', 'shortest_path', 'trie', 'math'];
@@ -61,5 +62,12 @@ describe('simulation – exam', () => {
     const catalog = catalogWithRecommended({});
     catalog.categories = catalog.categories.filter((c) => c.key !== 'trie');
     expect(() => examWeights('kakao', catalog)).to.throw(/trie/);
+  });
+
+  it('shiftedWeights() – 30 % exam shift – moves that share evenly onto every type and still sums to 1', () => {
+    const w = shiftedWeights(examWeights('samsung', catalogWithRecommended({})), 0.3);
+    expect([...w.values()].reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-12);
+    expect(w.get('math')).to.be.closeTo(0.3 / KEYS.length, 1e-12);
+    expect(w.get('graph_traversal')).to.be.closeTo(0.7 * 0.45 + 0.3 / KEYS.length, 1e-12);
   });
 });
