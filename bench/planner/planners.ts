@@ -2,7 +2,7 @@
  * What a planner is to the simulator: something that, each morning, looks at the learner's logged history
  * and returns today's problems in the order the learner should work through them.
  */
-import type { HistoryAttempt, PlannerCatalog } from '../../src/planner/types.ts';
+import type { HistoryAttempt, Plan, PlanInput, PlannerCatalog } from '../../src/planner/types.ts';
 import type { SimProfile } from './exam.ts';
 import type { CatalogIndex } from './world.ts';
 
@@ -33,7 +33,8 @@ export interface DailyPlanner {
 
 export type PlannerFactory = (setup: RunSetup) => DailyPlanner;
 
-export type PlanFunction = (input: import('../../src/planner/types.ts').PlanInput) => import('../../src/planner/types.ts').Plan;
+/** The shape of src/planner/index.ts `plan`. */
+export type PlanFunction = (input: PlanInput) => Plan;
 
 /** Problems the learner has done (solved, slowly or with a hint); a plain failure stays open. */
 export function doneSet(history: HistoryAttempt[]): Set<string> {
