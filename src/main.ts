@@ -15,12 +15,13 @@ async function main() {
   const db = openDatabase(databaseFile(config.dataDir));
   const deps: AppDeps = { db, config, logger, now: () => new Date(), sessionSecret: sessionSecret(config.dataDir) };
   const app = createApp(deps);
-  const server = app.listen(config.port, config.host, () => {
+  // Express 5 calls the listen callback with the error when listening fails (EADDRINUSE, EACCES).
+  const server = app.listen(config.port, config.host, (error?: Error) => {
+    if (error) {
+      logger.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
+      process.exit(1);
+    }
     logger.info(`cote listening on http://${config.host}:${config.port}`, { dataDir: config.dataDir });
-  });
-  server.on('error', (error) => {
-    logger.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
-    process.exit(1);
   });
   startFirstImport(deps);
   const jobs = startJobs(deps);
