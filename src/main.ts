@@ -25,12 +25,13 @@ async function main() {
   });
   startFirstImport(deps);
   const jobs = startJobs(deps);
-  const stop = () => {
-    jobs.stop();
-    server.close(() => {
-      db.close();
-      process.exit(0);
-    });
+  // A send in flight finishes before the mailer and the database close (a cut send would be retried).
+  const stop = async () => {
+    server.close();
+    server.closeIdleConnections();
+    await jobs.stop();
+    db.close();
+    process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
