@@ -118,5 +118,8 @@ export function markdown(d: ReportData): string {
 
 export function stdoutSummary(d: ReportData): string {
   const base = d.cells.filter((c) => c.variant === 'base');
-  return [...overviewTable(d), '', ...cellTable(base, d.coteName), '', ...variantTable(d), '', ...verdictLines(d)].join('\n');
+  return [
+    ...overviewTable(d), '', '(per cell: P(pass) / expected score)', ...allPlannersTable(base), '', ...cellTable(base, d.coteName), '',
+    ...variantTable(d), '', ...verdictLines(d),
+  ].join('\n');
 }
