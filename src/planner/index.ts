@@ -6,7 +6,8 @@ import { addDays, daysBetween } from '../day.ts';
 import { translate } from '../i18n/index.ts';
 import { createContext, type PlanContext } from './context.ts';
 import { readinessRows, readinessSnapshot, verdictOf } from './readiness.ts';
-import { isMockDay, isStudyDay, phaseOf, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
+import { isStudyDay, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
+import { isMockDay, preparationStart, timeline } from './timeline.ts';
 import { keptToday } from './today.ts';
 import type { Plan, PlanDay, PlanInput } from './types.ts';
 import { adviceFor } from './advice.ts';
@@ -45,8 +46,10 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   const total = exam ? daysBetween(input.today, exam) : NO_EXAM_HORIZON;
   const ctx = createContext(input, exam ?? addDays(input.today, NO_EXAM_HORIZON));
   const studyDays = new Set(input.settings.studyDays);
+  const start = preparationStart(input.history, input.today, exam ?? addDays(input.today, NO_EXAM_HORIZON), input.startDay);
   const cal: Calendar = {
     total,
+    timeline: timeline(start, input.today, total, studyDays),
     studyDays,
     reviewDaysLeft: reviewDaysLeft(input.today, total, studyDays),
     dailyMinutes: input.settings.dailyMinutes,
@@ -72,19 +75,16 @@ function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] 
     if (p !== undefined) excluded.add(p);
   }
   const days: PlanDay[] = [];
-  let firstOfC = true;
   for (let i = 0; i < cal.horizon; i++) {
     const day = addDays(input.today, i);
     if (!isStudyDay(cal, day)) {
       days.push(restDay(day));
       continue;
     }
-    const inC = phaseOf(i, cal.total) === 'C';
     const items =
       i === 0 && input.todayItems
         ? keptToday(ctx, input, cal, excluded)
-        : planDay(ctx, cal, i, isMockDay(i, cal.total, inC && firstOfC), i === 0 ? excluded : null);
-    if (inC) firstOfC = false;
+        : planDay(ctx, cal, i, isMockDay(cal.timeline, i), i === 0 ? excluded : null);
     days.push({ day, rest: false, items });
   }
   return days;

@@ -1,5 +1,6 @@
 import type { CatalogIndex } from './catalogIndex.ts';
 import type { HistoryAttempt, Outcome } from './types.ts';
+import { TUNING } from './tuning.ts';
 
 /** Slope of the success curve per level: P = σ(K·(θ − ℓ)). */
 export const K = 0.8;
@@ -54,10 +55,11 @@ export function isGraded(a: HistoryAttempt): boolean {
   return !(a.origin.startsWith('import') || a.origin.startsWith('sync'));
 }
 
+/** The median of the 5 hardest solved levels, corrected by TUNING.seedOffset (the hardest solves include lucky ones). */
 function medianOfHardest(levels: number[]): number | undefined {
   if (levels.length < 3) return undefined;
   const hardest = [...levels].sort((a, b) => b - a).slice(0, 5);
-  return hardest[Math.floor(hardest.length / 2)];
+  return hardest[Math.floor(hardest.length / 2)] + TUNING.seedOffset;
 }
 
 function median(values: number[]): number {

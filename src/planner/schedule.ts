@@ -4,14 +4,14 @@ import { practise, skill, type PlanContext } from './context.ts';
 import { minutesFor, predicted } from './model.ts';
 import { mockReason, newReason, newWhy, reviewReason } from './reasons.ts';
 import type { PlanDay, PlanItem } from './types.ts';
+import { phaseOf, type Phase, type Timeline } from './timeline.ts';
 import { TUNING } from './tuning.ts';
-
-/** How the days to the exam are split: A covers, B deepens with weekly mocks, C rehearses and consolidates. */
-export type Phase = 'A' | 'B' | 'C';
 
 export interface Calendar {
   /** Days from today to the exam (the exam day itself is not planned). */
   total: number;
+  /** The preparation's phases, anchored at its start. */
+  timeline: Timeline;
   studyDays: Set<number>;
   dailyMinutes: number;
   minutesToday?: number;
@@ -22,15 +22,7 @@ export interface Calendar {
 }
 
 const SLACK = 1.1;
-const REVIEW_SHARE = 0.3;
-const REVIEW_SHARE_FINAL = 0.5;
 const RESOLVE_FACTOR = 0.6;
-
-export function phaseOf(i: number, total: number): Phase {
-  const left = total - i;
-  if (left <= Math.max(2, Math.round(0.15 * total))) return 'C';
-  return i < 0.55 * total ? 'A' : 'B';
-}
 
 function primaryCategory(ctx: PlanContext, problem: number): number {
   const cats = ctx.index.problemCats[problem];
@@ -99,7 +91,7 @@ function dueReviews(
   // The share of the budget, or more when the open re-solves would not all fit before the exam at that share.
   let backlog = 0;
   for (const card of ctx.reviews) backlog += RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
-  const cap = Math.max((phase === 'C' ? REVIEW_SHARE_FINAL : REVIEW_SHARE) * budget, backlog / reviewDaysLeft);
+  const cap = Math.max((phase === 'C' ? TUNING.reviewShareFinal : TUNING.reviewShare) * budget, backlog / reviewDaysLeft);
   let spent = 0;
   let reviewed = 0;
   const remaining = [];
@@ -171,7 +163,7 @@ export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boo
   const day = addDays(ctx.today, i);
   const left = cal.total - i;
   const lastDay = left === 1;
-  const phase = phaseOf(i, cal.total);
+  const phase = phaseOf(cal.timeline, i);
   const full = i === 0 && cal.minutesToday !== undefined ? Math.min(cal.minutesToday, cal.dailyMinutes) : cal.dailyMinutes;
   const budget = lastDay ? full * 0.5 : full;
   const limit = budget * SLACK;
@@ -189,13 +181,6 @@ export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boo
   }
   newItems(ctx, items, rules, limit - spent, lastDay);
   return items;
-}
-
-/** Whether day i is a mock day: every 7th day in phase B when D ≥ 21, and the first study day of phase C. */
-export function isMockDay(i: number, total: number, firstOfC: boolean): boolean {
-  const phase = phaseOf(i, total);
-  if (phase === 'C') return firstOfC && total - i > 1;
-  return phase === 'B' && total >= 21 && (i + 1) % 7 === 0;
 }
 
 export function isStudyDay(cal: Pick<Calendar, 'studyDays'>, day: string): boolean {

@@ -1,5 +1,6 @@
 import { practise, type PlanContext } from './context.ts';
-import { dayRules, newItems, phaseOf, type Calendar } from './schedule.ts';
+import { dayRules, newItems, type Calendar } from './schedule.ts';
+import { phaseOf } from './timeline.ts';
 import type { PlanInput, PlanItem } from './types.ts';
 
 const SLACK = 1.1;
@@ -44,7 +45,7 @@ function swapFor(ctx: PlanContext, input: PlanInput, cal: Calendar, kept: PlanIt
   const swapped = input.todayItems?.find((it) => it.problem === input.swap);
   const budget = Math.min(input.minutesToday ?? Infinity, cal.dailyMinutes) * SLACK;
   const room = Math.max(budget - spent, swapped?.minutes ?? 0);
-  const rules = dayRules(ctx, phaseOf(0, cal.total), cal.total, cal.total === 1, excluded);
+  const rules = dayRules(ctx, phaseOf(cal.timeline, 0), cal.total, cal.total === 1, excluded);
   for (const it of kept) {
     const c = ctx.index.catIndex.get(it.category);
     if (c !== undefined && it.kind !== 'review') rules.newToday[c]++;

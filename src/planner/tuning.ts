@@ -5,7 +5,7 @@
 export const TUNING = {
   /** Target predicted success in phase A and later. */
   pStarA: 0.6,
-  pStarB: 0.5,
+  pStarB: 0.45,
   /** Width of the preference around P*. */
   fitWidth: 0.2,
   /** Hard bounds on a new problem's predicted success. */
@@ -25,6 +25,11 @@ export const TUNING = {
   weightPower: 2,
   /** Share of a projected per-category gain that also lifts the global skill θ_g. */
   globalShare: 0.3,
+  /** Most of a day's budget re-solves may take (PLANNER.md: ≤ 30 %, ≤ 50 % in the final phase). */
+  reviewShare: 0.3,
+  reviewShareFinal: 0.5,
+  /** Added to the import seed (median of the 5 hardest solved levels). */
+  seedOffset: -1,
   /** A mock problem the learner has less than this chance to solve is left out of the set. */
   mockMinP: 0,
 };

@@ -82,6 +82,11 @@ export interface PlanInput {
   horizonDays?: number;
   /** A problem on today's stored list to replace by the next-best candidate (the "swap" action). */
   swap?: string;
+  /**
+   * The first day of the preparation, which anchors the phases (A: first 55 %, B, C: last 15 %) when the plan is
+   * made again every day. Default: the first day with a graded (not imported) attempt, at most 120 days before the exam.
+   */
+  startDay?: string;
 }
 
 export interface PlanItem {

@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { addDays, daysBetween, isoWeekday } from '../../src/day.ts';
 import { plan } from '../../src/planner/index.ts';
 import { profileWeights } from '../../src/planner/profiles.ts';
+import { createContext } from '../../src/planner/context.ts';
+import { dayRules, newItems } from '../../src/planner/schedule.ts';
 import type { HistoryAttempt, Plan, PlanItem } from '../../src/planner/types.ts';
 import { attempt, input, levels, mixedCatalog, problemsOf, smallCatalog } from './planner-support.ts';
 
@@ -135,12 +137,19 @@ describe('plan() – choosing by the exam', () => {
     for (const item of allItems(p)) expect(item.category).to.equal('implementation');
   });
 
-  it('phase B – a confusable pair (graph traversal / shortest path) shares days more than an unrelated type does', () => {
-    const mix = smallCatalog({ graph_traversal: levels(4, 60, 0.2), greedy: levels(4, 60, 0.2), shortest_path: levels(4, 60, 0.2) });
-    const p = plan(input(mix, {}, { profile: 'custom', customWeights: { graph_traversal: 2, greedy: 1, shortest_path: 1 }, dailyMinutes: 60 }));
-    const late = p.days.slice(17, 25);
-    const together = (a: string, b: string) => late.filter((d) => d.items.some((i) => i.category === a) && d.items.some((i) => i.category === b)).length;
-    expect(together('graph_traversal', 'shortest_path')).to.be.above(together('graph_traversal', 'greedy'));
+  it('phase B – with graph traversal on the day, shortest path (confusable) beats an otherwise equal greedy', () => {
+    const mix = smallCatalog({ graph_traversal: levels(4, 30, 0.2), greedy: levels(4, 30, 0.2), shortest_path: levels(4, 30, 0.2) });
+    const pick = (phase: 'A' | 'B', onDay: string[]) => {
+      const ctx = createContext(input(mix, {}, { profile: 'custom', customWeights: { graph_traversal: 2, greedy: 1, shortest_path: 1 } }), '2026-12-28');
+      const rules = dayRules(ctx, phase, 30, false, null);
+      rules.newToday[ctx.index.catIndex.get('graph_traversal')!] = 2;
+      const items = onDay.map((category) => ({ problem: 'x', kind: 'new' as const, category, level: 5, minutes: 20, predicted: 0.7, reason: '' }));
+      newItems(ctx, items, rules, 60, false, 1);
+      return items[items.length - 1].category;
+    };
+    expect(pick('B', ['graph_traversal'])).to.equal('shortest_path');
+    expect(pick('A', ['graph_traversal'])).to.equal('greedy');
+    expect(pick('B', [])).to.equal('greedy');
   });
 
   it('samsung, 30 days – holds a mock in the exam format: at most 2 problems, Gold V–I', () => {
