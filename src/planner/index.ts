@@ -7,7 +7,7 @@ import { translate } from '../i18n/index.ts';
 import { createContext, type PlanContext } from './context.ts';
 import { readinessRows, readinessSnapshot, verdictOf } from './readiness.ts';
 import { isStudyDay, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
-import { isMockDay, preparationStart, timeline } from './timeline.ts';
+import { isMockDay, phaseOf, preparationStart, timeline } from './timeline.ts';
 import { keptToday } from './today.ts';
 import type { Plan, PlanDay, PlanInput } from './types.ts';
 import { adviceFor } from './advice.ts';
@@ -77,15 +77,16 @@ function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] 
   const days: PlanDay[] = [];
   for (let i = 0; i < cal.horizon; i++) {
     const day = addDays(input.today, i);
+    const phase = phaseOf(cal.timeline, i);
     if (!isStudyDay(cal, day)) {
-      days.push(restDay(day));
+      days.push({ ...restDay(day), phase });
       continue;
     }
     const items =
       i === 0 && input.todayItems
         ? keptToday(ctx, input, cal, excluded)
         : planDay(ctx, cal, i, isMockDay(cal.timeline, i), i === 0 ? excluded : null);
-    days.push({ day, rest: false, items });
+    days.push({ day, rest: false, items, phase });
   }
   return days;
 }

@@ -109,6 +109,8 @@ export interface PlanDay {
   /** A rest day (not a study weekday): no items. */
   rest: boolean;
   items: PlanItem[];
+  /** The preparation phase: A covers the weak, heavy types; B deepens with weekly mocks; C rehearses before the exam. */
+  phase?: 'A' | 'B' | 'C';
 }
 
 export interface CategoryReadiness {

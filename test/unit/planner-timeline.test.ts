@@ -38,5 +38,7 @@ describe('planner timeline – phases anchored at the start of the preparation',
     const later = plan(input(catalog, { history: started, today: '2026-12-13' }, { examDate: '2027-01-12', profile: 'samsung', dailyMinutes: 90 }));
     expect(mockDays(first)).to.deep.equal(['2026-12-25', '2027-01-01', '2027-01-05']);
     expect(mockDays(later)).to.deep.equal(mockDays(first));
+    expect(later.days.map((d) => d.phase)).to.deep.equal(first.days.slice(15).map((d) => d.phase));
+    expect([first.days[0].phase, first.days[30].phase, first.days[44].phase]).to.deep.equal(['A', 'B', 'C']);
   });
 });
