@@ -24,7 +24,7 @@ export const TUNING = {
   /** Exponent on the weight in the priority. */
   weightPower: 2,
   /** Share of a projected per-category gain that also lifts the global skill θ_g. */
-  globalShare: 0.3,
+  globalShare: 0.1,
   /** Most of a day's budget re-solves may take (PLANNER.md: ≤ 30 %, ≤ 50 % in the final phase). */
   reviewShare: 0.3,
   reviewShareFinal: 0.5,
