@@ -4,7 +4,7 @@ import { databaseFile, openDatabase, type Db } from './db/connection.ts';
 import { AppError } from './errors.ts';
 import { registerCatalogCommands } from './catalog/cli.ts';
 import { registerProgressCommands } from './progress/cli.ts';
-import { registerPlannerCommands } from './planner/cli.ts';
+import { registerPlannerCommands } from './plans/cli.ts';
 import { registerDigestCommands } from './digest/cli.ts';
 
 /** What every command gets: the same config and data directory as the server, and its output streams. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
-import { findLearner, planCommand, planJson, planText } from '../plans/planCommand.ts';
+import { findLearner, planCommand, planJson, planText } from './planCommand.ts';
 
 /**
  * The planner commands of `cote` (the command glue lives in src/plans: the planner itself stays pure).
