@@ -17,7 +17,9 @@
     button.className = 'plan-timer';
     const label = () => {
       const m = elapsedMinutes(problem);
-      button.textContent = m === null ? '⏱ ' + (form.dataset.timerLabel || 'start') : '⏱ ' + m + ' min';
+      // Plain text: the emoji stopwatch had no glyph in the fonts CI installs. The running state is a CSS dot.
+      button.classList.toggle('running', m !== null);
+      button.textContent = m === null ? form.dataset.timerLabel || 'start timer' : (form.dataset.timerRunning || '{minutes} min').replace('{minutes}', String(m));
     };
     button.addEventListener('click', () => {
       if (elapsedMinutes(problem) === null) localStorage.setItem(key(problem), String(Date.now()));

@@ -43,6 +43,8 @@ const en = {
   'planner.today.empty': 'Nothing planned fits in {minutes} minutes today. Raise your daily time in the settings, or check the plan page.',
   'planner.today.summary': 'About {left} min of problems left · today’s budget {budget} min',
   'planner.today.timer': 'start timer',
+  /** {minutes} is filled in by public/js/planner.js. */
+  'planner.today.timer_running': 'stop timer ({minutes} min)',
   'planner.today.minutes': '~{minutes} min',
   'planner.today.mock_set': 'timed set of {minutes} min',
   'planner.today.done': 'logged: {outcome}',
@@ -129,6 +131,7 @@ const ko: Record<keyof typeof en, string> = {
   'planner.today.empty': '오늘 {minutes}분 안에 맞는 문제가 없습니다. 설정에서 하루 공부 시간을 늘리거나 계획 페이지를 확인하세요.',
   'planner.today.summary': '남은 문제 약 {left}분 · 오늘 예산 {budget}분',
   'planner.today.timer': '타이머 시작',
+  'planner.today.timer_running': '타이머 멈추기 ({minutes}분)',
   'planner.today.minutes': '약 {minutes}분',
   'planner.today.mock_set': '{minutes}분 모의 세트',
   'planner.today.done': '기록함: {outcome}',
