@@ -85,6 +85,8 @@ export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): 
     if (!rules.allowNewCategory && ctx.learner.solvedIn[c] + ctx.plannedIn[c] === 0) continue;
     const th = skill(ctx, c);
     const pr = priority(ctx, c, rules);
+    const options: { head: { problem: number; recommended: boolean }; level: number; p: number; minutes: number; fit: number }[] = [];
+    let bestFit = 0;
     for (let level = 0; level <= MAX_LEVEL; level++) {
       const p = predicted(th, level);
       if (p < rules.minP || p > rules.maxP) continue;
@@ -93,7 +95,14 @@ export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): 
       const head = bucketHead(ctx, c, level, rules.excluded);
       if (!head) continue;
       const fit = Math.exp(-((p - rules.pStar) ** 2) / (2 * TUNING.fitWidth * TUNING.fitWidth)) * (p >= TUNING.bandLow && p <= TUNING.bandHigh ? 1 : TUNING.outsideBand);
-      const score = (pr * fit * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) / minutes;
+      options.push({ head, level, p, minutes, fit });
+      bestFit = Math.max(bestFit, fit);
+    }
+    // A new learner's skill is a guess: a type whose problems all look too hard competes with its best-fitting
+    // (easiest) one as if it fitted, so the profile's weights decide the mix, not the guess.
+    const scale = ctx.learner.prior && bestFit > 0 ? 1 / bestFit : 1;
+    for (const { head, level, p, minutes, fit } of options) {
+      const score = (pr * fit * scale * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) / minutes;
       if (!best || score > best.score) best = { problem: head.problem, category: c, level, predicted: p, minutes, score };
     }
   }

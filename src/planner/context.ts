@@ -39,6 +39,8 @@ export interface PlanContext {
   /** Problems planned per category (projection), and the total evidence N for the exploration bonus. */
   plannedIn: Int32Array;
   evidence: number;
+  /** Problems planned so far (new, review or mock), for the new learner's warm-up. */
+  planned: number;
   reviews: ReviewCard[];
   today: string;
   exam: string | null;
@@ -82,6 +84,7 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     heads: new Int32Array(cats * (MAX_LEVEL + 1)),
     plannedIn: new Int32Array(cats),
     evidence,
+    planned: 0,
     reviews: reviewCards(index, ordered, input.today, exam),
     today: input.today,
     exam,
@@ -116,6 +119,12 @@ export function practise(ctx: PlanContext, problem: number, weight = 1): void {
     ctx.plannedIn[c]++;
   }
   ctx.evidence++;
+  ctx.planned++;
+}
+
+/** A new learner's first problems (graded or planned): their skill is still the default guess, so start easy. */
+export function warmingUp(ctx: PlanContext): boolean {
+  return ctx.learner.prior && ctx.learner.nG + ctx.planned < TUNING.warmupAttempts;
 }
 
 function categoryNames(index: CatalogIndex, input: PlanInput): string[] {

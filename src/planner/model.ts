@@ -4,8 +4,13 @@ import { TUNING } from './tuning.ts';
 
 /** Slope of the success curve per level: P = σ(K·(θ − ℓ)). */
 export const K = 0.8;
-/** Skill assumed for a learner with no solves at all (a Silver V problem is a coin flip). */
-const DEFAULT_THETA = 6;
+/**
+ * Skill assumed for a learner with fewer than 3 solves (a Silver II problem is a coin flip). The curated list's
+ * heavy types start at Silver IV–III, and someone preparing for a coding test is assumed ready for the list's start;
+ * at 6 the easiest graph traversal problem was predicted at 17 %, so a new learner's plan avoided the heaviest type.
+ * The first graded attempts correct a wrong guess quickly (Elo's step is largest without evidence).
+ */
+const DEFAULT_THETA = 9;
 /** Weight of the global skill in the shrunk per-category estimate. */
 export const SHRINK = 3;
 /** Evidence credited to a category seeded from imported solves. */
@@ -39,6 +44,8 @@ export interface LearnerState {
   attempted: Uint8Array;
   /** Problems solved (any outcome but failed) per category, imports included. */
   solvedIn: Int32Array;
+  /** θ_g started from DEFAULT_THETA: fewer than 3 solves to seed it from (a new learner). */
+  prior: boolean;
 }
 
 /** θ̂_c = (n_c·θ_c + 3·θ_g)/(n_c + 3). */
@@ -95,15 +102,18 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
       solvedLevels[c].push(index.level[p]);
     }
   }
-  const thetaG = medianOfHardest(allSolved) ?? DEFAULT_THETA;
+  const seeded = medianOfHardest(allSolved);
+  const thetaG = seeded ?? DEFAULT_THETA;
   const theta = new Float64Array(cats);
   const n = new Float64Array(cats);
   for (let c = 0; c < cats; c++) {
     const seed = medianOfHardest(solvedLevels[c]);
-    theta[c] = seed ?? thetaG - 1;
+    // A type without solves sits one level below a global skill seeded from solves elsewhere; with no solves at
+    // all nothing says it is weaker than the others (and the −1 would surface after its first graded attempt).
+    theta[c] = seed ?? (seeded === undefined ? thetaG : thetaG - 1);
     n[c] = seed === undefined ? 0 : SEED_EVIDENCE;
   }
-  const state: LearnerState = { theta, n, thetaG, nG: 0, pace: 1, attempted, solvedIn };
+  const state: LearnerState = { theta, n, thetaG, nG: 0, pace: 1, attempted, solvedIn, prior: seeded === undefined };
   runElo(index, state, ordered.filter(isGraded));
   state.pace = paceOf(index, ordered);
   return state;

@@ -1,6 +1,6 @@
 import { addDays, isoWeekday } from '../day.ts';
 import { bestCandidate, CONFUSABLE, problemNear, type DayRules } from './choose.ts';
-import { practise, skill, type PlanContext } from './context.ts';
+import { practise, skill, warmingUp, type PlanContext } from './context.ts';
 import { minutesFor, predicted } from './model.ts';
 import { mockReason, newReason, newWhy, reviewReason } from './reasons.ts';
 import type { PlanDay, PlanItem } from './types.ts';
@@ -145,7 +145,7 @@ function partners(ctx: PlanContext, onDay: Set<string>): Set<number> {
 
 export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay: boolean, excluded: Set<number> | null): DayRules {
   return {
-    pStar: phase === 'A' ? TUNING.pStarA : TUNING.pStarB,
+    pStar: Math.max(phase === 'A' ? TUNING.pStarA : TUNING.pStarB, warmingUp(ctx) ? TUNING.pStarWarmup : 0),
     minP: lastDay ? 0.85 : TUNING.minP,
     maxP: TUNING.maxP,
     newToday: new Int32Array(ctx.index.catKeys.length),

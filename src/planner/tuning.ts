@@ -6,6 +6,12 @@ export const TUNING = {
   /** Target predicted success in phase A and later. */
   pStarA: 0.6,
   pStarB: 0.45,
+  /**
+   * A new learner (fewer than 3 solves, so the skill is a guess) starts easier: P* is at least this until the
+   * graded attempts plus the problems planned so far reach `warmupAttempts`. Never reached with a seeded history.
+   */
+  pStarWarmup: 0.75,
+  warmupAttempts: 8,
   /** Width of the preference around P*. */
   fitWidth: 0.2,
   /** Hard bounds on a new problem's predicted success. */
