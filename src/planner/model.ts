@@ -13,6 +13,8 @@ export const K = 0.8;
 const DEFAULT_THETA = 9;
 /** Weight of the global skill in the shrunk per-category estimate. */
 export const SHRINK = 3;
+/** Timed attempts the pace estimate counts as already matching the model (shrinkage of a noisy median). */
+const PACE_PRIOR = 3;
 /** Evidence credited to a category seeded from imported solves. */
 const SEED_EVIDENCE = 2;
 
@@ -148,5 +150,7 @@ function paceOf(index: CatalogIndex, ordered: HistoryAttempt[]): number {
     ratios.push(a.minutes / (minutesFor(index.level[p], 1) * (resolve ? 0.6 : 1)));
   }
   if (ratios.length === 0) return 1;
-  return Math.min(2, Math.max(0.5, median(ratios.slice(-20))));
+  // Few timed attempts say little: shrink towards the model's own pace (1) as if PACE_PRIOR attempts had matched it.
+  const weight = ratios.length / (ratios.length + PACE_PRIOR);
+  return Math.min(2, Math.max(0.5, Math.exp(weight * Math.log(median(ratios.slice(-20))))));
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { catalogIndex } from '../../src/planner/catalogIndex.ts';
 import { plan } from '../../src/planner/index.ts';
-import { learnerModel, predicted, thetaHat } from '../../src/planner/model.ts';
+import { learnerModel, minutesFor, predicted, thetaHat } from '../../src/planner/model.ts';
 import type { HistoryAttempt, Outcome, Plan, PlanItem, PlannerCatalog } from '../../src/planner/types.ts';
 import { attempt, input, levels, problemsOf, smallCatalog } from './planner-support.ts';
 
@@ -126,6 +126,24 @@ describe('plan() – a new learner logs one attempt in a heavy type', () => {
     expect(p('solved')).to.be.greaterThan(p('hint'));
     expect(p('hint')).to.be.greaterThan(p('failed'));
   });
+});
+
+describe('learner model – pace from few timed attempts', () => {
+  const index = catalogIndex(catalog);
+  const ids = problemsOf(catalog, 'brute_force');
+  const slow = (count: number) =>
+    ids.slice(0, count).map((id, i) => attempt(id, 'solved', `2026-11-${String(1 + i).padStart(2, '0')}`, 'plan', 1.5 * minutesFor(levelOf.get(id)!, 1)));
+
+  const cases = [
+    { name: 'one timed attempt 1.5× the estimate – the pace moves only a quarter of the way (log scale)', count: 1, lo: 1.05, hi: 1.15 },
+    { name: 'three timed attempts 1.5× the estimate – half of the way', count: 3, lo: 1.2, hi: 1.25 },
+    { name: 'twenty timed attempts 1.5× the estimate – nearly all of the way', count: 20, lo: 1.4, hi: 1.5 },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(learnerModel(index, slow(c.count)).pace).to.be.within(c.lo, c.hi);
+    });
+  }
 });
 
 describe('plan() – the new-learner rules stay out of a seeded history', () => {
