@@ -1,5 +1,5 @@
 import { MAX_LEVEL } from './catalogIndex.ts';
-import { readinessAt, skill, type PlanContext } from './context.ts';
+import { guessing, readinessAt, skill, type PlanContext } from './context.ts';
 import { K, minutesFor, predicted } from './model.ts';
 import { TUNING } from './tuning.ts';
 
@@ -100,7 +100,7 @@ export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): 
     }
     // A new learner's skill is a guess: a type whose problems all look too hard competes with its best-fitting
     // (easiest) one as if it fitted, so the profile's weights decide the mix, not the guess.
-    const scale = ctx.learner.prior && bestFit > 0 ? 1 / bestFit : 1;
+    const scale = guessing(ctx) && bestFit > 0 ? 1 / bestFit : 1;
     for (const { head, level, p, minutes, fit } of options) {
       const score = (pr * fit * scale * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) / minutes;
       if (!best || score > best.score) best = { problem: head.problem, category: c, level, predicted: p, minutes, score };

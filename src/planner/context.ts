@@ -127,6 +127,11 @@ export function warmingUp(ctx: PlanContext): boolean {
   return ctx.learner.prior && ctx.learner.nG + ctx.planned < TUNING.warmupAttempts;
 }
 
+/** A new learner with few graded attempts: the skill behind every predicted success is still mostly a guess. */
+export function guessing(ctx: PlanContext): boolean {
+  return ctx.learner.prior && ctx.learner.nG < TUNING.guessAttempts;
+}
+
 function categoryNames(index: CatalogIndex, input: PlanInput): string[] {
   const byKey = new Map(input.catalog.categories.map((c) => [c.key, c]));
   return index.catKeys.map((key) => {

@@ -5,7 +5,7 @@ import { TUNING } from './tuning.ts';
 /** Slope of the success curve per level: P = σ(K·(θ − ℓ)). */
 export const K = 0.8;
 /**
- * Skill assumed for a learner with fewer than 3 solves (a Silver II problem is a coin flip). The curated list's
+ * Skill assumed for a learner with fewer than 3 imported solves (a Silver II problem is a coin flip). The curated list's
  * heavy types start at Silver IV–III, and someone preparing for a coding test is assumed ready for the list's start;
  * at 6 the easiest graph traversal problem was predicted at 17 %, so a new learner's plan avoided the heaviest type.
  * The first graded attempts correct a wrong guess quickly (Elo's step is largest without evidence).
@@ -15,6 +15,8 @@ const DEFAULT_THETA = 9;
 export const SHRINK = 3;
 /** Timed attempts the pace estimate counts as already matching the model (shrinkage of a noisy median). */
 const PACE_PRIOR = 3;
+/** Solves needed to seed a skill from their levels. */
+const MIN_SEED_SOLVES = 3;
 /** Evidence credited to a category seeded from imported solves. */
 const SEED_EVIDENCE = 2;
 
@@ -46,7 +48,7 @@ export interface LearnerState {
   attempted: Uint8Array;
   /** Problems solved (any outcome but failed) per category, imports included. */
   solvedIn: Int32Array;
-  /** θ_g started from DEFAULT_THETA: fewer than 3 solves to seed it from (a new learner). */
+  /** θ_g started from DEFAULT_THETA: fewer than 3 imported solves to seed it from (a new learner). */
   prior: boolean;
 }
 
@@ -66,7 +68,7 @@ export function isGraded(a: HistoryAttempt): boolean {
 
 /** The median of the 5 hardest solved levels, corrected by TUNING.seedOffset (the hardest solves include lucky ones). */
 function medianOfHardest(levels: number[]): number | undefined {
-  if (levels.length < 3) return undefined;
+  if (levels.length < MIN_SEED_SOLVES) return undefined;
   const hardest = [...levels].sort((a, b) => b - a).slice(0, 5);
   return hardest[Math.floor(hardest.length / 2)] + TUNING.seedOffset;
 }
@@ -91,6 +93,7 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
   const solvedIn = new Int32Array(cats);
   const solvedLevels: number[][] = Array.from({ length: cats }, () => []);
   const allSolved: number[] = [];
+  let importedSolves = 0;
   const seen = new Uint8Array(index.problems.length);
   for (const a of ordered) {
     const p = index.byId.get(a.problem);
@@ -98,18 +101,21 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
     attempted[p] = 1;
     if (a.outcome === 'failed' || seen[p]) continue;
     seen[p] = 1;
+    if (!isGraded(a)) importedSolves++;
     allSolved.push(index.level[p]);
     for (const c of index.problemCats[p]) {
       solvedIn[c]++;
       solvedLevels[c].push(index.level[p]);
     }
   }
-  const seeded = medianOfHardest(allSolved);
+  // Seeds stand in for a past that Elo never saw (imports, syncs). A new learner's own graded solves go through Elo
+  // only: seeding from them too made the third logged solve drop the estimate (DEFAULT_THETA + gains → median − 1).
+  const seeded = importedSolves >= MIN_SEED_SOLVES ? medianOfHardest(allSolved) : undefined;
   const thetaG = seeded ?? DEFAULT_THETA;
   const theta = new Float64Array(cats);
   const n = new Float64Array(cats);
   for (let c = 0; c < cats; c++) {
-    const seed = medianOfHardest(solvedLevels[c]);
+    const seed = seeded === undefined ? undefined : medianOfHardest(solvedLevels[c]);
     // A type without solves sits one level below a global skill seeded from solves elsewhere; with no solves at
     // all nothing says it is weaker than the others (and the −1 would surface after its first graded attempt).
     theta[c] = seed ?? (seeded === undefined ? thetaG : thetaG - 1);

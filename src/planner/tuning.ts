@@ -7,11 +7,13 @@ export const TUNING = {
   pStarA: 0.6,
   pStarB: 0.45,
   /**
-   * A new learner (fewer than 3 solves, so the skill is a guess) starts easier: P* is at least this until the
-   * graded attempts plus the problems planned so far reach `warmupAttempts`. Never reached with a seeded history.
+   * A new learner (fewer than 3 imported solves, so the skill starts as a guess) starts easier: P* is at least this
+   * until the graded attempts plus the problems planned so far reach `warmupAttempts`. Never with a seeded history.
    */
   pStarWarmup: 0.75,
   warmupAttempts: 8,
+  /** A new learner's types compete by weight, not by the guessed fit, until this many graded attempts. */
+  guessAttempts: 20,
   /** Width of the preference around P*. */
   fitWidth: 0.2,
   /** Hard bounds on a new problem's predicted success. */

@@ -128,6 +128,26 @@ describe('plan() – a new learner logs one attempt in a heavy type', () => {
   });
 });
 
+describe('learner model – a new learner who only logs graded attempts', () => {
+  const index = catalogIndex(catalog);
+  const graph = problemsOf(catalog, 'graph_traversal');
+  const g = index.catIndex.get('graph_traversal')!;
+  const day = (i: number) => `2026-11-${String(1 + i).padStart(2, '0')}`;
+  const cases: { name: string; outcome: Outcome; direction: 'up' | 'down' }[] = [
+    { name: 'one solve a day, six days – the estimate rises after every solve (no drop when a third solve would seed it)', outcome: 'solved', direction: 'up' },
+    { name: 'one failure a day, six days – the estimate falls after every failure', outcome: 'failed', direction: 'down' },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const estimates = [0, 1, 2, 3, 4, 5, 6].map((k) => thetaHat(learnerModel(index, graph.slice(0, k).map((id, i) => attempt(id, c.outcome, day(i), 'plan'))), g));
+      for (let k = 1; k < estimates.length; k++) {
+        if (c.direction === 'up') expect(estimates[k], `after ${k}`).to.be.greaterThan(estimates[k - 1]);
+        else expect(estimates[k], `after ${k}`).to.be.lessThan(estimates[k - 1]);
+      }
+    });
+  }
+});
+
 describe('learner model – pace from few timed attempts', () => {
   const index = catalogIndex(catalog);
   const ids = problemsOf(catalog, 'brute_force');
