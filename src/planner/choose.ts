@@ -56,8 +56,10 @@ export function priority(ctx: PlanContext, c: number, rules: DayRules): number {
   return pr;
 }
 
+type BucketHead = { problem: number; recommended: boolean };
+
 /** The head of a (category, level) bucket: the best unused problem of that level in that category. */
-function bucketHead(ctx: PlanContext, c: number, level: number, excluded: Set<number> | null): { problem: number; recommended: boolean } | undefined {
+function bucketHead(ctx: PlanContext, c: number, level: number, excluded: Set<number> | null): BucketHead | undefined {
   const bucket = ctx.index.buckets[c][level];
   const slot = c * (MAX_LEVEL + 1) + level;
   let i = ctx.heads[slot];
@@ -85,7 +87,7 @@ export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): 
     if (!rules.allowNewCategory && ctx.learner.solvedIn[c] + ctx.plannedIn[c] === 0) continue;
     const th = skill(ctx, c);
     const pr = priority(ctx, c, rules);
-    const options: { head: { problem: number; recommended: boolean }; level: number; p: number; minutes: number; fit: number }[] = [];
+    const options: { head: BucketHead; level: number; p: number; minutes: number; fit: number }[] = [];
     let bestFit = 0;
     for (let level = 0; level <= MAX_LEVEL; level++) {
       const p = predicted(th, level);

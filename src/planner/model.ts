@@ -5,10 +5,10 @@ import { TUNING } from './tuning.ts';
 /** Slope of the success curve per level: P = σ(K·(θ − ℓ)). */
 export const K = 0.8;
 /**
- * Skill assumed for a learner with fewer than 3 imported solves (a Silver II problem is a coin flip). The curated list's
- * heavy types start at Silver IV–III, and someone preparing for a coding test is assumed ready for the list's start;
- * at 6 the easiest graph traversal problem was predicted at 17 %, so a new learner's plan avoided the heaviest type.
- * The first graded attempts correct a wrong guess quickly (Elo's step is largest without evidence).
+ * Skill assumed for a learner with fewer than 3 imported solves (a Silver II problem is a coin flip). The curated
+ * list's heavy types start at Silver IV–III, and someone preparing for a coding test is assumed ready for the list's
+ * start; at 6 the easiest graph traversal problem was predicted at 17 %, so a new learner's plan avoided the heaviest
+ * type. The first graded attempts correct a wrong guess quickly (Elo's step is largest without evidence).
  */
 const DEFAULT_THETA = 9;
 /** Weight of the global skill in the shrunk per-category estimate. */
