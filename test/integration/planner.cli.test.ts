@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect } from 'chai';
-import { testDeps } from '../support/app.ts';
+import { testCliContext, testDeps } from '../support/app.ts';
 import { seedLearner } from '../support/progress.ts';
 import { runCli, type CliContext } from '../../src/cli.ts';
 import { importList } from '../../src/catalog/importList.ts';
@@ -12,21 +12,12 @@ describe('cote plan', () => {
   let t: ReturnType<typeof testDeps>;
   let out: string[];
   let err: string[];
-  const cli = (): CliContext => ({
-    config: t.deps.config,
-    db: () => t.deps.db,
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    isTTY: false,
-    now: () => t.clock.get(),
-    readStdin: async () => '',
-  });
-  const run = (...args: string[]) => runCli(['node', 'cote', 'plan', ...args], cli());
+  let cli: CliContext;
+  const run = (...args: string[]) => runCli(['node', 'cote', 'plan', ...args], cli);
 
   beforeEach(async () => {
     t = testDeps({}, new Date('2026-11-28T03:00:00Z'));
-    out = [];
-    err = [];
+    ({ cli, out, err } = testCliContext(t));
     await importList(t.deps.db, LIST);
     seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-10', dailyMinutes: '90', profile: 'samsung', studyDays: '12345' });
   });
@@ -70,7 +61,7 @@ describe('cote plan', () => {
     t.deps.db.prepare("UPDATE learners SET exam_date = '2026-11-01'").run();
     expect(await run('--learner', 'mina', '--json')).to.equal(0);
     expect(JSON.parse(out.join('\n')).notice).to.deep.equal({ code: 'exam_past', message: 'The exam date (2026-11-01) has passed. Set your next exam date in the settings to get a new plan.' });
-    out = [];
+    out.length = 0;
     expect(await run('--learner', 'mina')).to.equal(0);
     expect(out.join('\n')).to.contain('has passed');
   });
