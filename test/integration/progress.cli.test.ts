@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import { testDeps } from '../support/app.ts';
+import { testCliContext, testDeps } from '../support/app.ts';
 import { hubClone, seedLearner, seedProblems } from '../support/progress.ts';
 import { runCli, type CliContext } from '../../src/cli.ts';
 import { learnerByLogin } from '../../src/learners/learnerRepository.ts';
@@ -16,24 +16,15 @@ describe('cote learner / solve / history', () => {
   let err: string[];
   let stdin: string;
   const cleanups: (() => void)[] = [];
-  const cli = (): CliContext => ({
-    config: ctx.deps.config,
-    db: () => ctx.deps.db,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    isTTY: false,
-    now: () => ctx.clock.get(),
-    readStdin: async () => stdin,
-  });
-  const run = (...args: string[]) => runCli(['node', 'cote', ...args], cli());
+  let cli: CliContext;
+  const run = (...args: string[]) => runCli(['node', 'cote', ...args], cli);
   const json = () => JSON.parse(out.join('\n'));
   const attempts = (login: string) => attemptsForLearner(ctx.deps.db, learnerByLogin(ctx.deps.db, login)!.id);
 
   beforeEach(() => {
     ctx = testDeps({}, new Date('2026-03-01T15:30:00Z'));
-    out = [];
-    err = [];
     stdin = '';
+    ({ cli, out, err } = testCliContext(ctx, () => stdin));
     seedProblems(ctx.deps.db);
   });
   afterEach(() => {
@@ -56,7 +47,7 @@ describe('cote learner / solve / history', () => {
     expect(await run('learner', 'add', '--login', 'mina', '--name', 'Mina', '--email', 'm@example.com', '--timezone', 'Seoul')).to.equal(1);
     expect(err).to.deep.equal(['cote: time zone "Seoul" is unknown (e.g. Asia/Seoul)']);
     seedLearner(ctx.deps.db, 'mina');
-    err = [];
+    err.length = 0;
     expect(await run('learner', 'add', '--login', 'MINA', '--name', 'M', '--email', 'm@example.com')).to.equal(1);
     expect(err).to.deep.equal(['cote: login "MINA" is taken']);
     expect(ctx.deps.db.prepare('SELECT count(*) FROM learners').pluck().get()).to.equal(1);
@@ -74,11 +65,11 @@ describe('cote learner / solve / history', () => {
       [['--outcome', 'won'], 'cote: outcome "won" is unknown: expected solved, solved_slow, hint, failed'],
       [['--minutes', '-5'], 'cote: minutes "-5" must be a whole number 0–1440'],
     ] as const) {
-      err = [];
+      err.length = 0;
       expect(await run('solve', '1260', '--learner', 'mina', ...args)).to.equal(1);
       expect(err).to.deep.equal([message]);
     }
-    err = [];
+    err.length = 0;
     expect(await run('solve', 'boj:31337', '--learner', 'mina')).to.equal(1);
     expect(err).to.deep.equal(['cote: problem "boj:31337" is not in the catalog']);
     expect(attempts('mina')).to.have.length(1);
@@ -100,7 +91,7 @@ describe('cote learner / solve / history', () => {
     expect(problemById(ctx.deps.db, 'boj:99999')).to.deep.include({ title: '<b>새</b> 문제＋', level: 3 });
     expect(problemById(ctx.deps.db, 'boj:1874')).to.deep.include({ title: '스택 수열', level: 9 });
     expect(problemById(ctx.deps.db, 'programmers:12924')).to.deep.include({ judge: 'programmers', title: '숫자의 표현' });
-    out = [];
+    out.length = 0;
     expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(0);
     expect(json()).to.deep.include({ imported: 0, skipped: 4, problems_created: 0 });
     expect(attempts('mina')).to.have.length(4);
@@ -125,7 +116,7 @@ describe('cote learner / solve / history', () => {
     expect(summary).to.deep.include({ imported: 4, undated: 1, days: 3 });
     expect(summary.warnings).to.have.length(1);
     expect(attempts('mina').find((a) => a.problemId === 'boj:1874')!.day).to.equal(null);
-    out = [];
+    out.length = 0;
     expect(await run('history', '--learner', 'mina', '--json')).to.equal(0);
     const history = json();
     expect(history.attempts[0]).to.deep.equal({ problem: 'boj:1874', day: null, outcome: 'solved', minutes: null, origin: 'import:baekjoonhub' });
@@ -144,7 +135,7 @@ describe('cote learner / solve / history', () => {
     cleanups.push(hub.cleanup);
     fs.mkdirSync(path.join(hub.dir, '백준', 'Gold', '1. junk'));
     fs.writeFileSync(path.join(hub.dir, '백준', 'Gold', '1. junk', 'README.md'), 'hello');
-    err = [];
+    err.length = 0;
     expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub')).to.equal(1);
     expect(err[0]).to.equal('cote: 1 bad row(s), nothing imported; first: 백준/Gold/1. junk/README.md: no "# [Tier] title - id" heading');
     expect(attempts('mina')).to.have.length(0);
@@ -163,7 +154,7 @@ describe('cote learner / solve / history', () => {
     expect(attempts('mina')).to.have.length(0);
     expect(await run('history', 'import', file, '--learner', 'mina', '--format', 'csv', '--partial', '--json')).to.equal(0);
     expect(json()).to.deep.equal({ imported: 2, skipped: 1, undated: 0, problems_created: 0, days: 2, warnings: ['skipped line 3: outcome "meh" is unknown: expected solved, solved_slow, hint, failed'] });
-    err = [];
+    err.length = 0;
     expect(await run('history', 'import', path.join(dir, 'missing.csv'), '--learner', 'mina', '--format', 'csv')).to.equal(1);
     expect(err).to.deep.equal([`cote: cannot read ${path.join(dir, 'missing.csv')}: ENOENT`]);
   });

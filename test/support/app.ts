@@ -44,7 +44,7 @@ export const SHARED_LIST_DIR = path.resolve(import.meta.dirname, '../../../share
 export const hasSharedList = fs.existsSync(path.join(SHARED_LIST_DIR, 'README.md'));
 
 /** A CLI context on testDeps' database and clock whose output is captured in `out` and `err`. */
-export function testCliContext(ctx: ReturnType<typeof testDeps>, stdin = '') {
+export function testCliContext(ctx: ReturnType<typeof testDeps>, stdin: string | (() => string) = '') {
   const out: string[] = [];
   const err: string[] = [];
   const cli: CliContext = {
@@ -54,7 +54,7 @@ export function testCliContext(ctx: ReturnType<typeof testDeps>, stdin = '') {
     err: (t) => err.push(t),
     isTTY: false,
     now: () => ctx.clock.get(),
-    readStdin: async () => stdin,
+    readStdin: async () => (typeof stdin === 'function' ? stdin() : stdin),
   };
   return { cli, out, err };
 }
