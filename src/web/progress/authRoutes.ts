@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import { learnerById, learnerCount, passwordHashByLogin } from '../../learners/learnerRepository.ts';
 import { addLearner } from '../../learners/addLearner.ts';
 import { DEFAULT_SETTINGS } from '../../learners/learnerSettings.ts';
-import { verifyPassword } from '../../learners/password.ts';
+import { checkPassword } from '../../learners/password.ts';
 import { safeBack } from '../languageRoutes.ts';
 import { settingsForm, submittedForm, TIME_ZONES, withFormErrors } from './forms.ts';
 
@@ -44,14 +44,15 @@ export function authRoutes({ db, now }: AppDeps): Router {
     res.render('auth/login', { title: res.locals.t('progress.login.title'), login: '', next: nextOf(req) });
   });
 
-  router.post('/login', loginLimit, (req, res, next) => {
+  router.post('/login', loginLimit, async (req, res) => {
     const login = String(req.body?.login ?? '').trim();
     const found = passwordHashByLogin(db, login);
     // One generic answer whether the login or the password is wrong, so logins cannot be probed.
-    if (!found || !verifyPassword(String(req.body?.password ?? ''), found.hash) || !learnerById(db, found.id)) {
+    const matches = await checkPassword(String(req.body?.password ?? ''), found?.hash);
+    if (!found || !matches || !learnerById(db, found.id)) {
       return res.status(401).render('auth/login', { title: res.locals.t('progress.login.title'), login, next: nextOf(req), error: res.locals.t('error.progress.bad_login') });
     }
-    logIn(req, found.id, safeNext(req.body?.next)).then((to) => res.redirect(to), next);
+    res.redirect(await logIn(req, found.id, safeNext(req.body?.next)));
   });
 
   router.post('/logout', (req, res, next) => {
