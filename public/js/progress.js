@@ -22,6 +22,7 @@
       for (const other of document.querySelectorAll('[data-status-cell]')) {
         if (other.getAttribute('data-status-cell') === data.problem) updateCell(other, data);
       }
+      updateTypeStats(data.typeStats || {});
       const details = form.querySelector('details');
       if (details) details.open = false;
       for (const input of form.querySelectorAll('input[name=note], input[name=minutes], input[name=day]')) input.value = '';
@@ -43,6 +44,14 @@
     if (undo) undo.hidden = !data.status;
     const live = document.querySelector('[data-progress-live]');
     if (live) live.textContent = data.message;
+  }
+
+  function updateTypeStats(byType) {
+    for (const figures of document.querySelectorAll('[data-type-stats]')) {
+      const texts = byType[figures.getAttribute('data-type-stats')];
+      if (!texts) continue;
+      for (const part of figures.querySelectorAll('[data-part]')) part.textContent = texts[part.getAttribute('data-part')] || '';
+    }
   }
 
   document.addEventListener('submit', function (event) {

@@ -18,3 +18,10 @@ export function checklistProgress(db: Db, learnerId: number): ChecklistProgress 
   const entries = catalog.entries.map((e) => ({ category: e.category, problem: e.problem, recommended: e.recommended, level: levels.get(e.problem) ?? 0 }));
   return { statuses, stats: typeStats(entries, solved) };
 }
+
+/** The figures of the types `problemId` sits in, after a change to it (the checklist updates them in place). */
+export function typeStatsOfProblem(db: Db, learnerId: number, problemId: string): Map<string, TypeStats> {
+  const keys = new Set(plannerCatalog(db).entries.filter((e) => e.problem === problemId).map((e) => e.category));
+  const { stats } = checklistProgress(db, learnerId);
+  return new Map([...stats].filter(([key]) => keys.has(key)));
+}

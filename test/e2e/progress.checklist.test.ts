@@ -32,6 +32,8 @@ describe('e2e: checking a problem off in Chromium', function () {
 
     await page.goto('/');
     const row = page.locator('#type-graph_traversal tr[data-problem="boj:1260"]');
+    const figures = page.locator('[data-type-stats="graph_traversal"] [data-part="solved"]');
+    const before = await figures.textContent();
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
     await row.locator('button.log-check').click();
     // With JS the row updates in place, without a reload.
@@ -41,6 +43,10 @@ describe('e2e: checking a problem off in Chromium', function () {
     // 1260 is also in the DP type: that row follows.
     expect(await page.locator('#type-dp tr[data-problem="boj:1260"] [data-status]').getAttribute('class')).to.contain('status-solved');
     expect(await row.locator('[data-status]').textContent()).to.contain('2026-11-28');
+    // The type's figures follow without a reload too: one more solved.
+    const count = (text: string | null) => Number(/(\d+)\s*\/\s*\d+/.exec(text ?? '')?.[1]);
+    expect(count(await figures.textContent())).to.equal(count(before) + 1);
+    expect(await page.locator('[data-type-stats="graph_traversal"] [data-part="highest"]').textContent()).to.match(/Silver II/);
     expect(attemptsForLearner(app.deps.db, 1).map((a) => [a.problemId, a.day, a.outcome])).to.deep.equal([['boj:1260', '2026-11-28', 'solved']]);
 
     await page.goto('/history');

@@ -6,6 +6,9 @@ import { notFound } from '../../errors.ts';
 import { safeBack } from '../languageRoutes.ts';
 import { attemptById, type Attempt } from '../../progress/attemptRepository.ts';
 import { problemStatus } from '../../progress/checklistStatus.ts';
+import { typeStatsOfProblem } from '../../progress/checklistProgress.ts';
+import type { TypeStats } from '../../progress/stats.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { editAttempt, knownProblemId, learnerToday, logAttempt, removeAttempt, undoLastAttempt } from '../../progress/logAttempt.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
 import { flash, withFormErrors } from './forms.ts';
@@ -66,7 +69,8 @@ function respond(req: Request, res: Response, db: Db, problemId: string | undefi
     const status = problemId ? problemStatus(db, currentLearner(req).id, problemId) : undefined;
     const t = res.locals.t;
     const statusText = t(`progress.state.${status?.state ?? 'none'}`) + (status?.lastDay ? ` · ${status.lastDay}` : '');
-    return res.json({ message: text, problem: problemId ?? null, status: status ?? null, statusText });
+    const typeStats = problemId ? typeStatsTexts(typeStatsOfProblem(db, currentLearner(req).id, problemId), t, res.locals.tierLabel) : {};
+    return res.json({ message: text, problem: problemId ?? null, status: status ?? null, statusText, typeStats });
   }
   flash(req, 'ok', text);
   res.redirect(safeBack(req.body.back ?? fallback));
@@ -78,4 +82,18 @@ function formOf(a: Attempt) {
 
 function historyOf(a: Attempt): string {
   return a.day ? `/history?day=${a.day}` : '/history?day=unknown';
+}
+
+/** The checklist's per-type texts, keyed by type, as views/progress/_typeStats.ejs words them. */
+function typeStatsTexts(stats: Map<string, TypeStats>, t: Translate, tierLabel: (level: number) => string) {
+  return Object.fromEntries(
+    [...stats].map(([key, s]) => [
+      key,
+      {
+        solved: t('progress.stats.solved', { solved: s.solved, total: s.total }),
+        recommended: t('progress.stats.recommended', { solved: s.recommendedSolved, total: s.recommendedTotal }),
+        highest: s.highestLevel > 0 ? t('progress.stats.highest', { tier: tierLabel(s.highestLevel) }) : '',
+      },
+    ]),
+  );
 }
