@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.ts';
 import { databaseFile, openDatabase } from './db/connection.ts';
 import { createLogger } from './log.ts';
@@ -21,7 +22,8 @@ async function main() {
       logger.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
       process.exit(1);
     }
-    logger.info(`cote listening on http://${config.host}:${config.port}`, { dataDir: config.dataDir });
+    const { port } = server.address() as AddressInfo;
+    logger.info(`cote listening on http://${config.host}:${port}`, { dataDir: config.dataDir });
   });
   startFirstImport(deps);
   const jobs = startJobs(deps);
