@@ -61,7 +61,7 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   const atExam = readinessSnapshot(ctx);
   const { verdict } = verdictOf(ctx, atExam);
   const plan: Plan = { today: input.today, exam, days, readiness: readinessRows(ctx, now, atExam), verdict, advice: [] };
-  if (withAdvice && verdict === 'behind' && input.horizonDays === undefined) plan.advice = adviceFor(input, ctx, plan);
+  if (withAdvice && verdict === 'behind' && input.horizonDays === undefined) plan.advice = adviceFor(input, ctx, plan, (other) => planWith(other, false).verdict);
   const unsolvedLeft = ctx.learner.attempted.some((a) => a === 0);
   if (!exam) plan.notice = notice(input, 'no_exam', { days: NO_EXAM_HORIZON });
   else if (!unsolvedLeft) plan.notice = notice(input, 'all_solved');
