@@ -4,7 +4,7 @@ import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import { csrfSync } from 'csrf-sync';
-import type { AppDeps } from './web/deps.ts';
+import type { AppDeps } from './context.ts';
 import { SqliteSessionStore } from './web/sessionStore.ts';
 import { loadLearner } from './web/auth.ts';
 import { viewLocals } from './web/locals.ts';

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { loadConfig, type Config } from './config.ts';
+import { loadConfig } from './config.ts';
+import type { CliContext } from './context.ts';
 import { databaseFile, openDatabase, type Db } from './db/connection.ts';
 import { AppError } from './errors.ts';
 import { registerCatalogCommands } from './catalog/cli.ts';
@@ -7,17 +8,7 @@ import { registerProgressCommands } from './progress/cli.ts';
 import { registerPlannerCommands } from './plans/cli.ts';
 import { registerDigestCommands } from './digest/cli.ts';
 
-/** What every command gets: the same config and data directory as the server, and its output streams. */
-export interface CliContext {
-  config: Config;
-  /** Opens the database once, on first use. */
-  db(): Db;
-  out(text: string): void;
-  err(text: string): void;
-  isTTY: boolean;
-  now(): Date;
-  readStdin(): Promise<string>;
-}
+export type { CliContext } from './context.ts';
 
 export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliContext {
   const config = loadConfig(env);

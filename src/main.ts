@@ -7,7 +7,7 @@ import { sessionSecret } from './secret.ts';
 import { startFirstImport } from './catalog/firstImport.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { AppError } from './errors.ts';
-import type { AppDeps } from './web/deps.ts';
+import type { AppDeps } from './context.ts';
 
 // Boot: config → db → migrate → listen → background work. The only place that exits the process.
 async function main() {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import type { CliContext } from '../cli.ts';
+import type { CliContext } from '../context.ts';
 import { importList } from './importList.ts';
 import { summaryLine } from './importRuns.ts';
 import type { ImportSummary } from './store.ts';

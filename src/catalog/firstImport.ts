@@ -1,4 +1,4 @@
-import type { AppDeps } from '../web/deps.ts';
+import type { AppDeps } from '../context.ts';
 import { listCount } from './listRepository.ts';
 import { failInterruptedImportRuns } from './importRunRepository.ts';
 import { startImportRun } from './importRuns.ts';

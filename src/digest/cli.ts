@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../cli.ts';
+import type { CliContext } from '../context.ts';
 import { isDay, localDay } from '../day.ts';
 import { AppError } from '../errors.ts';
 import { learnerById, learnerByLogin, type Learner } from '../learners/learnerRepository.ts';

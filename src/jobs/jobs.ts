@@ -1,6 +1,6 @@
 import { sendDueDigests } from '../digest/delivery.ts';
 import type { Mailer } from '../digest/transport.ts';
-import type { AppDeps } from '../web/deps.ts';
+import type { AppDeps } from '../context.ts';
 
 /** What a job gets: the app's dependencies and the one mailer the process shares. */
 export interface JobContext {

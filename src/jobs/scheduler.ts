@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { createMailer } from '../digest/transport.ts';
-import type { AppDeps } from '../web/deps.ts';
+import type { AppDeps } from '../context.ts';
 import { JOBS, type Job } from './jobs.ts';
 import { safeRunner } from './runner.ts';
 

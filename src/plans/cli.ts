@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../cli.ts';
+import type { CliContext } from '../context.ts';
 import { findLearner, planCommand, planJson, planText } from './planCommand.ts';
 
 /**

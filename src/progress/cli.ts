@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { CliContext } from '../cli.ts';
+import type { CliContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { addLearner } from '../learners/addLearner.ts';
