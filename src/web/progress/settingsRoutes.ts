@@ -22,7 +22,7 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
     const locals = { title: res.locals.t('progress.settings.title'), form: { ...submittedForm(req.body), login: learner.login }, timeZones: TIME_ZONES };
     withFormErrors(res, 'settings/index', locals, () => {
       // Unticked checkboxes are not sent: no study day box means no study days.
-      updateLearner(db, learner.id, parseLearnerSettings({ ...req.body, studyDays: req.body.studyDays ?? [] }, settingsOf(learner)));
+      updateLearner(db, learner.id, parseLearnerSettings({ ...req.body, studyDays: req.body.studyDays ?? [] }, settingsOf(learner), now()));
       flash(req, 'ok', res.locals.t('progress.settings.saved'));
       res.redirect('/settings');
     });
