@@ -104,7 +104,7 @@ describe('progress BaekjoonHub README parser', () => {
 
 describe('progress CSV parser', () => {
   it('readCsv() – quotes, escaped quotes, CRLF and a quoted line break – reads cells and line numbers', () => {
-    const rows = readCsv('a,b\r\n"x, y","say ""hi"""\r\n"two\nlines",z\n\n');
+    const { rows } = readCsv('a,b\r\n"x, y","say ""hi"""\r\n"two\nlines",z\n\n');
     expect(rows).to.deep.equal([
       { line: 1, cells: ['a', 'b'] },
       { line: 2, cells: ['x, y', 'say "hi"'] },
