@@ -53,7 +53,8 @@ function lineBreaksIn(cells: string[]): number {
  * with `unescapeFormula`, so an export imports back unchanged.
  */
 export function writeCsv(rows: (string | number | null)[][]): string {
-  return stringify(rows, { escape_formulas: true, record_delimiter: 'windows' });
+  // A lone CR inside a cell must be quoted too: readCsv takes CR, LF and CRLF as line ends.
+  return stringify(rows, { escape_formulas: true, record_delimiter: 'windows', quoted_match: /\r|\n/ });
 }
 
 const ESCAPED_FORMULA = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
