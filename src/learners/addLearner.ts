@@ -10,7 +10,7 @@ import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH } from './passw
  */
 export function addLearner(db: Db, raw: Record<string, unknown>, options: { isAdmin: boolean; now: Date; passwordOptional?: boolean }): Learner {
   const login = parseLogin(raw.login);
-  const settings = parseLearnerSettings({ ...raw, name: raw.name ?? '', email: raw.email ?? '' }, DEFAULT_SETTINGS);
+  const settings = parseLearnerSettings({ ...raw, name: raw.name ?? '', email: raw.email ?? '' }, DEFAULT_SETTINGS, options.now);
   const missing = raw.password === undefined || raw.password === '';
   if (!(missing && options.passwordOptional) && !isAcceptablePassword(raw.password)) {
     throw new AppError('progress.weak_password', `the password must have at least ${MIN_PASSWORD_LENGTH} characters`, 422, { min: MIN_PASSWORD_LENGTH });

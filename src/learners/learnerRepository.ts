@@ -72,6 +72,11 @@ export function allLearners(db: Db): Learner[] {
   return (db.prepare(`SELECT ${COLUMNS} FROM learners ORDER BY id`).all() as LearnerRow[]).map(toLearner);
 }
 
+/** One page of learners in the order they were added (the admin's list). */
+export function learnersPage(db: Db, limit: number, offset: number): Learner[] {
+  return (db.prepare(`SELECT ${COLUMNS} FROM learners ORDER BY id LIMIT ? OFFSET ?`).all(limit, offset) as LearnerRow[]).map(toLearner);
+}
+
 export function learnerCount(db: Db): number {
   return db.prepare('SELECT count(*) FROM learners').pluck().get() as number;
 }

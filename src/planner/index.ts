@@ -7,7 +7,7 @@ import { translate } from '../i18n/index.ts';
 import { createContext, type PlanContext } from './context.ts';
 import { readinessRows, readinessSnapshot, verdictOf } from './readiness.ts';
 import { isStudyDay, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
-import { isMockDay, phaseOf, preparationStart, timeline } from './timeline.ts';
+import { isMockDay, MAX_PLAN_DAYS, phaseOf, preparationStart, timeline } from './timeline.ts';
 import { keptToday } from './today.ts';
 import type { Plan, PlanDay, PlanInput } from './types.ts';
 import { adviceFor } from './advice.ts';
@@ -43,10 +43,13 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   const blocked = blockingNotice(input);
   const exam = input.settings.examDate;
   if (blocked) return { today: input.today, exam, days: [], readiness: [], verdict: 'behind', advice: [], notice: blocked };
-  const total = exam ? daysBetween(input.today, exam) : NO_EXAM_HORIZON;
-  const ctx = createContext(input, exam ?? addDays(input.today, NO_EXAM_HORIZON));
+  // An exam further than MAX_PLAN_DAYS away is planned as if it were on that day (and the plan says so).
+  const tooFar = exam !== null && daysBetween(input.today, exam) > MAX_PLAN_DAYS;
+  const end = tooFar ? addDays(input.today, MAX_PLAN_DAYS) : exam;
+  const total = end ? daysBetween(input.today, end) : NO_EXAM_HORIZON;
+  const ctx = createContext(input, end ?? addDays(input.today, NO_EXAM_HORIZON));
   const studyDays = new Set(input.settings.studyDays);
-  const start = preparationStart(input.history, input.today, exam ?? addDays(input.today, NO_EXAM_HORIZON), input.startDay);
+  const start = preparationStart(input.history, input.today, end ?? addDays(input.today, NO_EXAM_HORIZON), input.startDay);
   const cal: Calendar = {
     total,
     timeline: timeline(start, input.today, total, studyDays),
@@ -64,6 +67,7 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   if (withAdvice && verdict === 'behind' && input.horizonDays === undefined) plan.advice = adviceFor(input, ctx, plan, (other) => planWith(other, false).verdict);
   const unsolvedLeft = ctx.learner.attempted.some((a) => a === 0);
   if (!exam) plan.notice = notice(input, 'no_exam', { days: NO_EXAM_HORIZON });
+  else if (tooFar) plan.notice = notice(input, 'exam_far', { exam, days: MAX_PLAN_DAYS });
   else if (!unsolvedLeft) plan.notice = notice(input, 'all_solved');
   return plan;
 }

@@ -5,6 +5,12 @@ import type { HistoryAttempt } from './types.ts';
 /** How the preparation is split: A covers, B deepens with weekly mocks, C rehearses and consolidates. */
 export type Phase = 'A' | 'B' | 'C';
 
+/**
+ * The planner never plans further than this many days, whatever exam date it is given (settings refuse an exam
+ * further away, but an old or hand-edited database may hold one): its work stays bounded.
+ */
+export const MAX_PLAN_DAYS = 730;
+
 /** A preparation is taken to have started at most this many days before the exam. */
 const MAX_PREPARATION_DAYS = 120;
 

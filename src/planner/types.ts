@@ -134,5 +134,5 @@ export interface Plan {
    * Set when there is nothing to plan: the exam is today or past, no exam date, budget 0, no study days,
    * nothing left unsolved, an empty list. The page shows it instead of an empty plan.
    */
-  notice?: { code: 'no_exam' | 'exam_today' | 'exam_past' | 'no_budget' | 'no_study_days' | 'all_solved' | 'empty_catalog'; message: string };
+  notice?: { code: 'no_exam' | 'exam_today' | 'exam_past' | 'exam_far' | 'no_budget' | 'no_study_days' | 'all_solved' | 'empty_catalog'; message: string };
 }

@@ -19,6 +19,8 @@ export interface RawAttemptFields {
 
 export const MAX_MINUTES = 24 * 60;
 export const MAX_NOTE_LENGTH = 2000;
+/** No attempt is dated before this day (a typo like 0202-01-05 would otherwise sort before every real one). */
+export const MIN_DAY = '2000-01-01';
 
 function bad(code: string, message: string, value: unknown): never {
   throw new AppError(`progress.${code}`, message, 422, { value: String(value ?? '') });
@@ -37,9 +39,10 @@ export function parseAttemptFields(raw: RawAttemptFields, today: Day, emptyDay: 
   return { day, outcome: outcomeText, minutes: parseMinutes(text(raw.minutes)), note: parseNote(raw.note) };
 }
 
-/** A day the learner may log: a real date, not after their today. */
+/** A day the learner may log: a real date from MIN_DAY to their today. */
 export function parseDay(text: string, today: Day): Day {
   if (!isDay(text)) bad('bad_day', `day ${JSON.stringify(text)} is not a date YYYY-MM-DD`, text);
+  if (text < MIN_DAY) throw new AppError('progress.early_day', `day ${text} is before ${MIN_DAY}`, 422, { value: text, min: MIN_DAY });
   if (text > today) throw new AppError('progress.future_day', `day ${text} is in the future (today is ${today})`, 422, { value: text, today });
   return text;
 }

@@ -109,13 +109,21 @@ export function attemptsOnDay(db: Db, learnerId: number, day: string): Attempt[]
   return (db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day = ? ORDER BY a.id`).all(learnerId, day) as AttemptRow[]).map(toAttempt);
 }
 
-/** The learner's attempts between two days inclusive, newest day first. */
-export function attemptsBetween(db: Db, learnerId: number, from: string, to: string): Attempt[] {
-  return (db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day BETWEEN ? AND ? ORDER BY a.day DESC, a.id DESC`).all(learnerId, from, to) as AttemptRow[]).map(toAttempt);
+/** One page of the learner's attempts on one local day (null: the undated ones), in the order they were logged. */
+export function attemptsOnDayPage(db: Db, learnerId: number, day: string | null, limit: number, offset: number): Attempt[] {
+  const rows = db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day IS ? ORDER BY a.id LIMIT ? OFFSET ?`).all(learnerId, day, limit, offset);
+  return (rows as AttemptRow[]).map(toAttempt);
 }
 
-export function undatedAttempts(db: Db, learnerId: number): Attempt[] {
-  return (db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day IS NULL ORDER BY a.id`).all(learnerId) as AttemptRow[]).map(toAttempt);
+/** How many attempts the learner logged on one local day (null: how many are undated). */
+export function attemptCountOnDay(db: Db, learnerId: number, day: string | null): number {
+  return db.prepare('SELECT count(*) FROM attempts WHERE learner_id = ? AND day IS ?').pluck().get(learnerId, day) as number;
+}
+
+/** The learner's attempts between two days inclusive, newest first; at most `limit` of them when given. */
+export function attemptsBetween(db: Db, learnerId: number, from: string, to: string, limit = -1): Attempt[] {
+  const rows = db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day BETWEEN ? AND ? ORDER BY a.day DESC, a.id DESC LIMIT ?`).all(learnerId, from, to, limit);
+  return (rows as AttemptRow[]).map(toAttempt);
 }
 
 /** The attempt the learner logged last (highest id), optionally for one problem. */

@@ -10,7 +10,7 @@ import { attemptsForLearner } from './attemptRepository.ts';
 import { learnerToday, logAttempt } from './logAttempt.ts';
 import { historyJson } from './export.ts';
 import { importBaekjoonHub } from './imports/baekjoonHubImport.ts';
-import { importAttemptCsv } from './imports/csvImport.ts';
+import { checkCsvSize, importAttemptCsv } from './imports/csvImport.ts';
 import { summaryJson, type ImportSummary } from './imports/storeImport.ts';
 
 /** The progress commands of `cote`: learner add / password, solve, history, history import. */
@@ -83,10 +83,10 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
       const options = { partial: Boolean(o.partial), now: ctx.now() };
       let summary: ImportSummary;
       if (o.format === 'baekjoonhub') summary = await importBaekjoonHub(ctx.db(), found, source, options);
-      else if (o.format === 'csv') summary = importAttemptCsv(ctx.db(), found, readTextFile(source), options);
+      else if (o.format === 'csv') summary = importAttemptCsv(ctx.db(), found, readCsvFile(source), options);
       else throw new AppError('progress.bad_format', `format ${JSON.stringify(o.format)} is unknown: expected baekjoonhub or csv`);
       if (o.json) return ctx.out(JSON.stringify(summaryJson(summary), null, 2));
-      ctx.out(`imported ${summary.imported} (${summary.undated} undated, over ${summary.days} days), skipped ${summary.skipped}, problems created ${summary.problemsCreated}`);
+      ctx.out(`imported ${summary.imported} (${summary.undated} undated, over ${summary.days} days), skipped ${summary.skipped}`);
       for (const w of summary.warnings) ctx.err(`warning: ${w}`);
     });
 }
@@ -104,10 +104,13 @@ async function passwordFromStdin(ctx: CliContext): Promise<string> {
   return password;
 }
 
-function readTextFile(file: string): string {
+/** The CSV file's text; one that is too large is refused before it is read. */
+function readCsvFile(file: string): string {
   try {
+    checkCsvSize(fs.statSync(file).size);
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('progress.unreadable_file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
 import { attemptsForLearner, solvedDays } from './attemptRepository.ts';
 import { streaks } from './streaks.ts';
-import { csvField } from './imports/csv.ts';
+import { writeCsv } from './imports/csv.ts';
 
 /** `cote history --json` and /export.json: every attempt, the streaks and the number of days with a solve. */
 export function historyJson(db: Db, learner: Learner, today: string) {
@@ -32,9 +32,11 @@ export function exportJson(db: Db, learner: Learner, now: Date) {
   return { learner: learner.login, exportedAt: now.toISOString(), attempts };
 }
 
-/** /export.csv: the CSV import's columns first, so an export imports back unchanged. */
+/**
+ * /export.csv: the CSV import's columns first, so an export imports back unchanged. Titles and notes that a
+ * spreadsheet would run as formulas are written with a leading single quote (the import takes it off again).
+ */
 export function attemptsCsv(db: Db, learnerId: number): string {
-  const lines = ['problem,day,outcome,minutes,note,origin,title'];
-  for (const a of attemptsForLearner(db, learnerId)) lines.push([a.problemId, a.day, a.outcome, a.minutes, a.note, a.origin, a.title].map(csvField).join(','));
-  return lines.join('\r\n') + '\r\n';
+  const rows = attemptsForLearner(db, learnerId).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.note, a.origin, a.title]);
+  return writeCsv([['problem', 'day', 'outcome', 'minutes', 'note', 'origin', 'title'], ...rows]);
 }

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { csrfFrom, testDeps } from '../support/app.ts';
 import { hubClone, loggedIn, seedLearner, seedProblems } from '../support/progress.ts';
 import { attemptsForLearner, recordAttempt } from '../../src/progress/attemptRepository.ts';
+import { ensureProblem, problemById } from '../../src/catalog/problemRepository.ts';
 import type { Learner } from '../../src/learners/learnerRepository.ts';
 
 describe('progress attempt log over HTTP', () => {
@@ -150,10 +151,13 @@ describe('progress attempt log over HTTP', () => {
     expect(bad.status).to.equal(422);
     expect(bad.text).to.contain('line 3');
     expect(bad.text).to.contain('2026-13-01');
+    // A problem on no imported list is a bad row too: a learner's import never writes the shared catalog.
+    expect(bad.text).to.contain('<strong>line 4</strong>: problem programmers:12951 is not on any imported list');
     expect(count(mina)).to.equal(0);
     const partial = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv, partial: '1' });
     expect(partial.status).to.equal(200);
-    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.problemId, x.day])).to.deep.equal([['programmers:12951', null], ['boj:1260', '2026-02-01']]);
+    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.problemId, x.day])).to.deep.equal([['boj:1260', '2026-02-01']]);
+    expect(problemById(ctx.deps.db, 'programmers:12951')).to.equal(undefined);
   });
 
   it('POST /history/import/baekjoonhub – a non-admin – 403; an admin with a folder that is not a repository – 422', async () => {
@@ -165,8 +169,12 @@ describe('progress attempt log over HTTP', () => {
     expect(res.text).to.contain('BaekjoonHub');
   });
 
-  it('POST /history/import/baekjoonhub – an admin with a clone – imports it; imported titles are escaped on the history page', async () => {
+  it('POST /history/import/baekjoonhub – an admin with a clone – imports it; titles are escaped on the history page', async () => {
     const hub = hubClone();
+    // The clone's problems, as if a list had them (an import never adds problems); one title holds markup.
+    ensureProblem(ctx.deps.db, { id: 'boj:1874', title: '스택 수열', level: 9 });
+    ensureProblem(ctx.deps.db, { id: 'boj:99999', title: '<b>새</b> 문제＋', level: 3 });
+    ensureProblem(ctx.deps.db, { id: 'programmers:12924', title: '숫자의 표현' });
     try {
       const a = await loggedIn(ctx.app(), 'mina');
       const res = await a.agent.post('/history/import/baekjoonhub').type('form').send({ _csrf: a.csrf, dir: hub.dir });

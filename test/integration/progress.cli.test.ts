@@ -8,7 +8,7 @@ import { runCli, type CliContext } from '../../src/cli.ts';
 import { learnerByLogin } from '../../src/learners/learnerRepository.ts';
 import { verifyPassword } from '../../src/learners/password.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
-import { problemById } from '../../src/catalog/problemRepository.ts';
+import { ensureProblem, problemById } from '../../src/catalog/problemRepository.ts';
 
 describe('cote learner / solve / history', () => {
   let ctx: ReturnType<typeof testDeps>;
@@ -20,6 +20,12 @@ describe('cote learner / solve / history', () => {
   const run = (...args: string[]) => runCli(['node', 'cote', ...args], cli);
   const json = () => JSON.parse(out.join('\n'));
   const attempts = (login: string) => attemptsForLearner(ctx.deps.db, learnerByLogin(ctx.deps.db, login)!.id);
+  // The fixture's problems beyond seedProblems(), as if a list had them.
+  const seedHubProblems = () => {
+    ensureProblem(ctx.deps.db, { id: 'boj:1874', title: '스택 수열', level: 9 });
+    ensureProblem(ctx.deps.db, { id: 'boj:99999', title: '새 문제', level: 3 });
+    ensureProblem(ctx.deps.db, { id: 'programmers:12924', title: '숫자의 표현' });
+  };
 
   beforeEach(() => {
     ctx = testDeps({}, new Date('2026-03-01T15:30:00Z'));
@@ -79,8 +85,9 @@ describe('cote learner / solve / history', () => {
     const hub = hubClone();
     cleanups.push(hub.cleanup);
     seedLearner(ctx.deps.db, 'mina');
+    seedHubProblems();
     expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(0);
-    expect(json()).to.deep.equal({ imported: 4, skipped: 0, undated: 0, problems_created: 3, days: 4, warnings: [] });
+    expect(json()).to.deep.equal({ imported: 4, skipped: 0, undated: 0, days: 4, warnings: [] });
     const byProblem = Object.fromEntries(attempts('mina').map((a) => [a.problemId, [a.day, a.outcome, a.origin]]));
     expect(byProblem).to.deep.equal({
       'boj:17453': ['2026-03-02', 'solved', 'import:baekjoonhub'],
@@ -88,19 +95,40 @@ describe('cote learner / solve / history', () => {
       'boj:99999': ['2025-12-31', 'solved', 'import:baekjoonhub'],
       'programmers:12924': ['2024-07-30', 'solved', 'import:baekjoonhub'],
     });
-    expect(problemById(ctx.deps.db, 'boj:99999')).to.deep.include({ title: '<b>새</b> 문제＋', level: 3 });
-    expect(problemById(ctx.deps.db, 'boj:1874')).to.deep.include({ title: '스택 수열', level: 9 });
-    expect(problemById(ctx.deps.db, 'programmers:12924')).to.deep.include({ judge: 'programmers', title: '숫자의 표현' });
     out.length = 0;
     expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(0);
-    expect(json()).to.deep.include({ imported: 0, skipped: 4, problems_created: 0 });
+    expect(json()).to.deep.include({ imported: 0, skipped: 4 });
     expect(attempts('mina')).to.have.length(4);
+  });
+
+  it('cote history import --format baekjoonhub – problems on no imported list – skipped with a warning each, never added to the catalog', async () => {
+    const hub = hubClone();
+    cleanups.push(hub.cleanup);
+    seedLearner(ctx.deps.db, 'mina');
+    const problems = () => ctx.deps.db.prepare('SELECT id FROM problems ORDER BY id').pluck().all();
+    const before = problems();
+    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(0);
+    expect(json()).to.deep.equal({
+      imported: 1,
+      skipped: 3,
+      undated: 0,
+      days: 1,
+      warnings: [
+        'skipped boj:99999: problem boj:99999 is not on any imported list',
+        'skipped boj:1874: problem boj:1874 is not on any imported list',
+        'skipped programmers:12924: problem programmers:12924 is not on any imported list',
+      ],
+    });
+    expect(attempts('mina').map((a) => a.problemId)).to.deep.equal(['boj:17453']);
+    expect(problems()).to.deep.equal(before);
+    expect(problemById(ctx.deps.db, 'boj:99999')).to.equal(undefined);
   });
 
   it('cote history import --format baekjoonhub – New York learner – Korean submission times become New York days', async () => {
     const hub = hubClone();
     cleanups.push(hub.cleanup);
     seedLearner(ctx.deps.db, 'joon', { timezone: 'America/New_York' });
+    seedHubProblems();
     expect(await run('history', 'import', hub.dir, '--learner', 'joon', '--format', 'baekjoonhub')).to.equal(0);
     const days = Object.fromEntries(attempts('joon').map((a) => [a.problemId, a.day]));
     expect(days['boj:17453']).to.equal('2026-03-01'); // 2026-03-02 00:30 KST
@@ -111,6 +139,7 @@ describe('cote learner / solve / history', () => {
     const hub = hubClone(false);
     cleanups.push(hub.cleanup);
     seedLearner(ctx.deps.db, 'mina');
+    seedHubProblems();
     expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(0);
     const summary = json();
     expect(summary).to.deep.include({ imported: 4, undated: 1, days: 3 });
@@ -126,6 +155,7 @@ describe('cote learner / solve / history', () => {
 
   it('cote history import – a folder that is not BaekjoonHub, or a README that is not one – exit 1, nothing imported', async () => {
     seedLearner(ctx.deps.db, 'mina');
+    seedHubProblems();
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-empty-'));
     cleanups.push(() => fs.rmSync(empty, { recursive: true, force: true }));
     expect(await run('history', 'import', empty, '--learner', 'mina', '--format', 'baekjoonhub')).to.equal(1);
@@ -153,7 +183,7 @@ describe('cote learner / solve / history', () => {
     expect(err).to.deep.equal(['cote: 1 bad row(s), nothing imported; first: line 3: outcome "meh" is unknown: expected solved, solved_slow, hint, failed']);
     expect(attempts('mina')).to.have.length(0);
     expect(await run('history', 'import', file, '--learner', 'mina', '--format', 'csv', '--partial', '--json')).to.equal(0);
-    expect(json()).to.deep.equal({ imported: 2, skipped: 1, undated: 0, problems_created: 0, days: 2, warnings: ['skipped line 3: outcome "meh" is unknown: expected solved, solved_slow, hint, failed'] });
+    expect(json()).to.deep.equal({ imported: 2, skipped: 1, undated: 0, days: 2, warnings: ['skipped line 3: outcome "meh" is unknown: expected solved, solved_slow, hint, failed'] });
     err.length = 0;
     expect(await run('history', 'import', path.join(dir, 'missing.csv'), '--learner', 'mina', '--format', 'csv')).to.equal(1);
     expect(err).to.deep.equal([`cote: cannot read ${path.join(dir, 'missing.csv')}: ENOENT`]);

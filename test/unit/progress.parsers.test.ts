@@ -104,7 +104,7 @@ describe('progress BaekjoonHub README parser', () => {
 
 describe('progress CSV parser', () => {
   it('readCsv() – quotes, escaped quotes, CRLF and a quoted line break – reads cells and line numbers', () => {
-    const rows = readCsv('a,b\r\n"x, y","say ""hi"""\r\n"two\nlines",z\n\n');
+    const { rows } = readCsv('a,b\r\n"x, y","say ""hi"""\r\n"two\nlines",z\n\n');
     expect(rows).to.deep.equal([
       { line: 1, cells: ['a', 'b'] },
       { line: 2, cells: ['x, y', 'say "hi"'] },
@@ -158,6 +158,10 @@ describe('progress attempt fields', () => {
     ['a future day', { day: '2026-11-29' }, 'progress.future_day'],
     ['an impossible date', { day: '2026-02-30' }, 'progress.bad_day'],
     ['a malformed date', { day: '28/11/2026' }, 'progress.bad_day'],
+    ['a day before 2000', { day: '1999-12-31' }, 'progress.early_day'],
+    ['a year typo', { day: '0226-11-01' }, 'progress.early_day'],
+    ['minutes over a day', { minutes: '1441' }, 'progress.bad_minutes'],
+    ['a note over 2000 characters', { note: 'x'.repeat(2001) }, 'progress.note_too_long'],
     ['an unknown outcome', { outcome: 'won' }, 'progress.bad_outcome'],
     ['negative minutes', { minutes: '-1' }, 'progress.bad_minutes'],
     ['fractional minutes', { minutes: '1.5' }, 'progress.bad_minutes'],

@@ -23,6 +23,7 @@ const en = {
   'planner.notice.no_exam': 'No exam date is set, so this plan looks {days} days ahead. Set your exam date in the settings for a plan that ends on it.',
   'planner.notice.exam_today': 'The exam is today. Nothing new to plan: rest, read your notes, and good luck!',
   'planner.notice.exam_past': 'The exam date ({exam}) has passed. Set your next exam date in the settings to get a new plan.',
+  'planner.notice.exam_far': 'The exam date ({exam}) is more than {days} days away, so this plan covers only the next {days} days. Set a nearer exam date in the settings.',
   'planner.notice.no_budget': 'Your daily study time is 0 minutes. Set a daily budget in the settings to get a plan.',
   'planner.notice.no_study_days': 'No study weekdays are selected. Choose the days you study in the settings to get a plan.',
   'planner.notice.all_solved': 'You have solved every problem on the list. Only re-solves remain in the plan.',
@@ -84,6 +85,7 @@ const en = {
   'error.planner.bad_minutes': 'Minutes must be a whole number from 0 to {max}, not “{value}”.',
   'error.planner.bad_weight': 'The weight of {category} must be a number from 0 to 100, not “{value}”.',
   'error.planner.no_weight': 'Give at least one type a weight above 0.',
+  'error.planner.too_many_weights': '{count} weights were sent: at most {max}.',
   'error.planner.unknown_learner': 'There is no learner “{login}”.',
   'error.planner.bad_day': '“{value}” is not a date (YYYY-MM-DD).',
 };
@@ -111,6 +113,7 @@ const ko: Record<keyof typeof en, string> = {
   'planner.notice.no_exam': '시험 날짜가 없어 {days}일 앞까지만 계획합니다. 설정에서 시험 날짜를 정하면 그날까지 계획합니다.',
   'planner.notice.exam_today': '오늘이 시험입니다. 새로 계획할 것은 없습니다. 푹 쉬고, 정리한 것을 훑어보세요. 행운을 빕니다!',
   'planner.notice.exam_past': '시험 날짜({exam})가 지났습니다. 설정에서 다음 시험 날짜를 정하면 새 계획을 만듭니다.',
+  'planner.notice.exam_far': '시험 날짜({exam})가 {days}일보다 멀어서 앞으로 {days}일만 계획합니다. 설정에서 더 가까운 시험 날짜를 정하세요.',
   'planner.notice.no_budget': '하루 공부 시간이 0분입니다. 설정에서 하루 공부 시간을 정하면 계획을 만듭니다.',
   'planner.notice.no_study_days': '공부하는 요일이 없습니다. 설정에서 공부하는 요일을 고르면 계획을 만듭니다.',
   'planner.notice.all_solved': '문제집의 모든 문제를 풀었습니다. 계획에는 다시 풀기만 남았습니다.',
@@ -171,6 +174,7 @@ const ko: Record<keyof typeof en, string> = {
   'error.planner.bad_minutes': '분은 0부터 {max}까지의 정수여야 합니다 (입력: “{value}”).',
   'error.planner.bad_weight': '{category}의 가중치는 0부터 100까지의 수여야 합니다 (입력: “{value}”).',
   'error.planner.no_weight': '적어도 한 유형의 가중치는 0보다 커야 합니다.',
+  'error.planner.too_many_weights': '가중치가 {count}개 왔습니다. 최대 {max}개입니다.',
   'error.planner.unknown_learner': '“{login}” 학습자가 없습니다.',
   'error.planner.bad_day': '“{value}”은(는) 날짜(YYYY-MM-DD)가 아닙니다.',
 };

@@ -2,7 +2,7 @@ import { parseProblemRef } from '../../catalog/problemRef.ts';
 import { AppError } from '../../errors.ts';
 import { parseAttemptFields } from '../attemptInput.ts';
 import type { Outcome } from '../outcomes.ts';
-import { readCsv } from './csv.ts';
+import { readCsv, unescapeFormula } from './csv.ts';
 
 export interface CsvAttempt {
   line: number;
@@ -24,15 +24,21 @@ const REQUIRED = ['problem', 'day', 'outcome', 'minutes'];
 /**
  * Parses `problem,day,outcome,minutes[,note,…]` with a header row (columns found by name, extra ones ignored, so
  * /export.csv reads back). An empty day is unknown, an empty outcome is solved. Rows dated after `today` are bad.
+ * More than `maxRows` rows below the header is a 413 (the rest of the text is not parsed).
  */
-export function parseAttemptCsv(text: string, today: string): { rows: CsvAttempt[]; errors: RowError[] } {
-  const [header, ...body] = readCsv(text);
+export function parseAttemptCsv(text: string, today: string, maxRows = Infinity): { rows: CsvAttempt[]; errors: RowError[] } {
+  const { rows: records, more } = readCsv(text, maxRows + 1);
+  if (more) {
+    throw new AppError('progress.import_too_many_rows', `the CSV has more than ${maxRows} rows: import at most ${maxRows} at a time`, 413, { limit: maxRows });
+  }
+  const [header, ...body] = records;
   const names = header?.cells.map((c) => c.trim().toLowerCase()) ?? [];
   const missing = REQUIRED.filter((n) => !names.includes(n));
   if (!header || missing.length > 0) {
     throw new AppError('progress.csv_header', `the CSV needs a header row with ${REQUIRED.join(',')} (missing: ${missing.join(', ')})`, 422, { missing: missing.join(', ') });
   }
-  const col = (cells: string[], name: string) => (names.includes(name) ? (cells[names.indexOf(name)] ?? '').trim() : '');
+  // Cells are read as /export.csv wrote them: a formula-escaping quote is taken off again.
+  const col = (cells: string[], name: string) => (names.includes(name) ? unescapeFormula((cells[names.indexOf(name)] ?? '').trim()) : '');
   const rows: CsvAttempt[] = [];
   const errors: RowError[] = [];
   for (const { line, cells } of body) {

@@ -1,15 +1,21 @@
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../errors.ts';
-import { ensureProblem, problemById } from '../../catalog/problemRepository.ts';
+import { problemById } from '../../catalog/problemRepository.ts';
 import { recordAttemptOnce } from '../attemptRepository.ts';
 import type { Outcome } from '../outcomes.ts';
 import type { RowError } from './attemptCsv.ts';
 
 export type { RowError };
 
-/** One attempt to import, with what is known about its problem in case the catalog lacks it. */
+/** An import brings at most this many rows (good and bad); more is a 413 naming the limit. */
+export const MAX_IMPORT_ROWS = 5000;
+
+/** One attempt to import. */
 export interface ImportRow {
+  /** The problem as the source named it; only `id` is used: problems come from imported lists, never from imports. */
   problem: { id: string; title: string; level?: number };
+  /** Where the row came from ('line 4', a README's path), for messages; the problem id when not given. */
+  where?: string;
   day: string | null;
   outcome: Outcome;
   minutes: number | null;
@@ -23,7 +29,6 @@ export interface ImportSummary {
   imported: number;
   skipped: number;
   undated: number;
-  problemsCreated: number;
   days: number;
   warnings: string[];
 }
@@ -39,8 +44,10 @@ export class ImportRejected extends AppError {
 }
 
 /**
- * Stores parsed rows in one transaction. With bad rows the import is refused as a whole unless `partial`,
- * in which case the good rows are kept and each bad one becomes a warning.
+ * Stores parsed rows in one transaction. With bad rows the import is refused as a whole unless `partial`, in which
+ * case the good rows are kept and each bad one becomes a warning. An import never adds to the catalog every learner
+ * shares: a row whose problem is on no imported list is skipped with a warning naming it (a BaekjoonHub repository
+ * holds a learner's whole history, most of it off the list; the CSV import refuses such rows as bad ones before).
  */
 export function storeImport(
   db: Db,
@@ -49,17 +56,20 @@ export function storeImport(
   parsed: { rows: ImportRow[]; errors: RowError[]; warnings?: string[] },
   options: { partial: boolean; now: Date },
 ): ImportSummary {
-  if (parsed.errors.length > 0 && !options.partial) throw new ImportRejected(parsed.errors);
-  const summary: ImportSummary = { imported: 0, skipped: parsed.errors.length, undated: 0, problemsCreated: 0, days: 0, warnings: [...(parsed.warnings ?? [])] };
-  summary.warnings.push(...parsed.errors.map((e) => `skipped ${e.where}: ${e.message}`));
+  const count = parsed.rows.length + parsed.errors.length;
+  if (count > MAX_IMPORT_ROWS) {
+    throw new AppError('progress.import_too_many_rows', `${count} rows: import at most ${MAX_IMPORT_ROWS} at a time`, 413, { limit: MAX_IMPORT_ROWS });
+  }
+  const { errors } = parsed;
+  if (errors.length > 0 && !options.partial) throw new ImportRejected(errors);
+  const rows = parsed.rows.filter((row) => problemById(db, row.problem.id));
+  const offList = parsed.rows.filter((row) => !rows.includes(row)).map((row) => ({ where: row.where ?? row.problem.id, message: unknownProblem(row.problem.id) }));
+  const summary: ImportSummary = { imported: 0, skipped: errors.length + offList.length, undated: 0, days: 0, warnings: [...(parsed.warnings ?? [])] };
+  summary.warnings.push(...[...errors, ...offList].map((e) => `skipped ${e.where}: ${e.message}`));
   const days = new Set<string>();
   const createdAt = options.now.toISOString();
   db.transaction(() => {
-    for (const row of parsed.rows) {
-      if (!problemById(db, row.problem.id)) {
-        ensureProblem(db, { id: row.problem.id, title: row.problem.title, level: row.problem.level ?? 0 });
-        summary.problemsCreated++;
-      }
+    for (const row of rows) {
       const added = recordAttemptOnce(db, { learnerId, problemId: row.problem.id, day: row.day, outcome: row.outcome, minutes: row.minutes, note: row.note ?? '', origin, externalKey: row.externalKey, createdAt });
       if (!added) {
         summary.skipped++;
@@ -74,7 +84,11 @@ export function storeImport(
   return summary;
 }
 
+export function unknownProblem(id: string): string {
+  return `problem ${id} is not on any imported list`;
+}
+
 /** The CLI's JSON shape of a summary. */
 export function summaryJson(s: ImportSummary) {
-  return { imported: s.imported, skipped: s.skipped, undated: s.undated, problems_created: s.problemsCreated, days: s.days, warnings: s.warnings };
+  return { imported: s.imported, skipped: s.skipped, undated: s.undated, days: s.days, warnings: s.warnings };
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Request, Response } from 'express';
+import { localTime } from '../../day.ts';
 import { recentDigests } from '../../digest/digestRepository.ts';
-import { sendTestEmail } from '../../digest/testEmail.ts';
+import { sendTestEmail, TEST_EMAILS_PER_HOUR, TestEmailLimit } from '../../digest/testEmail.ts';
 import { createMailer } from '../../digest/transport.ts';
 import { setDigestSettings, type Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
@@ -45,14 +46,21 @@ export function saveEmailSettings(deps: AppDeps) {
   };
 }
 
-// POST /settings/email/test — sends one test email now and says what happened.
+// POST /settings/email/test — sends one test email now and says what happened; at most 3 an hour (else 429).
 export function sendTestEmailAction(deps: AppDeps) {
+  const limit = new TestEmailLimit();
   return async (req: Request, res: Response) => {
     const learner = currentLearner(req);
     const t = res.locals.t;
     if (!learner.email) {
       req.session.flash = { kind: 'error', text: t('error.digest.no_email') };
       return res.redirect('/settings/email');
+    }
+    const retryAt = limit.take(learner.id, deps.now());
+    if (retryAt) {
+      res.status(429).set('Retry-After', String(Math.ceil((retryAt.getTime() - deps.now().getTime()) / 1000)));
+      const message = t('error.digest.test_limit', { max: TEST_EMAILS_PER_HOUR, time: localTime(retryAt, learner.timezone) });
+      return renderPage(deps, res, learner, { enabled: learner.digestEnabled, time: learner.digestTime }, message);
     }
     const mailer = createMailer(deps.config, { pool: false });
     try {

@@ -11,6 +11,7 @@ import { translator } from '../../i18n/index.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
+import { pageOf } from '../pagination.ts';
 
 /** Outbox files are named after their Message-ID: `digest-<learnerId>-<day>.eml`, `test-<learnerId>-<stamp>.eml`. */
 function ownsOutboxFile(learner: Learner, name: string): boolean {
@@ -23,13 +24,16 @@ export function showDigestPreview(deps: AppDeps) {
     const learner = currentLearner(req);
     const day = localDay(deps.now(), learner.timezone);
     const view = digestView(deps.db, deps.config.baseUrl, learner, day);
+    // The outbox grows by a file a night (and one per test email): newest first, by pages of 100 (?page=N).
+    const files = deps.config.smtpUrl ? [] : outboxFiles(deps.config, (name) => ownsOutboxFile(learner, name));
+    const page = pageOf(req.query.page, files.length, (n) => `/digest/preview?page=${n}#outbox`);
     res.render('digest/preview', {
       title: res.locals.t('digest.preview.title'),
       view,
       rendered: renderDigest(view),
       emailT: translator(view.lang),
       status: digestFor(deps.db, learner.id, day)?.status ?? 'none',
-      outbox: deps.config.smtpUrl ? null : { dir: outboxDir(deps.config), files: outboxFiles(deps.config, (name) => ownsOutboxFile(learner, name)) },
+      outbox: deps.config.smtpUrl ? null : { dir: outboxDir(deps.config), files: files.slice(page.offset, page.offset + page.limit), page },
     });
   };
 }

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps.ts';
 import { addDays, isDay } from '../../day.ts';
 import { currentLearner, requireLearner } from '../auth.ts';
-import { attemptsBetween, attemptsOnDay, solvedCountsByDay, solvedDays, undatedAttempts } from '../../progress/attemptRepository.ts';
+import { attemptCountOnDay, attemptsBetween, attemptsOnDayPage, solvedCountsByDay, solvedDays } from '../../progress/attemptRepository.ts';
+import { pageOf } from '../pagination.ts';
 import { heatmap } from '../../progress/heatmap.ts';
 import { streaks } from '../../progress/streaks.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
@@ -10,8 +11,12 @@ import { attemptsCsv, exportJson } from '../../progress/export.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
 
 const RECENT_DAYS = 14;
+const RECENT_LIMIT = 100;
 
-/** GET /history (grass, streaks, one day's entries and the last two weeks), GET /export.csv, GET /export.json. */
+/**
+ * GET /history (grass, streaks, one day's entries by pages of 100 with ?page=N, and the last two weeks' latest 100),
+ * GET /export.csv, GET /export.json.
+ */
 export function historyRoutes({ db, now }: AppDeps): Router {
   const router = Router();
 
@@ -21,15 +26,21 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const asked = typeof req.query.day === 'string' ? req.query.day : '';
     const day = asked === 'unknown' || (isDay(asked) && asked <= today) ? asked : today;
     const from = addDays(today, -364);
+    const dayKey = day === 'unknown' ? null : day;
+    const page = pageOf(req.query.page, attemptCountOnDay(db, learner.id, dayKey), (n) => `/history?day=${day}&page=${n}#day`);
+    // The last two weeks, newest first, up to RECENT_LIMIT entries: each day's page has all of that day.
+    const recent = attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today, RECENT_LIMIT + 1);
     res.render('history/index', {
       title: res.locals.t('progress.history.title'),
       today,
       day,
       grass: heatmap(solvedCountsByDay(db, learner.id, from, today), today),
       streak: streaks(solvedDays(db, learner.id), today),
-      dayAttempts: day === 'unknown' ? undatedAttempts(db, learner.id) : attemptsOnDay(db, learner.id, day),
-      recent: groupByDay(attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today)),
-      undatedCount: undatedAttempts(db, learner.id).length,
+      dayAttempts: attemptsOnDayPage(db, learner.id, dayKey, page.limit, page.offset),
+      page,
+      recent: groupByDay(recent.slice(0, RECENT_LIMIT)),
+      recentCut: recent.length > RECENT_LIMIT ? RECENT_LIMIT : 0,
+      undatedCount: dayKey === null ? page.total : attemptCountOnDay(db, learner.id, null),
       outcomes: OUTCOMES,
     });
   });

@@ -38,7 +38,9 @@ async function run(res: Response, form: Record<string, unknown>, action: () => I
   } catch (error) {
     if (!(error instanceof AppError) || error.status >= 500) throw error;
     res.status(error.status);
-    render(res, { form, error: errorText(error, res.locals.t), badRows: error instanceof ImportRejected ? error.rows : [] });
+    // A text over the limit is not sent back into the form.
+    const echoed = error.status === 413 ? { ...form, csv: '' } : form;
+    render(res, { form: echoed, error: errorText(error, res.locals.t), badRows: error instanceof ImportRejected ? error.rows : [] });
   }
 }
 

@@ -3,9 +3,10 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../../errors.ts';
 import { currentLearner, requireAdmin, requireLearner } from '../auth.ts';
 import { addLearner } from '../../learners/addLearner.ts';
-import { allLearners, passwordHashById, setLearnerPassword, updateLearner, type Learner } from '../../learners/learnerRepository.ts';
+import { learnerCount, learnersPage, passwordHashById, setLearnerPassword, updateLearner, type Learner } from '../../learners/learnerRepository.ts';
 import { DEFAULT_SETTINGS, parseLearnerSettings, type LearnerSettings } from '../../learners/learnerSettings.ts';
 import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../../learners/password.ts';
+import { pageOf } from '../pagination.ts';
 import { flash, settingsForm, submittedForm, TIME_ZONES, withFormErrors } from './forms.ts';
 
 /** GET/POST /settings, POST /settings/password, and the admin's GET/POST /learners. */
@@ -22,7 +23,7 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
     const locals = { title: res.locals.t('progress.settings.title'), form: { ...submittedForm(req.body), login: learner.login }, timeZones: TIME_ZONES };
     withFormErrors(res, 'settings/index', locals, () => {
       // Unticked checkboxes are not sent: no study day box means no study days.
-      updateLearner(db, learner.id, parseLearnerSettings({ ...req.body, studyDays: req.body.studyDays ?? [] }, settingsOf(learner)));
+      updateLearner(db, learner.id, parseLearnerSettings({ ...req.body, studyDays: req.body.studyDays ?? [] }, settingsOf(learner), now()));
       flash(req, 'ok', res.locals.t('progress.settings.saved'));
       res.redirect('/settings');
     });
@@ -41,12 +42,18 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
     });
   });
 
-  router.get('/learners', requireAdmin, (_req, res) => {
-    res.render('learners/index', { title: res.locals.t('progress.learners.title'), learners: allLearners(db), form: settingsForm({ ...DEFAULT_SETTINGS, login: '' }), timeZones: TIME_ZONES });
+  // The list of learners comes in pages of 100 (?page=N).
+  const learnerList = (query: unknown) => {
+    const page = pageOf(query, learnerCount(db), (n) => `/learners?page=${n}`);
+    return { learners: learnersPage(db, page.limit, page.offset), page };
+  };
+
+  router.get('/learners', requireAdmin, (req, res) => {
+    res.render('learners/index', { title: res.locals.t('progress.learners.title'), ...learnerList(req.query.page), form: settingsForm({ ...DEFAULT_SETTINGS, login: '' }), timeZones: TIME_ZONES });
   });
 
   router.post('/learners', requireAdmin, (req, res) => {
-    const locals = { title: res.locals.t('progress.learners.title'), learners: allLearners(db), form: submittedForm(req.body), timeZones: TIME_ZONES };
+    const locals = { title: res.locals.t('progress.learners.title'), ...learnerList(undefined), form: submittedForm(req.body), timeZones: TIME_ZONES };
     withFormErrors(res, 'learners/index', locals, () => {
       const added = addLearner(db, { ...req.body, studyDays: req.body.studyDays ?? [] }, { isAdmin: req.body.isAdmin === '1', now: now() });
       flash(req, 'ok', res.locals.t('progress.learners.added', { login: added.login }));
