@@ -12,6 +12,7 @@ import { historyJson } from './export.ts';
 import { importBaekjoonHub } from './imports/baekjoonHubImport.ts';
 import { importAttemptCsv } from './imports/csvImport.ts';
 import { summaryJson, type ImportSummary } from './imports/storeImport.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 
 /** The progress commands of `cote`: learner add / password, solve, history, history import. */
 export function registerProgressCommands(program: Command, ctx: CliContext): void {
@@ -105,9 +106,13 @@ async function passwordFromStdin(ctx: CliContext): Promise<string> {
 }
 
 function readTextFile(file: string): string {
+  let bytes: Buffer;
   try {
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     throw new AppError('progress.unreadable_file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  const decoded = decodeUtf8(bytes);
+  if ('badLine' in decoded) throw new AppError('progress.not_utf8', `${file} is not UTF-8 text (line ${decoded.badLine}); save it as UTF-8`, 422, { file, line: decoded.badLine });
+  return decoded.text;
 }
