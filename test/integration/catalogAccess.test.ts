@@ -75,6 +75,22 @@ describe('catalog access', () => {
       expect(res.text).to.include(listDir).and.include(`Cannot reach ${SECRET_URL} (ECONNREFUSED)`);
     });
 
+    it('GET / – a learner who is not an admin – the list, when and its counts, but not where it came from; an admin sees it', async () => {
+      const lee = await loggedIn(t.app(), 'lee');
+      const page = await lee.agent.get('/').set(EN).expect(200);
+      expect(page.text).to.include('3 types · 9 problems · 10 entries · 4 recommended').and.not.include(listDir);
+      const root = await loggedIn(t.app(), 'root');
+      expect((await root.agent.get('/').set(EN).expect(200)).text).to.include(listDir);
+    });
+
+    it('GET / – no list yet and the import failed – a learner who is not an admin sees "import failed" only', async () => {
+      t.deps.db.exec('DELETE FROM entries; DELETE FROM categories; DELETE FROM lists;');
+      const lee = await loggedIn(t.app(), 'lee');
+      const page = await lee.agent.get('/').set(EN).expect(200);
+      expect(page.text).to.include('The import from the configured source failed: import failed');
+      expect(page.text).to.not.include('10.0.0.5').and.not.include('ECONNREFUSED');
+    });
+
     it('GET /api/imports/:id – anonymous or not an admin – status and counts only; an admin gets source and reason', async () => {
       const anonymous = await request(t.app()).get(`/api/imports/${runId}`).set(EN).expect(200);
       expect(anonymous.body).to.include({ id: runId, status: 'failed', message: 'import failed' });
