@@ -26,7 +26,9 @@ export function directorySource(location: string): ListSource {
         const [root, real] = await Promise.all([fs.promises.realpath(location), fs.promises.realpath(file)]);
         if (!isInside(root, real)) throw outside();
         const stat = await fs.promises.stat(real);
-        if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+        if (!stat.isFile()) {
+          throw new AppError('catalog.file_unreadable', `cannot read ${file} (not a regular file); expected ${expected.text}`, 422, { file, ...expectedParams(expected) });
+        }
         if (stat.size > maxBytes) throw tooLarge(file, maxBytes, expected);
         bytes = await fs.promises.readFile(real);
       } catch (error) {

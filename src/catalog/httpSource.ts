@@ -33,6 +33,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export function httpSource(location: string, options: SourceOptions): ListSource {
   const { timeoutMs = FILE_TIMEOUT_MS, deadlineMs = IMPORT_DEADLINE_MS, allowPrivate = true, concurrency = 6, cache = new Map() } = options;
   const agent = { keepAlive: true, maxSockets: concurrency, ...(allowPrivate ? {} : { lookup: publicOnlyLookup }) };
+  const httpAgent = new http.Agent(agent);
+  const httpsAgent = new https.Agent(agent);
   const client = axios.create({
     responseType: 'arraybuffer',
     transformResponse: (data: unknown) => data,
@@ -42,11 +44,12 @@ export function httpSource(location: string, options: SourceOptions): ListSource
     // A proxy would resolve the name itself, out of reach of the address check.
     ...(allowPrivate ? {} : { proxy: false as const }),
     headers: { 'User-Agent': USER_AGENT, Accept: 'text/plain, text/markdown, application/json;q=0.9, */*;q=0.5' },
-    httpAgent: new http.Agent(agent),
-    httpsAgent: new https.Agent(agent),
+    httpAgent,
+    httpsAgent,
   });
   const limit = limiter(concurrency);
   const deadline = AbortSignal.timeout(deadlineMs);
+  const closed = new AbortController();
   const fetched = new Map<string, CachedFile>();
   const base = new URL(location).href;
   const describe = (relPath: string) => new URL(relPath.split('/').map(encodeURIComponent).join('/'), base).href;
@@ -76,6 +79,11 @@ export function httpSource(location: string, options: SourceOptions): ListSource
     location,
     describe,
     cacheable: () => [...fetched.values()],
+    close: () => {
+      closed.abort(new Error('the import stopped'));
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
     read: (relPath, expected, options = {}) =>
       limit(async () => {
         const url = describe(relPath);
@@ -87,14 +95,14 @@ export function httpSource(location: string, options: SourceOptions): ListSource
         const headers: Record<string, string> = {};
         if (cached?.etag) headers['If-None-Match'] = cached.etag;
         if (cached?.lastModified) headers['If-Modified-Since'] = cached.lastModified;
-        const signal = AbortSignal.any([deadline, AbortSignal.timeout(timeoutMs)]);
+        const signal = AbortSignal.any([deadline, closed.signal, AbortSignal.timeout(timeoutMs)]);
         let answer;
         try {
-          if (deadline.aborted) throw deadline.reason;
+          if (signal.aborted) throw signal.reason;
           answer = await get(url, headers, signal, maxBytes, expected);
         } catch (error) {
           if (error instanceof AppError) throw error;
-          throw fetchError(url, expected, error, { signal, deadline, timeoutMs, deadlineMs, maxBytes, location });
+          throw fetchError(url, expected, error, { signal, deadline, closed: closed.signal, timeoutMs, deadlineMs, maxBytes, location });
         }
         const { response, at } = answer;
         if (response.status === 304 && cached) {
@@ -134,6 +142,7 @@ function privateAddress(url: string, host: string, address: string, expected: Ex
 interface Limits {
   signal: AbortSignal;
   deadline: AbortSignal;
+  closed: AbortSignal;
   timeoutMs: number;
   deadlineMs: number;
   maxBytes: number;
@@ -143,6 +152,9 @@ interface Limits {
 function fetchError(url: string, expected: Expected, error: unknown, limits: Limits): AppError {
   const cause = (error as { cause?: { code?: string; host?: string; address?: string } }).cause;
   const code = (error as { code?: string }).code ?? '';
+  if (limits.closed.aborted) {
+    return new AppError('catalog.unreachable', `GET ${url} was stopped: the import ended; expected ${expected.text}`, 422, { url, reason: 'stopped', ...expectedParams(expected) });
+  }
   if (limits.deadline.aborted) {
     const seconds = limits.deadlineMs / 1000;
     return new AppError('catalog.import_timeout', `the import from ${limits.location} did not finish within ${seconds} s (stopped at ${url}); expected ${expected.text}`, 422, { url, source: limits.location, seconds, ...expectedParams(expected) });

@@ -33,6 +33,8 @@ export interface ListSource {
   read(relPath: string, expected: Expected, options?: ReadOptions): Promise<string | undefined>;
   /** The files read so far that carried validators (HTTP only), to be cached for the next refresh. */
   cacheable(): CachedFile[];
+  /** Stops every download still running (after a failure elsewhere) and frees the connections; reads after it fail. */
+  close?(): void;
 }
 
 export interface ReadOptions {

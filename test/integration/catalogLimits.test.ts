@@ -87,6 +87,14 @@ describe('catalog import limits', () => {
     });
   });
 
+  it('importList() – a page fails while database.json still trickles in – the import stops that download too', async () => {
+    server.trickle.add('/scripts/database.json');
+    server.failing.add('/algorithms/math/README.md');
+    const error = await rejection(importList(t.deps.db, server.url, { timeoutMs: 10_000 }));
+    expect(error.code).to.equal('catalog.http_status');
+    expect(await eventually(() => server.cutOff.includes('/scripts/database.json')), 'database.json hung up').to.equal(true);
+  });
+
   describe('byte caps', () => {
     it(`importList() – a page that never ends – stops reading at ${MAX_PAGE_BYTES / 1024 / 1024} MB and fails naming the URL`, async () => {
       server.endless.add('/algorithms/simulation/README.md');
