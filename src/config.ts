@@ -18,6 +18,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Session cookie `secure` flag: set when served over HTTPS behind a proxy. */
   secureCookies: boolean;
+  /** May a list URL entered on /lists reach loopback, link-local or private addresses? (COTE_LIST_SOURCE always may.) */
+  allowPrivateSources: boolean;
 }
 
 export const DEFAULT_LIST_SOURCE = 'https://raw.githubusercontent.com/tony9402/baekjoon/main/';
@@ -62,6 +64,7 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'mailFrom', env: 'MAIL_FROM', default: 'cote <cote@localhost>', parse: text, description: 'From address of digests' },
   { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', parse: oneOf('debug', 'info', 'warn', 'error', 'silent'), description: 'Log verbosity' },
   { key: 'secureCookies', env: 'COTE_SECURE_COOKIES', default: 'false', parse: bool, description: 'Mark the session cookie Secure (HTTPS only)' },
+  { key: 'allowPrivateSources', env: 'COTE_ALLOW_PRIVATE_SOURCES', default: 'false', parse: bool, description: 'Let list URLs entered on /lists reach loopback, link-local and private addresses (COTE_LIST_SOURCE always may)' },
 ];
 
 /** Reads every setting once; a bad value fails with the variable's name. */

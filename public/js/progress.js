@@ -67,8 +67,18 @@
     if (!picker || !textarea) continue;
     picker.hidden = false;
     picker.querySelector('input[type=file]').addEventListener('change', async function (event) {
-      const file = event.target.files && event.target.files[0];
-      if (file) textarea.value = await file.text();
+      const input = event.target;
+      const file = input.files && input.files[0];
+      if (!file) return;
+      // Only UTF-8 is read: a file in another encoding (EUC-KR, CP949) would fill the box with mojibake.
+      try {
+        textarea.value = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+        input.setCustomValidity('');
+      } catch {
+        textarea.value = '';
+        input.setCustomValidity(picker.dataset.notUtf8.replace('{file}', file.name));
+        input.reportValidity();
+      }
     });
   }
 })();

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { ListSource } from './listSource.ts';
+import { MAX_DATABASE_BYTES } from './source.ts';
 import { parseIndex } from './parseIndex.ts';
 import { parsePage } from './parsePage.ts';
 import { parseDatabase } from './parseDatabase.ts';
@@ -27,7 +28,7 @@ export async function fetchList(source: ListSource, onProgress: (p: Progress) =>
   };
   onProgress({ ...progress });
   // database.json does not depend on the index: fetch it alongside (it is the largest file).
-  const database = source.read(DATABASE_PATH, { text: 'solved.ac metadata as JSON', key: 'catalog.expected.database' }, { optional: true });
+  const database = source.read(DATABASE_PATH, { text: 'solved.ac metadata as JSON', key: 'catalog.expected.database' }, { optional: true, maxBytes: MAX_DATABASE_BYTES });
   database.catch(() => {}); // awaited below; a failure there must not surface as unhandled while the index loads
   const indexText = (await source.read(INDEX_PATH, { text: 'the list index README.md with a table of algorithm types', key: 'catalog.expected.index' }))!;
   const index = parseIndex(indexText, source.describe(INDEX_PATH), INDEX_PATH);

@@ -1,45 +1,110 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios from 'axios';
+import net from 'node:net';
+import axios, { type AxiosResponse } from 'axios';
 import { AppError } from '../errors.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 import { limiter } from './limit.ts';
-import { USER_AGENT, expectedParams, type CachedFile, type Expected, type ListSource, type SourceOptions } from './source.ts';
+import { isPrivateAddress, publicOnlyLookup } from './publicAddress.ts';
+import {
+  FILE_TIMEOUT_MS,
+  IMPORT_DEADLINE_MS,
+  MAX_PAGE_BYTES,
+  MAX_REDIRECTS,
+  USER_AGENT,
+  expectedParams,
+  isListPath,
+  type CachedFile,
+  type Expected,
+  type ListSource,
+  type SourceOptions,
+} from './source.ts';
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
  * A list on a web server (the raw-file host of a repository): one GET per file, at most `concurrency` at once, an
- * honest User-Agent, a timeout, and conditional requests for files cached from the previous import.
+ * honest User-Agent, conditional requests for files cached from the previous import, and limits that hold whatever
+ * the server does: each file must arrive whole within `timeoutMs` and the import within `deadlineMs` (however slowly
+ * the bytes trickle in), no file may exceed its byte cap, redirects stay on the same host, and without
+ * `allowPrivate` no connection reaches a private or local address (checked when connecting, so DNS rebinding does
+ * not get around it).
  */
-export function httpSource(location: string, { timeoutMs = 15_000, concurrency = 6, cache = new Map() }: SourceOptions): ListSource {
+export function httpSource(location: string, options: SourceOptions): ListSource {
+  const { timeoutMs = FILE_TIMEOUT_MS, deadlineMs = IMPORT_DEADLINE_MS, allowPrivate = true, concurrency = 6, cache = new Map() } = options;
+  const agent = { keepAlive: true, maxSockets: concurrency, ...(allowPrivate ? {} : { lookup: publicOnlyLookup }) };
+  const httpAgent = new http.Agent(agent);
+  const httpsAgent = new https.Agent(agent);
   const client = axios.create({
-    timeout: timeoutMs,
-    responseType: 'text',
+    responseType: 'arraybuffer',
     transformResponse: (data: unknown) => data,
     validateStatus: () => true,
-    maxRedirects: 5,
+    maxRedirects: 0,
+    maxBodyLength: 0,
+    // A proxy would resolve the name itself, out of reach of the address check.
+    ...(allowPrivate ? {} : { proxy: false as const }),
     headers: { 'User-Agent': USER_AGENT, Accept: 'text/plain, text/markdown, application/json;q=0.9, */*;q=0.5' },
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: concurrency }),
+    httpAgent,
+    httpsAgent,
   });
   const limit = limiter(concurrency);
+  const deadline = AbortSignal.timeout(deadlineMs);
+  const closed = new AbortController();
   const fetched = new Map<string, CachedFile>();
-  const describe = (relPath: string) => new URL(relPath, location).toString();
+  const base = new URL(location).href;
+  const describe = (relPath: string) => new URL(relPath.split('/').map(encodeURIComponent).join('/'), base).href;
+
+  /** GET `url`, following at most MAX_REDIRECTS redirects on the same host; the final URL and the answer. */
+  async function get(url: string, headers: Record<string, string>, signal: AbortSignal, maxBytes: number, expected: Expected) {
+    let at = new URL(url);
+    for (let hop = 0; ; hop++) {
+      const host = at.hostname.replace(/^\[|\]$/g, '');
+      // Sockets skip `lookup` for an IP literal: check it here.
+      if (!allowPrivate && net.isIP(host) && isPrivateAddress(host)) throw privateAddress(url, host, host, expected);
+      const response: AxiosResponse<Buffer> = await client.get(at.toString(), { headers, signal, maxContentLength: maxBytes });
+      const target = typeof response.headers.location === 'string' ? response.headers.location : '';
+      if (!REDIRECTS.has(response.status) || target === '') return { response, at: at.toString() };
+      const next = new URL(target, at);
+      if (next.host !== at.host || (next.protocol !== at.protocol && next.protocol !== 'https:')) {
+        throw new AppError('catalog.redirect_elsewhere', `GET ${url} redirects to ${next.origin}, another host (not followed); expected ${expected.text}`, 422, { url, target: next.origin, ...expectedParams(expected) });
+      }
+      if (hop >= MAX_REDIRECTS) {
+        throw new AppError('catalog.too_many_redirects', `GET ${url} redirects more than ${MAX_REDIRECTS} times; expected ${expected.text}`, 422, { url, count: MAX_REDIRECTS, ...expectedParams(expected) });
+      }
+      at = next;
+    }
+  }
+
   return {
     location,
     describe,
     cacheable: () => [...fetched.values()],
+    close: () => {
+      closed.abort(new Error('the import stopped'));
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
     read: (relPath, expected, options = {}) =>
       limit(async () => {
         const url = describe(relPath);
+        if (!isListPath(relPath) || !url.startsWith(base)) {
+          throw new AppError('catalog.outside_source', `${relPath} lies outside ${location}; expected ${expected.text}`, 422, { file: relPath, ...expectedParams(expected) });
+        }
+        const maxBytes = options.maxBytes ?? MAX_PAGE_BYTES;
         const cached = cache.get(relPath);
         const headers: Record<string, string> = {};
         if (cached?.etag) headers['If-None-Match'] = cached.etag;
         if (cached?.lastModified) headers['If-Modified-Since'] = cached.lastModified;
-        let response;
+        const signal = AbortSignal.any([deadline, closed.signal, AbortSignal.timeout(timeoutMs)]);
+        let answer;
         try {
-          response = await client.get<string>(url, { headers });
+          if (signal.aborted) throw signal.reason;
+          answer = await get(url, headers, signal, maxBytes, expected);
         } catch (error) {
-          throw fetchError(url, expected, error, timeoutMs);
+          if (error instanceof AppError) throw error;
+          throw fetchError(url, expected, error, { signal, deadline, closed: closed.signal, timeoutMs, deadlineMs, maxBytes, location });
         }
+        const { response, at } = answer;
         if (response.status === 304 && cached) {
           fetched.set(relPath, cached);
           return cached.body;
@@ -48,11 +113,15 @@ export function httpSource(location: string, { timeoutMs = 15_000, concurrency =
         if (response.status < 200 || response.status > 299) {
           throw new AppError('catalog.http_status', `GET ${url} answered ${response.status}; expected ${expected.text}`, 422, { url, status: response.status, ...expectedParams(expected) });
         }
-        const body = typeof response.data === 'string' ? response.data : String(response.data ?? '');
+        const decoded = decodeUtf8(response.data ?? Buffer.alloc(0));
+        if ('badLine' in decoded) {
+          const where = at === url ? url : `${url} (from ${at})`;
+          throw new AppError('catalog.not_utf8', `${where} is not UTF-8 text (line ${decoded.badLine}); expected ${expected.text}`, 422, { file: url, line: decoded.badLine, ...expectedParams(expected) });
+        }
         const etag = header(response.headers.etag);
         const lastModified = header(response.headers['last-modified']);
-        if (etag || lastModified) fetched.set(relPath, { path: relPath, etag, lastModified, body });
-        return body;
+        if (etag || lastModified) fetched.set(relPath, { path: relPath, etag, lastModified, body: decoded.text });
+        return decoded.text;
       }),
   };
 }
@@ -61,10 +130,45 @@ function header(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function fetchError(url: string, expected: Expected, error: unknown, timeoutMs: number): AppError {
+function privateAddress(url: string, host: string, address: string, expected: Expected): AppError {
+  return new AppError(
+    'catalog.private_address',
+    `${url}: ${host} is ${address}, a private or local address; an admin can allow such sources with COTE_ALLOW_PRIVATE_SOURCES=true; expected ${expected.text}`,
+    422,
+    { url, host, address, ...expectedParams(expected) },
+  );
+}
+
+interface Limits {
+  signal: AbortSignal;
+  deadline: AbortSignal;
+  closed: AbortSignal;
+  timeoutMs: number;
+  deadlineMs: number;
+  maxBytes: number;
+  location: string;
+}
+
+function fetchError(url: string, expected: Expected, error: unknown, limits: Limits): AppError {
+  const cause = (error as { cause?: { code?: string; host?: string; address?: string } }).cause;
   const code = (error as { code?: string }).code ?? '';
-  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return new AppError('catalog.timeout', `GET ${url} timed out after ${timeoutMs / 1000} s; expected ${expected.text}`, 422, { url, seconds: timeoutMs / 1000, ...expectedParams(expected) });
+  if (limits.closed.aborted) {
+    return new AppError('catalog.unreachable', `GET ${url} was stopped: the import ended; expected ${expected.text}`, 422, { url, reason: 'stopped', ...expectedParams(expected) });
+  }
+  if (limits.deadline.aborted) {
+    const seconds = limits.deadlineMs / 1000;
+    return new AppError('catalog.import_timeout', `the import from ${limits.location} did not finish within ${seconds} s (stopped at ${url}); expected ${expected.text}`, 422, { url, source: limits.location, seconds, ...expectedParams(expected) });
+  }
+  if (limits.signal.aborted || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+    return new AppError('catalog.timeout', `GET ${url} timed out after ${limits.timeoutMs / 1000} s; expected ${expected.text}`, 422, { url, seconds: limits.timeoutMs / 1000, ...expectedParams(expected) });
+  }
+  if (/maxContentLength/.test((error as Error).message ?? '')) {
+    const megabytes = Math.round((limits.maxBytes / 1024 / 1024) * 10) / 10;
+    return new AppError('catalog.too_large', `GET ${url} sent more than ${megabytes} MB (the limit for this file); expected ${expected.text}`, 413, { file: url, megabytes, ...expectedParams(expected) });
+  }
+  if (code === 'EPRIVATEADDRESS' || cause?.code === 'EPRIVATEADDRESS') {
+    const refused = cause?.code === 'EPRIVATEADDRESS' ? cause : (error as { host?: string; address?: string });
+    return privateAddress(url, refused.host ?? '', refused.address ?? '', expected);
   }
   const reason = code || (error as Error).message;
   return new AppError('catalog.unreachable', `cannot reach ${url} (${reason}); expected ${expected.text}`, 422, { url, reason, ...expectedParams(expected) });

@@ -21,7 +21,13 @@ export async function importList(db: Db, source: string, options: ImportOptions 
   const stored = listByKey(db, LIST_KEY);
   const cache = stored && stored.source === location ? listFiles(db, stored.id) : undefined;
   const listSource = openListSource(location, { ...options, cache });
-  const parsed = await fetchList(listSource, options.onProgress);
+  let parsed;
+  try {
+    parsed = await fetchList(listSource, options.onProgress);
+  } finally {
+    // On a failure the other files may still be downloading: stop them. After success nothing is left to stop.
+    listSource.close?.();
+  }
   // database.json is 2 MB of which cote reads tags and averageTries: the cache keeps just those.
   const files = listSource.cacheable().map((f) => (f.path === DATABASE_PATH ? { ...f, body: databaseJson(parsed.meta) } : f));
   return storeList(db, parsed, listSource.location, (options.now ?? (() => new Date()))(), files);

@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors.ts';
 import { httpSource } from './httpSource.ts';
 import { directorySource } from './directorySource.ts';
+import { PrivateAddressError, checkPublicHost } from './publicAddress.ts';
 import type { ListSource, SourceOptions } from './source.ts';
 
-export type { CachedFile, Expected, ListSource, SourceOptions } from './source.ts';
+export type { CachedFile, Expected, ListSource, ReadOptions, SourceOptions } from './source.ts';
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
 
@@ -17,11 +18,11 @@ export function sourceLocation(source: string): string {
   if (isUrl(text)) {
     const location = text.endsWith('/') ? text : `${text}/`;
     try {
-      new URL(location);
+      // Normalised (host lower-cased, IPv6 compressed), so stored sources compare equal and paths prefix-match.
+      return new URL(location).href;
     } catch {
       throw new AppError('catalog.bad_source', `${text} is not a valid URL`, 400, { source: text });
     }
-    return location;
   }
   return path.resolve(/^file:\/\//i.test(text) ? fileURLToPath(text) : text);
 }
@@ -38,5 +39,30 @@ export function checkSource(source: string): void {
   if (isUrl(location)) return;
   if (!fs.existsSync(location) || !fs.statSync(location).isDirectory()) {
     throw new AppError('catalog.no_directory', `directory ${location} does not exist`, 422, { file: location });
+  }
+}
+
+/**
+ * Refuses, before an import starts, a URL whose host is or resolves to a private or local address (the form's
+ * answer). The same check runs again on every connection, so a name that changes its address later is still refused.
+ * A name that does not resolve now passes: the import then fails saying it cannot reach it.
+ */
+export async function checkPublicSource(source: string): Promise<void> {
+  const location = sourceLocation(source);
+  if (!isUrl(location)) return;
+  try {
+    await checkPublicHost(new URL(location));
+  } catch (error) {
+    if (!(error instanceof PrivateAddressError)) return;
+    throw new AppError('catalog.private_source', `${location}: ${error.host} is ${error.address}, a private or local address`, 422, { source: location, host: error.host, address: error.address });
+  }
+}
+
+/** Do two source strings name the same list location? */
+export function sameSource(a: string, b: string): boolean {
+  try {
+    return sourceLocation(a) === sourceLocation(b);
+  } catch {
+    return false;
   }
 }

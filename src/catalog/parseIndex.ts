@@ -27,7 +27,7 @@ export function parseIndex(text: string, file: string, indexPath = 'README.md'):
   for (const [i, row] of table.rows.entries()) {
     const where = `${indexPath} line ${row.line}`;
     const link = linkTarget(row.cells[col.link] ?? '');
-    const pagePath = link === undefined ? undefined : pageOf(link, indexPath);
+    const pagePath = link === undefined ? undefined : pageOf(link, indexPath, file, row.line);
     if (!pagePath) {
       warnings.push(`${where}: no link to a type page inside the list (skipped)`);
       continue;
@@ -65,12 +65,24 @@ function linkTarget(cell: string): string | undefined {
   return m?.[1];
 }
 
-/** The page a link points at, relative to the list root; undefined when it leaves the list. */
-function pageOf(link: string, indexPath: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('/') || link.startsWith('#')) return undefined;
-  const target = decodeURIComponent(link.split(/[?#]/)[0]);
+/**
+ * The page a relative link points at, relative to the list root; undefined for an absolute URL, a root path or an
+ * anchor (not a page of the list). A relative link that cannot be decoded or climbs out of the list is an AppError
+ * naming the file and line: it is never fetched. A backslash counts as '/', as a browser reads it.
+ */
+function pageOf(link: string, indexPath: string, file: string, line: number): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link) || /^[/\\]/.test(link) || link.startsWith('#')) return undefined;
+  let target: string;
+  try {
+    target = decodeURIComponent(link.split(/[?#]/)[0]).replace(/\\/g, '/');
+  } catch {
+    throw new AppError('catalog.bad_link', `${file} line ${line}: the link "${link}" has a malformed percent-escape`, 422, { file, line, link });
+  }
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(indexPath), target));
-  if (joined === '.' || joined.startsWith('..')) return undefined;
+  if (joined === '..' || joined.startsWith('../') || target.startsWith('/') || [...target].some((c) => c < ' ')) {
+    throw new AppError('catalog.link_outside', `${file} line ${line}: the link "${link}" leads outside the list`, 422, { file, line, link });
+  }
+  if (joined === '.') return undefined;
   const clean = joined.replace(/\/+$/, '');
   return /\.md$/i.test(clean) ? clean : `${clean}/README.md`;
 }

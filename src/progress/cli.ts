@@ -12,6 +12,7 @@ import { historyJson } from './export.ts';
 import { importBaekjoonHub } from './imports/baekjoonHubImport.ts';
 import { checkCsvSize, importAttemptCsv } from './imports/csvImport.ts';
 import { summaryJson, type ImportSummary } from './imports/storeImport.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 
 /** The progress commands of `cote`: learner add / password, solve, history, history import. */
 export function registerProgressCommands(program: Command, ctx: CliContext): void {
@@ -104,13 +105,17 @@ async function passwordFromStdin(ctx: CliContext): Promise<string> {
   return password;
 }
 
-/** The CSV file's text; one that is too large is refused before it is read. */
+/** The CSV file's text, strictly UTF-8; one that is too large is refused before it is read. */
 function readCsvFile(file: string): string {
+  let bytes: Buffer;
   try {
     checkCsvSize(fs.statSync(file).size);
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('progress.unreadable_file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  const decoded = decodeUtf8(bytes);
+  if ('badLine' in decoded) throw new AppError('progress.not_utf8', `${file} is not UTF-8 text (line ${decoded.badLine}); save it as UTF-8`, 422, { file, line: decoded.badLine });
+  return decoded.text;
 }

@@ -13,6 +13,8 @@ describe('e2e: importing a list from the lists page in Chromium', function () {
     server = await serveDirectory(path.join(FIXTURES, 'v1'));
     for (const page of ['graph_traversal', 'simulation', 'math']) server.slow.set(`/algorithms/${page}/README.md`, 700);
     app = await startBrowserApp();
+    // The list server runs on 127.0.0.1: a typed URL may reach it only with COTE_ALLOW_PRIVATE_SOURCES=true.
+    app.deps.config.allowPrivateSources = true;
   });
   after(async () => {
     await app?.close();

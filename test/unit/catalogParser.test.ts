@@ -39,10 +39,24 @@ describe('catalog parser', () => {
     });
 
     it('parseIndex() – index in a subfolder – resolves links relative to the index', () => {
-      const text = '|Tag|태그|문제집|\n|--|--|--|\n|Tree|트리|[go](../trees/tree)|\n|Up|위|[go](../../outside)|';
+      const text = '|Tag|태그|문제집|\n|--|--|--|\n|Tree|트리|[go](../trees/tree)|\n|Web|웹|[go](https://example.test/x)|';
       const index = parseIndex(text, 'docs/README.md', 'docs/README.md');
       expect(index.categories.map((c) => c.pagePath)).to.deep.equal(['trees/tree/README.md']);
-      expect(index.warnings).to.have.length(1).and.to.match(/docs\/README\.md line 4/);
+      expect(index.warnings).to.have.length(1).and.to.match(/docs\/README\.md line 4: no link to a type page inside the list/);
+    });
+
+    it('parseIndex() – a link that climbs out of the list – an error naming the file and line, not a page to fetch', () => {
+      const text = '|Tag|태그|문제집|\n|--|--|--|\n|Tree|트리|[go](../trees/tree)|\n|Up|위|[go](../../outside)|';
+      const error = thrown(() => parseIndex(text, 'http://example.test/docs/README.md', 'docs/README.md'));
+      expect(error.code).to.equal('catalog.link_outside');
+      expect(error.message).to.equal('http://example.test/docs/README.md line 4: the link "../../outside" leads outside the list');
+    });
+
+    it('parseIndex() – a malformed percent-escape in a link – an error naming the file and line', () => {
+      const text = '|Tag|태그|문제집|\n|--|--|--|\n|Tree|트리|[go](./%E0%A4%A)|';
+      const error = thrown(() => parseIndex(text, 'README.md'));
+      expect(error.code).to.equal('catalog.bad_link');
+      expect(error.message).to.equal('README.md line 3: the link "./%E0%A4%A" has a malformed percent-escape');
     });
 
     it('parseIndex() – no type table – throws naming the file and the expected table', () => {

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { AppError } from '../../errors.ts';
+import { decodeUtf8 } from '../../text/utf8.ts';
 
 /** A README found in a BaekjoonHub repository; `path` is relative to the repository directory, NFC. */
 export interface HubFile {
   path: string;
   judge: 'boj' | 'programmers';
+  /** The README's text (UTF-8, without a BOM); '' when `error` says why it cannot be read. */
   text: string;
+  /** Set when the file is not UTF-8 text: it is reported, never parsed (no mojibake titles). */
+  error?: string;
 }
 
 const JUDGE_FOLDERS: Record<string, 'boj' | 'programmers'> = { 백준: 'boj', 프로그래머스: 'programmers' };
@@ -30,8 +34,14 @@ function collect(root: string, rel: string, judge: 'boj' | 'programmers', depth:
   for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
     const child = path.join(rel, entry.name);
     if (entry.isDirectory() && depth < MAX_DEPTH) collect(root, child, judge, depth + 1, out);
-    else if (entry.isFile() && entry.name === 'README.md' && depth >= 2) out.push({ path: child.normalize('NFC'), judge, text: fs.readFileSync(path.join(root, child), 'utf8') });
+    else if (entry.isFile() && entry.name === 'README.md' && depth >= 2) out.push(readHubFile(path.join(root, child), child.normalize('NFC'), judge));
   }
+}
+
+function readHubFile(file: string, rel: string, judge: 'boj' | 'programmers'): HubFile {
+  const decoded = decodeUtf8(fs.readFileSync(file));
+  if ('text' in decoded) return { path: rel, judge, text: decoded.text };
+  return { path: rel, judge, text: '', error: `not UTF-8 text (line ${decoded.badLine}); save it as UTF-8` };
 }
 
 /**

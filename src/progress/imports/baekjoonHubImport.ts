@@ -15,7 +15,7 @@ export const HUB_ORIGIN = 'import:baekjoonhub';
 export async function importBaekjoonHub(db: Db, learner: Learner, dir: string, options: { partial: boolean; now: Date }): Promise<ImportSummary> {
   const files = hubReadmes(dir);
   const today = localDay(options.now, learner.timezone);
-  const parsed = files.map((file) => ({ file, record: parseHubReadme(file.text, file.judge) }));
+  const parsed = files.map((file) => ({ file, record: file.error ? { error: file.error } : parseHubReadme(file.text, file.judge) }));
   const needGit = parsed.some(({ record }) => !('error' in record) && record.submitted === null);
   const gitDates = needGit ? await gitAddedDates(dir) : undefined;
   const warnings = needGit && !gitDates ? ['no git history: READMEs without 제출 일자 are imported as solved on an unknown day'] : [];

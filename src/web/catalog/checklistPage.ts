@@ -5,17 +5,21 @@ import { latestImportRun } from '../../catalog/importRunRepository.ts';
 import { tierOptions } from '../../catalog/tier.ts';
 import { runFailure, utcMinute } from './importState.ts';
 import { checklistProgress } from '../../progress/checklistProgress.ts';
+import { mayImport } from './listsPage.ts';
 
 // GET / — the checklist: the list's types and, inside each, its problems in list order, filtered by the GET form.
 export function showChecklistPage(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const view = checklistView(deps.db, checklistFilters(req.query as Record<string, unknown>));
     const run = view.list ? undefined : latestImportRun(deps.db);
+    // Sources and failure reasons are for whoever may import (see /lists); other learners see neither.
+    const seesSources = mayImport(deps, req);
     res.render('catalog/index', {
       title: res.locals.t('catalog.title'),
       view,
-      run,
-      runFailure: run ? runFailure(run, res.locals.t) : '',
+      run: run && { ...run, source: seesSources ? run.source : res.locals.t('catalog.source_hidden') },
+      seesSources,
+      runFailure: run ? (seesSources ? runFailure(run, res.locals.t) : res.locals.t('lists.failed_generic')) : '',
       refreshSeconds: run?.status === 'running' ? 2 : undefined,
       listSource: deps.config.listSource,
       tierOptions: tierOptions(),

@@ -2,9 +2,10 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppDeps } from '../deps.ts';
 import { allLists } from '../../catalog/listRepository.ts';
 import { listCounts } from '../../catalog/entryRepository.ts';
-import { importRunById, recentImportRuns } from '../../catalog/importRunRepository.ts';
+import { importRunById, recentImportRuns, type ImportRun } from '../../catalog/importRunRepository.ts';
 import { startImportRun } from '../../catalog/importRuns.ts';
-import { checkSource } from '../../catalog/listSource.ts';
+import { checkPublicSource, checkSource, sameSource } from '../../catalog/listSource.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { learnerCount } from '../../learners/learnerRepository.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { requireAdmin } from '../auth.ts';
@@ -16,14 +17,24 @@ export function mayImport(deps: AppDeps, req: Request): boolean {
   return Boolean(req.learner?.isAdmin) || learnerCount(deps.db) === 0;
 }
 
+/**
+ * What a reader may see of where lists come from: whoever may import sees sources and the full reason of a failure;
+ * anyone else (anonymous, or a learner who is not an admin) sees no server path or URL and no probe result.
+ */
+function runFor(run: ImportRun, seesSources: boolean, t: Translate) {
+  const failure = seesSources ? runFailure(run, t) : t('lists.failed_generic');
+  return { ...run, source: seesSources ? run.source : '', failure };
+}
+
 function renderLists(deps: AppDeps, req: Request, res: Response, form: { source: string; error?: string } = { source: '' }) {
   const runs = recentImportRuns(deps.db, 10);
+  const canImport = mayImport(deps, req);
   res.render('lists/index', {
     title: res.locals.t('lists.title'),
-    lists: allLists(deps.db).map((list) => ({ ...list, counts: listCounts(deps.db, list.id) })),
-    runs: runs.map((run) => ({ ...run, failure: runFailure(run, res.locals.t), changeLines: changeLines(run.summary, res.locals.t) })),
+    lists: allLists(deps.db).map((list) => ({ ...list, source: canImport ? list.source : '', counts: listCounts(deps.db, list.id) })),
+    runs: runs.map((run) => ({ ...runFor(run, canImport, res.locals.t), changeLines: changeLines(run.summary, res.locals.t) })),
     refreshSeconds: runs.some((r) => r.status === 'running') ? 2 : undefined,
-    canImport: mayImport(deps, req),
+    canImport,
     form: { source: form.source || deps.config.listSource, error: form.error },
     utcMinute,
   });
@@ -35,13 +46,17 @@ export function showListsPage(deps: AppDeps) {
 }
 
 // POST /lists/import — starts an import in the background and goes back to /lists, which shows its progress.
+// A URL typed here may not reach private or local addresses unless COTE_ALLOW_PRIVATE_SOURCES; the operator's own
+// COTE_LIST_SOURCE (what "refresh" of the default list sends) is trusted like the CLI.
 export function startImport(deps: AppDeps) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     if (!mayImport(deps, req)) return requireAdmin(req, res, next);
     const source = typeof req.body?.source === 'string' ? req.body.source.trim() : '';
     try {
       checkSource(source);
-      startImportRun(deps, source);
+      const allowPrivate = deps.config.allowPrivateSources || sameSource(source, deps.config.listSource);
+      if (!allowPrivate) await checkPublicSource(source);
+      startImportRun(deps, source, { allowPrivate });
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       res.status(error.status === 409 ? 409 : 422);
@@ -56,8 +71,13 @@ export function startImport(deps: AppDeps) {
 export function showImportRun(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const run = importRunById(deps.db, Number(req.params.id)) ?? notFound('import');
-    const { id, source, status, done, total, summary, startedAt, finishedAt } = run;
+    const { id, status, done, total, summary, startedAt, finishedAt } = run;
     const counts = summary && { categories: summary.categories, problems: summary.problems, entries: summary.entries, recommended: summary.recommended, added: summary.added, removed: summary.removed, changed: summary.changed };
-    res.json({ id, source, status, done, total, message: runFailure(run, res.locals.t), summary: counts, startedAt, finishedAt });
+    if (!mayImport(deps, req)) {
+      // No source and no reason: only whether and how far it ran, and the counts.
+      const message = status === 'failed' ? res.locals.t('lists.failed_generic') : '';
+      return res.json({ id, status, done, total, message, summary: counts, startedAt, finishedAt });
+    }
+    res.json({ id, source: run.source, status, done, total, message: runFailure(run, res.locals.t), summary: counts, startedAt, finishedAt });
   };
 }
