@@ -8,8 +8,9 @@ import { checkSource } from '../../catalog/listSource.ts';
 import { learnerCount } from '../../learners/learnerRepository.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { requireAdmin } from '../auth.ts';
-import { runFailure, utcMinute } from './importState.ts';
+import { runFailure } from './importState.ts';
 import { changeLines } from '../../catalog/changeLines.ts';
+import { warningLines } from '../../catalog/warnings.ts';
 
 /** Who may import: an admin, or anyone on the machine before the first learner exists (first run, before setup). */
 export function mayImport(deps: AppDeps, req: Request): boolean {
@@ -21,11 +22,15 @@ function renderLists(deps: AppDeps, req: Request, res: Response, form: { source:
   res.render('lists/index', {
     title: res.locals.t('lists.title'),
     lists: allLists(deps.db).map((list) => ({ ...list, counts: listCounts(deps.db, list.id) })),
-    runs: runs.map((run) => ({ ...run, failure: runFailure(run, res.locals.t), changeLines: changeLines(run.summary, res.locals.t) })),
+    runs: runs.map((run) => ({
+      ...run,
+      failure: runFailure(run, res.locals.t),
+      changeLines: changeLines(run.summary, res.locals.t),
+      warningLines: warningLines(run.summary, res.locals.t),
+    })),
     refreshSeconds: runs.some((r) => r.status === 'running') ? 2 : undefined,
     canImport: mayImport(deps, req),
     form: { source: form.source || deps.config.listSource, error: form.error },
-    utcMinute,
   });
 }
 
