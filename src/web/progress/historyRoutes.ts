@@ -8,6 +8,7 @@ import { streaks } from '../../progress/streaks.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { attemptsCsv, exportJson } from '../../progress/export.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
+import { undoableDelete } from './deletedAttempt.ts';
 
 const RECENT_DAYS = 14;
 
@@ -31,6 +32,7 @@ export function historyRoutes({ db, now }: AppDeps): Router {
       recent: groupByDay(attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today)),
       undatedCount: undatedAttempts(db, learner.id).length,
       outcomes: OUTCOMES,
+      undoDelete: undoableDelete(req, learner.id, now()),
     });
   });
 
