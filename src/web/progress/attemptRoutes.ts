@@ -83,7 +83,8 @@ function respond(req: Request, res: Response, db: Db, problemId: string | undefi
   if (wantsJson(req)) {
     const status = problemId ? problemStatus(db, currentLearner(req).id, problemId) : undefined;
     const t = res.locals.t;
-    const statusText = t(`progress.state.${status?.state ?? 'none'}`) + (status?.lastDay ? ` · ${status.lastDay}` : '');
+    // Worded as views/progress/_status.ejs words it: the latest outcome, else "not yet".
+    const statusText = (status ? t(`progress.status.${status.lastOutcome}`) : t('progress.state.none')) + (status?.lastDay ? ` · ${status.lastDay}` : '');
     const typeStats = problemId ? typeStatsTexts(typeStatsOfProblem(db, currentLearner(req).id, problemId), t, res.locals.tierLabel) : {};
     return res.json({ message: text, problem: problemId ?? null, status: status ?? null, statusText, typeStats });
   }
