@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isLang, langFromAcceptLanguage, translator, type Lang } from '../i18n/index.ts';
 import { tierLabel, tierOf } from '../catalog/tier.ts';
-import { formatInstant } from '../day.ts';
+import { formatInstant, isoWeekday } from '../day.ts';
 import { DEFAULT_SETTINGS } from '../learners/learnerSettings.ts';
 import { originLabel } from '../i18n/origin.ts';
 
@@ -27,6 +27,7 @@ export function viewLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.tierLabel = (level: number) => tierLabel(level, t);
   res.locals.tierOf = tierOf;
   // Stored instants (UTC) shown in the reader's zone: the learner's, else the default a new learner gets.
+  res.locals.weekday = (day: string) => t(`progress.weekday.${isoWeekday(day)}`);
   res.locals.originLabel = (origin: string) => originLabel(origin, t);
   res.locals.localMinute = (instant: Date | string | null) => formatInstant(instant, req.learner?.timezone ?? DEFAULT_SETTINGS.timezone);
   res.locals.flash = req.session?.flash;
