@@ -25,7 +25,7 @@ export function languageRoutes({ db }: AppDeps): Router {
 const POST_ONLY_PATHS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^\/attempts\/(\d+)$/, (m) => `/attempts/${m[1]}/edit`],
   [/^\/attempts(\/undo)?$/, () => '/'],
-  [/^\/attempts\/(restore|\d+\/delete)$/, () => '/history'],
+  [/^\/attempts\/restore$/, () => '/history'],
   [/^\/plan\/today\/[a-z]+$/, () => '/plan/today'],
   [/^\/history\/import\/baekjoonhub$/, () => '/history/import'],
   [/^\/lists\/import$/, () => '/lists'],

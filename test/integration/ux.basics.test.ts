@@ -73,7 +73,6 @@ describe('a new user: favicon, setup language, language switch', () => {
   for (const [posted, page] of [
     ['/attempts', '/'],
     ['/attempts/undo', '/'],
-    ['/attempts/12/delete', '/history'],
     ['/attempts/restore', '/history'],
     ['/plan/today/log', '/plan/today'],
     ['/plan/today/less', '/plan/today'],
