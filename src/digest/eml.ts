@@ -22,7 +22,7 @@ const MAX_DEPTH = 5;
 export function parseEml(raw: Buffer | string): EmlMessage {
   const source = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
   const { headers, body } = splitEntity(source);
-  const parts = { html: null as string | null, text: null as string | null };
+  const parts: Parts = { html: null, text: null };
   collectParts(headers, body, parts, 0);
   return {
     subject: decodeWords(headers.get('subject') ?? ''),
@@ -51,7 +51,9 @@ function splitEntity(entity: Buffer): { headers: Headers; body: Buffer } {
   return { headers, body };
 }
 
-function collectParts(headers: Headers, body: Buffer, out: { html: string | null; text: string | null }, depth: number): void {
+type Parts = { html: string | null; text: string | null };
+
+function collectParts(headers: Headers, body: Buffer, out: Parts, depth: number): void {
   const type = contentType(headers.get('content-type'));
   if (type.value.startsWith('multipart/')) {
     if (depth >= MAX_DEPTH || !type.params.boundary) return;
@@ -64,7 +66,8 @@ function collectParts(headers: Headers, body: Buffer, out: { html: string | null
   if (/^attachment/i.test(headers.get('content-disposition') ?? '')) return;
   const kind = type.value === 'text/html' ? 'html' : type.value === 'text/plain' ? 'text' : null;
   if (!kind || out[kind] !== null) return;
-  out[kind] = decodeText(decodeTransfer(body, headers.get('content-transfer-encoding') ?? '7bit'), type.params.charset ?? 'utf-8');
+  const bytes = decodeTransfer(body, headers.get('content-transfer-encoding') ?? '7bit');
+  out[kind] = decodeText(bytes, type.params.charset ?? 'utf-8');
 }
 
 /** 'multipart/alternative; boundary="x"' → { value: 'multipart/alternative', params: { boundary: 'x' } }. */
@@ -91,7 +94,10 @@ function splitMultipart(body: Buffer, boundary: string): Buffer[] {
     offset += line.length + 1;
     if (bare !== delimiter && bare !== `${delimiter}--`) continue;
     // A part ends before the newline that precedes its delimiter line.
-    if (start >= 0) parts.push(body.subarray(start, Math.max(start, lineStart - (text[lineStart - 2] === '\r' ? 2 : 1))));
+    if (start >= 0) {
+      const end = lineStart - (text[lineStart - 2] === '\r' ? 2 : 1);
+      parts.push(body.subarray(start, Math.max(start, end)));
+    }
     if (bare.endsWith('--')) return parts;
     start = offset;
   }
@@ -109,7 +115,7 @@ function decodeTransfer(body: Buffer, encoding: string): Buffer {
   }
 }
 
-/** RFC 2045 quoted-printable: '=XX' is a byte, '=' at a line's end is a soft break, blanks at a line's end are padding. */
+/** RFC 2045 quoted-printable: '=XX' is a byte, '=' ending a line is a soft break, blanks ending a line are padding. */
 export function decodeQuotedPrintable(text: string): Buffer {
   const joined = text.replace(/[ \t]+(?=\r?\n)/g, '').replace(/=\r?\n/g, '');
   const bytes: number[] = [];
@@ -152,7 +158,8 @@ export function decodeWords(value: string): string {
       const name = cs.replace(/\*.*$/, '').toLowerCase();
       if (name !== charset) flush();
       charset = name;
-      bytes.push(kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64') : decodeQuotedPrintable(data.replace(/_/g, ' ')));
+      const isBase64 = kind.toUpperCase() === 'B';
+      bytes.push(isBase64 ? Buffer.from(data, 'base64') : decodeQuotedPrintable(data.replace(/_/g, ' ')));
     }
     flush();
     return out + trailing;

@@ -26,10 +26,11 @@ export function viewLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.csrfToken = req.csrfToken ? req.csrfToken() : '';
   res.locals.tierLabel = (level: number) => tierLabel(level, t);
   res.locals.tierOf = tierOf;
-  // Stored instants (UTC) shown in the reader's zone: the learner's, else the default a new learner gets.
   res.locals.weekday = (day: string) => t(`progress.weekday.${isoWeekday(day)}`);
   res.locals.originLabel = (origin: string) => originLabel(origin, t);
-  res.locals.localMinute = (instant: Date | string | null) => formatInstant(instant, req.learner?.timezone ?? DEFAULT_SETTINGS.timezone);
+  // Stored instants (UTC) shown in the reader's zone: the learner's, else the default a new learner gets.
+  const zone = req.learner?.timezone ?? DEFAULT_SETTINGS.timezone;
+  res.locals.localMinute = (instant: Date | string | null) => formatInstant(instant, zone);
   res.locals.flash = req.session?.flash;
   if (req.session?.flash) delete req.session.flash;
   next();

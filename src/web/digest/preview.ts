@@ -52,12 +52,14 @@ export function showOutboxFile(deps: AppDeps) {
   };
 }
 
-// GET /digest/outbox/:name/view — the message as a mail client shows it: headers, the HTML part in a sandboxed frame, the text part.
+// GET /digest/outbox/:name/view — the message as a mail client shows it: headers, the HTML part in a sandboxed
+// frame, the text part.
 export function showOutboxMessage(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const { name, bytes } = ownOutboxFile(deps, req);
     const message = parseEml(bytes);
-    res.render('digest/message', { title: message.subject || name, name, message, sentAt: fs.statSync(path.join(outboxDir(deps.config), name)).mtime });
+    const sentAt = fs.statSync(path.join(outboxDir(deps.config), name)).mtime;
+    res.render('digest/message', { title: message.subject || name, name, message, sentAt });
   };
 }
 
@@ -65,7 +67,15 @@ export function showOutboxMessage(deps: AppDeps) {
  * The HTML part alone, for the frame of the view page. The email is shown, never run: the CSP allows no script,
  * no fetch and no form, only inline styles and data: images, and sandboxes the document; only this site may frame it.
  */
-const MESSAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox";
+const MESSAGE_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+  'sandbox allow-popups allow-popups-to-escape-sandbox',
+].join('; ');
 
 // GET /digest/outbox/:name/html — the message's HTML part (404 when it has none).
 export function showOutboxHtml(deps: AppDeps) {

@@ -41,7 +41,9 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
   router.post('/attempts/restore', (req, res) => {
     const restored = restoreDeleted(db, req, currentLearner(req).id, now());
     const t = res.locals.t;
-    const text = restored ? t('progress.restored', { problem: restored.title, day: restored.day ?? '?' }) : t('progress.nothing_to_restore');
+    const text = restored
+      ? t('progress.restored', { problem: restored.title, day: restored.day ?? '?' })
+      : t('progress.nothing_to_restore');
     respond(req, res, db, restored?.problemId, text, restored ? historyOf(restored) : '/history');
   });
 
@@ -62,7 +64,8 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
 
   router.get('/attempts/:id/delete', (req, res) => {
     const attempt = ownAttempt(db, req);
-    res.render('progress/delete', { title: res.locals.t('progress.delete.title'), attempt, back: safeBack(req.query.back ?? historyOf(attempt)) });
+    const back = safeBack(req.query.back ?? historyOf(attempt));
+    res.render('progress/delete', { title: res.locals.t('progress.delete.title'), attempt, back });
   });
 
   router.post('/attempts/:id/delete', (req, res) => {
@@ -84,7 +87,8 @@ function respond(req: Request, res: Response, db: Db, problemId: string | undefi
     const status = problemId ? problemStatus(db, currentLearner(req).id, problemId) : undefined;
     const t = res.locals.t;
     // Worded as views/progress/_status.ejs words it: the latest outcome, else "not yet".
-    const statusText = (status ? t(`progress.status.${status.lastOutcome}`) : t('progress.state.none')) + (status?.lastDay ? ` · ${status.lastDay}` : '');
+    const label = status ? t(`progress.status.${status.lastOutcome}`) : t('progress.state.none');
+    const statusText = label + (status?.lastDay ? ` · ${status.lastDay}` : '');
     const typeStats = problemId ? typeStatsTexts(typeStatsOfProblem(db, currentLearner(req).id, problemId), t, res.locals.tierLabel) : {};
     return res.json({ message: text, problem: problemId ?? null, status: status ?? null, statusText, typeStats });
   }

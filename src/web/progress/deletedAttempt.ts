@@ -30,7 +30,8 @@ const UNDO_MS = 30 * 60 * 1000;
 
 export function rememberDeleted(req: Request, a: Attempt, now: Date): void {
   const { learnerId, problemId, title, day, outcome, minutes, note, origin, externalKey, createdAt } = a;
-  req.session.deletedAttempt = { learnerId, problemId, title, day, outcome, minutes, note, origin, externalKey, createdAt, deletedAt: now.toISOString() };
+  const deletedAt = now.toISOString();
+  req.session.deletedAttempt = { learnerId, problemId, title, day, outcome, minutes, note, origin, externalKey, createdAt, deletedAt };
 }
 
 /** The learner's last deleted entry while it can still be undone; another learner's (a shared browser) never. */
@@ -45,9 +46,11 @@ export function restoreDeleted(db: Db, req: Request, learnerId: number, now: Dat
   const d = undoableDelete(req, learnerId, now);
   if (!d) return undefined;
   if (!problemById(db, d.problemId)) {
-    throw new AppError('progress.restore_gone', `problem ${d.problemId} is no longer in the catalog`, 409, { problem: d.problemId });
+    const message = `problem ${d.problemId} is no longer in the catalog`;
+    throw new AppError('progress.restore_gone', message, 409, { problem: d.problemId });
   }
-  const fields = { learnerId, problemId: d.problemId, day: d.day, outcome: d.outcome, minutes: d.minutes, note: d.note, origin: d.origin, createdAt: d.createdAt };
+  const { problemId, day, outcome, minutes, note, origin, createdAt } = d;
+  const fields = { learnerId, problemId, day, outcome, minutes, note, origin, createdAt };
   // An imported entry keeps its key; if a re-import brought it back meanwhile, it is there already.
   if (d.externalKey === null) recordAttempt(db, fields);
   else recordAttemptOnce(db, { ...fields, externalKey: d.externalKey });
