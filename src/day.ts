@@ -36,6 +36,17 @@ export function localTime(instant: Date, timeZone: string): string {
   return `${p.hour}:${p.minute}`;
 }
 
+/**
+ * An instant as a reader in `timeZone` sees it: '2026-11-30 09:30 Asia/Seoul'. The zone's name is part of the text,
+ * so a time is never mistaken for another zone's. Accepts a Date or an ISO string; empty or invalid gives ''.
+ */
+export function formatInstant(instant: Date | string | null | undefined, timeZone: string): string {
+  if (!instant) return '';
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return '';
+  return `${localDay(date, timeZone)} ${localTime(date, timeZone)} ${timeZone}`;
+}
+
 /** The instant at which the wall clock in `timeZone` shows `day` at `time` ('HH:MM' or 'HH:MM:SS'). */
 export function instantAt(day: Day, time: string, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number);

@@ -37,7 +37,8 @@
   function updateCell(cell, data) {
     const status = cell.querySelector('[data-status]');
     const state = data.status ? data.status.state : 'none';
-    status.className = 'status status-' + state;
+    status.className = 'status status-' + state + (data.status ? ' outcome-' + data.status.lastOutcome : '');
+    status.setAttribute('data-outcome', data.status ? data.status.lastOutcome : '');
     status.textContent = data.statusText || '';
     cell.dataset.state = state;
     const undo = cell.querySelector('.undo-form');

@@ -52,10 +52,12 @@ export async function fetchList(source: ListSource, onProgress: (p: Progress) =>
     warnings.push(...c.warnings);
     const recommended = c.rows.filter((r) => r.recommended).length;
     if (c.claimedRecommended !== undefined && c.claimedRecommended !== recommended) {
-      warnings.push(`${INDEX_PATH}: ${c.nameEn} claims ${c.claimedRecommended} recommended, ${c.pagePath} marks ${recommended} (the page is used)`);
+      const params = { file: INDEX_PATH, type: c.nameEn, claimed: c.claimedRecommended, page: c.pagePath, actual: recommended };
+      warnings.push({ code: 'index_stale_recommended', params });
     }
     if (c.claimedTotal !== undefined && c.claimedTotal !== c.rows.length) {
-      warnings.push(`${INDEX_PATH}: ${c.nameEn} claims ${c.claimedTotal} problems, ${c.pagePath} lists ${c.rows.length} (the page is used)`);
+      const params = { file: INDEX_PATH, type: c.nameEn, claimed: c.claimedTotal, page: c.pagePath, actual: c.rows.length };
+      warnings.push({ code: 'index_stale_total', params });
     }
   }
   const list = {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../errors.ts';
 import { columnOf, markdownTables } from './markdownTable.ts';
-import type { IndexCategory, ParsedIndex } from './types.ts';
+import type { IndexCategory, ListWarning, ParsedIndex } from './types.ts';
 
 const EXPECTED = 'a table of algorithm types with the columns Tag, 태그 and 문제집';
 
@@ -21,20 +21,19 @@ export function parseIndex(text: string, file: string, indexPath = 'README.md'):
     recommended: columnOf(table.header, '추천 문제 수'),
     total: columnOf(table.header, '총 문제 수'),
   };
-  const warnings: string[] = [];
+  const warnings: ListWarning[] = [];
   const categories: IndexCategory[] = [];
   const keys = new Set<string>();
   for (const [i, row] of table.rows.entries()) {
-    const where = `${indexPath} line ${row.line}`;
     const link = linkTarget(row.cells[col.link] ?? '');
     const pagePath = link === undefined ? undefined : pageOf(link, indexPath, file, row.line);
     if (!pagePath) {
-      warnings.push(`${where}: no link to a type page inside the list (skipped)`);
+      warnings.push({ code: 'index_no_link', params: { file: indexPath, line: row.line } });
       continue;
     }
     const key = categoryKey(pagePath);
     if (keys.has(key)) {
-      warnings.push(`${where}: type "${key}" is listed twice (skipped)`);
+      warnings.push({ code: 'index_duplicate_type', params: { file: indexPath, line: row.line, key } });
       continue;
     }
     keys.add(key);

@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import { AppError } from '../errors.ts';
 import { columnOf, markdownTables } from './markdownTable.ts';
-import type { PageRow, ParsedPage } from './types.ts';
+import type { ListWarning, PageRow, ParsedPage } from './types.ts';
 
 /** The parts of cheerio's DOM nodes (domhandler) the parser reads. */
 interface DomNode {
@@ -38,25 +38,25 @@ export function parsePage(text: string, page: string, file = page): ParsedPage {
   const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const trs = $('tr').toArray() as unknown as DomNode[];
   const rows: PageRow[] = [];
-  const warnings: string[] = [];
+  const warnings: ListWarning[] = [];
   const seen = new Set<string>();
   for (const [i, { line, cells }] of table.rows.entries()) {
     const tds = (trs[i]?.children ?? []).filter((n) => n.name === 'td');
     const cell = (index: number): DomNode | undefined => (index >= 0 ? tds[index] : undefined);
-    const where = `${page} row ${textOf(cell(col.position)) || '?'} (line ${line})`;
+    const where = { file: page, row: textOf(cell(col.position)) || '?', line };
     const number = problemNumber(cell(col.number)) ?? problemNumber(cell(col.title));
     if (!number) {
-      warnings.push(`${where}: no problem number (skipped)`);
+      warnings.push({ code: 'page_no_number', params: where });
       continue;
     }
     if (seen.has(number)) {
-      warnings.push(`${where}: problem ${number} is listed twice on the page (skipped)`);
+      warnings.push({ code: 'page_duplicate_problem', params: { ...where, number } });
       continue;
     }
     seen.add(number);
     const titleCell = cell(col.title);
     const title = textOf(elements(titleCell, 'a')[0]) || textOf(titleCell);
-    if (!title) warnings.push(`${where}: problem ${number} has no title`);
+    if (!title) warnings.push({ code: 'page_no_title', params: { ...where, number } });
     const position = Number.parseInt(textOf(cell(col.position)), 10);
     rows.push({
       position: Number.isInteger(position) ? position : (rows.at(-1)?.position ?? -1) + 1,

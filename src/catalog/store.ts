@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection.ts';
-import type { ParsedList } from './types.ts';
+import type { ListWarning, ParsedList } from './types.ts';
+import { warningText } from './warnings.ts';
 import { diffList, type ListDiff, type ListedProblem, type ProblemChange } from './diff.ts';
 import { listByKey, saveList } from './listRepository.ts';
 import { categoriesOfList, deleteCategory, saveCategory } from './categoryRepository.ts';
@@ -22,7 +23,10 @@ export interface ImportSummary {
   added: number;
   removed: number;
   changed: number;
+  /** The parsers' warnings in English (the CLI's lines and `--json`). */
   warnings: string[];
+  /** The same warnings as codes and params, so pages word them in the reader's language (absent in old runs). */
+  warningCodes?: ListWarning[];
   details: { added: string[]; removed: string[]; changes: ProblemChange[] };
 }
 
@@ -110,7 +114,8 @@ function summarize(list: ParsedList, problems: Map<string, ListedProblem>, diff:
     added: diff.added.length,
     removed: diff.removed.length,
     changed: diff.changed.length,
-    warnings: list.warnings,
+    warnings: list.warnings.map((w) => warningText(w)),
+    warningCodes: list.warnings,
     details: { added: diff.added, removed: diff.removed, changes: diff.changes },
   };
 }

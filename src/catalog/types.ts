@@ -1,5 +1,14 @@
 /** What the parsers produce from the curated list's files (text in, rows out; no I/O). */
 
+/**
+ * A parser's warning as a code and its params: pages put it into the reader's words at display time
+ * (`catalog.warning.<code>`), the CLI in English (see warnings.ts).
+ */
+export interface ListWarning {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 /** One algorithm type as the index README lists it. */
 export interface IndexCategory {
   /** The link's last path segment: './algorithms/graph_traversal' → 'graph_traversal'. */
@@ -18,7 +27,7 @@ export interface ParsedIndex {
   /** The index's first heading, used as the list's display name. */
   title: string;
   categories: IndexCategory[];
-  warnings: string[];
+  warnings: ListWarning[];
 }
 
 /** One problem row of a type page. */
@@ -34,7 +43,7 @@ export interface PageRow {
 
 export interface ParsedPage {
   rows: PageRow[];
-  warnings: string[];
+  warnings: ListWarning[];
 }
 
 /** solved.ac metadata from scripts/database.json, by problem number. */
@@ -49,5 +58,5 @@ export interface ParsedList {
   name: string;
   categories: (IndexCategory & { rows: PageRow[] })[];
   meta: Map<string, ProblemMeta>;
-  warnings: string[];
+  warnings: ListWarning[];
 }

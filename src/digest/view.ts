@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import { addDays, daysBetween } from '../day.ts';
+import { addDays, daysBetween, isoWeekday } from '../day.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
 import type { ItemKind, Plan, PlanItem } from '../planner/types.ts';
@@ -39,7 +39,8 @@ export interface DigestView {
   solves: (DigestProblem & { outcome: string })[];
   streak: { current: number; longest: number };
   readiness: DigestReadiness[];
-  tomorrow: { day: string; rest: boolean; items: DigestItem[] };
+  /** Tomorrow's plan; `weekday` is ISO (1 = Monday … 7 = Sunday), worded by the template. */
+  tomorrow: { day: string; weekday: number; rest: boolean; items: DigestItem[] };
   /** Re-solves (review items) due tomorrow or still open today, kept apart from tomorrow's new problems. */
   reviews: DigestItem[];
   verdict: 'on_track' | 'behind' | null;
@@ -69,7 +70,7 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
     solves: solvesOn(db, learner.id, day),
     streak: streakOn(db, learner.id, day),
     readiness: readiness(db, plan, learner.language),
-    tomorrow: { day: tomorrowDay, rest: planned?.rest ?? false, items: (planned?.items ?? []).filter((i) => i.kind !== 'review').map(toItem) },
+    tomorrow: { day: tomorrowDay, weekday: isoWeekday(tomorrowDay), rest: planned?.rest ?? false, items: (planned?.items ?? []).filter((i) => i.kind !== 'review').map(toItem) },
     reviews: reviews.map(toItem),
     verdict: plan.notice ? null : plan.verdict,
     advice: plan.advice,

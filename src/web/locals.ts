@@ -1,6 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isLang, langFromAcceptLanguage, translator, type Lang } from '../i18n/index.ts';
 import { tierLabel, tierOf } from '../catalog/tier.ts';
+import { formatInstant, isoWeekday } from '../day.ts';
+import { DEFAULT_SETTINGS } from '../learners/learnerSettings.ts';
+import { originLabel } from '../i18n/origin.ts';
 
 export const LANG_COOKIE = 'cote_lang';
 
@@ -12,7 +15,7 @@ export function pageLanguage(req: Request): Lang {
   return langFromAcceptLanguage(req.headers['accept-language']);
 }
 
-/** Puts what every view uses on res.locals: t, lang, the learner, the CSRF token, tier helpers. */
+/** Puts what every view uses on res.locals: t, lang, the learner, the CSRF token, tier and time helpers. */
 export function viewLocals(req: Request, res: Response, next: NextFunction) {
   const lang = pageLanguage(req);
   const t = translator(lang);
@@ -23,6 +26,11 @@ export function viewLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.csrfToken = req.csrfToken ? req.csrfToken() : '';
   res.locals.tierLabel = (level: number) => tierLabel(level, t);
   res.locals.tierOf = tierOf;
+  res.locals.weekday = (day: string) => t(`progress.weekday.${isoWeekday(day)}`);
+  res.locals.originLabel = (origin: string) => originLabel(origin, t);
+  // Stored instants (UTC) shown in the reader's zone: the learner's, else the default a new learner gets.
+  const zone = req.learner?.timezone ?? DEFAULT_SETTINGS.timezone;
+  res.locals.localMinute = (instant: Date | string | null) => formatInstant(instant, zone);
   res.locals.flash = req.session?.flash;
   if (req.session?.flash) delete req.session.flash;
   next();

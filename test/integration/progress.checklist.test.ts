@@ -36,9 +36,9 @@ describe('progress on the checklist', () => {
     recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId: 'boj:7576', day: '2026-11-21', outcome: 'failed', createdAt: at });
     const a = await loggedIn(ctx.app(), 'mina');
     const page = (await a.agent.get('/')).text;
-    const cell = (id: string) => new RegExp(`data-status-cell="${id}">\\s*<span class="status status-([a-z]+)" data-status>([^<]*)<`).exec(page)?.slice(1);
+    const cell = (id: string) => new RegExp(`data-status-cell="${id}">\\s*<span class="status status-([a-z]+)[^"]*" data-status[^>]*>([^<]*)<`).exec(page)?.slice(1);
     expect(cell('boj:1260')).to.deep.equal(['solved', 'Solved · 2026-11-20']);
-    expect(cell('boj:7576')).to.deep.equal(['attempted', 'Tried · 2026-11-21']);
+    expect(cell('boj:7576')).to.deep.equal(['attempted', 'Failed · 2026-11-21']);
     expect(cell('boj:1003')).to.deep.equal(['none', 'Not yet']);
     // Graph traversal: 1260 (recommended, Silver II) solved of 2; DP: 1260 (not recommended) solved of 2.
     const stats = [...page.matchAll(/data-type="([a-z_]+)"[\s\S]*?<span class="type-stats" data-type-stats="[a-z_]+">([\s\S]*?)<\/span>\s*<\/td>/g)].map((m) => [m[1], m[2].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()]);

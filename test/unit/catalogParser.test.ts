@@ -6,6 +6,8 @@ import { parsePage } from '../../src/catalog/parsePage.ts';
 import { databaseJson, parseDatabase } from '../../src/catalog/parseDatabase.ts';
 import { splitRow } from '../../src/catalog/markdownTable.ts';
 import { AppError } from '../../src/errors.ts';
+import { warningText } from '../../src/catalog/warnings.ts';
+import { translator } from '../../src/i18n/index.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/catalog');
 const read = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf8');
@@ -42,7 +44,7 @@ describe('catalog parser', () => {
       const text = '|Tag|태그|문제집|\n|--|--|--|\n|Tree|트리|[go](../trees/tree)|\n|Web|웹|[go](https://example.test/x)|';
       const index = parseIndex(text, 'docs/README.md', 'docs/README.md');
       expect(index.categories.map((c) => c.pagePath)).to.deep.equal(['trees/tree/README.md']);
-      expect(index.warnings).to.have.length(1).and.to.match(/docs\/README\.md line 4: no link to a type page inside the list/);
+      expect(index.warnings.map((w) => warningText(w))).to.have.length(1).and.to.match(/docs\/README\.md line 4: no link to a type page inside the list/);
     });
 
     it('parseIndex() – a link that climbs out of the list – an error naming the file and line, not a page to fetch', () => {
@@ -85,7 +87,16 @@ describe('catalog parser', () => {
     it('parsePage() – broken row – is skipped with a warning naming the page and the row', () => {
       const page = parsePage(read('parser/odd-page.md'), 'graph_traversal/README.md');
       expect(page.rows.map((r) => r.number)).to.not.include('');
-      expect(page.warnings[0]).to.equal('graph_traversal/README.md row 001 (line 8): no problem number (skipped)');
+      expect(page.warnings[0]).to.deep.equal({ code: 'page_no_number', params: { file: 'graph_traversal/README.md', row: '001', line: 8 } });
+      expect(warningText(page.warnings[0])).to.equal('graph_traversal/README.md row 001 (line 8): no problem number (skipped)');
+    });
+
+    it('parsePage() warnings – codes and params – are worded in the reader\'s language when shown', () => {
+      const [first, second] = parsePage(read('parser/odd-page.md'), 'graph_traversal/README.md').warnings;
+      const ko = translator('ko');
+      expect(warningText(first, ko)).to.equal('graph_traversal/README.md 순번 001 (8행): 문제 번호가 없어 건너뛰었습니다');
+      expect(warningText(second, ko)).to.equal('graph_traversal/README.md 순번 003 (10행): 문제 1260이(가) 페이지에 두 번 나와 건너뛰었습니다');
+      expect(warningText(second)).to.equal('graph_traversal/README.md row 003 (line 10): problem 1260 is listed twice on the page (skipped)');
     });
 
     it('parsePage() – HTML entities in a title – decodes them to text (escaping is the view\'s job)', () => {

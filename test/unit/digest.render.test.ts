@@ -16,7 +16,7 @@ function view(over: Partial<DigestView> = {}): DigestView {
       { category: 'graph_traversal', name: 'Graph traversal', now: 40, atExam: 80 },
       { category: 'simulation', name: 'Simulation', now: 0, atExam: 30 },
     ],
-    tomorrow: { day: '2026-11-29', rest: false, items: [item('boj:2178', '미로 탐색', 'new')] },
+    tomorrow: { day: '2026-11-29', weekday: 7, rest: false, items: [item('boj:2178', '미로 탐색', 'new')] },
     reviews: [item('boj:1012', '유기농 배추', 'review')],
     verdict: 'behind',
     advice: ['Study 30 more minutes a day.'],
@@ -63,10 +63,10 @@ describe('digest rendering', () => {
   });
 
   it('renderDigest() – a rest day tomorrow, and a planner notice – says so instead of a list', () => {
-    const rest = renderDigest(view({ tomorrow: { day: '2026-11-29', rest: true, items: [] }, reviews: [] }));
+    const rest = renderDigest(view({ tomorrow: { day: '2026-11-29', weekday: 7, rest: true, items: [] }, reviews: [] }));
     expect(rest.text).to.contain('A rest day: nothing planned.');
     expect(rest.text).to.contain('No re-solves due.');
-    const noticed = renderDigest(view({ notice: 'The exam is today. Good luck!', verdict: null, tomorrow: { day: '2026-11-29', rest: false, items: [] } }));
+    const noticed = renderDigest(view({ notice: 'The exam is today. Good luck!', verdict: null, tomorrow: { day: '2026-11-29', weekday: 7, rest: false, items: [] } }));
     expect(noticed.html).to.contain('The exam is today. Good luck!');
     expect(noticed.html).not.to.contain('Nothing planned.');
     expect(noticed.html).not.to.contain('data-verdict');

@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps.ts';
 import { checklistFilters, checklistView } from '../../catalog/checklist.ts';
 import { latestImportRun } from '../../catalog/importRunRepository.ts';
 import { tierOptions } from '../../catalog/tier.ts';
-import { runFailure, utcMinute } from './importState.ts';
+import { runFailure } from './importState.ts';
 import { checklistProgress } from '../../progress/checklistProgress.ts';
 import { mayImport } from './listsPage.ts';
 
@@ -23,7 +23,6 @@ export function showChecklistPage(deps: AppDeps) {
       refreshSeconds: run?.status === 'running' ? 2 : undefined,
       listSource: deps.config.listSource,
       tierOptions: tierOptions(),
-      utcMinute,
       progress: req.learner ? checklistProgress(deps.db, req.learner.id) : undefined,
       firstRun: !req.learner,
     });

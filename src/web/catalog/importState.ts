@@ -1,16 +1,10 @@
 import { hasMessage, type Translate } from '../../i18n/index.ts';
 import type { ImportRun } from '../../catalog/importRunRepository.ts';
 
-
 /** A run's failure in the reader's language when its error code has words (and what was expected, too), else the English line it stored. */
 export function runFailure(run: ImportRun, t: Translate): string {
   const key = run.error ? `error.${run.error.code}` : '';
   if (!run.error || !hasMessage(key)) return run.message;
   const params = run.error.params;
   return t(key, typeof params.expectedKey === 'string' ? { ...params, expected: t(params.expectedKey, params) } : params);
-}
-
-/** '2026-11-28 03:00 UTC': instants are stored in UTC and shown as such on the lists page. */
-export function utcMinute(iso: string | null): string {
-  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '';
 }

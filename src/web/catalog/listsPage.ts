@@ -9,8 +9,9 @@ import type { Translate } from '../../i18n/index.ts';
 import { learnerCount } from '../../learners/learnerRepository.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { requireAdmin } from '../auth.ts';
-import { runFailure, utcMinute } from './importState.ts';
+import { runFailure } from './importState.ts';
 import { changeLines } from '../../catalog/changeLines.ts';
+import { warningLines } from '../../catalog/warnings.ts';
 
 /** Who may import: an admin, or anyone on the machine before the first learner exists (first run, before setup). */
 export function mayImport(deps: AppDeps, req: Request): boolean {
@@ -32,11 +33,14 @@ function renderLists(deps: AppDeps, req: Request, res: Response, form: { source:
   res.render('lists/index', {
     title: res.locals.t('lists.title'),
     lists: allLists(deps.db).map((list) => ({ ...list, source: canImport ? list.source : '', counts: listCounts(deps.db, list.id) })),
-    runs: runs.map((run) => ({ ...runFor(run, canImport, res.locals.t), changeLines: changeLines(run.summary, res.locals.t) })),
+    runs: runs.map((run) => ({
+      ...runFor(run, canImport, res.locals.t),
+      changeLines: changeLines(run.summary, res.locals.t),
+      warningLines: warningLines(run.summary, res.locals.t),
+    })),
     refreshSeconds: runs.some((r) => r.status === 'running') ? 2 : undefined,
     canImport,
     form: { source: form.source || deps.config.listSource, error: form.error },
-    utcMinute,
   });
 }
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { requireLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { saveEmailSettings, sendTestEmailAction, showEmailSettings } from './emailSettings.ts';
-import { showDigestPreview, showOutboxFile } from './preview.ts';
+import { showDigestPreview, showOutboxFile, showOutboxHtml, showOutboxMessage } from './preview.ts';
 import { showUnsubscribePage, unsubscribe } from './unsubscribe.ts';
 
 /** Routes of the digest pages. /unsubscribe/:token is public: its token is the credential. */
@@ -10,6 +10,8 @@ export function digestRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/digest/preview', requireLearner, showDigestPreview(deps));
   router.get('/digest/outbox/:name', requireLearner, showOutboxFile(deps));
+  router.get('/digest/outbox/:name/view', requireLearner, showOutboxMessage(deps));
+  router.get('/digest/outbox/:name/html', requireLearner, showOutboxHtml(deps));
   router.get('/settings/email', requireLearner, showEmailSettings(deps));
   router.post('/settings/email', requireLearner, saveEmailSettings(deps));
   router.post('/settings/email/test', requireLearner, sendTestEmailAction(deps));

@@ -6,6 +6,7 @@ import { digestFor } from '../../digest/digestRepository.ts';
 import { renderDigest } from '../../digest/render.ts';
 import { outboxDir, outboxFiles } from '../../digest/transport.ts';
 import { digestView } from '../../digest/view.ts';
+import { parseEml } from '../../digest/eml.ts';
 import { notFound } from '../../errors.ts';
 import { translator } from '../../i18n/index.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
@@ -38,13 +39,52 @@ export function showDigestPreview(deps: AppDeps) {
   };
 }
 
-// GET /digest/outbox/:name — one of the learner's own .eml files, as text.
+/** The learner's own outbox file named in the path, as bytes; a 404 like a missing one for anyone else's. */
+function ownOutboxFile(deps: AppDeps, req: Request): { name: string; bytes: Buffer } {
+  const learner = currentLearner(req);
+  const name = String(req.params.name);
+  const file = path.join(outboxDir(deps.config), name);
+  if (deps.config.smtpUrl || !ownsOutboxFile(learner, name) || !fs.existsSync(file)) notFound('email');
+  return { name, bytes: fs.readFileSync(file) };
+}
+
+// GET /digest/outbox/:name — the .eml file itself, as a download (a mail client opens it).
 export function showOutboxFile(deps: AppDeps) {
   return (req: Request, res: Response) => {
-    const learner = currentLearner(req);
-    const name = String(req.params.name);
-    const file = path.join(outboxDir(deps.config), name);
-    if (deps.config.smtpUrl || !ownsOutboxFile(learner, name) || !fs.existsSync(file)) notFound('email');
-    res.type('text/plain; charset=utf-8').send(fs.readFileSync(file));
+    const { name, bytes } = ownOutboxFile(deps, req);
+    res.type('message/rfc822').attachment(name).send(bytes);
+  };
+}
+
+// GET /digest/outbox/:name/view — the message as a mail client shows it: headers, the HTML part in a sandboxed
+// frame, the text part.
+export function showOutboxMessage(deps: AppDeps) {
+  return (req: Request, res: Response) => {
+    const { name, bytes } = ownOutboxFile(deps, req);
+    const message = parseEml(bytes);
+    const sentAt = fs.statSync(path.join(outboxDir(deps.config), name)).mtime;
+    res.render('digest/message', { title: message.subject || name, name, message, sentAt });
+  };
+}
+
+/**
+ * The HTML part alone, for the frame of the view page. The email is shown, never run: the CSP allows no script,
+ * no fetch and no form, only inline styles and data: images, and sandboxes the document; only this site may frame it.
+ */
+const MESSAGE_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+  'sandbox allow-popups allow-popups-to-escape-sandbox',
+].join('; ');
+
+// GET /digest/outbox/:name/html — the message's HTML part (404 when it has none).
+export function showOutboxHtml(deps: AppDeps) {
+  return (req: Request, res: Response) => {
+    const html = parseEml(ownOutboxFile(deps, req).bytes).html ?? notFound('email');
+    res.set('Content-Security-Policy', MESSAGE_CSP).type('text/html; charset=utf-8').send(html);
   };
 }

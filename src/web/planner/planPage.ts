@@ -3,6 +3,7 @@ import { daysBetween } from '../../day.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { currentCatalog, planFor } from '../../plans/planService.ts';
 import { currentLearner } from '../auth.ts';
+import { problemUrl } from '../../catalog/problemRef.ts';
 import type { AppDeps } from '../deps.ts';
 
 // GET /plan — every remaining day (rest days too), readiness per type now and at the exam against its weight.
@@ -12,12 +13,16 @@ export function showPlanPage({ db, now }: AppDeps) {
     const today = learnerToday(learner, now());
     const plan = planFor(db, learner, today, { now: now() });
     const names = new Map(currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]));
+    // Each item shows its problem's title and a link to it (the catalog is cached in memory: no query per item).
+    const titles = new Map(currentCatalog(db).problems.map((p) => [p.id, p.title]));
+    const problemOf = (id: string) => ({ title: titles.get(id) ?? id, url: problemUrl(id) ?? null });
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
       plan,
       readiness,
       names,
+      problemOf,
       daysLeft: plan.exam ? daysBetween(today, plan.exam) : null,
       profile: learner.profile,
     });

@@ -12,9 +12,11 @@ import type { Translate } from '../../i18n/index.ts';
 import { editAttempt, knownProblemId, learnerToday, logAttempt, removeAttempt, undoLastAttempt } from '../../progress/logAttempt.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
 import { flash, withFormErrors } from './forms.ts';
+import { rememberDeleted, restoreDeleted } from './deletedAttempt.ts';
 
 /**
- * POST /attempts (log), POST /attempts/undo, GET /attempts/:id/edit, POST /attempts/:id (edit), POST /attempts/:id/delete.
+ * POST /attempts (log), POST /attempts/undo, GET /attempts/:id/edit, POST /attempts/:id (edit), GET /attempts/:id/delete
+ * (asks first), POST /attempts/:id/delete, POST /attempts/restore (brings the last deleted entry back).
  * Without JS each posts and redirects back with a flash; with JS (Accept: application/json) the answer is the
  * problem's new status. Invalid input is a 422 naming the field, and nothing is stored.
  */
@@ -36,6 +38,15 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
     respond(req, res, db, problemId ?? undone?.problemId, text);
   });
 
+  router.post('/attempts/restore', (req, res) => {
+    const restored = restoreDeleted(db, req, currentLearner(req).id, now());
+    const t = res.locals.t;
+    const text = restored
+      ? t('progress.restored', { problem: restored.title, day: restored.day ?? '?' })
+      : t('progress.nothing_to_restore');
+    respond(req, res, db, restored?.problemId, text, restored ? historyOf(restored) : '/history');
+  });
+
   router.get('/attempts/:id/edit', (req, res) => {
     const attempt = ownAttempt(db, req);
     res.render('progress/edit', { title: res.locals.t('progress.edit.title'), attempt, form: formOf(attempt), outcomes: OUTCOMES, today: learnerToday(currentLearner(req), now()) });
@@ -51,8 +62,15 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
     });
   });
 
+  router.get('/attempts/:id/delete', (req, res) => {
+    const attempt = ownAttempt(db, req);
+    const back = safeBack(req.query.back ?? historyOf(attempt));
+    res.render('progress/delete', { title: res.locals.t('progress.delete.title'), attempt, back });
+  });
+
   router.post('/attempts/:id/delete', (req, res) => {
     const removed = removeAttempt(db, currentLearner(req), ownAttempt(db, req).id);
+    rememberDeleted(req, removed, now());
     respond(req, res, db, removed.problemId, res.locals.t('progress.deleted', { problem: removed.title, day: removed.day ?? '?' }), historyOf(removed));
   });
   return router;
@@ -68,7 +86,9 @@ function respond(req: Request, res: Response, db: Db, problemId: string | undefi
   if (wantsJson(req)) {
     const status = problemId ? problemStatus(db, currentLearner(req).id, problemId) : undefined;
     const t = res.locals.t;
-    const statusText = t(`progress.state.${status?.state ?? 'none'}`) + (status?.lastDay ? ` · ${status.lastDay}` : '');
+    // Worded as views/progress/_status.ejs words it: the latest outcome, else "not yet".
+    const label = status ? t(`progress.status.${status.lastOutcome}`) : t('progress.state.none');
+    const statusText = label + (status?.lastDay ? ` · ${status.lastDay}` : '');
     const typeStats = problemId ? typeStatsTexts(typeStatsOfProblem(db, currentLearner(req).id, problemId), t, res.locals.tierLabel) : {};
     return res.json({ message: text, problem: problemId ?? null, status: status ?? null, statusText, typeStats });
   }
@@ -80,7 +100,7 @@ function formOf(a: Attempt) {
   return { day: a.day ?? '', outcome: a.outcome, minutes: a.minutes ?? '', note: a.note };
 }
 
-function historyOf(a: Attempt): string {
+function historyOf(a: Pick<Attempt, 'day'>): string {
   return a.day ? `/history?day=${a.day}` : '/history?day=unknown';
 }
 

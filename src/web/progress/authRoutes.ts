@@ -24,7 +24,7 @@ export function authRoutes({ db, now }: AppDeps): Router {
 
   router.get('/setup', (_req, res) => {
     if (learnerCount(db) > 0) return res.redirect('/login');
-    res.render('auth/setup', { title: res.locals.t('progress.setup.title'), form: settingsForm({ ...DEFAULT_SETTINGS, login: '' }), timeZones: TIME_ZONES });
+    res.render('auth/setup', { title: res.locals.t('progress.setup.title'), form: settingsForm({ ...DEFAULT_SETTINGS, language: res.locals.lang, login: '' }), timeZones: TIME_ZONES });
   });
 
   router.post('/setup', (req, res, next) => {
@@ -32,7 +32,8 @@ export function authRoutes({ db, now }: AppDeps): Router {
     withFormErrors(res, 'auth/setup', locals, () => {
       const learner = db.transaction(() => {
         if (learnerCount(db) > 0) throw new AppError('progress.setup_done', 'setup is already done: log in', 409);
-        return addLearner(db, { ...req.body, studyDays: req.body.studyDays ?? [] }, { isAdmin: true, now: now() });
+        // The learner's language defaults to the page's (the browser's Accept-Language before anyone logs in).
+        return addLearner(db, { language: res.locals.lang, ...req.body, studyDays: req.body.studyDays ?? [] }, { isAdmin: true, now: now() });
       })();
       logIn(req, learner.id, LANDING).then((to) => res.redirect(to), next);
     });

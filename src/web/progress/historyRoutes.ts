@@ -9,6 +9,7 @@ import { streaks } from '../../progress/streaks.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { attemptsCsv, exportJson } from '../../progress/export.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
+import { undoableDelete } from './deletedAttempt.ts';
 
 const RECENT_DAYS = 14;
 const RECENT_LIMIT = 100;
@@ -42,6 +43,7 @@ export function historyRoutes({ db, now }: AppDeps): Router {
       recentCut: recent.length > RECENT_LIMIT ? RECENT_LIMIT : 0,
       undatedCount: dayKey === null ? page.total : attemptCountOnDay(db, learner.id, null),
       outcomes: OUTCOMES,
+      undoDelete: undoableDelete(req, learner.id, now()),
     });
   });
 

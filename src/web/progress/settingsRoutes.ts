@@ -49,13 +49,13 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
   };
 
   router.get('/learners', requireAdmin, (req, res) => {
-    res.render('learners/index', { title: res.locals.t('progress.learners.title'), ...learnerList(req.query.page), form: settingsForm({ ...DEFAULT_SETTINGS, login: '' }), timeZones: TIME_ZONES });
+    res.render('learners/index', { title: res.locals.t('progress.learners.title'), ...learnerList(req.query.page), form: settingsForm({ ...DEFAULT_SETTINGS, language: res.locals.lang, login: '' }), timeZones: TIME_ZONES });
   });
 
   router.post('/learners', requireAdmin, (req, res) => {
     const locals = { title: res.locals.t('progress.learners.title'), ...learnerList(undefined), form: submittedForm(req.body), timeZones: TIME_ZONES };
     withFormErrors(res, 'learners/index', locals, () => {
-      const added = addLearner(db, { ...req.body, studyDays: req.body.studyDays ?? [] }, { isAdmin: req.body.isAdmin === '1', now: now() });
+      const added = addLearner(db, { language: res.locals.lang, ...req.body, studyDays: req.body.studyDays ?? [] }, { isAdmin: req.body.isAdmin === '1', now: now() });
       flash(req, 'ok', res.locals.t('progress.learners.added', { login: added.login }));
       res.redirect('/learners');
     });
