@@ -10,6 +10,11 @@ import { AppError, notFound } from '../../errors.ts';
 import { requireAdmin } from '../auth.ts';
 import { runFailure, utcMinute } from './importState.ts';
 import { changeLines } from '../../catalog/changeLines.ts';
+import { z } from 'zod';
+import { field, parseBody, parseParams } from '../validate.ts';
+
+const ImportBody = z.object({ source: field.optional(4096) });
+const ImportRunParams = z.object({ id: field.id() });
 
 /** Who may import: an admin, or anyone on the machine before the first learner exists (first run, before setup). */
 export function mayImport(deps: AppDeps, req: Request): boolean {
@@ -38,13 +43,13 @@ export function showListsPage(deps: AppDeps) {
 export function startImport(deps: AppDeps) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!mayImport(deps, req)) return requireAdmin(req, res, next);
-    const source = typeof req.body?.source === 'string' ? req.body.source.trim() : '';
+    const source = (parseBody(ImportBody, req).source ?? '').trim();
     try {
       checkSource(source);
       startImportRun(deps, source);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(error.status === 409 ? 409 : 422);
+      res.status(error.status);
       return renderLists(deps, req, res, { source, error: res.locals.t(`error.${error.code}`, error.params) });
     }
     req.session.flash = { kind: 'ok', text: res.locals.t('lists.started', { source }) };
@@ -55,7 +60,7 @@ export function startImport(deps: AppDeps) {
 // GET /api/imports/:id — one run's progress, polled by public/js/catalog.js.
 export function showImportRun(deps: AppDeps) {
   return (req: Request, res: Response) => {
-    const run = importRunById(deps.db, Number(req.params.id)) ?? notFound('import');
+    const run = importRunById(deps.db, parseParams(ImportRunParams, req).id) ?? notFound('import');
     const { id, source, status, done, total, summary, startedAt, finishedAt } = run;
     const counts = summary && { categories: summary.categories, problems: summary.problems, entries: summary.entries, recommended: summary.recommended, added: summary.added, removed: summary.removed, changed: summary.changed };
     res.json({ id, source, status, done, total, message: runFailure(run, res.locals.t), summary: counts, startedAt, finishedAt });

@@ -11,6 +11,10 @@ import { translator } from '../../i18n/index.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
+import { z } from 'zod';
+import { field, parseParams } from '../validate.ts';
+
+const OutboxParams = z.object({ name: field.text(200) });
 
 /** Outbox files are named after their Message-ID: `digest-<learnerId>-<day>.eml`, `test-<learnerId>-<stamp>.eml`. */
 function ownsOutboxFile(learner: Learner, name: string): boolean {
@@ -38,7 +42,7 @@ export function showDigestPreview(deps: AppDeps) {
 export function showOutboxFile(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const learner = currentLearner(req);
-    const name = String(req.params.name);
+    const { name } = parseParams(OutboxParams, req);
     const file = path.join(outboxDir(deps.config), name);
     if (deps.config.smtpUrl || !ownsOutboxFile(learner, name) || !fs.existsSync(file)) notFound('email');
     res.type('text/plain; charset=utf-8').send(fs.readFileSync(file));

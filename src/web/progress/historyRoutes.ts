@@ -8,6 +8,10 @@ import { streaks } from '../../progress/streaks.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { attemptsCsv, exportJson } from '../../progress/export.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
+import { z } from 'zod';
+import { field, parseQuery } from '../validate.ts';
+
+const HistoryQuery = z.object({ day: field.optional(40) });
 
 const RECENT_DAYS = 14;
 
@@ -18,7 +22,7 @@ export function historyRoutes({ db, now }: AppDeps): Router {
   router.get('/history', requireLearner, (req, res) => {
     const learner = currentLearner(req);
     const today = learnerToday(learner, now());
-    const asked = typeof req.query.day === 'string' ? req.query.day : '';
+    const asked = parseQuery(HistoryQuery, req).day ?? '';
     const day = asked === 'unknown' || (isDay(asked) && asked <= today) ? asked : today;
     const from = addDays(today, -364);
     res.render('history/index', {
