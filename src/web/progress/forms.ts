@@ -54,9 +54,9 @@ const learnerFields = {
 
 /** A new learner's account (setup, an admin's add form): login, password, name and email must be sent. */
 export const NewLearnerBody = z.object({
-  ...learnerFields,
   login: field.text(200),
   password: field.text(MAX_PASSWORD_LENGTH * 4),
+  ...learnerFields,
   name: field.text(500),
   email: field.text(500),
   isAdmin: field.optional(10),
