@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { csrfFrom, testDeps } from '../support/app.ts';
+import { csrfFrom, testCliContext, testDeps } from '../support/app.ts';
+import { runCli } from '../../src/cli.ts';
+import { learnerByLogin } from '../../src/learners/learnerRepository.ts';
 import { loggedIn, PASSWORD, seedLearner } from '../support/progress.ts';
 import { sessionCount } from '../../src/learners/sessionRepository.ts';
 import { SqliteSessionStore } from '../../src/web/sessionStore.ts';
@@ -146,5 +148,49 @@ describe('login limits', () => {
     expect(limited.status).to.equal(429);
     expect(limited.text).to.contain('현재 비밀번호가 너무 많이 틀렸습니다');
     expect(await agent.get('/settings').then((r) => r.status)).to.equal(200);
+  });
+});
+
+describe('cote learner add / password – the same password rules; a new password ends every session', () => {
+  let t: ReturnType<typeof testDeps>;
+  let stdin = '';
+  beforeEach(() => {
+    t = testDeps();
+    stdin = '';
+  });
+  afterEach(() => t.cleanup());
+
+  async function cote(...args: string[]) {
+    const { cli, out, err } = testCliContext(t, () => stdin);
+    const code = await runCli(['node', 'cote', ...args], cli);
+    return { code, out, err };
+  }
+
+  for (const [name, password, why] of [['blank', '          ', 'only spaces'], ['one repeated character', 'xxxxxxxxxxxx', 'one character repeated']]) {
+    it(`a ${name} password on stdin – exit 1 with one line, nothing stored`, async () => {
+      stdin = `${password}\n`;
+      const added = await cote('learner', 'add', '--login', 'mina', '--name', 'Mina', '--email', 'm@example.com', '--password-stdin');
+      expect(added.code).to.equal(1);
+      expect(added.err).to.have.length(1);
+      expect(added.err[0]).to.contain(why);
+      expect(learnerByLogin(t.deps.db, 'mina')).to.equal(undefined);
+
+      seedLearner(t.deps.db, 'mina');
+      const before = t.deps.db.prepare("SELECT password_hash FROM learners WHERE login = 'mina'").pluck().get();
+      const changed = await cote('learner', 'password', 'mina', '--password-stdin');
+      expect(changed.code).to.equal(1);
+      expect(changed.err).to.have.length(1);
+      expect(changed.err[0]).to.contain(why);
+      expect(t.deps.db.prepare("SELECT password_hash FROM learners WHERE login = 'mina'").pluck().get()).to.equal(before);
+    });
+  }
+
+  it('cote learner password – logs the learner out everywhere; the new password logs in', async () => {
+    seedLearner(t.deps.db, 'mina');
+    const { agent } = await loggedIn(t.app(), 'mina');
+    stdin = 'a new passphrase\n';
+    expect((await cote('learner', 'password', 'mina', '--password-stdin')).code).to.equal(0);
+    expect((await agent.get('/settings')).status).to.equal(302);
+    await loggedIn(t.app(), 'mina', 'a new passphrase');
   });
 });
