@@ -2,10 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import session from 'express-session';
-import helmet from 'helmet';
 import { csrfSync } from 'csrf-sync';
 import type { AppDeps } from './context.ts';
-import { SqliteSessionStore } from './web/sessionStore.ts';
+import { ANONYMOUS_SESSION_MS, SqliteSessionStore } from './web/sessionStore.ts';
+import { httpsDecision, securityHeaders } from './web/https.ts';
 import { loadLearner } from './web/auth.ts';
 import { viewLocals } from './web/locals.ts';
 import { errorHandler, pageNotFound } from './web/errorHandler.ts';
@@ -24,12 +24,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
 
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] } } }));
+  app.use(httpsDecision(deps.config));
+  app.use(securityHeaders());
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
-  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
-  app.use(express.json({ limit: '2mb' }));
+  // A session is stored only once something is put in it: a login, or the CSRF token of a form a page shows
+  // (locals.ts makes the token lazily). Anonymous sessions last an hour from the last request, logged-in ones 30 days.
   app.use(
     session({
       name: 'cote.sid',
@@ -38,16 +40,20 @@ export function createApp(deps: AppDeps): express.Express {
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, maxAge: 30 * 24 * 3600 * 1000 },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: ANONYMOUS_SESSION_MS },
     }),
   );
+  app.use(loadLearner(deps.db));
+  // Before the body parsers, so that their errors (413, malformed JSON) are answered in the learner's language.
+  app.use(viewLocals);
+  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
+  app.use(express.json({ limit: '2mb' }));
   const { csrfSynchronisedProtection } = csrfSync({
+    size: 32,
     getTokenFromRequest: (req) => (req.body?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),
     skipCsrfProtection: isUnsubscribePost,
   });
   app.use(csrfSynchronisedProtection);
-  app.use(loadLearner(deps.db));
-  app.use(viewLocals);
 
   app.use(languageRoutes(deps));
   app.use(catalogRoutes(deps));

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { AppError } from './errors.ts';
 
@@ -16,10 +17,12 @@ export interface Config {
   smtpUrl: string;
   mailFrom: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  /** Session cookie `secure` flag: set when served over HTTPS behind a proxy. */
+  /** The site is reached over HTTPS (a TLS proxy in front): HSTS, upgrade-insecure-requests and a Secure cookie. */
   secureCookies: boolean;
   /** May a list URL entered on /lists reach loopback, link-local or private addresses? (COTE_LIST_SOURCE always may.) */
   allowPrivateSources: boolean;
+  /** Express `trust proxy`: false, true, a hop count, or addresses/subnets of the proxies whose X-Forwarded-* to believe. */
+  trustProxy: boolean | number | string;
 }
 
 export const DEFAULT_LIST_SOURCE = 'https://raw.githubusercontent.com/tony9402/baekjoon/main/';
@@ -47,6 +50,19 @@ const oneOf = <T extends string>(...values: T[]) => (raw: string) => {
   if (!values.includes(raw as T)) throw new Error(`expected one of ${values.join(', ')}`);
   return raw as T;
 };
+/** false | true | a hop count | comma-separated proxy addresses, subnets or the names loopback, linklocal, uniquelocal. */
+const trustProxy = (raw: string): boolean | number | string => {
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^(true|yes|on)$/i.test(raw)) return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  for (const part of raw.split(',').map((p) => p.trim())) {
+    const [address, prefix, ...rest] = part.split('/');
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(address) && prefix === undefined;
+    const subnet = isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix) || isIP(prefix) === 4);
+    if (!named && !subnet) throw new Error(`expected false, true, a hop count or proxy addresses/subnets, not ${JSON.stringify(part)}`);
+  }
+  return raw;
+};
 const url = (raw: string) => {
   if (raw === '') return raw;
   new URL(raw);
@@ -63,8 +79,9 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'smtpUrl', env: 'SMTP_URL', default: '', parse: url, description: 'SMTP server for digests; empty writes .eml files to data/outbox/' },
   { key: 'mailFrom', env: 'MAIL_FROM', default: 'cote <cote@localhost>', parse: text, description: 'From address of digests' },
   { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', parse: oneOf('debug', 'info', 'warn', 'error', 'silent'), description: 'Log verbosity' },
-  { key: 'secureCookies', env: 'COTE_SECURE_COOKIES', default: 'false', parse: bool, description: 'Mark the session cookie Secure (HTTPS only)' },
   { key: 'allowPrivateSources', env: 'COTE_ALLOW_PRIVATE_SOURCES', default: 'false', parse: bool, description: 'Let list URLs entered on /lists reach loopback, link-local and private addresses (COTE_LIST_SOURCE always may)' },
+  { key: 'secureCookies', env: 'COTE_SECURE_COOKIES', default: 'false', parse: bool, description: 'The site is served over HTTPS: send HSTS and mark the session cookie Secure' },
+  { key: 'trustProxy', env: 'COTE_TRUST_PROXY', default: 'false', parse: trustProxy, description: 'Believe X-Forwarded-Proto/-For from these proxies: false, true, a hop count or addresses/subnets' },
 ];
 
 /** Reads every setting once; a bad value fails with the variable's name. */

@@ -14,17 +14,22 @@ const isUrl = (source: string) => /^https?:\/\//i.test(source);
 /** Where a source string points: the base URL with a trailing slash, or the absolute directory. */
 export function sourceLocation(source: string): string {
   const text = source.trim();
-  if (text === '') throw new AppError('catalog.no_source', 'no list source given: expected a base URL or a directory', 400);
+  if (text === '') throw new AppError('catalog.no_source', 'no list source given: expected a base URL or a directory', 422);
   if (isUrl(text)) {
     const location = text.endsWith('/') ? text : `${text}/`;
     try {
       // Normalised (host lower-cased, IPv6 compressed), so stored sources compare equal and paths prefix-match.
       return new URL(location).href;
     } catch {
-      throw new AppError('catalog.bad_source', `${text} is not a valid URL`, 400, { source: text });
+      throw new AppError('catalog.bad_source', `${text} is not a valid URL`, 422, { source: text });
     }
   }
-  return path.resolve(/^file:\/\//i.test(text) ? fileURLToPath(text) : text);
+  if (!/^file:\/\//i.test(text)) return path.resolve(text);
+  try {
+    return path.resolve(fileURLToPath(text));
+  } catch {
+    throw new AppError('catalog.bad_source', `${text} is not a valid URL`, 422, { source: text });
+  }
 }
 
 /** http(s):// → fetched over HTTP; file:// or anything else → a local directory. */

@@ -4,8 +4,9 @@ import type { CliContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { addLearner } from '../learners/addLearner.ts';
-import { learnerByLogin, learnerCount, setLearnerPassword, type Learner } from '../learners/learnerRepository.ts';
-import { hashPassword, isAcceptablePassword, MIN_PASSWORD_LENGTH } from '../learners/password.ts';
+import { learnerByLogin, learnerCount, type Learner } from '../learners/learnerRepository.ts';
+import { passwordProblem } from '../learners/password.ts';
+import { changePassword } from '../learners/changePassword.ts';
 import { attemptsForLearner } from './attemptRepository.ts';
 import { learnerToday, logAttempt } from './logAttempt.ts';
 import { historyJson } from './export.ts';
@@ -41,7 +42,7 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
     .requiredOption('--password-stdin', 'read the password from the first line of stdin')
     .action(async (login: string) => {
       const found = learnerFor(ctx.db(), login);
-      setLearnerPassword(ctx.db(), found.id, hashPassword(await passwordFromStdin(ctx)));
+      changePassword(ctx.db(), found.id, await passwordFromStdin(ctx));
       ctx.out(`password of ${found.login} set`);
     });
 
@@ -101,7 +102,8 @@ function learnerFor(db: Db, login: unknown): Learner {
 
 async function passwordFromStdin(ctx: CliContext): Promise<string> {
   const password = (await ctx.readStdin()).split(/\r?\n/)[0];
-  if (!isAcceptablePassword(password)) throw new AppError('progress.weak_password', `the password on stdin must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError(problem.code, `the password on stdin is refused: ${problem.message}`);
   return password;
 }
 

@@ -1,19 +1,35 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import { isLang } from '../i18n/index.ts';
 import { setLearnerLanguage } from '../learners/learnerRepository.ts';
 import type { AppDeps } from './deps.ts';
 import { LANG_COOKIE } from './locals.ts';
 import { AppError } from '../errors.ts';
+import { sameOriginPath } from './sameOriginPath.ts';
+import { field, parseBody, parseQuery } from './validate.ts';
 
-/** POST /language — the language switch: a cookie for everyone, and the learner's setting (emails follow it). */
+const LanguageForm = z.object({ lang: field.text(10), back: field.optional(2048) });
+
+/**
+ * POST /language — the language switch of a logged-in learner: a cookie, and their setting (emails follow it).
+ * GET /language?lang=en&back=/x — the switch of anonymous visitors: only the cookie, so it needs no session and no
+ * CSRF token (pages without a form store no session for them).
+ */
 export function languageRoutes({ db }: AppDeps): Router {
   const router = Router();
   router.post('/language', (req, res) => {
-    const lang = req.body?.lang;
+    const form = parseBody(LanguageForm, req);
+    const lang = form.lang;
     if (!isLang(lang)) throw new AppError('language.unknown', `unknown language ${JSON.stringify(lang)}: expected ko or en`, 400);
     res.cookie(LANG_COOKIE, lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
     if (req.learner) setLearnerLanguage(db, req.learner.id, lang);
-    res.redirect(safeBack(pageToReturnTo(req.body?.back)));
+    res.redirect(safeBack(pageToReturnTo(form.back)));
+  });
+  router.get('/language', (req, res) => {
+    const form = parseQuery(LanguageForm, req);
+    if (!isLang(form.lang)) throw new AppError('language.unknown', `unknown language ${JSON.stringify(form.lang)}: expected ko or en`, 400);
+    res.cookie(LANG_COOKIE, form.lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
+    res.redirect(safeBack(form.back));
   });
   return router;
 }
@@ -45,7 +61,7 @@ export function pageToReturnTo(back: unknown): unknown {
   return back;
 }
 
-/** Only same-site relative paths are followed back, never another host. */
+/** Where to go back to after a form: the user-given path when it stays on this site (see sameOriginPath), else '/'. */
 export function safeBack(back: unknown): string {
-  return typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/';
+  return sameOriginPath(back) ?? '/';
 }

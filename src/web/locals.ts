@@ -4,18 +4,30 @@ import { tierLabel, tierOf } from '../catalog/tier.ts';
 import { formatInstant, isoWeekday } from '../day.ts';
 import { DEFAULT_SETTINGS } from '../learners/learnerSettings.ts';
 import { originLabel } from '../i18n/origin.ts';
+import { AppError } from '../errors.ts';
 
 export const LANG_COOKIE = 'cote_lang';
 
 /** The page language: the switch's cookie, else the learner's setting, else the browser's Accept-Language. */
 export function pageLanguage(req: Request): Lang {
-  const cookie = parseCookie(req.headers.cookie, LANG_COOKIE);
-  if (isLang(cookie)) return cookie;
+  const cookie = langCookie(req);
+  if (cookie.ok && isLang(cookie.value)) return cookie.value;
   if (req.learner) return req.learner.language;
   return langFromAcceptLanguage(req.headers['accept-language']);
 }
 
-/** Puts what every view uses on res.locals: t, lang, the learner, the CSRF token, tier and time helpers. */
+/**
+ * The CSRF token as views print it (`<%= csrfToken %>`): made — and with it the session stored — only when a view
+ * prints it, i.e. when a page has a form. A page without a form leaves an anonymous visitor without a stored session.
+ */
+export function lazyCsrfToken(req: Request): { toString(): string } {
+  return { toString: () => (req.csrfToken ? req.csrfToken() : '') };
+}
+
+/**
+ * Puts what every view uses on res.locals: t, lang, the learner, the CSRF token, tier helpers. A `cote_lang` cookie
+ * that cannot be decoded is a bad request (400): it is cleared, so the next page works again.
+ */
 export function viewLocals(req: Request, res: Response, next: NextFunction) {
   const lang = pageLanguage(req);
   const t = translator(lang);
@@ -23,7 +35,7 @@ export function viewLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.t = t;
   res.locals.learner = req.learner;
   res.locals.currentPath = req.originalUrl;
-  res.locals.csrfToken = req.csrfToken ? req.csrfToken() : '';
+  res.locals.csrfToken = lazyCsrfToken(req);
   res.locals.tierLabel = (level: number) => tierLabel(level, t);
   res.locals.tierOf = tierOf;
   res.locals.weekday = (day: string) => t(`progress.weekday.${isoWeekday(day)}`);
@@ -33,14 +45,29 @@ export function viewLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.localMinute = (instant: Date | string | null) => formatInstant(instant, zone);
   res.locals.flash = req.session?.flash;
   if (req.session?.flash) delete req.session.flash;
+  if (!langCookie(req).ok) {
+    res.clearCookie(LANG_COOKIE);
+    return next(new AppError('request.bad_cookie', `the ${LANG_COOKIE} cookie is malformed`, 400, { name: LANG_COOKIE }));
+  }
   next();
 }
 
-function parseCookie(header: string | undefined, name: string): string | undefined {
+/** The language cookie's value; ok is false when it is present but not a valid percent-encoding. */
+function langCookie(req: Request): { ok: boolean; value?: string } {
+  const raw = cookieValue(req.headers.cookie, LANG_COOKIE);
+  if (raw === undefined) return { ok: true };
+  try {
+    return { ok: true, value: decodeURIComponent(raw) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key === name) return value.join('=');
   }
   return undefined;
 }

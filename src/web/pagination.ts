@@ -1,4 +1,9 @@
+import { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { field } from './validate.ts';
+
+/** The query of a paged list view: `?page=N` (checked by pageOf). */
+export const PageQuery = z.object({ page: field.optional(20) });
 
 /** Rows per page of every list view. */
 export const PAGE_SIZE = 100;

@@ -83,11 +83,11 @@ export function addSolve(db: Db, learnerId: number, problemId: string, day: stri
 
 export const TEST_PASSWORD = 'correct horse battery';
 
-/** A supertest agent logged in as a new learner (the CSRF token comes from a page this feature owns). */
+/** A supertest agent logged in as a new learner (the CSRF token comes from the login form). */
 export async function loggedIn(app: import('express').Express, db: Db, login: string, overrides: Partial<NewLearner> = {}) {
   const learner = addLearner(db, login, { passwordHash: hashPassword(TEST_PASSWORD), ...overrides });
   const agent = request.agent(app);
-  const page = await agent.get(`/unsubscribe/${learner.unsubscribeToken}`);
+  const page = await agent.get('/login');
   const res = await agent.post('/login').type('form').send({ login, password: TEST_PASSWORD, _csrf: csrfFrom(page.text) });
   if (res.status !== 302) throw new Error(`login failed: ${res.status}`);
   return { agent, learner };

@@ -6,7 +6,7 @@ import { testCliContext, testDeps } from '../support/app.ts';
 import { hubClone, seedLearner, seedProblems } from '../support/progress.ts';
 import { runCli, type CliContext } from '../../src/cli.ts';
 import { learnerByLogin } from '../../src/learners/learnerRepository.ts';
-import { verifyPassword } from '../../src/learners/password.ts';
+import { checkPassword } from '../../src/learners/password.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
 import { ensureProblem, problemById } from '../../src/catalog/problemRepository.ts';
 
@@ -44,7 +44,7 @@ describe('cote learner / solve / history', () => {
     const mina = learnerByLogin(ctx.deps.db, 'mina')!;
     expect(mina).to.deep.include({ isAdmin: true, timezone: 'Asia/Seoul', examDate: '2027-01-10', dailyMinutes: 90, profile: 'samsung' });
     const hash = ctx.deps.db.prepare('SELECT password_hash FROM learners WHERE id = ?').pluck().get(mina.id) as string;
-    expect(verifyPassword('hunter2 hunter2', hash)).to.equal(true);
+    expect(await checkPassword('hunter2 hunter2', hash)).to.equal(true);
     expect(await run('learner', 'add', '--login', 'joon', '--name', 'Joon', '--email', 'j@example.com', '--timezone', 'America/New_York')).to.equal(0);
     expect(learnerByLogin(ctx.deps.db, 'joon')).to.deep.include({ isAdmin: false, timezone: 'America/New_York' });
   });

@@ -5,7 +5,7 @@ import { csrfFrom, testDeps } from '../support/app.ts';
 import { loggedIn, seedLearner, seedProblems } from '../support/progress.ts';
 
 /** Routes anyone may reach: signing in and out (logging out ends the session this test posts with), the language switch, the token-authenticated unsubscribe, the lists overview, the favicon. */
-const PUBLIC = new Set(['GET /login', 'POST /login', 'GET /setup', 'POST /setup', 'POST /logout', 'POST /language', 'GET /unsubscribe/:token', 'POST /unsubscribe/:token', 'GET /lists', 'GET /api/imports/:id', 'GET /favicon.ico']);
+const PUBLIC = new Set(['GET /login', 'POST /login', 'GET /setup', 'POST /setup', 'POST /logout', 'POST /language', 'GET /language', 'GET /unsubscribe/:token', 'POST /unsubscribe/:token', 'GET /lists', 'GET /api/imports/:id', 'GET /favicon.ico']);
 /** Routes only an admin may use once a learner exists. */
 const ADMIN_ONLY = ['GET /learners', 'POST /learners', 'POST /lists/import', 'POST /history/import/baekjoonhub'];
 

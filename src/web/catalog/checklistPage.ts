@@ -6,11 +6,15 @@ import { tierOptions } from '../../catalog/tier.ts';
 import { runFailure } from './importState.ts';
 import { checklistProgress } from '../../progress/checklistProgress.ts';
 import { mayImport } from './listsPage.ts';
+import { z } from 'zod';
+import { field, parseQuery } from '../validate.ts';
+
+const ChecklistQuery = z.object({ type: field.optional(100), min: field.optional(10), max: field.optional(10), recommended: field.optional(10), q: field.optional(200) });
 
 // GET / — the checklist: the list's types and, inside each, its problems in list order, filtered by the GET form.
 export function showChecklistPage(deps: AppDeps) {
   return (req: Request, res: Response) => {
-    const view = checklistView(deps.db, checklistFilters(req.query as Record<string, unknown>));
+    const view = checklistView(deps.db, checklistFilters(parseQuery(ChecklistQuery, req)));
     const run = view.list ? undefined : latestImportRun(deps.db);
     // Sources and failure reasons are for whoever may import (see /lists); other learners see neither.
     const seesSources = mayImport(deps, req);

@@ -12,6 +12,11 @@ import { requireAdmin } from '../auth.ts';
 import { runFailure } from './importState.ts';
 import { changeLines } from '../../catalog/changeLines.ts';
 import { warningLines } from '../../catalog/warnings.ts';
+import { z } from 'zod';
+import { field, parseBody, parseParams } from '../validate.ts';
+
+const ImportBody = z.object({ source: field.optional(4096) });
+const ImportRunParams = z.object({ id: field.id() });
 
 /** Who may import: an admin, or anyone on the machine before the first learner exists (first run, before setup). */
 export function mayImport(deps: AppDeps, req: Request): boolean {
@@ -55,7 +60,7 @@ export function showListsPage(deps: AppDeps) {
 export function startImport(deps: AppDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (!mayImport(deps, req)) return requireAdmin(req, res, next);
-    const source = typeof req.body?.source === 'string' ? req.body.source.trim() : '';
+    const source = (parseBody(ImportBody, req).source ?? '').trim();
     try {
       checkSource(source);
       const allowPrivate = deps.config.allowPrivateSources || sameSource(source, deps.config.listSource);
@@ -63,7 +68,7 @@ export function startImport(deps: AppDeps) {
       startImportRun(deps, source, { allowPrivate });
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(error.status === 409 ? 409 : 422);
+      res.status(error.status);
       return renderLists(deps, req, res, { source, error: res.locals.t(`error.${error.code}`, error.params) });
     }
     req.session.flash = { kind: 'ok', text: res.locals.t('lists.started', { source }) };
@@ -74,7 +79,7 @@ export function startImport(deps: AppDeps) {
 // GET /api/imports/:id — one run's progress, polled by public/js/catalog.js.
 export function showImportRun(deps: AppDeps) {
   return (req: Request, res: Response) => {
-    const run = importRunById(deps.db, Number(req.params.id)) ?? notFound('import');
+    const run = importRunById(deps.db, parseParams(ImportRunParams, req).id) ?? notFound('import');
     const { id, status, done, total, summary, startedAt, finishedAt } = run;
     const counts = summary && { categories: summary.categories, problems: summary.problems, entries: summary.entries, recommended: summary.recommended, added: summary.added, removed: summary.removed, changed: summary.changed };
     if (!mayImport(deps, req)) {

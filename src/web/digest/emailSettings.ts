@@ -7,6 +7,10 @@ import { createMailer } from '../../digest/transport.ts';
 import { setDigestSettings, type Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
+import { z } from 'zod';
+import { field, parseBody } from '../validate.ts';
+
+const EmailSettingsBody = z.object({ enabled: field.optional(10), time: field.text(20) });
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -34,8 +38,9 @@ export function showEmailSettings(deps: AppDeps) {
 // POST /settings/email — a bad time re-renders with 422; a good form is saved, flashed and redirected.
 export function saveEmailSettings(deps: AppDeps) {
   return (req: Request, res: Response) => {
+    const body = parseBody(EmailSettingsBody, req);
     const learner = currentLearner(req);
-    const form = { enabled: req.body?.enabled === 'on', time: String(req.body?.time ?? '').trim() };
+    const form = { enabled: body.enabled === 'on', time: body.time.trim() };
     if (!TIME_RE.test(form.time)) {
       res.status(422);
       return renderPage(deps, res, learner, form, res.locals.t('error.digest.bad_time'));

@@ -12,7 +12,11 @@ import { translator } from '../../i18n/index.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
-import { pageOf } from '../pagination.ts';
+import { PageQuery, pageOf } from '../pagination.ts';
+import { z } from 'zod';
+import { field, parseParams, parseQuery } from '../validate.ts';
+
+const OutboxParams = z.object({ name: field.text(200) });
 
 /** Outbox files are named after their Message-ID: `digest-<learnerId>-<day>.eml`, `test-<learnerId>-<stamp>.eml`. */
 function ownsOutboxFile(learner: Learner, name: string): boolean {
@@ -27,7 +31,7 @@ export function showDigestPreview(deps: AppDeps) {
     const view = digestView(deps.db, deps.config.baseUrl, learner, day);
     // The outbox grows by a file a night (and one per test email): newest first, by pages of 100 (?page=N).
     const files = deps.config.smtpUrl ? [] : outboxFiles(deps.config, (name) => ownsOutboxFile(learner, name));
-    const page = pageOf(req.query.page, files.length, (n) => `/digest/preview?page=${n}#outbox`);
+    const page = pageOf(parseQuery(PageQuery, req).page, files.length, (n) => `/digest/preview?page=${n}#outbox`);
     res.render('digest/preview', {
       title: res.locals.t('digest.preview.title'),
       view,
@@ -42,7 +46,7 @@ export function showDigestPreview(deps: AppDeps) {
 /** The learner's own outbox file named in the path, as bytes; a 404 like a missing one for anyone else's. */
 function ownOutboxFile(deps: AppDeps, req: Request): { name: string; bytes: Buffer } {
   const learner = currentLearner(req);
-  const name = String(req.params.name);
+  const { name } = parseParams(OutboxParams, req);
   const file = path.join(outboxDir(deps.config), name);
   if (deps.config.smtpUrl || !ownsOutboxFile(learner, name) || !fs.existsSync(file)) notFound('email');
   return { name, bytes: fs.readFileSync(file) };

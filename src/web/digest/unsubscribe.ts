@@ -2,6 +2,11 @@ import type { Request, Response } from 'express';
 import { AppError } from '../../errors.ts';
 import { disableDigest, learnerByUnsubscribeToken, type Learner } from '../../learners/learnerRepository.ts';
 import type { AppDeps } from '../deps.ts';
+import { z } from 'zod';
+import { field, parseBody, parseParams } from '../validate.ts';
+
+const UnsubscribeParams = z.object({ token: field.text(200) });
+const UnsubscribeBody = z.object({ 'List-Unsubscribe': field.optional(100) });
 
 const UNSUBSCRIBE_PATH = /^\/unsubscribe\/[^/]+\/?$/;
 
@@ -17,7 +22,7 @@ export function isUnsubscribePost(req: Request): boolean {
 }
 
 function learnerForToken(deps: AppDeps, req: Request): Learner {
-  const token = String(req.params.token ?? '');
+  const { token } = parseParams(UnsubscribeParams, req);
   const learner = learnerByUnsubscribeToken(deps.db, token);
   if (!learner) throw new AppError('digest.unknown_token', 'unknown unsubscribe token', 404);
   return learner;
@@ -34,9 +39,10 @@ export function showUnsubscribePage(deps: AppDeps) {
 // POST /unsubscribe/:token — the page's button, and RFC 8058 one-click (body `List-Unsubscribe=One-Click`).
 export function unsubscribe(deps: AppDeps) {
   return (req: Request, res: Response) => {
+    const body = parseBody(UnsubscribeBody, req);
     const learner = learnerForToken(deps, req);
     disableDigest(deps.db, learner.id);
-    deps.logger.info('digest: unsubscribed', { learner: learner.id, oneClick: req.body?.['List-Unsubscribe'] === 'One-Click' });
+    deps.logger.info('digest: unsubscribed', { learner: learner.id, oneClick: body['List-Unsubscribe'] === 'One-Click' });
     res.render('digest/unsubscribe', { title: res.locals.t('digest.unsubscribe.title'), name: learner.name, token: learner.unsubscribeToken, state: 'done' });
   };
 }

@@ -7,6 +7,12 @@ import { todayView } from '../../plans/todayView.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorText } from '../progress/forms.ts';
+import { z } from 'zod';
+import { field, parseBody } from '../validate.ts';
+
+const ItemBody = z.object({ problem: field.text(100) });
+const LogItemBody = z.object({ problem: field.text(100), outcome: field.optional(40), minutes: field.optional(40), note: field.optional(10_000) });
+const LessTimeBody = z.object({ minutes: field.text(40) });
 
 // GET /plan/today — D-day, today's list with type, tier, minutes, reason; log in place, skip, swap, less time.
 export function showTodayPage(deps: AppDeps) {
@@ -31,7 +37,7 @@ function todayAction(deps: AppDeps, act: (req: Request, res: Response, today: st
       res.redirect('/plan/today');
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(error.status === 404 ? 404 : 422);
+      res.status(error.status);
       renderToday(deps, req, res, errorText(error, res.locals.t));
     }
   };
@@ -40,11 +46,12 @@ function todayAction(deps: AppDeps, act: (req: Request, res: Response, today: st
 // POST /plan/today/log — the item's outcome (and minutes), logged as an attempt of today with origin "plan".
 export function logItemAction(deps: AppDeps) {
   return todayAction(deps, (req, res, today) => {
+    const body = parseBody(LogItemBody, req);
     const learner = currentLearner(req);
-    if (!isOnTodayList(deps.db, learner, today, req.body?.problem, deps.now())) {
-      throw new AppError('planner.not_on_list', 'that problem is not on today\'s list', 404, { problem: String(req.body?.problem ?? '') });
+    if (!isOnTodayList(deps.db, learner, today, body.problem, deps.now())) {
+      throw new AppError('planner.not_on_list', 'that problem is not on today\'s list', 404, { problem: body.problem });
     }
-    const { problem, outcome, minutes, note } = req.body ?? {};
+    const { problem, outcome, minutes, note } = body;
     const attempt = logAttempt(deps.db, learner, { problem, outcome, minutes, note, day: today, origin: 'plan' }, deps.now());
     return res.locals.t('planner.today.logged', { problem: attempt.title, outcome: res.locals.t(`planner.outcome.${attempt.outcome}`) });
   });
@@ -52,14 +59,16 @@ export function logItemAction(deps: AppDeps) {
 
 export function skipAction(deps: AppDeps) {
   return todayAction(deps, (req, res, today) => {
-    const item = skipItem(deps.db, currentLearner(req), today, req.body?.problem, deps.now());
+    const { problem } = parseBody(ItemBody, req);
+    const item = skipItem(deps.db, currentLearner(req), today, problem, deps.now());
     return res.locals.t('planner.today.skipped', { problem: item.problem });
   });
 }
 
 export function swapAction(deps: AppDeps) {
   return todayAction(deps, (req, res, today) => {
-    const swapped = swapItem(deps.db, currentLearner(req), today, req.body?.problem, deps.now());
+    const { problem } = parseBody(ItemBody, req);
+    const swapped = swapItem(deps.db, currentLearner(req), today, problem, deps.now());
     const t = res.locals.t;
     return swapped.in ? t('planner.today.swapped', { out: swapped.out.problem, in: swapped.in.problem }) : t('planner.today.no_swap', { problem: swapped.out.problem });
   });
@@ -67,7 +76,8 @@ export function swapAction(deps: AppDeps) {
 
 export function lessTimeAction(deps: AppDeps) {
   return todayAction(deps, (req, res, today) => {
-    const minutes = lessTimeToday(deps.db, currentLearner(req), today, req.body?.minutes, deps.now());
+    const body = parseBody(LessTimeBody, req);
+    const minutes = lessTimeToday(deps.db, currentLearner(req), today, body.minutes, deps.now());
     return res.locals.t('planner.today.less_done', { minutes });
   });
 }

@@ -7,6 +7,11 @@ import type { Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorText } from '../progress/forms.ts';
+import { z } from 'zod';
+import { parseBody } from '../validate.ts';
+
+/** One `w_<type>` field per type of the list: at most 200 of them, each a short text (the domain checks the number). */
+const WeightsBody = z.record(z.string().max(200), z.string().max(200)).refine((body) => Object.keys(body).length <= 400);
 
 function renderWeights(deps: AppDeps, res: Response, learner: Learner, form: Record<string, string>, error?: string) {
   const catalog = currentCatalog(deps.db);
@@ -34,13 +39,13 @@ export function showWeights(deps: AppDeps) {
 export function saveWeights(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const learner = currentLearner(req);
-    const fields = Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([k]) => k.startsWith('w_'));
+    const fields = Object.entries(parseBody(WeightsBody, req)).filter(([k]) => k.startsWith('w_'));
     const form = Object.fromEntries(fields.map(([k, v]) => [k.slice(2), String(v ?? '')]));
     try {
       updateCustomWeights(deps.db, learner.id, currentCatalog(deps.db), form);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(422);
+      res.status(error.status);
       return renderWeights(deps, res, learner, form, errorText(error, res.locals.t));
     }
     req.session.flash = { kind: 'ok', text: res.locals.t('planner.weights.saved') };

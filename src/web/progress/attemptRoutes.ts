@@ -13,6 +13,16 @@ import { editAttempt, knownProblemId, learnerToday, logAttempt, removeAttempt, u
 import { OUTCOMES } from '../../progress/outcomes.ts';
 import { flash, withFormErrors } from './forms.ts';
 import { rememberDeleted, restoreDeleted } from './deletedAttempt.ts';
+import { z } from 'zod';
+import { field, parseBody, parseParams, parseQuery } from '../validate.ts';
+
+const AttemptFields = { day: field.optional(40), outcome: field.optional(40), minutes: field.optional(40), note: field.optional(10_000) };
+const LogBody = z.object({ ...AttemptFields, problem: field.text(100), back: field.optional(2048) });
+const EditBody = z.object(AttemptFields);
+const UndoBody = z.object({ problem: field.optional(100), back: field.optional(2048) });
+const DeleteBody = z.object({ back: field.optional(2048) });
+const DeleteQuery = DeleteBody;
+const AttemptParams = z.object({ id: field.id() });
 
 /**
  * POST /attempts (log), POST /attempts/undo, GET /attempts/:id/edit, POST /attempts/:id (edit), GET /attempts/:id/delete
@@ -25,17 +35,19 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
   router.use('/attempts', requireLearner);
 
   router.post('/attempts', (req, res) => {
-    const attempt = logAttempt(db, currentLearner(req), req.body, now());
+    const body = parseBody(LogBody, req);
+    const attempt = logAttempt(db, currentLearner(req), body, now());
     const t = res.locals.t;
-    respond(req, res, db, attempt.problemId, t('progress.logged', { problem: attempt.title, outcome: t(`progress.outcome.${attempt.outcome}`), day: attempt.day ?? '' }));
+    respond(req, res, db, body.back, attempt.problemId, t('progress.logged', { problem: attempt.title, outcome: t(`progress.outcome.${attempt.outcome}`), day: attempt.day ?? '' }));
   });
 
   router.post('/attempts/undo', (req, res) => {
+    const body = parseBody(UndoBody, req);
     const learner = currentLearner(req);
-    const problemId = req.body.problem ? knownProblemId(db, req.body.problem) : undefined;
+    const problemId = body.problem ? knownProblemId(db, body.problem) : undefined;
     const undone = undoLastAttempt(db, learner, problemId);
     const text = undone ? res.locals.t('progress.undone', { problem: undone.title, day: undone.day ?? '?' }) : res.locals.t('progress.nothing_to_undo');
-    respond(req, res, db, problemId ?? undone?.problemId, text);
+    respond(req, res, db, body.back, problemId ?? undone?.problemId, text);
   });
 
   router.post('/attempts/restore', (req, res) => {
@@ -44,7 +56,7 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
     const text = restored
       ? t('progress.restored', { problem: restored.title, day: restored.day ?? '?' })
       : t('progress.nothing_to_restore');
-    respond(req, res, db, restored?.problemId, text, restored ? historyOf(restored) : '/history');
+    respond(req, res, db, undefined, restored?.problemId, text, restored ? historyOf(restored) : '/history');
   });
 
   router.get('/attempts/:id/edit', (req, res) => {
@@ -53,10 +65,11 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
   });
 
   router.post('/attempts/:id', (req, res) => {
+    const body = parseBody(EditBody, req);
     const attempt = ownAttempt(db, req);
-    const locals = { title: res.locals.t('progress.edit.title'), attempt, form: req.body, outcomes: OUTCOMES, today: learnerToday(currentLearner(req), now()) };
-    withFormErrors(res, 'progress/edit', locals, () => {
-      const saved = editAttempt(db, currentLearner(req), attempt.id, req.body, now());
+    const locals = { title: res.locals.t('progress.edit.title'), attempt, form: body, outcomes: OUTCOMES, today: learnerToday(currentLearner(req), now()) };
+    return withFormErrors(res, 'progress/edit', locals, () => {
+      const saved = editAttempt(db, currentLearner(req), attempt.id, body, now());
       flash(req, 'ok', res.locals.t('progress.saved', { problem: saved.title }));
       res.redirect(historyOf(saved));
     });
@@ -64,25 +77,26 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
 
   router.get('/attempts/:id/delete', (req, res) => {
     const attempt = ownAttempt(db, req);
-    const back = safeBack(req.query.back ?? historyOf(attempt));
+    const back = safeBack(parseQuery(DeleteQuery, req).back ?? historyOf(attempt));
     res.render('progress/delete', { title: res.locals.t('progress.delete.title'), attempt, back });
   });
 
   router.post('/attempts/:id/delete', (req, res) => {
+    const body = parseBody(DeleteBody, req);
     const removed = removeAttempt(db, currentLearner(req), ownAttempt(db, req).id);
     rememberDeleted(req, removed, now());
-    respond(req, res, db, removed.problemId, res.locals.t('progress.deleted', { problem: removed.title, day: removed.day ?? '?' }), historyOf(removed));
+    respond(req, res, db, body.back, removed.problemId, res.locals.t('progress.deleted', { problem: removed.title, day: removed.day ?? '?' }), historyOf(removed));
   });
   return router;
 }
 
 /** The learner's own attempt named in the path; another learner's is a 404 like a missing one. */
 function ownAttempt(db: Db, req: Request): Attempt {
-  const id = /^\d{1,15}$/.test(String(req.params.id)) ? Number(req.params.id) : NaN;
+  const { id } = parseParams(AttemptParams, req);
   return (Number.isSafeInteger(id) && attemptById(db, currentLearner(req).id, id)) || notFound('attempt');
 }
 
-function respond(req: Request, res: Response, db: Db, problemId: string | undefined, text: string, fallback = '/') {
+function respond(req: Request, res: Response, db: Db, back: string | undefined, problemId: string | undefined, text: string, fallback = '/') {
   if (wantsJson(req)) {
     const status = problemId ? problemStatus(db, currentLearner(req).id, problemId) : undefined;
     const t = res.locals.t;
@@ -93,7 +107,7 @@ function respond(req: Request, res: Response, db: Db, problemId: string | undefi
     return res.json({ message: text, problem: problemId ?? null, status: status ?? null, statusText, typeStats });
   }
   flash(req, 'ok', text);
-  res.redirect(safeBack(req.body.back ?? fallback));
+  res.redirect(safeBack(back ?? fallback));
 }
 
 function formOf(a: Attempt) {

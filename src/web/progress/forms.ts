@@ -1,20 +1,22 @@
 import type { Request, Response } from 'express';
 import { AppError } from '../../errors.ts';
-import { hasMessage, type Translate } from '../../i18n/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { LearnerSettings } from '../../learners/learnerSettings.ts';
+import { errorText } from '../errorHandler.ts';
+import { field } from '../validate.ts';
+import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '../../learners/password.ts';
 
-/** The user-facing text of an AppError: its translation when the dictionary has one, else its English message. */
-export function errorText(error: AppError, t: Translate): string {
-  return hasMessage(`error.${error.code}`) ? t(`error.${error.code}`, error.params) : error.message;
-}
+export { errorText };
 
 /**
- * Runs `action`; a 4xx AppError re-renders `view` with the submitted values and the message (422 for invalid
- * input), anything else propagates to the error middleware.
+ * Runs `action` (sync or async); a 4xx AppError re-renders `view` with the submitted values and the message, with the
+ * error's own status (the one rule, src/errors.ts: 422 for an invalid value, 400 for a malformed request, 409 …);
+ * anything else propagates to the error middleware. Handlers return its promise so Express sees failures.
  */
-export function withFormErrors(res: Response, view: string, locals: Record<string, unknown>, action: () => void): void {
+export async function withFormErrors(res: Response, view: string, locals: Record<string, unknown>, action: () => void | Promise<void>): Promise<void> {
   try {
-    action();
+    await action();
   } catch (error) {
     if (!(error instanceof AppError) || error.status >= 500) throw error;
     res.status(error.status).render(view, { ...locals, error: errorText(error, res.locals.t as Translate) });
@@ -37,3 +39,27 @@ export function submittedForm(body: Record<string, unknown>): Record<string, unk
 }
 
 export const TIME_ZONES: string[] = Intl.supportedValuesOf('timeZone');
+
+/** The learner fields form (views/learners/_fields.ejs) as it reaches /setup, /settings and /learners: shape only. */
+const learnerFields = {
+  name: field.optional(500),
+  email: field.optional(500),
+  timezone: field.optional(100),
+  language: field.optional(10),
+  examDate: field.optional(40),
+  dailyMinutes: field.optional(40),
+  studyDays: field.many(10, 14),
+  profile: field.optional(40),
+};
+
+/** A new learner's account (setup, an admin's add form): login, password, name and email must be sent. */
+export const NewLearnerBody = z.object({
+  login: field.text(200),
+  password: field.text(MAX_PASSWORD_LENGTH * 4),
+  ...learnerFields,
+  name: field.text(500),
+  email: field.text(500),
+  isAdmin: field.optional(10),
+});
+
+export const SettingsBody = z.object({ ...learnerFields, name: field.text(500), email: field.text(500) });

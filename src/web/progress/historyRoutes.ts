@@ -10,6 +10,10 @@ import { learnerToday } from '../../progress/logAttempt.ts';
 import { attemptsCsv, exportJson } from '../../progress/export.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
 import { undoableDelete } from './deletedAttempt.ts';
+import { z } from 'zod';
+import { field, parseQuery } from '../validate.ts';
+
+const HistoryQuery = z.object({ day: field.optional(40), page: field.optional(20) });
 
 const RECENT_DAYS = 14;
 const RECENT_LIMIT = 100;
@@ -24,11 +28,12 @@ export function historyRoutes({ db, now }: AppDeps): Router {
   router.get('/history', requireLearner, (req, res) => {
     const learner = currentLearner(req);
     const today = learnerToday(learner, now());
-    const asked = typeof req.query.day === 'string' ? req.query.day : '';
+    const query = parseQuery(HistoryQuery, req);
+    const asked = query.day ?? '';
     const day = asked === 'unknown' || (isDay(asked) && asked <= today) ? asked : today;
     const from = addDays(today, -364);
     const dayKey = day === 'unknown' ? null : day;
-    const page = pageOf(req.query.page, attemptCountOnDay(db, learner.id, dayKey), (n) => `/history?day=${day}&page=${n}#day`);
+    const page = pageOf(query.page, attemptCountOnDay(db, learner.id, dayKey), (n) => `/history?day=${day}&page=${n}#day`);
     // The last two weeks, newest first, up to RECENT_LIMIT entries: each day's page has all of that day.
     const recent = attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today, RECENT_LIMIT + 1);
     res.render('history/index', {

@@ -6,6 +6,11 @@ import { importAttemptCsv } from '../../progress/imports/csvImport.ts';
 import { importBaekjoonHub } from '../../progress/imports/baekjoonHubImport.ts';
 import { ImportRejected, type ImportSummary } from '../../progress/imports/storeImport.ts';
 import { errorText } from './forms.ts';
+import { z } from 'zod';
+import { field, parseBody } from '../validate.ts';
+
+const CsvImportBody = z.object({ csv: field.text(4 * 1024 * 1024), partial: field.optional(10) });
+const HubImportBody = z.object({ dir: field.text(4096), partial: field.optional(10) });
 
 /**
  * GET /history/import, POST /history/import (CSV pasted or loaded into the textarea), POST /history/import/baekjoonhub.
@@ -18,14 +23,16 @@ export function importRoutes({ db, now }: AppDeps): Router {
   router.get('/history/import', (_req, res) => render(res, {}));
 
   router.post('/history/import', (req, res) => {
-    const form = { csv: String(req.body.csv ?? ''), partial: req.body.partial === '1' };
+    const body = parseBody(CsvImportBody, req);
+    const form = { csv: body.csv, partial: body.partial === '1' };
     run(res, form, () => importAttemptCsv(db, currentLearner(req), form.csv, { partial: form.partial, now: now() }));
   });
 
   router.post('/history/import/baekjoonhub', async (req, res) => {
     const learner = currentLearner(req);
-    const form = { dir: String(req.body.dir ?? '').trim(), partial: req.body.partial === '1' };
     if (!learner.isAdmin) throw new AppError('auth.admin_only', 'only an admin can do this', 403);
+    const body = parseBody(HubImportBody, req);
+    const form = { dir: body.dir.trim(), partial: body.partial === '1' };
     await run(res, form, () => importBaekjoonHub(db, learner, form.dir, { partial: form.partial, now: now() }));
   });
   return router;
