@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AppError } from './errors.ts';
+import { parseLinkTemplate } from './judges/links.ts';
 
 /** Every setting cote reads, in one table: environment name, default, parse and check. */
 export interface Config {
@@ -18,6 +19,12 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Session cookie `secure` flag: set when served over HTTPS behind a proxy. */
   secureCookies: boolean;
+  /** Problem link templates per judge (COTE_LINK_<JUDGE>), e.g. a group's mirror; empty = the judge's own page. */
+  linkBoj: string;
+  linkProgrammers: string;
+  linkLeetcode: string;
+  linkCf: string;
+  linkAtcoder: string;
 }
 
 export const DEFAULT_LIST_SOURCE = 'https://raw.githubusercontent.com/tony9402/baekjoon/main/';
@@ -62,6 +69,11 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'mailFrom', env: 'MAIL_FROM', default: 'cote <cote@localhost>', parse: text, description: 'From address of digests' },
   { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', parse: oneOf('debug', 'info', 'warn', 'error', 'silent'), description: 'Log verbosity' },
   { key: 'secureCookies', env: 'COTE_SECURE_COOKIES', default: 'false', parse: bool, description: 'Mark the session cookie Secure (HTTPS only)' },
+  { key: 'linkBoj', env: 'COTE_LINK_BOJ', default: '', parse: parseLinkTemplate, description: 'Baekjoon problem link template with {id} (a mirror)' },
+  { key: 'linkProgrammers', env: 'COTE_LINK_PROGRAMMERS', default: '', parse: parseLinkTemplate, description: 'Programmers problem link template with {id}' },
+  { key: 'linkLeetcode', env: 'COTE_LINK_LEETCODE', default: '', parse: parseLinkTemplate, description: 'LeetCode problem link template with {id}' },
+  { key: 'linkCf', env: 'COTE_LINK_CF', default: '', parse: parseLinkTemplate, description: 'Codeforces problem link template with {contest} and {index} (or {id})' },
+  { key: 'linkAtcoder', env: 'COTE_LINK_ATCODER', default: '', parse: parseLinkTemplate, description: 'AtCoder task link template with {contest} and {id}' },
 ];
 
 /** Reads every setting once; a bad value fails with the variable's name. */
