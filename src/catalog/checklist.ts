@@ -149,8 +149,9 @@ export function checklistFilters(query: Record<string, unknown>): ChecklistFilte
   let minLevel = level('min');
   let maxLevel = level('max');
   if (minLevel !== undefined && maxLevel !== undefined && minLevel > maxLevel) [minLevel, maxLevel] = [maxLevel, minLevel];
+  const list = text('list');
   return {
-    list: text('list') || undefined,
+    ...(list ? { list } : {}),
     category: text('type') || undefined,
     minLevel,
     maxLevel,
