@@ -15,6 +15,7 @@ import { progressRoutes } from './web/progress/index.ts';
 import { plannerRoutes } from './web/planner/index.ts';
 import { digestRoutes } from './web/digest/index.ts';
 import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
+import { linkTemplatesOf, problemLinks } from './judges/links.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,6 +26,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('view engine', 'ejs');
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
+  // Every view links problems through the judges' templates (COTE_LINK_<JUDGE> points a group at a mirror).
+  const templates = linkTemplatesOf(deps.config);
+  app.locals.problemLinks = (id: string, fallback: string | null = null) => problemLinks(id, templates, fallback);
 
   app.use(httpsDecision(deps.config));
   app.use(securityHeaders());

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { AppError } from './errors.ts';
+import { parseLinkTemplate } from './judges/links.ts';
 
 /** Every setting cote reads, in one table: environment name, default, parse and check. */
 export interface Config {
@@ -23,6 +24,12 @@ export interface Config {
   allowPrivateSources: boolean;
   /** Express `trust proxy`: false, true, a hop count, or addresses/subnets of the proxies whose X-Forwarded-* to believe. */
   trustProxy: boolean | number | string;
+  /** Problem link templates per judge (COTE_LINK_<JUDGE>), e.g. a group's mirror; empty = the judge's own page. */
+  linkBoj: string;
+  linkProgrammers: string;
+  linkLeetcode: string;
+  linkCf: string;
+  linkAtcoder: string;
 }
 
 export const DEFAULT_LIST_SOURCE = 'https://raw.githubusercontent.com/tony9402/baekjoon/main/';
@@ -82,6 +89,11 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'allowPrivateSources', env: 'COTE_ALLOW_PRIVATE_SOURCES', default: 'false', parse: bool, description: 'Let list URLs entered on /lists reach loopback, link-local and private addresses (COTE_LIST_SOURCE always may)' },
   { key: 'secureCookies', env: 'COTE_SECURE_COOKIES', default: 'false', parse: bool, description: 'The site is served over HTTPS: send HSTS and mark the session cookie Secure' },
   { key: 'trustProxy', env: 'COTE_TRUST_PROXY', default: 'false', parse: trustProxy, description: 'Believe X-Forwarded-Proto/-For from these proxies: false, true, a hop count or addresses/subnets' },
+  { key: 'linkBoj', env: 'COTE_LINK_BOJ', default: '', parse: parseLinkTemplate, description: 'Baekjoon problem link template with {id} (a mirror)' },
+  { key: 'linkProgrammers', env: 'COTE_LINK_PROGRAMMERS', default: '', parse: parseLinkTemplate, description: 'Programmers problem link template with {id}' },
+  { key: 'linkLeetcode', env: 'COTE_LINK_LEETCODE', default: '', parse: parseLinkTemplate, description: 'LeetCode problem link template with {id}' },
+  { key: 'linkCf', env: 'COTE_LINK_CF', default: '', parse: parseLinkTemplate, description: 'Codeforces problem link template with {contest} and {index} (or {id})' },
+  { key: 'linkAtcoder', env: 'COTE_LINK_ATCODER', default: '', parse: parseLinkTemplate, description: 'AtCoder task link template with {contest} and {id}' },
 ];
 
 /** Reads every setting once; a bad value fails with the variable's name. */

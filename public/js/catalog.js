@@ -21,3 +21,20 @@
       .catch(() => setTimeout(() => window.location.reload(), 2000));
   }
 })();
+
+// The list upload form: a chosen file is read into the textarea (without JS, the list is pasted).
+(function () {
+  for (const form of document.querySelectorAll('[data-list-upload]')) {
+    const picker = form.querySelector('.list-file');
+    const textarea = form.querySelector('textarea[name=text]');
+    if (!picker || !textarea) continue;
+    picker.hidden = false;
+    picker.querySelector('input[type=file]').addEventListener('change', async function (event) {
+      const file = event.target.files && event.target.files[0];
+      if (!file) return;
+      textarea.value = await file.text();
+      const name = form.querySelector('input[name=name]');
+      if (name && !name.value) name.value = file.name.replace(/\.[a-z]+$/i, '');
+    });
+  }
+})();

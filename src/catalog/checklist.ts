@@ -1,10 +1,13 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
-import { defaultList, type List } from './listRepository.ts';
+import { allLists, type List } from './listRepository.ts';
 import { categoriesOfList } from './categoryRepository.ts';
+import { typeResolver } from './listTypes.ts';
 
 /** The checklist's filters, as the GET form sends them. */
 export interface ChecklistFilters {
+  /** One list's key; absent = every list. */
+  list?: string;
   category?: string;
   minLevel?: number;
   maxLevel?: number;
@@ -26,6 +29,10 @@ export interface ChecklistRow {
 
 export interface ChecklistCategory {
   key: string;
+  /** The list it belongs to. */
+  listKey: string;
+  /** The canonical type it counts as (readiness, weights, the per-type figures). */
+  typeKey: string;
   nameEn: string;
   nameKo: string;
   position: number;
@@ -37,7 +44,11 @@ export interface ChecklistCategory {
 }
 
 export interface ChecklistView {
+  /** The first list shown; undefined when no list is imported. */
   list?: List;
+  /** The lists shown (one when filtered), and every list for the list filter. */
+  lists: List[];
+  allLists: List[];
   filters: ChecklistFilters;
   /** Every type of the list (for the overview and the type filter); `rows` filtered. */
   categories: ChecklistCategory[];
@@ -55,19 +66,22 @@ interface RowData {
   position: number;
 }
 
-/** The data of the home checklist: the default list's types and, inside each, its problems in list order. */
+/** The data of the home checklist: each list's types (or one list's) and, inside each, its problems in list order. */
 export function checklistView(db: Db, filters: ChecklistFilters = {}): ChecklistView {
-  const list = defaultList(db);
+  const every = allLists(db);
   const empty = { categories: 0, problems: 0, entries: 0, recommended: 0, shown: 0 };
-  if (!list) return { filters, categories: [], totals: empty };
-  const rows = db
-    .prepare(
-      `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position
-         FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
-        WHERE c.list_id = ? ORDER BY e.position, p.id`,
-    )
-    .all(list.id) as RowData[];
-  const listCategories = categoriesOfList(db, list.id);
+  if (every.length === 0) return { filters, lists: [], allLists: [], categories: [], totals: empty };
+  const lists = filters.list ? every.filter((l) => l.key === filters.list) : every;
+  if (lists.length === 0) throw new AppError('catalog.unknown_list', `there is no list "${filters.list}"`, 400, { key: filters.list ?? '' });
+  const select = db.prepare(
+    `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position
+       FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
+      WHERE c.list_id = ? ORDER BY e.position, p.id`,
+  );
+  const rows = lists.flatMap((list) => select.all(list.id) as RowData[]);
+  const listOf = new Map<number, string>();
+  const listCategories = lists.flatMap((list) => categoriesOfList(db, list.id).map((c) => (listOf.set(c.id, list.key), c)));
+  const resolve = typeResolver(db);
   if (filters.category && !listCategories.some((c) => c.key === filters.category)) {
     throw new AppError('catalog.unknown_type', `there is no type "${filters.category}" in the list`, 400, { key: filters.category });
   }
@@ -81,6 +95,8 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}): Checklist
     shown += visible.length;
     return {
       key: c.key,
+      listKey: listOf.get(c.id)!,
+      typeKey: resolve(c).key,
       nameEn: c.nameEn,
       nameKo: c.nameKo,
       position: c.position,
@@ -105,7 +121,7 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}): Checklist
     recommended: rows.filter((r) => r.recommended === 1).length,
     shown,
   };
-  return { list, filters, categories, totals };
+  return { list: lists[0], lists, allLists: every, filters, categories, totals };
 }
 
 function rowFilter(f: ChecklistFilters): (r: RowData) => boolean {
@@ -133,7 +149,9 @@ export function checklistFilters(query: Record<string, unknown>): ChecklistFilte
   let minLevel = level('min');
   let maxLevel = level('max');
   if (minLevel !== undefined && maxLevel !== undefined && minLevel > maxLevel) [minLevel, maxLevel] = [maxLevel, minLevel];
+  const list = text('list');
   return {
+    ...(list ? { list } : {}),
     category: text('type') || undefined,
     minLevel,
     maxLevel,

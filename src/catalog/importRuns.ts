@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { importList, type ImportOptions } from './importList.ts';
+import { importAnyList, type AnyImportOptions } from './importAnyList.ts';
 import { createImportRun, finishImportRun, runningImportRun, updateImportProgress } from './importRunRepository.ts';
 import type { ImportSummary } from './store.ts';
 
@@ -20,14 +20,14 @@ export function summaryLine(s: ImportSummary): string {
  * Starts an import in the background, recorded as an import run whose done/total follow the files as they
  * arrive. Returns the run id at once and a promise of the outcome (which never rejects). One import at a time.
  */
-export function startImportRun(deps: ImportRunDeps, source: string, options: ImportOptions = {}): { runId: number; finished: Promise<void> } {
+export function startImportRun(deps: ImportRunDeps, source: string, options: AnyImportOptions = {}): { runId: number; finished: Promise<void> } {
   const { db, logger, now } = deps;
   const running = runningImportRun(db);
   if (running) throw new AppError('catalog.import_running', `an import from ${running.source} is already running`, 409, { source: running.source });
   const runId = createImportRun(db, source, now());
   const finished = (async () => {
     try {
-      const summary = await importList(db, source, { ...options, now, onProgress: (p) => updateImportProgress(db, runId, p.done, p.total) });
+      const summary = await importAnyList(db, source, { ...options, now, onProgress: (p) => updateImportProgress(db, runId, p.done, p.total) });
       finishImportRun(db, runId, { status: 'succeeded', message: summaryLine(summary), summary, at: now() });
       logger.info('catalog: import finished', { source, ...summary, details: undefined });
     } catch (error) {

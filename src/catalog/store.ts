@@ -1,12 +1,12 @@
 import type { Db } from '../db/connection.ts';
-import type { ListWarning, ParsedList } from './types.ts';
+import type { ListWarning, PageRow, ParsedList } from './types.ts';
 import { warningText } from './warnings.ts';
 import { diffList, type ListDiff, type ListedProblem, type ProblemChange } from './diff.ts';
 import { listByKey, saveList } from './listRepository.ts';
 import { categoriesOfList, deleteCategory, saveCategory } from './categoryRepository.ts';
 import { deleteEntry, entriesOfList, saveEntry } from './entryRepository.ts';
 import { deleteProblemIfUnused, problemsByIds, saveProblem } from './problemRepository.ts';
-import { problemUrl } from './problemRef.ts';
+import { problemUrl, splitProblemId } from './problemRef.ts';
 import { saveListFiles } from './listFileRepository.ts';
 import type { CachedFile } from './source.ts';
 
@@ -53,7 +53,7 @@ export function storeList(db: Db, list: ParsedList & { version: string }, source
 
 /** Writes the list's new content; returns the list's id. */
 function write(db: Db, list: ParsedList & { version: string }, source: string, now: Date, diff: ListDiff): number {
-  const listId = saveList(db, { key: list.key, name: list.name, source, version: list.version, importedAt: now.toISOString() });
+  const listId = saveList(db, { key: list.key, name: list.name, source, version: list.version, importedAt: now.toISOString(), format: list.format });
   const keep = new Set(list.categories.map((c) => c.key));
   for (const category of categoriesOfList(db, listId)) if (!keep.has(category.key)) deleteCategory(db, category.id);
   const existing = entriesOfList(db, listId);
@@ -62,12 +62,13 @@ function write(db: Db, list: ParsedList & { version: string }, source: string, n
     const categoryId = saveCategory(db, { listId, key: category.key, nameEn: category.nameEn, nameKo: category.nameKo, position: category.position });
     const ids = new Set<string>();
     for (const row of category.rows) {
-      const id = `boj:${row.number}`;
+      const id = rowId(row);
       ids.add(id);
       if (!seen.has(id)) {
         seen.add(id);
         const meta = list.meta.get(row.number);
-        saveProblem(db, { id, judge: 'boj', number: row.number, title: row.title, level: row.level, url: problemUrl(id) ?? null, tags: meta?.tags ?? [], averageTries: meta?.averageTries ?? null });
+        const [judge, number] = splitProblemId(id);
+        saveProblem(db, { id, judge, number, title: row.title, level: row.level, url: problemUrl(id) ?? null, tags: meta?.tags ?? [], averageTries: meta?.averageTries ?? null });
       }
       saveEntry(db, { categoryId, problemId: id, position: row.position, recommended: row.recommended });
     }
@@ -77,11 +78,14 @@ function write(db: Db, list: ParsedList & { version: string }, source: string, n
   return listId;
 }
 
+/** A row's problem id: its own, or (tony9402's pages) the Baekjoon problem of its number. */
+const rowId = (row: PageRow) => row.id ?? `boj:${row.number}`;
+
 function listedProblems(list: ParsedList): Map<string, ListedProblem> {
   const problems = new Map<string, ListedProblem>();
   for (const category of list.categories) {
     for (const row of category.rows) {
-      const id = `boj:${row.number}`;
+      const id = rowId(row);
       const problem = problems.get(id) ?? { title: row.title, level: row.level, placements: new Map() };
       problem.placements.set(category.key, row.recommended);
       problems.set(id, problem);

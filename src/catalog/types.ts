@@ -39,6 +39,8 @@ export interface PageRow {
   title: string;
   /** solved.ac level 0–30 (0 when the page shows none). */
   level: number;
+  /** The problem id on any judge ('leetcode:two-sum'); absent for tony9402's pages, whose numbers are Baekjoon's. */
+  id?: string;
 }
 
 export interface ParsedPage {
@@ -59,4 +61,6 @@ export interface ParsedList {
   categories: (IndexCategory & { rows: PageRow[] })[];
   meta: Map<string, ProblemMeta>;
   warnings: ListWarning[];
+  /** What the source was read as (default 'tony9402'). */
+  format?: string;
 }

@@ -1,10 +1,8 @@
 import type { Db } from '../db/connection.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
 import type { Plan } from '../planner/types.ts';
-import { categoriesOfList } from '../catalog/categoryRepository.ts';
-import { defaultList } from '../catalog/listRepository.ts';
 import { problemById } from '../catalog/problemRepository.ts';
-import { planFor } from '../plans/planService.ts';
+import { currentCatalog, planFor } from '../plans/planService.ts';
 import { attemptsOnDay, solvedDays } from '../progress/attemptRepository.ts';
 import { streaks } from '../progress/streaks.ts';
 
@@ -23,8 +21,7 @@ export function planOn(db: Db, learner: Learner, day: string): Plan {
   return planFor(db, learner, day, { store: false });
 }
 
-/** Category names of the default list (the one the planner plans over), by key. */
+/** Names of the types the planner plans over (canonical types of every list), by key. */
 export function categoryNames(db: Db): Map<string, { en: string; ko: string }> {
-  const list = defaultList(db);
-  return new Map((list ? categoriesOfList(db, list.id) : []).map((c) => [c.key, { en: c.nameEn, ko: c.nameKo }]));
+  return new Map(currentCatalog(db).categories.map((c) => [c.key, { en: c.nameEn, ko: c.nameKo }]));
 }

@@ -3,6 +3,7 @@ import { catalog } from './messages/catalog.ts';
 import { progress } from './messages/progress.ts';
 import { planner } from './messages/planner.ts';
 import { digest } from './messages/digest.ts';
+import { lists } from './messages/lists.ts';
 
 /**
  * The one dictionary every page and email speaks from, in Korean and English. Each feature keeps its
@@ -11,7 +12,7 @@ import { digest } from './messages/digest.ts';
 export type Lang = 'ko' | 'en';
 export const LANGS: Lang[] = ['ko', 'en'];
 
-const parts = [common, catalog, progress, planner, digest];
+const parts = [common, catalog, progress, planner, digest, lists];
 const dictionary: Record<Lang, Record<string, string>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),
   ko: Object.assign({}, ...parts.map((p) => p.ko)),

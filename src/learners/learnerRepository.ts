@@ -149,3 +149,14 @@ export function setDigestSettings(db: Db, id: number, settings: { enabled: boole
 export function disableDigest(db: Db, id: number): void {
   db.prepare('UPDATE learners SET digest_enabled = 0 WHERE id = ?').run(id);
 }
+
+/** The keys of the lists that feed the learner's plan; null = every list (the default). */
+export function planListsOf(db: Db, id: number): string[] | null {
+  const raw = db.prepare('SELECT plan_lists FROM learners WHERE id = ?').pluck().get(id) as string | null | undefined;
+  return raw ? (JSON.parse(raw) as string[]) : null;
+}
+
+/** Sets which lists feed the learner's plan; null = every list. */
+export function setPlanLists(db: Db, id: number, keys: string[] | null): void {
+  db.prepare('UPDATE learners SET plan_lists = ? WHERE id = ?').run(keys ? JSON.stringify(keys) : null, id);
+}

@@ -17,6 +17,8 @@ export interface PlanContext {
   pi: Float64Array;
   w: Float64Array;
   format: ExamFormat;
+  /** Problems a mock set may not use: those off the exam's judge, when the catalog has problems on it (else null). */
+  offExamJudge: Set<number> | null;
   examLevels: number[];
   profile: string;
   t: Translate;
@@ -71,6 +73,7 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     pi,
     w,
     format,
+    offExamJudge: offJudge(index.problems, format.judge),
     examLevels,
     profile: input.settings.profile,
     t: translator(input.settings.lang),
@@ -138,4 +141,16 @@ function categoryNames(index: CatalogIndex, input: PlanInput): string[] {
     const cat = byKey.get(key);
     return cat ? (input.settings.lang === 'ko' ? cat.nameKo : cat.nameEn) : key;
   });
+}
+
+/** The indices of problems not on `judge`; null when there is no judge or no problem on it (mocks then use any). */
+function offJudge(problems: { id: string }[], judge: string | undefined): Set<number> | null {
+  if (!judge) return null;
+  const prefix = `${judge}:`;
+  if (!problems.some((p) => p.id.startsWith(prefix))) return null;
+  const off = new Set<number>();
+  problems.forEach((p, i) => {
+    if (!p.id.startsWith(prefix)) off.add(i);
+  });
+  return off;
 }

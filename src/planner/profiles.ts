@@ -7,6 +7,8 @@ export interface ExamFormat {
   minLevel: number;
   maxLevel: number;
   passCount: number;
+  /** The judge the exam runs on: mock sets come from its problems when the catalog has any. */
+  judge?: string;
 }
 
 export interface Profile {
@@ -36,7 +38,7 @@ export const PROFILES: Record<ProfileKey, Profile> = {
       shortest_path: 0.1,
       trie: 0.1,
     },
-    format: { problems: 7, minutes: 300, minLevel: 6, maxLevel: 16, passCount: 4 },
+    format: { problems: 7, minutes: 300, minLevel: 6, maxLevel: 16, passCount: 4, judge: 'programmers' },
   },
   custom: { key: 'custom', weights: null, format: { problems: 4, minutes: 150, minLevel: 8, maxLevel: 14, passCount: 2 } },
 };

@@ -47,7 +47,11 @@ function item(ctx: PlanContext, problem: number, kind: PlanItem['kind'], minutes
 
 /** A timed set in the exam's format: Q problems in its level range, heaviest categories first, within the budget. */
 function mockSet(ctx: PlanContext, limit: number, excluded: Set<number> | null, allowNewCategory: boolean): PlanItem[] {
-  const { problems: q, minLevel, maxLevel, minutes: examMinutes } = ctx.format;
+  const { problems: q, maxLevel, minutes: examMinutes } = ctx.format;
+  // On the exam's judge (kakao → Programmers) every problem of it may serve, rated or not (unrated plan as Bronze I).
+  const off = ctx.offExamJudge;
+  const minLevel = off ? 1 : ctx.format.minLevel;
+  if (off) excluded = excluded ? new Set([...excluded, ...off]) : off;
   const known = (c: number) => allowNewCategory || ctx.learner.solvedIn[c] + ctx.plannedIn[c] > 0;
   const order = [...ctx.pi.keys()].filter((c) => ctx.pi[c] > 0 && known(c)).sort((a, b) => ctx.pi[b] - ctx.pi[a] || a - b);
   const chosen: number[] = [];

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.ts';
 import { plannerCatalog } from '../catalog/plannerCatalog.ts';
-import type { Learner } from '../learners/learnerRepository.ts';
+import { planListsOf, type Learner } from '../learners/learnerRepository.ts';
 import { plan } from '../planner/index.ts';
 import type { Plan, PlanInput, PlannerCatalog } from '../planner/types.ts';
 import { plannerHistory } from '../progress/plannerHistory.ts';
@@ -15,21 +15,40 @@ export interface PlanForOptions {
   horizonDays?: number;
 }
 
-const catalogs = new WeakMap<Db, { stamp: string; catalog: PlannerCatalog }>();
+const catalogs = new WeakMap<Db, Map<string, { stamp: string; catalog: PlannerCatalog }>>();
 
-/** The planner's catalog, rebuilt only when the default list was re-imported (the planner memoises per object). */
-export function currentCatalog(db: Db): PlannerCatalog {
-  const stamp = String(db.prepare("SELECT coalesce(max(imported_at || ':' || version || ':' || id), '') FROM lists").pluck().get());
-  const cached = catalogs.get(db);
+/**
+ * The planner's catalog over the learner's lists (null = every list), rebuilt only when a list was imported again
+ * or an admin mapped a type (the planner memoises per object).
+ */
+export function currentCatalog(db: Db, listKeys: string[] | null = null): PlannerCatalog {
+  const stamp = String(
+    db
+      .prepare(
+        `SELECT coalesce(group_concat(imported_at || ':' || version || ':' || id, ','), '') ||
+                (SELECT coalesce(group_concat(name || '=' || type_key, ','), '') FROM type_aliases) FROM lists`,
+      )
+      .pluck()
+      .get(),
+  );
+  let perSelection = catalogs.get(db);
+  if (!perSelection) catalogs.set(db, (perSelection = new Map()));
+  const selection = listKeys ? JSON.stringify(listKeys) : '*';
+  const cached = perSelection.get(selection);
   if (cached && cached.stamp === stamp) return cached.catalog;
-  const catalog = plannerCatalog(db);
-  catalogs.set(db, { stamp, catalog });
+  const catalog = plannerCatalog(db, listKeys);
+  perSelection.set(selection, { stamp, catalog });
   return catalog;
+}
+
+/** The catalog of the lists that feed the learner's plan (their choice on /lists; default every list). */
+export function learnerCatalog(db: Db, learner: { id: number }): PlannerCatalog {
+  return currentCatalog(db, planListsOf(db, learner.id));
 }
 
 export function planInputFor(db: Db, learner: Learner, today: string, stored: StoredPlanDay | undefined, extra: Partial<PlanInput> = {}): PlanInput {
   return {
-    catalog: currentCatalog(db),
+    catalog: learnerCatalog(db, learner),
     history: plannerHistory(db, learner.id),
     settings: {
       examDate: learner.examDate,

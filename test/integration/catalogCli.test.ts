@@ -45,6 +45,7 @@ describe('cote import', () => {
     expect(cli.out).to.have.length(1);
     expect(JSON.parse(cli.out[0])).to.deep.equal({
       list: 'tony9402-baekjoon',
+      format: 'tony9402',
       categories: 3,
       problems: 9,
       entries: 10,
@@ -52,7 +53,9 @@ describe('cote import', () => {
       added: 9,
       removed: 0,
       changed: 0,
+      skipped: 0,
       warnings: ['README.md: Simulation claims 3 recommended, algorithms/simulation/README.md marks 1 (the page is used)'],
+      typeMap: { '그래프 탐색': 'graph_traversal', 시뮬레이션: 'simulation', 수학: 'math' },
     });
     expect(cli.err).to.deep.equal([]);
   });

@@ -41,7 +41,7 @@ describe('progress on the checklist', () => {
     expect(cell('boj:7576')).to.deep.equal(['attempted', 'Failed · 2026-11-21']);
     expect(cell('boj:1003')).to.deep.equal(['none', 'Not yet']);
     // Graph traversal: 1260 (recommended, Silver II) solved of 2; DP: 1260 (not recommended) solved of 2.
-    const stats = [...page.matchAll(/data-type="([a-z_]+)"[\s\S]*?<span class="type-stats" data-type-stats="[a-z_]+">([\s\S]*?)<\/span>\s*<\/td>/g)].map((m) => [m[1], m[2].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()]);
+    const stats = [...page.matchAll(/data-type="([a-z_]+)"[\s\S]*?<span class="type-stats" data-type-stats="[a-z0-9_]+">([\s\S]*?)<\/span>\s*<\/td>/g)].map((m) => [m[1], m[2].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()]);
     expect(stats).to.deep.equal([
       ['graph_traversal', '1/2 solved recommended 1/1 highest Silver II'],
       ['dp', '1/2 solved recommended 0/1 highest Silver II'],

@@ -12,7 +12,8 @@ describe('parseProblemRef()', () => {
     ['leetcode:Two-Sum', 'leetcode:two-sum'],
     ['', undefined],
     ['boj:12a', undefined],
-    ['atcoder:abc100_a', undefined],
+    ['atcoder:ABC100_A', 'atcoder:abc100_a'],
+    ['atcoder:abc', undefined],
     ['DFS와 BFS', undefined],
   ];
   for (const [input, expected] of cases) {

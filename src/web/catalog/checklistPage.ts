@@ -9,7 +9,14 @@ import { mayImport } from './listsPage.ts';
 import { z } from 'zod';
 import { field, parseQuery } from '../validate.ts';
 
-const ChecklistQuery = z.object({ type: field.optional(100), min: field.optional(10), max: field.optional(10), recommended: field.optional(10), q: field.optional(200) });
+const ChecklistQuery = z.object({
+  list: field.optional(100),
+  type: field.optional(100),
+  min: field.optional(10),
+  max: field.optional(10),
+  recommended: field.optional(10),
+  q: field.optional(200),
+});
 
 // GET / — the checklist: the list's types and, inside each, its problems in list order, filtered by the GET form.
 export function showChecklistPage(deps: AppDeps) {

@@ -4,6 +4,7 @@ import { showChecklistPage } from './checklistPage.ts';
 import { requireLearner } from '../auth.ts';
 import { learnerCount } from '../../learners/learnerRepository.ts';
 import { showImportRun, showListsPage, startImport } from './listsPage.ts';
+import { savePlanLists, saveTypeMapping, uploadList } from './listForms.ts';
 
 /** Routes of the catalog pages. The lists page is open to everyone on the instance; importing is for admins (see mayImport). */
 export function catalogRoutes(deps: AppDeps): Router {
@@ -13,6 +14,9 @@ export function catalogRoutes(deps: AppDeps): Router {
   router.get('/', (req, res, next) => (learnerCount(deps.db) === 0 ? next() : requireLearner(req, res, next)), showChecklistPage(deps));
   router.get('/lists', showListsPage(deps));
   router.post('/lists/import', startImport(deps));
+  router.post('/lists/upload', uploadList(deps));
+  router.post('/lists/types', saveTypeMapping(deps));
+  router.post('/lists/plan', requireLearner, savePlanLists(deps));
   router.get('/api/imports/:id', showImportRun(deps));
   return router;
 }

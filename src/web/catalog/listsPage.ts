@@ -4,8 +4,11 @@ import { allLists } from '../../catalog/listRepository.ts';
 import { listCounts } from '../../catalog/entryRepository.ts';
 import { importRunById, recentImportRuns, type ImportRun } from '../../catalog/importRunRepository.ts';
 import { startImportRun } from '../../catalog/importRuns.ts';
-import { checkPublicSource, checkSource, sameSource } from '../../catalog/listSource.ts';
+import { checkPublicSource, sameSource } from '../../catalog/listSource.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { canonicalChoices, checkAnySource, parseFormat, typesToMap } from '../../catalog/listAdmin.ts';
+import { LIST_FORMATS } from '../../catalog/formats/listRows.ts';
+import { planListsOf } from '../../learners/learnerRepository.ts';
 import { learnerCount } from '../../learners/learnerRepository.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { requireAdmin } from '../auth.ts';
@@ -15,7 +18,7 @@ import { warningLines } from '../../catalog/warnings.ts';
 import { z } from 'zod';
 import { field, parseBody, parseParams } from '../validate.ts';
 
-const ImportBody = z.object({ source: field.optional(4096) });
+const ImportBody = z.object({ source: field.optional(4096), format: field.optional(20), name: field.optional(100) });
 const ImportRunParams = z.object({ id: field.id() });
 
 /** Who may import: an admin, or anyone on the machine before the first learner exists (first run, before setup). */
@@ -32,9 +35,21 @@ function runFor(run: ImportRun, seesSources: boolean, t: Translate) {
   return { ...run, source: seesSources ? run.source : '', failure };
 }
 
-function renderLists(deps: AppDeps, req: Request, res: Response, form: { source: string; error?: string } = { source: '' }) {
+/** What the forms of /lists were sent with, and the error of the one that failed. */
+export interface ListsForms {
+  source: string;
+  format?: string;
+  name?: string;
+  error?: string;
+  upload?: { name: string; format: string; text: string; error?: string };
+  typesError?: string;
+  planError?: string;
+}
+
+export function renderLists(deps: AppDeps, req: Request, res: Response, form: ListsForms = { source: '' }) {
   const runs = recentImportRuns(deps.db, 10);
   const canImport = mayImport(deps, req);
+  const planLists = req.learner ? planListsOf(deps.db, req.learner.id) : null;
   res.render('lists/index', {
     title: res.locals.t('lists.title'),
     lists: allLists(deps.db).map((list) => ({ ...list, source: canImport ? list.source : '', counts: listCounts(deps.db, list.id) })),
@@ -45,7 +60,12 @@ function renderLists(deps: AppDeps, req: Request, res: Response, form: { source:
     })),
     refreshSeconds: runs.some((r) => r.status === 'running') ? 2 : undefined,
     canImport,
-    form: { source: form.source || deps.config.listSource, error: form.error },
+    form: { ...form, source: form.source || deps.config.listSource, error: form.error },
+    upload: form.upload ?? { name: '', format: '', text: '' },
+    formats: LIST_FORMATS,
+    typesToMap: typesToMap(deps.db),
+    canonicalTypes: canonicalChoices(),
+    inPlan: (key: string) => planLists === null || planLists.includes(key),
   });
 }
 
@@ -60,16 +80,19 @@ export function showListsPage(deps: AppDeps) {
 export function startImport(deps: AppDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (!mayImport(deps, req)) return requireAdmin(req, res, next);
-    const source = (parseBody(ImportBody, req).source ?? '').trim();
+    const body = parseBody(ImportBody, req);
+    const source = (body.source ?? '').trim();
+    const name = (body.name ?? '').trim();
     try {
-      checkSource(source);
+      const format = parseFormat(body.format);
+      checkAnySource(source);
       const allowPrivate = deps.config.allowPrivateSources || sameSource(source, deps.config.listSource);
       if (!allowPrivate) await checkPublicSource(source);
-      startImportRun(deps, source, { allowPrivate });
+      startImportRun(deps, source, { allowPrivate, format, name: name || undefined });
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       res.status(error.status);
-      return renderLists(deps, req, res, { source, error: res.locals.t(`error.${error.code}`, error.params) });
+      return renderLists(deps, req, res, { source, format: body.format ?? '', name, error: res.locals.t(`error.${error.code}`, error.params) });
     }
     req.session.flash = { kind: 'ok', text: res.locals.t('lists.started', { source }) };
     res.redirect(303, '/lists');

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { updateCustomWeights } from '../../plans/weights.ts';
-import { currentCatalog } from '../../plans/planService.ts';
+import { learnerCatalog } from '../../plans/planService.ts';
 import { profileWeights } from '../../planner/profiles.ts';
 import { AppError } from '../../errors.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
@@ -14,7 +14,7 @@ import { parseBody } from '../validate.ts';
 const WeightsBody = z.record(z.string().max(200), z.string().max(200)).refine((body) => Object.keys(body).length <= 400);
 
 function renderWeights(deps: AppDeps, res: Response, learner: Learner, form: Record<string, string>, error?: string) {
-  const catalog = currentCatalog(deps.db);
+  const catalog = learnerCatalog(deps.db, learner);
   const rows = [...catalog.categories]
     .sort((a, b) => a.position - b.position)
     .map((c) => ({ key: c.key, name: learner.language === 'ko' ? c.nameKo : c.nameEn, value: form[c.key] ?? '' }));
@@ -23,7 +23,7 @@ function renderWeights(deps: AppDeps, res: Response, learner: Learner, form: Rec
 
 /** The learner's current weights as percentages (custom ones if set, else the profile's), for the form. */
 function currentForm(deps: AppDeps, learner: Learner): Record<string, string> {
-  const weights = profileWeights(learner.profile, currentCatalog(deps.db), learner.customWeights);
+  const weights = profileWeights(learner.profile, learnerCatalog(deps.db, learner), learner.customWeights);
   return Object.fromEntries(Object.entries(weights).map(([k, w]) => [k, String(Math.round(w * 1000) / 10)]));
 }
 
@@ -42,7 +42,7 @@ export function saveWeights(deps: AppDeps) {
     const fields = Object.entries(parseBody(WeightsBody, req)).filter(([k]) => k.startsWith('w_'));
     const form = Object.fromEntries(fields.map(([k, v]) => [k.slice(2), String(v ?? '')]));
     try {
-      updateCustomWeights(deps.db, learner.id, currentCatalog(deps.db), form);
+      updateCustomWeights(deps.db, learner.id, learnerCatalog(deps.db, learner), form);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       res.status(error.status);

@@ -1,0 +1,93 @@
+/**
+ * The judges cote knows, in one table: how a problem is named (`judge:id`), how its id is written, and where its page
+ * is. A problem id is '<judge>:<id>': 'boj:1260', 'programmers:42576', 'leetcode:two-sum', 'cf:1352A', 'atcoder:abc300_a'.
+ */
+export interface Judge {
+  key: JudgeKey;
+  name: string;
+  /** The id as cote writes it, from what a person or a list wrote; undefined when it is not an id of this judge. */
+  normalise(id: string): string | undefined;
+  /** The problem page; `{id}` is the id, and for Codeforces `{contest}` and `{index}` its parts. */
+  linkTemplate: string;
+  /** The environment variable that overrides the template (a mirror). */
+  env: string;
+  /** Closed judges: an archived copy of the page, and the day the judge closed. */
+  archive?: { template: string; closedOn: string };
+}
+
+export const JUDGE_KEYS = ['boj', 'programmers', 'leetcode', 'cf', 'atcoder'] as const;
+export type JudgeKey = (typeof JUDGE_KEYS)[number];
+
+const number = (id: string) => (/^\d{1,7}$/.test(id) ? String(Number(id)) : undefined);
+
+export const JUDGES: Record<JudgeKey, Judge> = {
+  boj: {
+    key: 'boj',
+    name: 'Baekjoon',
+    normalise: number,
+    linkTemplate: 'https://www.acmicpc.net/problem/{id}',
+    env: 'COTE_LINK_BOJ',
+    archive: { template: 'https://web.archive.org/web/2026/https://www.acmicpc.net/problem/{id}', closedOn: '2026-04-28' },
+  },
+  programmers: {
+    key: 'programmers',
+    name: 'Programmers',
+    normalise: number,
+    linkTemplate: 'https://school.programmers.co.kr/learn/courses/30/lessons/{id}',
+    env: 'COTE_LINK_PROGRAMMERS',
+  },
+  leetcode: {
+    key: 'leetcode',
+    name: 'LeetCode',
+    normalise: (id) => (/^[a-z0-9]+(-[a-z0-9]+)*$/i.test(id) && id.length <= 100 ? id.toLowerCase() : undefined),
+    linkTemplate: 'https://leetcode.com/problems/{id}/',
+    env: 'COTE_LINK_LEETCODE',
+  },
+  cf: {
+    key: 'cf',
+    name: 'Codeforces',
+    // Contest number + index: 1352A, 1520F2 (gym contests are 6-digit numbers from 100000).
+    normalise: (id) => (/^\d{1,6}[a-z]\d?$/i.test(id) ? id.toUpperCase().replace(/^0+(?=\d)/, '') : undefined),
+    linkTemplate: 'https://codeforces.com/problemset/problem/{contest}/{index}',
+    env: 'COTE_LINK_CF',
+  },
+  atcoder: {
+    key: 'atcoder',
+    name: 'AtCoder',
+    // Task ids: abc300_a, arc150_b, agc062_a, typical90_a, abc300_ex; the contest is the part before the last '_'.
+    normalise: (id) => (/^[a-z0-9]+(?:[-_][a-z0-9]+)*_[a-z0-9]+$/i.test(id) && id.length <= 60 ? id.toLowerCase() : undefined),
+    linkTemplate: 'https://atcoder.jp/contests/{contest}/tasks/{id}',
+    env: 'COTE_LINK_ATCODER',
+  },
+};
+
+/** Other names people write before the colon: 'codeforces:1352A', 'baekjoon:1260'. */
+const JUDGE_ALIASES: Record<string, JudgeKey> = { codeforces: 'cf', baekjoon: 'boj', acmicpc: 'boj', lc: 'leetcode', prog: 'programmers' };
+
+export function judgeOf(name: string): Judge | undefined {
+  const key = name.trim().toLowerCase();
+  if ((JUDGE_KEYS as readonly string[]).includes(key)) return JUDGES[key as JudgeKey];
+  const alias = JUDGE_ALIASES[key];
+  return alias && JUDGES[alias];
+}
+
+/** 'cf' + '1352a' → 'cf:1352A'; undefined when the judge or the id is unknown. */
+export function problemIdOf(judge: string, id: string): string | undefined {
+  const j = judgeOf(judge);
+  const normal = j?.normalise(id.trim());
+  return j && normal ? `${j.key}:${normal}` : undefined;
+}
+
+/** The placeholders of a problem's link template: {id}, and for Codeforces {contest} and {index}, for AtCoder {contest}. */
+export function linkParams(judge: JudgeKey, id: string): Record<string, string> {
+  if (judge === 'cf') {
+    const m = /^(\d+)([A-Z]\d?)$/.exec(id);
+    return { id, contest: m?.[1] ?? id, index: m?.[2] ?? '' };
+  }
+  if (judge === 'atcoder') return { id, contest: id.slice(0, id.lastIndexOf('_')) };
+  return { id };
+}
+
+export function fillTemplate(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? encodeURIComponent(params[name]) : whole));
+}

@@ -1,0 +1,40 @@
+import { JUDGES, JUDGE_KEYS, fillTemplate, linkParams, type JudgeKey } from './judges.ts';
+
+/** Where a problem can be read: its page (the judge's or the configured mirror's) and, for a closed judge, an archived copy. */
+export interface ProblemLinks {
+  url: string | null;
+  archive: string | null;
+}
+
+/** Link templates by judge; a missing or empty one means the judge's own page. */
+export type LinkTemplates = Partial<Record<JudgeKey, string>>;
+
+/**
+ * The links of a problem id. `templates` come from COTE_LINK_<JUDGE> (a group's mirror); `fallback` is the URL stored
+ * with the problem, used for judges cote does not know. Codeforces gym contests (100000+) have their own path.
+ */
+export function problemLinks(id: string, templates: LinkTemplates = {}, fallback: string | null = null): ProblemLinks {
+  const at = id.indexOf(':');
+  const judgeKey = (at < 0 ? 'boj' : id.slice(0, at)) as JudgeKey;
+  const number = at < 0 ? id : id.slice(at + 1);
+  if (!(JUDGE_KEYS as readonly string[]).includes(judgeKey)) return { url: fallback, archive: null };
+  const judge = JUDGES[judgeKey];
+  const params = linkParams(judgeKey, number);
+  let template = templates[judgeKey] || judge.linkTemplate;
+  if (!templates[judgeKey] && judgeKey === 'cf' && Number(params.contest) >= 100000) template = 'https://codeforces.com/gym/{contest}/problem/{index}';
+  return { url: fillTemplate(template, params), archive: judge.archive ? fillTemplate(judge.archive.template, params) : null };
+}
+
+/** Checks a COTE_LINK_<JUDGE> value: an http(s) URL with {id} (or {contest} and {index}) in it; empty keeps the default. */
+export function parseLinkTemplate(raw: string): string {
+  if (raw === '') return raw;
+  if (!/^https?:\/\//i.test(raw)) throw new Error('expected an http(s) URL template');
+  if (!/\{id\}|\{contest\}/.test(raw)) throw new Error('expected {id} in the template, e.g. https://mirror.example/problem/{id}');
+  new URL(raw.replace(/\{\w+\}/g, 'x'));
+  return raw;
+}
+
+/** The templates configured through COTE_LINK_<JUDGE>. */
+export function linkTemplatesOf(config: { linkBoj: string; linkProgrammers: string; linkLeetcode: string; linkCf: string; linkAtcoder: string }): LinkTemplates {
+  return { boj: config.linkBoj, programmers: config.linkProgrammers, leetcode: config.linkLeetcode, cf: config.linkCf, atcoder: config.linkAtcoder };
+}

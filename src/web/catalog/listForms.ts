@@ -1,0 +1,79 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { AppDeps } from '../deps.ts';
+import { AppError } from '../../errors.ts';
+import { currentLearner, requireAdmin } from '../auth.ts';
+import { importAnyList } from '../../catalog/importAnyList.ts';
+import { summaryLine } from '../../catalog/importRuns.ts';
+import { mapType, parseFormat, parsePlanLists } from '../../catalog/listAdmin.ts';
+import { setPlanLists } from '../../learners/learnerRepository.ts';
+import { mayImport, renderLists } from './listsPage.ts';
+import { z } from 'zod';
+import { field, parseBody } from '../validate.ts';
+
+const MAX_UPLOAD = 1_000_000;
+// The text's own cap is MAX_UPLOAD (413 with the form kept); the schema only refuses what no form sends.
+const UploadBody = z.object({ name: field.optional(1000), format: field.optional(100), text: field.optional(4 * MAX_UPLOAD) });
+const TypeMappingBody = z.object({ alias: field.text(1000), type: field.optional(100) });
+const PlanListsBody = z.object({ lists: field.many(100, 200) });
+
+/** The message of a known error in the reader's language; anything else is rethrown to the error handler. */
+function known(error: unknown, res: Response): string {
+  if (!(error instanceof AppError) || error.status >= 500) throw error;
+  return res.locals.t(`error.${error.code}`, error.params);
+}
+
+// POST /lists/upload — a list file's text (loaded into the textarea by JS, or pasted), imported at once under a name.
+export function uploadList(deps: AppDeps) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (!mayImport(deps, req)) return requireAdmin(req, res, next);
+    const body = parseBody(UploadBody, req);
+    const raw = body.text ?? '';
+    const upload = { name: (body.name ?? '').trim().slice(0, 100), format: (body.format ?? '').trim(), text: raw.length > MAX_UPLOAD ? '' : raw };
+    try {
+      if (raw.length > MAX_UPLOAD) throw new AppError('catalog.upload_too_large', `the list is larger than ${MAX_UPLOAD} characters`, 413, { max: MAX_UPLOAD });
+      if (upload.name === '') throw new AppError('catalog.upload_no_name', 'give the list a name', 422);
+      if (raw.trim() === '') throw new AppError('catalog.upload_empty', 'paste the list or choose its file', 422);
+      const format = parseFormat(upload.format);
+      const summary = await importAnyList(deps.db, `upload:${upload.name}`, { text: raw, format, name: upload.name, now: deps.now });
+      req.session.flash = { kind: 'ok', text: res.locals.t('lists.uploaded', { name: upload.name, summary: summaryLine(summary), skipped: summary.skipped }) };
+      res.redirect(303, '/lists');
+    } catch (error) {
+      const message = known(error, res);
+      res.status((error as AppError).status);
+      renderLists(deps, req, res, { source: '', upload: { ...upload, error: message } });
+    }
+  };
+}
+
+// POST /lists/types — an admin maps a list's own type to a canonical type (or back to its own); kept across re-imports.
+export function saveTypeMapping(deps: AppDeps) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!req.learner?.isAdmin) return requireAdmin(req, res, next);
+    const body = parseBody(TypeMappingBody, req);
+    try {
+      mapType(deps.db, body.alias, body.type ?? '', deps.now());
+    } catch (error) {
+      const message = known(error, res);
+      res.status((error as AppError).status);
+      return renderLists(deps, req, res, { source: '', typesError: message });
+    }
+    req.session.flash = { kind: 'ok', text: res.locals.t('lists.type_mapped') };
+    res.redirect(303, '/lists');
+  };
+}
+
+// POST /lists/plan — which lists feed the learner's own plan.
+export function savePlanLists(deps: AppDeps) {
+  return (req: Request, res: Response) => {
+    const body = parseBody(PlanListsBody, req);
+    try {
+      setPlanLists(deps.db, currentLearner(req).id, parsePlanLists(deps.db, body.lists));
+    } catch (error) {
+      const message = known(error, res);
+      res.status((error as AppError).status);
+      return renderLists(deps, req, res, { source: '', planError: message });
+    }
+    req.session.flash = { kind: 'ok', text: res.locals.t('lists.plan_saved') };
+    res.redirect(303, '/lists');
+  };
+}
