@@ -52,7 +52,12 @@ export function httpSource(location: string, options: SourceOptions): ListSource
   const closed = new AbortController();
   const fetched = new Map<string, CachedFile>();
   const base = new URL(location).href;
-  const describe = (relPath: string) => new URL(relPath.split('/').map(encodeURIComponent).join('/'), base).href;
+  // Each path segment is taken literally (percent-encoded); a query after '?' (a single file's URL) is kept as it is.
+  const describe = (relPath: string) => {
+    const q = relPath.indexOf('?');
+    const pathPart = q < 0 ? relPath : relPath.slice(0, q);
+    return new URL(pathPart.split('/').map(encodeURIComponent).join('/') + (q < 0 ? '' : relPath.slice(q)), base).href;
+  };
 
   /** GET `url`, following at most MAX_REDIRECTS redirects on the same host; the final URL and the answer. */
   async function get(url: string, headers: Record<string, string>, signal: AbortSignal, maxBytes: number, expected: Expected) {
