@@ -24,7 +24,7 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
   let db: Db | undefined;
   return {
     config,
-    db: () => (db ??= openDatabase(databaseFile(config.dataDir))),
+    db: () => (db ??= openDatabase(databaseFile(config.dataDir), { busyTimeoutMs: config.dbBusyTimeoutMs })),
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
     isTTY: Boolean(process.stdout.isTTY),

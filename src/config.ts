@@ -18,6 +18,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Session cookie `secure` flag: set when served over HTTPS behind a proxy. */
   secureCookies: boolean;
+  /** How long opening the database and each statement wait for another process's lock. */
+  dbBusyTimeoutMs: number;
 }
 
 export const DEFAULT_LIST_SOURCE = 'https://raw.githubusercontent.com/tony9402/baekjoon/main/';
@@ -41,6 +43,11 @@ const port = (raw: string) => {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('expected a port number 0–65535');
   return n;
 };
+const millis = (raw: string) => {
+  const n = Number(raw);
+  if (raw === '' || !Number.isInteger(n) || n < 0 || n > 600_000) throw new Error('expected milliseconds 0–600000');
+  return n;
+};
 const oneOf = <T extends string>(...values: T[]) => (raw: string) => {
   if (!values.includes(raw as T)) throw new Error(`expected one of ${values.join(', ')}`);
   return raw as T;
@@ -62,6 +69,7 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'mailFrom', env: 'MAIL_FROM', default: 'cote <cote@localhost>', parse: text, description: 'From address of digests' },
   { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', parse: oneOf('debug', 'info', 'warn', 'error', 'silent'), description: 'Log verbosity' },
   { key: 'secureCookies', env: 'COTE_SECURE_COOKIES', default: 'false', parse: bool, description: 'Mark the session cookie Secure (HTTPS only)' },
+  { key: 'dbBusyTimeoutMs', env: 'COTE_DB_BUSY_TIMEOUT_MS', default: '5000', parse: millis, description: 'Milliseconds to wait for a database locked by another process' },
 ];
 
 /** Reads every setting once; a bad value fails with the variable's name. */

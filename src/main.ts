@@ -12,7 +12,7 @@ import type { AppDeps } from './web/deps.ts';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(databaseFile(config.dataDir));
+  const db = openDatabase(databaseFile(config.dataDir), { busyTimeoutMs: config.dbBusyTimeoutMs });
   const deps: AppDeps = { db, config, logger, now: () => new Date(), sessionSecret: sessionSecret(config.dataDir) };
   const app = createApp(deps);
   // Express 5 calls the listen callback with the error when listening fails (EADDRINUSE, EACCES).
