@@ -6,6 +6,7 @@ import { registerCatalogCommands } from './catalog/cli.ts';
 import { registerProgressCommands } from './progress/cli.ts';
 import { registerPlannerCommands } from './plans/cli.ts';
 import { registerDigestCommands } from './digest/cli.ts';
+import { registerDatabaseCommands } from './db/cli.ts';
 
 /** What every command gets: the same config and data directory as the server, and its output streams. */
 export interface CliContext {
@@ -44,6 +45,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerProgressCommands(program, ctx);
   registerPlannerCommands(program, ctx);
   registerDigestCommands(program, ctx);
+  registerDatabaseCommands(program, ctx);
   return program;
 }
 
