@@ -141,6 +141,23 @@ describe('cote backup and cote restore', function () {
     reopened.close();
   });
 
+  it('restore where only a -wal of the old database is left – that -wal is not replayed into the restored one', async () => {
+    const file = path.join(backups, 'cote.bak');
+    expect((await cote(path.dirname(live), 'backup', file)).code).to.equal(0);
+    const db = openDatabase(live);
+    db.pragma('wal_autocheckpoint = 0');
+    addLearner(db, 'ben');
+    const wal = fs.readFileSync(`${live}-wal`);
+    db.close();
+    fs.rmSync(live); // removed by hand, its -wal forgotten
+    fs.writeFileSync(`${live}-wal`, wal);
+
+    const restored = await cote(path.dirname(live), 'restore', file);
+    expect(restored.code, restored.err.join('\n')).to.equal(0);
+    expect(fs.existsSync(`${live}-wal`)).to.equal(false);
+    expect(logins(live)).to.deep.equal(['ana']);
+  });
+
   describe('restore refuses, with one line and the database untouched', () => {
     const refusedWith = async (source: string, pattern: RegExp) => {
       const before = fs.readFileSync(live);
