@@ -19,7 +19,7 @@ describe('catalog: storing a list is one transaction', () => {
 
   it('a failure in the middle of storing v2 over v1 (after the list, a type and its rows were written) leaves the database as it was', async () => {
     const db = t.deps.db;
-    await importList(db, path.join(FIXTURES, 'v1'));
+    await importList(db, path.join(FIXTURES, 'v1'), { now: t.deps.now });
     const before = everything(db);
     // The store phase fails at 아기 상어 (new in v2, in the second type): by then v2 has already rewritten the list's
     // version, renamed DFS와 BFS and dropped 토마토 and 유기농 배추 from Graph Traversal.
@@ -27,7 +27,7 @@ describe('catalog: storing a list is one transaction', () => {
              BEGIN SELECT RAISE(ABORT, 'injected failure while storing'); END`);
     let failure: unknown;
     try {
-      await importList(db, path.join(FIXTURES, 'v2'));
+      await importList(db, path.join(FIXTURES, 'v2'), { now: t.deps.now });
     } catch (error) {
       failure = error;
     }
@@ -35,7 +35,7 @@ describe('catalog: storing a list is one transaction', () => {
     expect(everything(db)).to.deep.equal(before);
 
     db.exec('DROP TRIGGER temp.fail_midway');
-    const summary = await importList(db, path.join(FIXTURES, 'v2'));
+    const summary = await importList(db, path.join(FIXTURES, 'v2'), { now: t.deps.now });
     expect(summary).to.include({ added: 1, removed: 2 });
   });
 });
