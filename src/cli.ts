@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig, type Config } from './config.ts';
 import { databaseFile, openDatabase, type Db } from './db/connection.ts';
 import { AppError } from './errors.ts';
+import { clockFrom } from './clock.ts';
 import { registerCatalogCommands } from './catalog/cli.ts';
 import { registerProgressCommands } from './progress/cli.ts';
 import { registerPlannerCommands } from './plans/cli.ts';
@@ -29,7 +30,7 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
     isTTY: Boolean(process.stdout.isTTY),
-    now: () => new Date(),
+    now: clockFrom(config.clockStart),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

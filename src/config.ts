@@ -20,6 +20,8 @@ export interface Config {
   secureCookies: boolean;
   /** How long opening the database and each statement wait for another process's lock. */
   dbBusyTimeoutMs: number;
+  /** An ISO instant the clock starts at (it then runs at normal speed), for tests and demos; empty: the real clock. */
+  clockStart: string;
 }
 
 export const DEFAULT_LIST_SOURCE = 'https://raw.githubusercontent.com/tony9402/baekjoon/main/';
@@ -48,6 +50,10 @@ const millis = (raw: string) => {
   if (raw === '' || !Number.isInteger(n) || n < 0 || n > 600_000) throw new Error('expected milliseconds 0–600000');
   return n;
 };
+const instant = (raw: string) => {
+  if (raw !== '' && Number.isNaN(Date.parse(raw))) throw new Error('expected an ISO instant like 2026-11-28T12:00:00Z');
+  return raw;
+};
 const oneOf = <T extends string>(...values: T[]) => (raw: string) => {
   if (!values.includes(raw as T)) throw new Error(`expected one of ${values.join(', ')}`);
   return raw as T;
@@ -69,6 +75,7 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'mailFrom', env: 'MAIL_FROM', default: 'cote <cote@localhost>', parse: text, description: 'From address of digests' },
   { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', parse: oneOf('debug', 'info', 'warn', 'error', 'silent'), description: 'Log verbosity' },
   { key: 'secureCookies', env: 'COTE_SECURE_COOKIES', default: 'false', parse: bool, description: 'Mark the session cookie Secure (HTTPS only)' },
+  { key: 'clockStart', env: 'COTE_CLOCK_START', default: '', parse: instant, description: 'Start the clock at this instant (tests and demos); empty: the real clock' },
   { key: 'dbBusyTimeoutMs', env: 'COTE_DB_BUSY_TIMEOUT_MS', default: '5000', parse: millis, description: 'Milliseconds to wait for a database locked by another process' },
 ];
 
