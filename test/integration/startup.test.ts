@@ -4,7 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { tempDataDir } from '../support/app.ts';
-import { openDatabase } from '../../src/db/connection.ts';
+import { databaseFile, openDatabase } from '../../src/db/connection.ts';
+import { AppError } from '../../src/errors.ts';
+import { sessionSecret } from '../../src/secret.ts';
 import { runCote, spawnServer, stopServer, type Exited } from '../support/spawnCote.ts';
 
 const BASE_ENV = { PORT: '0', HOST: '127.0.0.1', COTE_AUTO_IMPORT: 'false', LOG_LEVEL: 'info' };
@@ -37,17 +39,17 @@ describe('start-up: the database file', function () {
   beforeEach(() => (data = tempDataDir()));
   afterEach(() => data.cleanup());
 
-  it('missing data folder and database – created: folder 0700; database, -wal, -shm and session secret 0600', async () => {
+  it('missing data folder and database – created: folder 0700; database, -wal, -shm and session secret 0600', () => {
     const dir = path.join(data.dir, 'new', 'data');
-    const cote = spawnServer({ ...BASE_ENV, COTE_DATA_DIR: dir });
+    const file = databaseFile(dir);
+    const db = openDatabase(file); // what main does first, then the session secret
     try {
-      await cote.logged('cote listening');
-      const db = path.join(dir, 'cote.db');
+      sessionSecret(dir);
       expect(mode(dir)).to.equal('700');
       expect(mode(path.join(data.dir, 'new'))).to.equal('700');
-      expect([db, `${db}-wal`, `${db}-shm`, path.join(dir, 'session-secret')].map(mode)).to.deep.equal(['600', '600', '600', '600']);
+      expect([file, `${file}-wal`, `${file}-shm`, path.join(dir, 'session-secret')].map(mode)).to.deep.equal(['600', '600', '600', '600']);
     } finally {
-      await stopServer(cote);
+      db.close();
     }
   });
 
@@ -60,22 +62,20 @@ describe('start-up: the database file', function () {
     expect(fs.existsSync(`${file}-wal`)).to.equal(false);
   });
 
-  it('a file of random bytes – one line: the file is not a cote database or is corrupt', async () => {
+  it('a file of random bytes – refused naming the file: not a cote database or is corrupt', () => {
     const file = path.join(data.dir, 'cote.db');
     fs.writeFileSync(file, crypto.randomBytes(16_384));
-    const result = await spawnServer({ ...BASE_ENV, COTE_DATA_DIR: data.dir }).exitedWithin(10_000);
-    expectOneLine(result, file, /not a cote database or is corrupt/);
+    expect(() => openDatabase(file)).to.throw(AppError, `database ${file} is not a cote database or is corrupt`);
   });
 
-  it('a truncated database (half of it cut off) – one line naming the file, not a server that fails later', async () => {
+  it('a truncated database (half of it cut off) – refused naming the file at start, not a server that fails later', () => {
     const file = path.join(data.dir, 'cote.db');
     filledDatabase(file);
     fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
-    const result = await spawnServer({ ...BASE_ENV, COTE_DATA_DIR: data.dir }).exitedWithin(10_000);
-    expectOneLine(result, file, /not a cote database or is corrupt/);
+    expect(() => openDatabase(file)).to.throw(AppError, `database ${file} is not a cote database or is corrupt`);
   });
 
-  it('the CLI on a corrupt database – the same one line', async () => {
+  it('the CLI on a corrupt database – exit non-zero with one line naming the file', async () => {
     const file = path.join(data.dir, 'cote.db');
     fs.writeFileSync(file, crypto.randomBytes(8192));
     const result = await runCote(['history', '--learner', 'ana'], { ...BASE_ENV, COTE_DATA_DIR: data.dir });
