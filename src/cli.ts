@@ -3,10 +3,12 @@ import { loadConfig } from './config.ts';
 import type { CliContext } from './context.ts';
 import { databaseFile, openDatabase, type Db } from './db/connection.ts';
 import { AppError } from './errors.ts';
+import { clockFrom } from './clock.ts';
 import { registerCatalogCommands } from './catalog/cli.ts';
 import { registerProgressCommands } from './progress/cli.ts';
 import { registerPlannerCommands } from './plans/cli.ts';
 import { registerDigestCommands } from './digest/cli.ts';
+import { registerDatabaseCommands } from './db/cli.ts';
 
 export type { CliContext } from './context.ts';
 
@@ -15,11 +17,11 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
   let db: Db | undefined;
   return {
     config,
-    db: () => (db ??= openDatabase(databaseFile(config.dataDir))),
+    db: () => (db ??= openDatabase(databaseFile(config.dataDir), { busyTimeoutMs: config.dbBusyTimeoutMs })),
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
     isTTY: Boolean(process.stdout.isTTY),
-    now: () => new Date(),
+    now: clockFrom(config.clockStart),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -35,6 +37,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerProgressCommands(program, ctx);
   registerPlannerCommands(program, ctx);
   registerDigestCommands(program, ctx);
+  registerDatabaseCommands(program, ctx);
   return program;
 }
 

@@ -30,6 +30,10 @@ export interface Config {
   linkLeetcode: string;
   linkCf: string;
   linkAtcoder: string;
+  /** How long opening the database and each statement wait for another process's lock. */
+  dbBusyTimeoutMs: number;
+  /** An ISO instant the clock starts at (it then runs at normal speed), for tests and demos; empty: the real clock. */
+  clockStart: string;
 }
 
 export const DEFAULT_LIST_SOURCE = 'https://raw.githubusercontent.com/tony9402/baekjoon/main/';
@@ -52,6 +56,15 @@ const port = (raw: string) => {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('expected a port number 0–65535');
   return n;
+};
+const millis = (raw: string) => {
+  const n = Number(raw);
+  if (raw === '' || !Number.isInteger(n) || n < 0 || n > 600_000) throw new Error('expected milliseconds 0–600000');
+  return n;
+};
+const instant = (raw: string) => {
+  if (raw !== '' && Number.isNaN(Date.parse(raw))) throw new Error('expected an ISO instant like 2026-11-28T12:00:00Z');
+  return raw;
 };
 const oneOf = <T extends string>(...values: T[]) => (raw: string) => {
   if (!values.includes(raw as T)) throw new Error(`expected one of ${values.join(', ')}`);
@@ -94,6 +107,8 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'linkLeetcode', env: 'COTE_LINK_LEETCODE', default: '', parse: parseLinkTemplate, description: 'LeetCode problem link template with {id}' },
   { key: 'linkCf', env: 'COTE_LINK_CF', default: '', parse: parseLinkTemplate, description: 'Codeforces problem link template with {contest} and {index} (or {id})' },
   { key: 'linkAtcoder', env: 'COTE_LINK_ATCODER', default: '', parse: parseLinkTemplate, description: 'AtCoder task link template with {contest} and {id}' },
+  { key: 'clockStart', env: 'COTE_CLOCK_START', default: '', parse: instant, description: 'Start the clock at this instant (tests and demos); empty: the real clock' },
+  { key: 'dbBusyTimeoutMs', env: 'COTE_DB_BUSY_TIMEOUT_MS', default: '5000', parse: millis, description: 'Milliseconds to wait for a database locked by another process' },
 ];
 
 /** Reads every setting once; a bad value fails with the variable's name. */

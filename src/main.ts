@@ -8,13 +8,14 @@ import { startFirstImport } from './catalog/firstImport.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { AppError } from './errors.ts';
 import type { AppDeps } from './context.ts';
+import { clockFrom } from './clock.ts';
 
 // Boot: config → db → migrate → listen → background work. The only place that exits the process.
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(databaseFile(config.dataDir));
-  const deps: AppDeps = { db, config, logger, now: () => new Date(), sessionSecret: sessionSecret(config.dataDir) };
+  const db = openDatabase(databaseFile(config.dataDir), { busyTimeoutMs: config.dbBusyTimeoutMs });
+  const deps: AppDeps = { db, config, logger, now: clockFrom(config.clockStart), sessionSecret: sessionSecret(config.dataDir) };
   const app = createApp(deps);
   // Express 5 calls the listen callback with the error when listening fails (EADDRINUSE, EACCES).
   const server = app.listen(config.port, config.host, (error?: Error) => {

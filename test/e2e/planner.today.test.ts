@@ -4,16 +4,18 @@ import { startBrowserApp, type BrowserApp } from '../support/browser.ts';
 import { importList } from '../../src/catalog/importList.ts';
 import { PASSWORD, seedLearner } from '../support/progress.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
+import type { Learner } from '../../src/learners/learnerRepository.ts';
 
 const LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
 
 describe('e2e: the Today page in Chromium', function () {
   this.timeout(60_000);
   let app: BrowserApp;
+  let mina: Learner;
   before(async () => {
     app = await startBrowserApp(async (deps) => {
-      await importList(deps.db, LIST);
-      seedLearner(deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
+      await importList(deps.db, LIST, { now: deps.now });
+      mina = seedLearner(deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
     }, new Date('2026-11-28T03:00:00Z'));
   });
   after(async () => app?.close());
@@ -39,6 +41,6 @@ describe('e2e: the Today page in Chromium', function () {
     expect(await page.locator('.flash-ok').textContent()).to.contain('solved with a hint');
     const done = page.locator(`li.plan-item[data-problem="${problem}"]`);
     expect(await done.getAttribute('class')).to.contain('plan-status-done');
-    expect(attemptsForLearner(app.deps.db, 1).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.origin])).to.deep.equal([[problem, '2026-11-28', 'hint', 35, 'plan']]);
+    expect(attemptsForLearner(app.deps.db, mina.id).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.origin])).to.deep.equal([[problem, '2026-11-28', 'hint', 35, 'plan']]);
   });
 });

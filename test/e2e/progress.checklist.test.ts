@@ -3,28 +3,38 @@ import { expect } from 'chai';
 import { startBrowserApp, type BrowserApp } from '../support/browser.ts';
 import { importList } from '../../src/catalog/importList.ts';
 import { PASSWORD, seedLearner } from '../support/progress.ts';
-import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
+import { attemptsForLearner, recordAttempt } from '../../src/progress/attemptRepository.ts';
+import type { Learner } from '../../src/learners/learnerRepository.ts';
 
 const LIST = path.resolve(import.meta.dirname, '../fixtures/progress/list');
 
 describe('e2e: checking a problem off in Chromium', function () {
   this.timeout(60_000);
   let app: BrowserApp;
+  // The list is shared; each test has its own learner (and logs in as them), so the tests run alone or in any order.
   before(async () => {
     app = await startBrowserApp(async (deps) => {
-      await importList(deps.db, LIST);
-      seedLearner(deps.db, 'mina', { language: 'en' });
+      await importList(deps.db, LIST, { now: deps.now });
     }, new Date('2026-11-28T03:00:00Z'));
   });
   after(async () => app?.close());
 
-  it('log in, check DFS와 BFS off on the checklist, and see today\'s cell on /history turn green', async () => {
+  /** A new learner, logged in in a browser with no other session. */
+  async function logInAsNew(login: string): Promise<Learner> {
+    const learner = seedLearner(app.deps.db, login, { language: 'en' });
     const { page } = app;
+    await app.context.clearCookies();
     await page.goto('/');
     expect(new URL(page.url()).pathname).to.equal('/login');
-    await page.fill('input[name=login]', 'mina');
+    await page.fill('input[name=login]', login);
     await page.fill('input[name=password]', PASSWORD);
     await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('button[type=submit].primary')]);
+    return learner;
+  }
+
+  it('log in, check DFS와 BFS off on the checklist, and see today\'s cell on /history turn green', async () => {
+    const { page } = app;
+    const mina = await logInAsNew('mina');
 
     await page.goto('/history');
     const today = page.locator('.grass-cell[data-day="2026-11-28"]');
@@ -47,7 +57,7 @@ describe('e2e: checking a problem off in Chromium', function () {
     const count = (text: string | null) => Number(/(\d+)\s*\/\s*\d+/.exec(text ?? '')?.[1]);
     expect(count(await figures.textContent())).to.equal(count(before) + 1);
     expect(await page.locator('[data-type-stats="graph_traversal"] [data-part="highest"]').textContent()).to.match(/Silver II/);
-    expect(attemptsForLearner(app.deps.db, 1).map((a) => [a.problemId, a.day, a.outcome])).to.deep.equal([['boj:1260', '2026-11-28', 'solved']]);
+    expect(attemptsForLearner(app.deps.db, mina.id).map((a) => [a.problemId, a.day, a.outcome])).to.deep.equal([['boj:1260', '2026-11-28', 'solved']]);
 
     await page.goto('/history');
     expect(await today.getAttribute('data-count')).to.equal('1');
@@ -57,17 +67,19 @@ describe('e2e: checking a problem off in Chromium', function () {
 
   it('a future day in the compact form shows the message in the row and stores nothing; undo takes the check back', async () => {
     const { page } = app;
+    const jun = await logInAsNew('jun');
+    recordAttempt(app.deps.db, { learnerId: jun.id, problemId: 'boj:1260', day: '2026-11-28', outcome: 'solved', createdAt: '2026-11-28T02:00:00.000Z' });
     await page.goto('/');
     const row = page.locator('#type-graph_traversal tr[data-problem="boj:7576"]');
     await row.locator('details summary').click();
     await row.locator('input[name=day]').fill('2026-12-01');
     await row.locator('.log-more button').click();
     await row.locator('[data-log-error]').filter({ hasText: '2026-12-01' }).waitFor();
-    expect(attemptsForLearner(app.deps.db, 1).map((a) => a.problemId)).to.deep.equal(['boj:1260']);
+    expect(attemptsForLearner(app.deps.db, jun.id).map((a) => a.problemId)).to.deep.equal(['boj:1260']);
 
     const solved = page.locator('#type-graph_traversal tr[data-problem="boj:1260"]');
     await solved.locator('.undo-form button').click();
     await solved.locator('.status-none').waitFor();
-    expect(attemptsForLearner(app.deps.db, 1)).to.deep.equal([]);
+    expect(attemptsForLearner(app.deps.db, jun.id)).to.deep.equal([]);
   });
 });

@@ -1,36 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { SMTPServer } from 'smtp-server';
 import { tempDataDir } from '../support/app.ts';
+import { spawnServer, stopServer, type RunningCote } from '../support/spawnCote.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { digestFor } from '../../src/digest/digestRepository.ts';
-import { localDay } from '../../src/day.ts';
 import { setDigestSettings } from '../../src/learners/learnerRepository.ts';
 import { addLearner, SMTP_OPTIONS } from './digest.support.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Both servers run on this day whatever the wall clock says (the clock starts at noon UTC and runs from there). */
+const CLOCK_START = '2026-11-28T12:00:00Z';
+const DAY = '2026-11-28';
 
-/** Starts the real server (src/main.ts) and resolves once it listens; `logged(text)` waits for a log line. */
-function startCote(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; logged(text: string): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  const logged = (text: string) =>
-    new Promise<void>((resolve) => {
-      const check = () => (log.includes(text) ? resolve() : child.stderr!.once('data', () => setImmediate(check)));
-      check();
-    });
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk) => {
-      log += chunk;
-      if (log.includes('cote listening')) resolve({ child, logged });
-    });
-    child.on('exit', (code) => reject(new Error(`cote exited with ${code}: ${log}`)));
-  });
+/** Starts the real server (src/main.ts) and resolves once it listens. */
+async function startCote(env: NodeJS.ProcessEnv): Promise<RunningCote> {
+  const cote = spawnServer(env);
+  await cote.logged('cote listening');
+  return cote;
 }
-
-const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
 
 describe('digest across a real restart', function () {
   this.timeout(30_000);
@@ -60,30 +48,28 @@ describe('digest across a real restart', function () {
       SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
       COTE_AUTO_IMPORT: 'false',
       LOG_LEVEL: 'debug',
+      COTE_CLOCK_START: CLOCK_START,
     };
     const db = openDatabase(path.join(data.dir, 'cote.db'));
-    let cote: ChildProcess | undefined;
+    let cote: RunningCote | undefined;
     try {
       const ana = addLearner(db, 'ana', { timezone: 'UTC' });
-      setDigestSettings(db, ana.id, { enabled: true, time: '00:00' }); // due all day, whenever this test runs
-      const day = localDay(new Date(), 'UTC');
+      setDigestSettings(db, ana.id, { enabled: true, time: '00:00' });
 
-      cote = (await startCote(env)).child;
+      cote = await startCote(env);
       await first;
-      cote.kill('SIGKILL');
-      await exited(cote);
-      expect(digestFor(db, ana.id, day)?.status).to.equal('sending');
+      cote.child.kill('SIGKILL');
+      await cote.exited();
+      expect(digestFor(db, ana.id, DAY)?.status).to.equal('sending');
 
-      const restarted = await startCote(env);
-      cote = restarted.child;
-      await restarted.logged('digest: run finished'); // the start-up run is over
-      cote.kill('SIGTERM');
-      await exited(cote);
+      cote = await startCote(env);
+      await cote.logged('digest: run finished'); // the start-up run is over
+      await stopServer(cote);
 
       expect(received).to.equal(1);
-      expect(digestFor(db, ana.id, day)?.status).to.equal('sending');
+      expect(digestFor(db, ana.id, DAY)?.status).to.equal('sending');
     } finally {
-      if (cote && cote.exitCode === null && cote.signalCode === null) cote.kill('SIGKILL');
+      if (cote) await stopServer(cote, 0);
       db.close();
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
       data.cleanup();

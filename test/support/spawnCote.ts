@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface Exited {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+  stdout: string;
+  /** Non-empty stderr lines. */
+  lines: string[];
+}
+
+export interface RunningCote {
+  child: ChildProcess;
+  /** Everything written to stderr so far. */
+  log(): string;
+  /** Resolves once stderr holds `text`. */
+  logged(text: string): Promise<void>;
+  /** Resolves when the process has ended (at once if it already has). */
+  exited(): Promise<Exited>;
+  /** Like exited(), but a process still running after `ms` is killed (a server that should have refused to start). */
+  exitedWithin(ms: number): Promise<Exited>;
+}
+
+/** Starts the real server entry point (src/main.ts through tsx) with `env` added to this process's environment. */
+export function spawnServer(env: NodeJS.ProcessEnv): RunningCote {
+  return spawnEntry(['src/main.ts'], env);
+}
+
+/** Runs the real `cote` command (src/bin/cote.js) with `args`. */
+export function runCote(args: string[], env: NodeJS.ProcessEnv): Promise<Exited> {
+  return spawnEntry(['src/bin/cote.js', ...args], env).exited();
+}
+
+function spawnEntry(args: string[], env: NodeJS.ProcessEnv): RunningCote {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = '';
+  const waiters: { text: string; resolve(): void }[] = [];
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk;
+    for (const w of waiters.filter((w) => stderr.includes(w.text))) w.resolve();
+  });
+  const done = new Promise<Exited>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr, stdout, lines: stderr.split('\n').filter((l) => l.trim() !== '') })),
+  );
+  return {
+    child,
+    log: () => stderr,
+    logged: (text) =>
+      stderr.includes(text)
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            waiters.push({ text, resolve });
+            void done.then((e) => reject(new Error(`cote exited (${e.code ?? e.signal}) before logging "${text}": ${e.stderr}`)));
+          }),
+    exited: () => done,
+    exitedWithin: (ms) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+      return done.finally(() => clearTimeout(timer));
+    },
+  };
+}
+
+/** Stops a server started by spawnServer (SIGTERM, then SIGKILL after `graceMs`). */
+export async function stopServer(cote: RunningCote, graceMs = 5000): Promise<Exited> {
+  if (cote.child.exitCode === null && cote.child.signalCode === null) cote.child.kill('SIGTERM');
+  const timer = setTimeout(() => cote.child.kill('SIGKILL'), graceMs);
+  try {
+    return await cote.exited();
+  } finally {
+    clearTimeout(timer);
+  }
+}
