@@ -2,7 +2,16 @@
  * The one error type users see. `code` names the failure (`catalog.source_unreachable`) and picks the
  * translated message on pages; `message` is the plain English line the CLI prints; `params` fill both.
  */
+// A registered symbol, so that `instanceof AppError` holds for an AppError from another copy of this module (a
+// command's code is imported lazily, and a test runner may load the two through different loaders).
+const APP_ERROR = Symbol.for('cote.AppError');
+
 export class AppError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[APP_ERROR] === true;
+  }
+
+  readonly [APP_ERROR] = true;
   readonly code: string;
   readonly status: number;
   readonly params: Record<string, string | number>;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import { backupDatabase, restoreDatabase } from './backup.ts';
 import { databaseFile } from './connection.ts';
+
+const commands = () => import('./backup.ts');
 
 /** `cote backup <file>` (safe while the server runs) and `cote restore <file>` (with the server stopped). */
 export function registerDatabaseCommands(program: Command, ctx: CliContext): void {
@@ -10,6 +11,7 @@ export function registerDatabaseCommands(program: Command, ctx: CliContext): voi
     .description('copy the database to <file> (safe while the server runs)')
     .option('--force', 'overwrite <file> if it exists')
     .action(async (file: string, o: { force?: boolean }) => {
+      const { backupDatabase } = await commands();
       const result = await backupDatabase(ctx.db(), file, { force: o.force });
       ctx.out(`backed up ${databaseFile(ctx.config.dataDir)} to ${result.file} (${result.pages} pages)`);
     });
@@ -17,6 +19,7 @@ export function registerDatabaseCommands(program: Command, ctx: CliContext): voi
     .command('restore <file>')
     .description('replace the database with the backup <file> (stop the server first)')
     .action(async (file: string) => {
+      const { restoreDatabase } = await commands();
       const result = await restoreDatabase(databaseFile(ctx.config.dataDir), file, { busyTimeoutMs: Math.min(ctx.config.dbBusyTimeoutMs, 2000) });
       ctx.out(`restored ${result.database} from ${result.source} (${result.migrations} migrations); newer ones run when cote starts`);
     });

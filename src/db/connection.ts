@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import { migrate } from './migrate.ts';
 
 export type Db = Database.Database;
+
+// Loaded on the first open, not at import: `cote --help` and other commands without a database start quicker.
+const requireModule = createRequire(import.meta.url);
+let Sqlite: typeof Database | undefined;
 
 export interface OpenOptions {
   /** How long a statement waits for another process's lock before giving up (SQLite busy_timeout). */
@@ -24,7 +29,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') prepareFile(file);
   let db: Db | undefined;
   try {
-    db = new Database(file, { timeout });
+    Sqlite ??= requireModule('better-sqlite3') as typeof Database;
+    db = new Sqlite(file, { timeout });
     // First, so that every later pragma and the migrations wait for a lock instead of failing at once.
     db.pragma(`busy_timeout = ${timeout}`);
     db.pragma('journal_mode = WAL');

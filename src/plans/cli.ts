@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import { findLearner, planCommand, planJson, planText } from './planCommand.ts';
+
+const commands = () => import('./planCommand.ts');
 
 /**
  * The planner commands of `cote` (the command glue lives in src/plans: the planner itself stays pure).
@@ -13,7 +14,8 @@ export function registerPlannerCommands(program: Command, ctx: CliContext): void
     .requiredOption('--learner <login>', 'login or id')
     .option('--today <YYYY-MM-DD>', "plan as if this were the learner's today (default: today in their time zone)")
     .option('--json', 'print JSON')
-    .action((o: { learner: string; today?: string; json?: boolean }) => {
+    .action(async (o: { learner: string; today?: string; json?: boolean }) => {
+      const { findLearner, planCommand, planJson, planText } = await commands();
       const db = ctx.db();
       const plan = planCommand(db, o.learner, o.today, ctx.now());
       ctx.out(o.json ? JSON.stringify(planJson(plan), null, 2) : planText(plan, findLearner(db, o.learner)));

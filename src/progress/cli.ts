@@ -1,19 +1,7 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import type { Db } from '../db/connection.ts';
-import { AppError } from '../errors.ts';
-import { addLearner } from '../learners/addLearner.ts';
-import { learnerByLogin, learnerCount, type Learner } from '../learners/learnerRepository.ts';
-import { passwordProblem } from '../learners/password.ts';
-import { changePassword } from '../learners/changePassword.ts';
-import { attemptsForLearner } from './attemptRepository.ts';
-import { learnerToday, logAttempt } from './logAttempt.ts';
-import { historyJson } from './export.ts';
-import { importBaekjoonHub } from './imports/baekjoonHubImport.ts';
-import { checkCsvSize, importAttemptCsv } from './imports/csvImport.ts';
-import { summaryJson, type ImportSummary } from './imports/storeImport.ts';
-import { decodeUtf8 } from '../text/utf8.ts';
+
+const actions = () => import('./cliActions.ts');
 
 /** The progress commands of `cote`: learner add / password, solve, history, history import. */
 export function registerProgressCommands(program: Command, ctx: CliContext): void {
@@ -29,22 +17,12 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
     .option('--budget <minutes>', 'daily study budget in minutes')
     .option('--profile <profile>', 'general, samsung, kakao or custom')
     .option('--password-stdin', 'read the password from the first line of stdin')
-    .action(async (o) => {
-      const db = ctx.db();
-      const password = o.passwordStdin ? await passwordFromStdin(ctx) : undefined;
-      const raw = { login: o.login, name: o.name, email: o.email, timezone: o.timezone, examDate: o.exam, dailyMinutes: o.budget, profile: o.profile, password };
-      const added = db.transaction(() => addLearner(db, raw, { isAdmin: learnerCount(db) === 0, now: ctx.now(), passwordOptional: true }))();
-      ctx.out(`added learner ${added.login}${added.isAdmin ? ' (admin)' : ''}${password ? '' : ' without a password: set one with `cote learner password ' + added.login + ' --password-stdin`'}`);
-    });
+    .action(async (o) => (await actions()).learnerAddCommand(ctx, o));
   learner
     .command('password <login>')
     .description("set a learner's password")
     .requiredOption('--password-stdin', 'read the password from the first line of stdin')
-    .action(async (login: string) => {
-      const found = learnerFor(ctx.db(), login);
-      changePassword(ctx.db(), found.id, await passwordFromStdin(ctx));
-      ctx.out(`password of ${found.login} set`);
-    });
+    .action(async (login: string) => (await actions()).learnerPasswordCommand(ctx, login));
 
   program
     .command('solve <problem>')
@@ -54,11 +32,7 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
     .option('--outcome <outcome>', 'solved, solved_slow, hint or failed', 'solved')
     .option('--minutes <minutes>')
     .option('--note <text>')
-    .action((problem: string, o) => {
-      const found = learnerFor(ctx.db(), o.learner);
-      const a = logAttempt(ctx.db(), found, { problem, day: o.day, outcome: o.outcome, minutes: o.minutes, note: o.note }, ctx.now());
-      ctx.out(`logged ${a.problemId} ${a.title} (${a.outcome}) on ${a.day} for ${found.login}`);
-    });
+    .action(async (problem: string, o) => (await actions()).solveCommand(ctx, problem, o));
 
   const history = program
     .command('history')
@@ -66,58 +40,12 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
     .enablePositionalOptions()
     .option('--learner <login>')
     .option('--json', 'print JSON')
-    .action((o) => {
-      const found = learnerFor(ctx.db(), o.learner);
-      const data = historyJson(ctx.db(), found, learnerToday(found, ctx.now()));
-      if (o.json) return ctx.out(JSON.stringify(data, null, 2));
-      for (const a of attemptsForLearner(ctx.db(), found.id)) ctx.out(`${a.day ?? '(unknown day)'}  ${a.problemId}  ${a.outcome}${a.minutes === null ? '' : `  ${a.minutes} min`}  ${a.title}`);
-      ctx.out(`solved days: ${data.solvedDays}, current streak: ${data.streak.current}, longest: ${data.streak.longest}`);
-    });
+    .action(async (o) => (await actions()).historyCommand(ctx, o));
   // --learner and --json are history's own options; `history import` reads them through optsWithGlobals().
   history
     .command('import <source>')
     .description('import past attempts from a BaekjoonHub repository directory or a CSV file (problem,day,outcome,minutes)')
     .requiredOption('--format <format>', 'baekjoonhub or csv')
     .option('--partial', 'keep the good rows when some are bad (default: all or nothing)')
-    .action(async (source: string, _o, cmd: Command) => {
-      const o = cmd.optsWithGlobals();
-      const found = learnerFor(ctx.db(), o.learner);
-      const options = { partial: Boolean(o.partial), now: ctx.now() };
-      let summary: ImportSummary;
-      if (o.format === 'baekjoonhub') summary = await importBaekjoonHub(ctx.db(), found, source, options);
-      else if (o.format === 'csv') summary = importAttemptCsv(ctx.db(), found, readCsvFile(source), options);
-      else throw new AppError('progress.bad_format', `format ${JSON.stringify(o.format)} is unknown: expected baekjoonhub or csv`);
-      if (o.json) return ctx.out(JSON.stringify(summaryJson(summary), null, 2));
-      ctx.out(`imported ${summary.imported} (${summary.undated} undated, over ${summary.days} days), skipped ${summary.skipped}`);
-      for (const w of summary.warnings) ctx.err(`warning: ${w}`);
-    });
-}
-
-function learnerFor(db: Db, login: unknown): Learner {
-  if (typeof login !== 'string' || login === '') throw new AppError('progress.learner_required', '--learner <login> is required');
-  const found = learnerByLogin(db, login);
-  if (!found) throw new AppError('progress.unknown_learner', `no learner with login ${JSON.stringify(login)}`);
-  return found;
-}
-
-async function passwordFromStdin(ctx: CliContext): Promise<string> {
-  const password = (await ctx.readStdin()).split(/\r?\n/)[0];
-  const problem = passwordProblem(password);
-  if (problem) throw new AppError(problem.code, `the password on stdin is refused: ${problem.message}`);
-  return password;
-}
-
-/** The CSV file's text, strictly UTF-8; one that is too large is refused before it is read. */
-function readCsvFile(file: string): string {
-  let bytes: Buffer;
-  try {
-    checkCsvSize(fs.statSync(file).size);
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('progress.unreadable_file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const decoded = decodeUtf8(bytes);
-  if ('badLine' in decoded) throw new AppError('progress.not_utf8', `${file} is not UTF-8 text (line ${decoded.badLine}); save it as UTF-8`, 422, { file, line: decoded.badLine });
-  return decoded.text;
+    .action(async (source: string, _o, cmd: Command) => (await actions()).historyImportCommand(ctx, source, cmd.optsWithGlobals()));
 }
