@@ -79,6 +79,11 @@ export async function loadPlanFunction(forceStandIn: boolean): Promise<{ plan: P
   const file = path.join(repoRoot, 'src/planner/index.ts');
   if (!forceStandIn && existsSync(file)) {
     const mod = (await import(file)) as { plan?: PlanFunction };
+    // Tuning runs: COTE_TUNING='{"sharePower":0}' overrides src/planner/tuning.ts in this process (workers inherit it).
+    if (process.env.COTE_TUNING) {
+      const { TUNING } = (await import(path.join(repoRoot, 'src/planner/tuning.ts'))) as { TUNING: Record<string, number> };
+      Object.assign(TUNING, JSON.parse(process.env.COTE_TUNING) as Record<string, number>);
+    }
     if (typeof mod.plan === 'function') return { plan: mod.plan, name: 'cote' };
   }
   return { plan: standInPlanner, name: 'standin' };

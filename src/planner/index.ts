@@ -4,7 +4,7 @@
  */
 import { addDays, daysBetween } from '../day.ts';
 import { translate } from '../i18n/index.ts';
-import { createContext, type PlanContext } from './context.ts';
+import { createContext, studyDaysBetween, type PlanContext } from './context.ts';
 import { readinessRows, readinessSnapshot, verdictOf } from './readiness.ts';
 import { isStudyDay, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
 import { isMockDay, MAX_PLAN_DAYS, phaseOf, preparationStart, timeline } from './timeline.ts';
@@ -59,6 +59,9 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
     minutesToday: input.minutesToday,
     horizon: Math.max(1, Math.min(total, input.horizonDays ?? total)),
   };
+  // A heavy type never given a new problem counts as last practised when the preparation started.
+  const sinceStart = -studyDaysBetween(start, input.today, studyDays);
+  ctx.lastNew.forEach((v, c) => (ctx.lastNew[c] = Math.max(v, sinceStart)));
   const now = readinessSnapshot(ctx);
   const days = planDays(ctx, input, cal);
   const atExam = readinessSnapshot(ctx);
@@ -79,6 +82,7 @@ function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] 
     if (p !== undefined) excluded.add(p);
   }
   const days: PlanDay[] = [];
+  let studyIndex = 0;
   for (let i = 0; i < cal.horizon; i++) {
     const day = addDays(input.today, i);
     const phase = phaseOf(cal.timeline, i);
@@ -86,6 +90,7 @@ function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] 
       days.push({ ...restDay(day), phase });
       continue;
     }
+    ctx.studyIndex = studyIndex++;
     const items =
       i === 0 && input.todayItems
         ? keptToday(ctx, input, cal, excluded)

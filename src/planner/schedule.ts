@@ -1,6 +1,6 @@
 import { addDays, isoWeekday } from '../day.ts';
 import { bestCandidate, CONFUSABLE, problemNear, type DayRules } from './choose.ts';
-import { practise, skill, warmingUp, type PlanContext } from './context.ts';
+import { countNew, practise, skill, warmingUp, type PlanContext } from './context.ts';
 import { minutesFor, predicted } from './model.ts';
 import { mockReason, newReason, newWhy, reviewReason } from './reasons.ts';
 import type { PlanDay, PlanItem } from './types.ts';
@@ -72,7 +72,11 @@ function mockSet(ctx: PlanContext, limit: number, excluded: Set<number> | null, 
     const c = primaryCategory(ctx, p);
     items.push({ ...item(ctx, p, 'mock', minutes, mockReason(ctx, chosen.length, setMinutes, c, ctx.index.level[p])), mockMinutes: Math.round(setMinutes) });
   }
-  for (const p of chosen) if (items.some((i) => i.problem === ctx.index.problems[p].id)) practise(ctx, p, 0.5);
+  for (const p of chosen) {
+    if (!items.some((i) => i.problem === ctx.index.problems[p].id)) continue;
+    practise(ctx, p, 0.5);
+    countNew(ctx, p);
+  }
   return items;
 }
 
@@ -112,14 +116,39 @@ function dueReviews(
   return spent;
 }
 
+/** Heavy types (π ≥ coverWeight) without a new problem in the last coverDays − 1 study days, longest first. */
+function dueForCoverage(ctx: PlanContext): number[] {
+  const due: number[] = [];
+  for (let c = 0; c < ctx.pi.length; c++) {
+    if (ctx.pi[c] >= TUNING.coverWeight && ctx.studyIndex - ctx.lastNew[c] >= TUNING.coverDays - TUNING.coverSlack) due.push(c);
+  }
+  return due.sort((a, b) => ctx.lastNew[a] - ctx.lastNew[b] || ctx.pi[b] - ctx.pi[a] || a - b);
+}
+
+/** Another type the exam weighs (π ≥ 0.05) besides c: without one, a day need not mix types. */
+function hasOtherWeighted(ctx: PlanContext, c: number): boolean {
+  for (let o = 0; o < ctx.pi.length; o++) if (o !== c && ctx.pi[o] >= 0.05) return true;
+  return false;
+}
+
 export function newItems(ctx: PlanContext, items: PlanItem[], rules: DayRules, room: number, lastDay: boolean, max = Infinity): number {
   let spent = 0;
+  const due = max === Infinity && !lastDay ? dueForCoverage(ctx) : [];
   for (let added = 0; added < max; added++) {
     const cats = new Set(items.map((i) => i.category));
-    rules.excludeCategory = items.length >= 2 && cats.size === 1 ? ctx.index.catIndex.get(items[0].category) ?? -1 : -1;
+    const only = items.length >= 2 && cats.size === 1 ? ctx.index.catIndex.get(items[0].category) ?? -1 : -1;
+    rules.excludeCategory = only >= 0 && hasOtherWeighted(ctx, only) ? only : -1;
     if (rules.mixConfusable) rules.partnersOnDay = partners(ctx, cats);
-    const cand = bestCandidate(ctx, rules, room - spent);
+    // A heavy type due for its weekly new problem comes first, when one of its problems is within reach.
+    let cand;
+    while (!cand && due.length) {
+      rules.onlyCategory = due.shift() ?? -1;
+      cand = bestCandidate(ctx, rules, room - spent);
+    }
+    rules.onlyCategory = -1;
+    cand ??= bestCandidate(ctx, rules, room - spent);
     if (!cand) break;
+    countNew(ctx, cand.problem);
     rules.newToday[cand.category]++;
     const why = newWhy(ctx, cand.category, lastDay);
     const reason = newReason(ctx, why, cand.category, ctx.index.problems[cand.problem].level, cand.predicted);
@@ -143,7 +172,7 @@ function partners(ctx: PlanContext, onDay: Set<string>): Set<number> {
   return out;
 }
 
-export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay: boolean, excluded: Set<number> | null): DayRules {
+export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay: boolean, excluded: Set<number> | null, dayMinutes = 0): DayRules {
   return {
     pStar: Math.max(phase === 'A' ? TUNING.pStarA : TUNING.pStarB, warmingUp(ctx) ? TUNING.pStarWarmup : 0),
     minP: lastDay ? 0.85 : TUNING.minP,
@@ -152,6 +181,9 @@ export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay:
     allowNewCategory: total > 3,
     coverageBoost: phase === 'A',
     excludeCategory: -1,
+    onlyCategory: -1,
+    weightedOnly: lastDay,
+    dayMinutes,
     excluded,
     mixConfusable: phase !== 'A',
     partnersOnDay: new Set(),
@@ -174,7 +206,7 @@ export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boo
     items.push(...mock);
     spent += mock.reduce((s, x) => s + x.minutes, 0);
   }
-  const rules = dayRules(ctx, phase, cal.total, lastDay, excluded);
+  const rules = dayRules(ctx, phase, cal.total, lastDay, excluded, budget);
   for (const x of items) {
     const c = ctx.index.catIndex.get(x.category);
     if (c !== undefined && x.kind !== 'review') rules.newToday[c]++;

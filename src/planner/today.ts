@@ -1,4 +1,4 @@
-import { practise, type PlanContext } from './context.ts';
+import { countNew, practise, type PlanContext } from './context.ts';
 import { dayRules, newItems, type Calendar } from './schedule.ts';
 import { phaseOf } from './timeline.ts';
 import type { PlanInput, PlanItem } from './types.ts';
@@ -31,7 +31,9 @@ export function keptToday(ctx: PlanContext, input: PlanInput, cal: Calendar, exc
   ctx.reviews = ctx.reviews.filter((card) => !keptIds.has(ctx.index.problems[card.problem].id));
   for (const it of kept) {
     const p = ctx.index.byId.get(it.problem);
-    if (p !== undefined) practise(ctx, p, it.kind === 'review' ? 0.5 : 1);
+    if (p === undefined) continue;
+    practise(ctx, p, it.kind === 'review' ? 0.5 : 1);
+    if (it.kind !== 'review') countNew(ctx, p);
   }
   if (swapAt >= 0) {
     const replacement = swapFor(ctx, input, cal, kept, excluded, spent);

@@ -4,6 +4,7 @@ import { plan } from '../../src/planner/index.ts';
 import { profileWeights } from '../../src/planner/profiles.ts';
 import { createContext } from '../../src/planner/context.ts';
 import { dayRules, newItems } from '../../src/planner/schedule.ts';
+import { newCap } from '../../src/planner/choose.ts';
 import type { HistoryAttempt, Plan, PlanItem } from '../../src/planner/types.ts';
 import { attempt, input, levels, mixedCatalog, problemsOf, smallCatalog } from './planner-support.ts';
 
@@ -64,11 +65,12 @@ describe('plan() – the rules every plan keeps', () => {
         for (const id of lapses) expect(reviewed.has(id), id).to.equal(true);
       });
 
-      it('puts at most 2 new problems of one type on a day', () => {
+      it('puts at most 2 new problems of one type on a day (more only for a type that weighs much on a long day)', () => {
+        const weights = profileWeights(s.profile, catalog);
         for (const d of p.days) {
           const perType = new Map<string, number>();
           for (const i of d.items.filter((x) => x.kind === 'new')) perType.set(i.category, (perType.get(i.category) ?? 0) + 1);
-          for (const [type, n] of perType) expect(n, `${d.day} ${type}`).to.be.at.most(2);
+          for (const [type, n] of perType) expect(n, `${d.day} ${type}`).to.be.at.most(Math.max(2, Math.round(weights[type] * Math.max(6, (1.5 * s.minutes) / 25))));
         }
       });
 
@@ -108,16 +110,22 @@ describe('plan() – choosing by the exam', () => {
     expect(outside.length).to.be.below(fresh.length / 5);
   });
 
-  it('custom weights – an all-string profile puts 2 strings (the most a type may have) on every day', () => {
+  it('custom weights – an all-string profile puts at least 2 strings on every day, and most of the day is strings', () => {
     const p = plan(input(catalog, {}, { profile: 'custom', customWeights: { string: 1 }, examDate: '2026-12-05', dailyMinutes: 90 }));
-    for (const d of p.days.slice(0, -1)) expect(d.items.filter((i) => i.category === 'string').length, d.day).to.equal(2);
+    // (The miniature list has 20 strings: by day 5 those within reach are used up.)
+    for (const d of p.days.slice(0, 4)) {
+      const strings = d.items.filter((i) => i.category === 'string');
+      expect(strings.length, d.day).to.be.at.least(2);
+      expect(minutesOf(strings), d.day).to.be.at.least(0.7 * minutesOf(d.items));
+    }
   });
 
-  it('one type over 30 days – difficulty rises step by step, never jumping more than 2 levels', () => {
+  it('one type over 30 days – difficulty rises step by step, the day’s hardest never more than 2 levels up', () => {
     const oneType = smallCatalog({ graph_traversal: levels(1, 120, 0.2) });
     const p = plan(input(oneType, { history: [] }, { profile: 'general' }));
-    const seq = allItems(p).filter((i) => i.kind === 'new').map((i) => i.level);
-    expect(seq.length).to.be.above(20);
+    // A sole type may fill the day (no 2-a-day cap), with a shorter filler last: compare each day's hardest.
+    const seq = p.days.map((d) => Math.max(0, ...d.items.filter((i) => i.kind === 'new').map((i) => i.level))).filter((l) => l > 0);
+    expect(seq.length).to.be.above(15);
     for (let i = 1; i < seq.length; i++) expect(seq[i] - seq[i - 1], `step ${i}: ${seq.join(',')}`).to.be.at.most(2);
     expect(seq[seq.length - 1]).to.be.above(seq[0]);
   });
@@ -142,7 +150,8 @@ describe('plan() – choosing by the exam', () => {
     const pick = (phase: 'A' | 'B', onDay: string[]) => {
       const ctx = createContext(input(mix, {}, { profile: 'custom', customWeights: { graph_traversal: 2, greedy: 1, shortest_path: 1 } }), '2026-12-28');
       const rules = dayRules(ctx, phase, 30, false, null);
-      rules.newToday[ctx.index.catIndex.get('graph_traversal')!] = 2;
+      const graph = ctx.index.catIndex.get('graph_traversal')!;
+      rules.newToday[graph] = newCap(ctx, graph);
       const items = onDay.map((category) => ({ problem: 'x', kind: 'new' as const, category, level: 5, minutes: 20, predicted: 0.7, reason: '' }));
       newItems(ctx, items, rules, 60, false, 1);
       return items[items.length - 1].category;
