@@ -1,5 +1,4 @@
 import { addDays, daysBetween, isoWeekday } from '../day.ts';
-import { translator, type Translate } from '../i18n/index.ts';
 import { catalogIndex, MAX_LEVEL, type CatalogIndex } from './catalogIndex.ts';
 import { chronological, isGraded, learnerModel, predicted, SHRINK, thetaHat, type LearnerState } from './model.ts';
 import { relatedIndex, RELATED_SHARE } from './related.ts';
@@ -21,10 +20,6 @@ export interface PlanContext {
   format: ExamFormat;
   examLevels: number[];
   profile: string;
-  t: Translate;
-  lang: 'ko' | 'en';
-  /** Category names in the learner's language, by index. */
-  catNames: string[];
   /**
    * θ̂_c at the start, and the projected gain added by the plan so far: per category, and global (as Elo's θ_g
    * rises with every attempt, it lifts the categories with little evidence of their own through the shrinkage).
@@ -56,6 +51,16 @@ export interface PlanContext {
   /** The study-day index of the day being planned. */
   studyIndex: number;
   reviews: ReviewCard[];
+  /** Problems with an open review card (not offered as re-solves of solved problems). */
+  reviewing: Set<number>;
+  /** Per problem: 1 + the study-day index on which this plan last re-solved it or put it in a mock set (0: never). */
+  resolved: Int32Array;
+  /** A problem split over study days (a budget too small for it): its remaining part, planned on the next study day. */
+  carry?: { problem: number; minutes: number; parts: number };
+  /** Set when a day of the coming week had to be filled with re-solves of solved problems (nothing new in reach). */
+  exhausted?: boolean;
+  /** Set when the first study day stays empty: nothing fits even split over two days of the budget. */
+  tooShort?: boolean;
   today: string;
   exam: string | null;
 }
@@ -75,6 +80,7 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
   const format = profileOf(input.settings.profile).format;
   const examLevels: number[] = [];
   for (let l = format.minLevel; l <= format.maxLevel; l++) examLevels.push(l);
+  const reviews = reviewCards(index, ordered, input.today, exam);
   const base = new Float64Array(cats);
   for (let c = 0; c < cats; c++) base[c] = thetaHat(learner, c);
   let evidence = 1;
@@ -87,9 +93,6 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     format,
     examLevels,
     profile: input.settings.profile,
-    t: translator(input.settings.lang),
-    lang: input.settings.lang,
-    catNames: categoryNames(index, input),
     base,
     gain: new Float64Array(cats),
     gainG: 0,
@@ -102,7 +105,9 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     planned: 0,
     ...newProblemCounts(index, ordered, input),
     studyIndex: 0,
-    reviews: reviewCards(index, ordered, input.today, exam),
+    reviews,
+    reviewing: new Set(reviews.map((r) => r.problem)),
+    resolved: new Int32Array(index.problems.length),
     today: input.today,
     exam,
   };
@@ -196,10 +201,3 @@ export function guessing(ctx: PlanContext): boolean {
   return ctx.learner.prior && ctx.learner.nG < TUNING.guessAttempts;
 }
 
-function categoryNames(index: CatalogIndex, input: PlanInput): string[] {
-  const byKey = new Map(input.catalog.categories.map((c) => [c.key, c]));
-  return index.catKeys.map((key) => {
-    const cat = byKey.get(key);
-    return cat ? (input.settings.lang === 'ko' ? cat.nameKo : cat.nameEn) : key;
-  });
-}

@@ -47,12 +47,12 @@ function swapFor(ctx: PlanContext, input: PlanInput, cal: Calendar, kept: PlanIt
   const swapped = input.todayItems?.find((it) => it.problem === input.swap);
   const budget = Math.min(input.minutesToday ?? Infinity, cal.dailyMinutes) * SLACK;
   const room = Math.max(budget - spent, swapped?.minutes ?? 0);
-  const rules = dayRules(ctx, phaseOf(cal.timeline, 0), cal.total, cal.total === 1, excluded);
+  const rules = dayRules(ctx, phaseOf(cal.timeline, 0), cal.total, cal.lastStudy === 0, excluded, budget);
   for (const it of kept) {
     const c = ctx.index.catIndex.get(it.category);
     if (c !== undefined && it.kind !== 'review') rules.newToday[c]++;
   }
   const added = [...kept];
-  newItems(ctx, added, rules, room, cal.total === 1, 1);
+  newItems(ctx, added, rules, room, cal.lastStudy === 0, 1);
   return added.length > kept.length ? added[added.length - 1] : undefined;
 }

@@ -49,6 +49,10 @@ export const TUNING = {
   reviewShareFinal: 0.5,
   /** Added to the import seed (median of the 5 hardest solved levels). */
   seedOffset: -1,
+  /** The warm-up day's lowest predicted success when nothing easier is left (else 0.85). */
+  warmupFallbackP: 0.5,
+  /** Below this many graded attempts (and no imports to seed from) the verdict is 'uncertain'. */
+  evidenceAttempts: 5,
   /** A mock problem the learner has less than this chance to solve is left out of the set. */
   mockMinP: 0,
 };

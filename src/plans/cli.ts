@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 import { findLearner, planCommand, planJson, planText } from './planCommand.ts';
+import { currentCatalog } from './planService.ts';
+import { planWords } from './planWords.ts';
 
 /**
  * The planner commands of `cote` (the command glue lives in src/plans: the planner itself stays pure).
@@ -16,6 +18,8 @@ export function registerPlannerCommands(program: Command, ctx: CliContext): void
     .action((o: { learner: string; today?: string; json?: boolean }) => {
       const db = ctx.db();
       const plan = planCommand(db, o.learner, o.today, ctx.now());
-      ctx.out(o.json ? JSON.stringify(planJson(plan), null, 2) : planText(plan, findLearner(db, o.learner)));
+      const learner = findLearner(db, o.learner);
+      const words = planWords(learner.language, currentCatalog(db).categories);
+      ctx.out(o.json ? JSON.stringify(planJson(plan, words), null, 2) : planText(plan, learner, words));
     });
 }

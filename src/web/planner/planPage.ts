@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { daysBetween } from '../../day.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { currentCatalog, planFor } from '../../plans/planService.ts';
+import { planWords } from '../../plans/planWords.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -13,6 +14,7 @@ export function showPlanPage({ db, now }: AppDeps) {
     const plan = planFor(db, learner, today, { now: now() });
     const names = new Map(currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]));
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
+    res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
       plan,
