@@ -68,7 +68,7 @@ export function standInPlanner(input: PlanInput): Plan {
     if (done.has(p) || l < theta - 2 || l > theta + 1) continue;
     const minutes = Math.round(estimatedMinutes(l));
     if (used + minutes > input.settings.dailyMinutes && items.length > 0) break;
-    items.push({ problem: p, kind: 'new' as const, category: category.get(p) ?? '', level: l, minutes, predicted: 0.7, reason: 'stand-in' });
+    items.push({ problem: p, kind: 'new' as const, category: category.get(p) ?? '', level: l, minutes, predicted: 0.7, reason: { code: 'stand-in', params: {} } });
     used += minutes;
   }
   return { today: input.today, exam: input.settings.examDate, days: [{ day: input.today, rest: false, items }], readiness: [], verdict: 'on_track', advice: [] };

@@ -162,7 +162,7 @@ describe('plan() – choosing by the exam', () => {
       const rules = dayRules(ctx, phase, 30, false, null);
       const graph = ctx.index.catIndex.get('graph_traversal')!;
       rules.newToday[graph] = newCap(ctx, graph);
-      const items = onDay.map((category) => ({ problem: 'x', kind: 'new' as const, category, level: 5, minutes: 20, predicted: 0.7, reason: '' }));
+      const items = onDay.map((category) => ({ problem: 'x', kind: 'new' as const, category, level: 5, minutes: 20, predicted: 0.7, reason: { code: '', params: {} } }));
       newItems(ctx, items, rules, 60, false, 1);
       return items[items.length - 1].category;
     };
