@@ -68,7 +68,7 @@ export function standInPlanner(input: PlanInput): Plan {
     if (done.has(p) || l < theta - 2 || l > theta + 1) continue;
     const minutes = Math.round(estimatedMinutes(l));
     if (used + minutes > input.settings.dailyMinutes && items.length > 0) break;
-    items.push({ problem: p, kind: 'new' as const, category: category.get(p) ?? '', level: l, minutes, predicted: 0.7, reason: 'stand-in' });
+    items.push({ problem: p, kind: 'new' as const, category: category.get(p) ?? '', level: l, minutes, predicted: 0.7, reason: { code: 'stand-in', params: {} } });
     used += minutes;
   }
   return { today: input.today, exam: input.settings.examDate, days: [{ day: input.today, rest: false, items }], readiness: [], verdict: 'on_track', advice: [] };
@@ -79,6 +79,11 @@ export async function loadPlanFunction(forceStandIn: boolean): Promise<{ plan: P
   const file = path.join(repoRoot, 'src/planner/index.ts');
   if (!forceStandIn && existsSync(file)) {
     const mod = (await import(file)) as { plan?: PlanFunction };
+    // Tuning runs: COTE_TUNING='{"sharePower":0}' overrides src/planner/tuning.ts in this process (workers inherit it).
+    if (process.env.COTE_TUNING) {
+      const { TUNING } = (await import(path.join(repoRoot, 'src/planner/tuning.ts'))) as { TUNING: Record<string, number> };
+      Object.assign(TUNING, JSON.parse(process.env.COTE_TUNING) as Record<string, number>);
+    }
     if (typeof mod.plan === 'function') return { plan: mod.plan, name: 'cote' };
   }
   return { plan: standInPlanner, name: 'standin' };

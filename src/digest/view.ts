@@ -4,6 +4,8 @@ import type { Lang } from '../i18n/index.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
 import type { ItemKind, Plan, PlanItem } from '../planner/types.ts';
 import { isSolvedOutcome } from '../progress/outcomes.ts';
+import { planWords } from '../plans/planWords.ts';
+import { currentCatalog } from '../plans/planService.ts';
 import { attemptsOnDay, categoryNames, planOn, problemById, streakOn } from './sources.ts';
 
 /** A problem line of the digest; `url` is the judge's page when known. */
@@ -43,7 +45,7 @@ export interface DigestView {
   tomorrow: { day: string; weekday: number; rest: boolean; items: DigestItem[] };
   /** Re-solves (review items) due tomorrow or still open today, kept apart from tomorrow's new problems. */
   reviews: DigestItem[];
-  verdict: 'on_track' | 'behind' | null;
+  verdict: 'on_track' | 'behind' | 'uncertain' | null;
   advice: string[];
   /** The planner's reason for having no plan (no exam date, exam passed …), shown instead of tomorrow's list. */
   notice: string | null;
@@ -55,7 +57,8 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
   const plan = planOn(db, learner, day);
   const tomorrowDay = addDays(day, 1);
   const planned = plan.days.find((d) => d.day === tomorrowDay);
-  const toItem = (item: PlanItem): DigestItem => ({ ...problem(db, item.problem), kind: item.kind, category: item.category, minutes: item.minutes, reason: item.reason });
+  const words = planWords(learner.language, currentCatalog(db).categories);
+  const toItem = (item: PlanItem): DigestItem => ({ ...problem(db, item.problem), kind: item.kind, category: item.category, minutes: item.minutes, reason: words.reason(item.reason) });
   // Re-solves still open today are as due as tomorrow's: the morning's plan will carry them over.
   const leftToday = (plan.days.find((d) => d.day === day)?.items ?? []).filter((i) => i.kind === 'review');
   const tomorrowIds = new Set(planned?.items.map((i) => i.problem));
@@ -72,9 +75,10 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
     readiness: readiness(db, plan, learner.language),
     tomorrow: { day: tomorrowDay, weekday: isoWeekday(tomorrowDay), rest: planned?.rest ?? false, items: (planned?.items ?? []).filter((i) => i.kind !== 'review').map(toItem) },
     reviews: reviews.map(toItem),
-    verdict: plan.notice ? null : plan.verdict,
-    advice: plan.advice,
-    notice: plan.notice?.message ?? null,
+    // A notice that only explains (list used up, no exam date) leaves the verdict; one with no plan at all hides it.
+    verdict: plan.days.length === 0 ? null : plan.verdict,
+    advice: plan.advice.map(words.advice),
+    notice: plan.notice ? words.notice(plan.notice) : null,
     links: { plan: `${base}/plan/today`, settings: `${base}/settings/email`, unsubscribe: `${base}/unsubscribe/${encodeURIComponent(learner.unsubscribeToken)}` },
   };
 }

@@ -1,5 +1,5 @@
 import type { PlanContext } from './context.ts';
-import type { Plan, PlanInput } from './types.ts';
+import type { Plan, PlanInput, Reason } from './types.ts';
 
 const MORE_MINUTES = [1.5, 2, 3];
 const LIGHT = 0.03;
@@ -9,13 +9,13 @@ const LIGHT = 0.03;
  * types the plan still spends time on (giving them weight 0 frees that time for the heavy ones). `verdictWith` plans
  * again without advice (passed in, so this file does not import the planner that imports it).
  */
-export function adviceFor(input: PlanInput, ctx: PlanContext, plan: Plan, verdictWith: (input: PlanInput) => Plan['verdict']): string[] {
-  const advice: string[] = [];
+export function adviceFor(input: PlanInput, ctx: PlanContext, plan: Plan, verdictWith: (input: PlanInput) => Plan['verdict']): Reason[] {
+  const advice: Reason[] = [];
   const current = input.settings.dailyMinutes;
   const enough = MORE_MINUTES.map((m) => Math.ceil((current * m) / 10) * 10).find(
     (minutes) => verdictWith({ ...input, settings: { ...input.settings, dailyMinutes: minutes } }) === 'on_track',
   );
-  advice.push(enough ? ctx.t('planner.advice.more_minutes', { minutes: enough, current }) : ctx.t('planner.advice.not_enough', { minutes: current * 3 }));
+  advice.push(enough ? { code: 'more_minutes', params: { minutes: enough, current } } : { code: 'not_enough', params: { minutes: current * 3 } });
   const lightMinutes = new Map<string, number>();
   for (const day of plan.days) {
     for (const item of day.items) {
@@ -24,9 +24,9 @@ export function adviceFor(input: PlanInput, ctx: PlanContext, plan: Plan, verdic
     }
   }
   if (lightMinutes.size > 0) {
-    const names = [...lightMinutes.keys()].slice(0, 3).map((key) => ctx.catNames[ctx.index.catIndex.get(key) ?? 0]);
+    const keys = [...lightMinutes.keys()].slice(0, 3);
     const minutes = [...lightMinutes.values()].reduce((a, b) => a + b, 0);
-    advice.push(ctx.t('planner.advice.drop_light', { categories: names.join(', '), minutes }));
+    advice.push({ code: 'drop_light', params: { categories: keys.join(','), minutes } });
   }
   return advice;
 }

@@ -18,6 +18,12 @@ export interface DayRules {
   coverageBoost: boolean;
   /** A category excluded for variety (−1: none). */
   excludeCategory: number;
+  /** Only this category may be chosen (−1: any): a heavy type due for its weekly new problem. */
+  onlyCategory: number;
+  /** The last day before the exam: only types the exam weighs. */
+  weightedOnly: boolean;
+  /** The day's budget in minutes (the per-type cap grows with it). */
+  dayMinutes: number;
   /** Problems not to offer today (skipped, swapped). */
   excluded: Set<number> | null;
   /** Phases B and C: categories whose confusable partner is already on the day get a small push (interleaving). */
@@ -35,6 +41,24 @@ export interface Candidate {
 }
 
 export const MAX_NEW_PER_CATEGORY = 2;
+
+/**
+ * New problems one type may have on a day: 2, more for a type that is most of the exam (all weight on one type
+ * would otherwise hand the rest of the day to types the exam does not test).
+ */
+export function newCap(ctx: PlanContext, c: number, dayMinutes = 0): number {
+  const perDay = Math.max(TUNING.capPerWeight, (1.5 * dayMinutes) / TUNING.minutesPerProblem);
+  return Math.max(MAX_NEW_PER_CATEGORY, Math.round(ctx.pi[c] * perDay));
+}
+
+/**
+ * How far a type is behind its share of the new problems: (π_c·(T+1) + ½)/(n_c + ½), in [1/5, 5], where T is the
+ * preparation's new problems so far and n_c the type's. Proportional to the weight, not its square.
+ */
+export function shareFactor(ctx: PlanContext, c: number): number {
+  const f = (ctx.pi[c] * (ctx.newTotal + 1) + 0.5) / (ctx.newIn[c] + 0.5);
+  return Math.min(5, Math.max(0.2, f)) ** TUNING.sharePower;
+}
 /** Types learners mix up; practising them on the same day teaches telling them apart (PLANNER.md, interleaving). */
 export const CONFUSABLE: [string, string][] = [
   ['graph_traversal', 'shortest_path'],
@@ -50,6 +74,7 @@ export function priority(ctx: PlanContext, c: number, rules: DayRules): number {
   const n = ctx.learner.n[c] + ctx.plannedIn[c];
   const w = TUNING.weightPower === 1 ? ctx.w[c] : ctx.w[c] ** TUNING.weightPower;
   let pr = w * (Math.max(K * m * (1 - m), 0.05) + TUNING.explore * Math.sqrt(Math.log(ctx.evidence + 1) / (1 + n)));
+  if (ctx.pi[c] > 0) pr *= shareFactor(ctx, c);
   if (m >= MASTERED) pr *= 0.1;
   if (rules.coverageBoost && ctx.pi[c] >= 0.05 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2) pr *= TUNING.coverBoost;
   if (rules.mixConfusable && rules.partnersOnDay.has(c)) pr *= MIX_BONUS;
@@ -79,11 +104,19 @@ function tagBonus(ctx: PlanContext, problem: number, c: number): number {
 
 /** The best new problem that fits in `room` minutes, or undefined. Ties keep category and list order. */
 export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): Candidate | undefined {
+  // Types the exam does not weigh only when no weighted type has a candidate, even without the variety rule.
+  const weighted = bestOf(ctx, rules, room, true) ?? (rules.excludeCategory >= 0 ? bestOf(ctx, { ...rules, excludeCategory: -1 }, room, true) : undefined);
+  return weighted ?? (rules.weightedOnly ? undefined : bestOf(ctx, rules, room, false));
+}
+
+function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boolean): Candidate | undefined {
   let best: Candidate | undefined;
   const cats = ctx.index.catKeys.length;
   const pace = ctx.learner.pace;
   for (let c = 0; c < cats; c++) {
-    if (c === rules.excludeCategory || rules.newToday[c] >= MAX_NEW_PER_CATEGORY) continue;
+    if (ctx.pi[c] > 0 !== weighted) continue;
+    if (rules.onlyCategory >= 0 && c !== rules.onlyCategory) continue;
+    if (c === rules.excludeCategory || rules.newToday[c] >= newCap(ctx, c, rules.dayMinutes)) continue;
     if (!rules.allowNewCategory && ctx.learner.solvedIn[c] + ctx.plannedIn[c] === 0) continue;
     const th = skill(ctx, c);
     const pr = priority(ctx, c, rules);

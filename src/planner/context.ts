@@ -1,9 +1,10 @@
-import { translator, type Translate } from '../i18n/index.ts';
+import { addDays, daysBetween, isoWeekday } from '../day.ts';
 import { catalogIndex, MAX_LEVEL, type CatalogIndex } from './catalogIndex.ts';
-import { chronological, learnerModel, predicted, SHRINK, thetaHat, type LearnerState } from './model.ts';
+import { chronological, isGraded, learnerModel, predicted, SHRINK, thetaHat, type LearnerState } from './model.ts';
+import { relatedIndex, RELATED_SHARE } from './related.ts';
 import { profileOf, profileWeights, type ExamFormat } from './profiles.ts';
 import { reviewCards, type ReviewCard } from './reviews.ts';
-import type { PlanInput } from './types.ts';
+import type { HistoryAttempt, PlanInput } from './types.ts';
 import { TUNING } from './tuning.ts';
 
 /**
@@ -21,10 +22,6 @@ export interface PlanContext {
   offExamJudge: Set<number> | null;
   examLevels: number[];
   profile: string;
-  t: Translate;
-  lang: 'ko' | 'en';
-  /** Category names in the learner's language, by index. */
-  catNames: string[];
   /**
    * θ̂_c at the start, and the projected gain added by the plan so far: per category, and global (as Elo's θ_g
    * rises with every attempt, it lifts the categories with little evidence of their own through the shrinkage).
@@ -32,6 +29,8 @@ export interface PlanContext {
   base: Float64Array;
   gain: Float64Array;
   gainG: number;
+  /** Related categories per category (a projected gain lifts them by RELATED_SHARE). */
+  related: number[][];
   /** The shrinkage weight 3/(n_c + 3) of the global skill in each category's estimate. */
   shrink: Float64Array;
   /** Problems attempted before or planned already. */
@@ -43,7 +42,27 @@ export interface PlanContext {
   evidence: number;
   /** Problems planned so far (new, review or mock), for the new learner's warm-up. */
   planned: number;
+  /**
+   * New problems per category over the preparation: graded first attempts logged since its start plus new problems
+   * planned so far (the share each type gets is held to its weight), and their total.
+   */
+  newIn: Float64Array;
+  newTotal: number;
+  /** Study-day index (0 = today, negative = past) of the last new problem per category; −∞ never. */
+  lastNew: Float64Array;
+  /** The study-day index of the day being planned. */
+  studyIndex: number;
   reviews: ReviewCard[];
+  /** Problems with an open review card (not offered as re-solves of solved problems). */
+  reviewing: Set<number>;
+  /** Per problem: 1 + the study-day index on which this plan last re-solved it or put it in a mock set (0: never). */
+  resolved: Int32Array;
+  /** A problem split over study days (a budget too small for it): its remaining part, planned on the next study day. */
+  carry?: { problem: number; minutes: number; parts: number };
+  /** Set when a day of the coming week had to be filled with re-solves of solved problems (nothing new in reach). */
+  exhausted?: boolean;
+  /** Set when the first study day stays empty: nothing fits even split over two days of the budget. */
+  tooShort?: boolean;
   today: string;
   exam: string | null;
 }
@@ -58,11 +77,12 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
   const w = new Float64Array(cats);
   index.catKeys.forEach((key, c) => {
     pi[c] = weights[key] ?? 0;
-    w[c] = 0.9 * pi[c] + 0.1 / cats;
+    w[c] = pi[c] > 0 ? pi[c] : 0.1 / cats;
   });
   const format = profileOf(input.settings.profile).format;
   const examLevels: number[] = [];
   for (let l = format.minLevel; l <= format.maxLevel; l++) examLevels.push(l);
+  const reviews = reviewCards(index, ordered, input.today, exam);
   const base = new Float64Array(cats);
   for (let c = 0; c < cats; c++) base[c] = thetaHat(learner, c);
   let evidence = 1;
@@ -76,22 +96,60 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     offExamJudge: offJudge(index.problems, format.judge),
     examLevels,
     profile: input.settings.profile,
-    t: translator(input.settings.lang),
-    lang: input.settings.lang,
-    catNames: categoryNames(index, input),
     base,
     gain: new Float64Array(cats),
     gainG: 0,
+    related: relatedIndex(index.catKeys),
     shrink: learner.n.map((n) => SHRINK / (n + SHRINK)),
     used: learner.attempted.slice(),
     heads: new Int32Array(cats * (MAX_LEVEL + 1)),
     plannedIn: new Int32Array(cats),
     evidence,
     planned: 0,
-    reviews: reviewCards(index, ordered, input.today, exam),
+    ...newProblemCounts(index, ordered, input),
+    studyIndex: 0,
+    reviews,
+    reviewing: new Set(reviews.map((r) => r.problem)),
+    resolved: new Int32Array(index.problems.length),
     today: input.today,
     exam,
   };
+}
+
+/**
+ * The learner's graded first attempts per category (since the preparation's start when given), and the study day
+ * of the latest one, counted back from today (only study weekdays count).
+ */
+function newProblemCounts(index: CatalogIndex, ordered: HistoryAttempt[], input: PlanInput): Pick<PlanContext, 'newIn' | 'newTotal' | 'lastNew'> {
+  const cats = index.catKeys.length;
+  const newIn = new Float64Array(cats);
+  const lastNew = new Float64Array(cats).fill(-Infinity);
+  const studyDays = new Set(input.settings.studyDays);
+  const seen = new Set<number>();
+  const back = new Map<string, number>();
+  let newTotal = 0;
+  for (const a of ordered) {
+    const p = index.byId.get(a.problem);
+    if (p === undefined || seen.has(p)) continue;
+    seen.add(p);
+    if (!isGraded(a) || !a.day || a.day > input.today || (input.startDay && a.day < input.startDay)) continue;
+    newTotal++;
+    let ago = back.get(a.day);
+    if (ago === undefined) back.set(a.day, (ago = -studyDaysBetween(a.day, input.today, studyDays)));
+    for (const c of index.problemCats[p]) {
+      newIn[c] += 1 / index.problemCats[p].length;
+      lastNew[c] = Math.max(lastNew[c], ago);
+    }
+  }
+  return { newIn, newTotal, lastNew };
+}
+
+/** Study weekdays in [from, to) (0 when from ≥ to); at most 400 days are counted. */
+export function studyDaysBetween(from: string, to: string, studyDays: Set<number>): number {
+  const span = Math.min(400, daysBetween(from, to));
+  let n = 0;
+  for (let i = 0; i < span; i++) if (studyDays.has(isoWeekday(addDays(from, i)))) n++;
+  return n;
 }
 
 export function skill(ctx: PlanContext, c: number): number {
@@ -118,11 +176,22 @@ export function practise(ctx: PlanContext, problem: number, weight = 1): void {
     const d = level - skill(ctx, c) - 1;
     const delta = weight * TUNING.gain * Math.exp(-(d * d) / 8);
     ctx.gain[c] += delta;
+    for (const r of ctx.related[c]) ctx.gain[r] += RELATED_SHARE * delta;
     ctx.gainG += (TUNING.globalShare * delta) / cats.length;
     ctx.plannedIn[c]++;
   }
   ctx.evidence++;
   ctx.planned++;
+}
+
+/** Counts a new (or mock) problem planned on the current study day towards its types' shares. */
+export function countNew(ctx: PlanContext, problem: number): void {
+  const cats = ctx.index.problemCats[problem];
+  for (const c of cats) {
+    ctx.newIn[c] += 1 / cats.length;
+    ctx.lastNew[c] = ctx.studyIndex;
+  }
+  ctx.newTotal++;
 }
 
 /** A new learner's first problems (graded or planned): their skill is still the default guess, so start easy. */
@@ -133,14 +202,6 @@ export function warmingUp(ctx: PlanContext): boolean {
 /** A new learner with few graded attempts: the skill behind every predicted success is still mostly a guess. */
 export function guessing(ctx: PlanContext): boolean {
   return ctx.learner.prior && ctx.learner.nG < TUNING.guessAttempts;
-}
-
-function categoryNames(index: CatalogIndex, input: PlanInput): string[] {
-  const byKey = new Map(input.catalog.categories.map((c) => [c.key, c]));
-  return index.catKeys.map((key) => {
-    const cat = byKey.get(key);
-    return cat ? (input.settings.lang === 'ko' ? cat.nameKo : cat.nameEn) : key;
-  });
 }
 
 /** The indices of problems not on `judge`; null when there is no judge or no problem on it (mocks then use any). */

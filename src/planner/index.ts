@@ -3,25 +3,23 @@
  * PlanInput (see types.ts), `today` included; the same input always gives the same plan.
  */
 import { addDays, daysBetween } from '../day.ts';
-import { translate } from '../i18n/index.ts';
-import { createContext, type PlanContext } from './context.ts';
+import { createContext, studyDaysBetween, type PlanContext } from './context.ts';
 import { readinessRows, readinessSnapshot, verdictOf } from './readiness.ts';
-import { isStudyDay, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
+import { isStudyDay, lastStudyDay, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
 import { isMockDay, MAX_PLAN_DAYS, phaseOf, preparationStart, timeline } from './timeline.ts';
 import { keptToday } from './today.ts';
-import type { Plan, PlanDay, PlanInput } from './types.ts';
+import type { NoticeCode, Plan, PlanDay, PlanInput } from './types.ts';
 import { adviceFor } from './advice.ts';
+import { TUNING } from './tuning.ts';
 
-export type { Plan, PlanInput, PlanItem, PlanDay, CategoryReadiness } from './types.ts';
+export type { Plan, PlanInput, PlanItem, PlanDay, CategoryReadiness, Reason } from './types.ts';
 export { PROFILES, profileWeights } from './profiles.ts';
 
 /** Without an exam date the plan looks this many days ahead (and says so). */
 export const NO_EXAM_HORIZON = 28;
 
-type NoticeCode = NonNullable<Plan['notice']>['code'];
-
-function notice(input: PlanInput, code: NoticeCode, params: Record<string, string | number> = {}): Plan['notice'] {
-  return { code, message: translate(input.settings.lang, `planner.notice.${code}`, params) };
+function notice(_input: PlanInput, code: NoticeCode, params: Record<string, string | number> = {}): Plan['notice'] {
+  return { code, params };
 }
 
 /** The cases with nothing to plan: a plan with no days and a notice saying why. */
@@ -58,17 +56,24 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
     dailyMinutes: input.settings.dailyMinutes,
     minutesToday: input.minutesToday,
     horizon: Math.max(1, Math.min(total, input.horizonDays ?? total)),
+    lastStudy: end ? lastStudyDay(input.today, total, studyDays) : -1,
   };
+  // A heavy type never given a new problem counts as last practised when the preparation started.
+  const sinceStart = -studyDaysBetween(start, input.today, studyDays);
+  ctx.lastNew.forEach((v, c) => (ctx.lastNew[c] = Math.max(v, sinceStart)));
   const now = readinessSnapshot(ctx);
   const days = planDays(ctx, input, cal);
   const atExam = readinessSnapshot(ctx);
-  const { verdict } = verdictOf(ctx, atExam);
+  // A new learner with few graded attempts: the skill behind the projection is mostly the default guess.
+  const verdict = ctx.learner.prior && ctx.learner.nG < TUNING.evidenceAttempts ? 'uncertain' : verdictOf(ctx, atExam).verdict;
   const plan: Plan = { today: input.today, exam, days, readiness: readinessRows(ctx, now, atExam), verdict, advice: [] };
   if (withAdvice && verdict === 'behind' && input.horizonDays === undefined) plan.advice = adviceFor(input, ctx, plan, (other) => planWith(other, false).verdict);
   const unsolvedLeft = ctx.learner.attempted.some((a) => a === 0);
   if (!exam) plan.notice = notice(input, 'no_exam', { days: NO_EXAM_HORIZON });
   else if (tooFar) plan.notice = notice(input, 'exam_far', { exam, days: MAX_PLAN_DAYS });
   else if (!unsolvedLeft) plan.notice = notice(input, 'all_solved');
+  else if (ctx.exhausted) plan.notice = notice(input, 'list_exhausted', { solved: ctx.learner.solved.reduce((a, b) => a + b, 0), total: ctx.index.problems.length });
+  else if (ctx.tooShort) plan.notice = notice(input, 'budget_too_small', { budget: input.minutesToday ?? input.settings.dailyMinutes });
   return plan;
 }
 
@@ -79,6 +84,7 @@ function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] 
     if (p !== undefined) excluded.add(p);
   }
   const days: PlanDay[] = [];
+  let studyIndex = 0;
   for (let i = 0; i < cal.horizon; i++) {
     const day = addDays(input.today, i);
     const phase = phaseOf(cal.timeline, i);
@@ -86,6 +92,7 @@ function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] 
       days.push({ ...restDay(day), phase });
       continue;
     }
+    ctx.studyIndex = studyIndex++;
     const items =
       i === 0 && input.todayItems
         ? keptToday(ctx, input, cal, excluded)

@@ -46,6 +46,8 @@ export interface LearnerState {
   nG: number;
   pace: number;
   attempted: Uint8Array;
+  /** Problems solved at least once (any outcome but failed). */
+  solved: Uint8Array;
   /** Problems solved (any outcome but failed) per category, imports included. */
   solvedIn: Int32Array;
   /** θ_g started from DEFAULT_THETA: fewer than 3 imported solves to seed it from (a new learner). */
@@ -95,12 +97,14 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
   const allSolved: number[] = [];
   let importedSolves = 0;
   const seen = new Uint8Array(index.problems.length);
+  const solved = seen;
   for (const a of ordered) {
     const p = index.byId.get(a.problem);
     if (p === undefined) continue;
     attempted[p] = 1;
     if (a.outcome === 'failed' || seen[p]) continue;
     seen[p] = 1;
+    solved[p] = 1;
     if (!isGraded(a)) importedSolves++;
     allSolved.push(index.level[p]);
     for (const c of index.problemCats[p]) {
@@ -121,7 +125,7 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
     theta[c] = seed ?? (seeded === undefined ? thetaG : thetaG - 1);
     n[c] = seed === undefined ? 0 : SEED_EVIDENCE;
   }
-  const state: LearnerState = { theta, n, thetaG, nG: 0, pace: 1, attempted, solvedIn, prior: seeded === undefined };
+  const state: LearnerState = { theta, n, thetaG, nG: 0, pace: 1, attempted, solved, solvedIn, prior: seeded === undefined };
   runElo(index, state, ordered.filter(isGraded));
   state.pace = paceOf(index, ordered);
   return state;

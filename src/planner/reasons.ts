@@ -1,18 +1,19 @@
-import { tierLabel } from '../catalog/tier.ts';
 import { readiness, type PlanContext } from './context.ts';
 import type { ReviewCard } from './reviews.ts';
+import type { Reason } from './types.ts';
 
 /** Why a new problem was chosen, in order of what the learner most needs to hear. */
-export type NewWhy = 'weakest' | 'cover' | 'deepen' | 'maintain' | 'warmup';
+export type NewWhy = 'weakest' | 'cover' | 'deepen' | 'maintain' | 'warmup' | 'stretch';
 
 const HEAVY = 0.1;
+/** "Nearly ready, keeping it fresh" only when the type's readiness and the problem's predicted success are both high. */
+const MAINTAIN_READINESS = 0.8;
+const MAINTAIN_SUCCESS = 0.6;
+/** A problem below this predicted success is called a stretch, whatever else is said of its type. */
+const STRETCH_SUCCESS = 0.35;
 
-function fixed(x: number): string {
-  return x.toFixed(2);
-}
-
-function profileName(ctx: PlanContext): string {
-  return ctx.t(`planner.profile.${ctx.profile}`);
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 /** The category is heavy (π ≥ 0.1) and has the lowest readiness of the heavy ones. */
@@ -23,39 +24,36 @@ function isWeakestHeavy(ctx: PlanContext, c: number): boolean {
   return true;
 }
 
-export function newWhy(ctx: PlanContext, c: number, lastDay: boolean): NewWhy {
+export function newWhy(ctx: PlanContext, c: number, lastDay: boolean, success = 1): NewWhy {
   if (lastDay) return 'warmup';
-  if (readiness(ctx, c) >= 0.8) return 'maintain';
+  if (success < STRETCH_SUCCESS) return 'stretch';
+  if (readiness(ctx, c) >= MAINTAIN_READINESS && success >= MAINTAIN_SUCCESS) return 'maintain';
   if (ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2) return 'cover';
   return isWeakestHeavy(ctx, c) ? 'weakest' : 'deepen';
 }
 
-/** "Simulation is your weakest heavy type for Samsung: readiness 0.31; Gold IV, predicted success 72 %". */
-export function newReason(ctx: PlanContext, why: NewWhy, c: number, level: number, success: number): string {
-  return ctx.t(`planner.reason.${why}`, {
-    category: ctx.catNames[c],
-    profile: profileName(ctx),
-    readiness: fixed(readiness(ctx, c)),
-    weight: fixed(ctx.pi[c]),
-    tier: tierLabel(level, ctx.t),
-    success: Math.round(success * 100),
-  });
+/** e.g. { code: 'weakest', params: { category: 'simulation', profile: 'samsung', readiness: 0.31, level: 14, success: 72 } }. */
+export function newReason(ctx: PlanContext, why: NewWhy, c: number, level: number, success: number): Reason {
+  return {
+    code: why,
+    params: {
+      category: ctx.index.catKeys[c],
+      profile: ctx.profile,
+      readiness: round2(readiness(ctx, c)),
+      weight: round2(ctx.pi[c]),
+      level,
+      success: Math.round(success * 100),
+    },
+  };
 }
 
-export function reviewReason(ctx: PlanContext, card: ReviewCard, c: number): string {
-  return ctx.t(card.lastDay ? 'planner.reason.review' : 'planner.reason.review_undated', {
-    outcome: ctx.t(`planner.outcome.${card.lastOutcome}`),
-    day: card.lastDay ?? '',
-    category: ctx.catNames[c],
-  });
+export function reviewReason(ctx: PlanContext, card: ReviewCard, c: number): Reason {
+  const params: Reason['params'] = { outcome: card.lastOutcome, category: ctx.index.catKeys[c] };
+  if (card.lastDay) params.day = card.lastDay;
+  return { code: card.lastDay ? 'review' : 'review_undated', params };
 }
 
-export function mockReason(ctx: PlanContext, count: number, minutes: number, c: number, level: number): string {
-  return ctx.t('planner.reason.mock', {
-    profile: profileName(ctx),
-    count,
-    minutes: Math.round(minutes),
-    category: ctx.catNames[c],
-    tier: tierLabel(level, ctx.t),
-  });
+/** A mock item: `count` and `minutes` are those of the set as planned (its items), never of the exam format. */
+export function mockReason(ctx: PlanContext, count: number, minutes: number, c: number, level: number): Reason {
+  return { code: 'mock', params: { profile: ctx.profile, count, minutes: Math.round(minutes), category: ctx.index.catKeys[c], level } };
 }

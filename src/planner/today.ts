@@ -1,4 +1,4 @@
-import { practise, type PlanContext } from './context.ts';
+import { countNew, practise, type PlanContext } from './context.ts';
 import { dayRules, newItems, type Calendar } from './schedule.ts';
 import { phaseOf } from './timeline.ts';
 import type { PlanInput, PlanItem } from './types.ts';
@@ -31,7 +31,9 @@ export function keptToday(ctx: PlanContext, input: PlanInput, cal: Calendar, exc
   ctx.reviews = ctx.reviews.filter((card) => !keptIds.has(ctx.index.problems[card.problem].id));
   for (const it of kept) {
     const p = ctx.index.byId.get(it.problem);
-    if (p !== undefined) practise(ctx, p, it.kind === 'review' ? 0.5 : 1);
+    if (p === undefined) continue;
+    practise(ctx, p, it.kind === 'review' ? 0.5 : 1);
+    if (it.kind !== 'review') countNew(ctx, p);
   }
   if (swapAt >= 0) {
     const replacement = swapFor(ctx, input, cal, kept, excluded, spent);
@@ -45,12 +47,12 @@ function swapFor(ctx: PlanContext, input: PlanInput, cal: Calendar, kept: PlanIt
   const swapped = input.todayItems?.find((it) => it.problem === input.swap);
   const budget = Math.min(input.minutesToday ?? Infinity, cal.dailyMinutes) * SLACK;
   const room = Math.max(budget - spent, swapped?.minutes ?? 0);
-  const rules = dayRules(ctx, phaseOf(cal.timeline, 0), cal.total, cal.total === 1, excluded);
+  const rules = dayRules(ctx, phaseOf(cal.timeline, 0), cal.total, cal.lastStudy === 0, excluded, budget);
   for (const it of kept) {
     const c = ctx.index.catIndex.get(it.category);
     if (c !== undefined && it.kind !== 'review') rules.newToday[c]++;
   }
   const added = [...kept];
-  newItems(ctx, added, rules, room, cal.total === 1, 1);
+  newItems(ctx, added, rules, room, cal.lastStudy === 0, 1);
   return added.length > kept.length ? added[added.length - 1] : undefined;
 }

@@ -30,7 +30,18 @@ export const TUNING = {
   /** Multiplier for categories with fewer than 2 problems in phase A. */
   coverBoost: 2,
   /** Exponent on the weight in the priority. */
-  weightPower: 2,
+  weightPower: 1,
+  /** Exponent on the share factor (how hard a type is pulled back to its weight's share of new problems). */
+  sharePower: 1,
+  /** A type's daily cap of new problems is max(2, round(π_c·capPerWeight)). */
+  capPerWeight: 6,
+  /** …or of π_c·1.5·(the day's minutes / minutesPerProblem) when larger. */
+  minutesPerProblem: 25,
+  /** A type weighing at least `coverWeight` gets a new problem at least every `coverDays` study days. */
+  coverWeight: 0.1,
+  coverDays: 7,
+  /** A heavy type is pushed this many study days before its window closes (several may fall due together). */
+  coverSlack: 3,
   /** Share of a projected per-category gain that also lifts the global skill θ_g. */
   globalShare: 0.1,
   /** Most of a day's budget re-solves may take (PLANNER.md: ≤ 30 %, ≤ 50 % in the final phase). */
@@ -38,6 +49,10 @@ export const TUNING = {
   reviewShareFinal: 0.5,
   /** Added to the import seed (median of the 5 hardest solved levels). */
   seedOffset: -1,
+  /** The warm-up day's lowest predicted success when nothing easier is left (else 0.85). */
+  warmupFallbackP: 0.5,
+  /** Below this many graded attempts (and no imports to seed from) the verdict is 'uncertain'. */
+  evidenceAttempts: 5,
   /** A mock problem the learner has less than this chance to solve is left out of the set. */
   mockMinP: 0,
 };

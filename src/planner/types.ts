@@ -89,6 +89,28 @@ export interface PlanInput {
   startDay?: string;
 }
 
+/**
+ * A reason, notice or piece of advice as a code and its parameters, rendered in the viewer's language when shown
+ * (src/plans/planWords.ts). Parameters by convention: `category` (a category key), `categories` (keys joined by
+ * ','), `level` (0–30, shown as a tier), `outcome` (an Outcome), `profile` (a profile key), plain numbers otherwise.
+ */
+export interface Reason {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export type NoticeCode =
+  | 'no_exam'
+  | 'exam_today'
+  | 'exam_past'
+  | 'exam_far'
+  | 'no_budget'
+  | 'no_study_days'
+  | 'all_solved'
+  | 'empty_catalog'
+  | 'budget_too_small'
+  | 'list_exhausted';
+
 export interface PlanItem {
   problem: string;
   kind: ItemKind;
@@ -98,8 +120,8 @@ export interface PlanItem {
   minutes: number;
   /** Predicted probability of solving it, 0–1. */
   predicted: number;
-  /** One line in plain words: why this problem today. */
-  reason: string;
+  /** Why this problem today (rendered in the viewer's language). Lists stored before codes hold a finished sentence. */
+  reason: Reason;
   /** Minutes of the timed mock set this item belongs to (mock items only). */
   mockMinutes?: number;
 }
@@ -122,17 +144,20 @@ export interface CategoryReadiness {
   atExam: number;
 }
 
+export type Verdict = 'on_track' | 'behind' | 'uncertain';
+
 export interface Plan {
   today: string;
   exam: string | null;
   days: PlanDay[];
   readiness: CategoryReadiness[];
-  verdict: 'on_track' | 'behind';
-  /** What would fix a 'behind' verdict, in plain words (more minutes a day, dropping a light type). */
-  advice: string[];
+  /** 'uncertain': too little evidence (a new learner with few graded attempts) to say either. */
+  verdict: Verdict;
+  /** What would fix a 'behind' verdict (more minutes a day, dropping a light type). */
+  advice: Reason[];
   /**
    * Set when there is nothing to plan: the exam is today or past, no exam date, budget 0, no study days,
    * nothing left unsolved, an empty list. The page shows it instead of an empty plan.
    */
-  notice?: { code: 'no_exam' | 'exam_today' | 'exam_past' | 'exam_far' | 'no_budget' | 'no_study_days' | 'all_solved' | 'empty_catalog'; message: string };
+  notice?: { code: NoticeCode; params: Record<string, string | number> };
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 
-const commands = () => import('./planCommand.ts');
+// The planner and the database load only when the command runs (`cote --help` stays quick).
+const load = () => Promise.all([import('./planCommand.ts'), import('./planWords.ts'), import('./planService.ts')]);
 
 /**
  * The planner commands of `cote` (the command glue lives in src/plans: the planner itself stays pure).
@@ -15,9 +16,11 @@ export function registerPlannerCommands(program: Command, ctx: CliContext): void
     .option('--today <YYYY-MM-DD>', "plan as if this were the learner's today (default: today in their time zone)")
     .option('--json', 'print JSON')
     .action(async (o: { learner: string; today?: string; json?: boolean }) => {
-      const { findLearner, planCommand, planJson, planText } = await commands();
+      const [{ findLearner, planCommand, planJson, planText }, { planWords }, { currentCatalog }] = await load();
       const db = ctx.db();
       const plan = planCommand(db, o.learner, o.today, ctx.now());
-      ctx.out(o.json ? JSON.stringify(planJson(plan), null, 2) : planText(plan, findLearner(db, o.learner)));
+      const learner = findLearner(db, o.learner);
+      const words = planWords(learner.language, currentCatalog(db).categories);
+      ctx.out(o.json ? JSON.stringify(planJson(plan, words), null, 2) : planText(plan, learner, words));
     });
 }

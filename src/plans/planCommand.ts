@@ -4,17 +4,18 @@ import { daysBetween, isDay, localDay } from '../day.ts';
 import { AppError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 import { learnerById, learnerByLogin, type Learner } from '../learners/learnerRepository.ts';
-import type { Plan } from '../planner/types.ts';
+import type { Plan, Reason, Verdict } from '../planner/types.ts';
+import type { PlanWords } from './planWords.ts';
 import { planFor } from './planService.ts';
 
 /** The `cote plan --json` shape (issue 4); `notice` appears only when there is nothing to plan. */
 export interface PlanJson {
   today: string;
   exam: string | null;
-  days: { day: string; items: { problem: string; kind: string; category: string; level: number; minutes: number; reason: string }[] }[];
+  days: { day: string; items: { problem: string; kind: string; category: string; level: number; minutes: number; reason: string; why: Reason | null }[] }[];
   readiness: { category: string; weight: number; now: number; atExam: number }[];
-  verdict: 'on_track' | 'behind';
-  notice?: { code: string; message: string };
+  verdict: Verdict;
+  notice?: { code: string; message: string; params: Record<string, string | number> };
 }
 
 export function findLearner(db: Db, ref: string): Learner {
@@ -35,38 +36,39 @@ export function planCommand(db: Db, learnerRef: string, today: string | undefine
   return planFor(db, learner, day, { store: day === realToday, now });
 }
 
-export function planJson(plan: Plan): PlanJson {
+/** `reason` and `notice.message` in `lang`; `why` and `notice.params` are the codes they were rendered from. */
+export function planJson(plan: Plan, words: PlanWords): PlanJson {
   return {
     today: plan.today,
     exam: plan.exam,
     days: plan.days.map((d) => ({
       day: d.day,
-      items: d.items.map((i) => ({ problem: i.problem, kind: i.kind, category: i.category, level: i.level, minutes: i.minutes, reason: i.reason })),
+      items: d.items.map((i) => ({ problem: i.problem, kind: i.kind, category: i.category, level: i.level, minutes: i.minutes, reason: words.reason(i.reason), why: typeof i.reason === 'string' ? null : i.reason })),
     })),
     readiness: plan.readiness.map((r) => ({ category: r.category, weight: r.weight, now: r.now, atExam: r.atExam })),
     verdict: plan.verdict,
-    ...(plan.notice ? { notice: { code: plan.notice.code, message: plan.notice.message } } : {}),
+    ...(plan.notice ? { notice: { code: plan.notice.code, message: words.notice(plan.notice), params: plan.notice.params } } : {}),
   };
 }
 
 /** The plan as plain text lines for a terminal, in the learner's language. */
-export function planText(plan: Plan, learner: Learner): string {
+export function planText(plan: Plan, learner: Learner, words: PlanWords): string {
   const t = translator(learner.language);
   const lines: string[] = [];
   const dday = plan.exam ? ` (D-${daysBetween(plan.today, plan.exam)})` : '';
   lines.push(`${learner.login} · ${plan.today} → ${plan.exam ?? '—'}${dday} · ${learner.profile} · ${plan.verdict}`);
-  if (plan.notice) lines.push(plan.notice.message);
+  if (plan.notice) lines.push(words.notice(plan.notice));
   for (const d of plan.days) {
     if (d.rest) lines.push(`${d.day}  ${t('planner.plan.rest_day')}`);
     else if (d.items.length === 0) lines.push(`${d.day}  ${t('planner.plan.nothing')}`);
     for (const i of d.items) {
-      lines.push(`${d.day}  ${i.kind.padEnd(6)} ${i.problem.padEnd(10)} ${i.category.padEnd(22)} ${tierLabel(i.level, t).padEnd(12)} ${String(i.minutes).padStart(3)} min  ${i.reason}`);
+      lines.push(`${d.day}  ${i.kind.padEnd(6)} ${i.problem.padEnd(10)} ${i.category.padEnd(22)} ${tierLabel(i.level, t).padEnd(12)} ${String(i.minutes).padStart(3)} min  ${words.reason(i.reason)}`);
     }
   }
   if (plan.readiness.length > 0) lines.push('', `${'type'.padEnd(30)} weight  now   exam`);
   for (const r of [...plan.readiness].sort((a, b) => b.weight - a.weight)) {
     lines.push(`${r.category.padEnd(30)} ${r.weight.toFixed(2).padStart(6)}  ${r.now.toFixed(2)}  ${r.atExam.toFixed(2)}`);
   }
-  for (const a of plan.advice) lines.push(`→ ${a}`);
+  for (const a of plan.advice) lines.push(`→ ${words.advice(a)}`);
   return lines.join('\n');
 }

@@ -32,11 +32,11 @@ describe('cote plan', () => {
     expect(plan.days).to.have.length(12);
     expect(plan.days[0]).to.deep.equal({ day: '2026-11-28', items: [] }); // a Saturday: rest
     const item = plan.days[2].items[0];
-    expect(Object.keys(item)).to.deep.equal(['problem', 'kind', 'category', 'level', 'minutes', 'reason']);
+    expect(Object.keys(item)).to.deep.equal(['problem', 'kind', 'category', 'level', 'minutes', 'reason', 'why']);
     expect(item.problem).to.match(/^boj:\d+$/);
     expect(item.kind).to.be.oneOf(['new', 'review', 'mock']);
     expect(plan.readiness.map((r: { category: string }) => r.category)).to.have.members(['graph_traversal', 'simulation', 'implementation']);
-    expect(plan.verdict).to.be.oneOf(['on_track', 'behind']);
+    expect(plan.verdict).to.be.oneOf(['on_track', 'behind', 'uncertain']);
   });
 
   it('--today – plans that day and stores nothing', async () => {
@@ -60,7 +60,11 @@ describe('cote plan', () => {
   it('exam in the past – exit 0 with the notice in JSON and text', async () => {
     t.deps.db.prepare("UPDATE learners SET exam_date = '2026-11-01'").run();
     expect(await run('--learner', 'mina', '--json')).to.equal(0);
-    expect(JSON.parse(out.join('\n')).notice).to.deep.equal({ code: 'exam_past', message: 'The exam date (2026-11-01) has passed. Set your next exam date in the settings to get a new plan.' });
+    expect(JSON.parse(out.join('\n')).notice).to.deep.equal({
+      code: 'exam_past',
+      message: 'The exam date (2026-11-01) has passed. Set your next exam date in the settings to get a new plan.',
+      params: { exam: '2026-11-01' },
+    });
     out.length = 0;
     expect(await run('--learner', 'mina')).to.equal(0);
     expect(out.join('\n')).to.contain('has passed');

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { plan } from '../../src/planner/index.ts';
+import { planWords } from '../../src/plans/planWords.ts';
 import { learnerModel, chronological, thetaHat } from '../../src/planner/model.ts';
 import { catalogIndex } from '../../src/planner/catalogIndex.ts';
 import type { PlanInput } from '../../src/planner/types.ts';
@@ -23,18 +24,24 @@ describe('plan() – nothing to plan gives a clear notice, never a crash', () =>
       it(`${c.name} (${lang}) – notice ${c.code} with a message`, () => {
         const p = plan({ ...c.input, settings: { ...c.input.settings, lang } });
         expect(p.notice?.code).to.equal(c.code);
-        expect(p.notice?.message).to.be.a('string').with.length.above(10);
-        if (lang === 'ko') expect(p.notice?.message).to.match(/[가-힣]/);
+        // The plan holds a code and parameters; the words come in the viewer's language when shown.
+        const message = planWords(lang, c.input.catalog.categories).notice(p.notice);
+        expect(message).to.be.a('string').with.length.above(10);
+        expect(message).not.to.match(/planner\.notice|\{\w+\}/);
+        if (lang === 'ko') expect(message).to.match(/[가-힣]/);
         if (c.days === 'none') expect(p.days).to.deep.equal([]);
         else expect(p.days.length).to.be.above(0);
       });
     }
   }
 
-  it('everything solved – plans no new problem, only re-solves', () => {
+  it('everything solved – plans no new problem: the lapse re-solved, then re-solves and mocks of solved problems', () => {
     const p = plan(input(catalog, { history: [...everything, attempt(catalog.problems[3].id, 'failed', '2026-11-27')] }));
     const items = p.days.flatMap((d) => d.items);
-    expect(items.map((i) => i.kind)).to.deep.equal(['review']);
+    expect(items.filter((i) => i.kind === 'new')).to.deep.equal([]);
+    expect(items.filter((i) => i.reason.code === 'review').map((i) => i.problem)).to.deep.equal([catalog.problems[3].id]);
+    expect(items.filter((i) => i.reason.code === 'resolve_solved').length).to.be.above(10);
+    for (const d of p.days.slice(0, -1)) expect(d.items.length, d.day).to.be.above(0);
   });
 
   it('no exam date – 28 days, exam null', () => {

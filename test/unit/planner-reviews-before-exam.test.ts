@@ -79,7 +79,8 @@ describe('reviews – every lapse comes back by exam − 2, whatever the history
       const p = plan(input(catalog, { history: c.history, today: TODAY }, { examDate: c.exam, dailyMinutes: 240 }));
       const reviewed = new Map<string, string>();
       for (const day of p.days) {
-        for (const item of day.items.filter((x) => x.kind === 'review')) {
+        // Re-solves of clean solves on an exhausted list ('resolve_solved') are warm-ups, not lapses coming back.
+        for (const item of day.items.filter((x) => x.kind === 'review' && x.reason.code !== 'resolve_solved')) {
           if (day.day > latest) wrong.push(`seed ${c.seed}: ${item.problem} reviewed on ${day.day}, after ${latest}`);
           if (!reviewed.has(item.problem)) reviewed.set(item.problem, day.day);
         }

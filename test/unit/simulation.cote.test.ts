@@ -16,7 +16,7 @@ const cell: Cell = { profile: 'general', muPop: 10, days: 5, budget: 90 };
 const emptyPlan = (input: PlanInput, items: string[] = []): Plan => ({
   today: input.today,
   exam: input.settings.examDate,
-  days: [{ day: input.today, rest: false, items: items.map((problem) => ({ problem, kind: 'new', category: 'math', level: 5, minutes: 20, predicted: 0.7, reason: '' })) }],
+  days: [{ day: input.today, rest: false, items: items.map((problem) => ({ problem, kind: 'new', category: 'math', level: 5, minutes: 20, predicted: 0.7, reason: { code: '', params: {} } })) }],
   readiness: [],
   verdict: 'on_track',
   advice: [],

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { daysBetween } from '../../day.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { currentCatalog, planFor } from '../../plans/planService.ts';
+import { planWords } from '../../plans/planWords.ts';
 import { currentLearner } from '../auth.ts';
 import { problemUrl } from '../../catalog/problemRef.ts';
 import type { AppDeps } from '../deps.ts';
@@ -17,6 +18,7 @@ export function showPlanPage({ db, now }: AppDeps) {
     const titles = new Map(currentCatalog(db).problems.map((p) => [p.id, p.title]));
     const problemOf = (id: string) => ({ title: titles.get(id) ?? id, url: problemUrl(id) ?? null });
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
+    res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
       plan,

@@ -4,6 +4,8 @@ import { OUTCOMES } from '../../progress/outcomes.ts';
 import { learnerToday, logAttempt } from '../../progress/logAttempt.ts';
 import { isOnTodayList, lessTimeToday, skipItem, swapItem } from '../../plans/todayActions.ts';
 import { todayView } from '../../plans/todayView.ts';
+import { currentCatalog } from '../../plans/planService.ts';
+import { planWords } from '../../plans/planWords.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorText } from '../progress/forms.ts';
@@ -22,6 +24,7 @@ export function showTodayPage(deps: AppDeps) {
 function renderToday({ db, now }: AppDeps, req: Request, res: Response, error?: string) {
   const learner = currentLearner(req);
   const view = todayView(db, learner, learnerToday(learner, now()), now());
+  res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
   res.render('plan/today', { title: res.locals.t('planner.today.title'), view, outcomes: OUTCOMES, error });
 }
 
