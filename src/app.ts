@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -17,6 +18,8 @@ import { digestRoutes } from './web/digest/index.ts';
 import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The chart library is served from the installed package (nothing vendored in git): uPlot.iife.min.js, uPlot.min.css.
+const UPLOT_DIST = path.dirname(createRequire(import.meta.url).resolve('uplot'));
 
 /** Builds the Express app without listening: main.ts listens, tests mount it with supertest. */
 export function createApp(deps: AppDeps): express.Express {
@@ -27,6 +30,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] } } }));
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
+  app.use('/static/vendor/uplot', express.static(UPLOT_DIST, { maxAge: '1h', index: false }));
   app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
   app.use(express.urlencoded({ extended: false, limit: '2mb' }));
   app.use(express.json({ limit: '2mb' }));

@@ -5,6 +5,8 @@ import { currentCatalog, planFor } from '../../plans/planService.ts';
 import { currentLearner } from '../auth.ts';
 import { problemUrl } from '../../catalog/problemRef.ts';
 import type { AppDeps } from '../deps.ts';
+import { burnup } from '../../plans/burnup.ts';
+import { plannerHistory } from '../../progress/plannerHistory.ts';
 
 // GET /plan — every remaining day (rest days too), readiness per type now and at the exam against its weight.
 export function showPlanPage({ db, now }: AppDeps) {
@@ -19,7 +21,9 @@ export function showPlanPage({ db, now }: AppDeps) {
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
+      charts: true,
       plan,
+      burnup: burnup(plannerHistory(db, learner.id), plan),
       readiness,
       names,
       problemOf,
