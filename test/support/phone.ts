@@ -16,10 +16,14 @@ export const PHONE_TODAY = '2026-11-28';
 /**
  * The list and an admin learner 'mina' (exam 2026-12-28) with history: 24 imported solves in 2022 (two a month),
  * one a week through 2025, and the last 30 days mostly daily with a few failures and slow solves.
- * Returns the problems in catalog order so tests can compute what the pages should show.
  */
 export async function seedPhoneLearner(db: Db, language: 'ko' | 'en' = 'ko'): Promise<{ learnerId: number }> {
   await importList(db, PHONE_LIST);
+  return seedPhoneHistory(db, language);
+}
+
+/** seedPhoneLearner on a database that already has the list. */
+export function seedPhoneHistory(db: Db, language: 'ko' | 'en' = 'ko'): { learnerId: number } {
   const learner = seedLearner(db, 'mina', { language, examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
   const problems = db
     .prepare('SELECT e.problem_id FROM entries e JOIN categories c ON c.id = e.category_id GROUP BY e.problem_id ORDER BY min(e.position * 100 + c.position)')
