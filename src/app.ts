@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import express from 'express';
 import session from 'express-session';
 import { csrfSync } from 'csrf-sync';
@@ -18,6 +19,8 @@ import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
 import { linkTemplatesOf, problemLinks } from './judges/links.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The chart library is served from the installed package (nothing vendored in git): uPlot.iife.min.js, uPlot.min.css.
+const UPLOT_DIST = path.dirname(createRequire(import.meta.url).resolve('uplot'));
 
 /** Builds the Express app without listening: main.ts listens, tests mount it with supertest. */
 export function createApp(deps: AppDeps): express.Express {
@@ -33,6 +36,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(httpsDecision(deps.config));
   app.use(securityHeaders());
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
+  app.use('/static/vendor/uplot', express.static(UPLOT_DIST, { maxAge: '1h', index: false }));
   app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
   // A session is stored only once something is put in it: a login, or the CSRF token of a form a page shows
   // (locals.ts makes the token lazily). Anonymous sessions last an hour from the last request, logged-in ones 30 days.

@@ -156,6 +156,11 @@ export function solvedCountsByDay(db: Db, learnerId: number, from: string, to: s
   return new Map(rows.map((r) => [r.day, r.n]));
 }
 
+/** The first local day the learner solved anything on, or null. */
+export function firstSolvedDay(db: Db, learnerId: number): string | null {
+  return (db.prepare(`SELECT min(day) FROM attempts WHERE learner_id = ? AND day IS NOT NULL AND ${SOLVED_SQL}`).pluck().get(learnerId) as string | null) ?? null;
+}
+
 /** Every local day on which the learner solved at least one problem, ascending. */
 export function solvedDays(db: Db, learnerId: number): string[] {
   return db.prepare(`SELECT DISTINCT day FROM attempts WHERE learner_id = ? AND day IS NOT NULL AND ${SOLVED_SQL} ORDER BY day`).pluck().all(learnerId) as string[];

@@ -20,7 +20,17 @@ export interface Heatmap {
 
 /** The grass: the 365 days up to `today`, in week columns starting on Monday. Pure. */
 export function heatmap(counts: ReadonlyMap<string, number>, today: string): Heatmap {
-  const from = addDays(today, -364);
+  return heatmapBetween(counts, addDays(today, -364), today);
+}
+
+/** The grass of one calendar year (up to `today` when it is the current year). Pure. */
+export function yearHeatmap(counts: ReadonlyMap<string, number>, year: number, today: string): Heatmap {
+  const last = `${year}-12-31`;
+  return heatmapBetween(counts, `${year}-01-01`, last < today ? last : today);
+}
+
+/** The grass from `from` to `to` inclusive, in week columns starting on Monday. Pure. */
+export function heatmapBetween(counts: ReadonlyMap<string, number>, from: string, today: string): Heatmap {
   const weeks: (HeatCell | null)[][] = [];
   const months: Heatmap['months'] = [];
   let week: (HeatCell | null)[] = Array.from({ length: isoWeekday(from) - 1 }, () => null);
@@ -36,6 +46,15 @@ export function heatmap(counts: ReadonlyMap<string, number>, today: string): Hea
   }
   if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
   return { weeks, months, from, to: today, total, activeDays };
+}
+
+/** Solves per week column of the grass: the week's Monday (even before `from`) and its count. Pure. */
+export function weeklySolves(grass: Heatmap): { week: string; count: number }[] {
+  return grass.weeks.map((week) => {
+    const first = week.findIndex((cell) => cell !== null);
+    const cell = week[first]!;
+    return { week: addDays(cell.day, -first), count: week.reduce((sum, c) => sum + (c?.count ?? 0), 0) };
+  });
 }
 
 function levelOf(count: number): HeatCell['level'] {

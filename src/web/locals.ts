@@ -5,6 +5,7 @@ import { formatInstant, isoWeekday } from '../day.ts';
 import { DEFAULT_SETTINGS } from '../learners/learnerSettings.ts';
 import { originLabel } from '../i18n/origin.ts';
 import { AppError } from '../errors.ts';
+import { jsonScript } from './jsonScript.ts';
 
 export const LANG_COOKIE = 'cote_lang';
 
@@ -40,6 +41,7 @@ export function viewLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.tierOf = tierOf;
   res.locals.weekday = (day: string) => t(`progress.weekday.${isoWeekday(day)}`);
   res.locals.originLabel = (origin: string) => originLabel(origin, t);
+  res.locals.jsonScript = jsonScript;
   // Stored instants (UTC) shown in the reader's zone: the learner's, else the default a new learner gets.
   const zone = req.learner?.timezone ?? DEFAULT_SETTINGS.timezone;
   res.locals.localMinute = (instant: Date | string | null) => formatInstant(instant, zone);

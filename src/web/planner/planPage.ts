@@ -6,6 +6,8 @@ import { planWords } from '../../plans/planWords.ts';
 import { currentLearner } from '../auth.ts';
 import { problemUrl } from '../../catalog/problemRef.ts';
 import type { AppDeps } from '../deps.ts';
+import { burnup } from '../../plans/burnup.ts';
+import { plannerHistory } from '../../progress/plannerHistory.ts';
 
 // GET /plan — every remaining day (rest days too), readiness per type now and at the exam against its weight.
 export function showPlanPage({ db, now }: AppDeps) {
@@ -21,7 +23,9 @@ export function showPlanPage({ db, now }: AppDeps) {
     res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
+      charts: true,
       plan,
+      burnup: burnup(plannerHistory(db, learner.id), plan),
       readiness,
       names,
       problemOf,

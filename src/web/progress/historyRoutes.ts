@@ -2,9 +2,10 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps.ts';
 import { addDays, isDay } from '../../day.ts';
 import { currentLearner, requireLearner } from '../auth.ts';
-import { attemptCountOnDay, attemptsBetween, attemptsOnDayPage, solvedCountsByDay, solvedDays } from '../../progress/attemptRepository.ts';
+import { attemptCountOnDay, attemptsBetween, attemptsOnDayPage, firstSolvedDay, solvedCountsByDay, solvedDays } from '../../progress/attemptRepository.ts';
 import { pageOf } from '../pagination.ts';
-import { heatmap } from '../../progress/heatmap.ts';
+import { heatmap, weeklySolves, yearHeatmap } from '../../progress/heatmap.ts';
+import { AppError } from '../../errors.ts';
 import { streaks } from '../../progress/streaks.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { attemptsCsv, exportJson } from '../../progress/export.ts';
@@ -13,13 +14,17 @@ import { undoableDelete } from './deletedAttempt.ts';
 import { z } from 'zod';
 import { field, parseQuery } from '../validate.ts';
 
-const HistoryQuery = z.object({ day: field.optional(40), page: field.optional(20) });
+const HistoryQuery = z.object({ day: field.optional(40), page: field.optional(20), year: field.optional(10) });
 
 const RECENT_DAYS = 14;
 const RECENT_LIMIT = 100;
 
+/** The oldest year the heatmap goes back to when the learner has nothing older. */
+const FIRST_YEAR = 2000;
+
 /**
- * GET /history (grass, streaks, one day's entries by pages of 100 with ?page=N, and the last two weeks' latest 100),
+ * GET /history (grass of the last 12 months or of ?year=YYYY, solves per week, streaks, one day's entries by pages of
+ * 100 with ?page=N, and the last two weeks' latest 100),
  * GET /export.csv, GET /export.json.
  */
 export function historyRoutes({ db, now }: AppDeps): Router {
@@ -31,16 +36,26 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const query = parseQuery(HistoryQuery, req);
     const asked = query.day ?? '';
     const day = asked === 'unknown' || (isDay(asked) && asked <= today) ? asked : today;
-    const from = addDays(today, -364);
+    const year = yearOf(query.year, Number(today.slice(0, 4)));
+    const yearQuery = year === null ? '' : `year=${year}&`;
     const dayKey = day === 'unknown' ? null : day;
-    const page = pageOf(query.page, attemptCountOnDay(db, learner.id, dayKey), (n) => `/history?day=${day}&page=${n}#day`);
+    const page = pageOf(query.page, attemptCountOnDay(db, learner.id, dayKey), (n) => `/history?${yearQuery}day=${day}&page=${n}#day`);
+    const from = year === null ? addDays(today, -364) : `${year}-01-01`;
+    const counts = solvedCountsByDay(db, learner.id, from, today);
+    const grass = year === null ? heatmap(counts, today) : yearHeatmap(counts, year, today);
+    const first = firstSolvedDay(db, learner.id);
     // The last two weeks, newest first, up to RECENT_LIMIT entries: each day's page has all of that day.
     const recent = attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today, RECENT_LIMIT + 1);
     res.render('history/index', {
       title: res.locals.t('progress.history.title'),
+      charts: true,
       today,
       day,
-      grass: heatmap(solvedCountsByDay(db, learner.id, from, today), today),
+      grass,
+      year,
+      yearQuery,
+      years: yearsBack(first, today),
+      weekly: weeklySolves(grass),
       streak: streaks(solvedDays(db, learner.id), today),
       dayAttempts: attemptsOnDayPage(db, learner.id, dayKey, page.limit, page.offset),
       page,
@@ -62,6 +77,26 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     res.attachment(`cote-${learner.login}-attempts.json`).json(exportJson(db, learner, now()));
   });
   return router;
+}
+
+/** ?year=YYYY: null when absent; 400 when not four digits; 404 before FIRST_YEAR or after this year. */
+function yearOf(raw: unknown, thisYear: number): number | null {
+  if (raw === undefined || raw === '') return null;
+  if (typeof raw !== 'string' || !/^\d{4}$/.test(raw)) {
+    throw new AppError('progress.history.bad_year', 'year must be four digits, like 2024', 400);
+  }
+  const year = Number(raw);
+  if (year < FIRST_YEAR || year > thisYear) {
+    throw new AppError('progress.history.no_year', `no history for ${year}: pick a year from ${FIRST_YEAR} to ${thisYear}`, 404, { year, last: thisYear });
+  }
+  return year;
+}
+
+/** The years the heatmap can show, newest first: from the first solve (at least this year) to this year. */
+function yearsBack(firstDay: string | null, today: string): number[] {
+  const last = Number(today.slice(0, 4));
+  const first = Math.max(FIRST_YEAR, Math.min(last, firstDay ? Number(firstDay.slice(0, 4)) : last));
+  return Array.from({ length: last - first + 1 }, (_, i) => last - i);
 }
 
 function groupByDay<T extends { day: string | null }>(items: T[]): { day: string; items: T[] }[] {
