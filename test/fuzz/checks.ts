@@ -19,6 +19,9 @@ const LEAKS: Array<[string, RegExp]> = [
   ['/etc/passwd content', /root:x:0:0/],
 ];
 
+/** All LEAKS in one pattern: most answers are clean, and one scan of them is cheaper than eleven. */
+const ANY_LEAK = new RegExp(LEAKS.map(([, pattern]) => pattern.source).join('|'), 'im');
+
 const SLOW_MS = 2000;
 
 export interface Judged {
@@ -46,7 +49,7 @@ export function judge(v: Variant, res: RawResponse, changed: string[], forbidden
   if (res.ms > SLOW_MS) reasons.push(`slow: ${res.ms} ms`);
   if (String(res.headers['content-type'] ?? '').includes('text/html') && res.text.includes('<script>alert(1)</script>')) reasons.push('unescaped markup echoed');
   // Echoed values and allowed strings are cut out only when something matched (cutting is slow on large pages).
-  const suspicious = LEAKS.some(([, pattern]) => pattern.test(res.text)) || forbiddenPaths.some(([, p]) => res.text.includes(p));
+  const suspicious = ANY_LEAK.test(res.text) || forbiddenPaths.some(([, p]) => res.text.includes(p));
   const body = suspicious ? strip(res.text, [...allowed, ...echoes(v)]) : '';
   // A stack trace names paths and error classes too: it is one failure, not five.
   const stack = LEAKS[0][1].test(body);

@@ -27,6 +27,8 @@ export interface FieldMutation {
   field: string;
   label: string;
   value: FieldValue;
+  /** Broken at the encoding level (bad percent escape, invalid UTF-8): bad syntax, refused even in a GET query. */
+  encoding?: boolean;
 }
 
 const enc = encodeURIComponent;
@@ -82,7 +84,7 @@ export function mutationsFor(field: FieldSpec, valid: string): FieldMutation[] {
   const name = field.name;
   const out: FieldMutation[] = [];
   const add = (label: string, value: FieldValue) => out.push({ field: name, label: `${name}: ${label}`, value });
-  for (const p of ENCODING) add(p.label, formOf(name, p));
+  for (const p of ENCODING) out.push({ field: name, label: `${name}: ${p.label}`, value: formOf(name, p), encoding: true });
   if (!field.blankOk) for (const p of BLANK) add(p.label, formOf(name, p));
   add('100 KB', formOf(name, { label: '', text: KB100 }));
   if (!field.multi) {

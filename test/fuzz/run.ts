@@ -4,7 +4,7 @@ import { judge, serverPaths } from './checks.ts';
 import { closeClient, send } from './http.ts';
 import { rngFor } from './prng.ts';
 import { specFor } from './routes.ts';
-import { changedParts, dataFiles, inRollback, installWriteCounter, removeNewFiles, sessionRows, stateHash, stateTables, type StateHash } from './state.ts';
+import { changedParts, dataFiles, inRollback, installSessionCounter, installWriteCounter, removeNewFiles, stateHash, stateTables, type StateHash } from './state.ts';
 import { VariantBuilder, variantsFor, type Variant } from './variants.ts';
 import { createWorld, ROLES, type Role, type World } from './world.ts';
 
@@ -66,6 +66,7 @@ async function fuzzWorld(world: World, options: FuzzOptions, started: number): P
   const { db, dataDir } = world;
   const tables = stateTables(db);
   const writes = installWriteCounter(db, tables);
+  const sessionsStored = installSessionCounter(db);
   let baseline = stateHash(db, tables, dataDir);
   const routes = registeredRoutes(world.app).filter((r) => !options.only || options.only.test(r));
   const forbidden = serverPaths(dataDir);
@@ -82,7 +83,7 @@ async function fuzzWorld(world: World, options: FuzzOptions, started: number): P
       // A signed-in learner may see the list's source folder (an admin chose it); anonymous sessions may not.
       const allowed = role === 'anonymous' ? [] : [world.listDir];
       for (const variant of variantsFor(builder, options.perRole)) {
-        const outcome = await probe(world, tables, writes, baseline, variant, options.timeoutMs ?? 10_000);
+        const outcome = await probe(world, tables, { writes, sessionsStored }, baseline, variant, options.timeoutMs ?? 10_000);
         result.requests++;
         result.sessions[role].requests++;
         if (outcome.storedSession) result.sessions[role].stored++;
@@ -104,7 +105,7 @@ async function fuzzWorld(world: World, options: FuzzOptions, started: number): P
       }
       // The session must still be signed in (and its token valid) after its probes: otherwise later refusals would
       // be "not logged in" or "bad token" instead of the malformed value, and prove nothing.
-      const canary = await probe(world, tables, writes, baseline, canaryVariant(world, role), options.timeoutMs ?? 10_000);
+      const canary = await probe(world, tables, { writes, sessionsStored }, baseline, canaryVariant(world, role), options.timeoutMs ?? 10_000);
       if (canary.res.status !== 302 || canary.res.headers.location !== '/') {
         result.failures.push({ route, role, group: 'harness', label: 'session canary (POST /language with its own language)', path: '/language', status: canary.res.status, reasons: ['session lost or token invalid after this route\'s probes'], body: canary.res.text.slice(0, 200) });
       }
@@ -134,21 +135,28 @@ function canaryVariant(world: World, role: Role): Variant {
 }
 
 /** Sends one probe inside a transaction that is rolled back, and reads what it changed before the rollback. */
-async function probe(world: World, tables: string[], writes: () => number, baseline: StateHash, variant: Variant, timeoutMs: number) {
+interface Counters {
+  writes: () => number;
+  sessionsStored: () => number;
+}
+
+async function probe(world: World, tables: string[], { writes, sessionsStored }: Counters, baseline: StateHash, variant: Variant, timeoutMs: number) {
   const db: Db = world.db;
   world.appErrors.length = 0;
   let changed: string[] = [];
   let storedSession = false;
   const res = await inRollback(db, async () => {
-    const sessionsBefore = sessionRows(db);
+    const sessionsBefore = sessionsStored();
     const writesBefore = writes();
     const answer = await send(world.port, variant.request, timeoutMs);
+    // Express's final handler logs on a later tick (setImmediate): let it land on this request, not the next.
+    await new Promise((resolve) => setImmediate(resolve));
     // No row written and the same files: unchanged without hashing. Otherwise compare the content (an UPDATE may
     // write the same values, which changes nothing).
     const files = dataFiles(world.dataDir);
     if (writes() !== writesBefore || files.join('\n') !== world.files.join('\n')) changed = changedParts(baseline, stateHash(db, tables, world.dataDir));
     if (files.join('\n') !== world.files.join('\n')) removeNewFiles(world.dataDir, world.files);
-    storedSession = sessionRows(db) > sessionsBefore;
+    storedSession = sessionsStored() > sessionsBefore;
     return answer;
   });
   return { res, changed, storedSession, appErrors: [...world.appErrors] };

@@ -6,7 +6,7 @@ import type { Db } from '../../src/db/connection.ts';
 
 /**
  * What a refused request must leave unchanged: a content hash of every table (the `sessions` table is counted apart,
- * see sessionRows), plus the files of the data directory other than the database itself (the outbox).
+ * see installSessionCounter), plus the files of the data directory other than the database itself (the outbox).
  */
 export type StateHash = Map<string, string>;
 
@@ -56,8 +56,12 @@ export function installWriteCounter(db: Db, tables: string[]): () => number {
   return () => read.get() as number;
 }
 
-export function sessionRows(db: Db): number {
-  return db.prepare('SELECT count(*) FROM sessions').pluck().get() as number;
+/** A counter of rows inserted into `sessions` (a temporary trigger, like installWriteCounter's). */
+export function installSessionCounter(db: Db): () => number {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS fuzz_sessions (n INTEGER NOT NULL); INSERT INTO fuzz_sessions SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM fuzz_sessions)');
+  db.exec('CREATE TEMP TRIGGER IF NOT EXISTS fuzz_sessions_insert AFTER INSERT ON main.sessions BEGIN UPDATE fuzz_sessions SET n = n + 1; END');
+  const read = db.prepare('SELECT n FROM fuzz_sessions').pluck();
+  return () => read.get() as number;
 }
 
 /** Files under the data directory except the SQLite files, as 'relative/path size'. */

@@ -54,6 +54,9 @@ const COOKIE_PROBES: Array<[string, string]> = [
   ['garbage cookie header', ';;=;=%;%%'],
 ];
 
+/** cote_lang values with bad syntax (not just an unknown language, which the page may ignore). */
+const MALFORMED_LANG = new Set(['cote_lang malformed escape', 'cote_lang lone %', 'cote_lang lone surrogate']);
+
 const QUERY_PROBES: Array<[string, string]> = [
   ['page=-1', 'page=-1'], ['page=1e9', 'page=1e9'], ['page=NaN', 'page=NaN'], ['page=1e309', 'page=1e309'], ['page twice', 'page=1&page=2'],
   ['page[]', 'page%5B%5D=1'], ['a[b]=1', 'a%5Bb%5D=1'], ['bare %', '%=1'], ['malformed escape', 'x=%E0%A4%A'], ['lone surrogate', 'x=%ED%A0%80'],
@@ -175,15 +178,17 @@ export function variantsFor(b: VariantBuilder, target: number): Variant[] {
     csrfProbes(b);
     b.add('cookie', 'cote_lang malformed escape + broken JSON body', { cookie: badLang, raw: BROKEN_JSON }, REFUSED);
   } else {
-    b.add('cookie', 'cote_lang malformed escape', { cookie: badLang }, TOLERATED);
+    // Issue 12: a malformed cote_lang cookie is bad cookie syntax, answered with a 4xx page (not ignored, not a 500).
+    b.add('cookie', 'cote_lang malformed escape', { cookie: badLang }, REFUSED);
     b.add('cookie', 'no cookie at all', { cookie: '' }, TOLERATED);
-    b.add('header', 'Accept: application/json + malformed cote_lang', { headers: { accept: JSON_TYPE }, cookie: badLang }, TOLERATED);
+    b.add('header', 'Accept: application/json + malformed cote_lang', { headers: { accept: JSON_TYPE }, cookie: badLang }, REFUSED);
   }
   for (const combo of spec?.combos?.(ctx, b.world) ?? []) b.add('combo', combo.label, { values: { ...b.valid(), ...combo.values } }, REFUSED);
 
   const pool = new VariantBuilder(b.route, ctx, b.world, spec, b.rng);
   const fieldProbes = fieldMutations(b);
-  for (const m of fieldProbes) pool.add('field', m.label, { mutations: [m] }, b.isPost ? REFUSED : TOLERATED);
+  // A GET page may ignore an odd value of its query fields, but not bad syntax in one (status rule: 400).
+  for (const m of fieldProbes) pool.add('field', m.label, { mutations: [m] }, b.isPost || m.encoding ? REFUSED : TOLERATED);
   if (b.isPost) {
     for (const [label, cookie] of COOKIE_PROBES.slice(1)) pool.add('cookie', `${label} + broken JSON body`, { cookie: `${ctx.cookie}; ${cookie}`, raw: BROKEN_JSON }, REFUSED);
     for (const [label, query] of QUERY_PROBES) pool.add('query', `?${label} + broken JSON body`, { query, raw: BROKEN_JSON }, REFUSED);
@@ -191,7 +196,7 @@ export function variantsFor(b: VariantBuilder, target: number): Variant[] {
     pool.add('header', 'X-Requested-With + broken JSON body', { raw: BROKEN_JSON, headers: { 'x-requested-with': 'XMLHttpRequest' } }, REFUSED);
   } else {
     for (const [label, query] of QUERY_PROBES) pool.add('query', `?${label}`, { query }, TOLERATED);
-    for (const [label, cookie] of COOKIE_PROBES.slice(1)) pool.add('cookie', label, { cookie: `${ctx.cookie}; ${cookie}` }, TOLERATED);
+    for (const [label, cookie] of COOKIE_PROBES.slice(1)) pool.add('cookie', label, { cookie: `${ctx.cookie}; ${cookie}` }, MALFORMED_LANG.has(label) ? REFUSED : TOLERATED);
     pool.add('header', 'Accept: application/json', { headers: { accept: JSON_TYPE } }, TOLERATED);
     pool.add('header', 'X-Requested-With', { headers: { 'x-requested-with': 'XMLHttpRequest' } }, TOLERATED);
     pool.add('header', 'Accept-Language garbage', { headers: { 'accept-language': `*;q=NaN, ko;q=-1, ;;;, en-${'x'.repeat(2000)}` } }, TOLERATED);
