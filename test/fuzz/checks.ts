@@ -22,7 +22,8 @@ const LEAKS: Array<[string, RegExp]> = [
 /** All LEAKS in one pattern: most answers are clean, and one scan of them is cheaper than eleven. */
 const ANY_LEAK = new RegExp(LEAKS.map(([, pattern]) => pattern.source).join('|'), 'im');
 
-const SLOW_MS = 2000;
+/** Far above any page's time here (~20 ms), so a loaded CI machine does not trip it; a planner freeze does. */
+const SLOW_MS = 5000;
 
 export interface Judged {
   reasons: string[];

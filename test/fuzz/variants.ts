@@ -250,10 +250,11 @@ function pathProbes(b: VariantBuilder): void {
 
 function pathEscapeProbes(b: VariantBuilder): void {
   const path = b.path().replace(/\/$/, '');
+  const root = path === '' ? '/' : path;
   const probes: Array<[string, string]> = [
-    ['malformed escape appended to the path', `${path}%E0%A4%A`],
+    ['malformed escape appended to the path', `${root}%E0%A4%A`],
     ['encoded traversal appended to the path', `${path}/..%2F..%2Fetc%2Fpasswd`],
-    ['%00 appended to the path', `${path}%00`],
+    ['%00 appended to the path', `${root}%00`],
   ];
   for (const [label, p] of probes) b.add('path', label, { path: p }, REFUSED);
 }
