@@ -101,9 +101,13 @@ function echoes(v: Variant): string[] {
       // not decodable: cannot be echoed as text
     }
   }
-  if (body.startsWith('{')) {
+  if (body.startsWith('{') || body.startsWith('[')) {
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string' && value.length >= 6) out.push(value, value.trim());
+      else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
     try {
-      for (const value of Object.values(JSON.parse(body) as Record<string, unknown>)) if (typeof value === 'string' && value.length >= 6) out.push(value, value.trim());
+      walk(JSON.parse(body));
     } catch {
       // broken JSON on purpose
     }

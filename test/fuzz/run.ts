@@ -1,3 +1,14 @@
+/**
+ * The web fuzz harness (`npm run fuzz:web`, and test/integration/fuzz.web.test.ts inside `npm test`).
+ *
+ * Every `METHOD /path` registered on the app (read from its router, so new routes are covered) gets, from an anonymous,
+ * a learner and an admin session, at least `perRole` malformed requests (probes: variants.ts; values: values.ts,
+ * fields.ts; per-route forms: routes.ts). Each probe runs inside a transaction that is rolled back, so all start from
+ * the same database, and must get: no 5xx, no stack / raw parser message / server path in the body, a same-origin
+ * Location if any, and — for probes that must be refused — a 4xx (or, anonymous, a redirect to /login) with every
+ * table but `sessions` and the data directory's files unchanged. `sessions` rows are counted and reported apart.
+ * Before its probes, the valid form of each route is sent (and must be accepted), so a refusal is the probe's doing.
+ */
 import type { Db } from '../../src/db/connection.ts';
 import { registeredRoutes } from '../support/routes.ts';
 import { judge, serverPaths } from './checks.ts';
