@@ -1,0 +1,241 @@
+import type { FieldSpec } from './fields.ts';
+import type { Role, RoleCtx, World } from './world.ts';
+
+export type Values = Record<string, string | string[]>;
+
+/**
+ * What the harness knows about one route: the fields its page sends and valid values for a session, so every probe
+ * changes exactly one thing in an otherwise valid request and therefore reaches the handler. A route missing here
+ * still gets every generic probe (transport, CSRF, cookies, query, path parameters), never the field probes.
+ */
+export interface RouteSpec {
+  /** Body fields (POST) or query fields (GET) of the app's own form. */
+  fields?: FieldSpec[];
+  /** The values that form sends for this session: accepted for the roles in `acceptedFor` (checked first). */
+  valid?: (c: RoleCtx, w: World) => Values;
+  /** Valid path parameters for this session. */
+  params?: (c: RoleCtx, w: World) => Record<string, string>;
+  /** Roles for which `valid` (POST) or the page (GET) is accepted; an empty list skips that check (see `why`). */
+  acceptedFor: Role[];
+  /** Whole-form combinations that must be refused although each field alone is fine. */
+  combos?: (c: RoleCtx, w: World) => Array<{ label: string; values: Values }>;
+  /**
+   * A field naming where to go next, probed with REDIRECTS on `base` (a request that writes nothing, unless
+   * `mayWrite` says why it must): the answer must be refused or go to a same-origin path.
+   */
+  redirect?: { field: string; base: (c: RoleCtx, w: World) => Values; mayWrite?: string };
+  /** Exempt from the session CSRF check (the path token is the credential): its probes use unknown tokens only. */
+  csrfExempt?: boolean;
+  /** Path parameter probes that name something of another learner (IDOR), per parameter. */
+  foreign?: (c: RoleCtx) => Record<string, string[]>;
+  why?: string;
+}
+
+const LEARNERS: Role[] = ['learner', 'admin'];
+const EVERYONE: Role[] = ['anonymous', 'learner', 'admin'];
+const OUTCOMES = ['solved', 'solved_slow', 'hint', 'failed'];
+const PROFILES = ['general', 'samsung', 'kakao', 'custom'];
+
+const settingsFields = (): FieldSpec[] => [
+  { name: 'name', kind: 'text', required: true, extra: [{ label: '101 characters', text: 'n'.repeat(101) }] },
+  { name: 'email', kind: 'email', required: true },
+  { name: 'timezone', kind: 'timezone', required: true },
+  { name: 'language', kind: 'enum', enum: ['ko', 'en'], required: true },
+  {
+    name: 'examDate', kind: 'date', required: true, blankOk: true,
+    extra: [{ label: 'more than 2 years ahead (2029-12-31)', text: '2029-12-31' }, { label: '2099-01-01', text: '2099-01-01' }],
+  },
+  { name: 'dailyMinutes', kind: 'int', min: 0, max: 1440, required: true },
+  { name: 'studyDays', kind: 'weekdays', multi: true },
+  { name: 'profile', kind: 'enum', enum: PROFILES, required: true },
+];
+
+const settingsOf = (c: RoleCtx): Values => ({
+  name: c.me.name, email: c.me.email, timezone: c.me.timezone, language: c.me.language, examDate: c.me.examDate ?? '',
+  dailyMinutes: String(c.me.dailyMinutes), studyDays: c.me.studyDays.map(String), profile: c.me.profile,
+});
+
+const attemptFields = (): FieldSpec[] => [
+  { name: 'day', kind: 'date', blankOk: true, extra: [{ label: 'tomorrow (future)', text: '2026-11-29' }] },
+  { name: 'outcome', kind: 'enum', enum: OUTCOMES, blankOk: true },
+  { name: 'minutes', kind: 'int', min: 0, max: 1440, blankOk: true },
+  { name: 'note', kind: 'text', blankOk: true, extra: [{ label: '2,001 characters', text: 'n'.repeat(2001) }] },
+];
+
+const todayProblemField = (c: RoleCtx): FieldSpec => ({
+  name: 'problem', kind: 'problem', required: true,
+  extra: [{ label: 'a real problem not on today\'s list', text: c.notOnToday }],
+});
+
+/** Keyed by `METHOD /path` as the router registers it. */
+export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World) => RouteSpec)> {
+  return {
+    'GET /': {
+      fields: [
+        { name: 'type', kind: 'enum', enum: ['math'], blankOk: true },
+        { name: 'min', kind: 'int', min: 0, max: 30, blankOk: true },
+        { name: 'max', kind: 'int', min: 0, max: 30, blankOk: true },
+        { name: 'recommended', kind: 'checkbox' },
+        { name: 'q', kind: 'text', blankOk: true },
+      ],
+      valid: () => ({ type: 'math', min: '1', max: '20', recommended: '1', q: '' }),
+      acceptedFor: LEARNERS,
+    },
+    'GET /lists': { acceptedFor: EVERYONE },
+    'GET /api/imports/:id': { params: (_c, w) => ({ id: String(w.importRunId) }), acceptedFor: EVERYONE },
+    'GET /login': {
+      fields: [{ name: 'next', kind: 'text', blankOk: true }],
+      acceptedFor: EVERYONE,
+      redirect: { field: 'next', base: () => ({}) },
+    },
+    'GET /setup': { acceptedFor: [], why: 'setup is done: the page sends everyone to /login' },
+    'GET /settings': { acceptedFor: LEARNERS },
+    'GET /learners': { acceptedFor: ['admin'] },
+    'GET /history': { fields: [{ name: 'day', kind: 'date', blankOk: true }], valid: () => ({ day: '2026-11-21' }), acceptedFor: LEARNERS },
+    'GET /history/import': { acceptedFor: LEARNERS },
+    'GET /export.csv': { acceptedFor: LEARNERS },
+    'GET /export.json': { acceptedFor: LEARNERS },
+    'GET /attempts/:id/edit': {
+      params: (c) => ({ id: String(c.ownAttemptId) }), foreign: (c) => ({ id: [String(c.otherAttemptId)] }), acceptedFor: LEARNERS,
+    },
+    'GET /plan/today': { acceptedFor: LEARNERS },
+    'GET /plan': { acceptedFor: LEARNERS },
+    'GET /settings/weights': { acceptedFor: LEARNERS },
+    'GET /digest/preview': { acceptedFor: LEARNERS },
+    'GET /digest/outbox/:name': {
+      params: (c) => ({ name: c.outboxFile }), foreign: (c) => ({ name: [c.otherOutboxFile] }), acceptedFor: LEARNERS,
+    },
+    'GET /settings/email': { acceptedFor: LEARNERS },
+    'GET /unsubscribe/:token': { params: (c) => ({ token: c.me.unsubscribeToken }), acceptedFor: EVERYONE },
+
+    'POST /language': {
+      fields: [{ name: 'lang', kind: 'enum', enum: ['ko', 'en'], required: true }],
+      // The session's own language: the switch then changes no row (a learner's language is set to what it was).
+      valid: (c) => ({ lang: c.role === 'anonymous' ? 'ko' : c.me.language, back: '/' }),
+      acceptedFor: EVERYONE,
+      redirect: { field: 'back', base: (c) => ({ lang: c.role === 'anonymous' ? 'ko' : c.me.language }) },
+    },
+    'POST /setup': {
+      fields: [
+        { name: 'login', kind: 'login', required: true }, { name: 'password', kind: 'newPassword', required: true },
+        ...settingsFields(),
+      ],
+      valid: () => ({ login: 'intruder', password: 'long enough 1', name: 'I', email: 'i@example.com', timezone: 'Asia/Seoul', language: 'ko', examDate: '', dailyMinutes: '60', studyDays: ['1'], profile: 'general' }),
+      acceptedFor: [],
+      why: 'setup is done (learners exist): every POST /setup must be refused, the valid form included',
+    },
+    'POST /login': {
+      fields: [{ name: 'login', kind: 'login', required: true }, { name: 'password', kind: 'password', required: true }],
+      valid: (c) => ({ login: c.me.login, password: 'correct horse', next: '/plan/today' }),
+      acceptedFor: EVERYONE,
+      // A successful login writes only the sessions table, which is compared apart.
+      redirect: { field: 'next', base: (c) => ({ login: c.me.login, password: 'correct horse' }) },
+    },
+    'POST /logout': { valid: () => ({}), acceptedFor: EVERYONE },
+    'POST /settings': { fields: settingsFields(), valid: settingsOf, acceptedFor: LEARNERS },
+    'POST /settings/password': {
+      fields: [
+        { name: 'current', kind: 'password', required: true },
+        { name: 'password', kind: 'newPassword', required: true },
+        { name: 'confirm', kind: 'text', required: true, extra: [{ label: 'differs from password', text: 'another passphrase 8' }] },
+      ],
+      valid: () => ({ current: 'correct horse', password: 'a new passphrase 7', confirm: 'a new passphrase 7' }),
+      acceptedFor: LEARNERS,
+    },
+    'POST /learners': {
+      fields: [
+        { name: 'login', kind: 'login', required: true, extra: [{ label: 'taken login', text: 'learner' }, { label: 'taken login, other case', text: 'LEARNER' }] },
+        { name: 'password', kind: 'newPassword', required: true },
+        ...settingsFields(),
+        { name: 'isAdmin', kind: 'checkbox' },
+      ],
+      valid: () => ({ login: 'newbie', password: 'long enough 1', name: 'New', email: 'new@example.com', timezone: 'Asia/Seoul', language: 'ko', examDate: '2027-03-01', dailyMinutes: '60', studyDays: ['1', '3'], profile: 'general' }),
+      acceptedFor: ['admin'],
+    },
+    'POST /attempts': {
+      fields: [{ name: 'problem', kind: 'problem', required: true }, ...attemptFields()],
+      valid: () => ({ problem: 'boj:1260', day: '2026-11-27', outcome: 'solved', minutes: '30', note: 'fuzz', back: '/' }),
+      acceptedFor: LEARNERS,
+      redirect: {
+        field: 'back', base: () => ({ problem: 'boj:1260', day: '2026-11-27', outcome: 'solved', minutes: '30' }),
+        mayWrite: 'the only answer with a Location is a logged attempt, so these probes log one (rolled back like all)',
+      },
+    },
+    'POST /attempts/undo': {
+      fields: [{ name: 'problem', kind: 'problem', blankOk: true }],
+      valid: (c) => ({ problem: c.ownAttemptProblem, back: '/' }),
+      acceptedFor: LEARNERS,
+      redirect: { field: 'back', base: (c) => ({ problem: c.neverAttempted }) },
+    },
+    'POST /attempts/:id': {
+      fields: attemptFields(),
+      params: (c) => ({ id: String(c.ownAttemptId) }),
+      foreign: (c) => ({ id: [String(c.otherAttemptId)] }),
+      valid: () => ({ day: '2026-11-26', outcome: 'hint', minutes: '45', note: 'edited' }),
+      acceptedFor: LEARNERS,
+    },
+    'POST /attempts/:id/delete': {
+      params: (c) => ({ id: String(c.ownAttemptId) }),
+      foreign: (c) => ({ id: [String(c.otherAttemptId)] }),
+      valid: () => ({ back: '/history' }),
+      acceptedFor: LEARNERS,
+      redirect: { field: 'back', base: () => ({}), mayWrite: 'the only answer with a Location is a deletion (rolled back like all)' },
+    },
+    'POST /history/import': {
+      fields: [{ name: 'csv', kind: 'csv', required: true }, { name: 'partial', kind: 'checkbox' }],
+      valid: () => ({ csv: 'problem,day,outcome,minutes\nboj:1978,2026-11-21,solved,20\n' }),
+      acceptedFor: LEARNERS,
+    },
+    'POST /history/import/baekjoonhub': {
+      fields: [{ name: 'dir', kind: 'path', required: true }, { name: 'partial', kind: 'checkbox' }],
+      valid: (_c, w) => ({ dir: w.hubDir }),
+      acceptedFor: ['admin'],
+    },
+    'POST /lists/import': {
+      fields: [{ name: 'source', kind: 'path', required: true }],
+      valid: (_c, w) => ({ source: w.listDir }),
+      acceptedFor: [],
+      why: 'an accepted import runs in the background after the answer, so the valid form is not sent; probes use missing sources',
+    },
+    'POST /plan/today/log': (c) => ({
+      fields: [todayProblemField(c), ...attemptFields().filter((f) => f.name !== 'day')],
+      valid: () => ({ problem: c.todayProblem, outcome: 'solved', minutes: '25', note: '' }),
+      acceptedFor: LEARNERS,
+    }),
+    'POST /plan/today/skip': (c) => ({ fields: [todayProblemField(c)], valid: () => ({ problem: c.todayProblem }), acceptedFor: LEARNERS }),
+    'POST /plan/today/swap': (c) => ({ fields: [todayProblemField(c)], valid: () => ({ problem: c.todayProblem }), acceptedFor: LEARNERS }),
+    'POST /plan/today/less': (c) => ({
+      fields: [{ name: 'minutes', kind: 'int', min: 0, max: c.me.dailyMinutes, required: true }],
+      valid: () => ({ minutes: '60' }),
+      acceptedFor: LEARNERS,
+    }),
+    'POST /settings/weights': (_c, w) => ({
+      fields: w.categories.map((key): FieldSpec => ({ name: `w_${key}`, kind: 'number', min: 0, max: 100, blankOk: true })),
+      valid: () => Object.fromEntries(w.categories.map((key, i) => [`w_${key}`, String(10 * (i + 1))])),
+      combos: () => [
+        { label: 'every weight 0', values: Object.fromEntries(w.categories.map((key) => [`w_${key}`, '0'])) },
+        { label: 'every weight empty', values: Object.fromEntries(w.categories.map((key) => [`w_${key}`, ''])) },
+      ],
+      acceptedFor: LEARNERS,
+    }),
+    'POST /settings/email': {
+      fields: [{ name: 'time', kind: 'time', required: true }, { name: 'enabled', kind: 'checkbox' }],
+      valid: () => ({ enabled: 'on', time: '20:30' }),
+      acceptedFor: LEARNERS,
+    },
+    'POST /settings/email/test': { valid: () => ({}), acceptedFor: LEARNERS },
+    'POST /unsubscribe/:token': {
+      params: () => ({ token: 'not-a-real-token-0000000000000000' }),
+      valid: () => ({ 'List-Unsubscribe': 'One-Click' }),
+      acceptedFor: [],
+      csrfExempt: true,
+      why: 'a real token legitimately switches the digest off whatever the body, so every probe carries an unknown token',
+    },
+  };
+}
+
+/** The spec of one route for one session, or undefined for a route the harness has no fields for. */
+export function specFor(route: string, c: RoleCtx, w: World): RouteSpec | undefined {
+  const spec = routeSpecs()[route];
+  return typeof spec === 'function' ? spec(c, w) : spec;
+}
