@@ -24,12 +24,13 @@ export interface CoteServer {
 /**
  * Starts `node dist/main.js` on 127.0.0.1 and a free port, on `dataDir`, without the first-start import and with no
  * SMTP (digests, if any were due, would go to the outbox). LOG_LEVEL=info because the "listening" line that carries
- * the port is an info line; cote logs nothing per request, so this costs the measured requests nothing.
+ * the port is an info line; cote logs nothing per request, so this costs the measured requests nothing. `nodeArgs` go
+ * to node before the script (e.g. --cpu-prof to see where the time goes).
  */
-export async function startCote(dataDir: string): Promise<CoteServer> {
+export async function startCote(dataDir: string, nodeArgs: string[] = []): Promise<CoteServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, COTE_DATA_DIR: dataDir, COTE_AUTO_IMPORT: 'false', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', SMTP_URL: '' };
   delete env.NODE_OPTIONS; // the plain node the server runs with in production, no loaders inherited from tsx
-  const child = track(spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] }));
+  const child = track(spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] }));
   const problems: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (/"level":"(warn|error)"|^cote:/.test(line)) problems.push(line);

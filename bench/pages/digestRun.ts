@@ -41,8 +41,14 @@ async function startSink(): Promise<{ port: number; count: () => number; close()
 /**
  * The nightly run for every learner of `db`: digests switched on, then sendDueDigests() at 21:30 in Seoul on `today`
  * (every seeded learner lives there and is due), through the default pooled SMTP transport to a local sink.
+ * `onProgress` hears every 30 s how many messages arrived so far.
  */
-export async function runNightlyDigest(db: Db, dataDir: string, today: string): Promise<DigestRunResult> {
+export async function runNightlyDigest(
+  db: Db,
+  dataDir: string,
+  today: string,
+  onProgress: (received: number, learners: number, ms: number) => void = () => {},
+): Promise<DigestRunResult> {
   const sink = await startSink();
   const config = loadConfig({ COTE_DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${sink.port}`, LOG_LEVEL: 'silent', COTE_BASE_URL: 'https://cote.bench.test' });
   const mailer = createMailer(config);
@@ -50,7 +56,13 @@ export async function runNightlyDigest(db: Db, dataDir: string, today: string): 
     setDigests(db, true);
     const learners = db.prepare('SELECT count(*) FROM learners').pluck().get() as number;
     const start = performance.now();
-    const summary = await sendDueDigests({ db, config, logger: silentLogger, mailer }, instantAt(today, '21:30', 'Asia/Seoul'));
+    const progress = setInterval(() => onProgress(sink.count(), learners, Math.round(performance.now() - start)), 30_000);
+    let summary;
+    try {
+      summary = await sendDueDigests({ db, config, logger: silentLogger, mailer }, instantAt(today, '21:30', 'Asia/Seoul'));
+    } finally {
+      clearInterval(progress);
+    }
     const ms = Math.round(performance.now() - start);
     return { learners, sent: summary.sent, received: sink.count(), ms, msPer1000: Math.round((ms / learners) * 1000) };
   } finally {

@@ -14,12 +14,21 @@ export interface BenchOptions {
   examInDays: number;
   /** Run the nightly digest for every learner (scale run only). */
   digest: boolean;
+  /** Sent as accept-encoding with every request (empty: none, so nothing is compressed). */
+  acceptEncoding: string;
+  /** Extra node arguments for the cote server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+  serverNodeArgs: string[];
+  /** Write bench/results/ (BENCH_WRITE=0 prints only: for trial and profiling runs). */
+  write: boolean;
 }
 
 export const DEFAULT_PAGES = ['/', '/plan/today', '/plan', '/history'];
 
-/** Environment: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_TIMEOUT_SECONDS, BENCH_PAGES (comma list), BENCH_SCALE=1
- * (or --scale), BENCH_LEARNERS, BENCH_ATTEMPTS, BENCH_EXAM_DAYS, BENCH_DIGEST=0 (skip the scale run's digest). */
+/**
+ * Environment: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_TIMEOUT_SECONDS, BENCH_PAGES (comma list), BENCH_SCALE=1
+ * (or --scale), BENCH_LEARNERS, BENCH_ATTEMPTS, BENCH_EXAM_DAYS, BENCH_DIGEST=0 (skip the scale run's digest),
+ * BENCH_ACCEPT_ENCODING (e.g. "gzip, br" to measure compressed pages), BENCH_SERVER_NODE_ARGS, BENCH_WRITE=0.
+ */
 export function benchOptions(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): BenchOptions {
   for (const arg of argv) if (arg !== '--scale') throw new Error(`unknown argument ${JSON.stringify(arg)}: expected --scale or nothing`);
   const scale = argv.includes('--scale') || /^(1|true|yes)$/i.test(env.BENCH_SCALE ?? '');
@@ -33,6 +42,9 @@ export function benchOptions(env: NodeJS.ProcessEnv = process.env, argv: string[
     attemptsPerLearner: positive(env, 'BENCH_ATTEMPTS', scale ? 300 : 250),
     examInDays: positive(env, 'BENCH_EXAM_DAYS', 60),
     digest: scale && env.BENCH_DIGEST !== '0',
+    acceptEncoding: env.BENCH_ACCEPT_ENCODING ?? '',
+    serverNodeArgs: (env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    write: env.BENCH_WRITE !== '0',
   };
 }
 
