@@ -13,7 +13,8 @@ import { databaseFile, openDatabase } from '../src/db/connection.ts';
 import { localDay } from '../src/day.ts';
 import { startBare } from './pages/bare.ts';
 import { stopAllChildren } from './pages/children.ts';
-import { buildCote, residentMemory, startCote } from './pages/coteServer.ts';
+import { buildCote, startCote } from './pages/coteServer.ts';
+import { cpuMs, residentMemory } from './pages/procStats.ts';
 import { runNightlyDigest } from './pages/digestRun.ts';
 import { runLoad, type LoadSettings } from './pages/load.ts';
 import { benchOptions, type BenchOptions } from './pages/options.ts';
@@ -22,6 +23,8 @@ import { PAGE_LEARNER, seedDatabase, type SeedSummary } from './pages/seed.ts';
 import { fetchPage, logIn, waitUntilIdle } from './pages/session.ts';
 
 const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
+/** CPU ms per request, to 2 decimals. */
+const perRequest = (ms: number, requests: number) => (requests > 0 ? Math.round((ms / requests) * 100) / 100 : 0);
 const log = (line: string) => console.log(`[bench:pages] ${line}`);
 
 async function seed(dataDir: string, options: BenchOptions): Promise<SeedSummary & { dbBytes: number }> {
@@ -56,12 +59,16 @@ async function measurePages(dataDir: string, options: BenchOptions) {
     try {
       for (const page of fetched) {
         const loadAverage1m = loadAverage()[0];
+        const coteCpu = cpuMs(cote.pid);
         const coteLoad = await runLoad(new URL(page.path, cote.url).toString(), settings);
         const drainMs = await waitUntilIdle(cote.url);
+        const coteCpuMs = cpuMs(cote.pid) - coteCpu;
         const rss = residentMemory(cote.pid);
+        const bareCpu = cpuMs(bare.pid);
         const bareLoad = await runLoad(new URL(page.path, bare.url).toString(), settings);
-        const result = pageResult({ path: page.path, status: page.status, bytes: page.body.length, contentType: page.contentType, contentEncoding: page.contentEncoding, firstViewMs: page.ms, loadAverage1m, cote: coteLoad, bare: bareLoad, rss, drainMs });
-        log(`${page.path}: cote ${coteLoad.reqPerSec} req/s (p99 ${coteLoad.p99} ms), bare ${bareLoad.reqPerSec} req/s, ratio ${result.ratio}, RSS peak ${rss.peakMb} MB`);
+        const cpuMsPerRequest = { cote: perRequest(coteCpuMs, coteLoad.sent), bare: perRequest(cpuMs(bare.pid) - bareCpu, bareLoad.sent) };
+        const result = pageResult({ cpuMsPerRequest, path: page.path, status: page.status, bytes: page.body.length, contentType: page.contentType, contentEncoding: page.contentEncoding, firstViewMs: page.ms, loadAverage1m, cote: coteLoad, bare: bareLoad, rss, drainMs });
+        log(`${page.path}: cote ${coteLoad.reqPerSec} req/s (p99 ${coteLoad.p99} ms), bare ${bareLoad.reqPerSec} req/s, ratio ${result.ratio}, CPU/request ${cpuMsPerRequest.cote} vs ${cpuMsPerRequest.bare} ms, RSS peak ${rss.peakMb} MB`);
         pages.push(result);
       }
     } finally {

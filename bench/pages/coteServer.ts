@@ -1,5 +1,4 @@
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { stopChild, track, waitForLine } from './children.ts';
 
@@ -37,11 +36,4 @@ export async function startCote(dataDir: string, nodeArgs: string[] = []): Promi
   });
   const url = await waitForLine(child, 'stderr', (line) => /cote listening on (http:\/\/[\d.]+:\d+)/.exec(line)?.[1]);
   return { url, pid: child.pid!, problems, stop: () => stopChild(child) };
-}
-
-/** Resident memory of a process from /proc (Linux): the peak so far (VmHWM) and now (VmRSS), in MB. */
-export function residentMemory(pid: number): { peakMb: number; currentMb: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { peakMb: Math.round(kb('VmHWM') / 102.4) / 10, currentMb: Math.round(kb('VmRSS') / 102.4) / 10 };
 }

@@ -12,6 +12,8 @@ export interface LoadResult {
   /** Mean of the per-second samples of completed requests. */
   reqPerSec: number;
   completed: number;
+  /** Requests sent, including those still in flight when the time was up (the server handles them too). */
+  sent: number;
   p50: number;
   p90: number;
   p99: number;
@@ -36,6 +38,7 @@ export async function runLoad(url: string, settings: LoadSettings): Promise<Load
   return {
     reqPerSec: round(result.requests.average),
     completed: result.latency.totalCount,
+    sent: result.requests.sent,
     p50: round(result.latency.p50),
     p90: round(result.latency.p90),
     p99: round(result.latency.p99),

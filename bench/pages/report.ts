@@ -19,6 +19,11 @@ export interface PageResult {
   loadAverage1m: number;
   cote: LoadResult;
   bare: LoadResult;
+  /**
+   * CPU time each server spent per request sent (cote: until it had worked off the queue). Unlike req/s this hardly
+   * depends on what else the shared machine runs: compare these when the load average is high.
+   */
+  cpuMsPerRequest: { cote: number; bare: number };
   /** cote req/s divided by bare req/s. */
   ratio: number;
   /** The cote server after this page's run: peak resident memory so far (VmHWM) and now (VmRSS). */
@@ -71,7 +76,7 @@ const failures = (r: LoadResult) => `${r.errors}/${r.timeouts}/${r.non2xx}`;
 
 /** One Markdown table row per page; the same table goes to stdout and to pages.md. */
 export function pageTable(pages: PageResult[]): string {
-  const head = ['page', 'size', 'first view', 'cote req/s', 'bare req/s', 'ratio', 'cote p50 / p99', 'bare p50 / p99', 'cote err/timeout/non-2xx', 'bare err/timeout/non-2xx', 'cote RSS peak / now', 'load 1m', 'ratio ≥ 0.5 · p99 ≤ 50 ms · RSS ≤ 150 MB · no failures'];
+  const head = ['page', 'size', 'first view', 'cote req/s', 'bare req/s', 'ratio', 'cote p50 / p99', 'bare p50 / p99', 'cote err/timeout/non-2xx', 'bare err/timeout/non-2xx', 'CPU ms/request cote / bare', 'cote RSS peak / now', 'load 1m', 'ratio ≥ 0.5 · p99 ≤ 50 ms · RSS ≤ 150 MB · no failures'];
   const rows = pages.map((p) => [
     `\`${p.path}\``,
     size(p.bytes),
@@ -83,6 +88,7 @@ export function pageTable(pages: PageResult[]): string {
     `${ms(p.bare.p50)} / ${ms(p.bare.p99)}`,
     failures(p.cote),
     failures(p.bare),
+    `${p.cpuMsPerRequest.cote} / ${p.cpuMsPerRequest.bare}`,
     `${p.rss.peakMb} / ${p.rss.currentMb} MB`,
     p.loadAverage1m.toFixed(2),
     `${mark(p.met.ratio)} · ${mark(p.met.p99)} · ${mark(p.met.rss)} · ${mark(p.met.noFailures)}`,
