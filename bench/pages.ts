@@ -132,7 +132,7 @@ process.once('SIGINT', () => {
 });
 
 main().catch(async (error) => {
-  console.error(`[bench:pages] ${(error as Error).stack ?? error}`);
+  console.error(`bench:pages: ${(error as Error).message}`);
   await stopAllChildren();
   process.exitCode = 1;
 });

@@ -57,12 +57,9 @@ export async function runNightlyDigest(
     const learners = db.prepare('SELECT count(*) FROM learners').pluck().get() as number;
     const start = performance.now();
     const progress = setInterval(() => onProgress(sink.count(), learners, Math.round(performance.now() - start)), 30_000);
-    let summary;
-    try {
-      summary = await sendDueDigests({ db, config, logger: silentLogger, mailer }, instantAt(today, '21:30', 'Asia/Seoul'));
-    } finally {
-      clearInterval(progress);
-    }
+    const summary = await sendDueDigests({ db, config, logger: silentLogger, mailer }, instantAt(today, '21:30', 'Asia/Seoul')).finally(() =>
+      clearInterval(progress),
+    );
     const ms = Math.round(performance.now() - start);
     return { learners, sent: summary.sent, received: sink.count(), ms, msPer1000: Math.round((ms / learners) * 1000) };
   } finally {

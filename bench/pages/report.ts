@@ -116,7 +116,7 @@ export function runSummary(result: RunResult): string {
 export function writeResults(result: RunResult): string[] {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = resultFile(result.run);
-  fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   const sections = (['normal', 'scale'] as const).flatMap((run) => {
     const f = resultFile(run);
     if (!fs.existsSync(f)) return [];
