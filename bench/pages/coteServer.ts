@@ -1,0 +1,39 @@
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { stopChild, track, waitForLine } from './children.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** `npm run build`: the benchmark measures the compiled server (dist/), as `npm start` runs it. */
+export function buildCote(): number {
+  const start = performance.now();
+  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status}):\n${result.stderr}`);
+  return Math.round(performance.now() - start);
+}
+
+export interface CoteServer {
+  url: string;
+  pid: number;
+  /** warn/error lines the server logged since it started (a clean run has none). */
+  problems: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node dist/main.js` on 127.0.0.1 and a free port, on `dataDir`, without the first-start import and with no
+ * SMTP (digests, if any were due, would go to the outbox). LOG_LEVEL=info because the "listening" line that carries
+ * the port is an info line; cote logs nothing per request, so this costs the measured requests nothing. `nodeArgs` go
+ * to node before the script (e.g. --cpu-prof to see where the time goes).
+ */
+export async function startCote(dataDir: string, nodeArgs: string[] = []): Promise<CoteServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, COTE_DATA_DIR: dataDir, COTE_AUTO_IMPORT: 'false', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', SMTP_URL: '' };
+  delete env.NODE_OPTIONS; // the plain node the server runs with in production, no loaders inherited from tsx
+  const child = track(spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] }));
+  const problems: string[] = [];
+  child.stderr!.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (/"level":"(warn|error)"|^cote:/.test(line)) problems.push(line);
+  });
+  const url = await waitForLine(child, 'stderr', (line) => /cote listening on (http:\/\/[\d.]+:\d+)/.exec(line)?.[1]);
+  return { url, pid: child.pid!, problems, stop: () => stopChild(child) };
+}
