@@ -7,8 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { startSink } from './smtpSink.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openDatabase, type Db } from '../src/db/connection.ts';
 import { addDays } from '../src/day.ts';
@@ -80,25 +79,6 @@ function seedLearners(db: Db, problems: string[]): number {
   return attempts;
 }
 
-async function startSink(): Promise<{ port: number; count: () => number; close(): Promise<void> }> {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    disableReverseLookup: true,
-    logger: false,
-    size: 0,
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        received++;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, count: () => received, close: () => new Promise((r) => server.close(() => r())) };
-}
 
 async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number; result: T }> {
   const start = performance.now();

@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { instantAt } from '../../src/day.ts';
@@ -7,6 +5,7 @@ import { sendDueDigests } from '../../src/digest/delivery.ts';
 import { createMailer } from '../../src/digest/transport.ts';
 import { silentLogger } from '../../src/log.ts';
 import { setDigests } from './seed.ts';
+import { startSink } from '../smtpSink.ts';
 
 export interface DigestRunResult {
   learners: number;
@@ -17,26 +16,6 @@ export interface DigestRunResult {
   msPer1000: number;
 }
 
-/** An SMTP server in this process that accepts and counts every message (like bench/digest.ts). */
-async function startSink(): Promise<{ port: number; count: () => number; close(): Promise<void> }> {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    disableReverseLookup: true,
-    logger: false,
-    size: 0,
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        received++;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, count: () => received, close: () => new Promise((r) => server.close(() => r())) };
-}
 
 /**
  * The nightly run for every learner of `db`: digests switched on, then sendDueDigests() at 21:30 in Seoul on `today`
