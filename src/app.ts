@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
+import compression from 'compression';
 import { csrfSync } from 'csrf-sync';
 import type { AppDeps } from './context.ts';
 import { SqliteSessionStore } from './web/sessionStore.ts';
@@ -15,6 +16,8 @@ import { progressRoutes } from './web/progress/index.ts';
 import { plannerRoutes } from './web/planner/index.ts';
 import { digestRoutes } from './web/digest/index.ts';
 import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
+import { staticAssets } from './web/assets.ts';
+import { privateNoCache } from './web/caching.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,10 +27,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
   app.disable('x-powered-by');
+  const assets = staticAssets(path.join(ROOT, 'public'));
+  app.locals.asset = assets.url;
 
+  app.use(compression());
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] } } }));
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
-  app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  app.use('/static', assets.middleware);
+  app.use(privateNoCache);
   app.use(express.urlencoded({ extended: false, limit: '2mb' }));
   app.use(express.json({ limit: '2mb' }));
   app.use(

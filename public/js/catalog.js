@@ -21,3 +21,45 @@
       .catch(() => setTimeout(() => window.location.reload(), 2000));
   }
 })();
+
+// The checklist's folded types: opening one loads its rows from GET /types/:key/rows (the data-rows of its link) in
+// place, once. Without JS the link leads to /?type=key, which shows the type open.
+(function () {
+  function loadType(details) {
+    const link = details && details.querySelector('a[data-rows]');
+    const body = details && details.querySelector('[data-type-body]');
+    if (!link || !body || details.hasAttribute('data-loading')) return;
+    details.setAttribute('data-loading', '');
+    body.classList.add('loading');
+    fetch(link.getAttribute('data-rows'), { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then((response) => {
+        // Logged out meanwhile: the answer is the login page; go there the plain way.
+        if (!response.ok || response.redirected) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then((html) => {
+        body.innerHTML = html;
+        details.setAttribute('data-loaded', '');
+      })
+      .catch(() => window.location.assign(link.href))
+      .finally(() => {
+        details.removeAttribute('data-loading');
+        body.classList.remove('loading');
+      });
+  }
+
+  document.addEventListener(
+    'toggle',
+    (event) => {
+      const details = event.target;
+      if (details instanceof HTMLDetailsElement && details.open && details.classList.contains('type-section')) loadType(details);
+    },
+    true,
+  );
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[data-rows]');
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    loadType(link.closest('details'));
+  });
+})();

@@ -2,8 +2,17 @@ import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { defaultList, type List } from './listRepository.ts';
 import { categoriesOfList } from './categoryRepository.ts';
+import { LEARNER_STATUS_SQL, statusFromColumns, type ProblemStatus, type StatusColumns } from '../progress/checklistStatus.ts';
+import { typeStats, type TypeStats } from '../progress/stats.ts';
 
-/** The checklist's filters, as the GET form sends them. */
+/** What the status filter keeps: solved at all, not solved yet, tried but not solved, never logged. */
+export const STATUS_FILTERS = ['solved', 'unsolved', 'failed', 'new'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+/**
+ * The checklist's filters, as the GET form and every link of the page carry them. A new filter is added in four
+ * places of this file: this interface, checklistFilters (parse), filterQuery (write back) and matchesFilters (apply).
+ */
 export interface ChecklistFilters {
   category?: string;
   minLevel?: number;
@@ -11,7 +20,11 @@ export interface ChecklistFilters {
   recommendedOnly?: boolean;
   /** A problem number, or part of a title. */
   q?: string;
+  status?: StatusFilter;
 }
+
+/** A filtered view opens every type with matches in place when it has at most this many rows; more stay folded. */
+export const INLINE_ROWS = 200;
 
 export interface ChecklistRow {
   problemId: string;
@@ -22,6 +35,8 @@ export interface ChecklistRow {
   recommended: boolean;
   position: number;
   categoryKey: string;
+  /** The learner's status; undefined when they never logged the problem (or nobody is logged in). */
+  status?: ProblemStatus;
 }
 
 export interface ChecklistCategory {
@@ -32,19 +47,25 @@ export interface ChecklistCategory {
   /** Counts of the whole type, whatever the filters. */
   problemCount: number;
   recommendedCount: number;
+  /** The learner's figures over the whole type, whatever the filters (all zero without a learner). */
+  stats: TypeStats;
   /** The rows that pass the filters, in list order. */
   rows: ChecklistRow[];
+  /** Whether the page shows the rows in place; a folded type loads them when opened (or links to ?type=key). */
+  open: boolean;
 }
 
 export interface ChecklistView {
   list?: List;
   filters: ChecklistFilters;
+  /** Whether any filter besides the type is set. */
+  narrowed: boolean;
   /** Every type of the list (for the overview and the type filter); `rows` filtered. */
   categories: ChecklistCategory[];
   totals: { categories: number; problems: number; entries: number; recommended: number; shown: number };
 }
 
-interface RowData {
+interface RowData extends StatusColumns {
   category_id: number;
   problem_id: string;
   number: string;
@@ -55,30 +76,40 @@ interface RowData {
   position: number;
 }
 
-/** The data of the home checklist: the default list's types and, inside each, its problems in list order. */
-export function checklistView(db: Db, filters: ChecklistFilters = {}): ChecklistView {
+/**
+ * The data of the checklist: the default list's types and, inside each, its problems in list order with the learner's
+ * status. Every row and every status come from one statement; the filters and the per-type figures are applied here.
+ */
+export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?: number): ChecklistView {
   const list = defaultList(db);
+  const narrowed = isNarrowed(filters);
   const empty = { categories: 0, problems: 0, entries: 0, recommended: 0, shown: 0 };
-  if (!list) return { filters, categories: [], totals: empty };
-  const rows = db
-    .prepare(
-      `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position
-         FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
-        WHERE c.list_id = ? ORDER BY e.position, p.id`,
-    )
-    .all(list.id) as RowData[];
+  if (!list) return { filters, narrowed, categories: [], totals: empty };
   const listCategories = categoriesOfList(db, list.id);
   if (filters.category && !listCategories.some((c) => c.key === filters.category)) {
     throw new AppError('catalog.unknown_type', `there is no type "${filters.category}" in the list`, 400, { key: filters.category });
   }
-  const matches = rowFilter(filters);
-  const distinct = new Set<string>();
-  let shown = 0;
-  const categories = listCategories.map((c): ChecklistCategory => {
-    const all = rows.filter((r) => r.category_id === c.id);
-    all.forEach((r) => distinct.add(r.problem_id));
-    const visible = filters.category && filters.category !== c.key ? [] : all.filter(matches);
-    shown += visible.length;
+  const rows = db
+    .prepare(
+      `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position,
+              s.solved, s.last_day, s.last_outcome
+         FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
+         LEFT JOIN (${LEARNER_STATUS_SQL}) s ON s.problem_id = e.problem_id
+        WHERE c.list_id = ? ORDER BY e.position, p.id`,
+    )
+    .all(learnerId ?? null, list.id) as RowData[];
+  const statuses = new Map(rows.map((r) => [r.problem_id, statusFromColumns(r)]));
+  const solved = new Set([...statuses].filter(([, s]) => s?.state === 'solved').map(([id]) => id));
+  const byCategory = new Map<number, RowData[]>(listCategories.map((c) => [c.id, []]));
+  for (const r of rows) byCategory.get(r.category_id)?.push(r);
+  const distinct = new Set(rows.map((r) => r.problem_id));
+
+  const categories = listCategories.map((c) => {
+    const all = byCategory.get(c.id) ?? [];
+    const chosen = !filters.category || filters.category === c.key;
+    const visible = chosen ? all.filter((r) => matchesFilters(filters, r, statuses.get(r.problem_id))) : [];
+    const entries = all.map((r) => ({ category: c.key, problem: r.problem_id, recommended: r.recommended === 1, level: r.level }));
+    const stats = typeStats(entries, solved).get(c.key) ?? { solved: 0, total: 0, recommendedSolved: 0, recommendedTotal: 0, highestLevel: 0 };
     return {
       key: c.key,
       nameEn: c.nameEn,
@@ -86,18 +117,13 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}): Checklist
       position: c.position,
       problemCount: all.length,
       recommendedCount: all.filter((r) => r.recommended === 1).length,
-      rows: visible.map((r) => ({
-        problemId: r.problem_id,
-        number: r.number,
-        title: r.title,
-        level: r.level,
-        url: r.url,
-        recommended: r.recommended === 1,
-        position: r.position,
-        categoryKey: c.key,
-      })),
+      stats,
+      rows: visible.map((r) => toRow(r, c.key, statuses.get(r.problem_id))),
+      open: false,
     };
   });
+  const shown = categories.reduce((sum, c) => sum + c.rows.length, 0);
+  for (const c of categories) c.open = filters.category === c.key || (narrowed && shown <= INLINE_ROWS && c.rows.length > 0);
   const totals = {
     categories: categories.length,
     problems: distinct.size,
@@ -105,20 +131,56 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}): Checklist
     recommended: rows.filter((r) => r.recommended === 1).length,
     shown,
   };
-  return { list, filters, categories, totals };
+  return { list, filters, narrowed, categories, totals };
 }
 
-function rowFilter(f: ChecklistFilters): (r: RowData) => boolean {
-  const q = f.q?.trim().toLowerCase() ?? '';
-  const isNumber = /^\d+$/.test(q);
-  return (r) =>
+function toRow(r: RowData, categoryKey: string, status: ProblemStatus | undefined): ChecklistRow {
+  return {
+    problemId: r.problem_id,
+    number: r.number,
+    title: r.title,
+    level: r.level,
+    url: r.url,
+    recommended: r.recommended === 1,
+    position: r.position,
+    categoryKey,
+    status,
+  };
+}
+
+function isNarrowed(f: ChecklistFilters): boolean {
+  return f.minLevel !== undefined || f.maxLevel !== undefined || !!f.recommendedOnly || !!f.q || !!f.status;
+}
+
+/** Whether a row passes the filters other than the type. */
+function matchesFilters(f: ChecklistFilters, r: RowData, status: ProblemStatus | undefined): boolean {
+  const q = f.q?.toLowerCase() ?? '';
+  return (
     (f.minLevel === undefined || r.level >= f.minLevel) &&
     (f.maxLevel === undefined || r.level <= f.maxLevel) &&
     (!f.recommendedOnly || r.recommended === 1) &&
-    (q === '' || (isNumber && r.number === String(Number(q))) || r.title.toLowerCase().includes(q));
+    (q === '' || (/^\d+$/.test(q) && r.number === String(Number(q))) || r.title.toLowerCase().includes(q)) &&
+    (!f.status || matchesStatus(f.status, status))
+  );
 }
 
-/** Filters from a query string; a tier outside 0–30 is a bad request naming the parameter. A reversed range is swapped. */
+function matchesStatus(filter: StatusFilter, status: ProblemStatus | undefined): boolean {
+  switch (filter) {
+    case 'solved':
+      return status?.state === 'solved';
+    case 'unsolved':
+      return status?.state !== 'solved';
+    case 'failed':
+      return status?.state === 'attempted';
+    case 'new':
+      return status === undefined;
+  }
+}
+
+/**
+ * Filters from a query string. A tier outside 0–30 or an unknown status is a bad request naming the parameter;
+ * a reversed tier range is swapped.
+ */
 export function checklistFilters(query: Record<string, unknown>): ChecklistFilters {
   const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
   const level = (name: string) => {
@@ -133,11 +195,29 @@ export function checklistFilters(query: Record<string, unknown>): ChecklistFilte
   let minLevel = level('min');
   let maxLevel = level('max');
   if (minLevel !== undefined && maxLevel !== undefined && minLevel > maxLevel) [minLevel, maxLevel] = [maxLevel, minLevel];
+  const status = text('status');
+  if (status !== '' && !(STATUS_FILTERS as readonly string[]).includes(status)) {
+    const expected = STATUS_FILTERS.join(', ');
+    throw new AppError('catalog.bad_status', `status must be one of ${expected}, not "${status}"`, 400, { value: status, expected });
+  }
   return {
     category: text('type') || undefined,
     minLevel,
     maxLevel,
     recommendedOnly: ['1', 'on', 'true'].includes(text('recommended')),
     q: text('q') || undefined,
+    status: (status || undefined) as StatusFilter | undefined,
   };
+}
+
+/** The query string that gives back `filters` (without '?'; empty when none is set), for the page's links. */
+export function filterQuery(filters: ChecklistFilters): string {
+  const query = new URLSearchParams();
+  if (filters.category) query.set('type', filters.category);
+  if (filters.minLevel !== undefined) query.set('min', String(filters.minLevel));
+  if (filters.maxLevel !== undefined) query.set('max', String(filters.maxLevel));
+  if (filters.recommendedOnly) query.set('recommended', '1');
+  if (filters.status) query.set('status', filters.status);
+  if (filters.q) query.set('q', filters.q);
+  return query.toString();
 }
