@@ -26,6 +26,8 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
+  // Compile each template (and each partial it includes) once, whatever NODE_ENV says: a checklist row is a partial.
+  app.enable('view cache');
   app.disable('x-powered-by');
   const assets = staticAssets(path.join(ROOT, 'public'));
   app.locals.asset = assets.url;

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { defaultList, type List } from './listRepository.ts';
 import { categoriesOfList } from './categoryRepository.ts';
-import { LEARNER_STATUS_SQL, statusFromColumns, type ProblemStatus, type StatusColumns } from '../progress/checklistStatus.ts';
+import { statusSql, statusFromColumns, type ProblemStatus, type StatusColumns } from '../progress/checklistStatus.ts';
 import { typeStats, type TypeStats } from '../progress/stats.ts';
 
 /** What the status filter keeps: solved at all, not solved yet, tried but not solved, never logged. */
@@ -89,15 +89,14 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
   if (filters.category && !listCategories.some((c) => c.key === filters.category)) {
     throw new AppError('catalog.unknown_type', `there is no type "${filters.category}" in the list`, 400, { key: filters.category });
   }
+  const status = statusSql('e.problem_id');
   const rows = db
     .prepare(
-      `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position,
-              s.solved, s.last_day, s.last_outcome
-         FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
-         LEFT JOIN (${LEARNER_STATUS_SQL}) s ON s.problem_id = e.problem_id
-        WHERE c.list_id = ? ORDER BY e.position, p.id`,
+      `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position, ${status.columns}
+         FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id ${status.join}
+        WHERE c.list_id = @list ORDER BY e.position, p.id`,
     )
-    .all(learnerId ?? null, list.id) as RowData[];
+    .all({ learner: learnerId ?? null, list: list.id }) as RowData[];
   const statuses = new Map(rows.map((r) => [r.problem_id, statusFromColumns(r)]));
   const solved = new Set([...statuses].filter(([, s]) => s?.state === 'solved').map(([id]) => id));
   const byCategory = new Map<number, RowData[]>(listCategories.map((c) => [c.id, []]));

@@ -12,20 +12,22 @@ export interface ProblemStatus {
 }
 
 /**
- * One row per problem the learner (the one `?` parameter) has logged: problem_id, solved (0/1), last_day, last_outcome.
- * Meant as a subquery to LEFT JOIN, so a page reads every status in the same statement as its rows. Undated attempts
- * count as older than any dated one; among equals the later logged wins.
+ * The SQL that gives each row of a page's statement the learner's status of its problem (`problemId`, a column or a
+ * parameter; the learner bound as @learner): `join` goes after the FROM list, `columns` in the select list (solved 0/1,
+ * last_day, last_outcome; all null when never logged). So a page reads every status in the same statement as its rows,
+ * with two lookups of the (learner_id, problem_id) index per row. The latest attempt is the one with the latest day,
+ * undated ones counting as older than any dated one, and among equals the later logged.
  */
-export const LEARNER_STATUS_SQL = `SELECT problem_id, solved, last_day, outcome AS last_outcome FROM (
-    SELECT problem_id, outcome,
-           MAX(${SOLVED_SQL}) OVER per_problem AS solved,
-           MAX(day) OVER per_problem AS last_day,
-           ROW_NUMBER() OVER (PARTITION BY problem_id ORDER BY day IS NULL, day DESC, id DESC) AS recency
-      FROM attempts WHERE learner_id = ?
-    WINDOW per_problem AS (PARTITION BY problem_id)
-  ) WHERE recency = 1`;
+export function statusSql(problemId: string): { columns: string; join: string } {
+  const mine = `FROM attempts a WHERE a.learner_id = @learner AND a.problem_id = ${problemId}`;
+  return {
+    columns: `latest.day AS last_day, latest.outcome AS last_outcome,
+      CASE WHEN latest.id IS NULL THEN NULL ELSE EXISTS (SELECT 1 ${mine} AND a.${SOLVED_SQL}) END AS solved`,
+    join: `LEFT JOIN attempts latest ON latest.id = (SELECT a.id ${mine} ORDER BY a.day IS NULL, a.day DESC, a.id DESC LIMIT 1)`,
+  };
+}
 
-/** The status columns of LEARNER_STATUS_SQL as they come out of a join; all null for a problem never logged. */
+/** The columns of statusSql; all null for a problem never logged. */
 export interface StatusColumns {
   solved: number | null;
   last_day: string | null;
@@ -39,8 +41,9 @@ export function statusFromColumns(row: StatusColumns): ProblemStatus | undefined
 
 /** The learner's status of one problem; undefined when they never logged it. */
 export function problemStatus(db: Db, learnerId: number, problemId: string): ProblemStatus | undefined {
-  const row = db.prepare(`SELECT * FROM (${LEARNER_STATUS_SQL}) WHERE problem_id = ?`).get(learnerId, problemId) as StatusColumns | undefined;
-  return row && statusFromColumns(row);
+  const status = statusSql('@problem');
+  const row = db.prepare(`SELECT ${status.columns} FROM (SELECT 1) ${status.join}`).get({ learner: learnerId, problem: problemId }) as StatusColumns;
+  return statusFromColumns(row);
 }
 
 /** The ids of the problems the learner has solved. */
