@@ -49,7 +49,7 @@ export interface ChecklistCategory {
   recommendedCount: number;
   /** The learner's figures over the whole type, whatever the filters (all zero without a learner). */
   stats: TypeStats;
-  /** The rows that pass the filters, in list order. */
+  /** The rows that pass the filters other than the type, in list order (shown when the type is open). */
   rows: ChecklistRow[];
   /** Whether the page shows the rows in place; a folded type loads them when opened (or links to ?type=key). */
   open: boolean;
@@ -103,10 +103,9 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
   for (const r of rows) byCategory.get(r.category_id)?.push(r);
   const distinct = new Set(rows.map((r) => r.problem_id));
 
-  const categories = listCategories.map((c) => {
+  const categories = listCategories.map((c): ChecklistCategory => {
     const all = byCategory.get(c.id) ?? [];
-    const chosen = !filters.category || filters.category === c.key;
-    const visible = chosen ? all.filter((r) => matchesFilters(filters, r, statuses.get(r.problem_id))) : [];
+    const visible = all.filter((r) => matchesFilters(filters, r, statuses.get(r.problem_id)));
     const entries = all.map((r) => ({ category: c.key, problem: r.problem_id, recommended: r.recommended === 1, level: r.level }));
     const stats = typeStats(entries, solved).get(c.key) ?? { solved: 0, total: 0, recommendedSolved: 0, recommendedTotal: 0, highestLevel: 0 };
     return {
@@ -121,8 +120,9 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
       open: false,
     };
   });
-  const shown = categories.reduce((sum, c) => sum + c.rows.length, 0);
-  for (const c of categories) c.open = filters.category === c.key || (narrowed && shown <= INLINE_ROWS && c.rows.length > 0);
+  const chosen = (c: ChecklistCategory) => !filters.category || filters.category === c.key;
+  const shown = categories.filter(chosen).reduce((sum, c) => sum + c.rows.length, 0);
+  for (const c of categories) c.open = filters.category === c.key || (!filters.category && narrowed && shown <= INLINE_ROWS && c.rows.length > 0);
   const totals = {
     categories: categories.length,
     problems: distinct.size,
