@@ -52,6 +52,11 @@ async function main() {
       serverMs.push(performance.now() - start);
     }
     const bytes = Buffer.byteLength(html);
+    const largest = t.deps.db
+      .prepare('SELECT c.key FROM entries e JOIN categories c ON c.id = e.category_id GROUP BY c.id ORDER BY count(*) DESC LIMIT 1')
+      .pluck()
+      .get() as string;
+    const typeHtml = await (await fetch(`${base}/?type=${largest}`, { headers: { cookie, 'accept-encoding': 'identity' } })).text();
     const gzipBytes = zlib.gzipSync(html).length;
 
     const fcp: number[] = [];
@@ -74,6 +79,8 @@ async function main() {
       htmlBytes: bytes,
       htmlGzipBytes: gzipBytes,
       forms: (html.match(/<form/g) ?? []).length,
+      largestType: largest,
+      largestTypeHtmlBytes: Buffer.byteLength(typeHtml),
       serverMsMedian: Math.round(median(serverMs) * 10) / 10,
       fcpMsMedian: Math.round(median(fcp)),
       loadMsMedian: Math.round(median(load)),
