@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import express from 'express';
 import session from 'express-session';
+import compression from 'compression';
 import { csrfSync } from 'csrf-sync';
 import type { AppDeps } from './context.ts';
 import { ANONYMOUS_SESSION_MS, SqliteSessionStore } from './web/sessionStore.ts';
@@ -17,6 +18,8 @@ import { plannerRoutes } from './web/planner/index.ts';
 import { digestRoutes } from './web/digest/index.ts';
 import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
 import { linkTemplatesOf, problemLinks } from './judges/links.ts';
+import { staticAssets } from './web/assets.ts';
+import { privateNoCache } from './web/caching.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The chart library is served from the installed package (nothing vendored in git): uPlot.iife.min.js, uPlot.min.css.
@@ -27,17 +30,25 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
+  // Compile each template (and each partial it includes) once, whatever NODE_ENV says: a checklist row is a partial.
+  app.enable('view cache');
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
+  // Compile each template (and each partial it includes) once, whatever NODE_ENV says: a checklist row is a partial.
+  app.enable('view cache');
   // Every view links problems through the judges' templates (COTE_LINK_<JUDGE> points a group at a mirror).
   const templates = linkTemplatesOf(deps.config);
   app.locals.problemLinks = (id: string, fallback: string | null = null) => problemLinks(id, templates, fallback);
+  const assets = staticAssets(path.join(ROOT, 'public'));
+  app.locals.asset = assets.url;
 
+  app.use(compression());
   app.use(httpsDecision(deps.config));
   app.use(securityHeaders());
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   app.use('/static/vendor/uplot', express.static(UPLOT_DIST, { maxAge: '1h', index: false }));
-  app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  app.use('/static', assets.middleware);
+  app.use(privateNoCache);
   // A session is stored only once something is put in it: a login, or the CSRF token of a form a page shows
   // (locals.ts makes the token lazily). Anonymous sessions last an hour from the last request, logged-in ones 30 days.
   app.use(

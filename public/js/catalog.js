@@ -30,11 +30,63 @@
     if (!picker || !textarea) continue;
     picker.hidden = false;
     picker.querySelector('input[type=file]').addEventListener('change', async function (event) {
-      const file = event.target.files && event.target.files[0];
+      const input = event.target;
+      const file = input.files && input.files[0];
       if (!file) return;
-      textarea.value = await file.text();
+      // Only UTF-8 is read: a file in another encoding (EUC-KR, CP949) would fill the box with mojibake.
+      try {
+        textarea.value = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+        input.setCustomValidity('');
+      } catch {
+        textarea.value = '';
+        input.setCustomValidity(picker.dataset.notUtf8.replace('{file}', file.name));
+        input.reportValidity();
+        return;
+      }
       const name = form.querySelector('input[name=name]');
       if (name && !name.value) name.value = file.name.replace(/\.[a-z]+$/i, '');
     });
   }
+})();
+
+// The checklist's folded types: opening one loads its rows from GET /types/:key/rows (the data-rows of its link) in
+// place, once. Without JS the link leads to /?type=key, which shows the type open.
+(function () {
+  function loadType(details) {
+    const link = details && details.querySelector('a[data-rows]');
+    const body = details && details.querySelector('[data-type-body]');
+    if (!link || !body || details.hasAttribute('data-loading')) return;
+    details.setAttribute('data-loading', '');
+    body.classList.add('loading');
+    fetch(link.getAttribute('data-rows'), { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then((response) => {
+        // Logged out meanwhile: the answer is the login page; go there the plain way.
+        if (!response.ok || response.redirected) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then((html) => {
+        body.innerHTML = html;
+        details.setAttribute('data-loaded', '');
+      })
+      .catch(() => window.location.assign(link.href))
+      .finally(() => {
+        details.removeAttribute('data-loading');
+        body.classList.remove('loading');
+      });
+  }
+
+  document.addEventListener(
+    'toggle',
+    (event) => {
+      const details = event.target;
+      if (details instanceof HTMLDetailsElement && details.open && details.classList.contains('type-section')) loadType(details);
+    },
+    true,
+  );
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[data-rows]');
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    loadType(link.closest('details'));
+  });
 })();

@@ -3,8 +3,17 @@ import { AppError } from '../errors.ts';
 import { allLists, type List } from './listRepository.ts';
 import { categoriesOfList } from './categoryRepository.ts';
 import { typeResolver } from './listTypes.ts';
+import { statusSql, statusFromColumns, type ProblemStatus, type StatusColumns } from '../progress/checklistStatus.ts';
+import { typeStats, type TypeStats } from '../progress/stats.ts';
 
-/** The checklist's filters, as the GET form sends them. */
+/** What the status filter keeps: solved at all, not solved yet, tried but not solved, never logged. */
+export const STATUS_FILTERS = ['solved', 'unsolved', 'failed', 'new'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+/**
+ * The checklist's filters, as the GET form and every link of the page carry them. A new filter is added in four
+ * places of this file: this interface, checklistFilters (parse), filterQuery (write back) and matchesFilters (apply).
+ */
 export interface ChecklistFilters {
   /** One list's key; absent = every list. */
   list?: string;
@@ -14,7 +23,11 @@ export interface ChecklistFilters {
   recommendedOnly?: boolean;
   /** A problem number, or part of a title. */
   q?: string;
+  status?: StatusFilter;
 }
+
+/** A filtered view opens every type with matches in place when it has at most this many rows; more stay folded. */
+export const INLINE_ROWS = 200;
 
 export interface ChecklistRow {
   problemId: string;
@@ -25,13 +38,15 @@ export interface ChecklistRow {
   recommended: boolean;
   position: number;
   categoryKey: string;
+  /** The learner's status; undefined when they never logged the problem (or nobody is logged in). */
+  status?: ProblemStatus;
 }
 
 export interface ChecklistCategory {
   key: string;
   /** The list it belongs to. */
   listKey: string;
-  /** The canonical type it counts as (readiness, weights, the per-type figures). */
+  /** The canonical type it counts as (readiness, weights). */
   typeKey: string;
   nameEn: string;
   nameKo: string;
@@ -39,8 +54,12 @@ export interface ChecklistCategory {
   /** Counts of the whole type, whatever the filters. */
   problemCount: number;
   recommendedCount: number;
-  /** The rows that pass the filters, in list order. */
+  /** The learner's figures over the whole type, whatever the filters (all zero without a learner). */
+  stats: TypeStats;
+  /** The rows that pass the filters other than the type, in list order (shown when the type is open). */
   rows: ChecklistRow[];
+  /** Whether the page shows the rows in place; a folded type loads them when opened (or links to ?type=key). */
+  open: boolean;
 }
 
 export interface ChecklistView {
@@ -50,12 +69,14 @@ export interface ChecklistView {
   lists: List[];
   allLists: List[];
   filters: ChecklistFilters;
+  /** Whether any filter besides the type is set. */
+  narrowed: boolean;
   /** Every type of the list (for the overview and the type filter); `rows` filtered. */
   categories: ChecklistCategory[];
   totals: { categories: number; problems: number; entries: number; recommended: number; shown: number };
 }
 
-interface RowData {
+interface RowData extends StatusColumns {
   category_id: number;
   problem_id: string;
   number: string;
@@ -66,54 +87,59 @@ interface RowData {
   position: number;
 }
 
-/** The data of the home checklist: each list's types (or one list's) and, inside each, its problems in list order. */
-export function checklistView(db: Db, filters: ChecklistFilters = {}): ChecklistView {
+/**
+ * The data of the checklist: each list's types (or one list's) and, inside each, its problems in list order with the
+ * learner's status. Every row and every status come from one statement; the filters and per-type figures apply here.
+ */
+export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?: number): ChecklistView {
   const every = allLists(db);
+  const narrowed = isNarrowed(filters);
   const empty = { categories: 0, problems: 0, entries: 0, recommended: 0, shown: 0 };
-  if (every.length === 0) return { filters, lists: [], allLists: [], categories: [], totals: empty };
+  if (every.length === 0) return { lists: [], allLists: [], filters, narrowed, categories: [], totals: empty };
   const lists = filters.list ? every.filter((l) => l.key === filters.list) : every;
   if (lists.length === 0) throw new AppError('catalog.unknown_list', `there is no list "${filters.list}"`, 400, { key: filters.list ?? '' });
-  const select = db.prepare(
-    `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position
-       FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
-      WHERE c.list_id = ? ORDER BY e.position, p.id`,
-  );
-  const rows = lists.flatMap((list) => select.all(list.id) as RowData[]);
   const listOf = new Map<number, string>();
   const listCategories = lists.flatMap((list) => categoriesOfList(db, list.id).map((c) => (listOf.set(c.id, list.key), c)));
   const resolve = typeResolver(db);
   if (filters.category && !listCategories.some((c) => c.key === filters.category)) {
     throw new AppError('catalog.unknown_type', `there is no type "${filters.category}" in the list`, 400, { key: filters.category });
   }
-  const matches = rowFilter(filters);
-  const distinct = new Set<string>();
-  let shown = 0;
+  const status = statusSql('e.problem_id');
+  const rows = db
+    .prepare(
+      `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position, ${status.columns}
+         FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id ${status.join}
+        WHERE c.list_id IN (SELECT value FROM json_each(@lists)) ORDER BY c.list_id, e.position, p.id`,
+    )
+    .all({ learner: learnerId ?? null, lists: JSON.stringify(lists.map((l) => l.id)) }) as RowData[];
+  const statuses = new Map(rows.map((r) => [r.problem_id, statusFromColumns(r)]));
+  const solved = new Set([...statuses].filter(([, s]) => s?.state === 'solved').map(([id]) => id));
+  const byCategory = new Map<number, RowData[]>(listCategories.map((c) => [c.id, []]));
+  for (const r of rows) byCategory.get(r.category_id)?.push(r);
+  const distinct = new Set(rows.map((r) => r.problem_id));
+
   const categories = listCategories.map((c): ChecklistCategory => {
-    const all = rows.filter((r) => r.category_id === c.id);
-    all.forEach((r) => distinct.add(r.problem_id));
-    const visible = filters.category && filters.category !== c.key ? [] : all.filter(matches);
-    shown += visible.length;
+    const all = byCategory.get(c.id) ?? [];
+    const visible = all.filter((r) => matchesFilters(filters, r, statuses.get(r.problem_id)));
+    const entries = all.map((r) => ({ category: c.key, problem: r.problem_id, recommended: r.recommended === 1, level: r.level }));
+    const stats = typeStats(entries, solved).get(c.key) ?? { solved: 0, total: 0, recommendedSolved: 0, recommendedTotal: 0, highestLevel: 0 };
     return {
       key: c.key,
-      listKey: listOf.get(c.id)!,
+      listKey: listOf.get(c.id) ?? '',
       typeKey: resolve(c).key,
       nameEn: c.nameEn,
       nameKo: c.nameKo,
       position: c.position,
       problemCount: all.length,
       recommendedCount: all.filter((r) => r.recommended === 1).length,
-      rows: visible.map((r) => ({
-        problemId: r.problem_id,
-        number: r.number,
-        title: r.title,
-        level: r.level,
-        url: r.url,
-        recommended: r.recommended === 1,
-        position: r.position,
-        categoryKey: c.key,
-      })),
+      stats,
+      rows: visible.map((r) => toRow(r, c.key, statuses.get(r.problem_id))),
+      open: false,
     };
   });
+  const chosen = (c: ChecklistCategory) => !filters.category || filters.category === c.key;
+  const shown = categories.filter(chosen).reduce((sum, c) => sum + c.rows.length, 0);
+  for (const c of categories) c.open = filters.category === c.key || (!filters.category && narrowed && shown <= INLINE_ROWS && c.rows.length > 0);
   const totals = {
     categories: categories.length,
     problems: distinct.size,
@@ -121,20 +147,56 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}): Checklist
     recommended: rows.filter((r) => r.recommended === 1).length,
     shown,
   };
-  return { list: lists[0], lists, allLists: every, filters, categories, totals };
+  return { list: lists[0], lists, allLists: every, filters, narrowed, categories, totals };
 }
 
-function rowFilter(f: ChecklistFilters): (r: RowData) => boolean {
-  const q = f.q?.trim().toLowerCase() ?? '';
-  const isNumber = /^\d+$/.test(q);
-  return (r) =>
+function toRow(r: RowData, categoryKey: string, status: ProblemStatus | undefined): ChecklistRow {
+  return {
+    problemId: r.problem_id,
+    number: r.number,
+    title: r.title,
+    level: r.level,
+    url: r.url,
+    recommended: r.recommended === 1,
+    position: r.position,
+    categoryKey,
+    status,
+  };
+}
+
+function isNarrowed(f: ChecklistFilters): boolean {
+  return f.minLevel !== undefined || f.maxLevel !== undefined || !!f.recommendedOnly || !!f.q || !!f.status;
+}
+
+/** Whether a row passes the filters other than the type. */
+function matchesFilters(f: ChecklistFilters, r: RowData, status: ProblemStatus | undefined): boolean {
+  const q = f.q?.toLowerCase() ?? '';
+  return (
     (f.minLevel === undefined || r.level >= f.minLevel) &&
     (f.maxLevel === undefined || r.level <= f.maxLevel) &&
     (!f.recommendedOnly || r.recommended === 1) &&
-    (q === '' || (isNumber && r.number === String(Number(q))) || r.title.toLowerCase().includes(q));
+    (q === '' || (/^\d+$/.test(q) && r.number === String(Number(q))) || r.title.toLowerCase().includes(q)) &&
+    (!f.status || matchesStatus(f.status, status))
+  );
 }
 
-/** Filters from a query string; a tier outside 0–30 is a bad request naming the parameter. A reversed range is swapped. */
+function matchesStatus(filter: StatusFilter, status: ProblemStatus | undefined): boolean {
+  switch (filter) {
+    case 'solved':
+      return status?.state === 'solved';
+    case 'unsolved':
+      return status?.state !== 'solved';
+    case 'failed':
+      return status?.state === 'attempted';
+    case 'new':
+      return status === undefined;
+  }
+}
+
+/**
+ * Filters from a query string. A tier outside 0–30 or an unknown status is a bad request naming the parameter;
+ * a reversed tier range is swapped.
+ */
 export function checklistFilters(query: Record<string, unknown>): ChecklistFilters {
   const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
   const level = (name: string) => {
@@ -150,6 +212,11 @@ export function checklistFilters(query: Record<string, unknown>): ChecklistFilte
   let maxLevel = level('max');
   if (minLevel !== undefined && maxLevel !== undefined && minLevel > maxLevel) [minLevel, maxLevel] = [maxLevel, minLevel];
   const list = text('list');
+  const status = text('status');
+  if (status !== '' && !(STATUS_FILTERS as readonly string[]).includes(status)) {
+    const expected = STATUS_FILTERS.join(', ');
+    throw new AppError('catalog.bad_status', `status must be one of ${expected}, not "${status}"`, 400, { value: status, expected });
+  }
   return {
     ...(list ? { list } : {}),
     category: text('type') || undefined,
@@ -157,5 +224,19 @@ export function checklistFilters(query: Record<string, unknown>): ChecklistFilte
     maxLevel,
     recommendedOnly: ['1', 'on', 'true'].includes(text('recommended')),
     q: text('q') || undefined,
+    status: (status || undefined) as StatusFilter | undefined,
   };
+}
+
+/** The query string that gives back `filters` (without '?'; empty when none is set), for the page's links. */
+export function filterQuery(filters: ChecklistFilters): string {
+  const query = new URLSearchParams();
+  if (filters.list) query.set('list', filters.list);
+  if (filters.category) query.set('type', filters.category);
+  if (filters.minLevel !== undefined) query.set('min', String(filters.minLevel));
+  if (filters.maxLevel !== undefined) query.set('max', String(filters.maxLevel));
+  if (filters.recommendedOnly) query.set('recommended', '1');
+  if (filters.status) query.set('status', filters.status);
+  if (filters.q) query.set('q', filters.q);
+  return query.toString();
 }

@@ -34,6 +34,8 @@ describe('e2e: importing a list from the lists page in Chromium', function () {
     await app.page.waitForSelector('tr.run[data-status="succeeded"]', { timeout: 15000 });
     expect(await app.page.textContent('tr.run .run-result')).to.include('3 types, 9 problems, 10 entries, 4 recommended');
     await app.page.goto('/');
+    expect(await app.page.locator('details.type-section').count()).to.equal(3);
+    await app.page.goto('/?min=0');
     expect(await app.page.locator('tr.problem-row').count()).to.equal(10);
     expect(errors).to.deep.equal([]);
   });

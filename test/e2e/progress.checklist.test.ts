@@ -41,15 +41,21 @@ describe('e2e: checking a problem off in Chromium', function () {
     expect(await today.getAttribute('data-count')).to.equal('0');
 
     await page.goto('/');
+    // Types are folded; opening one loads its rows in place.
+    await page.locator('#type-graph_traversal > summary').click();
+    await page.locator('#type-dp > summary').click();
     const row = page.locator('#type-graph_traversal tr[data-problem="boj:1260"]');
+    await page.locator('#type-dp tr[data-problem="boj:1260"]').waitFor();
     const figures = page.locator('[data-type-stats="graph_traversal"] [data-part="solved"]');
     const before = await figures.textContent();
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+    // The row's ✓ submits the page's one quick form (form="quick-log"): no form per row.
+    expect(await row.locator('form').count()).to.equal(0);
     await row.locator('button.log-check').click();
     // With JS the row updates in place, without a reload.
     await row.locator('.status-solved').waitFor();
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).to.equal('same page');
-    expect(await row.locator('.undo-form').isVisible()).to.equal(true);
+    expect(await row.locator('.undo-button').isVisible()).to.equal(true);
     // 1260 is also in the DP type: that row follows.
     expect(await page.locator('#type-dp tr[data-problem="boj:1260"] [data-status]').getAttribute('class')).to.contain('status-solved');
     expect(await row.locator('[data-status]').textContent()).to.contain('2026-11-28');
@@ -65,20 +71,23 @@ describe('e2e: checking a problem off in Chromium', function () {
     expect(await today.getAttribute('title')).to.equal('2026-11-28: 1 solved');
   });
 
-  it('a future day in the compact form shows the message in the row and stores nothing; undo takes the check back', async () => {
+  it('a future day in the shared form shows the message there and stores nothing; undo takes the check back', async () => {
     const { page } = app;
     const jun = await logInAsNew('jun');
     recordAttempt(app.deps.db, { learnerId: jun.id, problemId: 'boj:1260', day: '2026-11-28', outcome: 'solved', createdAt: '2026-11-28T02:00:00.000Z' });
-    await page.goto('/');
+    await page.goto('/?type=graph_traversal');
     const row = page.locator('#type-graph_traversal tr[data-problem="boj:7576"]');
-    await row.locator('details summary').click();
-    await row.locator('input[name=day]').fill('2026-12-01');
-    await row.locator('.log-more button').click();
-    await row.locator('[data-log-error]').filter({ hasText: '2026-12-01' }).waitFor();
+    await row.locator('a.log-more-link').click();
+    // The one detailed form moves under the row, filled with its problem.
+    const form = page.locator('tr.log-row #log-form');
+    expect(await form.locator('input[name=problem]').inputValue()).to.equal('boj:7576');
+    await form.locator('input[name=day]').fill('2026-12-01');
+    await form.locator('button[type=submit]').click();
+    await form.locator('[data-log-error]').filter({ hasText: '2026-12-01' }).waitFor();
     expect(attemptsForLearner(app.deps.db, jun.id).map((a) => a.problemId)).to.deep.equal(['boj:1260']);
 
     const solved = page.locator('#type-graph_traversal tr[data-problem="boj:1260"]');
-    await solved.locator('.undo-form button').click();
+    await solved.locator('.undo-button').click();
     await solved.locator('.status-none').waitFor();
     expect(attemptsForLearner(app.deps.db, jun.id)).to.deep.equal([]);
   });

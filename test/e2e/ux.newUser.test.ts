@@ -34,11 +34,11 @@ describe('e2e: what a new user ran into', function () {
 
   it('checklist – a row never logged shows no undo; a logged row does', async () => {
     const { page } = app;
-    await page.goto('/');
-    const never = page.locator('#type-dp tr[data-problem="boj:1003"] .undo-form');
+    await page.goto('/?type=dp');
+    const never = page.locator('#type-dp tr[data-problem="boj:1003"] .undo-button');
     expect(await never.count()).to.equal(1);
     expect(await never.isVisible()).to.equal(false);
-    expect(await page.locator('#type-dp tr[data-problem="boj:1260"] .undo-form').isVisible()).to.equal(true);
+    expect(await page.locator('#type-dp tr[data-problem="boj:1260"] .undo-button').isVisible()).to.equal(true);
   });
 
   it('history – the heatmap is one tab stop behind a skip link, and arrow keys move between days', async () => {

@@ -49,24 +49,46 @@ describe('catalog pages', () => {
       await importList(t.deps.db, path.join(FIXTURES, 'v1'));
     });
 
-    it('GET / – a list – shows each type with English and Korean names and counts, problems in list order', async () => {
-      const res = await (await readerAgent(t, 'en')).get('/').expect(200);
+    it('GET / – a list – each type folded with English and Korean names and counts; its rows in list order on opening', async () => {
+      const agent = await readerAgent(t, 'en');
+      const res = await agent.get('/').expect(200);
       expect(res.text).to.include('Graph Traversal').and.include('그래프 탐색').and.include('시뮬레이션');
-      expect(res.text).to.match(/<a href="#type-graph_traversal">Graph Traversal<\/a><\/td>\s*<td lang="ko">그래프 탐색<\/td>\s*<td class="num">4<\/td>\s*<td class="num">2<\/td>/);
-      expect(problemIds(res.text)).to.deep.equal(['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012', 'boj:14891', 'boj:2178', 'boj:14499', 'boj:1003', 'boj:1978', 'boj:2609']);
-      expect(res.text).to.include('<a href="https://www.acmicpc.net/problem/1260" rel="noopener noreferrer" target="_blank">DFS와 BFS</a>');
-      expect(res.text).to.include('<span class="tier tier-gold">Gold IV</span>');
+      expect(res.text).to.match(
+        /<details class="type-section" id="type-graph_traversal" data-type="graph_traversal">\s*<summary>\s*<span class="type-name">Graph Traversal<\/span> <span class="name-ko" lang="ko">그래프 탐색<\/span>\s*<span class="type-counts">4 problems · 2 recommended<\/span>/,
+      );
+      // Folded: no rows on the page, a link to the type open (without JS) and the address of its rows (with JS).
+      expect(problemIds(res.text)).to.deep.equal([]);
+      expect(res.text).to.include('<a href="/?type=simulation#type-simulation" data-rows="/types/simulation/rows">Show the 4 problems</a>');
+      const opened: string[] = [];
+      for (const key of ['graph_traversal', 'simulation', 'math']) opened.push(...problemIds((await agent.get(`/types/${key}/rows`).expect(200)).text));
+      expect(opened).to.deep.equal(['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012', 'boj:14891', 'boj:2178', 'boj:14499', 'boj:1003', 'boj:1978', 'boj:2609']);
+      const graph = await agent.get('/?type=graph_traversal').expect(200);
+      expect(graph.text).to.match(/<details class="type-section" id="type-graph_traversal" data-type="graph_traversal" open>/);
+      expect(problemIds(graph.text)).to.deep.equal(['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012']);
+      expect(graph.text).to.include('<a href="https://www.acmicpc.net/problem/1260" rel="noopener noreferrer" target="_blank">DFS와 BFS</a>');
+      expect(graph.text).to.include('<span class="tier tier-gold">Gold IV</span>');
+    });
+
+    it('GET /types/:key/rows – filters in the query – only the matching rows; an unknown type is a 404', async () => {
+      const agent = await readerAgent(t, 'en');
+      expect(problemIds((await agent.get('/types/simulation/rows?recommended=1').expect(200)).text)).to.deep.equal(['boj:14891']);
+      expect((await agent.get('/types/simulation/rows?min=20').expect(200)).text).to.include('No problem of this type matches the filters.');
+      await agent.get('/types/nope/rows').expect(404);
+      await agent.get('/types/math/rows?min=99').expect(400);
     });
 
     it('GET / – Korean browser – tier badges and words in Korean', async () => {
-      const res = await (await readerAgent(t, 'ko')).get('/').expect(200);
+      const res = await (await readerAgent(t, 'ko')).get('/?type=graph_traversal').expect(200);
       expect(res.text).to.include('<span class="tier tier-gold">골드 IV</span>').and.include('알고리즘 유형별 문제');
     });
 
     it('GET / – a title with HTML from the remote file – is shown escaped, never as markup', async () => {
-      const res = await (await readerAgent(t, 'ko')).get('/').expect(200);
-      expect(res.text).to.include('&lt;script&gt;alert(1)&lt;/script&gt;');
-      expect(res.text).to.not.include('<script>alert(1)</script>');
+      const agent = await readerAgent(t, 'ko');
+      for (const url of ['/?type=simulation', '/types/simulation/rows', '/?q=script']) {
+        const res = await agent.get(url).expect(200);
+        expect(res.text).to.include('&lt;script&gt;alert(1)&lt;/script&gt;');
+        expect(res.text).to.not.include('<script>alert(1)</script>');
+      }
     });
 
     it('GET /?type=simulation – shows only that type\'s problems', async () => {
@@ -142,7 +164,8 @@ describe('catalog pages', () => {
     it('GET / – an import is running – shows its progress and reloads itself', async () => {
       createImportRun(t.deps.db, '/srv/baekjoon', t.clock.get());
       const res = await adminReader(t, 'en').then((agent) => agent.get('/').expect(200));
-      expect(res.text).to.include('<noscript><meta http-equiv="refresh" content="2"></noscript>').and.include('Importing the list from /srv/baekjoon').and.include('data-status="running"').and.include('/static/js/catalog.js');
+      expect(res.text).to.include('<noscript><meta http-equiv="refresh" content="2"></noscript>').and.include('Importing the list from /srv/baekjoon').and.include('data-status="running"');
+      expect(res.text).to.match(/<script src="\/static\/[0-9a-f]{12}\/js\/catalog\.js" defer>/);
     });
   });
 
@@ -257,13 +280,17 @@ describe('catalog pages', () => {
       if (!hasSharedList) this.skip();
     });
 
-    it('GET / – the tony9402 snapshot – shows the 23 types and 1,049 rows', async () => {
+    it('GET / – the tony9402 snapshot – shows the 23 types folded; opened, they hold the 1,049 rows', async () => {
       await importList(t.deps.db, SHARED_LIST_DIR);
-      const res = await (await readerAgent(t, 'en')).get('/').expect(200);
-      expect(res.text.match(/<tr class="type-row"/g)).to.have.length(23);
-      expect(res.text.match(/<section class="type-section"/g)).to.have.length(23);
-      expect(problemIds(res.text)).to.have.length(1049);
+      const agent = await readerAgent(t, 'en');
+      const res = await agent.get('/').expect(200);
+      const keys = [...res.text.matchAll(/<details class="type-section" id="type-([a-z0-9_]+)"/g)].map((m) => m[1]);
+      expect(keys).to.have.length(23);
+      expect(problemIds(res.text)).to.have.length(0);
       expect(res.text).to.include('23 types · 993 problems · 1049 entries · 390 recommended');
+      let rows = 0;
+      for (const key of keys) rows += problemIds((await agent.get(`/types/${key}/rows`).expect(200)).text).length;
+      expect(rows).to.equal(1049);
       const simulation = await (await readerAgent(t, 'ko')).get('/?type=simulation&recommended=1').expect(200);
       expect(problemIds(simulation.text)).to.have.length(11);
     });

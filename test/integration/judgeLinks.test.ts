@@ -15,7 +15,8 @@ describe('problem links on the pages', () => {
   it('GET / – Baekjoon problems – each links the original and the archived copy; the closure is said once', async () => {
     t = testDeps({}, START);
     await importList(t.deps.db, LIST);
-    const html = (await (await readerAgent(t, 'en')).get('/').expect(200)).text;
+    // Types are folded on the checklist: a search opens its matches.
+    const html = (await (await readerAgent(t, 'en')).get('/?q=2001').expect(200)).text;
     expect(html).to.include('href="https://www.acmicpc.net/problem/2001"');
     expect(html).to.include('href="https://web.archive.org/web/2026/https://www.acmicpc.net/problem/2001"');
     expect(count(html, 'closed on 2026-04-28')).to.equal(1);
@@ -24,7 +25,8 @@ describe('problem links on the pages', () => {
   it('GET / and /plan/today – COTE_LINK_BOJ set – problems link the mirror, the archive stays', async () => {
     t = testDeps({ COTE_LINK_BOJ: 'https://mirror.example/p/{id}' }, START);
     await importList(t.deps.db, LIST);
-    const html = (await (await readerAgent(t, 'en')).get('/').expect(200)).text;
+    // Types are folded on the checklist: a search opens its matches.
+    const html = (await (await readerAgent(t, 'en')).get('/?q=2001').expect(200)).text;
     expect(html).to.include('href="https://mirror.example/p/2001"').and.not.include('href="https://www.acmicpc.net/problem/');
     expect(html).to.include('href="https://web.archive.org/web/2026/https://www.acmicpc.net/problem/2001"');
     seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120' });

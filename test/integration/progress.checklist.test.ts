@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import request from 'supertest';
+import * as cheerio from 'cheerio';
 import { testDeps } from '../support/app.ts';
 import { loggedIn, seedLearner } from '../support/progress.ts';
 import { importList } from '../../src/catalog/importList.ts';
@@ -35,19 +36,22 @@ describe('progress on the checklist', () => {
     recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId: 'boj:1260', day: '2026-11-20', outcome: 'solved', createdAt: at });
     recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId: 'boj:7576', day: '2026-11-21', outcome: 'failed', createdAt: at });
     const a = await loggedIn(ctx.app(), 'mina');
-    const page = (await a.agent.get('/')).text;
+    const overview = (await a.agent.get('/').expect(200)).text;
+    // The rows come with the type when it opens: in place (its rows fragment) or as /?type=key.
+    const page = (await a.agent.get('/types/graph_traversal/rows').expect(200)).text + (await a.agent.get('/?type=dp').expect(200)).text;
     const cell = (id: string) => new RegExp(`data-status-cell="${id}">\\s*<span class="status status-([a-z]+)[^"]*" data-status[^>]*>([^<]*)<`).exec(page)?.slice(1);
     expect(cell('boj:1260')).to.deep.equal(['solved', 'Solved · 2026-11-20']);
     expect(cell('boj:7576')).to.deep.equal(['attempted', 'Failed · 2026-11-21']);
     expect(cell('boj:1003')).to.deep.equal(['none', 'Not yet']);
     // Graph traversal: 1260 (recommended, Silver II) solved of 2; DP: 1260 (not recommended) solved of 2.
-    const stats = [...page.matchAll(/data-type="([a-z_]+)"[\s\S]*?<span class="type-stats" data-type-stats="[a-z0-9_]+">([\s\S]*?)<\/span>\s*<\/td>/g)].map((m) => [m[1], m[2].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()]);
+    const $ = cheerio.load(overview);
+    const stats = $('details.type-section').map((_, d) => [[$(d).attr('data-type'), $(d).find('[data-type-stats]').text().replace(/\s+/g, ' ').trim()]]).get();
     expect(stats).to.deep.equal([
       ['graph_traversal', '1/2 solved recommended 1/1 highest Silver II'],
       ['dp', '1/2 solved recommended 0/1 highest Silver II'],
     ]);
     const b = await loggedIn(ctx.app(), 'joon');
-    const other = (await b.agent.get('/')).text;
+    const other = (await b.agent.get('/')).text + (await b.agent.get('/types/graph_traversal/rows')).text;
     expect(other).not.to.contain('status-solved');
     expect(other).to.contain('0/2 solved');
   });

@@ -26,7 +26,7 @@ describe('checklist status badges', () => {
   async function badges(lang: 'en' | 'ko') {
     const a = await loggedIn(ctx.app(), 'mina');
     await a.agent.post('/language').type('form').send({ _csrf: a.csrf, lang, back: '/' });
-    const $ = cheerio.load((await a.agent.get('/')).text);
+    const $ = cheerio.load((await a.agent.get('/?type=graph_traversal')).text);
     const of = (id: string) => {
       const badge = $(`#type-graph_traversal tr[data-problem="${id}"] [data-status]`);
       return { text: badge.text(), classes: (badge.attr('class') ?? '').split(/\s+/) };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { diffList, type ListedProblem } from '../../src/catalog/diff.ts';
-import { checklistFilters } from '../../src/catalog/checklist.ts';
+import { checklistFilters, filterQuery } from '../../src/catalog/checklist.ts';
 import { AppError } from '../../src/errors.ts';
 
 const listed = (title: string, level: number, placements: Record<string, boolean>): ListedProblem => ({ title, level, placements: new Map(Object.entries(placements)) });
@@ -41,21 +41,42 @@ describe('diffList()', () => {
 
 describe('checklistFilters()', () => {
   it('checklistFilters() – every field – read from the query string', () => {
-    expect(checklistFilters({ type: 'math', min: '6', max: '15', recommended: '1', q: ' 1260 ' })).to.deep.equal({
+    expect(checklistFilters({ type: 'math', min: '6', max: '15', recommended: '1', q: ' 1260 ', status: 'unsolved' })).to.deep.equal({
       category: 'math',
       minLevel: 6,
       maxLevel: 15,
       recommendedOnly: true,
       q: '1260',
+      status: 'unsolved',
     });
   });
 
   it('checklistFilters() – empty or missing fields – no filter', () => {
-    expect(checklistFilters({ type: '', min: '', q: '   ' })).to.deep.equal({ category: undefined, minLevel: undefined, maxLevel: undefined, recommendedOnly: false, q: undefined });
+    expect(checklistFilters({ type: '', min: '', q: '   ', status: '' })).to.deep.equal({
+      category: undefined,
+      minLevel: undefined,
+      maxLevel: undefined,
+      recommendedOnly: false,
+      q: undefined,
+      status: undefined,
+    });
   });
 
   it('checklistFilters() – max below min – swapped', () => {
     expect(checklistFilters({ min: '20', max: '3' })).to.include({ minLevel: 3, maxLevel: 20 });
+  });
+
+  it('checklistFilters() – status=done – a 400 naming the values it may take', () => {
+    expect(() => checklistFilters({ status: 'done' }))
+      .to.throw(AppError)
+      .with.property('params')
+      .that.deep.equals({ value: 'done', expected: 'solved, unsolved, failed, new' });
+  });
+
+  it('filterQuery() – the filters of a query – written back as the same query', () => {
+    const query = { type: 'math', min: '6', max: '15', recommended: '1', status: 'new', q: '미로 1' };
+    expect(checklistFilters(Object.fromEntries(new URLSearchParams(filterQuery(checklistFilters(query)))))).to.deep.equal(checklistFilters(query));
+    expect(filterQuery(checklistFilters({}))).to.equal('');
   });
 
   for (const bad of ['31', '-1', '2.5', 'gold']) {
