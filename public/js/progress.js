@@ -77,7 +77,8 @@
     if (!panel || !row) return false;
     const form = panel.querySelector('[data-log-detail]');
     form.querySelector('[data-log-problem-input]').value = link.getAttribute('data-log-problem');
-    const title = row.querySelector('.col-title');
+    // The title cell may also hold an "archived copy" link: its first link (or its text) is the title.
+    const title = row.querySelector('.col-title a:not(.archive-link)') || row.querySelector('.col-title');
     panel.querySelector('[data-log-title]').textContent = title ? title.textContent.trim() : '';
     showError(form, null, '');
     let holder = row.nextElementSibling;
