@@ -1,5 +1,4 @@
 import { translator, type Translate } from '../i18n/index.ts';
-import type { ImportSummary } from './store.ts';
 import type { ListWarning } from './types.ts';
 
 const english = translator('en');
@@ -15,7 +14,7 @@ export function warningText(w: ListWarning, t: Translate = english): string {
  * An import's warnings in the reader's language. Runs stored before warnings had codes keep their English
  * lines as they were written.
  */
-export function warningLines(s: ImportSummary | null, t: Translate): string[] {
+export function warningLines(s: { warnings?: string[]; warningCodes?: ListWarning[] } | null, t: Translate): string[] {
   if (!s) return [];
   return s.warningCodes ? s.warningCodes.map((w) => warningText(w, t)) : (s.warnings ?? []);
 }
