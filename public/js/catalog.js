@@ -2,7 +2,7 @@
 // poll GET /api/imports/:id, update the progress in place, and reload once the import is over. Without JS the page's
 // <noscript><meta http-equiv="refresh"></noscript> reloads it every 2 s instead.
 (function () {
-  document.querySelectorAll('[data-run][data-status="running"]').forEach((element) => poll(element));
+  for (const element of document.querySelectorAll('[data-run][data-status="running"]')) poll(element);
 
   function poll(element) {
     fetch('/api/imports/' + encodeURIComponent(element.dataset.run), { headers: { Accept: 'application/json' } })

@@ -43,7 +43,13 @@ export async function importCommand(ctx: CliContext, options: { source?: string;
 export function listsCommand(ctx: CliContext, options: { json?: boolean }): void {
   const db = ctx.db();
   const lists = allLists(db).map((l) => ({ list: l.key, name: l.name, source: l.source, format: l.format, version: l.version, importedAt: l.importedAt, ...listCounts(db, l.id) }));
-  if (options.json) return ctx.out(JSON.stringify(lists));
-  if (lists.length === 0) return ctx.out('no list imported yet');
+  if (options.json) {
+    ctx.out(JSON.stringify(lists));
+    return;
+  }
+  if (lists.length === 0) {
+    ctx.out('no list imported yet');
+    return;
+  }
   for (const l of lists) ctx.out(`${l.list}\t${l.name}\t${l.format}\t${l.categories} types, ${l.problems} problems, ${l.entries} entries, ${l.recommended} recommended\t${l.source}`);
 }

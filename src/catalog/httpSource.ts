@@ -101,7 +101,7 @@ export function httpSource(location: string, options: SourceOptions): ListSource
         if (cached?.etag) headers['If-None-Match'] = cached.etag;
         if (cached?.lastModified) headers['If-Modified-Since'] = cached.lastModified;
         const signal = AbortSignal.any([deadline, closed.signal, AbortSignal.timeout(timeoutMs)]);
-        let answer;
+        let answer: Awaited<ReturnType<typeof get>>;
         try {
           if (signal.aborted) throw signal.reason;
           answer = await get(url, headers, signal, maxBytes, expected);

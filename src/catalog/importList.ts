@@ -21,7 +21,7 @@ export async function importList(db: Db, source: string, options: ImportOptions 
   const stored = listByKey(db, LIST_KEY);
   const cache = stored && stored.source === location ? listFiles(db, stored.id) : undefined;
   const listSource = openListSource(location, { ...options, cache });
-  let parsed;
+  let parsed: Awaited<ReturnType<typeof fetchList>>;
   try {
     parsed = await fetchList(listSource, options.onProgress);
   } finally {

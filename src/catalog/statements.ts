@@ -6,8 +6,14 @@ const cache = new WeakMap<Db, Map<string, Statement>>();
 /** The prepared statement for `sql` on this connection, prepared once: an import runs the same few statements thousands of times. */
 export function statement(db: Db, sql: string): Statement {
   let statements = cache.get(db);
-  if (!statements) cache.set(db, (statements = new Map()));
+  if (!statements) {
+    statements = new Map();
+    cache.set(db, statements);
+  }
   let prepared = statements.get(sql);
-  if (!prepared) statements.set(sql, (prepared = db.prepare(sql)));
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    statements.set(sql, prepared);
+  }
   return prepared;
 }

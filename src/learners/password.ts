@@ -67,7 +67,8 @@ let decoyHash: string | undefined;
  * as long as for a real one and its timing does not tell which logins exist. A missing or malformed hash never matches.
  */
 export async function checkPassword(password: string, stored: string | null | undefined): Promise<boolean> {
-  const hash = parseStored(stored ?? (decoyHash ??= hashPassword(randomBytes(16).toString('hex'))));
+  if (stored === null || stored === undefined) decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  const hash = parseStored(stored ?? decoyHash ?? '');
   if (!hash) return false;
   const actual = await new Promise<Buffer>((resolve, reject) =>
     scrypt(password.normalize('NFC'), hash.salt, hash.expected.length, hash.options, (error, key) => (error ? reject(error) : resolve(key))),

@@ -45,7 +45,10 @@ export function solveCommand(ctx: CliContext, problem: string, o: Options): void
 export function historyCommand(ctx: CliContext, o: Options): void {
   const found = learnerFor(ctx.db(), o.learner);
   const data = historyJson(ctx.db(), found, learnerToday(found, ctx.now()));
-  if (o.json) return ctx.out(JSON.stringify(data, null, 2));
+  if (o.json) {
+    ctx.out(JSON.stringify(data, null, 2));
+    return;
+  }
   for (const a of attemptsForLearner(ctx.db(), found.id)) ctx.out(`${a.day ?? '(unknown day)'}  ${a.problemId}  ${a.outcome}${a.minutes === null ? '' : `  ${a.minutes} min`}  ${a.title}`);
   ctx.out(`solved days: ${data.solvedDays}, current streak: ${data.streak.current}, longest: ${data.streak.longest}`);
 }

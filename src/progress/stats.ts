@@ -20,7 +20,10 @@ export function typeStats(entries: StatsEntry[], solved: ReadonlySet<string>): M
   const out = new Map<string, TypeStats>();
   for (const e of entries) {
     let s = out.get(e.category);
-    if (!s) out.set(e.category, (s = { solved: 0, total: 0, recommendedSolved: 0, recommendedTotal: 0, highestLevel: 0 }));
+    if (!s) {
+      s = { solved: 0, total: 0, recommendedSolved: 0, recommendedTotal: 0, highestLevel: 0 };
+      out.set(e.category, s);
+    }
     const isSolved = solved.has(e.problem);
     s.total++;
     if (e.recommended) s.recommendedTotal++;

@@ -1,3 +1,4 @@
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const ORIGIN = 'http://cote.invalid';
 

@@ -31,7 +31,9 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
     const notes = [FORMULA, '+1+2', '-3+4', '@me', '\tTAB', 'plain, "quoted" note', ''];
     const add = (problemId: string, day: string, note: string, minutes: number | null) =>
       recordAttempt(t.deps.db, { learnerId: mina.id, problemId, day, outcome: 'solved_slow', minutes, note, createdAt: '2026-03-01T00:00:00Z' });
-    notes.forEach((note, i) => add('boj:1260', `2026-02-0${i + 1}`, note, i));
+    notes.forEach((note, i) => {
+      add('boj:1260', `2026-02-0${i + 1}`, note, i);
+    });
     add('boj:2000', '2026-02-20', '', null);
     const a = await loggedIn(t.app(), 'mina');
     const csv = (await a.agent.get('/export.csv')).text;

@@ -9,7 +9,7 @@ import { learnerById } from '../../src/learners/learnerRepository.ts';
 import { planWords } from '../../src/plans/planWords.ts';
 import { currentCatalog } from '../../src/plans/planService.ts';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
 
 const LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
 const START = new Date('2026-11-28T03:00:00Z');
@@ -43,7 +43,7 @@ describe('planner – reasons rendered in the viewer’s language', () => {
     const korean = reasons((await agent.get('/plan/today').set('Cookie', [...agent.jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).map((c) => `${c.name}=${c.value}`), 'cote_lang=ko'].join('; '))).text);
     expect(korean.length).to.equal(stored.items.length);
     const words = planWords('ko', currentCatalog(t.deps.db).categories);
-    expect(korean).to.deep.equal(stored.items.map((i) => escape(words.reason(i.reason))));
+    expect(korean).to.deep.equal(stored.items.map((i) => escapeHtml(words.reason(i.reason))));
     for (const line of korean) expect(line).to.match(/예상 성공률|다시 풀기|모의고사|준비도/);
     for (const line of korean) expect(line).not.to.match(/predicted|readiness|Re-solve|Mock/);
     expect(planDayOf(t.deps.db, mina.id, '2026-11-28')!.items).to.deep.equal(stored.items);

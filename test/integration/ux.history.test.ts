@@ -61,9 +61,9 @@ describe('history entries: delete asks first and can be undone; origins in words
     expect(restored.status).to.equal(302);
     expect(restored.headers.location).to.equal('/history?day=2026-11-27');
     expect(attemptsForLearner(ctx.deps.db, mina.id).map(fields)).to.deep.equal([fields(entry)]);
-    const after = cheerio.load((await a.agent.get('/history?day=2026-11-27')).text);
-    expect(after('form.undo-delete').length).to.equal(0);
-    expect(after('.flash').text()).to.contain('Brought back DFS와 BFS');
+    const page = cheerio.load((await a.agent.get('/history?day=2026-11-27')).text);
+    expect(page('form.undo-delete').length).to.equal(0);
+    expect(page('.flash').text()).to.contain('Brought back DFS와 BFS');
     // A second undo has nothing left to bring back: no duplicate.
     await a.agent.post('/attempts/restore').type('form').send({ _csrf: a.csrf });
     expect(attemptsForLearner(ctx.deps.db, mina.id)).to.have.length(1);

@@ -157,7 +157,7 @@ function titleHeading(headings: Map<number, Heading>): number {
 /** A heading's words: link text instead of links, no images, emoji, HTML, <sup> markers or emphasis. */
 function headingText(raw: string): string {
   return plain(raw.replace(/<sup>.*?<\/sup>/gi, ''))
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]/gu, '')
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -210,7 +210,7 @@ function plainMarks(text: string): string {
 /** A bullet's words without its marker, links, emoji and a trailing ': [풀이](…)'. */
 function plainLine(line: string): string {
   return plain(line.replace(ITEM, '').replace(/\]\([^)]*\)/g, ']()'))
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}]/gu, '')
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}/gu, '')
     .replace(/[:\-–|]\s*$/, '')
     .trim();
 }
