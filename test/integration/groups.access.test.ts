@@ -132,7 +132,7 @@ describe('study groups: access rules and bad input', () => {
     expect((await agent.post('/groups').type('form').send({ _csrf: csrf })).status, 'no name: malformed').to.equal(400);
     expect((await agent.post('/groups').type('form').send({ name: 'NoToken' })).status, 'no CSRF token').to.equal(403);
     expect(snapshot()).to.equal(before);
-    const notMember = await agent.post('/group/settings').type('form').send({ _csrf: csrf, hidden: '1' });
+    const notMember = await agent.post('/group/settings').type('form').send({ _csrf: csrf, sent: '1', hidden: '1' });
     expect(notMember.status).to.equal(404);
     expect((await agent.get('/group')).text).to.contain('You are not in a study group.');
   });

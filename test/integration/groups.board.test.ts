@@ -84,7 +84,7 @@ describe('study groups: the board', () => {
 
   it('hiding – a member hides from the board – left out of the rows, coverage, mission solvers and the CLI; shown again when unticked', async () => {
     const { agent: bo, csrf } = await loggedIn(w.t.app(), 'bo');
-    const saved = await bo.post('/group/settings').type('form').send({ _csrf: csrf, hidden: '1', digest: '1' });
+    const saved = await bo.post('/group/settings').type('form').send({ _csrf: csrf, sent: '1', hidden: '1', digest: '1' });
     expect(saved.status).to.equal(302);
     const json = await board();
     expect(json.members.map((m) => m.login)).to.deep.equal(['ana', 'cy']);
@@ -99,7 +99,7 @@ describe('study groups: the board', () => {
     // bo's own page keeps the setting ticked.
     expect((await bo.get('/group')).text).to.match(/name="hidden" value="1" checked/);
 
-    await bo.post('/group/settings').type('form').send({ _csrf: csrf, digest: '1' });
+    await bo.post('/group/settings').type('form').send({ _csrf: csrf, sent: '1', digest: '1' });
     expect((await board()).members.map((m) => m.login)).to.deep.equal(['ana', 'bo', 'cy']);
   });
 

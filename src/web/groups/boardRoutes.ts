@@ -10,11 +10,13 @@ import { membershipOf, setMemberSettings } from '../../groups/memberRepository.t
 import { groupOfLearner } from '../../groups/inherit.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { currentLearner, requireLearner } from '../auth.ts';
-import { field, parseBody, parseParams } from '../validate.ts';
+import { parseBody, parseParams } from '../validate.ts';
 import { flash } from '../progress/forms.ts';
 import { GroupParams } from './adminRoutes.ts';
 
-const MemberSettingsBody = z.object({ hidden: field.optional(10), digest: field.optional(10) });
+// Ticked boxes send '1', unticked ones nothing: `sent` tells an all-unticked form from a request without the form.
+const Tick = z.literal('1').optional();
+const MemberSettingsBody = z.object({ sent: z.literal('1'), hidden: Tick, digest: Tick });
 
 /**
  * GET /group (the board of the learner's own group), GET /groups/:id/board (an admin: any group; a member: only their
