@@ -7,6 +7,7 @@ import { isSolvedOutcome } from '../progress/outcomes.ts';
 import { planWords } from '../plans/planWords.ts';
 import { currentCatalog } from '../plans/planService.ts';
 import { attemptsOnDay, categoryNames, planOn, problemById, streakOn } from './sources.ts';
+import { groupDigestSection, type DigestGroup } from '../groups/groupDigest.ts';
 
 /** A problem line of the digest; `url` is the judge's page when known. */
 export interface DigestProblem {
@@ -50,6 +51,8 @@ export interface DigestView {
   /** The planner's reason for having no plan (no exam date, exam passed …), shown instead of tomorrow's list. */
   notice: string | null;
   links: { plan: string; settings: string; unsubscribe: string };
+  /** The study group's section (mission done by N of M, the group's streak); null outside a group or switched off. */
+  group?: DigestGroup | null;
 }
 
 /** Reads the digest's data and writes nothing (the plan is asked for with store: false). */
@@ -63,7 +66,8 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
   const leftToday = (plan.days.find((d) => d.day === day)?.items ?? []).filter((i) => i.kind === 'review');
   const tomorrowIds = new Set(planned?.items.map((i) => i.problem));
   const reviews = [...leftToday.filter((i) => !tomorrowIds.has(i.problem)), ...(planned?.items ?? []).filter((i) => i.kind === 'review')];
-  const dDay = learner.examDate ? daysBetween(day, learner.examDate) : null;
+  // The plan's exam: the learner's own date, else their study group's.
+  const dDay = plan.exam ? daysBetween(day, plan.exam) : null;
   const base = baseUrl.replace(/\/+$/, '');
   return {
     lang: learner.language,
@@ -80,6 +84,7 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
     advice: plan.advice.map(words.advice),
     notice: plan.notice ? words.notice(plan.notice) : null,
     links: { plan: `${base}/plan/today`, settings: `${base}/settings/email`, unsubscribe: `${base}/unsubscribe/${encodeURIComponent(learner.unsubscribeToken)}` },
+    group: groupDigestSection(db, learner, day),
   };
 }
 

@@ -4,6 +4,7 @@ import { planListsOf, type Learner } from '../learners/learnerRepository.ts';
 import { plan } from '../planner/index.ts';
 import type { Plan, PlanInput, PlannerCatalog } from '../planner/types.ts';
 import { plannerHistory } from '../progress/plannerHistory.ts';
+import { planSettingsOf } from '../groups/inherit.ts';
 import { planDayOf, storePlanDay, type StoredPlanDay } from './planDayRepository.ts';
 
 export interface PlanForOptions {
@@ -41,20 +42,22 @@ export function currentCatalog(db: Db, listKeys: string[] | null = null): Planne
   return catalog;
 }
 
-/** The catalog of the lists that feed the learner's plan (their choice on /lists; default every list). */
+/** The catalog of the lists that feed the learner's plan (their choice on /lists, else their group's; default every list). */
 export function learnerCatalog(db: Db, learner: { id: number }): PlannerCatalog {
-  return currentCatalog(db, planListsOf(db, learner.id));
+  return currentCatalog(db, planSettingsOf(db, learner.id, { examDate: null, profile: '', lists: planListsOf(db, learner.id) }).lists);
 }
 
 export function planInputFor(db: Db, learner: Learner, today: string, stored: StoredPlanDay | undefined, extra: Partial<PlanInput> = {}): PlanInput {
+  // A study group's exam date, profile and lists apply where the learner kept the default (src/groups/inherit.ts).
+  const shared = planSettingsOf(db, learner.id, { examDate: learner.examDate, profile: learner.profile, lists: null });
   return {
     catalog: learnerCatalog(db, learner),
     history: plannerHistory(db, learner.id),
     settings: {
-      examDate: learner.examDate,
+      examDate: shared.examDate,
       dailyMinutes: learner.dailyMinutes,
       studyDays: learner.studyDays,
-      profile: learner.profile,
+      profile: shared.profile,
       // Custom weights count only while the profile is custom (picking samsung again on the settings page wins).
       customWeights: learner.profile === 'custom' ? learner.customWeights : null,
       lang: learner.language,

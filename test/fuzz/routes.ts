@@ -67,6 +67,14 @@ const todayProblemField = (c: RoleCtx): FieldSpec => ({
   extra: [{ label: 'a real problem not on today\'s list', text: c.notOnToday }],
 });
 
+/** The group form of /groups (create and edit). */
+const groupFields = (): FieldSpec[] => [
+  { name: 'name', kind: 'text', required: true, extra: [{ label: 'taken name, other case', text: 'OTHERS' }, { label: '61 characters', text: 'n'.repeat(61) }, { label: 'control character', text: 'a\u0007b' }] },
+  { name: 'examDate', kind: 'date', blankOk: true, extra: [{ label: 'in the past', text: '2026-01-01' }, { label: 'more than 2 years ahead', text: '2029-12-31' }] },
+  { name: 'profile', kind: 'enum', enum: ['general', 'samsung', 'kakao'], blankOk: true, extra: [{ label: 'custom (a learner\'s own)', text: 'custom' }] },
+  { name: 'lists', kind: 'enum', enum: ['tony9402-baekjoon'], blankOk: true, multi: true },
+];
+
 /** Keyed by `METHOD /path` as the router registers it. */
 export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World) => RouteSpec)> {
   return {
@@ -107,6 +115,14 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
     },
     'GET /settings/email': { acceptedFor: LEARNERS },
     'GET /unsubscribe/:token': { params: (c) => ({ token: c.me.unsubscribeToken }), acceptedFor: EVERYONE },
+    'GET /group': { acceptedFor: LEARNERS },
+    'GET /groups': { acceptedFor: ['admin'] },
+    'GET /groups/:id/board': (c, w) => ({
+      params: () => ({ id: String(w.groupId) }),
+      // Another group's board is refused to a member (an admin may read any).
+      foreign: (): Record<string, string[]> => (c.role === 'admin' ? {} : { id: [String(w.otherGroupId)] }),
+      acceptedFor: LEARNERS,
+    }),
 
     'POST /language': {
       fields: [{ name: 'lang', kind: 'enum', enum: ['ko', 'en'], required: true }],
@@ -224,6 +240,34 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       acceptedFor: LEARNERS,
     },
     'POST /settings/email/test': { valid: () => ({}), acceptedFor: LEARNERS },
+    'POST /groups': {
+      fields: groupFields(),
+      valid: () => ({ name: 'A new group', examDate: '2027-02-01', profile: 'samsung', lists: [] }),
+      acceptedFor: ['admin'],
+    },
+    'POST /groups/:id': {
+      fields: groupFields(),
+      params: (_c, w) => ({ id: String(w.groupId) }),
+      valid: () => ({ name: 'Fuzzers', examDate: '2027-01-15', profile: 'kakao' }),
+      acceptedFor: ['admin'],
+    },
+    'POST /groups/:id/members': {
+      fields: [{ name: 'login', kind: 'login', required: true, extra: [{ label: 'a learner in a group already', text: 'learner' }, { label: 'unknown learner', text: 'nobody' }] }],
+      params: (_c, w) => ({ id: String(w.groupId) }),
+      valid: () => ({ login: 'visitor' }),
+      acceptedFor: ['admin'],
+    },
+    'POST /groups/:id/members/remove': {
+      fields: [{ name: 'login', kind: 'login', required: true, extra: [{ label: 'a learner of no group', text: 'visitor' }] }],
+      params: (_c, w) => ({ id: String(w.groupId) }),
+      valid: () => ({ login: 'learner' }),
+      acceptedFor: ['admin'],
+    },
+    'POST /group/settings': {
+      fields: [{ name: 'sent', kind: 'enum', enum: ['1'], required: true }, { name: 'hidden', kind: 'checkbox' }, { name: 'digest', kind: 'checkbox' }],
+      valid: () => ({ sent: '1', hidden: '1', digest: '1' }),
+      acceptedFor: LEARNERS,
+    },
     'POST /unsubscribe/:token': {
       params: () => ({ token: 'not-a-real-token-0000000000000000' }),
       valid: () => ({ 'List-Unsubscribe': 'One-Click' }),

@@ -15,6 +15,7 @@ import { defaultList } from '../../src/catalog/listRepository.ts';
 import { logAttempt } from '../../src/progress/logAttempt.ts';
 import { learnerById, type Learner } from '../../src/learners/learnerRepository.ts';
 import { planDayOf } from '../../src/plans/planDayRepository.ts';
+import { addMember, createGroup } from '../../src/groups/groupAdmin.ts';
 import { outboxDir } from '../../src/digest/transport.ts';
 import { csrfFrom, tempDataDir } from '../support/app.ts';
 import { HUB_FIXTURE, PASSWORD, seedLearner } from '../support/progress.ts';
@@ -59,6 +60,9 @@ export interface World {
   hubDir: string;
   categories: string[];
   importRunId: number;
+  /** The study group of 'learner' and 'admin', and another one (empty: 'visitor' is in no group, so it can be added). */
+  groupId: number;
+  otherGroupId: number;
   roles: Record<Role, RoleCtx>;
   /** The files of the data directory (but the database) as the run started: every request must leave them so. */
   files: string[];
@@ -90,6 +94,10 @@ export async function createWorld(): Promise<World> {
   const learner = seedLearner(db, 'learner', { ...settings, language: 'en' });
   const visitor = seedLearner(db, 'visitor', settings);
   cheapenPasswords(db);
+  const group = createGroup(db, { name: 'Fuzzers' }, NOW);
+  const otherGroup = createGroup(db, { name: 'Others', examDate: '2027-02-01', profile: 'samsung' }, NOW);
+  addMember(db, group, 'learner', NOW);
+  addMember(db, group, 'admin', NOW);
   const attempt = (who: Learner, problem: string, day: string) => logAttempt(db, who, { problem, day, outcome: 'solved', minutes: '20', note: 'seed' }, NOW);
   const attempts = { admin: attempt(admin, 'boj:2178', '2026-11-20'), learner: attempt(learner, 'boj:1260', '2026-11-21'), visitor: attempt(visitor, 'boj:1003', '2026-11-22') };
   attempt(learner, 'boj:1003', '2026-11-25');
@@ -117,6 +125,7 @@ export async function createWorld(): Promise<World> {
   const who: Record<Role, Learner> = { anonymous: visitor, learner, admin };
   const world: World = {
     app, db, config, dataDir: data.dir, port, now: NOW, today: TODAY, listDir: LIST_DIR, hubDir, categories, importRunId, appErrors,
+    groupId: group.id, otherGroupId: otherGroup.id,
     files: [],
     roles: {} as Record<Role, RoleCtx>,
     close: async () => {
@@ -192,7 +201,7 @@ export async function loginSession(port: number, login: string) {
 async function warmUp(world: World, problems: string[]): Promise<void> {
   for (const role of ['learner', 'admin'] as Role[]) {
     const ctx = world.roles[role];
-    for (const page of ['/plan/today', '/plan', '/digest/preview', '/']) {
+    for (const page of ['/plan/today', '/plan', '/digest/preview', '/', '/group']) {
       const res = await send(world.port, { method: 'GET', path: page, headers: { cookie: ctx.cookie } }, 30_000);
       if (res.status !== 200) throw new Error(`fuzz set-up: GET ${page} as ${role} answered ${res.status}`);
     }

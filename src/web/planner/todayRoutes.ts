@@ -6,6 +6,7 @@ import { isOnTodayList, lessTimeToday, skipItem, swapItem } from '../../plans/to
 import { todayView } from '../../plans/todayView.ts';
 import { currentCatalog } from '../../plans/planService.ts';
 import { planWords } from '../../plans/planWords.ts';
+import { memberMission } from '../../groups/memberMission.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorText } from '../progress/forms.ts';
@@ -25,7 +26,9 @@ function renderToday({ db, now }: AppDeps, req: Request, res: Response, error?: 
   const learner = currentLearner(req);
   const view = todayView(db, learner, learnerToday(learner, now()), now());
   res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
-  res.render('plan/today', { title: res.locals.t('planner.today.title'), view, outcomes: OUTCOMES, error });
+  // The study group's mission of the day (stored when first shown, like today's list); undefined outside a group.
+  const mission = memberMission(db, learner, view.today, { store: true, now: now(), lang: res.locals.lang });
+  res.render('plan/today', { title: res.locals.t('planner.today.title'), view, outcomes: OUTCOMES, error, mission });
 }
 
 /**
