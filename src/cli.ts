@@ -9,6 +9,7 @@ import { registerProgressCommands } from './progress/cli.ts';
 import { registerPlannerCommands } from './plans/cli.ts';
 import { registerDigestCommands } from './digest/cli.ts';
 import { registerDatabaseCommands } from './db/cli.ts';
+import { registerSyncCommands } from './sync/cli.ts';
 
 export type { CliContext } from './context.ts';
 
@@ -38,6 +39,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerPlannerCommands(program, ctx);
   registerDigestCommands(program, ctx);
   registerDatabaseCommands(program, ctx);
+  registerSyncCommands(program, ctx);
   return program;
 }
 
