@@ -4,7 +4,7 @@ import { CLI_SOURCES } from './types.ts';
 
 const actions = () => import('./cliActions.ts');
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /**
  * `cote learner set <login>` (the learner's Codeforces/LeetCode/solved.ac handles and repositories) and `cote sync`.

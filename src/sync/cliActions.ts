@@ -22,8 +22,8 @@ export function learnerSetCommand(ctx: CliContext, login: string, o: Options): v
   if (Object.values(input).every((v) => v === undefined)) {
     throw new AppError('sync.nothing_to_set', 'nothing to set: give --codeforces, --leetcode, --solvedac or --repo');
   }
-  // The operator's own command: local and private repositories are theirs to name.
-  setAccounts(ctx.db(), learner.id, input, { allowPrivate: true, now: ctx.now() });
+  // Repositories are checked as on the accounts page: private addresses only with COTE_ALLOW_PRIVATE_SOURCES.
+  setAccounts(ctx.db(), learner.id, input, { allowPrivate: ctx.config.allowPrivateSources, now: ctx.now() });
   const accounts = accountsOf(ctx.db(), learner.id);
   ctx.out(`accounts of ${learner.login}: ${accounts.map((a) => `${a.source} ${a.handle}`).join(', ') || 'none'}`);
 }
