@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
 import { problemIdOf } from '../judges/judges.ts';
 import { codeforcesLevel } from '../judges/difficulty.ts';
-import { jsonOf, politeRequest, statusError, type Answer } from './politeHttp.ts';
+import { jsonOf, looksLikeJson, politeRequest, statusError, type Answer } from './politeHttp.ts';
 import type { Fetched, Submission } from './types.ts';
 
 /** Codeforces asks for at most one call per 2 seconds (SOURCES.md). */
@@ -68,8 +68,7 @@ function callLimitExceeded(answer: Answer): boolean {
 
 /** The `result` array of a user.status answer, or an AppError saying what the answer was instead. */
 function statusRecords(handle: string, answer: Answer): unknown[] {
-  const isJson = !/^\s*</.test(answer.text);
-  if (answer.status !== 200 && !isJson) throw statusError('Codeforces', answer);
+  if (answer.status !== 200 && !looksLikeJson(answer)) throw statusError('Codeforces', answer);
   const body = jsonOf('Codeforces', answer) as { status?: unknown; comment?: unknown; result?: unknown } | null;
   if (body && body.status === 'FAILED') {
     const comment = typeof body.comment === 'string' ? body.comment.slice(0, 300) : '';

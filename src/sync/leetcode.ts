@@ -1,6 +1,6 @@
 import { AppError } from '../errors.ts';
 import { problemIdOf } from '../judges/judges.ts';
-import { jsonOf, politeRequest, statusError } from './politeHttp.ts';
+import { jsonOf, looksLikeJson, politeRequest, statusError } from './politeHttp.ts';
 import type { Fetched, Submission } from './types.ts';
 
 /** LeetCode documents no limit; stay near one request per second (SOURCES.md). */
@@ -37,7 +37,7 @@ export async function fetchLeetcode(username: string, options: LeetcodeOptions):
     retries: options.retries,
     timeoutMs: options.callTimeoutMs,
   });
-  if (answer.status !== 200 && /^\s*</.test(answer.text)) throw statusError('LeetCode', answer);
+  if (answer.status !== 200 && !looksLikeJson(answer)) throw statusError('LeetCode', answer);
   const body = jsonOf('LeetCode', answer) as { data?: { recentAcSubmissionList?: unknown } | null; errors?: unknown } | null;
   const errors = Array.isArray(body?.errors) ? body.errors : [];
   const list = body?.data?.recentAcSubmissionList;

@@ -155,6 +155,11 @@ export function jsonOf(source: string, answer: Answer): unknown {
   }
 }
 
+/** Does the answer start like a JSON object or array? (An error status with JSON may still say why: FAILED, errors.) */
+export function looksLikeJson(answer: Answer): boolean {
+  return /^\s*[[{]/.test(answer.text);
+}
+
 /** An answer whose status is not 2xx, after the retries. */
 export function statusError(source: string, answer: Answer): AppError {
   return new AppError('sync.http_status', `${source} answered HTTP ${answer.status}`, 502, { source, status: answer.status });
