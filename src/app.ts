@@ -15,6 +15,7 @@ import { catalogRoutes } from './web/catalog/index.ts';
 import { progressRoutes } from './web/progress/index.ts';
 import { plannerRoutes } from './web/planner/index.ts';
 import { digestRoutes } from './web/digest/index.ts';
+import { syncRoutes } from './web/sync/index.ts';
 import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
 import { linkTemplatesOf, problemLinks } from './judges/links.ts';
 
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(progressRoutes(deps));
   app.use(plannerRoutes(deps));
   app.use(digestRoutes(deps));
+  app.use(syncRoutes(deps));
 
   app.use(pageNotFound);
   app.use(errorHandler(deps.logger));

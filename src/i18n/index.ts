@@ -4,6 +4,7 @@ import { progress } from './messages/progress.ts';
 import { planner } from './messages/planner.ts';
 import { digest } from './messages/digest.ts';
 import { lists } from './messages/lists.ts';
+import { sync } from './messages/sync.ts';
 
 /**
  * The one dictionary every page and email speaks from, in Korean and English. Each feature keeps its
@@ -12,7 +13,7 @@ import { lists } from './messages/lists.ts';
 export type Lang = 'ko' | 'en';
 export const LANGS: Lang[] = ['ko', 'en'];
 
-const parts = [common, catalog, progress, planner, digest, lists];
+const parts = [common, catalog, progress, planner, digest, lists, sync];
 const dictionary: Record<Lang, Record<string, string>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),
   ko: Object.assign({}, ...parts.map((p) => p.ko)),
