@@ -17,6 +17,7 @@ import { progressRoutes } from './web/progress/index.ts';
 import { plannerRoutes } from './web/planner/index.ts';
 import { digestRoutes } from './web/digest/index.ts';
 import { groupRoutes } from './web/groups/index.ts';
+import { syncRoutes } from './web/sync/index.ts';
 import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
 import { linkTemplatesOf, problemLinks } from './judges/links.ts';
 import { staticAssets } from './web/assets.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(plannerRoutes(deps));
   app.use(digestRoutes(deps));
   app.use(groupRoutes(deps));
+  app.use(syncRoutes(deps));
 
   app.use(pageNotFound);
   app.use(errorHandler(deps.logger));

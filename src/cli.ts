@@ -10,6 +10,7 @@ import { registerPlannerCommands } from './plans/cli.ts';
 import { registerDigestCommands } from './digest/cli.ts';
 import { registerDatabaseCommands } from './db/cli.ts';
 import { registerGroupCommands } from './groups/cli.ts';
+import { registerSyncCommands } from './sync/cli.ts';
 
 export type { CliContext } from './context.ts';
 
@@ -40,6 +41,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerDigestCommands(program, ctx);
   registerDatabaseCommands(program, ctx);
   registerGroupCommands(program, ctx);
+  registerSyncCommands(program, ctx);
   return program;
 }
 

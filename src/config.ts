@@ -30,6 +30,10 @@ export interface Config {
   linkLeetcode: string;
   linkCf: string;
   linkAtcoder: string;
+  /** Codeforces' official API (issue 13's sync), or a mirror/test server answering the same paths. */
+  codeforcesApi: string;
+  /** LeetCode's GraphQL endpoint, or a mirror/test server. */
+  leetcodeGraphql: string;
   /** How long opening the database and each statement wait for another process's lock. */
   dbBusyTimeoutMs: number;
   /** An ISO instant the clock starts at (it then runs at normal speed), for tests and demos; empty: the real clock. */
@@ -89,6 +93,12 @@ const url = (raw: string) => {
   return raw;
 };
 
+const httpUrl = (raw: string) => {
+  if (!/^https?:\/\//i.test(raw)) throw new Error('expected an http(s) URL');
+  new URL(raw);
+  return raw.replace(/\/+$/, '');
+};
+
 export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'host', env: 'HOST', default: '127.0.0.1', parse: text, description: 'Address the web server listens on' },
   { key: 'port', env: 'PORT', default: '3000', parse: port, description: 'Port the web server listens on' },
@@ -107,6 +117,8 @@ export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'linkLeetcode', env: 'COTE_LINK_LEETCODE', default: '', parse: parseLinkTemplate, description: 'LeetCode problem link template with {id}' },
   { key: 'linkCf', env: 'COTE_LINK_CF', default: '', parse: parseLinkTemplate, description: 'Codeforces problem link template with {contest} and {index} (or {id})' },
   { key: 'linkAtcoder', env: 'COTE_LINK_ATCODER', default: '', parse: parseLinkTemplate, description: 'AtCoder task link template with {contest} and {id}' },
+  { key: 'codeforcesApi', env: 'COTE_CODEFORCES_API', default: 'https://codeforces.com/api', parse: httpUrl, description: 'Codeforces API base URL for syncing solves' },
+  { key: 'leetcodeGraphql', env: 'COTE_LEETCODE_GRAPHQL', default: 'https://leetcode.com/graphql', parse: httpUrl, description: 'LeetCode GraphQL URL for syncing solves' },
   { key: 'clockStart', env: 'COTE_CLOCK_START', default: '', parse: instant, description: 'Start the clock at this instant (tests and demos); empty: the real clock' },
   { key: 'dbBusyTimeoutMs', env: 'COTE_DB_BUSY_TIMEOUT_MS', default: '5000', parse: millis, description: 'Milliseconds to wait for a database locked by another process' },
 ];

@@ -76,13 +76,30 @@ export function ensureProblem(
   return problemById(db, input.id)!;
 }
 
-/** Inserts or overwrites a problem with the list's data. */
+/**
+ * Makes sure an off-list problem exists for a synced solve (a Codeforces or BaekjoonHub problem on no list): a new
+ * row is flagged off_list, so it never joins a list, the checklist or the planner's catalog (they read entries);
+ * an existing row (listed or not) is left as it is.
+ */
+export function ensureOffListProblem(db: Db, input: { id: string; title: string; level: number }): void {
+  const [judge, number] = splitProblemId(input.id);
+  statement(db, 'INSERT INTO problems (id, judge, number, title, level, url, off_list) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING').run(
+    input.id,
+    judge,
+    number,
+    input.title,
+    input.level,
+    problemUrl(input.id) ?? null,
+  );
+}
+
+/** Inserts or overwrites a problem with the list's data (an off-list problem a list now includes becomes listed). */
 export function saveProblem(db: Db, p: Problem): void {
   statement(
     db,
     `INSERT INTO problems (id, judge, number, title, level, url, tags, average_tries) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, level = excluded.level, url = excluded.url,
-       tags = excluded.tags, average_tries = excluded.average_tries`,
+       tags = excluded.tags, average_tries = excluded.average_tries, off_list = 0`,
   ).run(p.id, p.judge, p.number, p.title, p.level, p.url, JSON.stringify(p.tags), p.averageTries);
 }
 

@@ -5,6 +5,7 @@ import { planner } from './messages/planner.ts';
 import { digest } from './messages/digest.ts';
 import { lists } from './messages/lists.ts';
 import { groups } from './messages/groups.ts';
+import { sync } from './messages/sync.ts';
 
 /**
  * The one dictionary every page and email speaks from, in Korean and English. Each feature keeps its
@@ -13,7 +14,7 @@ import { groups } from './messages/groups.ts';
 export type Lang = 'ko' | 'en';
 export const LANGS: Lang[] = ['ko', 'en'];
 
-const parts = [common, catalog, progress, planner, digest, lists, groups];
+const parts = [common, catalog, progress, planner, digest, lists, groups, sync];
 const dictionary: Record<Lang, Record<string, string>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),
   ko: Object.assign({}, ...parts.map((p) => p.ko)),

@@ -1,4 +1,5 @@
 import { sendDueDigests } from '../digest/delivery.ts';
+import { runNightlySyncs } from '../sync/nightly.ts';
 import type { Mailer } from '../digest/transport.ts';
 import type { AppDeps } from '../context.ts';
 
@@ -19,6 +20,14 @@ export interface Job {
 
 /** Every scheduled job of cote. Each is also runnable once from the CLI (`cote digest`). */
 export const JOBS: Job[] = [
+  {
+    // Each learner's solves from Codeforces, LeetCode and their repositories, once a night LEAD_MINUTES before their
+    // digest (so the email counts them); a run with nothing due reads one row per learner with accounts. `cote sync`.
+    name: 'sync',
+    schedule: '* * * * *',
+    runAtStart: true,
+    run: ({ deps }, now) => runNightlySyncs(deps, now),
+  },
   {
     // Wakes every minute so a digest leaves within a minute of the learner's time; a run with nothing due reads
     // one row per learner and sends nothing.

@@ -93,6 +93,15 @@ export function recordAttemptOnce(db: Db, attempt: NewAttempt & { externalKey: s
   return db.prepare(`${INSERT} ON CONFLICT (learner_id, origin, external_key) DO NOTHING`).run(insertParams(attempt)).changes === 1;
 }
 
+/**
+ * Does the learner have an attempt on `problemId` on `day` — a solve (solved, solved_slow) when `solvedOnly`, else any?
+ * A sync asks first, so a solve the learner already logged by hand or imported is not counted twice.
+ */
+export function hasAttemptOn(db: Db, learnerId: number, problemId: string, day: string, solvedOnly: boolean): boolean {
+  const sql = `SELECT 1 FROM attempts WHERE learner_id = ? AND problem_id = ? AND day = ?${solvedOnly ? ` AND ${SOLVED_SQL}` : ''} LIMIT 1`;
+  return db.prepare(sql).get(learnerId, problemId, day) !== undefined;
+}
+
 /** The learner's attempt with this id; another learner's attempt is undefined, like a missing one. */
 export function attemptById(db: Db, learnerId: number, id: number): Attempt | undefined {
   const row = db.prepare(`${SELECT} WHERE a.id = ? AND a.learner_id = ?`).get(id, learnerId) as AttemptRow | undefined;

@@ -268,6 +268,31 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       valid: () => ({ sent: '1', hidden: '1', digest: '1' }),
       acceptedFor: LEARNERS,
     },
+    'GET /settings/accounts': { acceptedFor: LEARNERS },
+    'GET /api/sync': { acceptedFor: LEARNERS },
+    'POST /settings/accounts': {
+      fields: [
+        { name: 'codeforces', kind: 'text', required: true, blankOk: true, extra: [{ label: 'not a handle', text: 'a b/../c' }] },
+        { name: 'leetcode', kind: 'text', required: true, blankOk: true, extra: [{ label: 'not a username', text: '-x?y' }] },
+        { name: 'solvedac', kind: 'text', required: true, blankOk: true, extra: [{ label: 'not a handle', text: 'a b' }] },
+        {
+          name: 'repos', kind: 'text', required: true, blankOk: true,
+          extra: [
+            { label: 'file:// URL', text: 'file:///etc' }, { label: 'ssh remote', text: 'git@github.com:me/x.git' },
+            { label: 'local path', text: '/var/lib/cote' }, { label: 'loopback', text: 'http://127.0.0.1:1/x.git' },
+            { label: 'user and password', text: 'https://u:p@github.com/me/x' },
+          ],
+        },
+      ],
+      // Blank fields: the fuzz learners have no accounts, so the valid form changes nothing and starts no sync.
+      valid: () => ({ codeforces: '', leetcode: '', solvedac: '', repos: '' }),
+      acceptedFor: LEARNERS,
+    },
+    'POST /settings/accounts/sync': {
+      valid: () => ({}),
+      acceptedFor: [],
+      why: 'the fuzz learners have no accounts, so a valid press is a 422 (nothing to sync); a sync would reach the network',
+    },
     'POST /unsubscribe/:token': {
       params: () => ({ token: 'not-a-real-token-0000000000000000' }),
       valid: () => ({ 'List-Unsubscribe': 'One-Click' }),

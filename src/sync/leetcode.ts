@@ -1,0 +1,75 @@
+import { AppError } from '../errors.ts';
+import { problemIdOf } from '../judges/judges.ts';
+import { jsonOf, looksLikeJson, politeRequest, statusError } from './politeHttp.ts';
+import type { Fetched, Submission } from './types.ts';
+
+/** LeetCode documents no limit; stay near one request per second (SOURCES.md). */
+export const LEETCODE_GAP_MS = 1_000;
+/** recentAcSubmissionList gives at most the last 20 accepted submissions. */
+export const LEETCODE_LIMIT = 20;
+
+const QUERY = `query recentAcSubmissions($username: String!, $limit: Int!) {
+  recentAcSubmissionList(username: $username, limit: $limit) { id title titleSlug timestamp lang }
+}`;
+
+export interface LeetcodeOptions {
+  url: string;
+  signal?: AbortSignal;
+  backoffMs?: number;
+  retries?: number;
+  callTimeoutMs?: number;
+}
+
+/**
+ * The learner's recent accepted submissions (LeetCode keeps only the last 20 reachable without a login: polled every
+ * night, that is the whole history from the first sync on). `timestamp` is Unix seconds as a string.
+ */
+export async function fetchLeetcode(username: string, options: LeetcodeOptions): Promise<Fetched> {
+  const answer = await politeRequest({
+    sourceName: 'LeetCode',
+    method: 'POST',
+    url: options.url,
+    body: JSON.stringify({ query: QUERY, variables: { username, limit: LEETCODE_LIMIT } }),
+    headers: { 'Content-Type': 'application/json', Referer: 'https://leetcode.com' },
+    gapMs: LEETCODE_GAP_MS,
+    signal: options.signal,
+    backoffMs: options.backoffMs,
+    retries: options.retries,
+    timeoutMs: options.callTimeoutMs,
+  });
+  if (answer.status !== 200 && !looksLikeJson(answer)) throw statusError('LeetCode', answer);
+  const body = jsonOf('LeetCode', answer) as { data?: { recentAcSubmissionList?: unknown } | null; errors?: unknown } | null;
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  const list = body?.data?.recentAcSubmissionList;
+  if (errors.length > 0 && !Array.isArray(list)) {
+    const message = String((errors[0] as { message?: unknown })?.message ?? '').slice(0, 300);
+    if (/does not exist|not found/i.test(message)) {
+      throw new AppError('sync.leetcode_unknown_user', `LeetCode has no user ${JSON.stringify(username)}`, 422, { username });
+    }
+    throw new AppError('sync.leetcode_failed', `LeetCode refused the request: ${message || 'no reason given'}`, 502, { message });
+  }
+  if (answer.status !== 200) throw statusError('LeetCode', answer);
+  if (!Array.isArray(list)) {
+    throw new AppError('sync.bad_answer', 'LeetCode answered JSON without data.recentAcSubmissionList', 502, { source: 'LeetCode' });
+  }
+  const result: Fetched = { submissions: [], fetched: list.length, unusable: 0 };
+  for (const raw of list) {
+    const read = submissionOf(raw);
+    if (read) result.submissions.push(read);
+    else result.unusable++;
+  }
+  return result;
+}
+
+function submissionOf(value: unknown): Submission | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const raw = value as { title?: unknown; titleSlug?: unknown; timestamp?: unknown };
+  const seconds = Number(raw.timestamp);
+  if (typeof raw.titleSlug !== 'string' || (typeof raw.timestamp !== 'string' && typeof raw.timestamp !== 'number')) return undefined;
+  if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
+  const id = problemIdOf('leetcode', raw.titleSlug);
+  if (!id) return undefined;
+  const title = typeof raw.title === 'string' && raw.title.trim() ? raw.title.trim().slice(0, 200) : raw.titleSlug;
+  // Only accepted submissions are listed; LeetCode's difficulty is not in this answer (the problem stays unrated).
+  return { problem: { id, title, level: 0 }, at: new Date(seconds * 1000), verdict: 'accepted' };
+}
