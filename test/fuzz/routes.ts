@@ -112,6 +112,24 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
     },
     'GET /settings/email': { acceptedFor: LEARNERS },
     'GET /unsubscribe/:token': { params: (c) => ({ token: c.me.unsubscribeToken }), acceptedFor: EVERYONE },
+    'GET /digest/outbox/:name/view': {
+      params: (c) => ({ name: c.outboxFile }), foreign: (c) => ({ name: [c.otherOutboxFile] }), acceptedFor: LEARNERS,
+    },
+    'GET /digest/outbox/:name/html': {
+      params: (c) => ({ name: c.outboxFile }), foreign: (c) => ({ name: [c.otherOutboxFile] }), acceptedFor: [],
+      why: 'the seeded outbox files are plain text: with no HTML part the valid path is a 404',
+    },
+    'GET /attempts/:id/delete': {
+      params: (c) => ({ id: String(c.ownAttemptId) }), foreign: (c) => ({ id: [String(c.otherAttemptId)] }), acceptedFor: LEARNERS,
+    },
+    'GET /favicon.ico': { acceptedFor: EVERYONE },
+    // The switch's no-JS link: sets the cookie only (no row), then goes back.
+    'GET /language': {
+      fields: [{ name: 'lang', kind: 'enum', enum: ['ko', 'en'], required: true }],
+      valid: () => ({ lang: 'ko', back: '/' }),
+      acceptedFor: EVERYONE,
+      redirect: { field: 'back', base: () => ({ lang: 'ko' }) },
+    },
 
     'POST /language': {
       fields: [{ name: 'lang', kind: 'enum', enum: ['ko', 'en'], required: true }],
@@ -229,6 +247,27 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       acceptedFor: LEARNERS,
     },
     'POST /settings/email/test': { valid: () => ({}), acceptedFor: LEARNERS },
+    // Nothing was deleted in these sessions, so the valid form restores nothing (and writes nothing).
+    'POST /attempts/restore': { valid: () => ({}), acceptedFor: LEARNERS },
+    'POST /lists/plan': (_c, w) => ({
+      fields: [{ name: 'lists', kind: 'enum', enum: [w.listKey], required: true, multi: true }],
+      valid: () => ({ lists: [w.listKey] }),
+      acceptedFor: LEARNERS,
+    }),
+    'POST /lists/types': {
+      fields: [{ name: 'alias', kind: 'text', required: true }, { name: 'type', kind: 'enum', enum: ['graph_traversal'], blankOk: true }],
+      valid: () => ({ alias: 'fuzz type', type: 'graph_traversal' }),
+      acceptedFor: ['admin'],
+    },
+    'POST /lists/upload': {
+      fields: [
+        { name: 'name', kind: 'text', required: true },
+        { name: 'format', kind: 'enum', enum: ['csv'], blankOk: true },
+        { name: 'text', kind: 'text', required: true },
+      ],
+      valid: () => ({ name: 'Fuzz list', format: 'csv', text: 'url\nhttps://www.acmicpc.net/problem/1000\n' }),
+      acceptedFor: ['admin'],
+    },
     'POST /unsubscribe/:token': {
       params: () => ({ token: 'not-a-real-token-0000000000000000' }),
       valid: () => ({ 'List-Unsubscribe': 'One-Click' }),

@@ -58,6 +58,8 @@ export interface World {
   listDir: string;
   hubDir: string;
   categories: string[];
+  /** The key of the fixture list (the one list there is). */
+  listKey: string;
   importRunId: number;
   roles: Record<Role, RoleCtx>;
   /** The files of the data directory (but the database) as the run started: every request must leave them so. */
@@ -116,7 +118,7 @@ export async function createWorld(): Promise<World> {
   const others: Record<Role, Role> = { anonymous: 'learner', learner: 'admin', admin: 'learner' };
   const who: Record<Role, Learner> = { anonymous: visitor, learner, admin };
   const world: World = {
-    app, db, config, dataDir: data.dir, port, now: NOW, today: TODAY, listDir: LIST_DIR, hubDir, categories, importRunId, appErrors,
+    app, db, config, dataDir: data.dir, port, now: NOW, today: TODAY, listDir: LIST_DIR, hubDir, categories, listKey: list?.key ?? '', importRunId, appErrors,
     files: [],
     roles: {} as Record<Role, RoleCtx>,
     close: async () => {
