@@ -39,7 +39,7 @@ export function canonicalChoices(): { key: string; nameEn: string; nameKo: strin
 
 /** Maps a type name (normalised, as typesToMap gives it) to a canonical type; '' removes the mapping. */
 export function mapType(db: Db, alias: string, typeKey: string, now: Date): void {
-  if (alias === '' || alias.length > 200) throw new AppError('catalog.bad_type_name', 'name the type to map', 400);
+  if (alias.trim() === '' || alias.length > 200) throw new AppError('catalog.bad_type_name', 'name the type to map', 400);
   if (typeKey !== '' && !canonicalTypeByKey(typeKey)) {
     throw new AppError('catalog.unknown_canonical_type', `"${typeKey}" is not a type of the vocabulary`, 422, { key: typeKey });
   }

@@ -196,6 +196,15 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
     });
   });
 
+  describe('a blank name where the form needs one', () => {
+    it('POST /lists/types with a whitespace-only alias – 400, no mapping stored', async () => {
+      const { agent, csrf } = await loggedIn(t.app(), 'admin');
+      const res = await agent.post('/lists/types').type('form').send({ _csrf: csrf, alias: ' \t \u3000 ', type: 'graph_traversal' });
+      expect(res.status).to.equal(400);
+      expect(t.deps.db.prepare('SELECT count(*) FROM type_aliases').pluck().get()).to.equal(0);
+    });
+  });
+
   describe('no server path on a page', () => {
     it('GET /digest/preview – the outbox is described without the data directory, for a learner and an admin', async () => {
       for (const login of ['mina', 'admin']) {
