@@ -10,6 +10,8 @@ import { ANONYMOUS_SESSION_MS, SqliteSessionStore } from './web/sessionStore.ts'
 import { httpsDecision, securityHeaders } from './web/https.ts';
 import { loadLearner } from './web/auth.ts';
 import { viewLocals } from './web/locals.ts';
+import { requestSyntax, verifyBody } from './web/requestSyntax.ts';
+import { bodyShape } from './web/validate.ts';
 import { errorHandler, pageNotFound } from './web/errorHandler.ts';
 import { languageRoutes } from './web/languageRoutes.ts';
 import { catalogRoutes } from './web/catalog/index.ts';
@@ -47,7 +49,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(compression());
   app.use(httpsDecision(deps.config));
   app.use(securityHeaders());
-  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   app.use('/static/vendor/uplot', express.static(UPLOT_DIST, { maxAge: '1h', index: false }));
   app.use('/static', assets.middleware);
   app.use(privateNoCache);
@@ -67,8 +68,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(loadLearner(deps.db));
   // Before the body parsers, so that their errors (413, malformed JSON) are answered in the learner's language.
   app.use(viewLocals);
-  app.use(express.urlencoded({ extended: false, limit: '2mb' }));
-  app.use(express.json({ limit: '2mb' }));
+  // Bad syntax (a malformed escape in the query or a form, no form body on a POST …) is a 400 before anything reads it.
+  app.use(requestSyntax(isUnsubscribePost));
+  // After the locals: a malformed cote_lang cookie is refused here too.
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
+  app.use(express.urlencoded({ extended: false, limit: '2mb', verify: verifyBody }));
+  app.use(express.json({ limit: '2mb', verify: verifyBody }));
+  app.use(bodyShape(isUnsubscribePost));
   const { csrfSynchronisedProtection } = csrfSync({
     size: 32,
     getTokenFromRequest: (req) => (req.body?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),

@@ -39,7 +39,7 @@ export function canonicalChoices(): { key: string; nameEn: string; nameKo: strin
 
 /** Maps a type name (normalised, as typesToMap gives it) to a canonical type; '' removes the mapping. */
 export function mapType(db: Db, alias: string, typeKey: string, now: Date): void {
-  if (alias === '' || alias.length > 200) throw new AppError('catalog.bad_type_name', 'name the type to map', 400);
+  if (alias.trim() === '' || alias.length > 200) throw new AppError('catalog.bad_type_name', 'name the type to map', 400);
   if (typeKey !== '' && !canonicalTypeByKey(typeKey)) {
     throw new AppError('catalog.unknown_canonical_type', `"${typeKey}" is not a type of the vocabulary`, 422, { key: typeKey });
   }
@@ -56,10 +56,16 @@ export function parseFormat(raw: unknown): ListFormat | undefined {
   return value as ListFormat;
 }
 
-/** Checks a source before a background import: a valid http(s) URL, or a directory or file that exists. */
+/**
+ * Checks a source before a background import: a valid http(s) URL, or a directory or file that exists. Its messages
+ * name the source as given, never the path it resolves to on the server (the page is not the server's shell).
+ */
 export function checkAnySource(source: string): void {
   const text = source.trim();
   if (text === '') throw new AppError('catalog.no_source', 'no list source given: expected a URL, a directory or a file', 422);
+  if (/[\u0000-\u001f\u007f]/.test(text)) {
+    throw new AppError('catalog.source_control_chars', 'the list source contains control characters', 422, { field: 'source' });
+  }
   if (/^https?:\/\//i.test(text)) {
     try {
       new URL(text);
@@ -69,7 +75,7 @@ export function checkAnySource(source: string): void {
     }
   }
   const location = path.resolve(text);
-  if (!fs.existsSync(location)) throw new AppError('catalog.no_directory', `directory ${location} does not exist`, 422, { file: location });
+  if (!fs.existsSync(location)) throw new AppError('catalog.no_directory', `directory ${text} does not exist`, 422, { file: text });
 }
 
 /**

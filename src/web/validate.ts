@@ -1,6 +1,7 @@
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { badField, notAForm, notUtf8, SAFE_METHODS, type FormExempt } from './requestSyntax.ts';
 
 /**
  * Edge validation: every route parses its body, query and params with one zod schema, so handlers receive typed,
@@ -26,8 +27,16 @@ export const field = {
   /** A text field of at most `max` characters. */
   text: (max: number) => z.string().max(max),
   optional: (max: number) => z.string().max(max).optional(),
-  /** A field that may repeat (checkboxes): one value or up to `count` values, each at most `max` characters. */
-  many: (max: number, count: number) => z.union([z.string().max(max), z.array(z.string().max(max)).max(count)]).optional(),
+  /**
+   * A field that may repeat (a group of checkboxes): one value or up to `count` values, each 1 to `max` characters
+   * (a ticked box always sends its value: an empty one is no box of the form).
+   */
+  many: (max: number, count: number) => {
+    const one = z.string().min(1).max(max);
+    return z.union([one, z.array(one).max(count)]).optional();
+  },
+  /** A single checkbox: absent (unticked) or exactly the value its input sends (`on` when the input names none). */
+  checkbox: (value: string) => z.literal(value).optional(),
   /** A whole number in a path segment or query (digits only, bounded). */
   id: () => z.string().regex(/^\d{1,15}$/).transform(Number),
 };
@@ -52,4 +61,36 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;
+}
+
+/**
+ * After the parsers, for unsafe requests but the `exempt` ones: the body is one object (not a JSON array) whose
+ * strings — keys included — are well-formed UTF-16 (a JSON `"\ud800"` is no text a page could have sent).
+ */
+export function bodyShape(exempt: FormExempt) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (SAFE_METHODS.has(req.method) || exempt(req)) return next();
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw notAForm();
+    const bad = illFormedField(body);
+    if (bad !== undefined) throw bad === '' ? notUtf8('body') : badField('body', bad);
+    next();
+  };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first field (a dotted path) whose string value holds a lone surrogate; '' for such a key; else undefined. */
+function illFormedField(value: object): string | undefined {
+  const stack: Array<[object, string]> = [[value, '']];
+  while (stack.length) {
+    const [object, at] = stack.pop()!;
+    for (const [key, inner] of Object.entries(object)) {
+      const name = at ? `${at}.${key}` : key;
+      if (LONE_SURROGATE.test(key)) return '';
+      if (typeof inner === 'string' && LONE_SURROGATE.test(inner)) return name.slice(0, 100);
+      if (typeof inner === 'object' && inner !== null) stack.push([inner, name]);
+    }
+  }
+  return undefined;
 }

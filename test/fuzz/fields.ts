@@ -48,7 +48,9 @@ function kindPool(field: FieldSpec): Probe[] {
     case 'problem':
       return [...PROBLEMS, ...ODD_TEXT];
     case 'login':
-      return [...LOGINS, ...ODD_TEXT];
+      // 'constructor' is a plain word, a valid login (2–32 letters, digits, '.', '_', '-'): logins are stored in SQL and
+      // never used as object keys, so it is no probe here (it stays one for enums and other structured fields).
+      return [...LOGINS, ...ODD_TEXT.filter((p) => p.label !== 'constructor')];
     case 'email':
       return [...EMAILS, ...ODD_TEXT];
     case 'timezone':

@@ -59,6 +59,8 @@ export interface World {
   listDir: string;
   hubDir: string;
   categories: string[];
+  /** The key of the fixture list (the one list there is). */
+  listKey: string;
   importRunId: number;
   /** The study group of 'learner' and 'admin', and another one (empty: 'visitor' is in no group, so it can be added). */
   groupId: number;
@@ -124,7 +126,7 @@ export async function createWorld(): Promise<World> {
   const others: Record<Role, Role> = { anonymous: 'learner', learner: 'admin', admin: 'learner' };
   const who: Record<Role, Learner> = { anonymous: visitor, learner, admin };
   const world: World = {
-    app, db, config, dataDir: data.dir, port, now: NOW, today: TODAY, listDir: LIST_DIR, hubDir, categories, importRunId, appErrors,
+    app, db, config, dataDir: data.dir, port, now: NOW, today: TODAY, listDir: LIST_DIR, hubDir, categories, listKey: list?.key ?? '', importRunId, appErrors,
     groupId: group.id, otherGroupId: otherGroup.id,
     files: [],
     roles: {} as Record<Role, RoleCtx>,

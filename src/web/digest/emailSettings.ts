@@ -10,7 +10,7 @@ import type { AppDeps } from '../deps.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
 
-const EmailSettingsBody = z.object({ enabled: field.optional(10), time: field.text(20) });
+const EmailSettingsBody = z.object({ enabled: field.checkbox('on'), time: field.text(20) });
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 

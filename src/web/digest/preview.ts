@@ -24,6 +24,7 @@ function ownsOutboxFile(learner: Learner, name: string): boolean {
 }
 
 // GET /digest/preview — tonight's digest as the learner will get it (in their email language), and the outbox.
+// The outbox's folder is not shown (a server path is no learner's business; the README says where it is).
 export function showDigestPreview(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const learner = currentLearner(req);
@@ -38,7 +39,7 @@ export function showDigestPreview(deps: AppDeps) {
       rendered: renderDigest(view),
       emailT: translator(view.lang),
       status: digestFor(deps.db, learner.id, day)?.status ?? 'none',
-      outbox: deps.config.smtpUrl ? null : { dir: outboxDir(deps.config), files: files.slice(page.offset, page.offset + page.limit), page },
+      outbox: deps.config.smtpUrl ? null : { files: files.slice(page.offset, page.offset + page.limit), page },
     });
   };
 }

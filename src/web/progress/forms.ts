@@ -59,7 +59,7 @@ export const NewLearnerBody = z.object({
   ...learnerFields,
   name: field.text(500),
   email: field.text(500),
-  isAdmin: field.optional(10),
+  isAdmin: field.checkbox('1'),
 });
 
 export const SettingsBody = z.object({ ...learnerFields, name: field.text(500), email: field.text(500) });

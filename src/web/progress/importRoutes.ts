@@ -9,8 +9,8 @@ import { errorText } from './forms.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
 
-const CsvImportBody = z.object({ csv: field.text(4 * 1024 * 1024), partial: field.optional(10) });
-const HubImportBody = z.object({ dir: field.text(4096), partial: field.optional(10) });
+const CsvImportBody = z.object({ csv: field.text(4 * 1024 * 1024), partial: field.checkbox('1') });
+const HubImportBody = z.object({ dir: field.text(4096), partial: field.checkbox('1') });
 
 /**
  * GET /history/import, POST /history/import (CSV pasted or loaded into the textarea), POST /history/import/baekjoonhub.
