@@ -96,6 +96,18 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
     },
     'GET /lists': { acceptedFor: EVERYONE },
     'GET /api/imports/:id': { params: (_c, w) => ({ id: String(w.importRunId) }), acceptedFor: EVERYONE },
+    // A folded type's rows, as the checklist loads them: the same filters as GET /.
+    'GET /types/:key/rows': (_c, w) => ({
+      params: () => ({ key: w.categories[0] }),
+      fields: [
+        { name: 'min', kind: 'int', min: 0, max: 30, blankOk: true },
+        { name: 'max', kind: 'int', min: 0, max: 30, blankOk: true },
+        { name: 'recommended', kind: 'checkbox' },
+        { name: 'status', kind: 'enum', enum: ['solved', 'unsolved', 'failed', 'new'], blankOk: true },
+        { name: 'q', kind: 'text', blankOk: true },
+      ],
+      acceptedFor: LEARNERS,
+    }),
     'GET /login': {
       fields: [{ name: 'next', kind: 'text', blankOk: true }],
       acceptedFor: EVERYONE,
