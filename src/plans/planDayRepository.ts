@@ -27,7 +27,8 @@ interface PlanDayRow {
 }
 
 export function planDayOf(db: Db, learnerId: number, day: string): StoredPlanDay | undefined {
-  const sql = 'SELECT learner_id, day, items, skipped, minutes_today, created_at, version, list_inputs FROM plan_days WHERE learner_id = ? AND day = ?';
+  const sql = `SELECT learner_id, day, items, skipped, minutes_today, created_at, version, list_inputs
+    FROM plan_days WHERE learner_id = ? AND day = ?`;
   const row = db.prepare(sql).get(learnerId, day) as PlanDayRow | undefined;
   return (
     row && {
@@ -44,14 +45,22 @@ export function planDayOf(db: Db, learnerId: number, day: string): StoredPlanDay
 }
 
 /** Stores the day's list unless one is stored already (the first shown list wins); true when stored. */
-export function storePlanDay(db: Db, learnerId: number, day: string, items: PlanItem[], createdAt: string, listInputs: string | null = null): boolean {
+export function storePlanDay(
+  db: Db,
+  learnerId: number,
+  day: string,
+  items: PlanItem[],
+  createdAt: string,
+  listInputs: string | null = null,
+): boolean {
   const sql = `INSERT INTO plan_days (learner_id, day, items, created_at, list_inputs) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (learner_id, day) DO NOTHING`;
   return db.prepare(sql).run(learnerId, day, JSON.stringify(items), createdAt, listInputs).changes === 1;
 }
 
 export function updatePlanDay(db: Db, learnerId: number, day: string, changes: { items: PlanItem[]; skipped: string[]; minutesToday: number | null }): void {
-  db.prepare('UPDATE plan_days SET items = ?, skipped = ?, minutes_today = ?, version = version + 1 WHERE learner_id = ? AND day = ?').run(
+  const sql = 'UPDATE plan_days SET items = ?, skipped = ?, minutes_today = ?, version = version + 1 WHERE learner_id = ? AND day = ?';
+  db.prepare(sql).run(
     JSON.stringify(changes.items),
     JSON.stringify(changes.skipped),
     changes.minutesToday,
@@ -72,5 +81,6 @@ export function rebuildPlanDay(db: Db, learnerId: number, day: string, items: Pl
 
 /** Records the inputs a list stored before fingerprints existed belongs to (it is kept as it is). */
 export function adoptPlanDayInputs(db: Db, learnerId: number, day: string, listInputs: string): void {
-  db.prepare('UPDATE plan_days SET list_inputs = ? WHERE learner_id = ? AND day = ? AND list_inputs IS NULL').run(listInputs, learnerId, day);
+  const sql = 'UPDATE plan_days SET list_inputs = ? WHERE learner_id = ? AND day = ? AND list_inputs IS NULL';
+  db.prepare(sql).run(listInputs, learnerId, day);
 }

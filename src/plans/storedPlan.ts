@@ -42,7 +42,13 @@ export function storedPlanFor(deps: { db: Db }, learner: Learner, now: Date): St
  * imports change (what was acted on stays). A new day opens with the list the stored plan forecast for it, the last
  * study day's undone problems first (nextDayList), when nothing but the day changed.
  */
-export function storedPlan(db: Db, learner: Learner, today: string, now: Date, options: StoredPlanOptions = {}): StoredPlan {
+export function storedPlan(
+  db: Db,
+  learner: Learner,
+  today: string,
+  now: Date,
+  options: StoredPlanOptions = {},
+): StoredPlan {
   const storeList = options.storeList !== false;
   const fingerprint = planFingerprint(db, learner, today);
   const row = storedPlanRow(db, learner.id);
@@ -58,7 +64,14 @@ export function storedPlan(db: Db, learner: Learner, today: string, now: Date, o
  * The list `day` opens with, from the plan stored on an earlier day, when nothing but the day (and attempts) changed
  * since and that plan was made on or after the last study day; undefined otherwise (the planner chooses afresh).
  */
-export function openingList(db: Db, learner: Learner, previous: StoredPlan, day: string, listInputs: string, history: HistoryAttempt[]): PlanItem[] | undefined {
+export function openingList(
+  db: Db,
+  learner: Learner,
+  previous: StoredPlan,
+  day: string,
+  listInputs: string,
+  history: HistoryAttempt[],
+): PlanItem[] | undefined {
   if (previous.today >= day || previous.listInputs !== listInputs) return undefined;
   const last = lastStudyDayBefore(day, learner.studyDays);
   if (!last || previous.today < last) return undefined;
@@ -70,7 +83,8 @@ export function openingList(db: Db, learner: Learner, previous: StoredPlan, day:
     : previous.plan.today === last
       ? (previous.plan.days[0]?.items ?? [])
       : [];
-  return nextDayList({ undone, undoneDay: last, forecast: forecast.items, day, history, budget: learner.dailyMinutes, warmUp: isWarmUpDay(day, learner.examDate, learner.studyDays) });
+  const warmUp = isWarmUpDay(day, learner.examDate, learner.studyDays);
+  return nextDayList({ undone, undoneDay: last, forecast: forecast.items, day, history, budget: learner.dailyMinutes, warmUp });
 }
 
 /** The learner's stored plan as it is, whatever day it was computed for and whether it is still current. */
@@ -83,7 +97,15 @@ function fromRow(row: StoredPlanRow): StoredPlan {
   return { today: row.day, plan: decodePlan(row.plan), computedAt: row.computedAt, listInputs: row.listInputs };
 }
 
-function compute(db: Db, learner: Learner, today: string, now: Date, fingerprint: PlanFingerprint, row: StoredPlanRow | undefined, storeList: boolean): StoredPlan {
+function compute(
+  db: Db,
+  learner: Learner,
+  today: string,
+  now: Date,
+  fingerprint: PlanFingerprint,
+  row: StoredPlanRow | undefined,
+  storeList: boolean,
+): StoredPlan {
   const history = plannerHistory(db, learner.id);
   const stored = planDayOf(db, learner.id, today);
   let plan: Plan;
@@ -95,7 +117,8 @@ function compute(db: Db, learner: Learner, today: string, now: Date, fingerprint
   } else {
     const previous = row && fromRow(row);
     const opening = previous && openingList(db, learner, previous, today, fingerprint.list, history);
-    plan = runPlanner(planInputFor(db, learner, today, undefined, { history, ...(opening ? { todayItems: opening } : {}) }));
+    const extra = opening ? { history, todayItems: opening } : { history };
+    plan = runPlanner(planInputFor(db, learner, today, undefined, extra));
     const first = plan.days[0];
     if (storeList && first && first.day === today && !first.rest && first.items.length > 0) {
       storePlanDay(db, learner.id, today, first.items, now.toISOString(), fingerprint.list);
@@ -104,7 +127,8 @@ function compute(db: Db, learner: Learner, today: string, now: Date, fingerprint
   const computedAt = now.toISOString();
   // The fingerprint after the list writes above: the list stored from this plan does not make it stale.
   const after = planFingerprint(db, learner, today);
-  saveStoredPlan(db, { learnerId: learner.id, day: today, listInputs: fingerprint.list, fingerprint: after.full, plan: encodePlan(plan), computedAt });
+  const encoded = encodePlan(plan);
+  saveStoredPlan(db, { learnerId: learner.id, day: today, listInputs: fingerprint.list, fingerprint: after.full, plan: encoded, computedAt });
   return { today, plan, computedAt, listInputs: fingerprint.list };
 }
 
@@ -112,12 +136,19 @@ function compute(db: Db, learner: Learner, today: string, now: Date, fingerprint
  * Today's list after its inputs changed: the items the learner acted on stay (logged, solved elsewhere, skipped), the
  * rest is planned again within what is left of today's budget.
  */
-function rebuildToday(db: Db, learner: Learner, stored: StoredPlanDay, history: HistoryAttempt[], listInputs: string): Plan {
+function rebuildToday(
+  db: Db,
+  learner: Learner,
+  stored: StoredPlanDay,
+  history: HistoryAttempt[],
+  listInputs: string,
+): Plan {
   const today = stored.day;
   const attemptedEver = new Set(history.map((a) => a.problem));
   const attemptedToday = new Set(history.filter((a) => a.day === today).map((a) => a.problem));
   const skipped = new Set(stored.skipped);
-  const actedOn = (it: PlanItem) => skipped.has(it.problem) || (settledByAnyAttempt(it) ? attemptedEver : attemptedToday).has(it.problem);
+  const actedOn = (it: PlanItem) =>
+    skipped.has(it.problem) || (settledByAnyAttempt(it) ? attemptedEver : attemptedToday).has(it.problem);
   const kept = stored.items.filter(actedOn);
   const spent = kept.filter((it) => !skipped.has(it.problem)).reduce((s, it) => s + it.minutes, 0);
   const left = Math.min(stored.minutesToday ?? learner.dailyMinutes, learner.dailyMinutes) - spent;
@@ -125,7 +156,8 @@ function rebuildToday(db: Db, learner: Learner, stored: StoredPlanDay, history: 
     rebuildPlanDay(db, learner.id, today, kept, listInputs);
     return runPlanner(planInputFor(db, learner, today, { ...stored, items: kept }, { history }));
   }
-  const plan = runPlanner(planInputFor(db, learner, today, undefined, { history, excludeToday: stored.skipped, minutesToday: left }));
+  const input = planInputFor(db, learner, today, undefined, { history, excludeToday: stored.skipped, minutesToday: left });
+  const plan = runPlanner(input);
   const first = plan.days[0];
   const keptIds = new Set(kept.map((it) => it.problem));
   const fresh = first && first.day === today && !first.rest ? first.items.filter((it) => !keptIds.has(it.problem)) : [];

@@ -33,13 +33,14 @@ const VERSIONS = `SELECT
   (SELECT coalesce(group_concat(name || '=' || type_key, ','), '') FROM type_aliases) AS catalog`;
 
 export function planInputVersions(db: Db, learnerId: number, day: string): PlanInputVersions {
-  const row = db.prepare(VERSIONS).get({ learnerId, day }) as Omit<PlanInputVersions, 'attempts' | 'imports'> & { attempts: number | null; imports: number | null };
+  type Row = Omit<PlanInputVersions, 'attempts' | 'imports'> & { attempts: number | null; imports: number | null };
+  const row = db.prepare(VERSIONS).get({ learnerId, day }) as Row;
   return { ...row, attempts: row.attempts ?? 0, imports: row.imports ?? 0 };
 }
 
 export function storedPlanRow(db: Db, learnerId: number): StoredPlanRow | undefined {
-  const sql = `SELECT learner_id AS learnerId, computed_for_day AS day, list_inputs AS listInputs, inputs_fingerprint AS fingerprint,
-    plan, computed_at AS computedAt FROM learner_plans WHERE learner_id = ?`;
+  const sql = `SELECT learner_id AS learnerId, computed_for_day AS day, list_inputs AS listInputs,
+    inputs_fingerprint AS fingerprint, plan, computed_at AS computedAt FROM learner_plans WHERE learner_id = ?`;
   return db.prepare(sql).get(learnerId) as StoredPlanRow | undefined;
 }
 
@@ -54,5 +55,6 @@ export function saveStoredPlan(db: Db, row: StoredPlanRow): void {
 
 /** The stored plan now answers to `fingerprint` (its list was stored from it, nothing else changed). */
 export function refingerprintStoredPlan(db: Db, learnerId: number, from: string, to: string): void {
-  db.prepare('UPDATE learner_plans SET inputs_fingerprint = ? WHERE learner_id = ? AND inputs_fingerprint = ?').run(to, learnerId, from);
+  const sql = 'UPDATE learner_plans SET inputs_fingerprint = ? WHERE learner_id = ? AND inputs_fingerprint = ?';
+  db.prepare(sql).run(to, learnerId, from);
 }

@@ -51,8 +51,9 @@ export function todayView(db: Db, learner: Learner, today: string, now: Date): T
   const names = new Map(currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]));
   const items = list.map((it): TodayItem => {
     const problem = problems.get(it.problem);
-    const base = { ...it, title: problem?.title ?? it.problem, url: problem?.url ?? null, categoryName: names.get(it.category) ?? it.category };
-    return { ...base, ...statusOf(it, attempts, today, stored?.skipped ?? []) };
+    const title = problem?.title ?? it.problem;
+    const status = statusOf(it, attempts, today, stored?.skipped ?? []);
+    return { ...it, ...status, title, url: problem?.url ?? null, categoryName: names.get(it.category) ?? it.category };
   });
   return {
     today,
@@ -68,7 +69,9 @@ export function todayView(db: Db, learner: Learner, today: string, now: Date): T
 }
 
 /** An item's status from the attempts of its problem (a re-solve: only today's count). */
-function statusOf(item: PlanItem, attempts: Attempt[], today: string, skipped: string[]): Pick<TodayItem, 'status' | 'outcome' | 'solvedVia'> {
+type Status = Pick<TodayItem, 'status' | 'outcome' | 'solvedVia'>;
+
+function statusOf(item: PlanItem, attempts: Attempt[], today: string, skipped: string[]): Status {
   const counted = attempts.filter((a) => a.problemId === item.problem && (settledByAnyAttempt(item) || a.day === today));
   const here = counted.filter((a) => a.origin === 'plan' && a.day === today).at(-1);
   if (here) return { status: 'done', outcome: here.outcome, solvedVia: null };

@@ -112,7 +112,8 @@ export function attemptsOnDay(db: Db, learnerId: number, day: string): Attempt[]
 /** The learner's attempts of these problems, in the order they were logged. */
 export function attemptsOfProblems(db: Db, learnerId: number, problemIds: string[]): Attempt[] {
   if (problemIds.length === 0) return [];
-  const rows = db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.problem_id IN (${problemIds.map(() => '?').join(',')}) ORDER BY a.id`).all(learnerId, ...problemIds);
+  const marks = problemIds.map(() => '?').join(',');
+  const rows = db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.problem_id IN (${marks}) ORDER BY a.id`).all(learnerId, ...problemIds);
   return (rows as AttemptRow[]).map(toAttempt);
 }
 
