@@ -60,10 +60,10 @@ export function lessTimeToday(db: Db, learner: Learner, today: string, rawMinute
     throw new AppError('planner.bad_minutes', `minutes must be a whole number from 0 to ${learner.dailyMinutes}`, 422, { value: text, max: learner.dailyMinutes });
   }
   const day = storedToday(db, learner, today, now);
-  const pendingWith = (extra: { minutesToday?: number }) =>
-    new Set((runPlanner(planInputFor(db, learner, today, day, { ...extra, horizonDays: 1 })).days[0]?.items ?? []).map((it) => it.problem));
-  const before = pendingWith({});
-  const after = pendingWith({ minutesToday: minutes });
+  const pending = (items: PlanItem[] | undefined) => new Set((items ?? []).map((it) => it.problem));
+  // What is pending now is the stored plan's first day; only the shrunk list needs the planner.
+  const before = pending(storedPlan(db, learner, today, now).plan.days[0]?.items);
+  const after = pending(runPlanner(planInputFor(db, learner, today, day, { minutesToday: minutes, horizonDays: 1 })).days[0]?.items);
   // Logged and skipped items stay on the list (they are not pending before); pending ones stay only if they fit.
   const items = day.items.filter((it) => !before.has(it.problem) || after.has(it.problem));
   updatePlanDay(db, learner.id, today, { items, skipped: day.skipped, minutesToday: minutes });

@@ -182,6 +182,12 @@ describe('the plan stored once per learner and change', () => {
     expect(page).to.contain('D-29');
   });
 
+  it('less time today – the planner runs once (what is pending comes from the stored plan)', async () => {
+    await agent.get('/plan/today').expect(200);
+    expect(await runsDuring(() => agent.post('/plan/today/less').type('form').send({ _csrf: csrf, minutes: '30' }).expect(302))).to.equal(1);
+    expect(planDayOf(t.deps.db, mina.id, TODAY)!.minutesToday).to.equal(30);
+  });
+
   it('storedPlanFor() – the planner’s choice for other features, from the same stored plan', async () => {
     await agent.get('/plan/today').expect(200);
     let stored: StoredPlan | undefined;
