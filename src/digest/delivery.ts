@@ -75,7 +75,7 @@ export async function sendDueDigests(deps: DigestDeps, now: Date): Promise<RunSu
 export async function deliverDigest(deps: DigestDeps, learner: Learner, claim: DigestClaim, now: Date): Promise<DeliveryOutcome> {
   let message;
   try {
-    const view = digestView(deps.db, deps.config.baseUrl, learner, claim.day);
+    const view = digestView(deps.db, deps.config.baseUrl, learner, claim.day, now);
     message = digestMessage(deps.config, view, renderDigest(view), now);
   } catch (error) {
     return unsent(deps, claim, `render: ${(error as Error).message}`, now);

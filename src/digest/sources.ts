@@ -1,9 +1,11 @@
 import type { Db } from '../db/connection.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
-import type { Plan } from '../planner/types.ts';
+import type { PlanItem } from '../planner/types.ts';
 import { problemById } from '../catalog/problemRepository.ts';
-import { currentCatalog, planFor } from '../plans/planService.ts';
+import { currentCatalog } from '../plans/planService.ts';
+import { openingList, storedPlan, type StoredPlan } from '../plans/storedPlan.ts';
 import { attemptsOnDay, solvedDays } from '../progress/attemptRepository.ts';
+import { plannerHistory } from '../progress/plannerHistory.ts';
 import { streaks } from '../progress/streaks.ts';
 
 /** What the digest reads from the other features, in one place. */
@@ -14,11 +16,19 @@ export function streakOn(db: Db, learnerId: number, day: string): { current: num
 }
 
 /**
- * The learner's plan from `day`, as the plan page shows it. The digest only reads: it never stores today's list
- * (a dry run records nothing, and a list frozen at 21:00 would help nobody).
+ * The learner's stored plan from `day`, as the plan page shows it (computed only if its inputs changed). The digest
+ * never stores today's list (a dry run records nothing, and a list frozen at 21:00 would help nobody).
  */
-export function planOn(db: Db, learner: Learner, day: string): Plan {
-  return planFor(db, learner, day, { store: false });
+export function planOn(db: Db, learner: Learner, day: string, now: Date): StoredPlan {
+  return storedPlan(db, learner, day, now, { storeList: false });
+}
+
+/**
+ * The list the Today page will open with on `day` (the day after the plan's) if nothing more is logged: the same
+ * rule the morning's page applies to the same stored plan. Undefined when the planner will choose afresh.
+ */
+export function openingListOn(db: Db, learner: Learner, stored: StoredPlan, day: string): PlanItem[] | undefined {
+  return openingList(db, learner, stored, day, stored.listInputs, plannerHistory(db, learner.id));
 }
 
 /** Names of the types the planner plans over (canonical types of every list), by key. */

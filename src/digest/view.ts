@@ -6,7 +6,7 @@ import type { ItemKind, Plan, PlanItem } from '../planner/types.ts';
 import { isSolvedOutcome } from '../progress/outcomes.ts';
 import { planWords } from '../plans/planWords.ts';
 import { currentCatalog } from '../plans/planService.ts';
-import { attemptsOnDay, categoryNames, planOn, problemById, streakOn } from './sources.ts';
+import { attemptsOnDay, categoryNames, openingListOn, planOn, problemById, streakOn } from './sources.ts';
 import { groupDigestSection, type DigestGroup } from '../groups/groupDigest.ts';
 
 /** A problem line of the digest; `url` is the judge's page when known. */
@@ -55,17 +55,25 @@ export interface DigestView {
   group?: DigestGroup | null;
 }
 
-/** Reads the digest's data and writes nothing (the plan is asked for with store: false). */
-export function digestView(db: Db, baseUrl: string, learner: Learner, day: string): DigestView {
-  const plan = planOn(db, learner, day);
+/**
+ * Reads the digest's data from the learner's stored plan (computed if its inputs changed; today's list is not stored).
+ * Tomorrow is the list the Today page will open with tomorrow morning if nothing more is logged.
+ */
+export function digestView(db: Db, baseUrl: string, learner: Learner, day: string, now: Date): DigestView {
+  const stored = planOn(db, learner, day, now);
+  const plan = stored.plan;
   const tomorrowDay = addDays(day, 1);
   const planned = plan.days.find((d) => d.day === tomorrowDay);
   const words = planWords(learner.language, currentCatalog(db).categories);
   const toItem = (item: PlanItem): DigestItem => ({ ...problem(db, item.problem), kind: item.kind, category: item.category, minutes: item.minutes, reason: words.reason(item.reason) });
-  // Re-solves still open today are as due as tomorrow's: the morning's plan will carry them over.
+  const opening = planned && !planned.rest ? openingListOn(db, learner, stored, tomorrowDay) : undefined;
+  // Re-solves still open today are as due as tomorrow's: the morning's list carries them over.
   const leftToday = (plan.days.find((d) => d.day === day)?.items ?? []).filter((i) => i.kind === 'review');
   const tomorrowIds = new Set(planned?.items.map((i) => i.problem));
-  const reviews = [...leftToday.filter((i) => !tomorrowIds.has(i.problem)), ...(planned?.items ?? []).filter((i) => i.kind === 'review')];
+  const tomorrowItems = opening ?? planned?.items ?? [];
+  const reviews = opening
+    ? opening.filter((i) => i.kind === 'review')
+    : [...leftToday.filter((i) => !tomorrowIds.has(i.problem)), ...(planned?.items ?? []).filter((i) => i.kind === 'review')];
   // The plan's exam: the learner's own date, else their study group's.
   const dDay = plan.exam ? daysBetween(day, plan.exam) : null;
   const base = baseUrl.replace(/\/+$/, '');
@@ -77,7 +85,7 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
     solves: solvesOn(db, learner.id, day),
     streak: streakOn(db, learner.id, day),
     readiness: readiness(db, plan, learner.language),
-    tomorrow: { day: tomorrowDay, weekday: isoWeekday(tomorrowDay), rest: planned?.rest ?? false, items: (planned?.items ?? []).filter((i) => i.kind !== 'review').map(toItem) },
+    tomorrow: { day: tomorrowDay, weekday: isoWeekday(tomorrowDay), rest: planned?.rest ?? false, items: tomorrowItems.filter((i) => i.kind !== 'review').map(toItem) },
     reviews: reviews.map(toItem),
     // A notice that only explains (list used up, no exam date) leaves the verdict; one with no plan at all hides it.
     verdict: plan.days.length === 0 ? null : plan.verdict,

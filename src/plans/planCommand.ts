@@ -7,6 +7,7 @@ import { learnerById, learnerByLogin, type Learner } from '../learners/learnerRe
 import type { Plan, Reason, Verdict } from '../planner/types.ts';
 import type { PlanWords } from './planWords.ts';
 import { planFor } from './planService.ts';
+import { storedPlan } from './storedPlan.ts';
 
 /** The `cote plan --json` shape (issue 4); `notice` appears only when there is nothing to plan. */
 export interface PlanJson {
@@ -25,15 +26,15 @@ export function findLearner(db: Db, ref: string): Learner {
 }
 
 /**
- * The learner's plan from `today` (default: their today at `now`). Today's list is stored as when the page shows it,
- * but only for the real today: planning another day with --today changes nothing.
+ * The learner's plan from `today` (default: their today at `now`): for the real today the stored plan, as the pages
+ * show it (today's list stored); planning another day with --today computes it and changes nothing.
  */
 export function planCommand(db: Db, learnerRef: string, today: string | undefined, now: Date): Plan {
   const learner = findLearner(db, learnerRef);
   if (today !== undefined && !isDay(today)) throw new AppError('planner.bad_day', `--today ${JSON.stringify(today)} is not a date: use YYYY-MM-DD`, 400, { value: today });
   const realToday = localDay(now, learner.timezone);
   const day = today ?? realToday;
-  return planFor(db, learner, day, { store: day === realToday, now });
+  return day === realToday ? storedPlan(db, learner, day, now).plan : planFor(db, learner, day, { store: false });
 }
 
 /** `reason` and `notice.message` in `lang`; `why` and `notice.params` are the codes they were rendered from. */

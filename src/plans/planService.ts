@@ -47,12 +47,25 @@ export function learnerCatalog(db: Db, learner: { id: number }): PlannerCatalog 
   return currentCatalog(db, planSettingsOf(db, learner.id, { examDate: null, profile: '', lists: planListsOf(db, learner.id) }).lists);
 }
 
+let plannerRuns = 0;
+
+/** How many times this process ran the planner: the seam tests use to check that a page view did not run it. */
+export function plannerRunCount(): number {
+  return plannerRuns;
+}
+
+/** Every planner run of cote goes through here (pages, actions, CLI, digest), so that runs can be counted. */
+export function runPlanner(input: PlanInput): Plan {
+  plannerRuns++;
+  return plan(input);
+}
+
 export function planInputFor(db: Db, learner: Learner, today: string, stored: StoredPlanDay | undefined, extra: Partial<PlanInput> = {}): PlanInput {
   // A study group's exam date, profile and lists apply where the learner kept the default (src/groups/inherit.ts).
   const shared = planSettingsOf(db, learner.id, { examDate: learner.examDate, profile: learner.profile, lists: null });
   return {
     catalog: learnerCatalog(db, learner),
-    history: plannerHistory(db, learner.id),
+    history: extra.history ?? plannerHistory(db, learner.id),
     settings: {
       examDate: shared.examDate,
       dailyMinutes: learner.dailyMinutes,
@@ -71,12 +84,13 @@ export function planInputFor(db: Db, learner: Learner, today: string, stored: St
 }
 
 /**
- * The learner's plan from `today` (their local date) to the exam, built from what actually happened. Today's
- * list is stored the first time it is planned and kept for the rest of the day (minus what was done or skipped).
+ * The learner's plan from `today` (their local date) to the exam, built from what actually happened, computed now
+ * (pages read the stored plan instead: src/plans/storedPlan.ts). Today's list is stored the first time it is planned
+ * and kept for the rest of the day (minus what was done or skipped).
  */
 export function planFor(db: Db, learner: Learner, today: string, options: PlanForOptions = {}): Plan {
   const stored = planDayOf(db, learner.id, today);
-  const result = plan(planInputFor(db, learner, today, stored, { horizonDays: options.horizonDays }));
+  const result = runPlanner(planInputFor(db, learner, today, stored, { horizonDays: options.horizonDays }));
   const first = result.days[0];
   if (!stored && options.store !== false && first && first.day === today && !first.rest && first.items.length > 0) {
     storePlanDay(db, learner.id, today, first.items, (options.now ?? new Date(`${today}T00:00:00Z`)).toISOString());

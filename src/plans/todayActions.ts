@@ -1,16 +1,16 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
-import { plan } from '../planner/index.ts';
 import type { PlanItem } from '../planner/types.ts';
 import { planDayOf, updatePlanDay, type StoredPlanDay } from './planDayRepository.ts';
-import { planFor, planInputFor } from './planService.ts';
+import { planInputFor, runPlanner } from './planService.ts';
+import { storedPlan } from './storedPlan.ts';
 
 /** Today's stored list (planned and stored now if the learner acts before the page stored it). */
 function storedToday(db: Db, learner: Learner, today: string, now: Date): StoredPlanDay {
   const existing = planDayOf(db, learner.id, today);
   if (existing) return existing;
-  planFor(db, learner, today, { now });
+  storedPlan(db, learner, today, now);
   return planDayOf(db, learner.id, today) ?? noList();
 }
 
@@ -43,7 +43,7 @@ export function swapItem(db: Db, learner: Learner, today: string, problem: unkno
   const day = storedToday(db, learner, today, now);
   const out = itemOnList(day, problem);
   const skipped = [...day.skipped, out.problem];
-  const next = plan(planInputFor(db, learner, today, day, { swap: out.problem, excludeToday: skipped, horizonDays: 1 }));
+  const next = runPlanner(planInputFor(db, learner, today, day, { swap: out.problem, excludeToday: skipped, horizonDays: 1 }));
   const listed = new Set(day.items.map((it) => it.problem));
   const replacement = next.days[0]?.items.find((it) => !listed.has(it.problem));
   if (!replacement) return { out, in: undefined };
@@ -60,10 +60,10 @@ export function lessTimeToday(db: Db, learner: Learner, today: string, rawMinute
     throw new AppError('planner.bad_minutes', `minutes must be a whole number from 0 to ${learner.dailyMinutes}`, 422, { value: text, max: learner.dailyMinutes });
   }
   const day = storedToday(db, learner, today, now);
-  const pendingWith = (extra: { minutesToday?: number }) =>
-    new Set((plan(planInputFor(db, learner, today, day, { ...extra, horizonDays: 1 })).days[0]?.items ?? []).map((it) => it.problem));
-  const before = pendingWith({});
-  const after = pendingWith({ minutesToday: minutes });
+  const pending = (items: PlanItem[] | undefined) => new Set((items ?? []).map((it) => it.problem));
+  // What is pending now is the stored plan's first day; only the shrunk list needs the planner.
+  const before = pending(storedPlan(db, learner, today, now).plan.days[0]?.items);
+  const after = pending(runPlanner(planInputFor(db, learner, today, day, { minutesToday: minutes, horizonDays: 1 })).days[0]?.items);
   // Logged and skipped items stay on the list (they are not pending before); pending ones stay only if they fit.
   const items = day.items.filter((it) => !before.has(it.problem) || after.has(it.problem));
   updatePlanDay(db, learner.id, today, { items, skipped: day.skipped, minutesToday: minutes });

@@ -3,16 +3,25 @@ import { daysBetween } from '../day.ts';
 import { problemsByIds } from '../catalog/problemRepository.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
 import type { Outcome, Plan, PlanItem } from '../planner/types.ts';
-import { attemptsOnDay } from '../progress/attemptRepository.ts';
+import { attemptsOfProblems, type Attempt } from '../progress/attemptRepository.ts';
+import { isSolvedOutcome } from '../progress/outcomes.ts';
+import { settledByAnyAttempt } from './itemAttempts.ts';
 import { planDayOf } from './planDayRepository.ts';
-import { currentCatalog, planFor } from './planService.ts';
+import { currentCatalog } from './planService.ts';
+import { storedPlan } from './storedPlan.ts';
 
-export type ItemStatus = 'todo' | 'done' | 'skipped';
+/**
+ * 'done': logged (from this page, or tried elsewhere without a solve); 'already_solved': solved elsewhere — an
+ * import, a sync, the checklist, the CLI — after it was listed; 'skipped'; 'todo'.
+ */
+export type ItemStatus = 'todo' | 'done' | 'already_solved' | 'skipped';
 
 export interface TodayItem extends PlanItem {
   status: ItemStatus;
-  /** The outcome logged today, when done. */
+  /** The outcome logged, when done or already solved. */
   outcome: Outcome | null;
+  /** Where an already solved item was solved (an attempt origin: 'import:baekjoonhub', 'manual' …). */
+  solvedVia: string | null;
   title: string;
   url: string | null;
   categoryName: string;
@@ -32,20 +41,19 @@ export interface TodayView {
   plan: Plan;
 }
 
-/** The Today page's data: today's stored list with each item's status, and the plan it came from. */
+/** The Today page's data: today's stored list with each item's status, and the stored plan it came from. */
 export function todayView(db: Db, learner: Learner, today: string, now: Date): TodayView {
-  const plan = planFor(db, learner, today, { now });
+  const { plan } = storedPlan(db, learner, today, now);
   const stored = planDayOf(db, learner.id, today);
-  const logged = new Map<string, Outcome>();
-  for (const a of attemptsOnDay(db, learner.id, today)) logged.set(a.problemId, a.outcome);
   const list = stored?.items ?? plan.days[0]?.items ?? [];
+  const attempts = attemptsOfProblems(db, learner.id, [...new Set(list.map((it) => it.problem))]);
   const problems = problemsByIds(db, list.map((it) => it.problem));
   const names = new Map(currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]));
   const items = list.map((it): TodayItem => {
-    const outcome = logged.get(it.problem) ?? null;
-    const status: ItemStatus = outcome ? 'done' : stored?.skipped.includes(it.problem) ? 'skipped' : 'todo';
     const problem = problems.get(it.problem);
-    return { ...it, status, outcome, title: problem?.title ?? it.problem, url: problem?.url ?? null, categoryName: names.get(it.category) ?? it.category };
+    const title = problem?.title ?? it.problem;
+    const status = statusOf(it, attempts, today, stored?.skipped ?? []);
+    return { ...it, ...status, title, url: problem?.url ?? null, categoryName: names.get(it.category) ?? it.category };
   });
   return {
     today,
@@ -58,4 +66,18 @@ export function todayView(db: Db, learner: Learner, today: string, now: Date): T
     minutesToday: stored?.minutesToday ?? null,
     plan,
   };
+}
+
+/** An item's status from the attempts of its problem (a re-solve: only today's count). */
+type Status = Pick<TodayItem, 'status' | 'outcome' | 'solvedVia'>;
+
+function statusOf(item: PlanItem, attempts: Attempt[], today: string, skipped: string[]): Status {
+  const counted = attempts.filter((a) => a.problemId === item.problem && (settledByAnyAttempt(item) || a.day === today));
+  const here = counted.filter((a) => a.origin === 'plan' && a.day === today).at(-1);
+  if (here) return { status: 'done', outcome: here.outcome, solvedVia: null };
+  const solved = counted.filter((a) => isSolvedOutcome(a.outcome)).at(-1);
+  if (solved) return { status: 'already_solved', outcome: solved.outcome, solvedVia: solved.origin };
+  const tried = counted.at(-1);
+  if (tried) return { status: 'done', outcome: tried.outcome, solvedVia: null };
+  return { status: skipped.includes(item.problem) ? 'skipped' : 'todo', outcome: null, solvedVia: null };
 }

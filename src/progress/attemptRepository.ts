@@ -118,6 +118,14 @@ export function attemptsOnDay(db: Db, learnerId: number, day: string): Attempt[]
   return (db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day = ? ORDER BY a.id`).all(learnerId, day) as AttemptRow[]).map(toAttempt);
 }
 
+/** The learner's attempts of these problems, in the order they were logged. */
+export function attemptsOfProblems(db: Db, learnerId: number, problemIds: string[]): Attempt[] {
+  if (problemIds.length === 0) return [];
+  const marks = problemIds.map(() => '?').join(',');
+  const rows = db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.problem_id IN (${marks}) ORDER BY a.id`).all(learnerId, ...problemIds);
+  return (rows as AttemptRow[]).map(toAttempt);
+}
+
 /** One page of the learner's attempts on one local day (null: the undated ones), in the order they were logged. */
 export function attemptsOnDayPage(db: Db, learnerId: number, day: string | null, limit: number, offset: number): Attempt[] {
   const rows = db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day IS ? ORDER BY a.id LIMIT ? OFFSET ?`).all(learnerId, day, limit, offset);

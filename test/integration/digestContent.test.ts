@@ -23,15 +23,17 @@ describe('digest content from the real planner', () => {
     await smtp.close();
   });
 
-  it("sendDueDigests – a learner with an exam – tomorrow's planned problems with links, re-solves, readiness per type, verdict", async () => {
+  it("sendDueDigests – a learner with an exam – tomorrow's problems with links (today's undone new ones rolled over first), re-solves, readiness per type, verdict", async () => {
     const db = ctx.deps.db;
     const ana = addLearner(db, 'ana', { language: 'en', examDate: '2026-12-10', dailyMinutes: 90 });
     addSolve(db, ana.id, 'boj:1260', '2026-11-20', 'hint');
     addSolve(db, ana.id, 'boj:2178', '2026-11-28');
     const expected = planFor(db, ana, '2026-11-28', { store: false });
-    const tomorrow = expected.days.find((d) => d.day === '2026-11-29')!;
+    const forecast = expected.days.find((d) => d.day === '2026-11-29')!;
+    const undoneNew = expected.days[0].items.filter((i) => i.kind === 'new');
     const openReviews = expected.days[0].items.filter((i) => i.kind === 'review');
-    expect(tomorrow.items, 'the fixture plans something for tomorrow').not.to.be.empty;
+    expect(forecast.items, 'the fixture plans something for tomorrow').not.to.be.empty;
+    expect(undoneNew, 'the fixture plans new problems today').not.to.be.empty;
     expect(openReviews.map((i) => i.problem), 'the hinted problem is due again').to.deep.equal(['boj:1260']);
 
     const mailer = createMailer(ctx.deps.config);
@@ -43,17 +45,22 @@ describe('digest content from the real planner', () => {
     const html = String(mail.html);
     expect(mail.subject).to.equal('[cote] D-12 · 1 solved today');
     expect(mail.text).to.contain('- 미로 탐색 (boj:2178)');
-    for (const item of tomorrow.items) {
-      const problem = problemById(db, item.problem)!;
-      expect(mail.text).to.contain(`- ${problem.title} (${item.problem}`);
+    const tomorrowText = /== Tomorrow[^\n]*==\n([\s\S]*?)\n\n/.exec(mail.text ?? '')?.[1] ?? '';
+    const shown = [...tomorrowText.matchAll(/\((\w+:\d+)/g)].map((m) => m[1]);
+    // Today's new problems were not done: they open tomorrow's list, in today's order, before the forecast's.
+    expect(shown.slice(0, undoneNew.length)).to.deep.equal(undoneNew.map((i) => i.problem));
+    const allowed = new Set([...undoneNew, ...forecast.items].map((i) => i.problem));
+    expect(shown.filter((p) => !allowed.has(p))).to.deep.equal([]);
+    for (const id of shown) {
+      const problem = problemById(db, id)!;
       expect(html).to.contain(`<a href="${problem.url}" style="color:#2563eb;">${problem.title}</a>`);
-      expect(html).to.match(new RegExp(`data-section="${item.kind === 'review' ? 'reviews' : 'tomorrow'}">[\\s\\S]*?${problem.title}`));
+      expect(html).to.match(new RegExp(`data-section="tomorrow">[\\s\\S]*?${problem.title}`));
     }
     expect(html).to.match(/data-section="reviews">[\s\S]*?DFS와 BFS/);
     expect(mail.text).to.match(/== Re-solves due ==\n- DFS와 BFS \(boj:1260\)/);
     expect(html).to.match(/data-section="readiness">[\s\S]*Graph Traversal[\s\S]*Simulation/);
     expect(html).to.contain(`data-verdict="${expected.verdict}"`);
-    expect(db.prepare('SELECT count(*) FROM plan_days').pluck().get(), 'the digest stores no plan').to.equal(0);
+    expect(db.prepare('SELECT count(*) FROM plan_days').pluck().get(), 'the digest stores no list').to.equal(0);
   });
 
   it('sendDueDigests – custom weights – readiness bars only for the types the exam counts, heaviest first', async () => {

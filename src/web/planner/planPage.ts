@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { daysBetween } from '../../day.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
-import { currentCatalog, planFor } from '../../plans/planService.ts';
+import { currentCatalog } from '../../plans/planService.ts';
+import { storedPlan } from '../../plans/storedPlan.ts';
 import { planWords } from '../../plans/planWords.ts';
 import { currentLearner } from '../auth.ts';
 import { problemUrl } from '../../catalog/problemRef.ts';
@@ -14,7 +15,7 @@ export function showPlanPage({ db, now }: AppDeps) {
   return (req: Request, res: Response) => {
     const learner = currentLearner(req);
     const today = learnerToday(learner, now());
-    const plan = planFor(db, learner, today, { now: now() });
+    const { plan } = storedPlan(db, learner, today, now());
     const names = new Map(currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]));
     // Each item shows its problem's title and a link to it (the catalog is cached in memory: no query per item).
     const titles = new Map(currentCatalog(db).problems.map((p) => [p.id, p.title]));
