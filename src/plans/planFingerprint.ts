@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
+import { planSettingsOf } from '../groups/inherit.ts';
 import { planInputVersions, type PlanInputVersions } from './storedPlanRepository.ts';
 
 /** Bump when stored plans change meaning (a planner change that must reach everyone before tomorrow). */
@@ -8,7 +9,8 @@ export const PLAN_FORMAT = 1;
 
 /**
  * What a learner's plan for `day` is computed from, in two parts. `list`: the settings that feed the planner (exam
- * date, budget, study days, profile, custom weights while the profile is custom), the lists they chose, the catalog
+ * date, budget, study days, profile, custom weights while the profile is custom — with what their study group gives
+ * where they kept the default), the lists they chose, the catalog
  * (every list's import stamp and the type mappings) and their imports: when it changes, today's stored list is
  * rebuilt. `full`: `list` plus every attempt change, today's stored list (skip, swap, less time) and the day itself:
  * when it changes, the plan is computed again. The language is not part of it: reasons are codes rendered per viewer.
@@ -22,8 +24,10 @@ export interface PlanFingerprint {
 export function planFingerprint(db: Db, learner: Learner, day: string): PlanFingerprint {
   const versions = planInputVersions(db, learner.id, day);
   const custom = learner.profile === 'custom' ? JSON.stringify(learner.customWeights ?? null) : '';
-  const settings = [learner.examDate ?? '', learner.dailyMinutes, learner.studyDays.join(''), learner.profile, custom];
-  const list = digest(['list', PLAN_FORMAT, ...settings, versions.planLists ?? '*', versions.catalog, versions.imports]);
+  const shared = planSettingsOf(db, learner.id, { examDate: learner.examDate, profile: learner.profile, lists: null });
+  const settings = [shared.examDate ?? '', learner.dailyMinutes, learner.studyDays.join(''), shared.profile, custom];
+  const lists = versions.planLists ?? shared.lists?.join(',') ?? '*';
+  const list = digest(['list', PLAN_FORMAT, ...settings, lists, versions.catalog, versions.imports]);
   const full = digest(['plan', list, versions.attempts, versions.listVersion ?? '-', day]);
   return { list, full, versions };
 }
