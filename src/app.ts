@@ -6,7 +6,7 @@ import session from 'express-session';
 import compression from 'compression';
 import { csrfSync } from 'csrf-sync';
 import type { AppDeps } from './context.ts';
-import { ANONYMOUS_SESSION_MS, SqliteSessionStore } from './web/sessionStore.ts';
+import { ANONYMOUS_SESSION_MS, renewSession, SqliteSessionStore } from './web/sessionStore.ts';
 import { httpsDecision, securityHeaders } from './web/https.ts';
 import { loadLearner } from './web/auth.ts';
 import { viewLocals } from './web/locals.ts';
@@ -53,7 +53,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/static', assets.middleware);
   app.use(privateNoCache);
   // A session is stored only once something is put in it: a login, or the CSRF token of a form a page shows
-  // (locals.ts makes the token lazily). Anonymous sessions last an hour from the last request, logged-in ones 30 days.
+  // (locals.ts makes the token lazily). Anonymous sessions last an hour from the last request, logged-in ones 30 days;
+  // renewSession writes the new expiry only when the stored one is stale by more than its slack (an hour at most).
   app.use(
     session({
       name: 'cote.sid',
@@ -61,10 +62,11 @@ export function createApp(deps: AppDeps): express.Express {
       store: new SqliteSessionStore(deps.db),
       resave: false,
       saveUninitialized: false,
-      rolling: true,
+      rolling: false,
       cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: ANONYMOUS_SESSION_MS },
     }),
   );
+  app.use(renewSession);
   app.use(loadLearner(deps.db));
   // Before the body parsers, so that their errors (413, malformed JSON) are answered in the learner's language.
   app.use(viewLocals);

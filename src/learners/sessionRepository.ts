@@ -21,10 +21,6 @@ export function saveSession(db: Db, row: SessionRow): void {
   ).run(row);
 }
 
-export function extendSession(db: Db, sid: string, expiresAt: number): void {
-  db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?').run(expiresAt, sid);
-}
-
 export function deleteSession(db: Db, sid: string): void {
   db.prepare('DELETE FROM sessions WHERE sid = ?').run(sid);
 }

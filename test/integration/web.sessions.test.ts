@@ -51,6 +51,30 @@ describe('sessions', () => {
     expect(mine[0].expiresAt).to.be.within(Date.now() + 30 * DAY - 60_000, Date.now() + 30 * DAY + 60_000);
   });
 
+  it('60 page views by one logged-in learner – no session write; an expiry stale by 2 h – renewed by one write', async () => {
+    const { agent } = await loggedIn(t.app(), 'mina');
+    const db = t.deps.db;
+    db.exec(`CREATE TABLE session_writes (n INTEGER);
+      CREATE TRIGGER count_session_updates AFTER UPDATE ON sessions BEGIN INSERT INTO session_writes VALUES (1); END;
+      CREATE TRIGGER count_session_inserts AFTER INSERT ON sessions BEGIN INSERT INTO session_writes VALUES (1); END;`);
+    const writes = () => db.prepare('SELECT count(*) FROM session_writes').pluck().get() as number;
+    for (let i = 0; i < 20; i++) {
+      for (const path of ['/', '/plan/today', '/settings']) expect((await agent.get(path)).status, path).to.equal(200);
+    }
+    expect(writes(), 'writes for 60 page views').to.equal(0);
+    // The stored expiry (row and cookie data) made stale by two hours: the next view renews both, once.
+    const mine = rows().find((r) => r.learnerId !== null)!;
+    const data = JSON.parse(db.prepare('SELECT data FROM sessions WHERE sid = ?').pluck().get(mine.sid) as string);
+    data.cookie.expires = new Date(mine.expiresAt - 2 * HOUR).toISOString();
+    db.prepare('UPDATE sessions SET data = ?, expires_at = ? WHERE sid = ?').run(JSON.stringify(data), mine.expiresAt - 2 * HOUR, mine.sid);
+    const before = writes();
+    const renewed = await agent.get('/');
+    expect(String(renewed.headers['set-cookie'] ?? ''), 'a renewed cookie').to.contain('cote.sid=');
+    for (let i = 0; i < 5; i++) await agent.get('/');
+    expect(writes() - before).to.equal(1);
+    expect(rows().find((r) => r.learnerId !== null)!.expiresAt).to.be.within(Date.now() + 30 * DAY - 60_000, Date.now() + 30 * DAY);
+  });
+
   it('the store – prunes expired rows and keeps at most the newest N anonymous sessions, never a logged-in one', async () => {
     const store = new SqliteSessionStore(t.deps.db, { maxAnonymous: 3 });
     const mina = t.deps.db.prepare("SELECT id FROM learners WHERE login = 'mina'").pluck().get() as number;
