@@ -15,7 +15,14 @@ import { PASSWORD, seedLearner } from '../test/support/progress.ts';
 
 const LOADS = Number(process.env.BENCH_REPETITIONS ?? 5);
 const RESULTS = path.resolve(import.meta.dirname, 'results/checklist.json');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -29,12 +36,23 @@ async function main() {
   for (let i = 0; i < 300; i++) {
     const day = new Date(Date.UTC(2025, 11, 1) + (i % 360) * 86_400_000).toISOString().slice(0, 10);
     const outcome = i % 5 === 0 ? 'failed' : i % 7 === 0 ? 'solved_slow' : 'solved';
-    recordAttempt(t.deps.db, { learnerId: learner.id, problemId: ids[(i * 3) % ids.length], day, outcome, createdAt: `${day}T12:00:00Z` });
+    recordAttempt(t.deps.db, {
+      learnerId: learner.id,
+      problemId: ids[(i * 3) % ids.length],
+      day,
+      outcome,
+      createdAt: `${day}T12:00:00Z`,
+    });
   }
   const server = http.createServer(t.app());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const context = await chromium.launchPersistentContext(fs.mkdtempSync('/tmp/cote-bench-'), { executablePath: CHROMIUM, args: ARGS, headless: true, baseURL: base });
+  const context = await chromium.launchPersistentContext(fs.mkdtempSync('/tmp/cote-bench-'), {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    baseURL: base,
+  });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(180_000);
@@ -53,10 +71,14 @@ async function main() {
     }
     const bytes = Buffer.byteLength(html);
     const largest = t.deps.db
-      .prepare('SELECT c.key FROM entries e JOIN categories c ON c.id = e.category_id GROUP BY c.id ORDER BY count(*) DESC LIMIT 1')
+      .prepare(
+        'SELECT c.key FROM entries e JOIN categories c ON c.id = e.category_id GROUP BY c.id ORDER BY count(*) DESC LIMIT 1',
+      )
       .pluck()
       .get() as string;
-    const typeHtml = await (await fetch(`${base}/?type=${largest}`, { headers: { cookie, 'accept-encoding': 'identity' } })).text();
+    const typeHtml = await (
+      await fetch(`${base}/?type=${largest}`, { headers: { cookie, 'accept-encoding': 'identity' } })
+    ).text();
     const gzipBytes = zlib.gzipSync(html).length;
 
     const paints = async (url: string) => {

@@ -49,7 +49,9 @@ async function seedCatalog(db: Db): Promise<string[]> {
 /** 1,000 learners, each with 20–80 attempts over the last 45 days, a few today, exams 10–90 days away. */
 function seedLearners(db: Db, problems: string[]): number {
   const random = rng(42);
-  const insertAttempt = db.prepare('INSERT INTO attempts (learner_id, problem_id, day, outcome, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertAttempt = db.prepare(
+    'INSERT INTO attempts (learner_id, problem_id, day, outcome, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const outcomes = ['solved', 'solved', 'solved', 'solved_slow', 'hint', 'failed'] as const;
   let attempts = 0;
   db.transaction(() => {
@@ -71,7 +73,14 @@ function seedLearners(db: Db, problems: string[]): number {
       const n = 20 + Math.floor(random() * 60);
       for (let k = 0; k < n; k++) {
         const day = k < 3 ? TODAY : addDays(TODAY, -1 - Math.floor(random() * 45));
-        insertAttempt.run(learner.id, problems[Math.floor(random() * problems.length)], day, outcomes[Math.floor(random() * outcomes.length)], 10 + Math.floor(random() * 80), `${day}T10:00:00.000Z`);
+        insertAttempt.run(
+          learner.id,
+          problems[Math.floor(random() * problems.length)],
+          day,
+          outcomes[Math.floor(random() * outcomes.length)],
+          10 + Math.floor(random() * 80),
+          `${day}T10:00:00.000Z`,
+        );
         attempts++;
       }
     }
@@ -79,14 +88,17 @@ function seedLearners(db: Db, problems: string[]): number {
   return attempts;
 }
 
-
 async function timed<T>(work: () => Promise<T> | T): Promise<{ ms: number; result: T }> {
   const start = performance.now();
   const result = await work();
   return { ms: Math.round(performance.now() - start), result };
 }
 
-async function sendAll(mailer: Mailer, messages: ReturnType<typeof composeDigest>[], concurrency: number): Promise<void> {
+async function sendAll(
+  mailer: Mailer,
+  messages: ReturnType<typeof composeDigest>[],
+  concurrency: number,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < messages.length) await mailer.send(messages[next++]);
@@ -98,13 +110,20 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-bench-digest-'));
   const sink = await startSink();
   try {
-    const config: Config = loadConfig({ COTE_DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${sink.port}`, LOG_LEVEL: 'silent', COTE_BASE_URL: 'https://cote.bench.test' });
+    const config: Config = loadConfig({
+      COTE_DATA_DIR: dataDir,
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      LOG_LEVEL: 'silent',
+      COTE_BASE_URL: 'https://cote.bench.test',
+    });
     const db = openDatabase(path.join(dataDir, 'cote.db'));
     const seed = await timed(async () => {
       const problems = await seedCatalog(db);
       return { problems: problems.length, attempts: seedLearners(db, problems) };
     });
-    console.log(`seeded ${LEARNERS} learners, ${seed.result.attempts} attempts over ${seed.result.problems} problems in ${seed.ms} ms`);
+    console.log(
+      `seeded ${LEARNERS} learners, ${seed.result.attempts} attempts over ${seed.result.problems} problems in ${seed.ms} ms`,
+    );
 
     const runs: Record<string, { ms: number; sent: number }> = {};
     for (const pool of [true, false]) {
@@ -113,13 +132,16 @@ async function main() {
       const mailer = createMailer(config, { pool });
       const run = await timed(() => sendDueDigests({ db, config, logger: silentLogger, mailer }, NOW));
       mailer.close();
-      if (run.result.sent !== LEARNERS || sink.count() - before !== LEARNERS) throw new Error(`expected ${LEARNERS} sent, got ${JSON.stringify(run.result)}`);
+      if (run.result.sent !== LEARNERS || sink.count() - before !== LEARNERS)
+        throw new Error(`expected ${LEARNERS} sent, got ${JSON.stringify(run.result)}`);
       runs[pool ? 'pooled' : 'unpooled'] = { ms: run.ms, sent: run.result.sent };
       console.log(`sendDueDigests, ${pool ? 'pooled' : 'unpooled'} SMTP: ${LEARNERS} digests in ${run.ms} ms`);
     }
 
     const learners = db.prepare('SELECT id FROM learners ORDER BY id').pluck().all() as number[];
-    const render = await timed(() => learners.map((id) => composeDigest({ db, config }, learnerById(db, id)!, TODAY, NOW)));
+    const render = await timed(() =>
+      learners.map((id) => composeDigest({ db, config }, learnerById(db, id)!, TODAY, NOW)),
+    );
     console.log(`rendering alone (view + HTML + text): ${LEARNERS} in ${render.ms} ms`);
 
     const alone: Record<string, number> = {};
@@ -128,7 +150,9 @@ async function main() {
       const sent = await timed(() => sendAll(mailer, render.result, 5));
       mailer.close();
       alone[pool ? 'pooled' : 'unpooled'] = sent.ms;
-      console.log(`nodemailer alone, ${pool ? 'pooled' : 'unpooled'}: ${LEARNERS} pre-rendered messages in ${sent.ms} ms`);
+      console.log(
+        `nodemailer alone, ${pool ? 'pooled' : 'unpooled'}: ${LEARNERS} pre-rendered messages in ${sent.ms} ms`,
+      );
     }
 
     const result = {
@@ -148,7 +172,9 @@ async function main() {
     };
     fs.mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
     fs.writeFileSync(path.resolve(import.meta.dirname, 'results/digest.json'), JSON.stringify(result, null, 2) + '\n');
-    console.log(`total (pooled, the default): ${runs.pooled.ms} ms — target under 60000 ms: ${result.withinTarget ? 'met' : 'MISSED'}`);
+    console.log(
+      `total (pooled, the default): ${runs.pooled.ms} ms — target under 60000 ms: ${result.withinTarget ? 'met' : 'MISSED'}`,
+    );
     db.close();
   } finally {
     await sink.close();

@@ -40,7 +40,13 @@ async function serve(dir: string) {
   });
 }
 
-function startServer(): Promise<{ url: string; child: ChildProcess; paths(): Promise<string[]>; clear(): void; stop(): void }> {
+function startServer(): Promise<{
+  url: string;
+  child: ChildProcess;
+  paths(): Promise<string[]>;
+  clear(): void;
+  stop(): void;
+}> {
   const child = fork(import.meta.filename, ['--serve', SHARED_LIST_DIR], { execArgv: ['--import', 'tsx'] });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
   return next<{ url: string }>().then(({ url }) => ({
@@ -92,7 +98,12 @@ async function main() {
       loadAverage1m: Math.round(os.loadavg()[0] * 100) / 100,
       repetitions: REPETITIONS,
       files: files.length,
-      list: { categories: summary.categories, problems: summary.problems, entries: summary.entries, recommended: summary.recommended },
+      list: {
+        categories: summary.categories,
+        problems: summary.problems,
+        entries: summary.entries,
+        recommended: summary.recommended,
+      },
       coldImportMs: round(coldMs),
       importMedianMs: round(importMs),
       importRunsMs: imports.map(round),
@@ -103,9 +114,15 @@ async function main() {
     };
     fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
     fs.writeFileSync(RESULTS, JSON.stringify(result, null, 2) + '\n');
-    console.log(`full import (${files.length} files over local HTTP into a fresh SQLite file), median of ${REPETITIONS}: ${round(importMs)} ms (cold first run ${round(coldMs)} ms)`);
-    console.log(`the same ${files.length} downloads with axios alone, median of ${REPETITIONS}: ${round(downloadMs)} ms`);
-    console.log(`ratio import/downloads: ${result.ratio}× — targets: < 1500 ms ${importMs < 1500 ? 'met' : 'MISSED'}, < 3× ${result.ratio < 3 ? 'met' : 'MISSED'} (load average ${result.loadAverage1m} on ${result.cpus} CPUs)`);
+    console.log(
+      `full import (${files.length} files over local HTTP into a fresh SQLite file), median of ${REPETITIONS}: ${round(importMs)} ms (cold first run ${round(coldMs)} ms)`,
+    );
+    console.log(
+      `the same ${files.length} downloads with axios alone, median of ${REPETITIONS}: ${round(downloadMs)} ms`,
+    );
+    console.log(
+      `ratio import/downloads: ${result.ratio}× — targets: < 1500 ms ${importMs < 1500 ? 'met' : 'MISSED'}, < 3× ${result.ratio < 3 ? 'met' : 'MISSED'} (load average ${result.loadAverage1m} on ${result.cpus} CPUs)`,
+    );
     console.log(`written to ${path.relative(process.cwd(), RESULTS)}`);
   } finally {
     server.stop();

@@ -18,7 +18,15 @@ import { cpuMs, residentMemory } from './pages/procStats.ts';
 import { runNightlyDigest } from './pages/digestRun.ts';
 import { runLoad, type LoadSettings } from './pages/load.ts';
 import { benchOptions, type BenchOptions } from './pages/options.ts';
-import { pageResult, pageTable, runSummary, TARGETS, writeResults, type PageResult, type RunResult } from './pages/report.ts';
+import {
+  pageResult,
+  pageTable,
+  runSummary,
+  TARGETS,
+  writeResults,
+  type PageResult,
+  type RunResult,
+} from './pages/report.ts';
 import { PAGE_LEARNER, seedDatabase, type SeedSummary } from './pages/seed.ts';
 import { fetchPage, logIn, waitUntilIdle } from './pages/session.ts';
 
@@ -44,17 +52,29 @@ async function measurePages(dataDir: string, options: BenchOptions) {
   try {
     const { acceptEncoding } = options;
     const cookie = await logIn(cote.url, PAGE_LEARNER.login, PAGE_LEARNER.password);
-    const headers: Record<string, string> = { cookie, accept: 'text/html', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) };
+    const headers: Record<string, string> = {
+      cookie,
+      accept: 'text/html',
+      ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+    };
     const rssAtStart = residentMemory(cote.pid);
     const fetched = [];
     for (const page of options.pages) {
       const answer = await fetchPage(cote.url, page, headers);
-      if (answer.status !== 200) throw new Error(`GET ${page} answered ${answer.status}, expected 200 (is the session still valid?)`);
-      log(`GET ${page}: ${answer.status}, ${answer.body.length.toLocaleString('en-US')} bytes, ${answer.contentType}, first view ${answer.ms} ms`);
+      if (answer.status !== 200)
+        throw new Error(`GET ${page} answered ${answer.status}, expected 200 (is the session still valid?)`);
+      log(
+        `GET ${page}: ${answer.status}, ${answer.body.length.toLocaleString('en-US')} bytes, ${answer.contentType}, first view ${answer.ms} ms`,
+      );
       fetched.push(answer);
     }
     const bare = await startBare(fetched, path.join(dataDir, 'bare'));
-    const settings: LoadSettings = { seconds: options.seconds, connections: options.connections, timeoutSeconds: options.timeoutSeconds, headers };
+    const settings: LoadSettings = {
+      seconds: options.seconds,
+      connections: options.connections,
+      timeoutSeconds: options.timeoutSeconds,
+      headers,
+    };
     const pages: PageResult[] = [];
     try {
       for (const page of fetched) {
@@ -66,9 +86,27 @@ async function measurePages(dataDir: string, options: BenchOptions) {
         const rss = residentMemory(cote.pid);
         const bareCpu = cpuMs(bare.pid);
         const bareLoad = await runLoad(new URL(page.path, bare.url).toString(), settings);
-        const cpuMsPerRequest = { cote: perRequest(coteCpuMs, coteLoad.sent), bare: perRequest(cpuMs(bare.pid) - bareCpu, bareLoad.sent) };
-        const result = pageResult({ cpuMsPerRequest, path: page.path, status: page.status, bytes: page.body.length, contentType: page.contentType, contentEncoding: page.contentEncoding, firstViewMs: page.ms, loadAverage1m, cote: coteLoad, bare: bareLoad, rss, drainMs });
-        log(`${page.path}: cote ${coteLoad.reqPerSec} req/s (p99 ${coteLoad.p99} ms), bare ${bareLoad.reqPerSec} req/s, ratio ${result.ratio}, CPU/request ${cpuMsPerRequest.cote} vs ${cpuMsPerRequest.bare} ms, RSS peak ${rss.peakMb} MB`);
+        const cpuMsPerRequest = {
+          cote: perRequest(coteCpuMs, coteLoad.sent),
+          bare: perRequest(cpuMs(bare.pid) - bareCpu, bareLoad.sent),
+        };
+        const result = pageResult({
+          cpuMsPerRequest,
+          path: page.path,
+          status: page.status,
+          bytes: page.body.length,
+          contentType: page.contentType,
+          contentEncoding: page.contentEncoding,
+          firstViewMs: page.ms,
+          loadAverage1m,
+          cote: coteLoad,
+          bare: bareLoad,
+          rss,
+          drainMs,
+        });
+        log(
+          `${page.path}: cote ${coteLoad.reqPerSec} req/s (p99 ${coteLoad.p99} ms), bare ${bareLoad.reqPerSec} req/s, ratio ${result.ratio}, CPU/request ${cpuMsPerRequest.cote} vs ${cpuMsPerRequest.bare} ms, RSS peak ${rss.peakMb} MB`,
+        );
         pages.push(result);
       }
     } finally {
@@ -83,20 +121,26 @@ async function measurePages(dataDir: string, options: BenchOptions) {
 async function main() {
   const options = benchOptions();
   const start = loadAverage();
-  log(`${options.scale ? 'scale' : 'normal'} run: ${options.learners} learner(s) × ${options.attemptsPerLearner} attempts, pages ${options.pages.join(' ')}, ${options.connections} connections × ${options.seconds} s (load average ${start.join(' ')})`);
+  log(
+    `${options.scale ? 'scale' : 'normal'} run: ${options.learners} learner(s) × ${options.attemptsPerLearner} attempts, pages ${options.pages.join(' ')}, ${options.connections} connections × ${options.seconds} s (load average ${start.join(' ')})`,
+  );
   const buildMs = buildCote();
   log(`npm run build: ${buildMs} ms`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-bench-pages-'));
   try {
     const seeded = await seed(dataDir, options);
-    log(`seeded ${seeded.attempts.toLocaleString('en-US')} attempts of ${seeded.learners} learner(s) in ${seeded.learnersMs} ms (catalog ${seeded.catalogMs} ms); database ${(seeded.dbBytes / 1e6).toFixed(1)} MB`);
+    log(
+      `seeded ${seeded.attempts.toLocaleString('en-US')} attempts of ${seeded.learners} learner(s) in ${seeded.learnersMs} ms (catalog ${seeded.catalogMs} ms); database ${(seeded.dbBytes / 1e6).toFixed(1)} MB`,
+    );
     const measured = await measurePages(dataDir, options);
     let digest: RunResult['digest'];
     if (options.digest) {
       log(`nightly digest for ${seeded.learners} learners…`);
       const db = openDatabase(databaseFile(dataDir));
       try {
-        const run = await runNightlyDigest(db, dataDir, seeded.today, (n, all, ms) => log(`digest: ${n} of ${all} sent after ${Math.round(ms / 1000)} s`));
+        const run = await runNightlyDigest(db, dataDir, seeded.today, (n, all, ms) =>
+          log(`digest: ${n} of ${all} sent after ${Math.round(ms / 1000)} s`),
+        );
         digest = { ...run, met: run.msPer1000 <= TARGETS.digestMsPer1000 };
       } finally {
         db.close();
@@ -109,7 +153,12 @@ async function main() {
       node: process.version,
       cpus: os.cpus().length,
       loadAverage: { start, end: loadAverage() },
-      settings: { seconds: options.seconds, connections: options.connections, timeoutSeconds: options.timeoutSeconds, acceptEncoding: measured.acceptEncoding },
+      settings: {
+        seconds: options.seconds,
+        connections: options.connections,
+        timeoutSeconds: options.timeoutSeconds,
+        acceptEncoding: measured.acceptEncoding,
+      },
       seed: seeded,
       buildMs,
       rssAtStart: measured.rssAtStart,
@@ -119,7 +168,12 @@ async function main() {
       allTargetsMet: pagesMet && (digest?.met ?? true),
     };
     console.log(`\n${runSummary(result)}\n\n${pageTable(result.pages)}\n`);
-    if (options.write) log(`written to ${writeResults(result).map((f) => path.relative(process.cwd(), f)).join(', ')}`);
+    if (options.write)
+      log(
+        `written to ${writeResults(result)
+          .map((f) => path.relative(process.cwd(), f))
+          .join(', ')}`,
+      );
   } finally {
     await stopAllChildren();
     fs.rmSync(dataDir, { recursive: true, force: true });

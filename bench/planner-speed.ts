@@ -17,17 +17,23 @@ const TODAY = '2026-11-28';
 /** A deterministic pseudo-random sequence (the bench must not vary between runs). */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function syntheticCatalog(problems: number, categories: number): PlannerCatalog {
   const rand = lcg(42);
   const catalog: PlannerCatalog = { problems: [], categories: [], entries: [] };
-  for (let c = 0; c < categories; c++) catalog.categories.push({ key: `type_${c}`, nameEn: `Type ${c}`, nameKo: `유형 ${c}`, position: c });
+  for (let c = 0; c < categories; c++)
+    catalog.categories.push({ key: `type_${c}`, nameEn: `Type ${c}`, nameKo: `유형 ${c}`, position: c });
   for (let i = 0; i < problems; i++) {
     const id = `boj:${100000 + i}`;
     catalog.problems.push({ id, title: `Problem ${i}`, level: 1 + Math.floor(rand() * 25), tags: [] });
-    catalog.entries.push({ category: `type_${i % categories}`, problem: id, position: Math.floor(i / categories) + 1, recommended: rand() < 0.3 });
+    catalog.entries.push({
+      category: `type_${i % categories}`,
+      problem: id,
+      position: Math.floor(i / categories) + 1,
+      recommended: rand() < 0.3,
+    });
   }
   return catalog;
 }
@@ -37,11 +43,24 @@ function history(catalog: PlannerCatalog): HistoryAttempt[] {
   const rand = lcg(7);
   const easy = catalog.problems.filter((p) => p.level > 0 && p.level <= 9);
   const out: HistoryAttempt[] = [];
-  for (let i = 0; i < 40; i++) out.push({ problem: easy[Math.floor(rand() * easy.length)].id, day: null, outcome: 'solved', minutes: null, origin: 'import:csv' });
+  for (let i = 0; i < 40; i++)
+    out.push({
+      problem: easy[Math.floor(rand() * easy.length)].id,
+      day: null,
+      outcome: 'solved',
+      minutes: null,
+      origin: 'import:csv',
+    });
   const outcomes = ['solved', 'solved', 'solved_slow', 'hint', 'failed'] as const;
   for (let i = 0; i < 30; i++) {
     const p = catalog.problems[Math.floor(rand() * catalog.problems.length)];
-    out.push({ problem: p.id, day: addDays(TODAY, -30 + i), outcome: outcomes[i % 5], minutes: 20 + Math.floor(rand() * 60), origin: 'manual' });
+    out.push({
+      problem: p.id,
+      day: addDays(TODAY, -30 + i),
+      outcome: outcomes[i % 5],
+      minutes: 20 + Math.floor(rand() * 60),
+      origin: 'manual',
+    });
   }
   return out;
 }
@@ -51,7 +70,14 @@ function inputFor(catalog: PlannerCatalog, days: number, profile: string): PlanI
     catalog,
     history: history(catalog),
     today: TODAY,
-    settings: { examDate: addDays(TODAY, days), dailyMinutes: 120, studyDays: [1, 2, 3, 4, 5, 6], profile, customWeights: null, lang: 'en' },
+    settings: {
+      examDate: addDays(TODAY, days),
+      dailyMinutes: 120,
+      studyDays: [1, 2, 3, 4, 5, 6],
+      profile,
+      customWeights: null,
+      lang: 'en',
+    },
   };
 }
 
@@ -60,7 +86,10 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function measure(make: () => PlanInput, runs: number): { medianMs: number; minMs: number; maxMs: number; runs: number; items: number } {
+function measure(
+  make: () => PlanInput,
+  runs: number,
+): { medianMs: number; minMs: number; maxMs: number; runs: number; items: number } {
   const times: number[] = [];
   let items = 0;
   plan(make());
@@ -71,7 +100,13 @@ function measure(make: () => PlanInput, runs: number): { medianMs: number; minMs
     times.push(performance.now() - t0);
     items = p.days.reduce((s, d) => s + d.items.length, 0);
   }
-  return { medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)), runs, items };
+  return {
+    medianMs: round(median(times)),
+    minMs: round(Math.min(...times)),
+    maxMs: round(Math.max(...times)),
+    runs,
+    items,
+  };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -94,7 +129,14 @@ if (listAvailable()) {
 }
 const synthetic = syntheticCatalog(30_000, 30);
 const big = inputFor(synthetic, 365, 'general');
-results.synthetic = { problems: 30_000, categories: 30, days: 365, targetMs: 500, warm: measure(() => big, 11), cold: measure(() => ({ ...big, catalog: structuredClone(synthetic) }), 5) };
+results.synthetic = {
+  problems: 30_000,
+  categories: 30,
+  days: 365,
+  targetMs: 500,
+  warm: measure(() => big, 11),
+  cold: measure(() => ({ ...big, catalog: structuredClone(synthetic) }), 5),
+};
 
 console.log(JSON.stringify(results, null, 2));
 const out = path.join(repoRoot, 'bench/results/planner-speed.json');

@@ -19,5 +19,9 @@ export async function startSink(): Promise<{ port: number; count: () => number; 
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, count: () => received, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    count: () => received,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }

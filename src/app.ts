@@ -79,7 +79,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(bodyShape(isUnsubscribePost));
   const { csrfSynchronisedProtection } = csrfSync({
     size: 32,
-    getTokenFromRequest: (req) => (req.body?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),
+    getTokenFromRequest: (req) =>
+      (req.body?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),
     skipCsrfProtection: isUnsubscribePost,
   });
   app.use(csrfSynchronisedProtection);

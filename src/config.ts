@@ -70,10 +70,12 @@ const instant = (raw: string) => {
   if (raw !== '' && Number.isNaN(Date.parse(raw))) throw new Error('expected an ISO instant like 2026-11-28T12:00:00Z');
   return raw;
 };
-const oneOf = <T extends string>(...values: T[]) => (raw: string) => {
-  if (!values.includes(raw as T)) throw new Error(`expected one of ${values.join(', ')}`);
-  return raw as T;
-};
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (raw: string) => {
+    if (!values.includes(raw as T)) throw new Error(`expected one of ${values.join(', ')}`);
+    return raw as T;
+  };
 /** false | true | a hop count | comma-separated proxy addresses, subnets or the names loopback, linklocal, uniquelocal. */
 const trustProxy = (raw: string): boolean | number | string => {
   if (/^(0|false|no|off)$/i.test(raw)) return false;
@@ -82,8 +84,12 @@ const trustProxy = (raw: string): boolean | number | string => {
   for (const part of raw.split(',').map((p) => p.trim())) {
     const [address, prefix, ...rest] = part.split('/');
     const named = ['loopback', 'linklocal', 'uniquelocal'].includes(address) && prefix === undefined;
-    const subnet = isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix) || isIP(prefix) === 4);
-    if (!named && !subnet) throw new Error(`expected false, true, a hop count or proxy addresses/subnets, not ${JSON.stringify(part)}`);
+    const subnet =
+      isIP(address) !== 0 &&
+      rest.length === 0 &&
+      (prefix === undefined || /^\d{1,3}$/.test(prefix) || isIP(prefix) === 4);
+    if (!named && !subnet)
+      throw new Error(`expected false, true, a hop count or proxy addresses/subnets, not ${JSON.stringify(part)}`);
   }
   return raw;
 };
@@ -102,25 +108,140 @@ const httpUrl = (raw: string) => {
 export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'host', env: 'HOST', default: '127.0.0.1', parse: text, description: 'Address the web server listens on' },
   { key: 'port', env: 'PORT', default: '3000', parse: port, description: 'Port the web server listens on' },
-  { key: 'dataDir', env: 'COTE_DATA_DIR', default: 'data', parse: (raw) => path.resolve(raw), description: 'Folder for the SQLite database, the outbox and the session secret' },
-  { key: 'listSource', env: 'COTE_LIST_SOURCE', default: DEFAULT_LIST_SOURCE, parse: text, description: 'Base URL or local directory of the default curated list' },
-  { key: 'autoImport', env: 'COTE_AUTO_IMPORT', default: 'true', parse: bool, description: 'Import the default list on first start' },
-  { key: 'baseUrl', env: 'COTE_BASE_URL', default: '', parse: url, description: 'Public URL used in email links (default http://HOST:PORT)' },
-  { key: 'smtpUrl', env: 'SMTP_URL', default: '', parse: url, description: 'SMTP server for digests; empty writes .eml files to data/outbox/' },
-  { key: 'mailFrom', env: 'MAIL_FROM', default: 'cote <cote@localhost>', parse: text, description: 'From address of digests' },
-  { key: 'logLevel', env: 'LOG_LEVEL', default: 'info', parse: oneOf('debug', 'info', 'warn', 'error', 'silent'), description: 'Log verbosity' },
-  { key: 'allowPrivateSources', env: 'COTE_ALLOW_PRIVATE_SOURCES', default: 'false', parse: bool, description: 'Let list URLs entered on /lists reach loopback, link-local and private addresses (COTE_LIST_SOURCE always may)' },
-  { key: 'secureCookies', env: 'COTE_SECURE_COOKIES', default: 'false', parse: bool, description: 'The site is served over HTTPS: send HSTS and mark the session cookie Secure' },
-  { key: 'trustProxy', env: 'COTE_TRUST_PROXY', default: 'false', parse: trustProxy, description: 'Believe X-Forwarded-Proto/-For from these proxies: false, true, a hop count or addresses/subnets' },
-  { key: 'linkBoj', env: 'COTE_LINK_BOJ', default: '', parse: parseLinkTemplate, description: 'Baekjoon problem link template with {id} (a mirror)' },
-  { key: 'linkProgrammers', env: 'COTE_LINK_PROGRAMMERS', default: '', parse: parseLinkTemplate, description: 'Programmers problem link template with {id}' },
-  { key: 'linkLeetcode', env: 'COTE_LINK_LEETCODE', default: '', parse: parseLinkTemplate, description: 'LeetCode problem link template with {id}' },
-  { key: 'linkCf', env: 'COTE_LINK_CF', default: '', parse: parseLinkTemplate, description: 'Codeforces problem link template with {contest} and {index} (or {id})' },
-  { key: 'linkAtcoder', env: 'COTE_LINK_ATCODER', default: '', parse: parseLinkTemplate, description: 'AtCoder task link template with {contest} and {id}' },
-  { key: 'codeforcesApi', env: 'COTE_CODEFORCES_API', default: 'https://codeforces.com/api', parse: httpUrl, description: 'Codeforces API base URL for syncing solves' },
-  { key: 'leetcodeGraphql', env: 'COTE_LEETCODE_GRAPHQL', default: 'https://leetcode.com/graphql', parse: httpUrl, description: 'LeetCode GraphQL URL for syncing solves' },
-  { key: 'clockStart', env: 'COTE_CLOCK_START', default: '', parse: instant, description: 'Start the clock at this instant (tests and demos); empty: the real clock' },
-  { key: 'dbBusyTimeoutMs', env: 'COTE_DB_BUSY_TIMEOUT_MS', default: '5000', parse: millis, description: 'Milliseconds to wait for a database locked by another process' },
+  {
+    key: 'dataDir',
+    env: 'COTE_DATA_DIR',
+    default: 'data',
+    parse: (raw) => path.resolve(raw),
+    description: 'Folder for the SQLite database, the outbox and the session secret',
+  },
+  {
+    key: 'listSource',
+    env: 'COTE_LIST_SOURCE',
+    default: DEFAULT_LIST_SOURCE,
+    parse: text,
+    description: 'Base URL or local directory of the default curated list',
+  },
+  {
+    key: 'autoImport',
+    env: 'COTE_AUTO_IMPORT',
+    default: 'true',
+    parse: bool,
+    description: 'Import the default list on first start',
+  },
+  {
+    key: 'baseUrl',
+    env: 'COTE_BASE_URL',
+    default: '',
+    parse: url,
+    description: 'Public URL used in email links (default http://HOST:PORT)',
+  },
+  {
+    key: 'smtpUrl',
+    env: 'SMTP_URL',
+    default: '',
+    parse: url,
+    description: 'SMTP server for digests; empty writes .eml files to data/outbox/',
+  },
+  {
+    key: 'mailFrom',
+    env: 'MAIL_FROM',
+    default: 'cote <cote@localhost>',
+    parse: text,
+    description: 'From address of digests',
+  },
+  {
+    key: 'logLevel',
+    env: 'LOG_LEVEL',
+    default: 'info',
+    parse: oneOf('debug', 'info', 'warn', 'error', 'silent'),
+    description: 'Log verbosity',
+  },
+  {
+    key: 'allowPrivateSources',
+    env: 'COTE_ALLOW_PRIVATE_SOURCES',
+    default: 'false',
+    parse: bool,
+    description:
+      'Let list URLs entered on /lists reach loopback, link-local and private addresses (COTE_LIST_SOURCE always may)',
+  },
+  {
+    key: 'secureCookies',
+    env: 'COTE_SECURE_COOKIES',
+    default: 'false',
+    parse: bool,
+    description: 'The site is served over HTTPS: send HSTS and mark the session cookie Secure',
+  },
+  {
+    key: 'trustProxy',
+    env: 'COTE_TRUST_PROXY',
+    default: 'false',
+    parse: trustProxy,
+    description: 'Believe X-Forwarded-Proto/-For from these proxies: false, true, a hop count or addresses/subnets',
+  },
+  {
+    key: 'linkBoj',
+    env: 'COTE_LINK_BOJ',
+    default: '',
+    parse: parseLinkTemplate,
+    description: 'Baekjoon problem link template with {id} (a mirror)',
+  },
+  {
+    key: 'linkProgrammers',
+    env: 'COTE_LINK_PROGRAMMERS',
+    default: '',
+    parse: parseLinkTemplate,
+    description: 'Programmers problem link template with {id}',
+  },
+  {
+    key: 'linkLeetcode',
+    env: 'COTE_LINK_LEETCODE',
+    default: '',
+    parse: parseLinkTemplate,
+    description: 'LeetCode problem link template with {id}',
+  },
+  {
+    key: 'linkCf',
+    env: 'COTE_LINK_CF',
+    default: '',
+    parse: parseLinkTemplate,
+    description: 'Codeforces problem link template with {contest} and {index} (or {id})',
+  },
+  {
+    key: 'linkAtcoder',
+    env: 'COTE_LINK_ATCODER',
+    default: '',
+    parse: parseLinkTemplate,
+    description: 'AtCoder task link template with {contest} and {id}',
+  },
+  {
+    key: 'codeforcesApi',
+    env: 'COTE_CODEFORCES_API',
+    default: 'https://codeforces.com/api',
+    parse: httpUrl,
+    description: 'Codeforces API base URL for syncing solves',
+  },
+  {
+    key: 'leetcodeGraphql',
+    env: 'COTE_LEETCODE_GRAPHQL',
+    default: 'https://leetcode.com/graphql',
+    parse: httpUrl,
+    description: 'LeetCode GraphQL URL for syncing solves',
+  },
+  {
+    key: 'clockStart',
+    env: 'COTE_CLOCK_START',
+    default: '',
+    parse: instant,
+    description: 'Start the clock at this instant (tests and demos); empty: the real clock',
+  },
+  {
+    key: 'dbBusyTimeoutMs',
+    env: 'COTE_DB_BUSY_TIMEOUT_MS',
+    default: '5000',
+    parse: millis,
+    description: 'Milliseconds to wait for a database locked by another process',
+  },
 ];
 
 /** Reads every setting once; a bad value fails with the variable's name. */
@@ -131,7 +252,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     try {
       config[setting.key] = setting.parse(raw.trim());
     } catch (error) {
-      throw new AppError('config.invalid', `config: ${setting.env}=${JSON.stringify(raw)} is invalid: ${(error as Error).message}`, 500);
+      throw new AppError(
+        'config.invalid',
+        `config: ${setting.env}=${JSON.stringify(raw)} is invalid: ${(error as Error).message}`,
+        500,
+      );
     }
   }
   const result = config as Config;

@@ -47,15 +47,23 @@ export function badRequest(code: string, message: string, params: Record<string,
  */
 export function asAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const e = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; type?: unknown; status?: unknown; statusCode?: unknown };
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    type?: unknown;
+    status?: unknown;
+    statusCode?: unknown;
+  };
   if (e.code === 'EBADCSRFTOKEN') return new AppError('csrf', 'the form expired or did not come from this site', 403);
   const status = Number(e.status ?? e.statusCode);
   if (status === 413 || e.type === 'entity.too.large' || e.type === 'parameters.too.many') {
     return new AppError('request.too_large', 'the request is too large', 413);
   }
-  if (status === 415) return new AppError('request.unsupported', 'the request body has an unsupported encoding or charset', 415);
-  if (error instanceof URIError || status === 400) return new AppError('request.malformed', 'the request is malformed', 400);
-  if (Number.isInteger(status) && status > 400 && status < 500) return new AppError('request.refused', 'the request was refused', status);
+  if (status === 415)
+    return new AppError('request.unsupported', 'the request body has an unsupported encoding or charset', 415);
+  if (error instanceof URIError || status === 400)
+    return new AppError('request.malformed', 'the request is malformed', 400);
+  if (Number.isInteger(status) && status > 400 && status < 500)
+    return new AppError('request.refused', 'the request was refused', status);
   return new AppError('internal', 'internal error', 500);
 }
 

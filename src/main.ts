@@ -15,7 +15,13 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const db = openDatabase(databaseFile(config.dataDir), { busyTimeoutMs: config.dbBusyTimeoutMs });
-  const deps: AppDeps = { db, config, logger, now: clockFrom(config.clockStart), sessionSecret: sessionSecret(config.dataDir) };
+  const deps: AppDeps = {
+    db,
+    config,
+    logger,
+    now: clockFrom(config.clockStart),
+    sessionSecret: sessionSecret(config.dataDir),
+  };
   const app = createApp(deps);
   // Express 5 calls the listen callback with the error when listening fails (EADDRINUSE, EACCES).
   const server = app.listen(config.port, config.host, (error?: Error) => {

@@ -8,12 +8,17 @@ export function sessionSecret(dataDir: string): string {
   const file = path.join(dataDir, 'session-secret');
   try {
     const secret = fs.readFileSync(file, 'utf8').trim();
-    if (secret === '') throw new AppError('secret.empty', `session secret ${file} is empty: remove it and cote makes a new one`, 500, { file });
+    if (secret === '')
+      throw new AppError('secret.empty', `session secret ${file} is empty: remove it and cote makes a new one`, 500, {
+        file,
+      });
     return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       if (error instanceof AppError) throw error;
-      throw new AppError('secret.unreadable', `cannot read session secret ${file}: ${(error as Error).message}`, 500, { file });
+      throw new AppError('secret.unreadable', `cannot read session secret ${file}: ${(error as Error).message}`, 500, {
+        file,
+      });
     }
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });

@@ -35,7 +35,12 @@ process.on('exit', () => {
  * Resolves with the first value `match` finds in the child's output lines (stdout or stderr as given); rejects
  * when the child exits first or nothing matches within `timeoutMs`, with the output's last lines.
  */
-export function waitForLine<T>(child: ChildProcess, stream: 'stdout' | 'stderr', match: (line: string) => T | undefined, timeoutMs = 30_000): Promise<T> {
+export function waitForLine<T>(
+  child: ChildProcess,
+  stream: 'stdout' | 'stderr',
+  match: (line: string) => T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const source = child[stream];
   if (!source) throw new Error(`the child's ${stream} is not piped`);
   return new Promise((resolve, reject) => {
@@ -59,8 +64,12 @@ export function waitForLine<T>(child: ChildProcess, stream: 'stdout' | 'stderr',
       }
     };
     const tail = () => lines.slice(-10).join('\n') || '(no output)';
-    const onExit = (code: number | null) => finish(new Error(`the child exited (code ${code}) before it was ready:\n${tail()}`));
-    const timer = setTimeout(() => finish(new Error(`the child was not ready after ${timeoutMs} ms:\n${tail()}`)), timeoutMs);
+    const onExit = (code: number | null) =>
+      finish(new Error(`the child exited (code ${code}) before it was ready:\n${tail()}`));
+    const timer = setTimeout(
+      () => finish(new Error(`the child was not ready after ${timeoutMs} ms:\n${tail()}`)),
+      timeoutMs,
+    );
     source.on('data', onData);
     child.once('exit', onExit);
   });

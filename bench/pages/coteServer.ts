@@ -7,7 +7,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** `npm run build`: the benchmark measures the compiled server (dist/), as `npm start` runs it. */
 export function buildCote(): number {
   const start = performance.now();
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync('npm', ['run', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status}):\n${result.stderr}`);
   return Math.round(performance.now() - start);
 }
@@ -27,12 +31,27 @@ export interface CoteServer {
  * to node before the script (e.g. --cpu-prof to see where the time goes).
  */
 export async function startCote(dataDir: string, nodeArgs: string[] = []): Promise<CoteServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, COTE_DATA_DIR: dataDir, COTE_AUTO_IMPORT: 'false', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', SMTP_URL: '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    COTE_DATA_DIR: dataDir,
+    COTE_AUTO_IMPORT: 'false',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SMTP_URL: '',
+  };
   delete env.NODE_OPTIONS; // the plain node the server runs with in production, no loaders inherited from tsx
-  const child = track(spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] }));
+  const child = track(
+    spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
+  );
   const problems: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (/"level":"(warn|error)"|^cote:/.test(line)) problems.push(line);
+    for (const line of chunk.toString('utf8').split('\n'))
+      if (/"level":"(warn|error)"|^cote:/.test(line)) problems.push(line);
   });
   const url = await waitForLine(child, 'stderr', (line) => /cote listening on (http:\/\/[\d.]+:\d+)/.exec(line)?.[1]);
   return { url, pid: child.pid!, problems, stop: () => stopChild(child) };

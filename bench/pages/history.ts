@@ -21,7 +21,12 @@ export function rng(seed: number): () => number {
 }
 
 // Outcome mix of a learner who mostly solves: 55 % solved, 15 % each solved slowly, with a hint, failed.
-const OUTCOME_CUTS: [number, Outcome][] = [[0.55, 'solved'], [0.7, 'solved_slow'], [0.85, 'hint'], [1, 'failed']];
+const OUTCOME_CUTS: [number, Outcome][] = [
+  [0.55, 'solved'],
+  [0.7, 'solved_slow'],
+  [0.85, 'hint'],
+  [1, 'failed'],
+];
 /** Share of attempts that go back to a problem tried before (a re-solve) instead of a new one. */
 const RETRY_SHARE = 0.15;
 /** Attempts logged on the last day, so Today and History show entries of today. */
@@ -35,7 +40,9 @@ const TODAY_ATTEMPTS = 2;
 export function learnerHistory(seed: number, problems: readonly string[], today: string, count: number): SeedAttempt[] {
   const random = rng(seed);
   const order = shuffled(problems, random);
-  const offsets = Array.from({ length: count }, (_, k) => (k >= count - TODAY_ATTEMPTS ? 0 : Math.floor(random() * 365)));
+  const offsets = Array.from({ length: count }, (_, k) =>
+    k >= count - TODAY_ATTEMPTS ? 0 : Math.floor(random() * 365),
+  );
   offsets.sort((a, b) => b - a);
   const tried: string[] = [];
   return offsets.map((offset, k) => {

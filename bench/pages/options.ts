@@ -29,12 +29,20 @@ export const DEFAULT_PAGES = ['/', '/plan/today', '/plan', '/history'];
  * (or --scale), BENCH_LEARNERS, BENCH_ATTEMPTS, BENCH_EXAM_DAYS, BENCH_DIGEST=0 (skip the scale run's digest),
  * BENCH_ACCEPT_ENCODING (e.g. "gzip, br" to measure compressed pages), BENCH_SERVER_NODE_ARGS, BENCH_WRITE=0.
  */
-export function benchOptions(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): BenchOptions {
-  for (const arg of argv) if (arg !== '--scale') throw new Error(`unknown argument ${JSON.stringify(arg)}: expected --scale or nothing`);
+export function benchOptions(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: string[] = process.argv.slice(2),
+): BenchOptions {
+  for (const arg of argv)
+    if (arg !== '--scale') throw new Error(`unknown argument ${JSON.stringify(arg)}: expected --scale or nothing`);
   const scale = argv.includes('--scale') || /^(1|true|yes)$/i.test(env.BENCH_SCALE ?? '');
   return {
     scale,
-    pages: env.BENCH_PAGES ? env.BENCH_PAGES.split(',').map((p) => p.trim()).filter(Boolean) : DEFAULT_PAGES,
+    pages: env.BENCH_PAGES
+      ? env.BENCH_PAGES.split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : DEFAULT_PAGES,
     seconds: positive(env, 'BENCH_SECONDS', scale ? 5 : 10),
     connections: positive(env, 'BENCH_CONNECTIONS', 50),
     timeoutSeconds: positive(env, 'BENCH_TIMEOUT_SECONDS', 30),
@@ -52,6 +60,7 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name}=${JSON.stringify(raw)} is invalid: expected a whole number > 0`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${name}=${JSON.stringify(raw)} is invalid: expected a whole number > 0`);
   return n;
 }

@@ -33,7 +33,8 @@ export interface SeedSummary {
  * so the server's minute job sends nothing while pages are measured (the scale run switches them on for its digest).
  */
 export async function seedDatabase(db: Db, options: BenchOptions, today: string, now: Date): Promise<SeedSummary> {
-  if (!fs.existsSync(path.join(LIST_DIR, 'README.md'))) throw new Error(`the list snapshot is missing: expected ${LIST_DIR}/README.md`);
+  if (!fs.existsSync(path.join(LIST_DIR, 'README.md')))
+    throw new Error(`the list snapshot is missing: expected ${LIST_DIR}/README.md`);
   let start = performance.now();
   await importList(db, LIST_DIR);
   const problems = plannerCatalog(db).problems.map((p) => p.id);

@@ -16,7 +16,8 @@ export async function logIn(baseUrl: string, login: string, password: string): P
   const html = await form.text();
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   const cookie = cookiesOf(form).find((c) => c.startsWith('cote.sid='));
-  if (form.status !== 200 || !token || !cookie) throw new Error(`GET /login answered ${form.status} without a CSRF token and a session cookie`);
+  if (form.status !== 200 || !token || !cookie)
+    throw new Error(`GET /login answered ${form.status} without a CSRF token and a session cookie`);
   const answer = await fetch(new URL('/login', baseUrl), {
     method: 'POST',
     redirect: 'manual',
@@ -25,7 +26,10 @@ export async function logIn(baseUrl: string, login: string, password: string): P
   });
   await answer.arrayBuffer();
   const session = cookiesOf(answer).find((c) => c.startsWith('cote.sid='));
-  if (answer.status !== 302 || !session) throw new Error(`POST /login answered ${answer.status}${answer.status === 429 ? ' (rate-limited: wait 15 minutes)' : ''}, expected a redirect with a session cookie`);
+  if (answer.status !== 302 || !session)
+    throw new Error(
+      `POST /login answered ${answer.status}${answer.status === 429 ? ' (rate-limited: wait 15 minutes)' : ''}, expected a redirect with a session cookie`,
+    );
   return session;
 }
 
@@ -70,11 +74,16 @@ export function fetchPage(baseUrl: string, pagePath: string, headers: Record<str
  * Waits until the server has worked off what a load run left queued (requests whose client already hung up are still
  * rendered): a request for a small static file is answered only after them. Bounded by `timeoutMs`.
  */
-export async function waitUntilIdle(baseUrl: string, probePath = '/static/style.css', timeoutMs = 120_000): Promise<number> {
+export async function waitUntilIdle(
+  baseUrl: string,
+  probePath = '/static/style.css',
+  timeoutMs = 120_000,
+): Promise<number> {
   const start = performance.now();
   for (;;) {
     const probe = await fetchPage(baseUrl, probePath, {});
     if (probe.ms < 100) return Math.round(performance.now() - start);
-    if (performance.now() - start > timeoutMs) throw new Error(`the server at ${baseUrl} was still busy after ${timeoutMs} ms`);
+    if (performance.now() - start > timeoutMs)
+      throw new Error(`the server at ${baseUrl} was still busy after ${timeoutMs} ms`);
   }
 }

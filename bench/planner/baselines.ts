@@ -34,13 +34,20 @@ const levelFn = (setup: RunSetup) => (id: string) => setup.index.level.get(id) ?
 export const seq: PlannerFactory = (setup) => sequential(setup, listOrder(setup.index.catalog));
 
 export const seqProfile: PlannerFactory = (setup) =>
-  sequential(setup, listOrder(setup.index.catalog, (c) => (setup.weights.get(c) ?? 0) > 0));
+  sequential(
+    setup,
+    listOrder(setup.index.catalog, (c) => (setup.weights.get(c) ?? 0) > 0),
+  );
 
 function sequential(setup: RunSetup, order: string[]): DailyPlanner {
   return {
     today({ history }) {
       const done = doneSet(history);
-      return fillBudget(order.filter((p) => !done.has(p)), levelFn(setup), setup.budget);
+      return fillBudget(
+        order.filter((p) => !done.has(p)),
+        levelFn(setup),
+        setup.budget,
+      );
     },
   };
 }
@@ -69,7 +76,11 @@ export const tony: PlannerFactory = (setup) => {
         const pool = order.filter((p) => level(p) > low && level(p) <= bucket.max && !done.has(p));
         low = bucket.max;
         for (let i = 0; i < bucket.count; i++) {
-          const pick = weightedPick(pool.filter((p) => !chosen.includes(p)), (p) => Math.max(0, 20 - 1.7 * (recent.get(p) ?? 0)), rng);
+          const pick = weightedPick(
+            pool.filter((p) => !chosen.includes(p)),
+            (p) => Math.max(0, 20 - 1.7 * (recent.get(p) ?? 0)),
+            rng,
+          );
           if (pick) chosen.push(pick);
         }
       }
@@ -120,7 +131,11 @@ export const roundRobin: PlannerFactory = (setup) => {
           }
         }
       }
-      const today = fillBudget(order.map((o) => o.problem), level, setup.budget);
+      const today = fillBudget(
+        order.map((o) => o.problem),
+        level,
+        setup.budget,
+      );
       const last = order.find((o) => o.problem === today[today.length - 1]);
       if (last) turn = (last.category + 1) % byCategory.length;
       return today;
@@ -139,7 +154,11 @@ export const g75: PlannerFactory = (setup) => {
     today({ history }) {
       const done = doneSet(history);
       if (!queue) queue = g75Queue(setup, done);
-      return fillBudget(queue.filter((p) => !done.has(p)), level, setup.budget);
+      return fillBudget(
+        queue.filter((p) => !done.has(p)),
+        level,
+        setup.budget,
+      );
     },
   };
 };

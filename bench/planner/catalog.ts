@@ -21,15 +21,29 @@ export function listAvailable(dir = listDir): boolean {
 export function loadCatalog(dir = listDir): PlannerCatalog {
   const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
   const index = parseIndex(read('README.md'), 'README.md');
-  const meta = existsSync(path.join(dir, 'scripts/database.json')) ? parseDatabase(read('scripts/database.json'), 'scripts/database.json') : new Map();
+  const meta = existsSync(path.join(dir, 'scripts/database.json'))
+    ? parseDatabase(read('scripts/database.json'), 'scripts/database.json')
+    : new Map();
   const problems = new Map<string, CatalogProblem>();
   const entries: CatalogEntry[] = [];
-  const categories = index.categories.map((c, position) => ({ key: c.key, nameEn: c.nameEn, nameKo: c.nameKo, position }));
+  const categories = index.categories.map((c, position) => ({
+    key: c.key,
+    nameEn: c.nameEn,
+    nameKo: c.nameKo,
+    position,
+  }));
   for (const c of index.categories) {
     for (const row of parsePage(read(c.pagePath), c.pagePath).rows) {
       const id = `boj:${row.number}`;
       const m = meta.get(row.number);
-      if (!problems.has(id)) problems.set(id, { id, title: row.title, level: row.level, tags: m?.tags ?? [], averageTries: m?.averageTries ?? null });
+      if (!problems.has(id))
+        problems.set(id, {
+          id,
+          title: row.title,
+          level: row.level,
+          tags: m?.tags ?? [],
+          averageTries: m?.averageTries ?? null,
+        });
       entries.push({ category: c.key, problem: id, position: row.position, recommended: row.recommended });
     }
   }

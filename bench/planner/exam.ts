@@ -24,8 +24,14 @@ export const EXAM_FORMATS: Record<SimProfile, ExamFormat> = {
 const FIXED_WEIGHTS: Record<Exclude<SimProfile, 'general'>, Record<string, number>> = {
   samsung: { graph_traversal: 0.45, simulation: 0.35, implementation: 0.1, brute_force: 0.05, backtracking: 0.05 },
   kakao: {
-    implementation: 0.2, string: 0.15, brute_force: 0.15, graph_traversal: 0.1,
-    two_pointer: 0.1, binary_search: 0.1, shortest_path: 0.1, trie: 0.1,
+    implementation: 0.2,
+    string: 0.15,
+    brute_force: 0.15,
+    graph_traversal: 0.1,
+    two_pointer: 0.1,
+    binary_search: 0.1,
+    shortest_path: 0.1,
+    trie: 0.1,
   },
 };
 

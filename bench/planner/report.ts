@@ -70,7 +70,14 @@ export function summarizeCell(cr: CellRuns, cote: string, master: number): CellS
     const ci = bootstrapMeanCI(diffs, Rng.of(master, 'bootstrap', cr.variant, id, metric));
     return { best, bestMean: planners[best][metric], diff: mean(diffs), ci };
   };
-  return { variant: cr.variant, cell: id, n: cr.runs[cote].length, planners, pass: compare('pass'), score: compare('score') };
+  return {
+    variant: cr.variant,
+    cell: id,
+    n: cr.runs[cote].length,
+    planners,
+    pass: compare('pass'),
+    score: compare('score'),
+  };
 }
 
 function plannerSummary(runs: RunResult[], cell: Cell): PlannerCellSummary {
@@ -112,10 +119,17 @@ export function plannerOverview(cells: CellSummary[]): Record<string, PlannerCel
     const rows = cells.map((c) => c.planners[name]);
     const avg = (k: keyof PlannerCellSummary) => mean(rows.map((r) => r[k]));
     out[name] = {
-      pass: avg('pass'), score: avg('score'), successRate: avg('successRate'), hintRate: avg('hintRate'),
-      budgetUse: avg('budgetUse'), attemptsPerDay: avg('attemptsPerDay'), skippedPerDay: avg('skippedPerDay'),
+      pass: avg('pass'),
+      score: avg('score'),
+      successRate: avg('successRate'),
+      hintRate: avg('hintRate'),
+      budgetUse: avg('budgetUse'),
+      attemptsPerDay: avg('attemptsPerDay'),
+      skippedPerDay: avg('skippedPerDay'),
       invalid: rows.reduce((s, r) => s + r.invalid, 0),
-      meanGap: avg('meanGap'), focusShare: avg('focusShare'), resolveShare: avg('resolveShare'),
+      meanGap: avg('meanGap'),
+      focusShare: avg('focusShare'),
+      resolveShare: avg('resolveShare'),
     };
   }
   return out;

@@ -1,5 +1,5 @@
 /** Small statistics for the report: means and a seeded percentile bootstrap of a mean. */
-import { Rng } from './rng.ts';
+import type { Rng } from './rng.ts';
 
 export const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 

@@ -1,7 +1,7 @@
 // Progressive enhancement for running imports (the lists page, and the checklist while the first import runs):
 // poll GET /api/imports/:id, update the progress in place, and reload once the import is over. Without JS the page's
 // <noscript><meta http-equiv="refresh"></noscript> reloads it every 2 s instead.
-(function () {
+(() => {
   for (const element of document.querySelectorAll('[data-run][data-status="running"]')) poll(element);
 
   function poll(element) {
@@ -15,7 +15,8 @@
           bar.max = run.total || 1;
           bar.value = run.done;
         }
-        if (text && text.dataset.template) text.textContent = text.dataset.template.replace('{done}', run.done).replace('{total}', run.total || '?');
+        if (text && text.dataset.template)
+          text.textContent = text.dataset.template.replace('{done}', run.done).replace('{total}', run.total || '?');
         setTimeout(() => poll(element), 700);
       })
       .catch(() => setTimeout(() => window.location.reload(), 2000));
@@ -23,13 +24,13 @@
 })();
 
 // The list upload form: a chosen file is read into the textarea (without JS, the list is pasted).
-(function () {
+(() => {
   for (const form of document.querySelectorAll('[data-list-upload]')) {
     const picker = form.querySelector('.list-file');
     const textarea = form.querySelector('textarea[name=text]');
     if (!picker || !textarea) continue;
     picker.hidden = false;
-    picker.querySelector('input[type=file]').addEventListener('change', async function (event) {
+    picker.querySelector('input[type=file]').addEventListener('change', async (event) => {
       const input = event.target;
       const file = input.files && input.files[0];
       if (!file) return;
@@ -51,7 +52,7 @@
 
 // The checklist's folded types: opening one loads its rows from GET /types/:key/rows (the data-rows of its link) in
 // place, once. Without JS the link leads to /?type=key, which shows the type open.
-(function () {
+(() => {
   function loadType(details) {
     const link = details && details.querySelector('a[data-rows]');
     const body = details && details.querySelector('[data-type-body]');
@@ -79,7 +80,8 @@
     'toggle',
     (event) => {
       const details = event.target;
-      if (details instanceof HTMLDetailsElement && details.open && details.classList.contains('type-section')) loadType(details);
+      if (details instanceof HTMLDetailsElement && details.open && details.classList.contains('type-section'))
+        loadType(details);
     },
     true,
   );

@@ -2,13 +2,19 @@
 // <figure class="chart-figure"><div class="chart" data-chart="…"></div><script type="application/json" class="chart-data">.
 // The canvas is aria-hidden; the same numbers stay in the figure's table, which is open without JS and folds away
 // once the chart is drawn. Kinds: burnup (lines), readiness (horizontal bars), weekly (bars).
-(function () {
-  'use strict';
+(() => {
   if (typeof uPlot !== 'function') return;
   const FONT = '12px system-ui, -apple-system, "Noto Sans KR", "Noto Sans CJK KR", sans-serif';
   const INK = '#667085';
   const GRID = { stroke: '#e4e7ec', width: 1 };
-  const COLORS = { solved: '#15803d', planned: '#2563eb', now: '#f79009', atExam: '#2563eb', weight: '#1d2330', week: '#40c463' };
+  const COLORS = {
+    solved: '#15803d',
+    planned: '#2563eb',
+    now: '#f79009',
+    atExam: '#2563eb',
+    weight: '#1d2330',
+    week: '#40c463',
+  };
   const measure = document.createElement('canvas').getContext('2d');
   measure.font = FONT;
 
@@ -16,78 +22,116 @@
   function seconds(day) {
     return Date.parse(day + 'T00:00:00Z') / 1000;
   }
-  const utc = function (ts) {
-    return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
-  };
+  const utc = (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
   function axis(extra) {
-    return Object.assign({ stroke: INK, font: FONT, grid: GRID, ticks: { stroke: GRID.stroke, width: 1, size: 4 } }, extra);
+    return Object.assign(
+      { stroke: INK, font: FONT, grid: GRID, ticks: { stroke: GRID.stroke, width: 1, size: 4 } },
+      extra,
+    );
   }
-  const whole = function (u, splits) {
-    return splits.map(function (v) { return Number.isInteger(v) ? String(v) : ''; });
-  };
+  const whole = (u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : ''));
 
   const BUILDERS = {
-    burnup: function (data, width) {
-      return {
-        opts: {
-          width: width, height: 240, tzDate: utc, cursor: { drag: { x: false, y: false } }, legend: { live: false },
-          scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, Math.ceil(max * 1.05))]; } } },
-          axes: [axis({ space: 60 }), axis({ values: whole, size: 44 })],
-          series: [
-            {},
-            { label: data.labels.solved, stroke: COLORS.solved, width: 2, fill: 'rgba(21,128,61,.08)' },
-            { label: data.labels.planned, stroke: COLORS.planned, width: 2, dash: [6, 4] },
-          ],
-        },
-        data: [data.days.map(seconds), data.solved, data.planned],
-      };
-    },
+    burnup: (data, width) => ({
+      opts: {
+        width: width,
+        height: 240,
+        tzDate: utc,
+        cursor: { drag: { x: false, y: false } },
+        legend: { live: false },
+        scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.05))] } },
+        axes: [axis({ space: 60 }), axis({ values: whole, size: 44 })],
+        series: [
+          {},
+          { label: data.labels.solved, stroke: COLORS.solved, width: 2, fill: 'rgba(21,128,61,.08)' },
+          { label: data.labels.planned, stroke: COLORS.planned, width: 2, dash: [6, 4] },
+        ],
+      },
+      data: [data.days.map(seconds), data.solved, data.planned],
+    }),
 
-    weekly: function (data, width) {
-      return {
-        opts: {
-          width: width, height: 200, tzDate: utc, cursor: { drag: { x: false, y: false } }, legend: { live: false },
-          scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(4, max)]; } } },
-          axes: [axis({ space: 60 }), axis({ values: whole, size: 36 })],
-          series: [{}, { label: data.label, fill: COLORS.week, stroke: COLORS.week, paths: uPlot.paths.bars({ size: [0.8, 14] }), points: { show: false } }],
-        },
-        data: [data.weeks.map(seconds), data.counts],
-      };
-    },
+    weekly: (data, width) => ({
+      opts: {
+        width: width,
+        height: 200,
+        tzDate: utc,
+        cursor: { drag: { x: false, y: false } },
+        legend: { live: false },
+        scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(4, max)] } },
+        axes: [axis({ space: 60 }), axis({ values: whole, size: 36 })],
+        series: [
+          {},
+          {
+            label: data.label,
+            fill: COLORS.week,
+            stroke: COLORS.week,
+            paths: uPlot.paths.bars({ size: [0.8, 14] }),
+            points: { show: false },
+          },
+        ],
+      },
+      data: [data.weeks.map(seconds), data.counts],
+    }),
 
     // One row per type (the heaviest first), bars for now and at the exam, a dot for the profile's weight.
-    readiness: function (data, width) {
+    readiness: (data, width) => {
       const types = data.types;
-      const names = types.map(function (t) { return t.name; });
-      const longest = names.reduce(function (max, name) { return Math.max(max, measure.measureText(name).width); }, 0);
+      const names = types.map((t) => t.name);
+      const longest = names.reduce((max, name) => Math.max(max, measure.measureText(name).width), 0);
       const labelWidth = Math.min(Math.ceil(longest) + 14, Math.round(width * 0.4));
-      const index = types.map(function (t, i) { return i; });
-      const bar = function (align) { return uPlot.paths.bars({ size: [0.4, 14], align: align }); };
+      const index = types.map((t, i) => i);
+      const bar = (align) => uPlot.paths.bars({ size: [0.4, 14], align: align });
       return {
         opts: {
-          width: width, height: types.length * 26 + 70, cursor: { drag: { x: false, y: false } }, legend: { live: false },
-          scales: { x: { time: false, ori: 1, dir: -1, range: [-0.5, types.length - 0.5] }, y: { ori: 0, range: [0, 1] } },
+          width: width,
+          height: types.length * 26 + 70,
+          cursor: { drag: { x: false, y: false } },
+          legend: { live: false },
+          scales: {
+            x: { time: false, ori: 1, dir: -1, range: [-0.5, types.length - 0.5] },
+            y: { ori: 0, range: [0, 1] },
+          },
           axes: [
-            axis({ side: 3, size: labelWidth, gap: 4, grid: { show: false }, splits: function () { return index; },
-              values: function (u, splits) { return splits.map(function (i) { return names[i] || ''; }); } }),
-            axis({ side: 0, size: 28, splits: function () { return [0, 0.25, 0.5, 0.75, 1]; },
-              values: function (u, splits) { return splits.map(function (v) { return Math.round(v * 100) + '%'; }); } }),
+            axis({
+              side: 3,
+              size: labelWidth,
+              gap: 4,
+              grid: { show: false },
+              splits: () => index,
+              values: (u, splits) => splits.map((i) => names[i] || ''),
+            }),
+            axis({
+              side: 0,
+              size: 28,
+              splits: () => [0, 0.25, 0.5, 0.75, 1],
+              values: (u, splits) => splits.map((v) => Math.round(v * 100) + '%'),
+            }),
           ],
           series: [
             {},
             { label: data.labels.now, fill: COLORS.now, stroke: COLORS.now, paths: bar(-1), points: { show: false } },
-            { label: data.labels.atExam, fill: COLORS.atExam, stroke: COLORS.atExam, paths: bar(1), points: { show: false } },
-            { label: data.labels.weight, stroke: COLORS.weight, paths: function () { return null; },
-              points: { show: true, size: 9, width: 2, stroke: COLORS.weight, fill: '#fff' } },
+            {
+              label: data.labels.atExam,
+              fill: COLORS.atExam,
+              stroke: COLORS.atExam,
+              paths: bar(1),
+              points: { show: false },
+            },
+            {
+              label: data.labels.weight,
+              stroke: COLORS.weight,
+              paths: () => null,
+              points: { show: true, size: 9, width: 2, stroke: COLORS.weight, fill: '#fff' },
+            },
           ],
         },
-        data: [index, types.map(function (t) { return t.now; }), types.map(function (t) { return t.atExam; }), types.map(function (t) { return t.weight; })],
+        data: [index, types.map((t) => t.now), types.map((t) => t.atExam), types.map((t) => t.weight)],
       };
     },
   };
 
   const drawn = [];
-  document.querySelectorAll('.chart-figure').forEach(function (figure) {
+  document.querySelectorAll('.chart-figure').forEach((figure) => {
     const box = figure.querySelector('.chart[data-chart]');
     const script = figure.querySelector('script.chart-data');
     if (!box || !script) return;
@@ -99,7 +143,7 @@
     }
     const build = BUILDERS[data.kind];
     if (!build) return;
-    const width = function () { return Math.max(200, Math.floor(box.clientWidth || figure.clientWidth)); };
+    const width = () => Math.max(200, Math.floor(box.clientWidth || figure.clientWidth));
     const chart = build(data, width());
     const plot = new uPlot(chart.opts, chart.data, box);
     drawn.push({ plot: plot, width: width, height: chart.opts.height });
@@ -108,10 +152,12 @@
   });
 
   let pending = 0;
-  window.addEventListener('resize', function () {
+  window.addEventListener('resize', () => {
     cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(function () {
-      drawn.forEach(function (d) { d.plot.setSize({ width: d.width(), height: d.height }); });
+    pending = requestAnimationFrame(() => {
+      drawn.forEach((d) => {
+        d.plot.setSize({ width: d.width(), height: d.height });
+      });
     });
   });
 })();

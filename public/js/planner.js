@@ -1,7 +1,6 @@
 // Progressive enhancement of the Today page: a stopwatch per item that fills the minutes field when logging.
 // Without this file every form still posts and the minutes field is typed by hand.
-(function () {
-  'use strict';
+(() => {
   const key = (problem) => 'cote.plan.start.' + problem;
 
   function elapsedMinutes(problem) {
@@ -19,7 +18,10 @@
       const m = elapsedMinutes(problem);
       // Plain text: the emoji stopwatch had no glyph in the fonts CI installs. The running state is a CSS dot.
       button.classList.toggle('running', m !== null);
-      button.textContent = m === null ? form.dataset.timerLabel || 'start timer' : (form.dataset.timerRunning || '{minutes} min').replace('{minutes}', String(m));
+      button.textContent =
+        m === null
+          ? form.dataset.timerLabel || 'start timer'
+          : (form.dataset.timerRunning || '{minutes} min').replace('{minutes}', String(m));
     };
     button.addEventListener('click', () => {
       if (elapsedMinutes(problem) === null) localStorage.setItem(key(problem), String(Date.now()));

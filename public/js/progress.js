@@ -1,8 +1,6 @@
 // Progressive enhancement of the progress forms: log and undo without a page reload; load a CSV file into the
 // import box. Without this file every form still posts and redirects back.
-(function () {
-  'use strict';
-
+(() => {
   // The checklist has one quick form, one undo form and one detailed form; a row's buttons submit the first two
   // through their form attribute, so the button that was pressed (the submitter) names the problem and its row.
   async function submitLogForm(form, submitter) {
@@ -14,7 +12,11 @@
       const res = await fetch(form.action, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': body.get('_csrf') || '' },
+        headers: {
+          accept: 'application/json',
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-csrf-token': body.get('_csrf') || '',
+        },
         body,
       });
       const data = await res.json();
@@ -26,7 +28,8 @@
       }
       updateTypeStats(data.typeStats || {});
       if (form.hasAttribute('data-log-detail')) {
-        for (const input of form.querySelectorAll('input[name=note], input[name=minutes], input[name=day]')) input.value = '';
+        for (const input of form.querySelectorAll('input[name=note], input[name=minutes], input[name=day]'))
+          input.value = '';
       }
     } catch (e) {
       showError(form, cell, e.message);
@@ -65,7 +68,8 @@
     for (const figures of document.querySelectorAll('[data-type-stats]')) {
       const texts = byType[figures.getAttribute('data-type-stats')];
       if (!texts) continue;
-      for (const part of figures.querySelectorAll('[data-part]')) part.textContent = texts[part.getAttribute('data-part')] || '';
+      for (const part of figures.querySelectorAll('[data-part]'))
+        part.textContent = texts[part.getAttribute('data-part')] || '';
     }
   }
 
@@ -96,12 +100,12 @@
     return true;
   }
 
-  document.addEventListener('click', function (event) {
+  document.addEventListener('click', (event) => {
     const link = event.target instanceof Element && event.target.closest('a[data-log-problem]');
     if (link && openLogPanel(link)) event.preventDefault();
   });
 
-  document.addEventListener('submit', function (event) {
+  document.addEventListener('submit', (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-log-form') || !window.fetch) return;
     event.preventDefault();
@@ -113,7 +117,7 @@
     const textarea = form.querySelector('textarea[name=csv]');
     if (!picker || !textarea) continue;
     picker.hidden = false;
-    picker.querySelector('input[type=file]').addEventListener('change', async function (event) {
+    picker.querySelector('input[type=file]').addEventListener('change', async (event) => {
       const input = event.target;
       const file = input.files && input.files[0];
       if (!file) return;

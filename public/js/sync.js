@@ -1,7 +1,7 @@
 // Progressive enhancement for "Sync now" on /settings/accounts: while a sync runs, poll GET /api/sync, show which
 // accounts are still syncing, and reload once every account is done. Without JS the page's
 // <noscript><meta http-equiv="refresh"></noscript> reloads it every 2 s instead.
-(function () {
+(() => {
   const element = document.querySelector('[data-sync-status="running"]');
   if (!element) return;
   function poll() {
@@ -10,7 +10,9 @@
       .then((status) => {
         if (!status.running) return window.location.reload();
         for (const account of status.accounts) {
-          const row = element.querySelector('tr[data-source="' + CSS.escape(account.source) + '"][data-handle="' + CSS.escape(account.handle) + '"]');
+          const row = element.querySelector(
+            'tr[data-source="' + CSS.escape(account.source) + '"][data-handle="' + CSS.escape(account.handle) + '"]',
+          );
           if (row) row.classList.toggle('sync-running', account.running);
         }
         setTimeout(poll, 1000);

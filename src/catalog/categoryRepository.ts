@@ -31,11 +31,15 @@ const toCategory = (row: CategoryRow): Category => ({
 
 /** A list's categories in list order. */
 export function categoriesOfList(db: Db, listId: number): Category[] {
-  return (statement(db, 'SELECT * FROM categories WHERE list_id = ? ORDER BY position, id').all(listId) as CategoryRow[]).map(toCategory);
+  return (
+    statement(db, 'SELECT * FROM categories WHERE list_id = ? ORDER BY position, id').all(listId) as CategoryRow[]
+  ).map(toCategory);
 }
 
 export function categoryByKey(db: Db, listId: number, key: string): Category | undefined {
-  const row = statement(db, 'SELECT * FROM categories WHERE list_id = ? AND key = ?').get(listId, key) as CategoryRow | undefined;
+  const row = statement(db, 'SELECT * FROM categories WHERE list_id = ? AND key = ?').get(listId, key) as
+    | CategoryRow
+    | undefined;
   return row && toCategory(row);
 }
 

@@ -11,16 +11,27 @@ export function changeLines(s: ImportSummary | null, t: Translate, shown = 50): 
     ...s.details.removed.map((problem) => t('lists.change_removed', { problem })),
     ...s.details.changes.map((change) => changeText(change, t)),
   ];
-  return lines.length > shown ? [...lines.slice(0, shown), t('lists.change_more', { count: lines.length - shown })] : lines;
+  return lines.length > shown
+    ? [...lines.slice(0, shown), t('lists.change_more', { count: lines.length - shown })]
+    : lines;
 }
 
 function changeText(c: ProblemChange, t: Translate): string {
   const yesNo = (v: unknown) => t(v ? 'lists.yes' : 'lists.no');
   switch (c.kind) {
     case 'level':
-      return t('lists.change_level', { problem: c.problem, from: tierLabel(Number(c.from), t), to: tierLabel(Number(c.to), t) });
+      return t('lists.change_level', {
+        problem: c.problem,
+        from: tierLabel(Number(c.from), t),
+        to: tierLabel(Number(c.to), t),
+      });
     case 'recommended':
-      return t('lists.change_recommended', { problem: c.problem, category: c.category ?? '', from: yesNo(c.from), to: yesNo(c.to) });
+      return t('lists.change_recommended', {
+        problem: c.problem,
+        category: c.category ?? '',
+        from: yesNo(c.from),
+        to: yesNo(c.to),
+      });
     default:
       return t(`lists.change_${c.kind}`, { problem: c.problem, from: String(c.from), to: String(c.to) });
   }

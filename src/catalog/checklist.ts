@@ -97,12 +97,17 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
   const empty = { categories: 0, problems: 0, entries: 0, recommended: 0, shown: 0 };
   if (every.length === 0) return { lists: [], allLists: [], filters, narrowed, categories: [], totals: empty };
   const lists = filters.list ? every.filter((l) => l.key === filters.list) : every;
-  if (lists.length === 0) throw new AppError('catalog.unknown_list', `there is no list "${filters.list}"`, 400, { key: filters.list ?? '' });
+  if (lists.length === 0)
+    throw new AppError('catalog.unknown_list', `there is no list "${filters.list}"`, 400, { key: filters.list ?? '' });
   const listOf = new Map<number, string>();
-  const listCategories = lists.flatMap((list) => categoriesOfList(db, list.id).map((c) => (listOf.set(c.id, list.key), c)));
+  const listCategories = lists.flatMap((list) =>
+    categoriesOfList(db, list.id).map((c) => (listOf.set(c.id, list.key), c)),
+  );
   const resolve = typeResolver(db);
   if (filters.category && !listCategories.some((c) => c.key === filters.category)) {
-    throw new AppError('catalog.unknown_type', `there is no type "${filters.category}" in the list`, 400, { key: filters.category });
+    throw new AppError('catalog.unknown_type', `there is no type "${filters.category}" in the list`, 400, {
+      key: filters.category,
+    });
   }
   const status = statusSql('e.problem_id');
   const rows = db
@@ -121,8 +126,19 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
   const categories = listCategories.map((c): ChecklistCategory => {
     const all = byCategory.get(c.id) ?? [];
     const visible = all.filter((r) => matchesFilters(filters, r, statuses.get(r.problem_id)));
-    const entries = all.map((r) => ({ category: c.key, problem: r.problem_id, recommended: r.recommended === 1, level: r.level }));
-    const stats = typeStats(entries, solved).get(c.key) ?? { solved: 0, total: 0, recommendedSolved: 0, recommendedTotal: 0, highestLevel: 0 };
+    const entries = all.map((r) => ({
+      category: c.key,
+      problem: r.problem_id,
+      recommended: r.recommended === 1,
+      level: r.level,
+    }));
+    const stats = typeStats(entries, solved).get(c.key) ?? {
+      solved: 0,
+      total: 0,
+      recommendedSolved: 0,
+      recommendedTotal: 0,
+      highestLevel: 0,
+    };
     return {
       key: c.key,
       listKey: listOf.get(c.id) ?? '',
@@ -139,7 +155,8 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
   });
   const chosen = (c: ChecklistCategory) => !filters.category || filters.category === c.key;
   const shown = categories.filter(chosen).reduce((sum, c) => sum + c.rows.length, 0);
-  for (const c of categories) c.open = filters.category === c.key || (!filters.category && narrowed && shown <= INLINE_ROWS && c.rows.length > 0);
+  for (const c of categories)
+    c.open = filters.category === c.key || (!filters.category && narrowed && shown <= INLINE_ROWS && c.rows.length > 0);
   const totals = {
     categories: categories.length,
     problems: distinct.size,
@@ -204,18 +221,25 @@ export function checklistFilters(query: Record<string, unknown>): ChecklistFilte
     if (raw === '') return undefined;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < 0 || n > 30) {
-      throw new AppError('catalog.bad_level', `${name} must be a level from 0 to 30, not "${raw}"`, 400, { name, value: raw });
+      throw new AppError('catalog.bad_level', `${name} must be a level from 0 to 30, not "${raw}"`, 400, {
+        name,
+        value: raw,
+      });
     }
     return n;
   };
   let minLevel = level('min');
   let maxLevel = level('max');
-  if (minLevel !== undefined && maxLevel !== undefined && minLevel > maxLevel) [minLevel, maxLevel] = [maxLevel, minLevel];
+  if (minLevel !== undefined && maxLevel !== undefined && minLevel > maxLevel)
+    [minLevel, maxLevel] = [maxLevel, minLevel];
   const list = text('list');
   const status = text('status');
   if (status !== '' && !(STATUS_FILTERS as readonly string[]).includes(status)) {
     const expected = STATUS_FILTERS.join(', ');
-    throw new AppError('catalog.bad_status', `status must be one of ${expected}, not "${status}"`, 400, { value: status, expected });
+    throw new AppError('catalog.bad_status', `status must be one of ${expected}, not "${status}"`, 400, {
+      value: status,
+      expected,
+    });
   }
   return {
     ...(list ? { list } : {}),

@@ -12,28 +12,79 @@ import { translator } from '../i18n/index.ts';
 // The work behind the catalog commands, loaded only when one runs (`cote --help` stays quick).
 
 /** `cote import`. */
-export async function importCommand(ctx: CliContext, options: { source?: string; format?: string; name?: string; json?: boolean }): Promise<void> {
+export async function importCommand(
+  ctx: CliContext,
+  options: { source?: string; format?: string; name?: string; json?: boolean },
+): Promise<void> {
   if (options.format !== undefined && !LIST_FORMATS.includes(options.format as ListFormat)) {
-    throw new AppError('catalog.bad_format', `--format must be one of ${LIST_FORMATS.join(', ')}, not "${options.format}"`, 400);
+    throw new AppError(
+      'catalog.bad_format',
+      `--format must be one of ${LIST_FORMATS.join(', ')}, not "${options.format}"`,
+      400,
+    );
   }
   const source = options.source ?? ctx.config.listSource;
-  const bar = ctx.isTTY && !options.json ? new cliProgress.SingleBar({ format: 'importing [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+  const bar =
+    ctx.isTTY && !options.json
+      ? new cliProgress.SingleBar(
+          { format: 'importing [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
   bar?.start(1, 0);
   let summary: AnyImportSummary;
   try {
-    const progress = { now: ctx.now, onProgress: (p: { done: number; total: number }) => (bar?.setTotal(p.total), bar?.update(p.done)) };
-    summary = await importAnyList(ctx.db(), source, { ...progress, format: options.format as ListFormat | undefined, name: options.name });
+    const progress = {
+      now: ctx.now,
+      onProgress: (p: { done: number; total: number }) => (bar?.setTotal(p.total), bar?.update(p.done)),
+    };
+    summary = await importAnyList(ctx.db(), source, {
+      ...progress,
+      format: options.format as ListFormat | undefined,
+      name: options.name,
+    });
   } finally {
     bar?.stop();
   }
   if (options.json) {
-    const { list, format, categories, problems, entries, recommended, added, removed, changed, skipped, warnings, typeMap } = summary;
-    ctx.out(JSON.stringify({ list, format, categories, problems, entries, recommended, added, removed, changed, skipped, warnings, typeMap }));
+    const {
+      list,
+      format,
+      categories,
+      problems,
+      entries,
+      recommended,
+      added,
+      removed,
+      changed,
+      skipped,
+      warnings,
+      typeMap,
+    } = summary;
+    ctx.out(
+      JSON.stringify({
+        list,
+        format,
+        categories,
+        problems,
+        entries,
+        recommended,
+        added,
+        removed,
+        changed,
+        skipped,
+        warnings,
+        typeMap,
+      }),
+    );
     return;
   }
   ctx.out(`imported ${summary.list} from ${source}: ${summaryLine(summary)}`);
-  if (summary.format !== 'tony9402' || summary.skipped > 0) ctx.out(`  read as ${summary.format}; ${summary.skipped} links skipped`);
-  const unmatched = Object.entries(summary.typeMap).filter(([, key]) => key === null).map(([name]) => name);
+  if (summary.format !== 'tony9402' || summary.skipped > 0)
+    ctx.out(`  read as ${summary.format}; ${summary.skipped} links skipped`);
+  const unmatched = Object.entries(summary.typeMap)
+    .filter(([, key]) => key === null)
+    .map(([name]) => name);
   if (unmatched.length) ctx.out(`  types of their own (map them on /lists): ${unmatched.join(', ')}`);
   for (const line of changeLines(summary, translator('en'), 20)) ctx.out(`  ${line}`);
   for (const warning of summary.warnings) ctx.out(`warning: ${warning}`);
@@ -42,7 +93,15 @@ export async function importCommand(ctx: CliContext, options: { source?: string;
 /** `cote lists`. */
 export function listsCommand(ctx: CliContext, options: { json?: boolean }): void {
   const db = ctx.db();
-  const lists = allLists(db).map((l) => ({ list: l.key, name: l.name, source: l.source, format: l.format, version: l.version, importedAt: l.importedAt, ...listCounts(db, l.id) }));
+  const lists = allLists(db).map((l) => ({
+    list: l.key,
+    name: l.name,
+    source: l.source,
+    format: l.format,
+    version: l.version,
+    importedAt: l.importedAt,
+    ...listCounts(db, l.id),
+  }));
   if (options.json) {
     ctx.out(JSON.stringify(lists));
     return;
@@ -51,5 +110,8 @@ export function listsCommand(ctx: CliContext, options: { json?: boolean }): void
     ctx.out('no list imported yet');
     return;
   }
-  for (const l of lists) ctx.out(`${l.list}\t${l.name}\t${l.format}\t${l.categories} types, ${l.problems} problems, ${l.entries} entries, ${l.recommended} recommended\t${l.source}`);
+  for (const l of lists)
+    ctx.out(
+      `${l.list}\t${l.name}\t${l.format}\t${l.categories} types, ${l.problems} problems, ${l.entries} entries, ${l.recommended} recommended\t${l.source}`,
+    );
 }

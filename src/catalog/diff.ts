@@ -35,7 +35,8 @@ export function diffList(before: Map<string, ListedProblem>, after: Map<string, 
     if (was.level !== now.level) changes.push({ problem: id, kind: 'level', from: was.level, to: now.level });
     for (const [category, recommended] of now.placements) {
       const previously = was.placements.get(category);
-      if (previously !== undefined && previously !== recommended) changes.push({ problem: id, kind: 'recommended', category, from: previously, to: recommended });
+      if (previously !== undefined && previously !== recommended)
+        changes.push({ problem: id, kind: 'recommended', category, from: previously, to: recommended });
     }
     const types = (p: ListedProblem) => [...p.placements.keys()].sort().join(',');
     if (types(was) !== types(now)) changes.push({ problem: id, kind: 'types', from: types(was), to: types(now) });

@@ -18,7 +18,10 @@ export function directorySource(location: string): ListSource {
     read: async (relPath, expected, options = {}) => {
       const file = describe(relPath);
       const outside = () =>
-        new AppError('catalog.outside_source', `${relPath} lies outside ${location}; expected ${expected.text}`, 422, { file: relPath, ...expectedParams(expected) });
+        new AppError('catalog.outside_source', `${relPath} lies outside ${location}; expected ${expected.text}`, 422, {
+          file: relPath,
+          ...expectedParams(expected),
+        });
       if (!isListPath(relPath) || !isInside(location, file)) throw outside();
       const maxBytes = options.maxBytes ?? MAX_PAGE_BYTES;
       let bytes: Buffer;
@@ -27,7 +30,12 @@ export function directorySource(location: string): ListSource {
         if (!isInside(root, real)) throw outside();
         const stat = await fs.promises.stat(real);
         if (!stat.isFile()) {
-          throw new AppError('catalog.file_unreadable', `cannot read ${file} (not a regular file); expected ${expected.text}`, 422, { file, ...expectedParams(expected) });
+          throw new AppError(
+            'catalog.file_unreadable',
+            `cannot read ${file} (not a regular file); expected ${expected.text}`,
+            422,
+            { file, ...expectedParams(expected) },
+          );
         }
         if (stat.size > maxBytes) throw tooLarge(file, maxBytes, expected);
         bytes = await fs.promises.readFile(real);
@@ -35,17 +43,36 @@ export function directorySource(location: string): ListSource {
         if (error instanceof AppError) throw error;
         const code = (error as { code?: string }).code;
         if (code === 'ENOENT' && !fs.existsSync(location)) {
-          throw new AppError('catalog.no_directory', `directory ${location} does not exist; expected a copy of the list (${expected.text})`, 422, { file: location, ...expectedParams(expected) });
+          throw new AppError(
+            'catalog.no_directory',
+            `directory ${location} does not exist; expected a copy of the list (${expected.text})`,
+            422,
+            { file: location, ...expectedParams(expected) },
+          );
         }
         if (code === 'ENOENT' && options.optional) return undefined;
-        if (code === 'ENOENT') throw new AppError('catalog.file_missing', `${file} does not exist; expected ${expected.text}`, 422, { file, ...expectedParams(expected) });
-        throw new AppError('catalog.file_unreadable', `cannot read ${file} (${code ?? (error as Error).message}); expected ${expected.text}`, 422, { file, ...expectedParams(expected) });
+        if (code === 'ENOENT')
+          throw new AppError('catalog.file_missing', `${file} does not exist; expected ${expected.text}`, 422, {
+            file,
+            ...expectedParams(expected),
+          });
+        throw new AppError(
+          'catalog.file_unreadable',
+          `cannot read ${file} (${code ?? (error as Error).message}); expected ${expected.text}`,
+          422,
+          { file, ...expectedParams(expected) },
+        );
       }
       // A file that grew between stat and read is still held to the cap.
       if (bytes.length > maxBytes) throw tooLarge(file, maxBytes, expected);
       const decoded = decodeUtf8(bytes);
       if ('badLine' in decoded) {
-        throw new AppError('catalog.not_utf8', `${file} is not UTF-8 text (line ${decoded.badLine}); expected ${expected.text}`, 422, { file, line: decoded.badLine, ...expectedParams(expected) });
+        throw new AppError(
+          'catalog.not_utf8',
+          `${file} is not UTF-8 text (line ${decoded.badLine}); expected ${expected.text}`,
+          422,
+          { file, line: decoded.badLine, ...expectedParams(expected) },
+        );
       }
       return decoded.text;
     },
@@ -60,5 +87,10 @@ function isInside(root: string, file: string): boolean {
 
 function tooLarge(file: string, maxBytes: number, expected: Expected): AppError {
   const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-  return new AppError('catalog.too_large', `${file} is larger than ${megabytes} MB (the limit for this file); expected ${expected.text}`, 413, { file, megabytes, ...expectedParams(expected) });
+  return new AppError(
+    'catalog.too_large',
+    `${file} is larger than ${megabytes} MB (the limit for this file); expected ${expected.text}`,
+    413,
+    { file, megabytes, ...expectedParams(expected) },
+  );
 }

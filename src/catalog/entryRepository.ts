@@ -37,7 +37,10 @@ export function entriesOfList(db: Db, listId: number): Entry[] {
   return rows.map(toEntry);
 }
 
-export function saveEntry(db: Db, e: { categoryId: number; problemId: string; position: number; recommended: boolean }): void {
+export function saveEntry(
+  db: Db,
+  e: { categoryId: number; problemId: string; position: number; recommended: boolean },
+): void {
   statement(
     db,
     `INSERT INTO entries (category_id, problem_id, position, recommended) VALUES (?, ?, ?, ?)
@@ -50,7 +53,10 @@ export function deleteEntry(db: Db, categoryId: number, problemId: string): void
 }
 
 /** How big a list is: types, distinct problems, entries and recommended entries. */
-export function listCounts(db: Db, listId: number): { categories: number; problems: number; entries: number; recommended: number } {
+export function listCounts(
+  db: Db,
+  listId: number,
+): { categories: number; problems: number; entries: number; recommended: number } {
   return statement(
     db,
     `SELECT (SELECT count(*) FROM categories WHERE list_id = :id) AS categories,

@@ -20,7 +20,10 @@ export interface Progress {
  * Fetches and parses a whole list: the index, every type page it links, and scripts/database.json when present.
  * Nothing is stored. Any file that cannot be fetched or has no table rejects with an AppError naming it.
  */
-export async function fetchList(source: ListSource, onProgress: (p: Progress) => void = () => {}): Promise<ParsedList & { files: string[]; version: string }> {
+export async function fetchList(
+  source: ListSource,
+  onProgress: (p: Progress) => void = () => {},
+): Promise<ParsedList & { files: string[]; version: string }> {
   const progress = { done: 0, total: 2 };
   const step = () => {
     progress.done++;
@@ -28,15 +31,26 @@ export async function fetchList(source: ListSource, onProgress: (p: Progress) =>
   };
   onProgress({ ...progress });
   // database.json does not depend on the index: fetch it alongside (it is the largest file).
-  const database = source.read(DATABASE_PATH, { text: 'solved.ac metadata as JSON', key: 'catalog.expected.database' }, { optional: true, maxBytes: MAX_DATABASE_BYTES });
+  const database = source.read(
+    DATABASE_PATH,
+    { text: 'solved.ac metadata as JSON', key: 'catalog.expected.database' },
+    { optional: true, maxBytes: MAX_DATABASE_BYTES },
+  );
   database.catch(() => {}); // awaited below; a failure there must not surface as unhandled while the index loads
-  const indexText = (await source.read(INDEX_PATH, { text: 'the list index README.md with a table of algorithm types', key: 'catalog.expected.index' }))!;
+  const indexText = (await source.read(INDEX_PATH, {
+    text: 'the list index README.md with a table of algorithm types',
+    key: 'catalog.expected.index',
+  }))!;
   const index = parseIndex(indexText, source.describe(INDEX_PATH), INDEX_PATH);
   progress.total = 2 + index.categories.length;
   step();
   const pages = index.categories.map(async (category) => {
     const page = category.pagePath;
-    const expected = { text: `the ${category.nameEn} type page with a problem table`, key: 'catalog.expected.page', type: category.nameEn };
+    const expected = {
+      text: `the ${category.nameEn} type page with a problem table`,
+      key: 'catalog.expected.page',
+      type: category.nameEn,
+    };
     const text = (await source.read(page, expected))!;
     const parsed = parsePage(text, page, source.describe(page));
     step();
@@ -52,11 +66,23 @@ export async function fetchList(source: ListSource, onProgress: (p: Progress) =>
     warnings.push(...c.warnings);
     const recommended = c.rows.filter((r) => r.recommended).length;
     if (c.claimedRecommended !== undefined && c.claimedRecommended !== recommended) {
-      const params = { file: INDEX_PATH, type: c.nameEn, claimed: c.claimedRecommended, page: c.pagePath, actual: recommended };
+      const params = {
+        file: INDEX_PATH,
+        type: c.nameEn,
+        claimed: c.claimedRecommended,
+        page: c.pagePath,
+        actual: recommended,
+      };
       warnings.push({ code: 'index_stale_recommended', params });
     }
     if (c.claimedTotal !== undefined && c.claimedTotal !== c.rows.length) {
-      const params = { file: INDEX_PATH, type: c.nameEn, claimed: c.claimedTotal, page: c.pagePath, actual: c.rows.length };
+      const params = {
+        file: INDEX_PATH,
+        type: c.nameEn,
+        claimed: c.claimedTotal,
+        page: c.pagePath,
+        actual: c.rows.length,
+      };
       warnings.push({ code: 'index_stale_total', params });
     }
   }
@@ -73,6 +99,10 @@ export async function fetchList(source: ListSource, onProgress: (p: Progress) =>
 
 /** A short hash of what was parsed: the same content gives the same version, whatever the source. */
 function versionOf(list: Omit<ParsedList, 'warnings'>): string {
-  const content = JSON.stringify([list.name, list.categories.map((c) => [c.key, c.nameEn, c.nameKo, c.position, c.rows]), [...list.meta].sort()]);
+  const content = JSON.stringify([
+    list.name,
+    list.categories.map((c) => [c.key, c.nameEn, c.nameKo, c.position, c.rows]),
+    [...list.meta].sort(),
+  ]);
   return crypto.createHash('sha256').update(content).digest('hex').slice(0, 12);
 }

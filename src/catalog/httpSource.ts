@@ -31,7 +31,13 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * not get around it).
  */
 export function httpSource(location: string, options: SourceOptions): ListSource {
-  const { timeoutMs = FILE_TIMEOUT_MS, deadlineMs = IMPORT_DEADLINE_MS, allowPrivate = true, concurrency = 6, cache = new Map() } = options;
+  const {
+    timeoutMs = FILE_TIMEOUT_MS,
+    deadlineMs = IMPORT_DEADLINE_MS,
+    allowPrivate = true,
+    concurrency = 6,
+    cache = new Map(),
+  } = options;
   const agent = { keepAlive: true, maxSockets: concurrency, ...(allowPrivate ? {} : { lookup: publicOnlyLookup }) };
   const httpAgent = new http.Agent(agent);
   const httpsAgent = new https.Agent(agent);
@@ -60,21 +66,41 @@ export function httpSource(location: string, options: SourceOptions): ListSource
   };
 
   /** GET `url`, following at most MAX_REDIRECTS redirects on the same host; the final URL and the answer. */
-  async function get(url: string, headers: Record<string, string>, signal: AbortSignal, maxBytes: number, expected: Expected) {
+  async function get(
+    url: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    maxBytes: number,
+    expected: Expected,
+  ) {
     let at = new URL(url);
     for (let hop = 0; ; hop++) {
       const host = at.hostname.replace(/^\[|\]$/g, '');
       // Sockets skip `lookup` for an IP literal: check it here.
       if (!allowPrivate && net.isIP(host) && isPrivateAddress(host)) throw privateAddress(url, host, host, expected);
-      const response: AxiosResponse<Buffer> = await client.get(at.toString(), { headers, signal, maxContentLength: maxBytes });
+      const response: AxiosResponse<Buffer> = await client.get(at.toString(), {
+        headers,
+        signal,
+        maxContentLength: maxBytes,
+      });
       const target = typeof response.headers.location === 'string' ? response.headers.location : '';
       if (!REDIRECTS.has(response.status) || target === '') return { response, at: at.toString() };
       const next = new URL(target, at);
       if (next.host !== at.host || (next.protocol !== at.protocol && next.protocol !== 'https:')) {
-        throw new AppError('catalog.redirect_elsewhere', `GET ${url} redirects to ${next.origin}, another host (not followed); expected ${expected.text}`, 422, { url, target: next.origin, ...expectedParams(expected) });
+        throw new AppError(
+          'catalog.redirect_elsewhere',
+          `GET ${url} redirects to ${next.origin}, another host (not followed); expected ${expected.text}`,
+          422,
+          { url, target: next.origin, ...expectedParams(expected) },
+        );
       }
       if (hop >= MAX_REDIRECTS) {
-        throw new AppError('catalog.too_many_redirects', `GET ${url} redirects more than ${MAX_REDIRECTS} times; expected ${expected.text}`, 422, { url, count: MAX_REDIRECTS, ...expectedParams(expected) });
+        throw new AppError(
+          'catalog.too_many_redirects',
+          `GET ${url} redirects more than ${MAX_REDIRECTS} times; expected ${expected.text}`,
+          422,
+          { url, count: MAX_REDIRECTS, ...expectedParams(expected) },
+        );
       }
       at = next;
     }
@@ -93,7 +119,12 @@ export function httpSource(location: string, options: SourceOptions): ListSource
       limit(async () => {
         const url = describe(relPath);
         if (!isListPath(relPath) || !url.startsWith(base)) {
-          throw new AppError('catalog.outside_source', `${relPath} lies outside ${location}; expected ${expected.text}`, 422, { file: relPath, ...expectedParams(expected) });
+          throw new AppError(
+            'catalog.outside_source',
+            `${relPath} lies outside ${location}; expected ${expected.text}`,
+            422,
+            { file: relPath, ...expectedParams(expected) },
+          );
         }
         const maxBytes = options.maxBytes ?? MAX_PAGE_BYTES;
         const cached = cache.get(relPath);
@@ -107,7 +138,15 @@ export function httpSource(location: string, options: SourceOptions): ListSource
           answer = await get(url, headers, signal, maxBytes, expected);
         } catch (error) {
           if (error instanceof AppError) throw error;
-          throw fetchError(url, expected, error, { signal, deadline, closed: closed.signal, timeoutMs, deadlineMs, maxBytes, location });
+          throw fetchError(url, expected, error, {
+            signal,
+            deadline,
+            closed: closed.signal,
+            timeoutMs,
+            deadlineMs,
+            maxBytes,
+            location,
+          });
         }
         const { response, at } = answer;
         if (response.status === 304 && cached) {
@@ -116,12 +155,22 @@ export function httpSource(location: string, options: SourceOptions): ListSource
         }
         if (response.status === 404 && options.optional) return undefined;
         if (response.status < 200 || response.status > 299) {
-          throw new AppError('catalog.http_status', `GET ${url} answered ${response.status}; expected ${expected.text}`, 422, { url, status: response.status, ...expectedParams(expected) });
+          throw new AppError(
+            'catalog.http_status',
+            `GET ${url} answered ${response.status}; expected ${expected.text}`,
+            422,
+            { url, status: response.status, ...expectedParams(expected) },
+          );
         }
         const decoded = decodeUtf8(response.data ?? Buffer.alloc(0));
         if ('badLine' in decoded) {
           const where = at === url ? url : `${url} (from ${at})`;
-          throw new AppError('catalog.not_utf8', `${where} is not UTF-8 text (line ${decoded.badLine}); expected ${expected.text}`, 422, { file: url, line: decoded.badLine, ...expectedParams(expected) });
+          throw new AppError(
+            'catalog.not_utf8',
+            `${where} is not UTF-8 text (line ${decoded.badLine}); expected ${expected.text}`,
+            422,
+            { file: url, line: decoded.badLine, ...expectedParams(expected) },
+          );
         }
         const etag = header(response.headers.etag);
         const lastModified = header(response.headers['last-modified']);
@@ -158,23 +207,47 @@ function fetchError(url: string, expected: Expected, error: unknown, limits: Lim
   const cause = (error as { cause?: { code?: string; host?: string; address?: string } }).cause;
   const code = (error as { code?: string }).code ?? '';
   if (limits.closed.aborted) {
-    return new AppError('catalog.unreachable', `GET ${url} was stopped: the import ended; expected ${expected.text}`, 422, { url, reason: 'stopped', ...expectedParams(expected) });
+    return new AppError(
+      'catalog.unreachable',
+      `GET ${url} was stopped: the import ended; expected ${expected.text}`,
+      422,
+      { url, reason: 'stopped', ...expectedParams(expected) },
+    );
   }
   if (limits.deadline.aborted) {
     const seconds = limits.deadlineMs / 1000;
-    return new AppError('catalog.import_timeout', `the import from ${limits.location} did not finish within ${seconds} s (stopped at ${url}); expected ${expected.text}`, 422, { url, source: limits.location, seconds, ...expectedParams(expected) });
+    return new AppError(
+      'catalog.import_timeout',
+      `the import from ${limits.location} did not finish within ${seconds} s (stopped at ${url}); expected ${expected.text}`,
+      422,
+      { url, source: limits.location, seconds, ...expectedParams(expected) },
+    );
   }
   if (limits.signal.aborted || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return new AppError('catalog.timeout', `GET ${url} timed out after ${limits.timeoutMs / 1000} s; expected ${expected.text}`, 422, { url, seconds: limits.timeoutMs / 1000, ...expectedParams(expected) });
+    return new AppError(
+      'catalog.timeout',
+      `GET ${url} timed out after ${limits.timeoutMs / 1000} s; expected ${expected.text}`,
+      422,
+      { url, seconds: limits.timeoutMs / 1000, ...expectedParams(expected) },
+    );
   }
   if (/maxContentLength/.test((error as Error).message ?? '')) {
     const megabytes = Math.round((limits.maxBytes / 1024 / 1024) * 10) / 10;
-    return new AppError('catalog.too_large', `GET ${url} sent more than ${megabytes} MB (the limit for this file); expected ${expected.text}`, 413, { file: url, megabytes, ...expectedParams(expected) });
+    return new AppError(
+      'catalog.too_large',
+      `GET ${url} sent more than ${megabytes} MB (the limit for this file); expected ${expected.text}`,
+      413,
+      { file: url, megabytes, ...expectedParams(expected) },
+    );
   }
   if (code === 'EPRIVATEADDRESS' || cause?.code === 'EPRIVATEADDRESS') {
     const refused = cause?.code === 'EPRIVATEADDRESS' ? cause : (error as { host?: string; address?: string });
     return privateAddress(url, refused.host ?? '', refused.address ?? '', expected);
   }
   const reason = code || (error as Error).message;
-  return new AppError('catalog.unreachable', `cannot reach ${url} (${reason}); expected ${expected.text}`, 422, { url, reason, ...expectedParams(expected) });
+  return new AppError('catalog.unreachable', `cannot reach ${url} (${reason}); expected ${expected.text}`, 422, {
+    url,
+    reason,
+    ...expectedParams(expected),
+  });
 }

@@ -45,13 +45,27 @@ const INDEX = { text: 'the list index README.md with a table of algorithm types'
  */
 export async function importAnyList(db: Db, source: string, options: AnyImportOptions = {}): Promise<AnyImportSummary> {
   if (options.format !== undefined && !LIST_FORMATS.includes(options.format)) {
-    throw new AppError('catalog.bad_format', `format must be one of ${LIST_FORMATS.join(', ')}, not "${options.format}"`, 400, { format: String(options.format) });
+    throw new AppError(
+      'catalog.bad_format',
+      `format must be one of ${LIST_FORMATS.join(', ')}, not "${options.format}"`,
+      400,
+      { format: String(options.format) },
+    );
   }
-  const doc = options.text !== undefined ? { label: source, location: source, text: options.text, name: source.replace(/^upload:/, '') } : await readDocument(source, options);
+  const doc =
+    options.text !== undefined
+      ? { label: source, location: source, text: options.text, name: source.replace(/^upload:/, '') }
+      : await readDocument(source, options);
   if ('tony9402' in doc) return tonySummary(db, await importList(db, doc.tony9402, options));
   const format = options.format ?? detectFormat(doc.name, doc.text);
   if (format === 'tony9402') {
-    if (options.text !== undefined) throw new AppError('catalog.bad_format', 'a tony9402 list is a folder of pages: import it from its URL or directory', 400, { format });
+    if (options.text !== undefined)
+      throw new AppError(
+        'catalog.bad_format',
+        'a tony9402 list is a folder of pages: import it from its URL or directory',
+        400,
+        { format },
+      );
     return tonySummary(db, await importList(db, doc.location, options));
   }
   const parsed = parseDocument(format, doc.text, doc.label);
@@ -142,12 +156,17 @@ function baseName(name: string): string {
 }
 
 /** Each category's name (Korean first, as tony9402 names its pages) → its canonical type key, or null. */
-function typeMapOf(db: Db, categories: { key: string; nameEn: string; nameKo: string }[]): Record<string, string | null> {
+function typeMapOf(
+  db: Db,
+  categories: { key: string; nameEn: string; nameKo: string }[],
+): Record<string, string | null> {
   const resolve = typeResolver(db);
-  return Object.fromEntries(categories.map((c) => {
-    const type = resolve(c);
-    return [c.nameKo || c.nameEn, type.canonical ? type.key : null];
-  }));
+  return Object.fromEntries(
+    categories.map((c) => {
+      const type = resolve(c);
+      return [c.nameKo || c.nameEn, type.canonical ? type.key : null];
+    }),
+  );
 }
 
 function tonySummary(db: Db, summary: ImportSummary): AnyImportSummary {

@@ -29,6 +29,8 @@ export async function importList(db: Db, source: string, options: ImportOptions 
     listSource.close?.();
   }
   // database.json is 2 MB of which cote reads tags and averageTries: the cache keeps just those.
-  const files = listSource.cacheable().map((f) => (f.path === DATABASE_PATH ? { ...f, body: databaseJson(parsed.meta) } : f));
+  const files = listSource
+    .cacheable()
+    .map((f) => (f.path === DATABASE_PATH ? { ...f, body: databaseJson(parsed.meta) } : f));
   return storeList(db, parsed, listSource.location, (options.now ?? (() => new Date()))(), files);
 }

@@ -39,7 +39,9 @@ const toRun = (row: ImportRunRow): ImportRun => ({
   total: row.total,
   message: row.message,
   summary: row.summary ? (JSON.parse(row.summary) as ImportSummary) : null,
-  error: row.error_code ? { code: row.error_code, params: JSON.parse(row.error_params ?? '{}') as Record<string, string | number> } : null,
+  error: row.error_code
+    ? { code: row.error_code, params: JSON.parse(row.error_params ?? '{}') as Record<string, string | number> }
+    : null,
   startedAt: row.started_at,
   finishedAt: row.finished_at,
 });
@@ -59,12 +61,18 @@ export function latestImportRun(db: Db): ImportRun | undefined {
 }
 
 export function runningImportRun(db: Db): ImportRun | undefined {
-  const row = db.prepare("SELECT * FROM import_runs WHERE status = 'running' ORDER BY id DESC LIMIT 1").get() as ImportRunRow | undefined;
+  const row = db.prepare("SELECT * FROM import_runs WHERE status = 'running' ORDER BY id DESC LIMIT 1").get() as
+    | ImportRunRow
+    | undefined;
   return row && toRun(row);
 }
 
 export function createImportRun(db: Db, source: string, startedAt: Date): number {
-  return Number(db.prepare("INSERT INTO import_runs (source, status, started_at) VALUES (?, 'running', ?)").run(source, startedAt.toISOString()).lastInsertRowid);
+  return Number(
+    db
+      .prepare("INSERT INTO import_runs (source, status, started_at) VALUES (?, 'running', ?)")
+      .run(source, startedAt.toISOString()).lastInsertRowid,
+  );
 }
 
 export function updateImportProgress(db: Db, id: number, done: number, total: number): void {
@@ -74,9 +82,17 @@ export function updateImportProgress(db: Db, id: number, done: number, total: nu
 export function finishImportRun(
   db: Db,
   id: number,
-  outcome: { status: 'succeeded' | 'failed'; message: string; summary?: ImportSummary; error?: ImportRun['error']; at: Date },
+  outcome: {
+    status: 'succeeded' | 'failed';
+    message: string;
+    summary?: ImportSummary;
+    error?: ImportRun['error'];
+    at: Date;
+  },
 ): void {
-  db.prepare('UPDATE import_runs SET status = ?, message = ?, summary = ?, error_code = ?, error_params = ?, finished_at = ? WHERE id = ?').run(
+  db.prepare(
+    'UPDATE import_runs SET status = ?, message = ?, summary = ?, error_code = ?, error_params = ?, finished_at = ? WHERE id = ?',
+  ).run(
     outcome.status,
     outcome.message,
     outcome.summary ? JSON.stringify(outcome.summary) : null,
@@ -89,5 +105,7 @@ export function finishImportRun(
 
 /** Runs left 'running' by a stopped server can never finish: mark them failed. */
 export function failInterruptedImportRuns(db: Db, message: string, at: Date): number {
-  return db.prepare("UPDATE import_runs SET status = 'failed', message = ?, finished_at = ? WHERE status = 'running'").run(message, at.toISOString()).changes;
+  return db
+    .prepare("UPDATE import_runs SET status = 'failed', message = ?, finished_at = ? WHERE status = 'running'")
+    .run(message, at.toISOString()).changes;
 }

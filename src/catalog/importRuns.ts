@@ -20,14 +20,25 @@ export function summaryLine(s: ImportSummary): string {
  * Starts an import in the background, recorded as an import run whose done/total follow the files as they
  * arrive. Returns the run id at once and a promise of the outcome (which never rejects). One import at a time.
  */
-export function startImportRun(deps: ImportRunDeps, source: string, options: AnyImportOptions = {}): { runId: number; finished: Promise<void> } {
+export function startImportRun(
+  deps: ImportRunDeps,
+  source: string,
+  options: AnyImportOptions = {},
+): { runId: number; finished: Promise<void> } {
   const { db, logger, now } = deps;
   const running = runningImportRun(db);
-  if (running) throw new AppError('catalog.import_running', `an import from ${running.source} is already running`, 409, { source: running.source });
+  if (running)
+    throw new AppError('catalog.import_running', `an import from ${running.source} is already running`, 409, {
+      source: running.source,
+    });
   const runId = createImportRun(db, source, now());
   const finished = (async () => {
     try {
-      const summary = await importAnyList(db, source, { ...options, now, onProgress: (p) => updateImportProgress(db, runId, p.done, p.total) });
+      const summary = await importAnyList(db, source, {
+        ...options,
+        now,
+        onProgress: (p) => updateImportProgress(db, runId, p.done, p.total),
+      });
       finishImportRun(db, runId, { status: 'succeeded', message: summaryLine(summary), summary, at: now() });
       logger.info('catalog: import finished', { source, ...summary, details: undefined });
     } catch (error) {
@@ -36,7 +47,12 @@ export function startImportRun(deps: ImportRunDeps, source: string, options: Any
       if (known) logger.warn('catalog: import failed', { source, error: message });
       else logger.error('catalog: import crashed', { source, error: (error as Error).stack });
       try {
-        finishImportRun(db, runId, { status: 'failed', message, error: known ? { code: error.code, params: error.params } : undefined, at: now() });
+        finishImportRun(db, runId, {
+          status: 'failed',
+          message,
+          error: known ? { code: error.code, params: error.params } : undefined,
+          at: now(),
+        });
       } catch (dbError) {
         logger.error('catalog: cannot record the failed import', { source, error: (dbError as Error).message });
       }

@@ -24,10 +24,13 @@ export function typesToMap(db: Db): Map<string, ListTypeMapping[]> {
   const out = new Map<string, ListTypeMapping[]>();
   for (const list of allLists(db)) {
     const own = categoriesOfList(db, list.id).filter((c) => !canonicalTypeOf([c.key, c.nameKo, c.nameEn]));
-    out.set(list.key, own.map((c) => {
-      const type = resolveType(c, mapped);
-      return { alias: aliasNameOf(c), nameEn: c.nameEn, nameKo: c.nameKo, mappedTo: type.canonical ? type.key : '' };
-    }));
+    out.set(
+      list.key,
+      own.map((c) => {
+        const type = resolveType(c, mapped);
+        return { alias: aliasNameOf(c), nameEn: c.nameEn, nameKo: c.nameKo, mappedTo: type.canonical ? type.key : '' };
+      }),
+    );
   }
   return out;
 }
@@ -39,9 +42,12 @@ export function canonicalChoices(): { key: string; nameEn: string; nameKo: strin
 
 /** Maps a type name (normalised, as typesToMap gives it) to a canonical type; '' removes the mapping. */
 export function mapType(db: Db, alias: string, typeKey: string, now: Date): void {
-  if (alias.trim() === '' || alias.length > 200) throw new AppError('catalog.bad_type_name', 'name the type to map', 400);
+  if (alias.trim() === '' || alias.length > 200)
+    throw new AppError('catalog.bad_type_name', 'name the type to map', 400);
   if (typeKey !== '' && !canonicalTypeByKey(typeKey)) {
-    throw new AppError('catalog.unknown_canonical_type', `"${typeKey}" is not a type of the vocabulary`, 422, { key: typeKey });
+    throw new AppError('catalog.unknown_canonical_type', `"${typeKey}" is not a type of the vocabulary`, 422, {
+      key: typeKey,
+    });
   }
   saveTypeAlias(db, alias, typeKey, now);
 }
@@ -51,7 +57,9 @@ export function parseFormat(raw: unknown): ListFormat | undefined {
   const value = typeof raw === 'string' ? raw.trim() : '';
   if (value === '') return undefined;
   if (!LIST_FORMATS.includes(value as ListFormat)) {
-    throw new AppError('catalog.bad_format', `format must be one of ${LIST_FORMATS.join(', ')}, not "${value}"`, 422, { format: value });
+    throw new AppError('catalog.bad_format', `format must be one of ${LIST_FORMATS.join(', ')}, not "${value}"`, 422, {
+      format: value,
+    });
   }
   return value as ListFormat;
 }
@@ -62,9 +70,12 @@ export function parseFormat(raw: unknown): ListFormat | undefined {
  */
 export function checkAnySource(source: string): void {
   const text = source.trim();
-  if (text === '') throw new AppError('catalog.no_source', 'no list source given: expected a URL, a directory or a file', 422);
+  if (text === '')
+    throw new AppError('catalog.no_source', 'no list source given: expected a URL, a directory or a file', 422);
   if (/[\u0000-\u001f\u007f]/.test(text)) {
-    throw new AppError('catalog.source_control_chars', 'the list source contains control characters', 422, { field: 'source' });
+    throw new AppError('catalog.source_control_chars', 'the list source contains control characters', 422, {
+      field: 'source',
+    });
   }
   if (/^https?:\/\//i.test(text)) {
     try {
@@ -75,7 +86,8 @@ export function checkAnySource(source: string): void {
     }
   }
   const location = path.resolve(text);
-  if (!fs.existsSync(location)) throw new AppError('catalog.no_directory', `directory ${text} does not exist`, 422, { file: text });
+  if (!fs.existsSync(location))
+    throw new AppError('catalog.no_directory', `directory ${text} does not exist`, 422, { file: text });
 }
 
 /**
@@ -86,7 +98,8 @@ export function parsePlanLists(db: Db, raw: unknown): string[] | null {
   const keys = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((k) => String(k));
   const all = allLists(db).map((l) => l.key);
   const unknown = keys.find((k) => !all.includes(k));
-  if (unknown !== undefined) throw new AppError('catalog.unknown_list', `there is no list "${unknown}"`, 422, { key: unknown });
+  if (unknown !== undefined)
+    throw new AppError('catalog.unknown_list', `there is no list "${unknown}"`, 422, { key: unknown });
   if (keys.length === 0) throw new AppError('catalog.no_plan_list', 'pick at least one list for your plan', 422);
   return all.every((k) => keys.includes(k)) ? null : all.filter((k) => keys.includes(k));
 }

@@ -22,7 +22,15 @@ interface ListRow {
   format: string;
 }
 
-const toList = (row: ListRow): List => ({ id: row.id, key: row.key, name: row.name, source: row.source, version: row.version, importedAt: row.imported_at, format: row.format });
+const toList = (row: ListRow): List => ({
+  id: row.id,
+  key: row.key,
+  name: row.name,
+  source: row.source,
+  version: row.version,
+  importedAt: row.imported_at,
+  format: row.format,
+});
 
 export function listByKey(db: Db, key: string): List | undefined {
   const row = db.prepare('SELECT * FROM lists WHERE key = ?').get(key) as ListRow | undefined;

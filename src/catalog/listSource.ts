@@ -14,7 +14,8 @@ const isUrl = (source: string) => /^https?:\/\//i.test(source);
 /** Where a source string points: the base URL with a trailing slash, or the absolute directory. */
 export function sourceLocation(source: string): string {
   const text = source.trim();
-  if (text === '') throw new AppError('catalog.no_source', 'no list source given: expected a base URL or a directory', 422);
+  if (text === '')
+    throw new AppError('catalog.no_source', 'no list source given: expected a base URL or a directory', 422);
   if (isUrl(text)) {
     const location = text.endsWith('/') ? text : `${text}/`;
     try {
@@ -59,7 +60,12 @@ export async function checkPublicSource(source: string): Promise<void> {
     await checkPublicHost(new URL(location));
   } catch (error) {
     if (!(error instanceof PrivateAddressError)) return;
-    throw new AppError('catalog.private_source', `${location}: ${error.host} is ${error.address}, a private or local address`, 422, { source: location, host: error.host, address: error.address });
+    throw new AppError(
+      'catalog.private_source',
+      `${location}: ${error.host} is ${error.address}, a private or local address`,
+      422,
+      { source: location, host: error.host, address: error.address },
+    );
   }
 }
 

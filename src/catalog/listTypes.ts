@@ -15,7 +15,10 @@ export interface ResolvedType {
  * The type a list's category counts as: the canonical type its key or one of its names matches (an admin's mapping
  * first), else a type of its own named like the category (its key stays the category's key).
  */
-export function resolveType(category: { key: string; nameEn: string; nameKo: string }, mapped: Map<string, string>): ResolvedType {
+export function resolveType(
+  category: { key: string; nameEn: string; nameKo: string },
+  mapped: Map<string, string>,
+): ResolvedType {
   const type = canonicalTypeOf([category.key, category.nameKo, category.nameEn], mapped);
   if (type) return { key: type.key, nameEn: type.nameEn, nameKo: type.nameKo, canonical: true };
   return { key: category.key, nameEn: category.nameEn, nameKo: category.nameKo, canonical: false };

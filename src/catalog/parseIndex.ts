@@ -75,11 +75,20 @@ function pageOf(link: string, indexPath: string, file: string, line: number): st
   try {
     target = decodeURIComponent(link.split(/[?#]/)[0]).replace(/\\/g, '/');
   } catch {
-    throw new AppError('catalog.bad_link', `${file} line ${line}: the link "${link}" has a malformed percent-escape`, 422, { file, line, link });
+    throw new AppError(
+      'catalog.bad_link',
+      `${file} line ${line}: the link "${link}" has a malformed percent-escape`,
+      422,
+      { file, line, link },
+    );
   }
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(indexPath), target));
   if (joined === '..' || joined.startsWith('../') || target.startsWith('/') || [...target].some((c) => c < ' ')) {
-    throw new AppError('catalog.link_outside', `${file} line ${line}: the link "${link}" leads outside the list`, 422, { file, line, link });
+    throw new AppError('catalog.link_outside', `${file} line ${line}: the link "${link}" leads outside the list`, 422, {
+      file,
+      line,
+      link,
+    });
   }
   if (joined === '.') return undefined;
   const clean = joined.replace(/\/+$/, '');
@@ -94,7 +103,11 @@ function categoryKey(pagePath: string): string {
 
 /** Cell text without markdown emphasis or HTML tags. */
 function plain(cell: string): string {
-  return cell.replace(/<[^>]*>/g, '').replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+  return cell
+    .replace(/<[^>]*>/g, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function count(cell: string | undefined): number | undefined {

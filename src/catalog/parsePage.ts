@@ -23,8 +23,11 @@ const RECOMMENDED = /:heavy_check_mark:|✔|✅/;
  * `file` names the file in the error when there is no problem table at all.
  */
 export function parsePage(text: string, page: string, file = page): ParsedPage {
-  const table = markdownTables(text).find((t) => columnOf(t.header, '문제 번호') >= 0 && columnOf(t.header, '문제 이름') >= 0);
-  if (!table) throw new AppError('catalog.no_problem_table', `${file}: expected ${EXPECTED}`, 422, { file, expected: EXPECTED });
+  const table = markdownTables(text).find(
+    (t) => columnOf(t.header, '문제 번호') >= 0 && columnOf(t.header, '문제 이름') >= 0,
+  );
+  if (!table)
+    throw new AppError('catalog.no_problem_table', `${file}: expected ${EXPECTED}`, 422, { file, expected: EXPECTED });
   const col = {
     position: columnOf(table.header, '순번'),
     recommended: columnOf(table.header, '추천 문제'),

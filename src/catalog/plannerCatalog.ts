@@ -36,13 +36,25 @@ export function plannerCatalog(db: Db, listKeys?: string[] | null): PlannerCatal
     for (const c of categoriesOfList(db, list.id)) {
       const type = resolve(c);
       typeOf.set(c.key, type.key);
-      if (!categories.has(type.key)) categories.set(type.key, { key: type.key, nameEn: type.nameEn, nameKo: type.nameKo, position: i * 1000 + c.position });
+      if (!categories.has(type.key))
+        categories.set(type.key, {
+          key: type.key,
+          nameEn: type.nameEn,
+          nameKo: type.nameKo,
+          position: i * 1000 + c.position,
+        });
     }
     for (const e of entriesOfList(db, list.id)) {
       const category = typeOf.get(e.categoryKey)!;
       const id = `${category}\u0000${e.problemId}`;
       const seen = entries.get(id);
-      if (!seen) entries.set(id, { category, problem: e.problemId, position: i * 100000 + e.position, recommended: e.recommended });
+      if (!seen)
+        entries.set(id, {
+          category,
+          problem: e.problemId,
+          position: i * 100000 + e.position,
+          recommended: e.recommended,
+        });
       else seen.recommended ||= e.recommended;
     }
   });
@@ -54,6 +66,12 @@ export function plannerCatalog(db: Db, listKeys?: string[] | null): PlannerCatal
         WHERE c.list_id IN (${ids.map(() => '?').join(',')}) ORDER BY p.id`,
     )
     .all(...ids) as ProblemRow[];
-  const problems = rows.map((r) => ({ id: r.id, title: r.title, level: r.level, tags: JSON.parse(r.tags) as string[], averageTries: r.average_tries }));
+  const problems = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    level: r.level,
+    tags: JSON.parse(r.tags) as string[],
+    averageTries: r.average_tries,
+  }));
   return { problems, categories: [...categories.values()], entries: [...entries.values()] };
 }

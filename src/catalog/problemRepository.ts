@@ -83,14 +83,10 @@ export function ensureProblem(
  */
 export function ensureOffListProblem(db: Db, input: { id: string; title: string; level: number }): void {
   const [judge, number] = splitProblemId(input.id);
-  statement(db, 'INSERT INTO problems (id, judge, number, title, level, url, off_list) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING').run(
-    input.id,
-    judge,
-    number,
-    input.title,
-    input.level,
-    problemUrl(input.id) ?? null,
-  );
+  statement(
+    db,
+    'INSERT INTO problems (id, judge, number, title, level, url, off_list) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING',
+  ).run(input.id, judge, number, input.title, input.level, problemUrl(input.id) ?? null);
 }
 
 /** Inserts or overwrites a problem with the list's data (an off-list problem a list now includes becomes listed). */

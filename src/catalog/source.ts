@@ -70,15 +70,19 @@ export interface SourceOptions {
   cache?: Map<string, CachedFile>;
 }
 
-const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; homepage?: string };
+const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  homepage?: string;
+};
 /** An honest User-Agent: who is asking, and where to read about it. */
-export const USER_AGENT = pkg.homepage ? `cote/${pkg.version} (+${pkg.homepage})` : `cote/${pkg.version} (self-hosted coding-test planner)`;
+export const USER_AGENT = pkg.homepage
+  ? `cote/${pkg.version} (+${pkg.homepage})`
+  : `cote/${pkg.version} (self-hosted coding-test planner)`;
 
 /** The AppError params that name what was expected. */
 export function expectedParams(expected: Expected): Record<string, string> {
   return { expected: expected.text, expectedKey: expected.key, ...(expected.type ? { type: expected.type } : {}) };
 }
-
 
 /**
  * Is `relPath` a path inside the list ('algorithms/x/README.md')? Not absolute, no '.', '..' or empty segments, no

@@ -35,7 +35,13 @@ export interface ImportSummary {
  * nothing (only a new source, or new HTTP validators in `files`, are remembered). A problem that leaves the list
  * stays when a learner logged it.
  */
-export function storeList(db: Db, list: ParsedList & { version: string }, source: string, now: Date, files: CachedFile[] = []): ImportSummary {
+export function storeList(
+  db: Db,
+  list: ParsedList & { version: string },
+  source: string,
+  now: Date,
+  files: CachedFile[] = [],
+): ImportSummary {
   return db.transaction(() => {
     const stored = listByKey(db, list.key);
     const after = listedProblems(list);
@@ -53,13 +59,26 @@ export function storeList(db: Db, list: ParsedList & { version: string }, source
 
 /** Writes the list's new content; returns the list's id. */
 function write(db: Db, list: ParsedList & { version: string }, source: string, now: Date, diff: ListDiff): number {
-  const listId = saveList(db, { key: list.key, name: list.name, source, version: list.version, importedAt: now.toISOString(), format: list.format });
+  const listId = saveList(db, {
+    key: list.key,
+    name: list.name,
+    source,
+    version: list.version,
+    importedAt: now.toISOString(),
+    format: list.format,
+  });
   const keep = new Set(list.categories.map((c) => c.key));
   for (const category of categoriesOfList(db, listId)) if (!keep.has(category.key)) deleteCategory(db, category.id);
   const existing = entriesOfList(db, listId);
   const seen = new Set<string>();
   for (const category of list.categories) {
-    const categoryId = saveCategory(db, { listId, key: category.key, nameEn: category.nameEn, nameKo: category.nameKo, position: category.position });
+    const categoryId = saveCategory(db, {
+      listId,
+      key: category.key,
+      nameEn: category.nameEn,
+      nameKo: category.nameKo,
+      position: category.position,
+    });
     const ids = new Set<string>();
     for (const row of category.rows) {
       const id = rowId(row);
@@ -68,11 +87,21 @@ function write(db: Db, list: ParsedList & { version: string }, source: string, n
         seen.add(id);
         const meta = list.meta.get(row.number);
         const [judge, number] = splitProblemId(id);
-        saveProblem(db, { id, judge, number, title: row.title, level: row.level, url: problemUrl(id) ?? null, tags: meta?.tags ?? [], averageTries: meta?.averageTries ?? null });
+        saveProblem(db, {
+          id,
+          judge,
+          number,
+          title: row.title,
+          level: row.level,
+          url: problemUrl(id) ?? null,
+          tags: meta?.tags ?? [],
+          averageTries: meta?.averageTries ?? null,
+        });
       }
       saveEntry(db, { categoryId, problemId: id, position: row.position, recommended: row.recommended });
     }
-    for (const entry of existing) if (entry.categoryId === categoryId && !ids.has(entry.problemId)) deleteEntry(db, categoryId, entry.problemId);
+    for (const entry of existing)
+      if (entry.categoryId === categoryId && !ids.has(entry.problemId)) deleteEntry(db, categoryId, entry.problemId);
   }
   for (const id of diff.removed) deleteProblemIfUnused(db, id);
   return listId;

@@ -26,7 +26,11 @@ export function levelFromTierName(text: string): number | undefined {
   const tierIndex = TIERS.findIndex((tier) => tier === name || tier[0] === name);
   if (tierIndex < 0) return undefined;
   const rankText = m[2].toUpperCase();
-  const rank = /^[1-5]$/.test(rankText) ? Number(rankText) : ROMAN.indexOf(rankText) >= 0 ? 5 - ROMAN.indexOf(rankText) : NaN;
+  const rank = /^[1-5]$/.test(rankText)
+    ? Number(rankText)
+    : ROMAN.indexOf(rankText) >= 0
+      ? 5 - ROMAN.indexOf(rankText)
+      : NaN;
   if (!(rank >= 1 && rank <= 5)) return undefined;
   return tierIndex * 5 + (6 - rank);
 }

@@ -6,7 +6,12 @@ const english = translator('en');
 /** One parser warning in `t`'s words; English by default, as the CLI prints it. */
 export function warningText(w: ListWarning, t: Translate = english): string {
   // Hand-written lists name a row by its line (markdown, CSV) or by its place in a JSON array.
-  const at = 'item' in w.params ? t('catalog.warning.at_item', { n: w.params.item }) : 'line' in w.params ? t('catalog.warning.at_line', { n: w.params.line }) : '';
+  const at =
+    'item' in w.params
+      ? t('catalog.warning.at_item', { n: w.params.item })
+      : 'line' in w.params
+        ? t('catalog.warning.at_line', { n: w.params.line })
+        : '';
   return t(`catalog.warning.${w.code}`, { ...w.params, at });
 }
 

@@ -20,11 +20,18 @@ export interface BackupResult {
 /** Copies the open database to `target`; refuses an existing file unless `force`. The file appears only when complete. */
 export async function backupDatabase(db: Db, target: string, options: { force?: boolean } = {}): Promise<BackupResult> {
   const file = path.resolve(target);
-  if (path.resolve(db.name) === file) throw new AppError('db.backup_is_live', `${file} is the live database: choose another file`, 400, { file });
+  if (path.resolve(db.name) === file)
+    throw new AppError('db.backup_is_live', `${file} is the live database: choose another file`, 400, { file });
   if (fs.existsSync(file) && !options.force) {
-    throw new AppError('db.backup_exists', `${file} already exists: choose another file or pass --force to overwrite it`, 409, { file });
+    throw new AppError(
+      'db.backup_exists',
+      `${file} already exists: choose another file or pass --force to overwrite it`,
+      409,
+      { file },
+    );
   }
-  if (!fs.existsSync(path.dirname(file))) throw new AppError('db.backup_dir', `folder ${path.dirname(file)} does not exist`, 400, { file });
+  if (!fs.existsSync(path.dirname(file)))
+    throw new AppError('db.backup_dir', `folder ${path.dirname(file)} does not exist`, 400, { file });
   const temp = createTempBeside(file);
   try {
     // After the first step copy the rest in one go: a copy restarted by every concurrent write could never end.
@@ -49,11 +56,19 @@ export interface RestoreResult {
  * schema_migrations table, or records a migration this version does not know (a backup of a newer cote), and
  * refuses while another process (a running server) has the database open.
  */
-export async function restoreDatabase(database: string, source: string, options: { busyTimeoutMs?: number } = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  database: string,
+  source: string,
+  options: { busyTimeoutMs?: number } = {},
+): Promise<RestoreResult> {
   const target = path.resolve(database);
   const from = path.resolve(source);
-  if (from === target) throw new AppError('db.restore_is_live', `${from} is the live database: restore from a backup file`, 400, { file: from });
-  if (!fs.statSync(from, { throwIfNoEntry: false })?.isFile()) throw new AppError('db.restore_missing', `${from} does not exist or is not a file`, 400, { file: from });
+  if (from === target)
+    throw new AppError('db.restore_is_live', `${from} is the live database: restore from a backup file`, 400, {
+      file: from,
+    });
+  if (!fs.statSync(from, { throwIfNoEntry: false })?.isFile())
+    throw new AppError('db.restore_missing', `${from} does not exist or is not a file`, 400, { file: from });
   const migrations = await copyCheckedBackup(from, target);
   try {
     ensureNotInUse(target, options.busyTimeoutMs ?? 1000);
@@ -68,20 +83,28 @@ export async function restoreDatabase(database: string, source: string, options:
 
 /** Validates `from` as a cote database of this version or older and copies it beside `target`. */
 async function copyCheckedBackup(from: string, target: string): Promise<{ temp: string; count: number }> {
-  const notCote = (why: string) => new AppError('db.restore_not_cote', `${from} is not a cote database (${why})`, 400, { file: from });
+  const notCote = (why: string) =>
+    new AppError('db.restore_not_cote', `${from} is not a cote database (${why})`, 400, { file: from });
   let source: Db | undefined;
   try {
     source = new Database(from, { fileMustExist: true });
     let count: number;
     try {
       if (source.pragma('quick_check(1)', { simple: true }) !== 'ok') throw notCote('it is corrupt');
-      const hasTable = source.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+      const hasTable = source
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+        .get();
       if (!hasTable) throw notCote('no schema_migrations table');
       const names = source.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[];
       const known = new Set(knownMigrations());
       const unknown = names.filter((name) => !known.has(name));
       if (unknown.length > 0) {
-        throw new AppError('db.restore_newer', `${from} comes from a newer cote (unknown migration ${unknown[0]}): upgrade cote first`, 400, { file: from });
+        throw new AppError(
+          'db.restore_newer',
+          `${from} comes from a newer cote (unknown migration ${unknown[0]}): upgrade cote first`,
+          400,
+          { file: from },
+        );
       }
       count = names.length;
     } catch (error) {
@@ -115,7 +138,12 @@ function ensureNotInUse(file: string, timeout: number): void {
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? '');
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      throw new AppError('db.in_use', `database ${file} is in use by another process: stop the cote server, then restore`, 409, { file });
+      throw new AppError(
+        'db.in_use',
+        `database ${file} is in use by another process: stop the cote server, then restore`,
+        409,
+        { file },
+      );
     }
     // A damaged live database cannot be in use by cote (it refuses to start on one): replacing it is the point.
   } finally {
@@ -125,7 +153,10 @@ function ensureNotInUse(file: string, timeout: number): void {
 
 /** An empty 0600 file next to `file` for a copy to be written into before it is renamed over `file`. */
 function createTempBeside(file: string): string {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`,
+  );
   fs.closeSync(fs.openSync(temp, 'wx', 0o600));
   return temp;
 }
@@ -135,7 +166,8 @@ function checkCopy(file: string): void {
   const copy = new Database(file, { fileMustExist: true });
   try {
     const result = copy.pragma('quick_check(1)', { simple: true });
-    if (result !== 'ok') throw new AppError('db.copy_corrupt', `the copy ${file} failed its check: ${String(result)}`, 500, { file });
+    if (result !== 'ok')
+      throw new AppError('db.copy_corrupt', `the copy ${file} failed its check: ${String(result)}`, 500, { file });
   } finally {
     copy.close();
   }

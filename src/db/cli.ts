@@ -20,7 +20,11 @@ export function registerDatabaseCommands(program: Command, ctx: CliContext): voi
     .description('replace the database with the backup <file> (stop the server first)')
     .action(async (file: string) => {
       const { restoreDatabase } = await commands();
-      const result = await restoreDatabase(databaseFile(ctx.config.dataDir), file, { busyTimeoutMs: Math.min(ctx.config.dbBusyTimeoutMs, 2000) });
-      ctx.out(`restored ${result.database} from ${result.source} (${result.migrations} migrations); newer ones run when cote starts`);
+      const result = await restoreDatabase(databaseFile(ctx.config.dataDir), file, {
+        busyTimeoutMs: Math.min(ctx.config.dbBusyTimeoutMs, 2000),
+      });
+      ctx.out(
+        `restored ${result.database} from ${result.source} (${result.migrations} migrations); newer ones run when cote starts`,
+      );
     });
 }

@@ -71,7 +71,10 @@ function prepareFile(file: string): void {
 /** A quick structural check (cheap at cote's sizes): a truncated or damaged file is refused at start, not mid-request. */
 function checkIntegrity(db: Db, file: string): void {
   const result = db.pragma('quick_check(1)', { simple: true });
-  if (result !== 'ok') throw new AppError('db.corrupt', `database ${file} is not a cote database or is corrupt (${String(result)})`, 500, { file });
+  if (result !== 'ok')
+    throw new AppError('db.corrupt', `database ${file} is not a cote database or is corrupt (${String(result)})`, 500, {
+      file,
+    });
 }
 
 function openError(file: string, timeout: number, error: unknown): AppError {
@@ -79,10 +82,17 @@ function openError(file: string, timeout: number, error: unknown): AppError {
   const code = String((error as { code?: unknown }).code ?? '');
   const reason = error instanceof Error ? error.message : String(error);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new AppError('db.locked', `database ${file} is locked by another process (waited ${timeout} ms): stop it, or try again later`, 500, { file });
+    return new AppError(
+      'db.locked',
+      `database ${file} is locked by another process (waited ${timeout} ms): stop it, or try again later`,
+      500,
+      { file },
+    );
   }
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
-    return new AppError('db.corrupt', `database ${file} is not a cote database or is corrupt (${reason})`, 500, { file });
+    return new AppError('db.corrupt', `database ${file} is not a cote database or is corrupt (${reason})`, 500, {
+      file,
+    });
   }
   return new AppError('db.open', `cannot open database ${file}: ${reason}`, 500, { file });
 }

@@ -12,5 +12,7 @@ export function registerDigestCommands(program: Command, ctx: CliContext): void 
     .option('--day <YYYY-MM-DD>', "the learner's local day (default: today in their time zone)")
     .option('--dry-run', 'print the message; send and record nothing')
     .option('--json', 'print JSON')
-    .action(async (o: { learner: string; day?: string; dryRun?: boolean; json?: boolean }) => (await actions()).digestCommand(ctx, o));
+    .action(async (o: { learner: string; day?: string; dryRun?: boolean; json?: boolean }) =>
+      (await actions()).digestCommand(ctx, o),
+    );
 }

@@ -15,11 +15,15 @@ import { createMailer } from './transport.ts';
  * Exit 1: unknown learner, bad --day, digest off or already sent/being sent/failed that day. Exit 2: the transport
  * failed (the row is then pending and the server's job retries it with backoff).
  */
-export async function digestCommand(ctx: CliContext, o: { learner: string; day?: string; dryRun?: boolean; json?: boolean }): Promise<void> {
+export async function digestCommand(
+  ctx: CliContext,
+  o: { learner: string; day?: string; dryRun?: boolean; json?: boolean },
+): Promise<void> {
   const db = ctx.db();
   const learner = findLearner(ctx, o.learner);
   const now = ctx.now();
-  if (o.day !== undefined && !isDay(o.day)) throw new AppError('digest.bad_day', `--day ${JSON.stringify(o.day)} is not a date: use YYYY-MM-DD`, 400);
+  if (o.day !== undefined && !isDay(o.day))
+    throw new AppError('digest.bad_day', `--day ${JSON.stringify(o.day)} is not a date: use YYYY-MM-DD`, 400);
   const day = o.day ?? localDay(now, learner.timezone);
   const message = composeDigest({ db, config: ctx.config }, learner, day, now);
   let transport: 'smtp' | 'outbox' | null = null;
@@ -47,7 +51,9 @@ export async function digestCommand(ctx: CliContext, o: { learner: string; day?:
   };
   if (o.json) return ctx.out(JSON.stringify(result, null, 2));
   if (!o.dryRun) return ctx.out(`sent the digest for ${learner.login} on ${day} (${transport}) ${message.messageId}`);
-  ctx.out(`To: ${result.to}\nSubject: ${result.subject}\nMessage-ID: ${result.messageId}\nDate: ${result.date}\n\n${result.text}`);
+  ctx.out(
+    `To: ${result.to}\nSubject: ${result.subject}\nMessage-ID: ${result.messageId}\nDate: ${result.date}\n\n${result.text}`,
+  );
 }
 
 function findLearner(ctx: CliContext, ref: string): Learner {

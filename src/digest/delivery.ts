@@ -72,7 +72,12 @@ export async function sendDueDigests(deps: DigestDeps, now: Date): Promise<RunSu
  * the message but its "250" never arrived, reported by nodemailer as an error — is retried; the stable Message-ID
  * (one per learner and day) lets the receiving side recognise that copy.
  */
-export async function deliverDigest(deps: DigestDeps, learner: Learner, claim: DigestClaim, now: Date): Promise<DeliveryOutcome> {
+export async function deliverDigest(
+  deps: DigestDeps,
+  learner: Learner,
+  claim: DigestClaim,
+  now: Date,
+): Promise<DeliveryOutcome> {
   let message;
   try {
     const view = digestView(deps.db, deps.config.baseUrl, learner, claim.day, now);
@@ -93,7 +98,13 @@ export async function deliverDigest(deps: DigestDeps, learner: Learner, claim: D
 function unsent(deps: DigestDeps, claim: DigestClaim, error: string, now: Date): DeliveryOutcome {
   const retry = retryAt(claim.attempts, now);
   markDigestUnsent(deps.db, claim, error, retry);
-  deps.logger.warn('digest: not sent', { learner: claim.learnerId, day: claim.day, attempts: claim.attempts, retryAt: retry?.toISOString(), error });
+  deps.logger.warn('digest: not sent', {
+    learner: claim.learnerId,
+    day: claim.day,
+    attempts: claim.attempts,
+    retryAt: retry?.toISOString(),
+    error,
+  });
   return retry ? 'retry' : 'failed';
 }
 
@@ -108,10 +119,20 @@ function abandonUnfinished(deps: DigestDeps, now: Date): number {
   for (const row of unfinishedDigests(deps.db)) {
     const learner = learnerById(deps.db, row.learnerId);
     if (learner && row.day < localDay(now, learner.timezone)) {
-      failDigest(deps.db, row.learnerId, row.day, row.lastError ? `day ended; last error: ${row.lastError}` : 'day ended before it could be sent');
+      failDigest(
+        deps.db,
+        row.learnerId,
+        row.day,
+        row.lastError ? `day ended; last error: ${row.lastError}` : 'day ended before it could be sent',
+      );
       count++;
     } else if (row.status === 'sending' && (row.claimedAt ?? '') < sendingBefore) {
-      failDigest(deps.db, row.learnerId, row.day, 'interrupted while sending: it may have arrived, so it is not sent again');
+      failDigest(
+        deps.db,
+        row.learnerId,
+        row.day,
+        'interrupted while sending: it may have arrived, so it is not sent again',
+      );
       count++;
     }
   }

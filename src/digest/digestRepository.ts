@@ -45,7 +45,8 @@ interface DigestRow {
   claimed_at: string | null;
 }
 
-const COLUMNS = 'learner_id, day, status, attempts, next_attempt_at, last_error, message_id, sent_at, created_at, claim_id, claimed_at';
+const COLUMNS =
+  'learner_id, day, status, attempts, next_attempt_at, last_error, message_id, sent_at, created_at, claim_id, claimed_at';
 
 function toRecord(row: DigestRow): DigestRecord {
   return {
@@ -64,19 +65,25 @@ function toRecord(row: DigestRow): DigestRecord {
 }
 
 export function digestFor(db: Db, learnerId: number, day: string): DigestRecord | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM digests WHERE learner_id = ? AND day = ?`).get(learnerId, day) as DigestRow | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM digests WHERE learner_id = ? AND day = ?`).get(learnerId, day) as
+    | DigestRow
+    | undefined;
   return row && toRecord(row);
 }
 
 /** The learner's latest digests, newest first (the settings page lists them). */
 export function recentDigests(db: Db, learnerId: number, limit = 14): DigestRecord[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM digests WHERE learner_id = ? ORDER BY day DESC LIMIT ?`).all(learnerId, limit) as DigestRow[];
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM digests WHERE learner_id = ? ORDER BY day DESC LIMIT ?`)
+    .all(learnerId, limit) as DigestRow[];
   return rows.map(toRecord);
 }
 
 /** Rows not yet sent or failed, of every learner. */
 export function unfinishedDigests(db: Db): DigestRecord[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM digests WHERE status IN ('pending', 'claimed', 'sending')`).all() as DigestRow[];
+  const rows = db
+    .prepare(`SELECT ${COLUMNS} FROM digests WHERE status IN ('pending', 'claimed', 'sending')`)
+    .all() as DigestRow[];
   return rows.map(toRecord);
 }
 
@@ -86,20 +93,33 @@ export function unfinishedDigests(db: Db): DigestRecord[] {
  * message over, so nothing went out). Returns undefined when the row is sent, failed, being sent, or not due yet.
  * `retryNow` takes a pending row before its retry time (a manual `cote digest`).
  */
-export function claimDigest(db: Db, learnerId: number, day: string, now: Date, staleBefore: Date, retryNow = false): DigestClaim | undefined {
+export function claimDigest(
+  db: Db,
+  learnerId: number,
+  day: string,
+  now: Date,
+  staleBefore: Date,
+  retryNow = false,
+): DigestClaim | undefined {
   return db
     .transaction((): DigestClaim | undefined => {
       const current = digestFor(db, learnerId, day);
       const claimId = randomUUID();
       const at = now.toISOString();
       if (!current) {
-        db.prepare(`INSERT INTO digests (learner_id, day, status, attempts, created_at, claim_id, claimed_at) VALUES (?, ?, 'claimed', 1, ?, ?, ?)`).run(learnerId, day, at, claimId, at);
+        db.prepare(
+          `INSERT INTO digests (learner_id, day, status, attempts, created_at, claim_id, claimed_at) VALUES (?, ?, 'claimed', 1, ?, ?, ?)`,
+        ).run(learnerId, day, at, claimId, at);
         return { learnerId, day, claimId, attempts: 1 };
       }
-      const retryDue = current.status === 'pending' && (retryNow || current.nextAttemptAt === null || current.nextAttemptAt <= at);
-      const abandoned = current.status === 'claimed' && (current.claimedAt === null || current.claimedAt < staleBefore.toISOString());
+      const retryDue =
+        current.status === 'pending' && (retryNow || current.nextAttemptAt === null || current.nextAttemptAt <= at);
+      const abandoned =
+        current.status === 'claimed' && (current.claimedAt === null || current.claimedAt < staleBefore.toISOString());
       if (!retryDue && !abandoned) return undefined;
-      db.prepare(`UPDATE digests SET status = 'claimed', attempts = attempts + 1, claim_id = ?, claimed_at = ?, next_attempt_at = NULL WHERE learner_id = ? AND day = ?`).run(claimId, at, learnerId, day);
+      db.prepare(
+        `UPDATE digests SET status = 'claimed', attempts = attempts + 1, claim_id = ?, claimed_at = ?, next_attempt_at = NULL WHERE learner_id = ? AND day = ?`,
+      ).run(claimId, at, learnerId, day);
       return { learnerId, day, claimId, attempts: current.attempts + 1 };
     })
     .immediate();
@@ -108,24 +128,24 @@ export function claimDigest(db: Db, learnerId: number, day: string, now: Date, s
 /** Marks the message as handed to the transport. False when the claim was lost (another sender took it over). */
 export function markDigestSending(db: Db, claim: DigestClaim, now: Date): boolean {
   const result = db
-    .prepare(`UPDATE digests SET status = 'sending', claimed_at = ? WHERE learner_id = ? AND day = ? AND status = 'claimed' AND claim_id = ?`)
+    .prepare(
+      `UPDATE digests SET status = 'sending', claimed_at = ? WHERE learner_id = ? AND day = ? AND status = 'claimed' AND claim_id = ?`,
+    )
     .run(now.toISOString(), claim.learnerId, claim.day, claim.claimId);
   return result.changes === 1;
 }
 
 export function markDigestSent(db: Db, claim: DigestClaim, messageId: string, now: Date): void {
-  db.prepare(`UPDATE digests SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL, next_attempt_at = NULL WHERE learner_id = ? AND day = ? AND claim_id = ?`).run(
-    now.toISOString(),
-    messageId,
-    claim.learnerId,
-    claim.day,
-    claim.claimId,
-  );
+  db.prepare(
+    `UPDATE digests SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL, next_attempt_at = NULL WHERE learner_id = ? AND day = ? AND claim_id = ?`,
+  ).run(now.toISOString(), messageId, claim.learnerId, claim.day, claim.claimId);
 }
 
 /** A try failed before anything was delivered: try again at `retryAt`, or give up when it is undefined. */
 export function markDigestUnsent(db: Db, claim: DigestClaim, error: string, retryAt: Date | undefined): void {
-  db.prepare(`UPDATE digests SET status = ?, last_error = ?, next_attempt_at = ? WHERE learner_id = ? AND day = ? AND claim_id = ?`).run(
+  db.prepare(
+    `UPDATE digests SET status = ?, last_error = ?, next_attempt_at = ? WHERE learner_id = ? AND day = ? AND claim_id = ?`,
+  ).run(
     retryAt ? 'pending' : 'failed',
     error,
     retryAt?.toISOString() ?? null,
@@ -137,9 +157,7 @@ export function markDigestUnsent(db: Db, claim: DigestClaim, error: string, retr
 
 /** Gives up on an unfinished row (its day ended, or its send was interrupted) without another try. */
 export function failDigest(db: Db, learnerId: number, day: string, error: string): void {
-  db.prepare(`UPDATE digests SET status = 'failed', last_error = ?, next_attempt_at = NULL WHERE learner_id = ? AND day = ? AND status IN ('pending', 'claimed', 'sending')`).run(
-    error,
-    learnerId,
-    day,
-  );
+  db.prepare(
+    `UPDATE digests SET status = 'failed', last_error = ?, next_attempt_at = NULL WHERE learner_id = ? AND day = ? AND status IN ('pending', 'claimed', 'sending')`,
+  ).run(error, learnerId, day);
 }

@@ -30,9 +30,16 @@ export interface RenderedDigest {
 /** `[cote] D-12 · 3 solved today · 5-day streak`; parts without content (no exam, no streak) are left out. */
 export function digestSubject(view: DigestView, t: Translate = translator(view.lang)): string {
   const parts = [t('digest.subject.prefix')];
-  if (view.dDay !== null) parts.push(view.dDay === 0 ? t('digest.subject.dday_today') : t('digest.subject.dday', { n: view.dDay }));
+  if (view.dDay !== null)
+    parts.push(view.dDay === 0 ? t('digest.subject.dday_today') : t('digest.subject.dday', { n: view.dDay }));
   const n = view.solves.length;
-  parts.push(n === 0 ? t('digest.subject.solved_none') : n === 1 ? t('digest.subject.solved_one') : t('digest.subject.solved', { n }));
+  parts.push(
+    n === 0
+      ? t('digest.subject.solved_none')
+      : n === 1
+        ? t('digest.subject.solved_one')
+        : t('digest.subject.solved', { n }),
+  );
   if (view.streak.current > 1) parts.push(t('digest.subject.streak', { n: view.streak.current }));
   return `${parts[0]} ${parts.slice(1).join(' · ')}`;
 }
@@ -62,7 +69,12 @@ export function digestMessageId(config: Config, learnerId: number, day: string):
 }
 
 /** The full message: both parts, Date, Message-ID, and the unsubscribe headers (RFC 2369 and RFC 8058 one-click). */
-export function digestMessage(config: Config, view: DigestView, rendered: RenderedDigest, now: Date): SendMailOptions & { messageId: string } {
+export function digestMessage(
+  config: Config,
+  view: DigestView,
+  rendered: RenderedDigest,
+  now: Date,
+): SendMailOptions & { messageId: string } {
   return {
     from: config.mailFrom,
     to: view.learner.email,

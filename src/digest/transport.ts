@@ -68,7 +68,10 @@ function outboxMailer(dir: string): Mailer {
 
 /** '<digest-3-2026-11-28@host>' → 'digest-3-2026-11-28'. */
 export function outboxName(messageId: string): string {
-  return messageId.replace(/^</, '').replace(/@.*$/, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+  return messageId
+    .replace(/^</, '')
+    .replace(/@.*$/, '')
+    .replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
 export interface OutboxFile {

@@ -65,7 +65,13 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
   const tomorrowDay = addDays(day, 1);
   const planned = plan.days.find((d) => d.day === tomorrowDay);
   const words = planWords(learner.language, currentCatalog(db).categories);
-  const toItem = (item: PlanItem): DigestItem => ({ ...problem(db, item.problem), kind: item.kind, category: item.category, minutes: item.minutes, reason: words.reason(item.reason) });
+  const toItem = (item: PlanItem): DigestItem => ({
+    ...problem(db, item.problem),
+    kind: item.kind,
+    category: item.category,
+    minutes: item.minutes,
+    reason: words.reason(item.reason),
+  });
   const opening = planned && !planned.rest ? openingListOn(db, learner, stored, tomorrowDay) : undefined;
   // Re-solves still open today are as due as tomorrow's: the morning's list carries them over.
   const leftToday = (plan.days.find((d) => d.day === day)?.items ?? []).filter((i) => i.kind === 'review');
@@ -73,7 +79,10 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
   const tomorrowItems = opening ?? planned?.items ?? [];
   const reviews = opening
     ? opening.filter((i) => i.kind === 'review')
-    : [...leftToday.filter((i) => !tomorrowIds.has(i.problem)), ...(planned?.items ?? []).filter((i) => i.kind === 'review')];
+    : [
+        ...leftToday.filter((i) => !tomorrowIds.has(i.problem)),
+        ...(planned?.items ?? []).filter((i) => i.kind === 'review'),
+      ];
   // The plan's exam: the learner's own date, else their study group's.
   const dDay = plan.exam ? daysBetween(day, plan.exam) : null;
   const base = baseUrl.replace(/\/+$/, '');
@@ -85,13 +94,22 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
     solves: solvesOn(db, learner.id, day),
     streak: streakOn(db, learner.id, day),
     readiness: readiness(db, plan, learner.language),
-    tomorrow: { day: tomorrowDay, weekday: isoWeekday(tomorrowDay), rest: planned?.rest ?? false, items: tomorrowItems.filter((i) => i.kind !== 'review').map(toItem) },
+    tomorrow: {
+      day: tomorrowDay,
+      weekday: isoWeekday(tomorrowDay),
+      rest: planned?.rest ?? false,
+      items: tomorrowItems.filter((i) => i.kind !== 'review').map(toItem),
+    },
     reviews: reviews.map(toItem),
     // A notice that only explains (list used up, no exam date) leaves the verdict; one with no plan at all hides it.
     verdict: plan.days.length === 0 ? null : plan.verdict,
     advice: plan.advice.map(words.advice),
     notice: plan.notice ? words.notice(plan.notice) : null,
-    links: { plan: `${base}/plan/today`, settings: `${base}/settings/email`, unsubscribe: `${base}/unsubscribe/${encodeURIComponent(learner.unsubscribeToken)}` },
+    links: {
+      plan: `${base}/plan/today`,
+      settings: `${base}/settings/email`,
+      unsubscribe: `${base}/unsubscribe/${encodeURIComponent(learner.unsubscribeToken)}`,
+    },
     group: groupDigestSection(db, learner, day),
   };
 }

@@ -86,7 +86,10 @@ export function boardView(db: Db, group: Group, day: string, options: BoardOptio
   const activities = new Map(shown.map((l) => [l.id, activityOf(db, l.id, day)]));
   const catalog = groupCatalog(db, group);
   const names = new Map(catalog.categories.map((c) => [c.key, options.lang === 'ko' ? c.nameKo : c.nameEn]));
-  const heavy = heavyTypes([...plans.values()]).map((category) => ({ category, name: names.get(category) ?? category }));
+  const heavy = heavyTypes([...plans.values()]).map((category) => ({
+    category,
+    name: names.get(category) ?? category,
+  }));
   const problems = missionFor(db, group, day, { store: options.storeMission, now: options.now, plans });
   const days = lastDays(day, BOARD_DAYS);
 
@@ -113,7 +116,10 @@ export function boardView(db: Db, group: Group, day: string, options: BoardOptio
     };
   });
 
-  const info = problemsByIds(db, problems.map((p) => p.problem));
+  const info = problemsByIds(
+    db,
+    problems.map((p) => p.problem),
+  );
   const mission = problems.map((p): MissionLine => {
     const solvers = shown.filter((l) => activities.get(l.id)!.firstSolved.has(p.problem));
     const found = info.get(p.problem);
@@ -139,7 +145,12 @@ export function boardView(db: Db, group: Group, day: string, options: BoardOptio
     missionDone: rows.filter((r) => r.missionDone).length,
     groupStreak: groupStreak([...activities.values()], day),
     grass: heatmapBetween(sumCounts([...activities.values()]), addDays(day, -(GRASS_WEEKS * 7 - 1)), day),
-    coverage: coverage(catalog.entries, catalog.categories.map((c) => c.key), [...activities.values()], days).map((c) => ({ ...c, name: names.get(c.category) ?? c.category })),
+    coverage: coverage(
+      catalog.entries,
+      catalog.categories.map((c) => c.key),
+      [...activities.values()],
+      days,
+    ).map((c) => ({ ...c, name: names.get(c.category) ?? c.category })),
     hidden: members.length - shown.length,
   };
 }
@@ -147,7 +158,8 @@ export function boardView(db: Db, group: Group, day: string, options: BoardOptio
 /** The types the members' exams weigh most (average weight of their plans), heaviest first. */
 function heavyTypes(plans: Plan[]): string[] {
   const weights = new Map<string, number>();
-  for (const plan of plans) for (const r of plan.readiness) weights.set(r.category, (weights.get(r.category) ?? 0) + r.weight);
+  for (const plan of plans)
+    for (const r of plan.readiness) weights.set(r.category, (weights.get(r.category) ?? 0) + r.weight);
   return [...weights]
     .filter(([, w]) => w > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -162,7 +174,12 @@ function sumCounts(activities: Activity[]): Map<string, number> {
 }
 
 /** How many members solved at least one problem of each type during `days`, in the catalog's type order. */
-function coverage(entries: { category: string; problem: string }[], categories: string[], activities: Activity[], days: string[]) {
+function coverage(
+  entries: { category: string; problem: string }[],
+  categories: string[],
+  activities: Activity[],
+  days: string[],
+) {
   const typesOf = new Map<string, Set<string>>();
   for (const e of entries) {
     const set = typesOf.get(e.problem) ?? new Set<string>();
@@ -172,7 +189,8 @@ function coverage(entries: { category: string; problem: string }[], categories: 
   const counts = new Map<string, number>(categories.map((c) => [c, 0]));
   for (const a of activities) {
     const covered = new Set<string>();
-    for (const d of days) for (const problem of a.solvedOn.get(d) ?? []) for (const c of typesOf.get(problem) ?? []) covered.add(c);
+    for (const d of days)
+      for (const problem of a.solvedOn.get(d) ?? []) for (const c of typesOf.get(problem) ?? []) covered.add(c);
     for (const c of covered) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   return categories.map((category) => ({ category, members: counts.get(category) ?? 0 }));

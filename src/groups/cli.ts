@@ -11,7 +11,9 @@ export function registerGroupCommands(program: Command, ctx: CliContext): void {
     .description('create a study group (optionally with a shared exam date and profile)')
     .option('--exam <YYYY-MM-DD>', 'the exam date members share unless they set their own')
     .option('--profile <profile>', 'general, samsung or kakao: the exam profile members share unless they pick another')
-    .action(async (name: string, o: { exam?: string; profile?: string }) => (await actions()).groupCreateCommand(ctx, name, o));
+    .action(async (name: string, o: { exam?: string; profile?: string }) =>
+      (await actions()).groupCreateCommand(ctx, name, o),
+    );
   group
     .command('add <name>')
     .description('add a learner to the group (a learner belongs to one group)')
@@ -27,5 +29,7 @@ export function registerGroupCommands(program: Command, ctx: CliContext): void {
     .description("the group board: today's mission, each member's day and streak, type coverage this week")
     .option('--day <YYYY-MM-DD>', "the board of this day (default: the group's today)")
     .option('--json', 'print JSON')
-    .action(async (name: string, o: { day?: string; json?: boolean }) => (await actions()).groupBoardCommand(ctx, name, o));
+    .action(async (name: string, o: { day?: string; json?: boolean }) =>
+      (await actions()).groupBoardCommand(ctx, name, o),
+    );
 }

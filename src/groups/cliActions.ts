@@ -11,7 +11,9 @@ import { groupToday } from './groupDay.ts';
 /** `cote group create <name> [--exam YYYY-MM-DD] [--profile P]`. */
 export function groupCreateCommand(ctx: CliContext, name: string, o: { exam?: string; profile?: string }): void {
   const group = createGroup(ctx.db(), { name, examDate: o.exam, profile: o.profile }, ctx.now());
-  ctx.out(`created group ${group.name}${group.examDate ? ` (exam ${group.examDate})` : ''}${group.profile ? ` (profile ${group.profile})` : ''}`);
+  ctx.out(
+    `created group ${group.name}${group.examDate ? ` (exam ${group.examDate})` : ''}${group.profile ? ` (profile ${group.profile})` : ''}`,
+  );
 }
 
 /** `cote group add <name> --learner L`. */
@@ -38,7 +40,10 @@ export function groupRemoveCommand(ctx: CliContext, name: string, o: { learner: 
 export function groupBoardCommand(ctx: CliContext, name: string, o: { day?: string; json?: boolean }): void {
   const db = ctx.db();
   const group = findGroup(db, name);
-  if (o.day !== undefined && !isDay(o.day)) throw new AppError('group.bad_day', `--day ${JSON.stringify(o.day)} is not a date: use YYYY-MM-DD`, 400, { value: o.day });
+  if (o.day !== undefined && !isDay(o.day))
+    throw new AppError('group.bad_day', `--day ${JSON.stringify(o.day)} is not a date: use YYYY-MM-DD`, 400, {
+      value: o.day,
+    });
   const today = groupToday(db, group.id, ctx.now());
   const day = o.day ?? today;
   const board = boardView(db, group, day, { lang: 'en', storeMission: day === today, now: ctx.now() });
@@ -48,18 +53,37 @@ export function groupBoardCommand(ctx: CliContext, name: string, o: { day?: stri
         group: board.group.name,
         day: board.day,
         mission: board.mission.map((m) => ({ problem: m.problem, solvedBy: m.solvedBy })),
-        members: board.rows.map((r) => ({ login: r.login, solvedToday: r.solvedToday, streak: r.streak, missionDone: r.missionDone })),
+        members: board.rows.map((r) => ({
+          login: r.login,
+          solvedToday: r.solvedToday,
+          streak: r.streak,
+          missionDone: r.missionDone,
+        })),
         coverage: board.coverage.map((c) => ({ category: c.category, members: c.members })),
       }),
     );
     return;
   }
   const t = translator('en');
-  const lines = [`${board.group.name} · ${board.day} · ${t('group.board.streak', { n: board.groupStreak })} · ${t('group.mission.done_by', { n: board.missionDone, m: board.rows.length })}`];
-  for (const m of board.mission) lines.push(`mission ${m.problem.padEnd(12)} ${m.categoryName.padEnd(22)} solved by ${m.solvedBy.join(', ') || '—'}`);
+  const lines = [
+    `${board.group.name} · ${board.day} · ${t('group.board.streak', { n: board.groupStreak })} · ${t('group.mission.done_by', { n: board.missionDone, m: board.rows.length })}`,
+  ];
+  for (const m of board.mission)
+    lines.push(
+      `mission ${m.problem.padEnd(12)} ${m.categoryName.padEnd(22)} solved by ${m.solvedBy.join(', ') || '—'}`,
+    );
   for (const r of board.rows) {
-    lines.push(`${r.login.padEnd(20)} today ${String(r.solvedToday).padStart(2)}  streak ${String(r.streak).padStart(3)}  ${r.dDay === null ? '   ' : `D-${r.dDay}`}  ${r.behind ? 'behind' : ''}${r.missionDone ? ' mission done' : ''}`);
+    lines.push(
+      `${r.login.padEnd(20)} today ${String(r.solvedToday).padStart(2)}  streak ${String(r.streak).padStart(3)}  ${r.dDay === null ? '   ' : `D-${r.dDay}`}  ${r.behind ? 'behind' : ''}${r.missionDone ? ' mission done' : ''}`,
+    );
   }
-  lines.push(`coverage this week: ${board.coverage.filter((c) => c.members > 0).map((c) => `${c.category} ${c.members}`).join(', ') || '—'}`);
+  lines.push(
+    `coverage this week: ${
+      board.coverage
+        .filter((c) => c.members > 0)
+        .map((c) => `${c.category} ${c.members}`)
+        .join(', ') || '—'
+    }`,
+  );
   ctx.out(lines.join('\n'));
 }

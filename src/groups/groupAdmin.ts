@@ -10,20 +10,27 @@ import { deleteMember, insertMember, membershipOf } from './memberRepository.ts'
 
 export function findGroup(db: Db, ref: string | number): Group {
   const group = typeof ref === 'number' ? groupById(db, ref) : groupByName(db, ref.trim());
-  if (!group) throw new AppError('group.unknown', `there is no group ${JSON.stringify(String(ref))}`, 404, { group: String(ref) });
+  if (!group)
+    throw new AppError('group.unknown', `there is no group ${JSON.stringify(String(ref))}`, 404, {
+      group: String(ref),
+    });
   return group;
 }
 
 export function findMemberLearner(db: Db, login: string): Learner {
   const ref = login.trim();
   const learner = learnerByLogin(db, ref) ?? (/^\d{1,15}$/.test(ref) ? learnerById(db, Number(ref)) : undefined);
-  if (!learner) throw new AppError('group.unknown_learner', `there is no learner ${JSON.stringify(ref)}`, 404, { learner: ref });
+  if (!learner)
+    throw new AppError('group.unknown_learner', `there is no learner ${JSON.stringify(ref)}`, 404, { learner: ref });
   return learner;
 }
 
 function nameTaken(db: Db, name: string, except?: number): void {
   const other = groupByName(db, name);
-  if (other && other.id !== except) throw new AppError('group.name_taken', `a group named ${JSON.stringify(other.name)} exists already`, 409, { group: other.name });
+  if (other && other.id !== except)
+    throw new AppError('group.name_taken', `a group named ${JSON.stringify(other.name)} exists already`, 409, {
+      group: other.name,
+    });
 }
 
 export function createGroup(db: Db, raw: RawGroupFields, now: Date): Group {
@@ -48,11 +55,17 @@ export function editGroup(db: Db, id: number, raw: RawGroupFields, now: Date): G
 export function addMember(db: Db, group: Group, login: string, now: Date): Learner {
   const learner = findMemberLearner(db, login);
   const alreadyIn = (groupId: number): never => {
-    const where = groupId === group.id ? 'this group' : `group ${JSON.stringify(groupById(db, groupId)?.name ?? String(groupId))}`;
-    throw new AppError('group.already_member', `${learner.login} is already in ${where}: a learner belongs to one group`, 409, {
-      learner: learner.login,
-      group: groupById(db, groupId)?.name ?? String(groupId),
-    });
+    const where =
+      groupId === group.id ? 'this group' : `group ${JSON.stringify(groupById(db, groupId)?.name ?? String(groupId))}`;
+    throw new AppError(
+      'group.already_member',
+      `${learner.login} is already in ${where}: a learner belongs to one group`,
+      409,
+      {
+        learner: learner.login,
+        group: groupById(db, groupId)?.name ?? String(groupId),
+      },
+    );
   };
   db.transaction(() => {
     const current = membershipOf(db, learner.id);
@@ -60,7 +73,10 @@ export function addMember(db: Db, group: Group, login: string, now: Date): Learn
     try {
       insertMember(db, group.id, learner.id, now);
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' || (error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      if (
+        (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+        (error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+      ) {
         alreadyIn(membershipOf(db, learner.id)?.groupId ?? group.id);
       }
       throw error;
@@ -72,7 +88,10 @@ export function addMember(db: Db, group: Group, login: string, now: Date): Learn
 export function removeMember(db: Db, group: Group, login: string): Learner {
   const learner = findMemberLearner(db, login);
   if (!deleteMember(db, group.id, learner.id)) {
-    throw new AppError('group.not_member', `${learner.login} is not in group ${JSON.stringify(group.name)}`, 404, { learner: learner.login, group: group.name });
+    throw new AppError('group.not_member', `${learner.login} is not in group ${JSON.stringify(group.name)}`, 404, {
+      learner: learner.login,
+      group: group.name,
+    });
   }
   return learner;
 }

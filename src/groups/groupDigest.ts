@@ -16,7 +16,11 @@ export interface DigestGroup {
  * It only reads: the day's stored mission, else the one the group would get now (a dry run stores nothing).
  */
 export function groupDigestSection(db: Db, learner: Learner, day: string): DigestGroup | null {
-  const mission = memberMission(db, learner, day, { store: false, now: new Date(`${day}T00:00:00Z`), lang: learner.language });
+  const mission = memberMission(db, learner, day, {
+    store: false,
+    now: new Date(`${day}T00:00:00Z`),
+    lang: learner.language,
+  });
   if (!mission || !mission.digestSection) return null;
   return {
     name: mission.groupName,
@@ -24,6 +28,11 @@ export function groupDigestSection(db: Db, learner: Learner, day: string): Diges
     members: mission.members,
     streak: mission.groupStreak,
     // Only web links go into an email.
-    problems: mission.problems.map((p) => ({ id: p.problem, title: p.title, url: p.url && /^https?:\/\//i.test(p.url) ? p.url : null, mine: p.mine })),
+    problems: mission.problems.map((p) => ({
+      id: p.problem,
+      title: p.title,
+      url: p.url && /^https?:\/\//i.test(p.url) ? p.url : null,
+      mine: p.mine,
+    })),
   };
 }

@@ -25,7 +25,10 @@ export function parseGroupName(raw: unknown): string {
   const name = typeof raw === 'string' ? raw.normalize('NFC').trim() : '';
   // Control characters would break the CLI's one-line output and the board's title.
   if (name === '' || [...name].length > MAX_GROUP_NAME || /\p{Cc}/u.test(name)) {
-    invalid('invalid_name', `group name ${JSON.stringify(name)} is invalid: use 1–${MAX_GROUP_NAME} characters`, { value: name, max: MAX_GROUP_NAME });
+    invalid('invalid_name', `group name ${JSON.stringify(name)} is invalid: use 1–${MAX_GROUP_NAME} characters`, {
+      value: name,
+      max: MAX_GROUP_NAME,
+    });
   }
   return name;
 }
@@ -39,17 +42,40 @@ export function parseGroupFields(db: Db, raw: RawGroupFields, now: Date, stored?
   const name = parseGroupName(raw.name);
   const exam = (raw.examDate ?? '').trim();
   if (exam !== '') {
-    if (!isDay(exam)) invalid('invalid_exam', `exam date ${JSON.stringify(exam)} is not a date YYYY-MM-DD`, { value: exam });
+    if (!isDay(exam))
+      invalid('invalid_exam', `exam date ${JSON.stringify(exam)} is not a date YYYY-MM-DD`, { value: exam });
     const today = localDay(now, DEFAULT_SETTINGS.timezone);
     const latest = addDays(today, MAX_EXAM_DAYS_AHEAD);
-    if (exam > latest) invalid('exam_too_far', `exam date ${exam} is more than ${MAX_EXAM_DAYS_AHEAD} days ahead (latest ${latest})`, { value: exam, latest });
-    if (exam < today && exam !== stored?.examDate) invalid('exam_past', `exam date ${exam} is in the past (today is ${today})`, { value: exam, today });
+    if (exam > latest)
+      invalid('exam_too_far', `exam date ${exam} is more than ${MAX_EXAM_DAYS_AHEAD} days ahead (latest ${latest})`, {
+        value: exam,
+        latest,
+      });
+    if (exam < today && exam !== stored?.examDate)
+      invalid('exam_past', `exam date ${exam} is in the past (today is ${today})`, { value: exam, today });
   }
   const profile = (raw.profile ?? '').trim();
   if (profile !== '' && !(GROUP_PROFILES as readonly string[]).includes(profile)) {
-    invalid('invalid_profile', `exam profile ${JSON.stringify(profile)} is unknown: expected ${GROUP_PROFILES.join(', ')}`, { value: profile });
+    invalid(
+      'invalid_profile',
+      `exam profile ${JSON.stringify(profile)} is unknown: expected ${GROUP_PROFILES.join(', ')}`,
+      { value: profile },
+    );
   }
-  const keys = [...new Set(([] as string[]).concat(raw.lists ?? []).map((k) => k.trim()).filter((k) => k !== ''))];
-  for (const key of keys) if (!listByKey(db, key)) invalid('unknown_list', `there is no list ${JSON.stringify(key)}`, { value: key });
-  return { name, examDate: exam === '' ? null : exam, profile: profile === '' ? null : profile, lists: keys.length ? keys : null };
+  const keys = [
+    ...new Set(
+      ([] as string[])
+        .concat(raw.lists ?? [])
+        .map((k) => k.trim())
+        .filter((k) => k !== ''),
+    ),
+  ];
+  for (const key of keys)
+    if (!listByKey(db, key)) invalid('unknown_list', `there is no list ${JSON.stringify(key)}`, { value: key });
+  return {
+    name,
+    examDate: exam === '' ? null : exam,
+    profile: profile === '' ? null : profile,
+    lists: keys.length ? keys : null,
+  };
 }

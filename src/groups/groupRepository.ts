@@ -60,16 +60,25 @@ export function allGroups(db: Db): Group[] {
   return (db.prepare(`${SELECT} ORDER BY name`).all() as GroupRow[]).map(toGroup);
 }
 
-const params = (f: GroupFields) => ({ name: f.name, examDate: f.examDate, profile: f.profile, lists: f.lists ? JSON.stringify(f.lists) : null });
+const params = (f: GroupFields) => ({
+  name: f.name,
+  examDate: f.examDate,
+  profile: f.profile,
+  lists: f.lists ? JSON.stringify(f.lists) : null,
+});
 
 /** Inserts a group; the name must be free (check with groupByName first; the UNIQUE constraint backs it). */
 export function insertGroup(db: Db, fields: GroupFields, now: Date): Group {
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO study_groups (name, exam_date, profile, plan_lists, created_at) VALUES (@name, @examDate, @profile, @lists, @createdAt)')
+    .prepare(
+      'INSERT INTO study_groups (name, exam_date, profile, plan_lists, created_at) VALUES (@name, @examDate, @profile, @lists, @createdAt)',
+    )
     .run({ ...params(fields), createdAt: now.toISOString() });
   return groupById(db, Number(lastInsertRowid))!;
 }
 
 export function updateGroup(db: Db, id: number, fields: GroupFields): void {
-  db.prepare('UPDATE study_groups SET name = @name, exam_date = @examDate, profile = @profile, plan_lists = @lists WHERE id = @id').run({ ...params(fields), id });
+  db.prepare(
+    'UPDATE study_groups SET name = @name, exam_date = @examDate, profile = @profile, plan_lists = @lists WHERE id = @id',
+  ).run({ ...params(fields), id });
 }

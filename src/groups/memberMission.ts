@@ -30,7 +30,12 @@ export interface MemberMission {
 }
 
 /** The mission for the learner's group on `day`, or undefined when they are in no group. */
-export function memberMission(db: Db, learner: Learner, day: string, options: { store: boolean; now: Date; lang: Lang }): MemberMission | undefined {
+export function memberMission(
+  db: Db,
+  learner: Learner,
+  day: string,
+  options: { store: boolean; now: Date; lang: Lang },
+): MemberMission | undefined {
   const membership = membershipOf(db, learner.id);
   const group = membership && groupById(db, membership.groupId);
   if (!membership || !group) return undefined;
@@ -41,8 +46,13 @@ export function memberMission(db: Db, learner: Learner, day: string, options: { 
     .map((m) => learnerById(db, m.learnerId))
     .filter((l): l is Learner => l !== undefined);
   const activities = shown.map((l) => activityOf(db, l.id, day));
-  const info = problemsByIds(db, problems.map((p) => p.problem));
-  const names = new Map(groupCatalog(db, group).categories.map((c) => [c.key, options.lang === 'ko' ? c.nameKo : c.nameEn]));
+  const info = problemsByIds(
+    db,
+    problems.map((p) => p.problem),
+  );
+  const names = new Map(
+    groupCatalog(db, group).categories.map((c) => [c.key, options.lang === 'ko' ? c.nameKo : c.nameEn]),
+  );
   return {
     groupId: group.id,
     groupName: group.name,
@@ -58,7 +68,8 @@ export function memberMission(db: Db, learner: Learner, day: string, options: { 
         mine: first === undefined ? null : first < day ? 'before' : 'today',
       };
     }),
-    doneBy: problems.length === 0 ? 0 : activities.filter((a) => problems.every((p) => a.firstSolved.has(p.problem))).length,
+    doneBy:
+      problems.length === 0 ? 0 : activities.filter((a) => problems.every((p) => a.firstSolved.has(p.problem))).length,
     members: shown.length,
     groupStreak: groupStreak(activities, day),
     hidden: membership.hidden,

@@ -54,21 +54,33 @@ export function membershipOf(db: Db, learnerId: number): MemberInfo | undefined 
 
 /** Every member of the group in the order they joined (hidden ones included: callers decide who sees them). */
 export function membersOf(db: Db, groupId: number): MemberInfo[] {
-  return (db.prepare(`${SELECT} WHERE m.group_id = ? ORDER BY m.joined_at, m.learner_id`).all(groupId) as MemberRow[]).map(toMember);
+  return (
+    db.prepare(`${SELECT} WHERE m.group_id = ? ORDER BY m.joined_at, m.learner_id`).all(groupId) as MemberRow[]
+  ).map(toMember);
 }
 
 /** Adds the learner to the group. Throws SQLite's UNIQUE error when they are in a group already. */
 export function insertMember(db: Db, groupId: number, learnerId: number, now: Date): void {
-  db.prepare('INSERT INTO group_members (group_id, learner_id, joined_at) VALUES (?, ?, ?)').run(groupId, learnerId, now.toISOString());
+  db.prepare('INSERT INTO group_members (group_id, learner_id, joined_at) VALUES (?, ?, ?)').run(
+    groupId,
+    learnerId,
+    now.toISOString(),
+  );
 }
 
 /** Removes the learner from the group; false when they were not in it. */
 export function deleteMember(db: Db, groupId: number, learnerId: number): boolean {
-  return db.prepare('DELETE FROM group_members WHERE group_id = ? AND learner_id = ?').run(groupId, learnerId).changes === 1;
+  return (
+    db.prepare('DELETE FROM group_members WHERE group_id = ? AND learner_id = ?').run(groupId, learnerId).changes === 1
+  );
 }
 
 /** The member's own settings: hidden from the board, the group section in their email. */
-export function setMemberSettings(db: Db, learnerId: number, settings: { hidden: boolean; digestSection: boolean }): boolean {
+export function setMemberSettings(
+  db: Db,
+  learnerId: number,
+  settings: { hidden: boolean; digestSection: boolean },
+): boolean {
   const sql = 'UPDATE group_members SET hidden = ?, digest_section = ? WHERE learner_id = ?';
   return db.prepare(sql).run(settings.hidden ? 1 : 0, settings.digestSection ? 1 : 0, learnerId).changes === 1;
 }

@@ -31,14 +31,30 @@ export interface MissionOptions {
 export function missionFor(db: Db, group: Group, day: string, options: MissionOptions): MissionProblem[] {
   const stored = missionOf(db, group.id, day);
   if (stored) return stored.problems;
-  const learners = membersOf(db, group.id).map((m) => learnerById(db, m.learnerId)).filter((l): l is Learner => l !== undefined);
+  const learners = membersOf(db, group.id)
+    .map((m) => learnerById(db, m.learnerId))
+    .filter((l): l is Learner => l !== undefined);
   const catalog = groupCatalog(db, group);
   const members = learners.map((learner): MissionMember => {
     const plan = options.plans?.get(learner.id) ?? memberPlan(db, learner, day);
-    const picks = plan.days.flatMap((d) => d.items.filter((i) => i.kind === 'new').map((i) => ({ problem: i.problem, category: i.category, dayIndex: daysBetween(day, d.day) })));
-    return { readiness: plan.readiness, picks: picks.filter((p) => p.dayIndex < PICK_DAYS), solved: solvedProblems(db, learner.id) };
+    const picks = plan.days.flatMap((d) =>
+      d.items
+        .filter((i) => i.kind === 'new')
+        .map((i) => ({ problem: i.problem, category: i.category, dayIndex: daysBetween(day, d.day) })),
+    );
+    return {
+      readiness: plan.readiness,
+      picks: picks.filter((p) => p.dayIndex < PICK_DAYS),
+      solved: solvedProblems(db, learner.id),
+    };
   });
-  const problems = chooseMission({ groupId: group.id, day, members, entries: catalog.entries, levels: new Map(catalog.problems.map((p) => [p.id, p.level])) });
+  const problems = chooseMission({
+    groupId: group.id,
+    day,
+    members,
+    entries: catalog.entries,
+    levels: new Map(catalog.problems.map((p) => [p.id, p.level])),
+  });
   if (!options.store || problems.length === 0) return problems;
   storeMission(db, group.id, day, problems, options.now.toISOString());
   return missionOf(db, group.id, day)?.problems ?? problems;

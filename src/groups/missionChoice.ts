@@ -34,7 +34,9 @@ export function seededHash(text: string): number {
  * The group's weak types, weakest first: for each type the members' average weight × (1 − average readiness), over
  * the types the exam counts (average weight above 0). Ties are broken by the seeded hash.
  */
-export function weakTypes(input: Pick<MissionInput, 'groupId' | 'day' | 'members'>): { category: string; need: number }[] {
+export function weakTypes(
+  input: Pick<MissionInput, 'groupId' | 'day' | 'members'>,
+): { category: string; need: number }[] {
   const sums = new Map<string, { weight: number; now: number }>();
   for (const m of input.members) {
     for (const r of m.readiness) {
@@ -79,7 +81,10 @@ export function chooseMission(input: MissionInput): MissionProblem[] {
     if (chosen.length >= MISSION_SIZE) break;
     const target = median(pickedLevels.get(category) ?? []);
     const score = (e: CatalogEntry, solvedBy: number) =>
-      (votes.get(e.problem) ?? 0) * 10 - solvedBy * 3 + (e.recommended ? 1 : 0) - (target === null ? 0 : Math.abs((input.levels.get(e.problem) ?? 0) - target) * 0.25);
+      (votes.get(e.problem) ?? 0) * 10 -
+      solvedBy * 3 +
+      (e.recommended ? 1 : 0) -
+      (target === null ? 0 : Math.abs((input.levels.get(e.problem) ?? 0) - target) * 0.25);
     const candidates = input.entries
       .filter((e) => e.category === category && !chosen.some((c) => c.problem === e.problem))
       .map((e) => ({ e, solvedBy: solvers(e.problem) }))

@@ -34,6 +34,7 @@ export const JOBS: Job[] = [
     name: 'digests',
     schedule: '* * * * *',
     runAtStart: true,
-    run: ({ deps, mailer }, now) => sendDueDigests({ db: deps.db, config: deps.config, logger: deps.logger, mailer }, now),
+    run: ({ deps, mailer }, now) =>
+      sendDueDigests({ db: deps.db, config: deps.config, logger: deps.logger, mailer }, now),
   },
 ];

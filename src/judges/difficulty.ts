@@ -24,7 +24,17 @@ import type { JudgeKey } from './judges.ts';
 export const PROGRAMMERS_LEVELS = [2, 5, 9, 12, 15, 18] as const;
 export const LEETCODE_LEVELS = { easy: 5, medium: 10, hard: 14 } as const;
 export const CODEFORCES_POINTS: [rating: number, level: number][] = [
-  [800, 6], [1000, 8], [1200, 10], [1400, 12], [1600, 14], [1900, 16], [2200, 19], [2500, 21], [2800, 24], [3100, 26], [3500, 30],
+  [800, 6],
+  [1000, 8],
+  [1200, 10],
+  [1400, 12],
+  [1600, 14],
+  [1900, 16],
+  [2200, 19],
+  [2500, 21],
+  [2800, 24],
+  [3100, 26],
+  [3500, 30],
 ];
 export const ATCODER_LEVELS: Record<string, number[]> = {
   abc: [3, 5, 8, 11, 13, 15, 17, 19],
@@ -32,7 +42,15 @@ export const ATCODER_LEVELS: Record<string, number[]> = {
   agc: [15, 18, 20, 22, 24, 26],
 };
 
-const EMOJI: Record<string, keyof typeof LEETCODE_LEVELS> = { '🟩': 'easy', '🟢': 'easy', '🟨': 'medium', '🟡': 'medium', '🟧': 'medium', '🟥': 'hard', '🔴': 'hard' };
+const EMOJI: Record<string, keyof typeof LEETCODE_LEVELS> = {
+  '🟩': 'easy',
+  '🟢': 'easy',
+  '🟨': 'medium',
+  '🟡': 'medium',
+  '🟧': 'medium',
+  '🟥': 'hard',
+  '🔴': 'hard',
+};
 
 const KOREAN_WORDS: Record<string, keyof typeof LEETCODE_LEVELS> = { 쉬움: 'easy', 보통: 'medium', 어려움: 'hard' };
 
@@ -72,7 +90,10 @@ export function emojiLevel(text: string): number {
  * Baekjoon, a level (0–5) on Programmers. 0 when nothing is recognised.
  */
 export function levelFromText(judge: JudgeKey | string, raw: string): number {
-  const text = raw.replace(/<[^>]*>/g, ' ').replace(/[*_`]/g, '').trim();
+  const text = raw
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[*_`]/g, '')
+    .trim();
   if (text === '') return 0;
   const lv = /^(?:lv|level|레벨)\.?\s*(\d)\b|\[level (\d)\]/i.exec(text);
   if (lv) return programmersLevel(Number(lv[1] ?? lv[2]));

@@ -27,7 +27,10 @@ export const JUDGES: Record<JudgeKey, Judge> = {
     normalise: number,
     linkTemplate: 'https://www.acmicpc.net/problem/{id}',
     env: 'COTE_LINK_BOJ',
-    archive: { template: 'https://web.archive.org/web/2026/https://www.acmicpc.net/problem/{id}', closedOn: '2026-04-28' },
+    archive: {
+      template: 'https://web.archive.org/web/2026/https://www.acmicpc.net/problem/{id}',
+      closedOn: '2026-04-28',
+    },
   },
   programmers: {
     key: 'programmers',
@@ -55,14 +58,21 @@ export const JUDGES: Record<JudgeKey, Judge> = {
     key: 'atcoder',
     name: 'AtCoder',
     // Task ids: abc300_a, arc150_b, agc062_a, typical90_a, abc300_ex; the contest is the part before the last '_'.
-    normalise: (id) => (/^[a-z0-9]+(?:[-_][a-z0-9]+)*_[a-z0-9]+$/i.test(id) && id.length <= 60 ? id.toLowerCase() : undefined),
+    normalise: (id) =>
+      /^[a-z0-9]+(?:[-_][a-z0-9]+)*_[a-z0-9]+$/i.test(id) && id.length <= 60 ? id.toLowerCase() : undefined,
     linkTemplate: 'https://atcoder.jp/contests/{contest}/tasks/{id}',
     env: 'COTE_LINK_ATCODER',
   },
 };
 
 /** Other names people write before the colon: 'codeforces:1352A', 'baekjoon:1260'. */
-const JUDGE_ALIASES: Record<string, JudgeKey> = { codeforces: 'cf', baekjoon: 'boj', acmicpc: 'boj', lc: 'leetcode', prog: 'programmers' };
+const JUDGE_ALIASES: Record<string, JudgeKey> = {
+  codeforces: 'cf',
+  baekjoon: 'boj',
+  acmicpc: 'boj',
+  lc: 'leetcode',
+  prog: 'programmers',
+};
 
 export function judgeOf(name: string): Judge | undefined {
   const key = name.trim().toLowerCase();
@@ -89,5 +99,7 @@ export function linkParams(judge: JudgeKey, id: string): Record<string, string> 
 }
 
 export function fillTemplate(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? encodeURIComponent(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? encodeURIComponent(params[name]) : whole,
+  );
 }

@@ -21,20 +21,37 @@ export function problemLinks(id: string, templates: LinkTemplates = {}, fallback
   const judge = JUDGES[judgeKey];
   const params = linkParams(judgeKey, number);
   let template = templates[judgeKey] || judge.linkTemplate;
-  if (!templates[judgeKey] && judgeKey === 'cf' && Number(params.contest) >= 100000) template = 'https://codeforces.com/gym/{contest}/problem/{index}';
-  return { url: fillTemplate(template, params), archive: judge.archive ? fillTemplate(judge.archive.template, params) : null };
+  if (!templates[judgeKey] && judgeKey === 'cf' && Number(params.contest) >= 100000)
+    template = 'https://codeforces.com/gym/{contest}/problem/{index}';
+  return {
+    url: fillTemplate(template, params),
+    archive: judge.archive ? fillTemplate(judge.archive.template, params) : null,
+  };
 }
 
 /** Checks a COTE_LINK_<JUDGE> value: an http(s) URL with {id} (or {contest} and {index}) in it; empty keeps the default. */
 export function parseLinkTemplate(raw: string): string {
   if (raw === '') return raw;
   if (!/^https?:\/\//i.test(raw)) throw new Error('expected an http(s) URL template');
-  if (!/\{id\}|\{contest\}/.test(raw)) throw new Error('expected {id} in the template, e.g. https://mirror.example/problem/{id}');
+  if (!/\{id\}|\{contest\}/.test(raw))
+    throw new Error('expected {id} in the template, e.g. https://mirror.example/problem/{id}');
   new URL(raw.replace(/\{\w+\}/g, 'x'));
   return raw;
 }
 
 /** The templates configured through COTE_LINK_<JUDGE>. */
-export function linkTemplatesOf(config: { linkBoj: string; linkProgrammers: string; linkLeetcode: string; linkCf: string; linkAtcoder: string }): LinkTemplates {
-  return { boj: config.linkBoj, programmers: config.linkProgrammers, leetcode: config.linkLeetcode, cf: config.linkCf, atcoder: config.linkAtcoder };
+export function linkTemplatesOf(config: {
+  linkBoj: string;
+  linkProgrammers: string;
+  linkLeetcode: string;
+  linkCf: string;
+  linkAtcoder: string;
+}): LinkTemplates {
+  return {
+    boj: config.linkBoj,
+    programmers: config.linkProgrammers,
+    leetcode: config.linkLeetcode,
+    cf: config.linkCf,
+    atcoder: config.linkAtcoder,
+  };
 }

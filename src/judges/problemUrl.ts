@@ -22,18 +22,32 @@ const FORMS: UrlForm[] = [
     id: (m) => problemIdOf('programmers', m[1]),
   },
   // leetcode.com/problems/two-sum, /two-sum/, /two-sum/description/, /two-sum/solutions/…; leetcode.cn is the same problem.
-  { hosts: /^(www\.)?leetcode\.(com|cn)$/, path: /^\/problems\/([a-z0-9-]+)(\/.*)?$/i, id: (m) => problemIdOf('leetcode', m[1]) },
+  {
+    hosts: /^(www\.)?leetcode\.(com|cn)$/,
+    path: /^\/problems\/([a-z0-9-]+)(\/.*)?$/i,
+    id: (m) => problemIdOf('leetcode', m[1]),
+  },
   {
     hosts: /^(www\.|m\d\.)?codeforces\.(com|ml)$/,
     path: /^\/(?:problemset\/problem\/(\d+)\/([a-z]\d?)|(?:contest|gym)\/(\d+)\/problem\/([a-z]\d?))\/?$/i,
     id: (m) => problemIdOf('cf', `${m[1] ?? m[3]}${m[2] ?? m[4]}`),
   },
-  { hosts: /^(www\.)?atcoder\.jp$/, path: /^\/contests\/[a-z0-9_-]+\/tasks\/([a-z0-9_-]+)\/?$/i, id: (m) => problemIdOf('atcoder', m[1]) },
+  {
+    hosts: /^(www\.)?atcoder\.jp$/,
+    path: /^\/contests\/[a-z0-9_-]+\/tasks\/([a-z0-9_-]+)\/?$/i,
+    id: (m) => problemIdOf('atcoder', m[1]),
+  },
 ];
 
 /** A judge's pages that are links in lists but not one problem (a section of many, a contest, a tag). */
 /** Why a link to a known judge is not a problem (a message key under catalog.not_problem.*). */
-export type NotProblemReason = 'programmers_section' | 'programmers_page' | 'leetcode_page' | 'cf_page' | 'atcoder_page' | 'boj_page';
+export type NotProblemReason =
+  | 'programmers_section'
+  | 'programmers_page'
+  | 'leetcode_page'
+  | 'cf_page'
+  | 'atcoder_page'
+  | 'boj_page';
 
 const NOT_PROBLEMS: { hosts: RegExp; path: RegExp; reason: NotProblemReason }[] = [
   { hosts: /programmers\.co\.kr$/, path: /^\/learn\/courses\/\d+\/parts\/\d+/, reason: 'programmers_section' },
@@ -68,7 +82,8 @@ export function linkKind(text: string): LinkKind {
     const id = m && form.id(m);
     if (id) return { kind: 'problem', id };
   }
-  for (const page of NOT_PROBLEMS) if (page.hosts.test(host) && page.path.test(path)) return { kind: 'not_problem', reason: page.reason };
+  for (const page of NOT_PROBLEMS)
+    if (page.hosts.test(host) && page.path.test(path)) return { kind: 'not_problem', reason: page.reason };
   return { kind: 'unknown' };
 }
 
@@ -80,7 +95,11 @@ export function problemIdFromUrl(text: string): string | undefined {
 
 function parseUrl(text: string): URL | undefined {
   const value = text.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(value) ? `https://${value}` : '';
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value)
+    ? value
+    : /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(value)
+      ? `https://${value}`
+      : '';
   if (!withScheme) return undefined;
   try {
     const url = new URL(withScheme);

@@ -74,7 +74,9 @@ export function allLearners(db: Db): Learner[] {
 
 /** One page of learners in the order they were added (the admin's list). */
 export function learnersPage(db: Db, limit: number, offset: number): Learner[] {
-  return (db.prepare(`SELECT ${COLUMNS} FROM learners ORDER BY id LIMIT ? OFFSET ?`).all(limit, offset) as LearnerRow[]).map(toLearner);
+  return (
+    db.prepare(`SELECT ${COLUMNS} FROM learners ORDER BY id LIMIT ? OFFSET ?`).all(limit, offset) as LearnerRow[]
+  ).map(toLearner);
 }
 
 export function learnerCount(db: Db): number {
@@ -119,7 +121,10 @@ export function updateLearner(db: Db, id: number, settings: LearnerSettings): vo
 
 /** Saves the learner's own category weights and switches the profile to custom (planner weights page). */
 export function setCustomWeights(db: Db, id: number, weights: Record<string, number>): void {
-  db.prepare("UPDATE learners SET custom_weights = ?, profile = 'custom' WHERE id = ?").run(JSON.stringify(weights), id);
+  db.prepare("UPDATE learners SET custom_weights = ?, profile = 'custom' WHERE id = ?").run(
+    JSON.stringify(weights),
+    id,
+  );
 }
 
 export function setLearnerPassword(db: Db, id: number, passwordHash: string): void {
@@ -128,22 +133,32 @@ export function setLearnerPassword(db: Db, id: number, passwordHash: string): vo
 
 /** The stored hash for a login (undefined when there is no such learner). */
 export function passwordHashByLogin(db: Db, login: string): { id: number; hash: string | null } | undefined {
-  return db.prepare('SELECT id, password_hash AS hash FROM learners WHERE login = ?').get(login) as { id: number; hash: string | null } | undefined;
+  return db.prepare('SELECT id, password_hash AS hash FROM learners WHERE login = ?').get(login) as
+    | { id: number; hash: string | null }
+    | undefined;
 }
 
 export function passwordHashById(db: Db, id: number): string | null {
-  return (db.prepare('SELECT password_hash FROM learners WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+  return (
+    (db.prepare('SELECT password_hash FROM learners WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null
+  );
 }
 
 /** The learner an email's unsubscribe link belongs to (the token is the only credential of that link). */
 export function learnerByUnsubscribeToken(db: Db, token: string): Learner | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM learners WHERE unsubscribe_token = ?`).get(token) as LearnerRow | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM learners WHERE unsubscribe_token = ?`).get(token) as
+    | LearnerRow
+    | undefined;
   return row && toLearner(row);
 }
 
 /** Switches the nightly digest on or off and sets its local time 'HH:MM'. */
 export function setDigestSettings(db: Db, id: number, settings: { enabled: boolean; time: string }): void {
-  db.prepare('UPDATE learners SET digest_enabled = ?, digest_time = ? WHERE id = ?').run(settings.enabled ? 1 : 0, settings.time, id);
+  db.prepare('UPDATE learners SET digest_enabled = ?, digest_time = ? WHERE id = ?').run(
+    settings.enabled ? 1 : 0,
+    settings.time,
+    id,
+  );
 }
 
 export function disableDigest(db: Db, id: number): void {

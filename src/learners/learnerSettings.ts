@@ -43,7 +43,8 @@ function invalid(field: string, message: string, value: unknown = ''): never {
 
 export function parseLogin(raw: unknown): string {
   const login = typeof raw === 'string' ? raw.trim() : '';
-  if (!LOGIN_RE.test(login)) invalid('login', `login ${JSON.stringify(login)} is invalid: use 2–32 letters, digits, '.', '_' or '-'`, login);
+  if (!LOGIN_RE.test(login))
+    invalid('login', `login ${JSON.stringify(login)} is invalid: use 2–32 letters, digits, '.', '_' or '-'`, login);
   return login;
 }
 
@@ -64,22 +65,26 @@ export function parseLearnerSettings(raw: Record<string, unknown>, base: Learner
   }
   const email = text('email');
   if (email !== undefined) {
-    if (!EMAIL_RE.test(email) || email.length > 254) invalid('email', `email ${JSON.stringify(email)} is not an email address`, email);
+    if (!EMAIL_RE.test(email) || email.length > 254)
+      invalid('email', `email ${JSON.stringify(email)} is not an email address`, email);
     out.email = email;
   }
   const timezone = text('timezone');
   if (timezone !== undefined) {
-    if (timezone.length > MAX_TIMEZONE_LENGTH || !isTimeZone(timezone)) invalid('timezone', `time zone ${JSON.stringify(timezone)} is unknown (e.g. Asia/Seoul)`, timezone);
+    if (timezone.length > MAX_TIMEZONE_LENGTH || !isTimeZone(timezone))
+      invalid('timezone', `time zone ${JSON.stringify(timezone)} is unknown (e.g. Asia/Seoul)`, timezone);
     out.timezone = timezone;
   }
   const language = text('language');
   if (language !== undefined) {
-    if (!isLang(language)) invalid('language', `language ${JSON.stringify(language)} is unknown: expected ko or en`, language);
+    if (!isLang(language))
+      invalid('language', `language ${JSON.stringify(language)} is unknown: expected ko or en`, language);
     out.language = language;
   }
   const exam = text('examDate');
   if (exam !== undefined) {
-    if (exam !== '' && !isDay(exam)) invalid('exam', `exam date ${JSON.stringify(exam)} is not a date YYYY-MM-DD`, exam);
+    if (exam !== '' && !isDay(exam))
+      invalid('exam', `exam date ${JSON.stringify(exam)} is not a date YYYY-MM-DD`, exam);
     out.examDate = exam === '' ? null : exam;
   }
   if (out.examDate !== null) checkExamDate(out.examDate, out.examDate === base.examDate, localDay(now, out.timezone));
@@ -87,14 +92,23 @@ export function parseLearnerSettings(raw: Record<string, unknown>, base: Learner
   if (minutes !== undefined) {
     const n = Number(minutes);
     if (!/^\d{1,4}$/.test(minutes) || n > MAX_DAILY_MINUTES) {
-      invalid('budget', `daily budget ${JSON.stringify(minutes)} must be whole minutes 0–${MAX_DAILY_MINUTES}`, minutes);
+      invalid(
+        'budget',
+        `daily budget ${JSON.stringify(minutes)} must be whole minutes 0–${MAX_DAILY_MINUTES}`,
+        minutes,
+      );
     }
     out.dailyMinutes = n;
   }
   if (raw.studyDays !== undefined) out.studyDays = parseStudyDays(raw.studyDays);
   const profile = text('profile');
   if (profile !== undefined) {
-    if (!(PROFILE_KEYS as readonly string[]).includes(profile)) invalid('profile', `exam profile ${JSON.stringify(profile)} is unknown: expected ${PROFILE_KEYS.join(', ')}`, profile);
+    if (!(PROFILE_KEYS as readonly string[]).includes(profile))
+      invalid(
+        'profile',
+        `exam profile ${JSON.stringify(profile)} is unknown: expected ${PROFILE_KEYS.join(', ')}`,
+        profile,
+      );
     out.profile = profile;
   }
   return out;
@@ -104,21 +118,42 @@ export function parseLearnerSettings(raw: Record<string, unknown>, base: Learner
 function checkExamDate(exam: string, stored: boolean, today: string): void {
   const latest = addDays(today, MAX_EXAM_DAYS_AHEAD);
   if (exam > latest) {
-    throw new AppError('learner.exam_too_far', `exam date ${exam} is more than ${MAX_EXAM_DAYS_AHEAD} days ahead (latest ${latest})`, 422, { value: exam, latest, days: MAX_EXAM_DAYS_AHEAD });
+    throw new AppError(
+      'learner.exam_too_far',
+      `exam date ${exam} is more than ${MAX_EXAM_DAYS_AHEAD} days ahead (latest ${latest})`,
+      422,
+      { value: exam, latest, days: MAX_EXAM_DAYS_AHEAD },
+    );
   }
-  if (exam < today && !stored) throw new AppError('learner.exam_past', `exam date ${exam} is in the past (today is ${today})`, 422, { value: exam, today });
+  if (exam < today && !stored)
+    throw new AppError('learner.exam_past', `exam date ${exam} is in the past (today is ${today})`, 422, {
+      value: exam,
+      today,
+    });
 }
 
 /** Checkbox values ('1'…'7', one or many) or a string like '12345'; at most 7 of them. */
 function parseStudyDays(raw: unknown): number[] {
-  const values = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? (raw.includes(',') ? raw.split(',') : [...raw]) : [];
+  const values = Array.isArray(raw)
+    ? raw.map(String)
+    : typeof raw === 'string'
+      ? raw.includes(',')
+        ? raw.split(',')
+        : [...raw]
+      : [];
   if (values.length > 7) {
-    throw new AppError('learner.too_many_study_days', `${values.length} study days given: at most 7 weekdays 1–7`, 422, { value: values.length });
+    throw new AppError(
+      'learner.too_many_study_days',
+      `${values.length} study days given: at most 7 weekdays 1–7`,
+      422,
+      { value: values.length },
+    );
   }
   const days = new Set<number>();
   for (const value of values) {
     const n = Number(value.trim());
-    if (!Number.isInteger(n) || n < 1 || n > 7) invalid('study_days', `study day ${JSON.stringify(value)} is not a weekday 1–7`, value);
+    if (!Number.isInteger(n) || n < 1 || n > 7)
+      invalid('study_days', `study day ${JSON.stringify(value)} is not a weekday 1–7`, value);
     days.add(n);
   }
   return [...days].sort();

@@ -71,7 +71,9 @@ export async function checkPassword(password: string, stored: string | null | un
   const hash = parseStored(stored ?? decoyHash ?? '');
   if (!hash) return false;
   const actual = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFC'), hash.salt, hash.expected.length, hash.options, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(password.normalize('NFC'), hash.salt, hash.expected.length, hash.options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
   return timingSafeEqual(actual, hash.expected) && stored !== undefined && stored !== null;
 }
@@ -81,17 +83,27 @@ export async function checkPassword(password: string, stored: string | null | un
  * MIN_PASSWORD_LENGTH characters, not only white space, not one character repeated.
  */
 export function passwordProblem(password: unknown): { code: string; message: string } | undefined {
-  if (typeof password !== 'string' || [...password].length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    return { code: 'progress.weak_password', message: `the password must have ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters` };
+  if (
+    typeof password !== 'string' ||
+    [...password].length < MIN_PASSWORD_LENGTH ||
+    password.length > MAX_PASSWORD_LENGTH
+  ) {
+    return {
+      code: 'progress.weak_password',
+      message: `the password must have ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`,
+    };
   }
-  if (password.trim() === '') return { code: 'progress.blank_password', message: 'the password must not be only spaces' };
-  if (new Set(password).size === 1) return { code: 'progress.repeated_password', message: 'the password must not be one character repeated' };
+  if (password.trim() === '')
+    return { code: 'progress.blank_password', message: 'the password must not be only spaces' };
+  if (new Set(password).size === 1)
+    return { code: 'progress.repeated_password', message: 'the password must not be one character repeated' };
   return undefined;
 }
 
 /** The password itself when acceptable (see passwordProblem); else a 422 AppError naming the rule it breaks. */
 export function acceptablePassword(password: unknown): string {
   const problem = passwordProblem(password);
-  if (problem) throw new AppError(problem.code, problem.message, 422, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
+  if (problem)
+    throw new AppError(problem.code, problem.message, 422, { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH });
   return password as string;
 }

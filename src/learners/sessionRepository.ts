@@ -11,7 +11,9 @@ export interface SessionRow {
 }
 
 export function sessionData(db: Db, sid: string, now: number): string | undefined {
-  return db.prepare('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?').pluck().get(sid, now) as string | undefined;
+  return db.prepare('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?').pluck().get(sid, now) as
+    | string
+    | undefined;
 }
 
 export function saveSession(db: Db, row: SessionRow): void {
@@ -31,7 +33,8 @@ export function deleteExpiredSessions(db: Db, now: number): number {
 
 /** Ends every session of the learner except `keepSid` (the one that asked, when there is one). */
 export function endSessionsOf(db: Db, learnerId: number, keepSid?: string): number {
-  return db.prepare('DELETE FROM sessions WHERE learner_id = ? AND sid IS NOT ?').run(learnerId, keepSid ?? null).changes;
+  return db.prepare('DELETE FROM sessions WHERE learner_id = ? AND sid IS NOT ?').run(learnerId, keepSid ?? null)
+    .changes;
 }
 
 /** Keeps the `max` anonymous sessions that expire last and deletes the others (oldest first). */
@@ -39,7 +42,9 @@ export function capAnonymousSessions(db: Db, max: number): number {
   const count = db.prepare('SELECT count(*) FROM sessions WHERE learner_id IS NULL').pluck().get() as number;
   if (count <= max) return 0;
   return db
-    .prepare('DELETE FROM sessions WHERE sid IN (SELECT sid FROM sessions WHERE learner_id IS NULL ORDER BY expires_at LIMIT ?)')
+    .prepare(
+      'DELETE FROM sessions WHERE sid IN (SELECT sid FROM sessions WHERE learner_id IS NULL ORDER BY expires_at LIMIT ?)',
+    )
     .run(count - max).changes;
 }
 

@@ -9,18 +9,28 @@ const LIGHT = 0.03;
  * types the plan still spends time on (giving them weight 0 frees that time for the heavy ones). `verdictWith` plans
  * again without advice (passed in, so this file does not import the planner that imports it).
  */
-export function adviceFor(input: PlanInput, ctx: PlanContext, plan: Plan, verdictWith: (input: PlanInput) => Plan['verdict']): Reason[] {
+export function adviceFor(
+  input: PlanInput,
+  ctx: PlanContext,
+  plan: Plan,
+  verdictWith: (input: PlanInput) => Plan['verdict'],
+): Reason[] {
   const advice: Reason[] = [];
   const current = input.settings.dailyMinutes;
   const enough = MORE_MINUTES.map((m) => Math.ceil((current * m) / 10) * 10).find(
     (minutes) => verdictWith({ ...input, settings: { ...input.settings, dailyMinutes: minutes } }) === 'on_track',
   );
-  advice.push(enough ? { code: 'more_minutes', params: { minutes: enough, current } } : { code: 'not_enough', params: { minutes: current * 3 } });
+  advice.push(
+    enough
+      ? { code: 'more_minutes', params: { minutes: enough, current } }
+      : { code: 'not_enough', params: { minutes: current * 3 } },
+  );
   const lightMinutes = new Map<string, number>();
   for (const day of plan.days) {
     for (const item of day.items) {
       const c = ctx.index.catIndex.get(item.category);
-      if (c !== undefined && ctx.pi[c] < LIGHT) lightMinutes.set(item.category, (lightMinutes.get(item.category) ?? 0) + item.minutes);
+      if (c !== undefined && ctx.pi[c] < LIGHT)
+        lightMinutes.set(item.category, (lightMinutes.get(item.category) ?? 0) + item.minutes);
     }
   }
   if (lightMinutes.size > 0) {

@@ -76,7 +76,8 @@ export function priority(ctx: PlanContext, c: number, rules: DayRules): number {
   let pr = w * (Math.max(K * m * (1 - m), 0.05) + TUNING.explore * Math.sqrt(Math.log(ctx.evidence + 1) / (1 + n)));
   if (ctx.pi[c] > 0) pr *= shareFactor(ctx, c);
   if (m >= MASTERED) pr *= 0.1;
-  if (rules.coverageBoost && ctx.pi[c] >= 0.05 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2) pr *= TUNING.coverBoost;
+  if (rules.coverageBoost && ctx.pi[c] >= 0.05 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2)
+    pr *= TUNING.coverBoost;
   if (rules.mixConfusable && rules.partnersOnDay.has(c)) pr *= MIX_BONUS;
   return pr;
 }
@@ -105,7 +106,9 @@ function tagBonus(ctx: PlanContext, problem: number, c: number): number {
 /** The best new problem that fits in `room` minutes, or undefined. Ties keep category and list order. */
 export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): Candidate | undefined {
   // Types the exam does not weigh only when no weighted type has a candidate, even without the variety rule.
-  const weighted = bestOf(ctx, rules, room, true) ?? (rules.excludeCategory >= 0 ? bestOf(ctx, { ...rules, excludeCategory: -1 }, room, true) : undefined);
+  const weighted =
+    bestOf(ctx, rules, room, true) ??
+    (rules.excludeCategory >= 0 ? bestOf(ctx, { ...rules, excludeCategory: -1 }, room, true) : undefined);
   return weighted ?? (rules.weightedOnly ? undefined : bestOf(ctx, rules, room, false));
 }
 
@@ -129,7 +132,9 @@ function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boole
       if (minutes > room) continue;
       const head = bucketHead(ctx, c, level, rules.excluded);
       if (!head) continue;
-      const fit = Math.exp(-((p - rules.pStar) ** 2) / (2 * TUNING.fitWidth * TUNING.fitWidth)) * (p >= TUNING.bandLow && p <= TUNING.bandHigh ? 1 : TUNING.outsideBand);
+      const fit =
+        Math.exp(-((p - rules.pStar) ** 2) / (2 * TUNING.fitWidth * TUNING.fitWidth)) *
+        (p >= TUNING.bandLow && p <= TUNING.bandHigh ? 1 : TUNING.outsideBand);
       options.push({ head, level, p, minutes, fit });
       bestFit = Math.max(bestFit, fit);
     }
@@ -137,15 +142,24 @@ function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boole
     // (easiest) one as if it fitted, so the profile's weights decide the mix, not the guess.
     const scale = guessing(ctx) && bestFit > 0 ? 1 / bestFit : 1;
     for (const { head, level, p, minutes, fit } of options) {
-      const score = (pr * fit * scale * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) / minutes;
-      if (!best || score > best.score) best = { problem: head.problem, category: c, level, predicted: p, minutes, score };
+      const score =
+        (pr * fit * scale * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) / minutes;
+      if (!best || score > best.score)
+        best = { problem: head.problem, category: c, level, predicted: p, minutes, score };
     }
   }
   return best;
 }
 
 /** The unused problem of category c closest to `level` within [lo, hi], for a mock set. */
-export function problemNear(ctx: PlanContext, c: number, level: number, lo: number, hi: number, excluded: Set<number> | null): number | undefined {
+export function problemNear(
+  ctx: PlanContext,
+  c: number,
+  level: number,
+  lo: number,
+  hi: number,
+  excluded: Set<number> | null,
+): number | undefined {
   for (let d = 0; d <= hi - lo; d++) {
     for (const l of d === 0 ? [level] : [level - d, level + d]) {
       if (l < lo || l > hi) continue;

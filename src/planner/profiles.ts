@@ -20,7 +20,11 @@ export interface Profile {
 
 /** The exam profiles (weights from CodingTest.md of the curated list, 2018–2021 tests; the weights are judgement). */
 export const PROFILES: Record<ProfileKey, Profile> = {
-  general: { key: 'general', weights: null, format: { problems: 4, minutes: 150, minLevel: 8, maxLevel: 14, passCount: 2 } },
+  general: {
+    key: 'general',
+    weights: null,
+    format: { problems: 4, minutes: 150, minLevel: 8, maxLevel: 14, passCount: 2 },
+  },
   samsung: {
     key: 'samsung',
     weights: { graph_traversal: 0.45, simulation: 0.35, implementation: 0.1, brute_force: 0.05, backtracking: 0.05 },
@@ -40,7 +44,11 @@ export const PROFILES: Record<ProfileKey, Profile> = {
     },
     format: { problems: 7, minutes: 300, minLevel: 6, maxLevel: 16, passCount: 4, judge: 'programmers' },
   },
-  custom: { key: 'custom', weights: null, format: { problems: 4, minutes: 150, minLevel: 8, maxLevel: 14, passCount: 2 } },
+  custom: {
+    key: 'custom',
+    weights: null,
+    format: { problems: 4, minutes: 150, minLevel: 8, maxLevel: 14, passCount: 2 },
+  },
 };
 
 export function isProfileKey(value: unknown): value is ProfileKey {
@@ -74,14 +82,22 @@ export function recommendedWeights(catalog: PlannerCatalog): Record<string, numb
     all[e.category] = (all[e.category] ?? 0) + 1;
     if (e.recommended) recommended[e.category] = (recommended[e.category] ?? 0) + 1;
   }
-  return normalised(recommended, keys) ?? normalised(all, keys) ?? Object.fromEntries(keys.map((k) => [k, 1 / Math.max(1, keys.length)]));
+  return (
+    normalised(recommended, keys) ??
+    normalised(all, keys) ??
+    Object.fromEntries(keys.map((k) => [k, 1 / Math.max(1, keys.length)]))
+  );
 }
 
 /**
  * The weight π_c of every category of the catalog, summing to 1. Custom weights (when given and not all zero)
  * replace the profile's; a profile's keys the list does not have are dropped; unknown profiles count as general.
  */
-export function profileWeights(profile: string, catalog: PlannerCatalog, customWeights?: Record<string, number> | null): Record<string, number> {
+export function profileWeights(
+  profile: string,
+  catalog: PlannerCatalog,
+  customWeights?: Record<string, number> | null,
+): Record<string, number> {
   const keys = catalog.categories.map((c) => c.key);
   if (customWeights) {
     const custom = normalised(customWeights, keys);

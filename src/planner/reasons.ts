@@ -55,5 +55,8 @@ export function reviewReason(ctx: PlanContext, card: ReviewCard, c: number): Rea
 
 /** A mock item: `count` and `minutes` are those of the set as planned (its items), never of the exam format. */
 export function mockReason(ctx: PlanContext, count: number, minutes: number, c: number, level: number): Reason {
-  return { code: 'mock', params: { profile: ctx.profile, count, minutes: Math.round(minutes), category: ctx.index.catKeys[c], level } };
+  return {
+    code: 'mock',
+    params: { profile: ctx.profile, count, minutes: Math.round(minutes), category: ctx.index.catKeys[c], level },
+  };
 }

@@ -44,7 +44,8 @@ export function timeline(start: string, today: string, total: number, studyDays:
   const span = elapsed + total;
   const finalDays = Math.max(2, Math.round(0.15 * span));
   let finalMock = total - finalDays;
-  for (let k = 0; k < 7 && finalMock < total - 1 && !studyDays.has(isoWeekday(addDays(today, finalMock))); k++) finalMock++;
+  for (let k = 0; k < 7 && finalMock < total - 1 && !studyDays.has(isoWeekday(addDays(today, finalMock))); k++)
+    finalMock++;
   return { elapsed, span, total, finalDays, finalMock };
 }
 

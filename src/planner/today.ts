@@ -43,7 +43,14 @@ export function keptToday(ctx: PlanContext, input: PlanInput, cal: Calendar, exc
 }
 
 /** The best new problem for today that is not on the list, within what is left of today's budget. */
-function swapFor(ctx: PlanContext, input: PlanInput, cal: Calendar, kept: PlanItem[], excluded: Set<number>, spent: number): PlanItem | undefined {
+function swapFor(
+  ctx: PlanContext,
+  input: PlanInput,
+  cal: Calendar,
+  kept: PlanItem[],
+  excluded: Set<number>,
+  spent: number,
+): PlanItem | undefined {
   const swapped = input.todayItems?.find((it) => it.problem === input.swap);
   const budget = Math.min(input.minutesToday ?? Infinity, cal.dailyMinutes) * SLACK;
   const room = Math.max(budget - spent, swapped?.minutes ?? 0);

@@ -29,7 +29,10 @@ export function burnup(history: readonly HistoryAttempt[], plan: Plan): Burnup {
     }
   }
   for (const problem of undated) solvedOn.delete(problem);
-  const firstSolve = [...solvedOn.values()].reduce<string | null>((min, day) => (min === null || day < min ? day : min), null);
+  const firstSolve = [...solvedOn.values()].reduce<string | null>(
+    (min, day) => (min === null || day < min ? day : min),
+    null,
+  );
   const windowStart = addDays(today, -(BURNUP_WEEKS * 7 - 1));
   const from = firstSolve === null || firstSolve > today ? today : firstSolve > windowStart ? firstSolve : windowStart;
 

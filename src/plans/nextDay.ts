@@ -31,7 +31,8 @@ export function nextDayList(input: NextDayInput): PlanItem[] {
   const attemptedEver = new Set(input.history.map((a) => a.problem));
   const attemptedFrom = (day: string) =>
     new Set(input.history.filter((a) => a.day !== null && a.day >= day).map((a) => a.problem));
-  const open = (since: Set<string>) => (it: PlanItem) => !(settledByAnyAttempt(it) ? attemptedEver : since).has(it.problem);
+  const open = (since: Set<string>) => (it: PlanItem) =>
+    !(settledByAnyAttempt(it) ? attemptedEver : since).has(it.problem);
   const carried = input.undone.filter((it) => it.kind !== 'mock').filter(open(attemptedFrom(input.undoneDay)));
   const openPlanned = open(attemptedFrom(input.day));
   const mocks = input.forecast.filter((it) => it.kind === 'mock');

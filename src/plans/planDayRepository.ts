@@ -58,8 +58,14 @@ export function storePlanDay(
   return db.prepare(sql).run(learnerId, day, JSON.stringify(items), createdAt, listInputs).changes === 1;
 }
 
-export function updatePlanDay(db: Db, learnerId: number, day: string, changes: { items: PlanItem[]; skipped: string[]; minutesToday: number | null }): void {
-  const sql = 'UPDATE plan_days SET items = ?, skipped = ?, minutes_today = ?, version = version + 1 WHERE learner_id = ? AND day = ?';
+export function updatePlanDay(
+  db: Db,
+  learnerId: number,
+  day: string,
+  changes: { items: PlanItem[]; skipped: string[]; minutesToday: number | null },
+): void {
+  const sql =
+    'UPDATE plan_days SET items = ?, skipped = ?, minutes_today = ?, version = version + 1 WHERE learner_id = ? AND day = ?';
   db.prepare(sql).run(
     JSON.stringify(changes.items),
     JSON.stringify(changes.skipped),
@@ -71,12 +77,9 @@ export function updatePlanDay(db: Db, learnerId: number, day: string, changes: {
 
 /** Today's list rebuilt after its inputs changed (settings, catalog, an import): new items, built from `listInputs`. */
 export function rebuildPlanDay(db: Db, learnerId: number, day: string, items: PlanItem[], listInputs: string): void {
-  db.prepare('UPDATE plan_days SET items = ?, list_inputs = ?, version = version + 1 WHERE learner_id = ? AND day = ?').run(
-    JSON.stringify(items),
-    listInputs,
-    learnerId,
-    day,
-  );
+  db.prepare(
+    'UPDATE plan_days SET items = ?, list_inputs = ?, version = version + 1 WHERE learner_id = ? AND day = ?',
+  ).run(JSON.stringify(items), listInputs, learnerId, day);
 }
 
 /** Records the inputs a list stored before fingerprints existed belongs to (it is kept as it is). */

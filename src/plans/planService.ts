@@ -44,7 +44,10 @@ export function currentCatalog(db: Db, listKeys: string[] | null = null): Planne
 
 /** The catalog of the lists that feed the learner's plan (their choice on /lists, else their group's; default every list). */
 export function learnerCatalog(db: Db, learner: { id: number }): PlannerCatalog {
-  return currentCatalog(db, planSettingsOf(db, learner.id, { examDate: null, profile: '', lists: planListsOf(db, learner.id) }).lists);
+  return currentCatalog(
+    db,
+    planSettingsOf(db, learner.id, { examDate: null, profile: '', lists: planListsOf(db, learner.id) }).lists,
+  );
 }
 
 let plannerRuns = 0;
@@ -60,7 +63,13 @@ export function runPlanner(input: PlanInput): Plan {
   return plan(input);
 }
 
-export function planInputFor(db: Db, learner: Learner, today: string, stored: StoredPlanDay | undefined, extra: Partial<PlanInput> = {}): PlanInput {
+export function planInputFor(
+  db: Db,
+  learner: Learner,
+  today: string,
+  stored: StoredPlanDay | undefined,
+  extra: Partial<PlanInput> = {},
+): PlanInput {
   // A study group's exam date, profile and lists apply where the learner kept the default (src/groups/inherit.ts).
   const shared = planSettingsOf(db, learner.id, { examDate: learner.examDate, profile: learner.profile, lists: null });
   return {

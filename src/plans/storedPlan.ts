@@ -6,7 +6,13 @@ import type { HistoryAttempt, Plan, PlanItem } from '../planner/types.ts';
 import { plannerHistory } from '../progress/plannerHistory.ts';
 import { settledByAnyAttempt } from './itemAttempts.ts';
 import { isWarmUpDay, lastStudyDayBefore, nextDayList } from './nextDay.ts';
-import { adoptPlanDayInputs, planDayOf, rebuildPlanDay, storePlanDay, type StoredPlanDay } from './planDayRepository.ts';
+import {
+  adoptPlanDayInputs,
+  planDayOf,
+  rebuildPlanDay,
+  storePlanDay,
+  type StoredPlanDay,
+} from './planDayRepository.ts';
 import { planFingerprint, type PlanFingerprint } from './planFingerprint.ts';
 import { planInputFor, runPlanner } from './planService.ts';
 import { refingerprintStoredPlan, saveStoredPlan, storedPlanRow, type StoredPlanRow } from './storedPlanRepository.ts';
@@ -84,7 +90,15 @@ export function openingList(
       ? (previous.plan.days[0]?.items ?? [])
       : [];
   const warmUp = isWarmUpDay(day, learner.examDate, learner.studyDays);
-  return nextDayList({ undone, undoneDay: last, forecast: forecast.items, day, history, budget: learner.dailyMinutes, warmUp });
+  return nextDayList({
+    undone,
+    undoneDay: last,
+    forecast: forecast.items,
+    day,
+    history,
+    budget: learner.dailyMinutes,
+    warmUp,
+  });
 }
 
 /** The learner's stored plan as it is, whatever day it was computed for and whether it is still current. */
@@ -128,7 +142,14 @@ function compute(
   // The fingerprint after the list writes above: the list stored from this plan does not make it stale.
   const after = planFingerprint(db, learner, today);
   const encoded = encodePlan(plan);
-  saveStoredPlan(db, { learnerId: learner.id, day: today, listInputs: fingerprint.list, fingerprint: after.full, plan: encoded, computedAt });
+  saveStoredPlan(db, {
+    learnerId: learner.id,
+    day: today,
+    listInputs: fingerprint.list,
+    fingerprint: after.full,
+    plan: encoded,
+    computedAt,
+  });
   return { today, plan, computedAt, listInputs: fingerprint.list };
 }
 
@@ -156,7 +177,11 @@ function rebuildToday(
     rebuildPlanDay(db, learner.id, today, kept, listInputs);
     return runPlanner(planInputFor(db, learner, today, { ...stored, items: kept }, { history }));
   }
-  const input = planInputFor(db, learner, today, undefined, { history, excludeToday: stored.skipped, minutesToday: left });
+  const input = planInputFor(db, learner, today, undefined, {
+    history,
+    excludeToday: stored.skipped,
+    minutesToday: left,
+  });
   const plan = runPlanner(input);
   const first = plan.days[0];
   const keptIds = new Set(kept.map((it) => it.problem));

@@ -21,7 +21,13 @@ function noList(): never {
 /** The pending item of today's list named `problem`; a clear 404 when it is not on the list. */
 function itemOnList(day: StoredPlanDay, problem: unknown): PlanItem {
   const item = day.items.find((it) => it.problem === problem && !day.skipped.includes(it.problem));
-  if (!item) throw new AppError('planner.not_on_list', `problem ${JSON.stringify(String(problem ?? ''))} is not on today's list`, 404, { problem: String(problem ?? '') });
+  if (!item)
+    throw new AppError(
+      'planner.not_on_list',
+      `problem ${JSON.stringify(String(problem ?? ''))} is not on today's list`,
+      404,
+      { problem: String(problem ?? '') },
+    );
   return item;
 }
 
@@ -34,16 +40,28 @@ export function isOnTodayList(db: Db, learner: Learner, today: string, problem: 
 export function skipItem(db: Db, learner: Learner, today: string, problem: unknown, now: Date): PlanItem {
   const day = storedToday(db, learner, today, now);
   const item = itemOnList(day, problem);
-  updatePlanDay(db, learner.id, today, { items: day.items, skipped: [...day.skipped, item.problem], minutesToday: day.minutesToday });
+  updatePlanDay(db, learner.id, today, {
+    items: day.items,
+    skipped: [...day.skipped, item.problem],
+    minutesToday: day.minutesToday,
+  });
   return item;
 }
 
 /** Swap: the item is replaced in place by the next-best problem; undefined when there is no other candidate. */
-export function swapItem(db: Db, learner: Learner, today: string, problem: unknown, now: Date): { out: PlanItem; in: PlanItem | undefined } {
+export function swapItem(
+  db: Db,
+  learner: Learner,
+  today: string,
+  problem: unknown,
+  now: Date,
+): { out: PlanItem; in: PlanItem | undefined } {
   const day = storedToday(db, learner, today, now);
   const out = itemOnList(day, problem);
   const skipped = [...day.skipped, out.problem];
-  const next = runPlanner(planInputFor(db, learner, today, day, { swap: out.problem, excludeToday: skipped, horizonDays: 1 }));
+  const next = runPlanner(
+    planInputFor(db, learner, today, day, { swap: out.problem, excludeToday: skipped, horizonDays: 1 }),
+  );
   const listed = new Set(day.items.map((it) => it.problem));
   const replacement = next.days[0]?.items.find((it) => !listed.has(it.problem));
   if (!replacement) return { out, in: undefined };
@@ -57,13 +75,18 @@ export function lessTimeToday(db: Db, learner: Learner, today: string, rawMinute
   const text = String(rawMinutes ?? '').trim();
   const minutes = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
   if (!(minutes >= 0 && minutes <= learner.dailyMinutes)) {
-    throw new AppError('planner.bad_minutes', `minutes must be a whole number from 0 to ${learner.dailyMinutes}`, 422, { value: text, max: learner.dailyMinutes });
+    throw new AppError('planner.bad_minutes', `minutes must be a whole number from 0 to ${learner.dailyMinutes}`, 422, {
+      value: text,
+      max: learner.dailyMinutes,
+    });
   }
   const day = storedToday(db, learner, today, now);
   const pending = (items: PlanItem[] | undefined) => new Set((items ?? []).map((it) => it.problem));
   // What is pending now is the stored plan's first day; only the shrunk list needs the planner.
   const before = pending(storedPlan(db, learner, today, now).plan.days[0]?.items);
-  const after = pending(runPlanner(planInputFor(db, learner, today, day, { minutesToday: minutes, horizonDays: 1 })).days[0]?.items);
+  const after = pending(
+    runPlanner(planInputFor(db, learner, today, day, { minutesToday: minutes, horizonDays: 1 })).days[0]?.items,
+  );
   // Logged and skipped items stay on the list (they are not pending before); pending ones stay only if they fit.
   const items = day.items.filter((it) => !before.has(it.problem) || after.has(it.problem));
   updatePlanDay(db, learner.id, today, { items, skipped: day.skipped, minutesToday: minutes });

@@ -47,8 +47,13 @@ export function todayView(db: Db, learner: Learner, today: string, now: Date): T
   const stored = planDayOf(db, learner.id, today);
   const list = stored?.items ?? plan.days[0]?.items ?? [];
   const attempts = attemptsOfProblems(db, learner.id, [...new Set(list.map((it) => it.problem))]);
-  const problems = problemsByIds(db, list.map((it) => it.problem));
-  const names = new Map(currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]));
+  const problems = problemsByIds(
+    db,
+    list.map((it) => it.problem),
+  );
+  const names = new Map(
+    currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]),
+  );
   const items = list.map((it): TodayItem => {
     const problem = problems.get(it.problem);
     const title = problem?.title ?? it.problem;
@@ -72,7 +77,9 @@ export function todayView(db: Db, learner: Learner, today: string, now: Date): T
 type Status = Pick<TodayItem, 'status' | 'outcome' | 'solvedVia'>;
 
 function statusOf(item: PlanItem, attempts: Attempt[], today: string, skipped: string[]): Status {
-  const counted = attempts.filter((a) => a.problemId === item.problem && (settledByAnyAttempt(item) || a.day === today));
+  const counted = attempts.filter(
+    (a) => a.problemId === item.problem && (settledByAnyAttempt(item) || a.day === today),
+  );
   const here = counted.filter((a) => a.origin === 'plan' && a.day === today).at(-1);
   if (here) return { status: 'done', outcome: here.outcome, solvedVia: null };
   const solved = counted.filter((a) => isSolvedOutcome(a.outcome)).at(-1);

@@ -16,7 +16,10 @@ const WEIGHT_RE = /^(\d{1,3}(\.\d{0,4})?|\.\d{1,4})$/;
 export function parseWeightsForm(catalog: PlannerCatalog, form: Record<string, string>): Record<string, number> {
   const fields = Object.keys(form).length;
   if (fields > MAX_WEIGHT_FIELDS) {
-    throw new AppError('planner.too_many_weights', `${fields} weights sent: at most ${MAX_WEIGHT_FIELDS}`, 422, { count: fields, max: MAX_WEIGHT_FIELDS });
+    throw new AppError('planner.too_many_weights', `${fields} weights sent: at most ${MAX_WEIGHT_FIELDS}`, 422, {
+      count: fields,
+      max: MAX_WEIGHT_FIELDS,
+    });
   }
   const weights: Record<string, number> = {};
   let sum = 0;
@@ -24,7 +27,12 @@ export function parseWeightsForm(catalog: PlannerCatalog, form: Record<string, s
     const text = (form[key] ?? '').trim();
     const value = text === '' ? 0 : Number(text);
     if (!(text === '' || WEIGHT_RE.test(text)) || value > 100) {
-      throw new AppError('planner.bad_weight', `weight of ${key} must be a number from 0 to 100, not ${JSON.stringify(text)}`, 422, { category: key, value: text });
+      throw new AppError(
+        'planner.bad_weight',
+        `weight of ${key} must be a number from 0 to 100, not ${JSON.stringify(text)}`,
+        422,
+        { category: key, value: text },
+      );
     }
     weights[key] = value;
     sum += value;
@@ -35,7 +43,12 @@ export function parseWeightsForm(catalog: PlannerCatalog, form: Record<string, s
 }
 
 /** Validates and saves the learner's custom weights; their profile becomes "custom". */
-export function updateCustomWeights(db: Db, learnerId: number, catalog: PlannerCatalog, form: Record<string, string>): Record<string, number> {
+export function updateCustomWeights(
+  db: Db,
+  learnerId: number,
+  catalog: PlannerCatalog,
+  form: Record<string, string>,
+): Record<string, number> {
   const weights = parseWeightsForm(catalog, form);
   setCustomWeights(db, learnerId, weights);
   return weights;

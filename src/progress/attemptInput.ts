@@ -30,32 +30,48 @@ function bad(code: string, message: string, value: unknown): never {
  * Validates attempt fields as typed by a learner (strings, possibly empty). An empty day means `today`,
  * or unknown (null) when `emptyDay` is 'unknown' (editing an undated import). An empty outcome means solved.
  */
-export function parseAttemptFields(raw: RawAttemptFields, today: Day, emptyDay: 'today' | 'unknown' = 'today'): AttemptFields {
+export function parseAttemptFields(
+  raw: RawAttemptFields,
+  today: Day,
+  emptyDay: 'today' | 'unknown' = 'today',
+): AttemptFields {
   const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
   const dayText = text(raw.day);
   const day = dayText === '' ? (emptyDay === 'today' ? today : null) : parseDay(dayText, today);
   const outcomeText = text(raw.outcome) || 'solved';
-  if (!isOutcome(outcomeText)) bad('bad_outcome', `outcome ${JSON.stringify(outcomeText)} is unknown: expected ${OUTCOMES.join(', ')}`, outcomeText);
+  if (!isOutcome(outcomeText))
+    bad(
+      'bad_outcome',
+      `outcome ${JSON.stringify(outcomeText)} is unknown: expected ${OUTCOMES.join(', ')}`,
+      outcomeText,
+    );
   return { day, outcome: outcomeText, minutes: parseMinutes(text(raw.minutes)), note: parseNote(raw.note) };
 }
 
 /** A day the learner may log: a real date from MIN_DAY to their today. */
 export function parseDay(text: string, today: Day): Day {
   if (!isDay(text)) bad('bad_day', `day ${JSON.stringify(text)} is not a date YYYY-MM-DD`, text);
-  if (text < MIN_DAY) throw new AppError('progress.early_day', `day ${text} is before ${MIN_DAY}`, 422, { value: text, min: MIN_DAY });
-  if (text > today) throw new AppError('progress.future_day', `day ${text} is in the future (today is ${today})`, 422, { value: text, today });
+  if (text < MIN_DAY)
+    throw new AppError('progress.early_day', `day ${text} is before ${MIN_DAY}`, 422, { value: text, min: MIN_DAY });
+  if (text > today)
+    throw new AppError('progress.future_day', `day ${text} is in the future (today is ${today})`, 422, {
+      value: text,
+      today,
+    });
   return text;
 }
 
 export function parseMinutes(text: string): number | null {
   if (text === '') return null;
   const n = Number(text);
-  if (!/^-?\d+$/.test(text) || n < 0 || n > MAX_MINUTES) bad('bad_minutes', `minutes ${JSON.stringify(text)} must be a whole number 0–${MAX_MINUTES}`, text);
+  if (!/^-?\d+$/.test(text) || n < 0 || n > MAX_MINUTES)
+    bad('bad_minutes', `minutes ${JSON.stringify(text)} must be a whole number 0–${MAX_MINUTES}`, text);
   return n;
 }
 
 function parseNote(raw: unknown): string {
   const note = typeof raw === 'string' ? raw.trim() : '';
-  if (note.length > MAX_NOTE_LENGTH) bad('note_too_long', `note is longer than ${MAX_NOTE_LENGTH} characters`, note.length);
+  if (note.length > MAX_NOTE_LENGTH)
+    bad('note_too_long', `note is longer than ${MAX_NOTE_LENGTH} characters`, note.length);
   return note;
 }

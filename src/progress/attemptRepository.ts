@@ -80,7 +80,13 @@ const INSERT = `INSERT INTO attempts (learner_id, problem_id, day, outcome, minu
   VALUES (@learnerId, @problemId, @day, @outcome, @minutes, @note, @origin, @externalKey, @createdAt)`;
 
 function insertParams(a: NewAttempt) {
-  return { ...a, minutes: a.minutes ?? null, note: a.note ?? '', origin: a.origin ?? 'manual', externalKey: a.externalKey ?? null };
+  return {
+    ...a,
+    minutes: a.minutes ?? null,
+    note: a.note ?? '',
+    origin: a.origin ?? 'manual',
+    externalKey: a.externalKey ?? null,
+  };
 }
 
 export function recordAttempt(db: Db, attempt: NewAttempt): Attempt {
@@ -90,7 +96,10 @@ export function recordAttempt(db: Db, attempt: NewAttempt): Attempt {
 
 /** Records an imported attempt unless one with the same (learner, origin, externalKey) exists; true when added. */
 export function recordAttemptOnce(db: Db, attempt: NewAttempt & { externalKey: string }): boolean {
-  return db.prepare(`${INSERT} ON CONFLICT (learner_id, origin, external_key) DO NOTHING`).run(insertParams(attempt)).changes === 1;
+  return (
+    db.prepare(`${INSERT} ON CONFLICT (learner_id, origin, external_key) DO NOTHING`).run(insertParams(attempt))
+      .changes === 1
+  );
 }
 
 /**
@@ -115,39 +124,60 @@ export function attemptsForLearner(db: Db, learnerId: number): Attempt[] {
 
 /** The learner's attempts on one local day, in the order they were logged. */
 export function attemptsOnDay(db: Db, learnerId: number, day: string): Attempt[] {
-  return (db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day = ? ORDER BY a.id`).all(learnerId, day) as AttemptRow[]).map(toAttempt);
+  return (
+    db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day = ? ORDER BY a.id`).all(learnerId, day) as AttemptRow[]
+  ).map(toAttempt);
 }
 
 /** The learner's attempts of these problems, in the order they were logged. */
 export function attemptsOfProblems(db: Db, learnerId: number, problemIds: string[]): Attempt[] {
   if (problemIds.length === 0) return [];
   const marks = problemIds.map(() => '?').join(',');
-  const rows = db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.problem_id IN (${marks}) ORDER BY a.id`).all(learnerId, ...problemIds);
+  const rows = db
+    .prepare(`${SELECT} WHERE a.learner_id = ? AND a.problem_id IN (${marks}) ORDER BY a.id`)
+    .all(learnerId, ...problemIds);
   return (rows as AttemptRow[]).map(toAttempt);
 }
 
 /** One page of the learner's attempts on one local day (null: the undated ones), in the order they were logged. */
-export function attemptsOnDayPage(db: Db, learnerId: number, day: string | null, limit: number, offset: number): Attempt[] {
-  const rows = db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day IS ? ORDER BY a.id LIMIT ? OFFSET ?`).all(learnerId, day, limit, offset);
+export function attemptsOnDayPage(
+  db: Db,
+  learnerId: number,
+  day: string | null,
+  limit: number,
+  offset: number,
+): Attempt[] {
+  const rows = db
+    .prepare(`${SELECT} WHERE a.learner_id = ? AND a.day IS ? ORDER BY a.id LIMIT ? OFFSET ?`)
+    .all(learnerId, day, limit, offset);
   return (rows as AttemptRow[]).map(toAttempt);
 }
 
 /** How many attempts the learner logged on one local day (null: how many are undated). */
 export function attemptCountOnDay(db: Db, learnerId: number, day: string | null): number {
-  return db.prepare('SELECT count(*) FROM attempts WHERE learner_id = ? AND day IS ?').pluck().get(learnerId, day) as number;
+  return db
+    .prepare('SELECT count(*) FROM attempts WHERE learner_id = ? AND day IS ?')
+    .pluck()
+    .get(learnerId, day) as number;
 }
 
 /** The learner's attempts between two days inclusive, newest first; at most `limit` of them when given. */
 export function attemptsBetween(db: Db, learnerId: number, from: string, to: string, limit = -1): Attempt[] {
-  const rows = db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.day BETWEEN ? AND ? ORDER BY a.day DESC, a.id DESC LIMIT ?`).all(learnerId, from, to, limit);
+  const rows = db
+    .prepare(`${SELECT} WHERE a.learner_id = ? AND a.day BETWEEN ? AND ? ORDER BY a.day DESC, a.id DESC LIMIT ?`)
+    .all(learnerId, from, to, limit);
   return (rows as AttemptRow[]).map(toAttempt);
 }
 
 /** The attempt the learner logged last (highest id), optionally for one problem. */
 export function lastAttempt(db: Db, learnerId: number, problemId?: string): Attempt | undefined {
-  const row = (problemId === undefined
-    ? db.prepare(`${SELECT} WHERE a.learner_id = ? ORDER BY a.id DESC LIMIT 1`).get(learnerId)
-    : db.prepare(`${SELECT} WHERE a.learner_id = ? AND a.problem_id = ? ORDER BY a.id DESC LIMIT 1`).get(learnerId, problemId)) as AttemptRow | undefined;
+  const row = (
+    problemId === undefined
+      ? db.prepare(`${SELECT} WHERE a.learner_id = ? ORDER BY a.id DESC LIMIT 1`).get(learnerId)
+      : db
+          .prepare(`${SELECT} WHERE a.learner_id = ? AND a.problem_id = ? ORDER BY a.id DESC LIMIT 1`)
+          .get(learnerId, problemId)
+  ) as AttemptRow | undefined;
   return row && toAttempt(row);
 }
 
@@ -155,7 +185,9 @@ export function lastAttempt(db: Db, learnerId: number, problemId?: string): Atte
 export function updateAttempt(db: Db, learnerId: number, id: number, changes: AttemptChanges): boolean {
   return (
     db
-      .prepare('UPDATE attempts SET day = @day, outcome = @outcome, minutes = @minutes, note = @note WHERE id = @id AND learner_id = @learnerId')
+      .prepare(
+        'UPDATE attempts SET day = @day, outcome = @outcome, minutes = @minutes, note = @note WHERE id = @id AND learner_id = @learnerId',
+      )
       .run({ ...changes, id, learnerId }).changes === 1
   );
 }
@@ -168,17 +200,29 @@ export function deleteAttempt(db: Db, learnerId: number, id: number): boolean {
 /** Distinct problems solved per local day between two days inclusive. */
 export function solvedCountsByDay(db: Db, learnerId: number, from: string, to: string): Map<string, number> {
   const rows = db
-    .prepare(`SELECT day, count(DISTINCT problem_id) AS n FROM attempts WHERE learner_id = ? AND day BETWEEN ? AND ? AND ${SOLVED_SQL} GROUP BY day`)
+    .prepare(
+      `SELECT day, count(DISTINCT problem_id) AS n FROM attempts WHERE learner_id = ? AND day BETWEEN ? AND ? AND ${SOLVED_SQL} GROUP BY day`,
+    )
     .all(learnerId, from, to) as { day: string; n: number }[];
   return new Map(rows.map((r) => [r.day, r.n]));
 }
 
 /** The first local day the learner solved anything on, or null. */
 export function firstSolvedDay(db: Db, learnerId: number): string | null {
-  return (db.prepare(`SELECT min(day) FROM attempts WHERE learner_id = ? AND day IS NOT NULL AND ${SOLVED_SQL}`).pluck().get(learnerId) as string | null) ?? null;
+  return (
+    (db
+      .prepare(`SELECT min(day) FROM attempts WHERE learner_id = ? AND day IS NOT NULL AND ${SOLVED_SQL}`)
+      .pluck()
+      .get(learnerId) as string | null) ?? null
+  );
 }
 
 /** Every local day on which the learner solved at least one problem, ascending. */
 export function solvedDays(db: Db, learnerId: number): string[] {
-  return db.prepare(`SELECT DISTINCT day FROM attempts WHERE learner_id = ? AND day IS NOT NULL AND ${SOLVED_SQL} ORDER BY day`).pluck().all(learnerId) as string[];
+  return db
+    .prepare(
+      `SELECT DISTINCT day FROM attempts WHERE learner_id = ? AND day IS NOT NULL AND ${SOLVED_SQL} ORDER BY day`,
+    )
+    .pluck()
+    .all(learnerId) as string[];
 }

@@ -42,11 +42,18 @@ export function statusFromColumns(row: StatusColumns): ProblemStatus | undefined
 /** The learner's status of one problem; undefined when they never logged it. */
 export function problemStatus(db: Db, learnerId: number, problemId: string): ProblemStatus | undefined {
   const status = statusSql('@problem');
-  const row = db.prepare(`SELECT ${status.columns} FROM (SELECT 1) ${status.join}`).get({ learner: learnerId, problem: problemId }) as StatusColumns;
+  const row = db
+    .prepare(`SELECT ${status.columns} FROM (SELECT 1) ${status.join}`)
+    .get({ learner: learnerId, problem: problemId }) as StatusColumns;
   return statusFromColumns(row);
 }
 
 /** The ids of the problems the learner has solved. */
 export function solvedProblems(db: Db, learnerId: number): Set<string> {
-  return new Set(db.prepare(`SELECT DISTINCT problem_id FROM attempts WHERE learner_id = ? AND ${SOLVED_SQL}`).pluck().all(learnerId) as string[]);
+  return new Set(
+    db
+      .prepare(`SELECT DISTINCT problem_id FROM attempts WHERE learner_id = ? AND ${SOLVED_SQL}`)
+      .pluck()
+      .all(learnerId) as string[],
+  );
 }

@@ -44,8 +44,12 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
   // --learner and --json are history's own options; `history import` reads them through optsWithGlobals().
   history
     .command('import <source>')
-    .description('import past attempts from a BaekjoonHub repository directory or a CSV file (problem,day,outcome,minutes)')
+    .description(
+      'import past attempts from a BaekjoonHub repository directory or a CSV file (problem,day,outcome,minutes)',
+    )
     .requiredOption('--format <format>', 'baekjoonhub or csv')
     .option('--partial', 'keep the good rows when some are bad (default: all or nothing)')
-    .action(async (source: string, _o, cmd: Command) => (await actions()).historyImportCommand(ctx, source, cmd.optsWithGlobals()));
+    .action(async (source: string, _o, cmd: Command) =>
+      (await actions()).historyImportCommand(ctx, source, cmd.optsWithGlobals()),
+    );
 }

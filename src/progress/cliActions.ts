@@ -22,9 +22,22 @@ type Options = Record<string, string | boolean | undefined>;
 export async function learnerAddCommand(ctx: CliContext, o: Options): Promise<void> {
   const db = ctx.db();
   const password = o.passwordStdin ? await passwordFromStdin(ctx) : undefined;
-  const raw = { login: o.login, name: o.name, email: o.email, timezone: o.timezone, examDate: o.exam, dailyMinutes: o.budget, profile: o.profile, password };
-  const added = db.transaction(() => addLearner(db, raw, { isAdmin: learnerCount(db) === 0, now: ctx.now(), passwordOptional: true }))();
-  ctx.out(`added learner ${added.login}${added.isAdmin ? ' (admin)' : ''}${password ? '' : ' without a password: set one with `cote learner password ' + added.login + ' --password-stdin`'}`);
+  const raw = {
+    login: o.login,
+    name: o.name,
+    email: o.email,
+    timezone: o.timezone,
+    examDate: o.exam,
+    dailyMinutes: o.budget,
+    profile: o.profile,
+    password,
+  };
+  const added = db.transaction(() =>
+    addLearner(db, raw, { isAdmin: learnerCount(db) === 0, now: ctx.now(), passwordOptional: true }),
+  )();
+  ctx.out(
+    `added learner ${added.login}${added.isAdmin ? ' (admin)' : ''}${password ? '' : ' without a password: set one with `cote learner password ' + added.login + ' --password-stdin`'}`,
+  );
 }
 
 /** `cote learner password <login>`. */
@@ -37,7 +50,12 @@ export async function learnerPasswordCommand(ctx: CliContext, login: string): Pr
 /** `cote solve <problem>`. */
 export function solveCommand(ctx: CliContext, problem: string, o: Options): void {
   const found = learnerFor(ctx.db(), o.learner);
-  const a = logAttempt(ctx.db(), found, { problem, day: o.day, outcome: o.outcome, minutes: o.minutes, note: o.note }, ctx.now());
+  const a = logAttempt(
+    ctx.db(),
+    found,
+    { problem, day: o.day, outcome: o.outcome, minutes: o.minutes, note: o.note },
+    ctx.now(),
+  );
   ctx.out(`logged ${a.problemId} ${a.title} (${a.outcome}) on ${a.day} for ${found.login}`);
 }
 
@@ -49,7 +67,10 @@ export function historyCommand(ctx: CliContext, o: Options): void {
     ctx.out(JSON.stringify(data, null, 2));
     return;
   }
-  for (const a of attemptsForLearner(ctx.db(), found.id)) ctx.out(`${a.day ?? '(unknown day)'}  ${a.problemId}  ${a.outcome}${a.minutes === null ? '' : `  ${a.minutes} min`}  ${a.title}`);
+  for (const a of attemptsForLearner(ctx.db(), found.id))
+    ctx.out(
+      `${a.day ?? '(unknown day)'}  ${a.problemId}  ${a.outcome}${a.minutes === null ? '' : `  ${a.minutes} min`}  ${a.title}`,
+    );
   ctx.out(`solved days: ${data.solvedDays}, current streak: ${data.streak.current}, longest: ${data.streak.longest}`);
 }
 
@@ -60,14 +81,21 @@ export async function historyImportCommand(ctx: CliContext, source: string, o: O
   let summary: ImportSummary;
   if (o.format === 'baekjoonhub') summary = await importBaekjoonHub(ctx.db(), found, source, options);
   else if (o.format === 'csv') summary = importAttemptCsv(ctx.db(), found, readCsvFile(source), options);
-  else throw new AppError('progress.bad_format', `format ${JSON.stringify(o.format)} is unknown: expected baekjoonhub or csv`);
+  else
+    throw new AppError(
+      'progress.bad_format',
+      `format ${JSON.stringify(o.format)} is unknown: expected baekjoonhub or csv`,
+    );
   if (o.json) return ctx.out(JSON.stringify(summaryJson(summary), null, 2));
-  ctx.out(`imported ${summary.imported} (${summary.undated} undated, over ${summary.days} days), skipped ${summary.skipped}`);
+  ctx.out(
+    `imported ${summary.imported} (${summary.undated} undated, over ${summary.days} days), skipped ${summary.skipped}`,
+  );
   for (const w of summary.warnings) ctx.err(`warning: ${w}`);
 }
 
 function learnerFor(db: Db, login: unknown): Learner {
-  if (typeof login !== 'string' || login === '') throw new AppError('progress.learner_required', '--learner <login> is required');
+  if (typeof login !== 'string' || login === '')
+    throw new AppError('progress.learner_required', '--learner <login> is required');
   const found = learnerByLogin(db, login);
   if (!found) throw new AppError('progress.unknown_learner', `no learner with login ${JSON.stringify(login)}`);
   return found;
@@ -88,9 +116,18 @@ function readCsvFile(file: string): string {
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('progress.unreadable_file', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AppError(
+      'progress.unreadable_file',
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const decoded = decodeUtf8(bytes);
-  if ('badLine' in decoded) throw new AppError('progress.not_utf8', `${file} is not UTF-8 text (line ${decoded.badLine}); save it as UTF-8`, 422, { file, line: decoded.badLine });
+  if ('badLine' in decoded)
+    throw new AppError(
+      'progress.not_utf8',
+      `${file} is not UTF-8 text (line ${decoded.badLine}); save it as UTF-8`,
+      422,
+      { file, line: decoded.badLine },
+    );
   return decoded.text;
 }

@@ -37,6 +37,14 @@ export function exportJson(db: Db, learner: Learner, now: Date) {
  * spreadsheet would run as formulas are written with a leading single quote (the import takes it off again).
  */
 export function attemptsCsv(db: Db, learnerId: number): string {
-  const rows = attemptsForLearner(db, learnerId).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.note, a.origin, a.title]);
+  const rows = attemptsForLearner(db, learnerId).map((a) => [
+    a.problemId,
+    a.day,
+    a.outcome,
+    a.minutes,
+    a.note,
+    a.origin,
+    a.title,
+  ]);
   return writeCsv([['problem', 'day', 'outcome', 'minutes', 'note', 'origin', 'title'], ...rows]);
 }

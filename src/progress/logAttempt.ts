@@ -4,7 +4,14 @@ import { AppError } from '../errors.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
 import { problemById } from '../catalog/problemRepository.ts';
 import { parseProblemRef } from '../catalog/problemRef.ts';
-import { attemptById, deleteAttempt, lastAttempt, recordAttempt, updateAttempt, type Attempt } from './attemptRepository.ts';
+import {
+  attemptById,
+  deleteAttempt,
+  lastAttempt,
+  recordAttempt,
+  updateAttempt,
+  type Attempt,
+} from './attemptRepository.ts';
 import { parseAttemptFields, type RawAttemptFields } from './attemptInput.ts';
 
 /** The learner's today: the date in their time zone at `now`. */
@@ -16,15 +23,29 @@ export function learnerToday(learner: Learner, now: Date): string {
 export function knownProblemId(db: Db, text: unknown): string {
   const raw = typeof text === 'string' ? text.trim() : '';
   const id = parseProblemRef(raw);
-  if (!id || !problemById(db, id)) throw new AppError('progress.unknown_problem', `problem ${JSON.stringify(raw)} is not in the catalog`, 422, { value: raw });
+  if (!id || !problemById(db, id))
+    throw new AppError('progress.unknown_problem', `problem ${JSON.stringify(raw)} is not in the catalog`, 422, {
+      value: raw,
+    });
   return id;
 }
 
 /** Logs one manual attempt for the learner; the day defaults to their today. Nothing is stored if any field is bad. */
-export function logAttempt(db: Db, learner: Learner, raw: RawAttemptFields & { problem?: unknown; origin?: string }, now: Date): Attempt {
+export function logAttempt(
+  db: Db,
+  learner: Learner,
+  raw: RawAttemptFields & { problem?: unknown; origin?: string },
+  now: Date,
+): Attempt {
   const problemId = knownProblemId(db, raw.problem);
   const fields = parseAttemptFields(raw, learnerToday(learner, now));
-  return recordAttempt(db, { learnerId: learner.id, problemId, ...fields, origin: raw.origin ?? 'manual', createdAt: now.toISOString() });
+  return recordAttempt(db, {
+    learnerId: learner.id,
+    problemId,
+    ...fields,
+    origin: raw.origin ?? 'manual',
+    createdAt: now.toISOString(),
+  });
 }
 
 /** Edits one of the learner's attempts; another learner's attempt is not found. An undated attempt may stay undated. */

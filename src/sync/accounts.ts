@@ -23,19 +23,33 @@ const HANDLES: Record<Exclude<SyncSource, 'git'>, { re: RegExp; name: string }> 
 };
 
 /** Checks every given field (422 naming the first bad one), then saves them in one transaction. */
-export function setAccounts(db: Db, learnerId: number, input: AccountsInput, options: { allowPrivate: boolean; now: Date }): void {
+export function setAccounts(
+  db: Db,
+  learnerId: number,
+  input: AccountsInput,
+  options: { allowPrivate: boolean; now: Date },
+): void {
   const plan: [SyncSource, string[]][] = [];
   for (const source of ['codeforces', 'leetcode', 'solvedac'] as const) {
     const value = input[source]?.trim();
     if (value === undefined) continue;
     if (value !== '' && !HANDLES[source].re.test(value)) {
-      throw new AppError('sync.bad_handle', `${JSON.stringify(value.slice(0, 50))} is not a ${HANDLES[source].name}: letters, digits, _ . - only`, 422, { source, value: value.slice(0, 50) });
+      throw new AppError(
+        'sync.bad_handle',
+        `${JSON.stringify(value.slice(0, 50))} is not a ${HANDLES[source].name}: letters, digits, _ . - only`,
+        422,
+        { source, value: value.slice(0, 50) },
+      );
     }
     plan.push([source, value === '' ? [] : [value]]);
   }
   if (input.repos !== undefined) {
     const repos = [...new Set(input.repos.map((r) => r.trim()).filter(Boolean))];
-    if (repos.length > MAX_REPOS) throw new AppError('sync.too_many_repos', `${repos.length} repositories: at most ${MAX_REPOS}`, 422, { count: repos.length, max: MAX_REPOS });
+    if (repos.length > MAX_REPOS)
+      throw new AppError('sync.too_many_repos', `${repos.length} repositories: at most ${MAX_REPOS}`, 422, {
+        count: repos.length,
+        max: MAX_REPOS,
+      });
     plan.push(['git', repos.map((r) => checkRepoUrl(r, options.allowPrivate))]);
   }
   db.transaction(() => {

@@ -17,7 +17,11 @@ type Options = Record<string, string | string[] | boolean | undefined>;
 export function learnerSetCommand(ctx: CliContext, login: string, o: Options): void {
   const learner = learnerFor(ctx.db(), login);
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const input: AccountsInput = { codeforces: text(o.codeforces), leetcode: text(o.leetcode), solvedac: text(o.solvedac) };
+  const input: AccountsInput = {
+    codeforces: text(o.codeforces),
+    leetcode: text(o.leetcode),
+    solvedac: text(o.solvedac),
+  };
   if (Array.isArray(o.repo)) input.repos = o.repo.filter((r) => r.trim() !== '');
   if (Object.values(input).every((v) => v === undefined)) {
     throw new AppError('sync.nothing_to_set', 'nothing to set: give --codeforces, --leetcode, --solvedac or --repo');
@@ -35,14 +39,17 @@ export async function syncCommand(ctx: CliContext, o: Options): Promise<void> {
   const deps = { db: ctx.db(), config: ctx.config, logger: silentLogger, now: () => ctx.now() };
   const results = await syncLearner(deps, learner, sources);
   if (o.json) ctx.out(JSON.stringify({ sources: results.map(resultJson) }, null, 2));
-  else for (const r of results) ctx.out(`${r.source}: fetched ${r.fetched}, imported ${r.imported} over ${r.days} days, skipped ${r.skipped}`);
+  else
+    for (const r of results)
+      ctx.out(`${r.source}: fetched ${r.fetched}, imported ${r.imported} over ${r.days} days, skipped ${r.skipped}`);
   for (const r of results) if (r.error) ctx.err(`cote: ${r.source}: ${r.error}`);
   // Every source failed: each printed its own line above, so the exit status is all that is left to say.
   if (allFailed(results)) throw new CommanderError(1, 'cote.sync.failed', '');
 }
 
 function learnerFor(db: Db, login: unknown): Learner {
-  if (typeof login !== 'string' || login === '') throw new AppError('progress.learner_required', '--learner <login> is required');
+  if (typeof login !== 'string' || login === '')
+    throw new AppError('progress.learner_required', '--learner <login> is required');
   const found = learnerByLogin(db, login);
   if (!found) throw new AppError('progress.unknown_learner', `no learner with login ${JSON.stringify(login)}`);
   return found;

@@ -39,17 +39,20 @@ export async function fetchCodeforces(handle: string, options: CodeforcesOptions
   for (let page = 0; page < MAX_PAGES; page++) {
     const from = page * pageSize + 1;
     const url = `${options.baseUrl}/user.status?handle=${encodeURIComponent(handle)}&from=${from}&count=${pageSize}`;
-    const records = statusRecords(handle, await politeRequest({
-      sourceName: 'Codeforces',
-      method: 'GET',
-      url,
-      gapMs: CODEFORCES_GAP_MS,
-      signal: options.signal,
-      backoffMs: options.backoffMs,
-      retries: options.retries,
-      timeoutMs: options.callTimeoutMs,
-      slowDown: callLimitExceeded,
-    }));
+    const records = statusRecords(
+      handle,
+      await politeRequest({
+        sourceName: 'Codeforces',
+        method: 'GET',
+        url,
+        gapMs: CODEFORCES_GAP_MS,
+        signal: options.signal,
+        backoffMs: options.backoffMs,
+        retries: options.retries,
+        timeoutMs: options.callTimeoutMs,
+        slowDown: callLimitExceeded,
+      }),
+    );
     result.fetched += records.length;
     for (const raw of records) {
       const read = submissionOf(raw);
@@ -73,14 +76,24 @@ function statusRecords(handle: string, answer: Answer): unknown[] {
   if (body && body.status === 'FAILED') {
     const comment = typeof body.comment === 'string' ? body.comment.slice(0, 300) : '';
     if (/not found/i.test(comment)) {
-      throw new AppError('sync.cf_unknown_handle', `Codeforces has no user with handle ${JSON.stringify(handle)}`, 422, { handle });
+      throw new AppError(
+        'sync.cf_unknown_handle',
+        `Codeforces has no user with handle ${JSON.stringify(handle)}`,
+        422,
+        { handle },
+      );
     }
-    if (/call limit exceeded/i.test(comment)) throw new AppError('sync.cf_call_limit', 'Codeforces kept saying "Call limit exceeded": try again later', 429);
-    throw new AppError('sync.cf_failed', `Codeforces refused the request: ${comment || 'no reason given'}`, 502, { comment });
+    if (/call limit exceeded/i.test(comment))
+      throw new AppError('sync.cf_call_limit', 'Codeforces kept saying "Call limit exceeded": try again later', 429);
+    throw new AppError('sync.cf_failed', `Codeforces refused the request: ${comment || 'no reason given'}`, 502, {
+      comment,
+    });
   }
   if (answer.status !== 200) throw statusError('Codeforces', answer);
   if (!body || body.status !== 'OK' || !Array.isArray(body.result)) {
-    throw new AppError('sync.bad_answer', 'Codeforces answered JSON without "status": "OK" and a "result" list', 502, { source: 'Codeforces' });
+    throw new AppError('sync.bad_answer', 'Codeforces answered JSON without "status": "OK" and a "result" list', 502, {
+      source: 'Codeforces',
+    });
   }
   return body.result;
 }
@@ -94,11 +107,16 @@ function submissionOf(value: unknown): Submission | 'running' | undefined {
   const problem = raw.problem ?? {};
   const contest = problem.contestId ?? raw.contestId;
   const seconds = raw.creationTimeSeconds;
-  if ((typeof contest !== 'number' && typeof contest !== 'string') || typeof problem.index !== 'string') return undefined;
+  if ((typeof contest !== 'number' && typeof contest !== 'string') || typeof problem.index !== 'string')
+    return undefined;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return undefined;
   const id = problemIdOf('cf', `${contest}${problem.index}`);
   if (!id) return undefined;
   const title = typeof problem.name === 'string' && problem.name.trim() ? problem.name.trim().slice(0, 200) : id;
   const level = typeof problem.rating === 'number' ? codeforcesLevel(problem.rating) : 0;
-  return { problem: { id, title, level }, at: new Date(seconds * 1000), verdict: verdict === 'OK' ? 'accepted' : 'rejected' };
+  return {
+    problem: { id, title, level },
+    at: new Date(seconds * 1000),
+    verdict: verdict === 'OK' ? 'accepted' : 'rejected',
+  };
 }

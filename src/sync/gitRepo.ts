@@ -20,7 +20,12 @@ export const MAX_REPO_URL = 500;
 export function checkRepoUrl(raw: string, allowPrivate: boolean): string {
   const value = raw.trim();
   const refuse = (why: string): never => {
-    throw new AppError('sync.bad_repo_url', `${JSON.stringify(value.slice(0, 100))} is not a public http(s) repository URL: ${why}`, 422, { url: value.slice(0, 100), why });
+    throw new AppError(
+      'sync.bad_repo_url',
+      `${JSON.stringify(value.slice(0, 100))} is not a public http(s) repository URL: ${why}`,
+      422,
+      { url: value.slice(0, 100), why },
+    );
   };
   if (value.length > MAX_REPO_URL) refuse(`longer than ${MAX_REPO_URL} characters`);
   let url: URL;
@@ -29,10 +34,12 @@ export function checkRepoUrl(raw: string, allowPrivate: boolean): string {
   } catch {
     return refuse('not a URL (write https://github.com/you/repo)');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') refuse(`${url.protocol.replace(':', '')} is not http or https`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    refuse(`${url.protocol.replace(':', '')} is not http or https`);
   if (url.username || url.password) refuse('it holds a user name or password');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!allowPrivate && ((net.isIP(host) && isPrivateAddress(host)) || /^localhost$|\.localhost$/i.test(host))) refuse('a private or local address');
+  if (!allowPrivate && ((net.isIP(host) && isPrivateAddress(host)) || /^localhost$|\.localhost$/i.test(host)))
+    refuse('a private or local address');
   return value;
 }
 
@@ -61,9 +68,19 @@ export async function cloneOrFetch(url: string, options: RepoOptions): Promise<s
       await checkPublicHost(new URL(url));
     } catch (error) {
       if ((error as { code?: string }).code === 'EPRIVATEADDRESS') {
-        throw new AppError('sync.git_private', `${url} points at a private or local address: refused (an admin can allow it with COTE_ALLOW_PRIVATE_SOURCES=true)`, 422, { url });
+        throw new AppError(
+          'sync.git_private',
+          `${url} points at a private or local address: refused (an admin can allow it with COTE_ALLOW_PRIVATE_SOURCES=true)`,
+          422,
+          { url },
+        );
       }
-      throw new AppError('sync.git_unreachable', `cannot reach ${url} (${(error as { code?: string }).code ?? 'lookup failed'})`, 502, { url, reason: String((error as { code?: string }).code ?? '') });
+      throw new AppError(
+        'sync.git_unreachable',
+        `cannot reach ${url} (${(error as { code?: string }).code ?? 'lookup failed'})`,
+        502,
+        { url, reason: String((error as { code?: string }).code ?? '') },
+      );
     }
   }
   const dir = cloneDir(options.dataDir, url);
@@ -104,17 +121,30 @@ function sizeOf(dir: string): number {
   return total;
 }
 
-function git(url: string, args: string[], o: { cwd?: string; timeoutMs: number; allowPrivate: boolean }): Promise<string> {
+function git(
+  url: string,
+  args: string[],
+  o: { cwd?: string; timeoutMs: number; allowPrivate: boolean },
+): Promise<string> {
   const safety = [
-    '-c', 'credential.helper=',
-    '-c', 'core.hooksPath=/dev/null',
-    '-c', 'core.fsmonitor=false',
-    '-c', 'protocol.allow=never',
-    '-c', 'protocol.http.allow=always',
-    '-c', 'protocol.https.allow=always',
-    '-c', 'http.lowSpeedLimit=1000',
-    '-c', 'http.lowSpeedTime=30',
-    '-c', 'core.quotepath=false',
+    '-c',
+    'credential.helper=',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'protocol.allow=never',
+    '-c',
+    'protocol.http.allow=always',
+    '-c',
+    'protocol.https.allow=always',
+    '-c',
+    'http.lowSpeedLimit=1000',
+    '-c',
+    'http.lowSpeedTime=30',
+    '-c',
+    'core.quotepath=false',
     // A redirect could lead to a private address the check above never saw.
     ...(o.allowPrivate ? [] : ['-c', 'http.followRedirects=false']),
   ];
@@ -130,20 +160,49 @@ function git(url: string, args: string[], o: { cwd?: string; timeoutMs: number; 
     LC_ALL: 'C',
   };
   return new Promise((resolve, reject) => {
-    execFile('git', [...safety, ...args], { cwd: o.cwd, env, timeout: o.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (!error) return resolve(stdout);
-      reject(gitError(url, error, stderr, o.timeoutMs));
-    });
+    execFile(
+      'git',
+      [...safety, ...args],
+      { cwd: o.cwd, env, timeout: o.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        reject(gitError(url, error, stderr, o.timeoutMs));
+      },
+    );
   });
 }
 
-function gitError(url: string, error: Error & { killed?: boolean; code?: unknown }, stderr: string, timeoutMs: number): AppError {
-  if (error.killed) return new AppError('sync.git_timeout', `git did not finish with ${url} within ${timeoutMs / 1000} s`, 504, { url, seconds: timeoutMs / 1000 });
-  if (error.code === 'ENOENT') return new AppError('sync.git_missing', 'git is not installed on the server (apt-get install git)', 500);
+function gitError(
+  url: string,
+  error: Error & { killed?: boolean; code?: unknown },
+  stderr: string,
+  timeoutMs: number,
+): AppError {
+  if (error.killed)
+    return new AppError('sync.git_timeout', `git did not finish with ${url} within ${timeoutMs / 1000} s`, 504, {
+      url,
+      seconds: timeoutMs / 1000,
+    });
+  if (error.code === 'ENOENT')
+    return new AppError('sync.git_missing', 'git is not installed on the server (apt-get install git)', 500);
   const text = stderr.trim();
-  if (/not found|terminal prompts disabled|could not read Username|Authentication failed|HTTP 40[134]|returned error: 40[134]/i.test(text)) {
+  if (
+    /not found|terminal prompts disabled|could not read Username|Authentication failed|HTTP 40[134]|returned error: 40[134]/i.test(
+      text,
+    )
+  ) {
     return new AppError('sync.git_not_found', `${url} does not exist or is not public`, 422, { url });
   }
-  const line = (text.split('\n').filter((l) => /fatal|error/i.test(l)).at(-1) ?? text.split('\n').at(-1) ?? '').slice(0, 200);
-  return new AppError('sync.git_failed', `git could not read ${url}: ${line || 'no reason given'}`, 502, { url, reason: line });
+  const line = (
+    text
+      .split('\n')
+      .filter((l) => /fatal|error/i.test(l))
+      .at(-1) ??
+    text.split('\n').at(-1) ??
+    ''
+  ).slice(0, 200);
+  return new AppError('sync.git_failed', `git could not read ${url}: ${line || 'no reason given'}`, 502, {
+    url,
+    reason: line,
+  });
 }

@@ -38,19 +38,28 @@ export async function fetchLeetcode(username: string, options: LeetcodeOptions):
     timeoutMs: options.callTimeoutMs,
   });
   if (answer.status !== 200 && !looksLikeJson(answer)) throw statusError('LeetCode', answer);
-  const body = jsonOf('LeetCode', answer) as { data?: { recentAcSubmissionList?: unknown } | null; errors?: unknown } | null;
+  const body = jsonOf('LeetCode', answer) as {
+    data?: { recentAcSubmissionList?: unknown } | null;
+    errors?: unknown;
+  } | null;
   const errors = Array.isArray(body?.errors) ? body.errors : [];
   const list = body?.data?.recentAcSubmissionList;
   if (errors.length > 0 && !Array.isArray(list)) {
     const message = String((errors[0] as { message?: unknown })?.message ?? '').slice(0, 300);
     if (/does not exist|not found/i.test(message)) {
-      throw new AppError('sync.leetcode_unknown_user', `LeetCode has no user ${JSON.stringify(username)}`, 422, { username });
+      throw new AppError('sync.leetcode_unknown_user', `LeetCode has no user ${JSON.stringify(username)}`, 422, {
+        username,
+      });
     }
-    throw new AppError('sync.leetcode_failed', `LeetCode refused the request: ${message || 'no reason given'}`, 502, { message });
+    throw new AppError('sync.leetcode_failed', `LeetCode refused the request: ${message || 'no reason given'}`, 502, {
+      message,
+    });
   }
   if (answer.status !== 200) throw statusError('LeetCode', answer);
   if (!Array.isArray(list)) {
-    throw new AppError('sync.bad_answer', 'LeetCode answered JSON without data.recentAcSubmissionList', 502, { source: 'LeetCode' });
+    throw new AppError('sync.bad_answer', 'LeetCode answered JSON without data.recentAcSubmissionList', 502, {
+      source: 'LeetCode',
+    });
   }
   const result: Fetched = { submissions: [], fetched: list.length, unusable: 0 };
   for (const raw of list) {
@@ -65,7 +74,8 @@ function submissionOf(value: unknown): Submission | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const raw = value as { title?: unknown; titleSlug?: unknown; timestamp?: unknown };
   const seconds = Number(raw.timestamp);
-  if (typeof raw.titleSlug !== 'string' || (typeof raw.timestamp !== 'string' && typeof raw.timestamp !== 'number')) return undefined;
+  if (typeof raw.titleSlug !== 'string' || (typeof raw.timestamp !== 'string' && typeof raw.timestamp !== 'number'))
+    return undefined;
   if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
   const id = problemIdOf('leetcode', raw.titleSlug);
   if (!id) return undefined;

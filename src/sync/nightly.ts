@@ -35,7 +35,11 @@ export function nextNightly(learner: Learner, accounts: SyncAccount[], now: Date
  * first, so a sync that fails (or a process that dies in it) is not retried in a loop: the next try is the next night
  * or the learner's "sync now". A learner's failure never stops the others (syncLearner records failures per account).
  */
-export async function runNightlySyncs(deps: SyncDeps, now: Date, tuning: SyncTuning = {}): Promise<{ learners: number; results: SyncReport[] }> {
+export async function runNightlySyncs(
+  deps: SyncDeps,
+  now: Date,
+  tuning: SyncTuning = {},
+): Promise<{ learners: number; results: SyncReport[] }> {
   const out = { learners: 0, results: [] as SyncReport[] };
   for (const id of learnerIdsWithAccounts(deps.db)) {
     const learner = learnerById(deps.db, id);
@@ -48,6 +52,10 @@ export async function runNightlySyncs(deps: SyncDeps, now: Date, tuning: SyncTun
       deps.logger.warn('sync: nightly sync of a learner failed', { learner: id, error: (error as Error).message });
     }
   }
-  if (out.learners > 0) deps.logger.info('sync: nightly run finished', { learners: out.learners, failed: out.results.filter((r) => r.failed).length });
+  if (out.learners > 0)
+    deps.logger.info('sync: nightly run finished', {
+      learners: out.learners,
+      failed: out.results.filter((r) => r.failed).length,
+    });
   return out;
 }

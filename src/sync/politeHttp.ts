@@ -122,7 +122,11 @@ async function once(req: PoliteRequest): Promise<{ answer: Answer; retryAfter?: 
   }
   const retryAfter = Number(response.headers['retry-after']);
   return {
-    answer: { status: response.status, contentType: String(response.headers['content-type'] ?? ''), text: Buffer.from(response.data ?? []).toString('utf8') },
+    answer: {
+      status: response.status,
+      contentType: String(response.headers['content-type'] ?? ''),
+      text: Buffer.from(response.data ?? []).toString('utf8'),
+    },
     retryAfter: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
   };
 }
@@ -132,11 +136,23 @@ function callError(req: PoliteRequest, error: unknown, timeoutMs: number, maxByt
   const source = req.sourceName;
   if (/maxContentLength/.test((error as Error).message ?? '')) {
     const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-    return new AppError('sync.too_large', `${source} sent more than ${megabytes} MB in one answer`, 502, { source, megabytes });
+    return new AppError('sync.too_large', `${source} sent more than ${megabytes} MB in one answer`, 502, {
+      source,
+      megabytes,
+    });
   }
-  if (req.signal?.aborted) return new AppError('sync.deadline', `${source} did not finish in time: the sync stopped`, 504, { source });
-  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED' || (error as Error).name === 'TimeoutError') {
-    return new AppError('sync.timeout', `${source} did not answer within ${timeoutMs / 1000} s`, 504, { source, seconds: timeoutMs / 1000 });
+  if (req.signal?.aborted)
+    return new AppError('sync.deadline', `${source} did not finish in time: the sync stopped`, 504, { source });
+  if (
+    code === 'ECONNABORTED' ||
+    code === 'ETIMEDOUT' ||
+    code === 'ERR_CANCELED' ||
+    (error as Error).name === 'TimeoutError'
+  ) {
+    return new AppError('sync.timeout', `${source} did not answer within ${timeoutMs / 1000} s`, 504, {
+      source,
+      seconds: timeoutMs / 1000,
+    });
   }
   const reason = code || (error as Error).message;
   return new AppError('sync.unreachable', `cannot reach ${source} (${reason})`, 502, { source, reason });
@@ -146,12 +162,18 @@ function callError(req: PoliteRequest, error: unknown, timeoutMs: number, maxByt
 export function jsonOf(source: string, answer: Answer): unknown {
   const text = answer.text.trimStart();
   if (/^</.test(text) || /text\/html/i.test(answer.contentType)) {
-    return fail('sync.html_answer', `${source} answered with an HTML page (status ${answer.status}), not JSON`, { source, status: answer.status });
+    return fail('sync.html_answer', `${source} answered with an HTML page (status ${answer.status}), not JSON`, {
+      source,
+      status: answer.status,
+    });
   }
   try {
     return JSON.parse(text);
   } catch {
-    return fail('sync.bad_json', `${source} answered with malformed JSON (status ${answer.status})`, { source, status: answer.status });
+    return fail('sync.bad_json', `${source} answered with malformed JSON (status ${answer.status})`, {
+      source,
+      status: answer.status,
+    });
   }
 }
 
@@ -162,7 +184,10 @@ export function looksLikeJson(answer: Answer): boolean {
 
 /** An answer whose status is not 2xx, after the retries. */
 export function statusError(source: string, answer: Answer): AppError {
-  return new AppError('sync.http_status', `${source} answered HTTP ${answer.status}`, 502, { source, status: answer.status });
+  return new AppError('sync.http_status', `${source} answered HTTP ${answer.status}`, 502, {
+    source,
+    status: answer.status,
+  });
 }
 
 function fail(code: string, message: string, params: Record<string, string | number>): never {
@@ -173,9 +198,13 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }

@@ -37,7 +37,8 @@ export const ACCOUNT_DEADLINE_MS = 5 * 60_000;
 /** A `running` mark older than this belongs to a sync that died with its process. */
 export const RUNNING_STALE_MS = 15 * 60_000;
 
-const SOLVEDAC_MESSAGE = 'solved.ac is not answering plain clients (it answers with a browser challenge), so cote does not sync it';
+const SOLVEDAC_MESSAGE =
+  'solved.ac is not answering plain clients (it answers with a browser challenge), so cote does not sync it';
 
 /**
  * Syncs the learner's accounts of `sources` (all the learner has when not given), one source after the other. Each
@@ -45,13 +46,29 @@ const SOLVEDAC_MESSAGE = 'solved.ac is not answering plain clients (it answers w
  * reported, never thrown, so one source never stops the others. Asking for a source the learner has no account of
  * is an AppError (nothing synced).
  */
-export async function syncLearner(deps: SyncDeps, learner: Learner, sources?: SyncSource[], tuning: SyncTuning = {}): Promise<SyncReport[]> {
+export async function syncLearner(
+  deps: SyncDeps,
+  learner: Learner,
+  sources?: SyncSource[],
+  tuning: SyncTuning = {},
+): Promise<SyncReport[]> {
   const accounts = accountsOf(deps.db, learner.id);
   const wanted = sources ?? SYNC_SOURCES.filter((s) => accounts.some((a) => a.source === s));
-  if (wanted.length === 0) throw new AppError('sync.no_accounts', `${learner.login} has no accounts to sync: add them with cote learner set or on /settings/accounts`, 422, { login: learner.login });
+  if (wanted.length === 0)
+    throw new AppError(
+      'sync.no_accounts',
+      `${learner.login} has no accounts to sync: add them with cote learner set or on /settings/accounts`,
+      422,
+      { login: learner.login },
+    );
   for (const source of wanted) {
     if (!accounts.some((a) => a.source === source)) {
-      throw new AppError('sync.no_account', `${learner.login} has no ${source} account to sync: add it with cote learner set or on /settings/accounts`, 422, { login: learner.login, source });
+      throw new AppError(
+        'sync.no_account',
+        `${learner.login} has no ${source} account to sync: add it with cote learner set or on /settings/accounts`,
+        422,
+        { login: learner.login, source },
+      );
     }
   }
   const results: SyncReport[] = [];
@@ -82,14 +99,35 @@ export function allFailed(results: SyncReport[]): boolean {
 
 /** The CLI's JSON shape of a result. */
 export function resultJson(r: SyncReport): SourceResult {
-  return { source: r.source, fetched: r.fetched, imported: r.imported, skipped: r.skipped, days: r.days, error: r.error };
+  return {
+    source: r.source,
+    fetched: r.fetched,
+    imported: r.imported,
+    skipped: r.skipped,
+    days: r.days,
+    error: r.error,
+  };
 }
 
 type AccountOutcome = { fetched: number; imported: number; skipped: number; days: number } | { error: string };
 
-async function syncAccount(deps: SyncDeps, learner: Learner, account: SyncAccount, tuning: SyncTuning): Promise<AccountOutcome> {
+async function syncAccount(
+  deps: SyncDeps,
+  learner: Learner,
+  account: SyncAccount,
+  tuning: SyncTuning,
+): Promise<AccountOutcome> {
   const started = deps.now();
-  if (!markRunning(deps.db, learner.id, account.source, account.handle, started, new Date(started.getTime() - RUNNING_STALE_MS))) {
+  if (
+    !markRunning(
+      deps.db,
+      learner.id,
+      account.source,
+      account.handle,
+      started,
+      new Date(started.getTime() - RUNNING_STALE_MS),
+    )
+  ) {
     return { error: `a sync of this ${account.source} account is already running` };
   }
   const deadline = AbortSignal.timeout(tuning.deadlineMs ?? ACCOUNT_DEADLINE_MS);
@@ -97,14 +135,25 @@ async function syncAccount(deps: SyncDeps, learner: Learner, account: SyncAccoun
     const fetched = await fetchAccount(deps.config, account, deadline, tuning);
     const attempts = attemptsFrom(fetched.submissions, learner.timezone, localDay(deps.now(), learner.timezone));
     const stored = storeSync(deps.db, learner.id, `sync:${account.source}`, attempts, deps.now());
-    const counts = { fetched: fetched.fetched, imported: stored.imported, skipped: stored.skipped + fetched.unusable, days: stored.days };
+    const counts = {
+      fetched: fetched.fetched,
+      imported: stored.imported,
+      skipped: stored.skipped + fetched.unusable,
+      days: stored.days,
+    };
     markSucceeded(deps.db, account, counts, deps.now());
     deps.logger.info('sync: account synced', { learner: learner.id, source: account.source, ...counts });
     return counts;
   } catch (caught) {
     const error = asSyncError(caught, account, deadline);
-    if (!(caught instanceof AppError)) deps.logger.error('sync: account crashed', { learner: learner.id, source: account.source, error: (caught as Error)?.stack });
-    else deps.logger.warn('sync: account failed', { learner: learner.id, source: account.source, error: error.message });
+    if (!(caught instanceof AppError))
+      deps.logger.error('sync: account crashed', {
+        learner: learner.id,
+        source: account.source,
+        error: (caught as Error)?.stack,
+      });
+    else
+      deps.logger.warn('sync: account failed', { learner: learner.id, source: account.source, error: error.message });
     markFailed(deps.db, account, { message: error.message, code: error.code, params: error.params }, deps.now());
     return { error: error.message };
   }
@@ -117,7 +166,11 @@ function fetchAccount(config: Config, account: SyncAccount, signal: AbortSignal,
     case 'leetcode':
       return fetchLeetcode(account.handle, { url: config.leetcodeGraphql, signal, ...tuning });
     case 'git':
-      return fetchGitRepo(account.handle, { dataDir: config.dataDir, allowPrivate: config.allowPrivateSources, timeoutMs: tuning.gitTimeoutMs });
+      return fetchGitRepo(account.handle, {
+        dataDir: config.dataDir,
+        allowPrivate: config.allowPrivateSources,
+        timeoutMs: tuning.gitTimeoutMs,
+      });
     case 'solvedac':
       // Never retried in a loop and never dressed up as a browser: said plainly, once per sync.
       return Promise.reject(new AppError('sync.solvedac_unavailable', SOLVEDAC_MESSAGE, 503));
@@ -126,6 +179,14 @@ function fetchAccount(config: Config, account: SyncAccount, signal: AbortSignal,
 
 function asSyncError(error: unknown, account: SyncAccount, deadline: AbortSignal): AppError {
   if (error instanceof AppError) return error;
-  if (deadline.aborted) return new AppError('sync.deadline', `${account.source} did not finish in time: the sync stopped`, 504, { source: account.source });
-  return new AppError('sync.crashed', `the ${account.source} sync failed unexpectedly (${(error as Error)?.message ?? String(error)})`, 500, { source: account.source });
+  if (deadline.aborted)
+    return new AppError('sync.deadline', `${account.source} did not finish in time: the sync stopped`, 504, {
+      source: account.source,
+    });
+  return new AppError(
+    'sync.crashed',
+    `the ${account.source} sync failed unexpectedly (${(error as Error)?.message ?? String(error)})`,
+    500,
+    { source: account.source },
+  );
 }

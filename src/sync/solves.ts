@@ -26,7 +26,10 @@ export function attemptsFrom(submissions: Submission[], timeZone: string, today:
     const solvedDays = [...new Set(dated.filter((d) => d.s.verdict === 'accepted').map((d) => d.day))].sort();
     for (const day of solvedDays) out.push({ problem, day, outcome: 'solved', key: `${id}|${day}|solved` });
     if (solvedDays.length === 0 && dated.length > 0) {
-      const day = dated.map((d) => d.day).sort().at(-1)!;
+      const day = dated
+        .map((d) => d.day)
+        .sort()
+        .at(-1)!;
       out.push({ problem, day, outcome: 'failed', key: `${id}|${day}|failed` });
     }
   }

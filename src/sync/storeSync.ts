@@ -26,7 +26,15 @@ export function storeSync(db: Db, learnerId: number, origin: string, attempts: S
         continue;
       }
       ensureOffListProblem(db, a.problem);
-      const added = recordAttemptOnce(db, { learnerId, problemId: a.problem.id, day: a.day, outcome: a.outcome, origin, externalKey: a.key, createdAt });
+      const added = recordAttemptOnce(db, {
+        learnerId,
+        problemId: a.problem.id,
+        day: a.day,
+        outcome: a.outcome,
+        origin,
+        externalKey: a.key,
+        createdAt,
+      });
       if (!added) {
         counts.skipped++;
         continue;

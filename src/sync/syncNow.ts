@@ -9,7 +9,8 @@ const inFlight = new Map<number, Promise<SyncReport[]>>();
 
 /** Starts a sync of every account of `learner`; 422 without accounts, 409 while one is running. */
 export function startSyncNow(deps: SyncDeps, learner: Learner): Promise<SyncReport[]> {
-  if (accountsOf(deps.db, learner.id).length === 0) throw new AppError('sync.no_accounts', `${learner.login} has no accounts to sync`, 422, { login: learner.login });
+  if (accountsOf(deps.db, learner.id).length === 0)
+    throw new AppError('sync.no_accounts', `${learner.login} has no accounts to sync`, 422, { login: learner.login });
   if (inFlight.has(learner.id)) throw new AppError('sync.running', 'a sync is already running', 409);
   const run = syncLearner(deps, learner)
     .catch((error: unknown) => {

@@ -33,7 +33,8 @@ interface Row {
   nightly_day: string | null;
 }
 
-const ORDER = "ORDER BY CASE source WHEN 'codeforces' THEN 1 WHEN 'leetcode' THEN 2 WHEN 'git' THEN 3 ELSE 4 END, position, handle";
+const ORDER =
+  "ORDER BY CASE source WHEN 'codeforces' THEN 1 WHEN 'leetcode' THEN 2 WHEN 'git' THEN 3 ELSE 4 END, position, handle";
 
 function toAccount(r: Row): SyncAccount {
   return {
@@ -54,7 +55,9 @@ function toAccount(r: Row): SyncAccount {
 
 /** The learner's accounts: Codeforces, LeetCode, the repositories in the learner's order, solved.ac. */
 export function accountsOf(db: Db, learnerId: number): SyncAccount[] {
-  return (db.prepare(`SELECT * FROM sync_accounts WHERE learner_id = ? ${ORDER}`).all(learnerId) as Row[]).map(toAccount);
+  return (db.prepare(`SELECT * FROM sync_accounts WHERE learner_id = ? ${ORDER}`).all(learnerId) as Row[]).map(
+    toAccount,
+  );
 }
 
 /** Learners with at least one account, by id. */
@@ -67,7 +70,12 @@ export function learnerIdsWithAccounts(db: Db): number[] {
  * starts without, one no longer named goes.
  */
 export function replaceAccounts(db: Db, learnerId: number, source: SyncSource, handles: string[], now: Date): void {
-  const existing = new Set(db.prepare('SELECT handle FROM sync_accounts WHERE learner_id = ? AND source = ?').pluck().all(learnerId, source) as string[]);
+  const existing = new Set(
+    db
+      .prepare('SELECT handle FROM sync_accounts WHERE learner_id = ? AND source = ?')
+      .pluck()
+      .all(learnerId, source) as string[],
+  );
   const remove = db.prepare('DELETE FROM sync_accounts WHERE learner_id = ? AND source = ? AND handle = ?');
   for (const handle of existing) if (!handles.includes(handle)) remove.run(learnerId, source, handle);
   const upsert = db.prepare(
@@ -78,7 +86,14 @@ export function replaceAccounts(db: Db, learnerId: number, source: SyncSource, h
 }
 
 /** Marks an account as syncing; false when another sync of it started less than `staleBefore` ago. */
-export function markRunning(db: Db, learnerId: number, source: SyncSource, handle: string, now: Date, staleBefore: Date): boolean {
+export function markRunning(
+  db: Db,
+  learnerId: number,
+  source: SyncSource,
+  handle: string,
+  now: Date,
+  staleBefore: Date,
+): boolean {
   const result = db
     .prepare(
       `UPDATE sync_accounts SET running_since = ? WHERE learner_id = ? AND source = ? AND handle = ?
@@ -88,7 +103,12 @@ export function markRunning(db: Db, learnerId: number, source: SyncSource, handl
   return result.changes === 1;
 }
 
-export function markSucceeded(db: Db, account: Pick<SyncAccount, 'learnerId' | 'source' | 'handle'>, counts: SyncAccount['lastCounts'], now: Date): void {
+export function markSucceeded(
+  db: Db,
+  account: Pick<SyncAccount, 'learnerId' | 'source' | 'handle'>,
+  counts: SyncAccount['lastCounts'],
+  now: Date,
+): void {
   db.prepare(
     `UPDATE sync_accounts SET running_since = NULL, last_success_at = ?, last_counts = ?, last_error = NULL, last_error_code = NULL,
        last_error_params = NULL WHERE learner_id = ? AND source = ? AND handle = ?`,
@@ -104,7 +124,15 @@ export function markFailed(
   db.prepare(
     `UPDATE sync_accounts SET running_since = NULL, last_error_at = ?, last_error = ?, last_error_code = ?, last_error_params = ?
        WHERE learner_id = ? AND source = ? AND handle = ?`,
-  ).run(now.toISOString(), error.message, error.code, JSON.stringify(error.params), account.learnerId, account.source, account.handle);
+  ).run(
+    now.toISOString(),
+    error.message,
+    error.code,
+    JSON.stringify(error.params),
+    account.learnerId,
+    account.source,
+    account.handle,
+  );
 }
 
 /** Records that the learner's nightly sync ran on `day` (their local date). */

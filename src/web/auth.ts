@@ -47,5 +47,5 @@ export function currentLearner(req: Request): Learner {
 }
 
 export function wantsJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.xhr || (req.accepts(['html', 'json']) === 'json');
+  return req.path.startsWith('/api/') || req.xhr || req.accepts(['html', 'json']) === 'json';
 }

@@ -20,7 +20,10 @@ export function errorHandler(logger: Logger) {
     try {
       const failure = asAppError(error);
       if (failure.status >= 500) {
-        logger.error('request failed', { path: req.originalUrl, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        logger.error('request failed', {
+          path: req.originalUrl,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
       }
       // A failure after the answer started (a broken stream): the only honest thing left is to cut the connection.
       if (res.headersSent) return void req.socket?.destroy();
@@ -44,7 +47,10 @@ export function errorHandler(logger: Logger) {
         res.status(failure.status).type('text/plain; charset=utf-8').send(`${failure.status} ${message}`);
       });
     } catch (handlerError) {
-      logger.error('error handler failed', { path: req.originalUrl, error: handlerError instanceof Error ? handlerError.stack : String(handlerError) });
+      logger.error('error handler failed', {
+        path: req.originalUrl,
+        error: handlerError instanceof Error ? handlerError.stack : String(handlerError),
+      });
       if (res.headersSent) return void req.socket?.destroy();
       res.status(500).type('text/plain; charset=utf-8').send('500');
     }

@@ -20,14 +20,16 @@ export function languageRoutes({ db }: AppDeps): Router {
   router.post('/language', (req, res) => {
     const form = parseBody(LanguageForm, req);
     const lang = form.lang;
-    if (!isLang(lang)) throw new AppError('language.unknown', `unknown language ${JSON.stringify(lang)}: expected ko or en`, 400);
+    if (!isLang(lang))
+      throw new AppError('language.unknown', `unknown language ${JSON.stringify(lang)}: expected ko or en`, 400);
     res.cookie(LANG_COOKIE, lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
     if (req.learner) setLearnerLanguage(db, req.learner.id, lang);
     res.redirect(safeBack(pageToReturnTo(form.back)));
   });
   router.get('/language', (req, res) => {
     const form = parseQuery(LanguageForm, req);
-    if (!isLang(form.lang)) throw new AppError('language.unknown', `unknown language ${JSON.stringify(form.lang)}: expected ko or en`, 400);
+    if (!isLang(form.lang))
+      throw new AppError('language.unknown', `unknown language ${JSON.stringify(form.lang)}: expected ko or en`, 400);
     res.cookie(LANG_COOKIE, form.lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000 });
     res.redirect(safeBack(form.back));
   });

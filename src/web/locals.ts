@@ -49,7 +49,9 @@ export function viewLocals(req: Request, res: Response, next: NextFunction) {
   if (req.session?.flash) delete req.session.flash;
   if (!langCookie(req).ok) {
     res.clearCookie(LANG_COOKIE);
-    return next(new AppError('request.bad_cookie', `the ${LANG_COOKIE} cookie is malformed`, 400, { name: LANG_COOKIE }));
+    return next(
+      new AppError('request.bad_cookie', `the ${LANG_COOKIE} cookie is malformed`, 400, { name: LANG_COOKIE }),
+    );
   }
   next();
 }

@@ -27,7 +27,9 @@ export interface Page {
  */
 export function pageOf(query: unknown, total: number, href: (n: number) => string, size = PAGE_SIZE): Page {
   if (query !== undefined && (typeof query !== 'string' || !PAGE_RE.test(query))) {
-    throw new AppError('bad_page', `page ${JSON.stringify(String(query))} is not a page number 1–999999`, 400, { value: String(query) });
+    throw new AppError('bad_page', `page ${JSON.stringify(String(query))} is not a page number 1–999999`, 400, {
+      value: String(query),
+    });
   }
   const pages = Math.max(1, Math.ceil(total / size));
   const number = Math.min(query === undefined ? 1 : Number(query), pages);

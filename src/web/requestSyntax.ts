@@ -55,7 +55,12 @@ function checkEscapes(text: string, where: 'query' | 'body'): void {
 }
 
 export function badField(where: 'query' | 'body', field: string): AppError {
-  return new AppError('request.bad_encoding', `${where} field "${field}" has a malformed percent-escape or invalid UTF-8`, 400, { field });
+  return new AppError(
+    'request.bad_encoding',
+    `${where} field "${field}" has a malformed percent-escape or invalid UTF-8`,
+    400,
+    { field },
+  );
 }
 
 export function notUtf8(where: 'query' | 'body'): AppError {

@@ -1,7 +1,13 @@
 import session from 'express-session';
 import type { NextFunction, Request, Response } from 'express';
 import type { Db } from '../db/connection.ts';
-import { capAnonymousSessions, deleteExpiredSessions, deleteSession, saveSession, sessionData } from '../learners/sessionRepository.ts';
+import {
+  capAnonymousSessions,
+  deleteExpiredSessions,
+  deleteSession,
+  saveSession,
+  sessionData,
+} from '../learners/sessionRepository.ts';
 
 /** An anonymous session (only made to hold a form's CSRF token, e.g. on /login) ends after an hour without a request. */
 export const ANONYMOUS_SESSION_MS = 60 * 60 * 1000;

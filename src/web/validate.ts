@@ -38,7 +38,11 @@ export const field = {
   /** A single checkbox: absent (unticked) or exactly the value its input sends (`on` when the input names none). */
   checkbox: (value: string) => z.literal(value).optional(),
   /** A whole number in a path segment or query (digits only, bounded). */
-  id: () => z.string().regex(/^\d{1,15}$/).transform(Number),
+  id: () =>
+    z
+      .string()
+      .regex(/^\d{1,15}$/)
+      .transform(Number),
 };
 
 type Where = 'body' | 'query' | 'path';
@@ -49,8 +53,10 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, where: Where): z.
   const issue = result.error.issues[0];
   const name = issue.path.map(String).join('.') || where;
   const value = valueAt(input, issue.path);
-  if (value === undefined) throw new AppError('request.missing_field', `${where} field "${name}" is missing`, 400, { field: name });
-  if (issue.code === 'too_big') throw new AppError('request.field_too_long', `${where} field "${name}" is too long`, 400, { field: name });
+  if (value === undefined)
+    throw new AppError('request.missing_field', `${where} field "${name}" is missing`, 400, { field: name });
+  if (issue.code === 'too_big')
+    throw new AppError('request.field_too_long', `${where} field "${name}" is too long`, 400, { field: name });
   throw new AppError('request.bad_field', `${where} field "${name}" is not of the expected kind`, 400, { field: name });
 }
 

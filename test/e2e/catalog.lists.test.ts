@@ -25,14 +25,25 @@ describe('e2e: importing a list from the lists page in Chromium', function () {
     const errors: string[] = [];
     // Script errors (a CSP refusal, say) show in the console; failed page resources in the responses (Chromium's own
     // /favicon.ico request is neither).
-    app.page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(message.text()));
-    app.page.on('response', (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
+    app.page.on(
+      'console',
+      (message) =>
+        message.type() === 'error' &&
+        !message.text().startsWith('Failed to load resource') &&
+        errors.push(message.text()),
+    );
+    app.page.on(
+      'response',
+      (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`),
+    );
     await app.page.goto('/lists');
     await app.page.fill('input[name="source"]', server.url);
     await app.page.click('.import-form button[type="submit"]');
     await app.page.waitForSelector('tr.run[data-status="running"] progress');
     await app.page.waitForSelector('tr.run[data-status="succeeded"]', { timeout: 15000 });
-    expect(await app.page.textContent('tr.run .run-result')).to.include('3 types, 9 problems, 10 entries, 4 recommended');
+    expect(await app.page.textContent('tr.run .run-result')).to.include(
+      '3 types, 9 problems, 10 entries, 4 recommended',
+    );
     await app.page.goto('/');
     expect(await app.page.locator('details.type-section').count()).to.equal(3);
     await app.page.goto('/?min=0');

@@ -47,7 +47,9 @@ describe('e2e: the light checklist in Chromium', function () {
     await form.locator('button[type=submit]').click();
     await row.locator('.status.outcome-hint').waitFor();
     expect(await row.locator('[data-status]').textContent()).to.equal('Solved with a hint · 2026-11-28');
-    expect(await page.locator('[data-type-stats="simulation"] [data-part="solved"]').textContent()).to.equal('1/4 solved');
+    expect(await page.locator('[data-type-stats="simulation"] [data-part="solved"]').textContent()).to.equal(
+      '1/4 solved',
+    );
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).to.equal('same page');
     expect(attempts()).to.deep.equal([['boj:14499', '2026-11-28', 'hint', 35]]);
     // The whole page still has one detailed form, whatever the number of rows.
@@ -57,7 +59,11 @@ describe('e2e: the light checklist in Chromium', function () {
   describe('without JavaScript', () => {
     let browser: Browser;
     before(async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'], headless: true });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu'],
+        headless: true,
+      });
     });
     after(async () => browser?.close());
 
@@ -67,23 +73,39 @@ describe('e2e: the light checklist in Chromium', function () {
       await page.goto('/login');
       await page.fill('input[name=login]', 'mina');
       await page.fill('input[name=password]', PASSWORD);
-      await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('button[type=submit].primary')]);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname !== '/login'),
+        page.click('button[type=submit].primary'),
+      ]);
       await page.goto('/');
       // A folded type is a link to the page with that type open.
       await page.locator('#type-graph_traversal summary').click();
-      await Promise.all([page.waitForURL(/type=graph_traversal/), page.locator('#type-graph_traversal a[data-rows]').click()]);
-      await Promise.all([page.waitForLoadState('load'), page.locator('tr[data-problem="boj:7576"] button.log-check').click()]);
+      await Promise.all([
+        page.waitForURL(/type=graph_traversal/),
+        page.locator('#type-graph_traversal a[data-rows]').click(),
+      ]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.locator('tr[data-problem="boj:7576"] button.log-check').click(),
+      ]);
       expect(new URL(page.url()).search).to.equal('?type=graph_traversal');
       expect(await page.locator('.flash').textContent()).to.contain('토마토');
-      expect(await page.locator('tr[data-problem="boj:7576"] [data-status]').textContent()).to.equal('Solved · 2026-11-28');
+      expect(await page.locator('tr[data-problem="boj:7576"] [data-status]').textContent()).to.equal(
+        'Solved · 2026-11-28',
+      );
 
-      await Promise.all([page.waitForURL(/log=boj%3A1012/), page.locator('tr[data-problem="boj:1012"] a.log-more-link').click()]);
+      await Promise.all([
+        page.waitForURL(/log=boj%3A1012/),
+        page.locator('tr[data-problem="boj:1012"] a.log-more-link').click(),
+      ]);
       expect(await page.locator('#log-form input[name=problem]').inputValue()).to.equal('boj:1012');
       await page.locator('#log-form select[name=outcome]').selectOption('failed');
       await page.locator('#log-form input[name=day]').fill('2026-11-27');
       await Promise.all([page.waitForLoadState('load'), page.locator('#log-form button[type=submit]').click()]);
       expect(new URL(page.url()).search).to.equal('?type=graph_traversal');
-      expect(await page.locator('tr[data-problem="boj:1012"] [data-status]').textContent()).to.equal('Failed · 2026-11-27');
+      expect(await page.locator('tr[data-problem="boj:1012"] [data-status]').textContent()).to.equal(
+        'Failed · 2026-11-27',
+      );
       expect(attempts().filter((a) => a[0] !== 'boj:14499')).to.have.deep.members([
         ['boj:7576', '2026-11-28', 'solved', null],
         ['boj:1012', '2026-11-27', 'failed', null],

@@ -70,8 +70,24 @@ describe('e2e: every page on a 390 × 844 phone', function () {
     await expectFitsPhone(page, '/login');
     await page.fill('input[name=login]', 'mina');
     await page.fill('input[name=password]', PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname === '/plan/today'), page.click('button[type=submit].primary')]);
-    const pages = ['/plan/today', '/plan', '/history', '/history?year=2022', '/history/import', '/lists', '/learners', '/settings', '/settings/email', '/settings/weights', '/digest/preview', '/'];
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/plan/today'),
+      page.click('button[type=submit].primary'),
+    ]);
+    const pages = [
+      '/plan/today',
+      '/plan',
+      '/history',
+      '/history?year=2022',
+      '/history/import',
+      '/lists',
+      '/learners',
+      '/settings',
+      '/settings/email',
+      '/settings/weights',
+      '/digest/preview',
+      '/',
+    ];
     for (const url of pages) await expectFitsPhone(page, url);
     expect(errors).to.deep.equal([]);
     // An error page for a logged-in learner (the whole navigation in the top bar).
@@ -79,7 +95,10 @@ describe('e2e: every page on a 390 × 844 phone', function () {
   });
 
   it('the charts draw on /plan and /history at phone width, with no console errors, and fold their tables away', async () => {
-    for (const [url, kinds] of [['/plan', ['readiness', 'burnup']], ['/history', ['weekly']]] as const) {
+    for (const [url, kinds] of [
+      ['/plan', ['readiness', 'burnup']],
+      ['/history', ['weekly']],
+    ] as const) {
       await page.goto(url);
       for (const kind of kinds) {
         const canvas = page.locator(`.chart[data-chart="${kind}"] canvas`);
@@ -89,7 +108,9 @@ describe('e2e: every page on a 390 × 844 phone', function () {
         expect(box!.width, `${url} ${kind} width`).to.be.within(200, PHONE.width);
         expect(box!.height, `${url} ${kind} height`).to.be.greaterThan(100);
         const figure = page.locator('.chart-figure', { has: page.locator(`.chart[data-chart="${kind}"]`) });
-        expect(await figure.locator('details.chart-table').evaluate((d) => (d as HTMLDetailsElement).open)).to.equal(false);
+        expect(await figure.locator('details.chart-table').evaluate((d) => (d as HTMLDetailsElement).open)).to.equal(
+          false,
+        );
       }
     }
     expect(errors).to.deep.equal([]);
@@ -104,7 +125,10 @@ describe('e2e: every page on a 390 × 844 phone', function () {
     await page.keyboard.press('ArrowLeft');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-day'))).to.equal('2026-11-21');
 
-    await Promise.all([page.waitForURL('**/history?year=2022*'), page.locator('.grass-years a', { hasText: '2022' }).click()]);
+    await Promise.all([
+      page.waitForURL('**/history?year=2022*'),
+      page.locator('.grass-years a', { hasText: '2022' }).click(),
+    ]);
     const first = page.locator('.grass-cell[data-day="2022-01-05"]');
     expect(await first.getAttribute('data-count')).to.equal('1');
     expect(await page.locator('.grass-cell[data-day="2021-12-31"]').count()).to.equal(0);

@@ -15,7 +15,12 @@ describe('e2e: the Today page in Chromium', function () {
   before(async () => {
     app = await startBrowserApp(async (deps) => {
       await importList(deps.db, LIST, { now: deps.now });
-      mina = seedLearner(deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
+      mina = seedLearner(deps.db, 'mina', {
+        language: 'en',
+        examDate: '2026-12-28',
+        dailyMinutes: '120',
+        profile: 'samsung',
+      });
     }, new Date('2026-11-28T03:00:00Z'));
   });
   after(async () => app?.close());
@@ -25,7 +30,10 @@ describe('e2e: the Today page in Chromium', function () {
     await page.goto('/login');
     await page.fill('input[name=login]', 'mina');
     await page.fill('input[name=password]', PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname === '/plan/today'), page.click('button[type=submit].primary')]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/plan/today'),
+      page.click('button[type=submit].primary'),
+    ]);
     expect(await page.locator('.dday').textContent()).to.contain('D-30');
 
     const first = page.locator('li.plan-item').first();
@@ -41,6 +49,8 @@ describe('e2e: the Today page in Chromium', function () {
     expect(await page.locator('.flash-ok').textContent()).to.contain('solved with a hint');
     const done = page.locator(`li.plan-item[data-problem="${problem}"]`);
     expect(await done.getAttribute('class')).to.contain('plan-status-done');
-    expect(attemptsForLearner(app.deps.db, mina.id).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.origin])).to.deep.equal([[problem, '2026-11-28', 'hint', 35, 'plan']]);
+    expect(
+      attemptsForLearner(app.deps.db, mina.id).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.origin]),
+    ).to.deep.equal([[problem, '2026-11-28', 'hint', 35, 'plan']]);
   });
 });

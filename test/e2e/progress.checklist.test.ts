@@ -32,7 +32,7 @@ describe('e2e: checking a problem off in Chromium', function () {
     return learner;
   }
 
-  it('log in, check DFS와 BFS off on the checklist, and see today\'s cell on /history turn green', async () => {
+  it("log in, check DFS와 BFS off on the checklist, and see today's cell on /history turn green", async () => {
     const { page } = app;
     const mina = await logInAsNew('mina');
 
@@ -57,13 +57,19 @@ describe('e2e: checking a problem off in Chromium', function () {
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).to.equal('same page');
     expect(await row.locator('.undo-button').isVisible()).to.equal(true);
     // 1260 is also in the DP type: that row follows.
-    expect(await page.locator('#type-dp tr[data-problem="boj:1260"] [data-status]').getAttribute('class')).to.contain('status-solved');
+    expect(await page.locator('#type-dp tr[data-problem="boj:1260"] [data-status]').getAttribute('class')).to.contain(
+      'status-solved',
+    );
     expect(await row.locator('[data-status]').textContent()).to.contain('2026-11-28');
     // The type's figures follow without a reload too: one more solved.
     const count = (text: string | null) => Number(/(\d+)\s*\/\s*\d+/.exec(text ?? '')?.[1]);
     expect(count(await figures.textContent())).to.equal(count(before) + 1);
-    expect(await page.locator('[data-type-stats="graph_traversal"] [data-part="highest"]').textContent()).to.match(/Silver II/);
-    expect(attemptsForLearner(app.deps.db, mina.id).map((a) => [a.problemId, a.day, a.outcome])).to.deep.equal([['boj:1260', '2026-11-28', 'solved']]);
+    expect(await page.locator('[data-type-stats="graph_traversal"] [data-part="highest"]').textContent()).to.match(
+      /Silver II/,
+    );
+    expect(attemptsForLearner(app.deps.db, mina.id).map((a) => [a.problemId, a.day, a.outcome])).to.deep.equal([
+      ['boj:1260', '2026-11-28', 'solved'],
+    ]);
 
     await page.goto('/history');
     expect(await today.getAttribute('data-count')).to.equal('1');
@@ -74,7 +80,13 @@ describe('e2e: checking a problem off in Chromium', function () {
   it('a future day in the shared form shows the message there and stores nothing; undo takes the check back', async () => {
     const { page } = app;
     const jun = await logInAsNew('jun');
-    recordAttempt(app.deps.db, { learnerId: jun.id, problemId: 'boj:1260', day: '2026-11-28', outcome: 'solved', createdAt: '2026-11-28T02:00:00.000Z' });
+    recordAttempt(app.deps.db, {
+      learnerId: jun.id,
+      problemId: 'boj:1260',
+      day: '2026-11-28',
+      outcome: 'solved',
+      createdAt: '2026-11-28T02:00:00.000Z',
+    });
     await page.goto('/?type=graph_traversal');
     const row = page.locator('#type-graph_traversal tr[data-problem="boj:7576"]');
     await row.locator('a.log-more-link').click();

@@ -20,10 +20,18 @@ describe('e2e: loading a CSV file into the import box in Chromium', function () 
     const { page } = app;
     await page.goto('/history/import');
     const picker = page.locator('.csv-file input[type=file]');
-    const csv = Buffer.concat([Buffer.from('problem,day,outcome,minutes,note\nboj:1000,2026-02-01,solved,10,'), eucKr('수학'), Buffer.from('\n')]);
+    const csv = Buffer.concat([
+      Buffer.from('problem,day,outcome,minutes,note\nboj:1000,2026-02-01,solved,10,'),
+      eucKr('수학'),
+      Buffer.from('\n'),
+    ]);
     await picker.setInputFiles({ name: 'history.csv', mimeType: 'text/csv', buffer: csv });
-    await page.waitForFunction(() => (document.querySelector('.csv-file input[type=file]') as HTMLInputElement).validationMessage !== '');
-    expect(await picker.evaluate((input: HTMLInputElement) => input.validationMessage)).to.equal('history.csv is not UTF-8 text: save it as UTF-8 and load it again.');
+    await page.waitForFunction(
+      () => (document.querySelector('.csv-file input[type=file]') as HTMLInputElement).validationMessage !== '',
+    );
+    expect(await picker.evaluate((input: HTMLInputElement) => input.validationMessage)).to.equal(
+      'history.csv is not UTF-8 text: save it as UTF-8 and load it again.',
+    );
     expect(await page.locator('textarea[name=csv]').inputValue()).to.equal('');
   });
 
@@ -31,8 +39,12 @@ describe('e2e: loading a CSV file into the import box in Chromium', function () 
     const { page } = app;
     await page.goto('/history/import');
     const text = 'problem,day,outcome,minutes,note\nboj:1000,2026-02-01,solved,10,수학\n';
-    await page.locator('.csv-file input[type=file]').setInputFiles({ name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`) });
-    await page.waitForFunction(() => (document.querySelector('textarea[name=csv]') as HTMLTextAreaElement).value !== '');
+    await page
+      .locator('.csv-file input[type=file]')
+      .setInputFiles({ name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${text}`) });
+    await page.waitForFunction(
+      () => (document.querySelector('textarea[name=csv]') as HTMLTextAreaElement).value !== '',
+    );
     expect(await page.locator('textarea[name=csv]').inputValue()).to.equal(text);
   });
 });

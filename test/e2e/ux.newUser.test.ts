@@ -10,7 +10,8 @@ import { createMailer } from '../../src/digest/transport.ts';
 const LIST = path.resolve(import.meta.dirname, '../fixtures/progress/list');
 
 /** What a keyboard reaches with Tab: enabled controls, links with href, and anything with tabindex >= 0. */
-const FOCUSABLE = 'a[href]:not([tabindex="-1"]), button:not([disabled]):not([tabindex="-1"]), input:not([type=hidden]):not([tabindex="-1"]), select, textarea, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href]:not([tabindex="-1"]), button:not([disabled]):not([tabindex="-1"]), input:not([type=hidden]):not([tabindex="-1"]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 describe('e2e: what a new user ran into', function () {
   this.timeout(60_000);
@@ -19,8 +20,20 @@ describe('e2e: what a new user ran into', function () {
     app = await startBrowserApp(async (deps) => {
       await importList(deps.db, LIST);
       const mina = seedLearner(deps.db, 'mina', { language: 'en' });
-      recordAttempt(deps.db, { learnerId: mina.id, problemId: 'boj:1260', day: '2026-11-20', outcome: 'solved', createdAt: '2026-11-20T03:00:00Z' });
-      recordAttempt(deps.db, { learnerId: mina.id, problemId: 'boj:7576', day: '2026-11-27', outcome: 'hint', createdAt: '2026-11-27T03:00:00Z' });
+      recordAttempt(deps.db, {
+        learnerId: mina.id,
+        problemId: 'boj:1260',
+        day: '2026-11-20',
+        outcome: 'solved',
+        createdAt: '2026-11-20T03:00:00Z',
+      });
+      recordAttempt(deps.db, {
+        learnerId: mina.id,
+        problemId: 'boj:7576',
+        day: '2026-11-27',
+        outcome: 'hint',
+        createdAt: '2026-11-27T03:00:00Z',
+      });
       // Tonight's digest (21:00 in Seoul), written to the outbox: no SMTP_URL in tests.
       await sendDueDigests({ ...deps, mailer: createMailer(deps.config) }, new Date('2026-11-28T12:00:00Z'));
     }, new Date('2026-11-28T03:00:00Z'));
@@ -70,7 +83,10 @@ describe('e2e: what a new user ran into', function () {
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.grass')))).to.equal(false);
     // Enter on a day opens it.
     await page.locator('.grass [data-day="2026-11-20"]').focus();
-    await Promise.all([page.waitForURL((url) => url.searchParams.get('day') === '2026-11-20'), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('day') === '2026-11-20'),
+      page.keyboard.press('Enter'),
+    ]);
     expect(await page.locator('.entries .entry-title').first().textContent()).to.equal('DFS와 BFS');
   });
 
@@ -79,14 +95,19 @@ describe('e2e: what a new user ran into', function () {
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto('/digest/preview');
-    await Promise.all([page.waitForURL((url) => url.pathname.endsWith('/view')), page.locator('.outbox-files li a').first().click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.endsWith('/view')),
+      page.locator('.outbox-files li a').first().click(),
+    ]);
     expect(await page.locator('.message-subject').textContent()).to.match(/^\[cote\] /);
     const mail = page.frameLocator('iframe.message-html');
     await mail.locator('h1').waitFor();
     expect(await mail.locator('h1').textContent()).to.contain('Learner mina, here is your day (2026-11-28)');
     expect(await mail.locator('[data-section="solves"], p').first().isVisible()).to.equal(true);
     expect(await page.locator('body').textContent()).not.to.contain('Content-Transfer-Encoding');
-    expect(await page.locator('a[download]').getAttribute('href')).to.match(/^\/digest\/outbox\/digest-1-2026-11-28\.eml$/);
+    expect(await page.locator('a[download]').getAttribute('href')).to.match(
+      /^\/digest\/outbox\/digest-1-2026-11-28\.eml$/,
+    );
     expect(errors).to.deep.equal([]);
   });
 });

@@ -6,7 +6,11 @@ describe('e2e: a study group member opens the app over plain HTTP on the LAN', f
   this.timeout(60_000);
   let app: BrowserApp;
   before(async () => {
-    app = await startBrowserApp((deps) => void seedLearner(deps.db, 'mina', { language: 'en' }), new Date('2026-11-28T03:00:00Z'), { hostName: 'study-pc' });
+    app = await startBrowserApp(
+      (deps) => void seedLearner(deps.db, 'mina', { language: 'en' }),
+      new Date('2026-11-28T03:00:00Z'),
+      { hostName: 'study-pc' },
+    );
   });
   after(async () => app?.close());
 
@@ -17,11 +21,16 @@ describe('e2e: a study group member opens the app over plain HTTP on the LAN', f
     await page.goto(`${app.baseUrl}/login`);
     expect(new URL(page.url()).origin).to.equal(app.baseUrl);
     // button.primary's blue comes from /static/style.css only: the stylesheet was loaded over http://, not upgraded.
-    const background = await page.locator('button[type=submit].primary').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const background = await page
+      .locator('button[type=submit].primary')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).to.equal('rgb(37, 99, 235)');
     await page.fill('input[name=login]', 'mina');
     await page.fill('input[name=password]', PASSWORD);
-    await Promise.all([page.waitForURL((url) => url.pathname !== '/login', { timeout: 10_000 }), page.click('button[type=submit].primary')]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname !== '/login', { timeout: 10_000 }),
+      page.click('button[type=submit].primary'),
+    ]);
     expect(new URL(page.url()).origin).to.equal(app.baseUrl);
     expect(new URL(page.url()).pathname).to.equal('/plan/today');
     expect(await page.locator('.topbar .who').textContent()).to.equal('Learner mina');

@@ -1,8 +1,39 @@
-import { BLANK, CSVS, DATES, EMAILS, ENCODING, KB100, LOGINS, NEW_PASSWORDS, NON_INTEGERS, NUMBERS, ODD_TEXT, PATHS, PROBLEMS, TIME_ZONES, TIMES, type Probe } from './values.ts';
+import {
+  BLANK,
+  CSVS,
+  DATES,
+  EMAILS,
+  ENCODING,
+  KB100,
+  LOGINS,
+  NEW_PASSWORDS,
+  NON_INTEGERS,
+  NUMBERS,
+  ODD_TEXT,
+  PATHS,
+  PROBLEMS,
+  TIME_ZONES,
+  TIMES,
+  type Probe,
+} from './values.ts';
 
 export type FieldKind =
-  | 'enum' | 'date' | 'int' | 'number' | 'problem' | 'login' | 'email' | 'timezone' | 'time'
-  | 'text' | 'password' | 'newPassword' | 'csv' | 'path' | 'checkbox' | 'weekdays';
+  | 'enum'
+  | 'date'
+  | 'int'
+  | 'number'
+  | 'problem'
+  | 'login'
+  | 'email'
+  | 'timezone'
+  | 'time'
+  | 'text'
+  | 'password'
+  | 'newPassword'
+  | 'csv'
+  | 'path'
+  | 'checkbox'
+  | 'weekdays';
 
 /** One field of a form (POST body) or of a GET form's query, as the app's own page sends it. */
 export interface FieldSpec {
@@ -32,13 +63,19 @@ export interface FieldMutation {
 }
 
 const enc = encodeURIComponent;
-const formOf = (name: string, probe: Probe): FieldValue => ({ form: [[enc(name), 'raw' in probe ? probe.raw : enc(probe.text)]] });
+const formOf = (name: string, probe: Probe): FieldValue => ({
+  form: [[enc(name), 'raw' in probe ? probe.raw : enc(probe.text)]],
+});
 
 function kindPool(field: FieldSpec): Probe[] {
   const t = (label: string, text: string): Probe => ({ label, text });
   switch (field.kind) {
     case 'enum':
-      return [...ODD_TEXT, t('unknown value', 'x-unknown'), t('upper case', (field.enum?.[0] ?? 'x').toUpperCase() + 'X')];
+      return [
+        ...ODD_TEXT,
+        t('unknown value', 'x-unknown'),
+        t('upper case', (field.enum?.[0] ?? 'x').toUpperCase() + 'X'),
+      ];
     case 'date':
       return [...DATES, ...ODD_TEXT.slice(0, 6)];
     case 'int':
@@ -66,7 +103,9 @@ function kindPool(field: FieldSpec): Probe[] {
     case 'path':
       return [...PATHS, ...ODD_TEXT.slice(0, 4)];
     case 'weekdays':
-      return ['0', '8', '-1', '1.5', 'NaN', '1e309', '🙂', 'a\u0000'].map((v) => t(`weekday ${JSON.stringify(v)}`, v)).concat(t('100 KB of 1s', '1'.repeat(100 * 1024)));
+      return ['0', '8', '-1', '1.5', 'NaN', '1e309', '🙂', 'a\u0000']
+        .map((v) => t(`weekday ${JSON.stringify(v)}`, v))
+        .concat(t('100 KB of 1s', '1'.repeat(100 * 1024)));
     case 'text':
     case 'checkbox':
       // Free text takes any well-encoded string (emoji, RTL …): only type, size and encoding probes apply.
@@ -86,12 +125,23 @@ export function mutationsFor(field: FieldSpec, valid: string): FieldMutation[] {
   const name = field.name;
   const out: FieldMutation[] = [];
   const add = (label: string, value: FieldValue) => out.push({ field: name, label: `${name}: ${label}`, value });
-  for (const p of ENCODING) out.push({ field: name, label: `${name}: ${p.label}`, value: formOf(name, p), encoding: true });
+  for (const p of ENCODING)
+    out.push({ field: name, label: `${name}: ${p.label}`, value: formOf(name, p), encoding: true });
   if (!field.blankOk) for (const p of BLANK) add(p.label, formOf(name, p));
   add('100 KB', formOf(name, { label: '', text: KB100 }));
   if (!field.multi) {
-    add('repeated (a=1&a=1)', { form: [[enc(name), enc(valid)], [enc(name), enc(valid)]] });
-    add('repeated with junk (a=1&a=x)', { form: [[enc(name), enc(valid)], [enc(name), 'x']] });
+    add('repeated (a=1&a=1)', {
+      form: [
+        [enc(name), enc(valid)],
+        [enc(name), enc(valid)],
+      ],
+    });
+    add('repeated with junk (a=1&a=x)', {
+      form: [
+        [enc(name), enc(valid)],
+        [enc(name), 'x'],
+      ],
+    });
     add('JSON array', { json: [valid] });
   }
   // With extended: false, `a[b]=1` is a field named "a[b]": the real field is then missing, which only a required

@@ -26,7 +26,8 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 /** Sends one request to 127.0.0.1:port with node:http (no client-side URL fixing, unlike fetch). */
 export function send(port: number, req: RawRequest, timeoutMs: number): Promise<RawResponse> {
-  const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+  const body =
+    req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
   const headers: Record<string, string> = { ...req.headers };
   if (body && !req.chunked) headers['content-length'] = String(body.length);
   // A large body may be answered (413) before it is read; a fresh connection keeps that from poisoning the next request.
@@ -48,8 +49,23 @@ export function send(port: number, req: RawRequest, timeoutMs: number): Promise<
           if (size < BODY_CAP) chunks.push(chunk);
           size += chunk.length;
         });
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).subarray(0, BODY_CAP).toString('utf8'), size }));
-        res.on('error', (error) => done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), size, error: error.message }));
+        res.on('end', () =>
+          done({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).subarray(0, BODY_CAP).toString('utf8'),
+            size,
+          }),
+        );
+        res.on('error', (error) =>
+          done({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+            size,
+            error: error.message,
+          }),
+        );
       },
     );
     client.setTimeout(timeoutMs, () => client.destroy(new Error(`no answer within ${timeoutMs} ms`)));

@@ -47,8 +47,13 @@ const settingsFields = (): FieldSpec[] => [
   { name: 'timezone', kind: 'timezone' },
   { name: 'language', kind: 'enum', enum: ['ko', 'en'] },
   {
-    name: 'examDate', kind: 'date', blankOk: true,
-    extra: [{ label: 'more than 2 years ahead (2029-12-31)', text: '2029-12-31' }, { label: '2099-01-01', text: '2099-01-01' }],
+    name: 'examDate',
+    kind: 'date',
+    blankOk: true,
+    extra: [
+      { label: 'more than 2 years ahead (2029-12-31)', text: '2029-12-31' },
+      { label: '2099-01-01', text: '2099-01-01' },
+    ],
   },
   { name: 'dailyMinutes', kind: 'int', min: 0, max: 1440 },
   { name: 'studyDays', kind: 'weekdays', multi: true },
@@ -56,8 +61,14 @@ const settingsFields = (): FieldSpec[] => [
 ];
 
 const settingsOf = (c: RoleCtx): Values => ({
-  name: c.me.name, email: c.me.email, timezone: c.me.timezone, language: c.me.language, examDate: c.me.examDate ?? '',
-  dailyMinutes: String(c.me.dailyMinutes), studyDays: c.me.studyDays.map(String), profile: c.me.profile,
+  name: c.me.name,
+  email: c.me.email,
+  timezone: c.me.timezone,
+  language: c.me.language,
+  examDate: c.me.examDate ?? '',
+  dailyMinutes: String(c.me.dailyMinutes),
+  studyDays: c.me.studyDays.map(String),
+  profile: c.me.profile,
 });
 
 const attemptFields = (): FieldSpec[] => [
@@ -68,15 +79,40 @@ const attemptFields = (): FieldSpec[] => [
 ];
 
 const todayProblemField = (c: RoleCtx): FieldSpec => ({
-  name: 'problem', kind: 'problem', required: true,
-  extra: [{ label: 'a real problem not on today\'s list', text: c.notOnToday }],
+  name: 'problem',
+  kind: 'problem',
+  required: true,
+  extra: [{ label: "a real problem not on today's list", text: c.notOnToday }],
 });
 
 /** The group form of /groups (create and edit). */
 const groupFields = (): FieldSpec[] => [
-  { name: 'name', kind: 'text', required: true, extra: [{ label: 'taken name, other case', text: 'OTHERS' }, { label: '61 characters', text: 'n'.repeat(61) }, { label: 'control character', text: 'a\u0007b' }] },
-  { name: 'examDate', kind: 'date', blankOk: true, extra: [{ label: 'in the past', text: '2026-01-01' }, { label: 'more than 2 years ahead', text: '2029-12-31' }] },
-  { name: 'profile', kind: 'enum', enum: ['general', 'samsung', 'kakao'], blankOk: true, extra: [{ label: 'custom (a learner\'s own)', text: 'custom' }] },
+  {
+    name: 'name',
+    kind: 'text',
+    required: true,
+    extra: [
+      { label: 'taken name, other case', text: 'OTHERS' },
+      { label: '61 characters', text: 'n'.repeat(61) },
+      { label: 'control character', text: 'a\u0007b' },
+    ],
+  },
+  {
+    name: 'examDate',
+    kind: 'date',
+    blankOk: true,
+    extra: [
+      { label: 'in the past', text: '2026-01-01' },
+      { label: 'more than 2 years ahead', text: '2029-12-31' },
+    ],
+  },
+  {
+    name: 'profile',
+    kind: 'enum',
+    enum: ['general', 'samsung', 'kakao'],
+    blankOk: true,
+    extra: [{ label: "custom (a learner's own)", text: 'custom' }],
+  },
   { name: 'lists', kind: 'enum', enum: ['tony9402-baekjoon'], blankOk: true, multi: true },
 ];
 
@@ -116,19 +152,27 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
     'GET /setup': { acceptedFor: [], why: 'setup is done: the page sends everyone to /login' },
     'GET /settings': { acceptedFor: LEARNERS },
     'GET /learners': { acceptedFor: ['admin'] },
-    'GET /history': { fields: [{ name: 'day', kind: 'date', blankOk: true }], valid: () => ({ day: '2026-11-21' }), acceptedFor: LEARNERS },
+    'GET /history': {
+      fields: [{ name: 'day', kind: 'date', blankOk: true }],
+      valid: () => ({ day: '2026-11-21' }),
+      acceptedFor: LEARNERS,
+    },
     'GET /history/import': { acceptedFor: LEARNERS },
     'GET /export.csv': { acceptedFor: LEARNERS },
     'GET /export.json': { acceptedFor: LEARNERS },
     'GET /attempts/:id/edit': {
-      params: (c) => ({ id: String(c.ownAttemptId) }), foreign: (c) => ({ id: [String(c.otherAttemptId)] }), acceptedFor: LEARNERS,
+      params: (c) => ({ id: String(c.ownAttemptId) }),
+      foreign: (c) => ({ id: [String(c.otherAttemptId)] }),
+      acceptedFor: LEARNERS,
     },
     'GET /plan/today': { acceptedFor: LEARNERS },
     'GET /plan': { acceptedFor: LEARNERS },
     'GET /settings/weights': { acceptedFor: LEARNERS },
     'GET /digest/preview': { acceptedFor: LEARNERS },
     'GET /digest/outbox/:name': {
-      params: (c) => ({ name: c.outboxFile }), foreign: (c) => ({ name: [c.otherOutboxFile] }), acceptedFor: LEARNERS,
+      params: (c) => ({ name: c.outboxFile }),
+      foreign: (c) => ({ name: [c.otherOutboxFile] }),
+      acceptedFor: LEARNERS,
     },
     'GET /settings/email': { acceptedFor: LEARNERS },
     'GET /unsubscribe/:token': { params: (c) => ({ token: c.me.unsubscribeToken }), acceptedFor: EVERYONE },
@@ -141,14 +185,20 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       acceptedFor: LEARNERS,
     }),
     'GET /digest/outbox/:name/view': {
-      params: (c) => ({ name: c.outboxFile }), foreign: (c) => ({ name: [c.otherOutboxFile] }), acceptedFor: LEARNERS,
+      params: (c) => ({ name: c.outboxFile }),
+      foreign: (c) => ({ name: [c.otherOutboxFile] }),
+      acceptedFor: LEARNERS,
     },
     'GET /digest/outbox/:name/html': {
-      params: (c) => ({ name: c.outboxFile }), foreign: (c) => ({ name: [c.otherOutboxFile] }), acceptedFor: [],
+      params: (c) => ({ name: c.outboxFile }),
+      foreign: (c) => ({ name: [c.otherOutboxFile] }),
+      acceptedFor: [],
       why: 'the seeded outbox files are plain text: with no HTML part the valid path is a 404',
     },
     'GET /attempts/:id/delete': {
-      params: (c) => ({ id: String(c.ownAttemptId) }), foreign: (c) => ({ id: [String(c.otherAttemptId)] }), acceptedFor: LEARNERS,
+      params: (c) => ({ id: String(c.ownAttemptId) }),
+      foreign: (c) => ({ id: [String(c.otherAttemptId)] }),
+      acceptedFor: LEARNERS,
     },
     'GET /favicon.ico': { acceptedFor: EVERYONE },
     // The switch's no-JS link: sets the cookie only (no row), then goes back.
@@ -168,15 +218,30 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
     },
     'POST /setup': {
       fields: [
-        { name: 'login', kind: 'login', required: true }, { name: 'password', kind: 'newPassword', required: true },
+        { name: 'login', kind: 'login', required: true },
+        { name: 'password', kind: 'newPassword', required: true },
         ...settingsFields(),
       ],
-      valid: () => ({ login: 'intruder', password: 'long enough 1', name: 'I', email: 'i@example.com', timezone: 'Asia/Seoul', language: 'ko', examDate: '', dailyMinutes: '60', studyDays: ['1'], profile: 'general' }),
+      valid: () => ({
+        login: 'intruder',
+        password: 'long enough 1',
+        name: 'I',
+        email: 'i@example.com',
+        timezone: 'Asia/Seoul',
+        language: 'ko',
+        examDate: '',
+        dailyMinutes: '60',
+        studyDays: ['1'],
+        profile: 'general',
+      }),
       acceptedFor: [],
       why: 'setup is done (learners exist): every POST /setup must be refused, the valid form included',
     },
     'POST /login': {
-      fields: [{ name: 'login', kind: 'login', required: true }, { name: 'password', kind: 'password', required: true }],
+      fields: [
+        { name: 'login', kind: 'login', required: true },
+        { name: 'password', kind: 'password', required: true },
+      ],
       valid: (c) => ({ login: c.me.login, password: 'correct horse', next: '/plan/today' }),
       acceptedFor: EVERYONE,
       // A successful login writes only the sessions table, which is compared apart.
@@ -188,27 +253,59 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       fields: [
         { name: 'current', kind: 'password', required: true },
         { name: 'password', kind: 'newPassword', required: true },
-        { name: 'confirm', kind: 'text', required: true, extra: [{ label: 'differs from password', text: 'another passphrase 8' }] },
+        {
+          name: 'confirm',
+          kind: 'text',
+          required: true,
+          extra: [{ label: 'differs from password', text: 'another passphrase 8' }],
+        },
       ],
       valid: () => ({ current: 'correct horse', password: 'a new passphrase 7', confirm: 'a new passphrase 7' }),
       acceptedFor: LEARNERS,
     },
     'POST /learners': {
       fields: [
-        { name: 'login', kind: 'login', required: true, extra: [{ label: 'taken login', text: 'learner' }, { label: 'taken login, other case', text: 'LEARNER' }] },
+        {
+          name: 'login',
+          kind: 'login',
+          required: true,
+          extra: [
+            { label: 'taken login', text: 'learner' },
+            { label: 'taken login, other case', text: 'LEARNER' },
+          ],
+        },
         { name: 'password', kind: 'newPassword', required: true },
         ...settingsFields(),
         { name: 'isAdmin', kind: 'checkbox' },
       ],
-      valid: () => ({ login: 'newbie', password: 'long enough 1', name: 'New', email: 'new@example.com', timezone: 'Asia/Seoul', language: 'ko', examDate: '2027-03-01', dailyMinutes: '60', studyDays: ['1', '3'], profile: 'general' }),
+      valid: () => ({
+        login: 'newbie',
+        password: 'long enough 1',
+        name: 'New',
+        email: 'new@example.com',
+        timezone: 'Asia/Seoul',
+        language: 'ko',
+        examDate: '2027-03-01',
+        dailyMinutes: '60',
+        studyDays: ['1', '3'],
+        profile: 'general',
+      }),
       acceptedFor: ['admin'],
     },
     'POST /attempts': {
       fields: [{ name: 'problem', kind: 'problem', required: true }, ...attemptFields()],
-      valid: () => ({ problem: 'boj:1260', day: '2026-11-27', outcome: 'solved', minutes: '30', note: 'fuzz', back: '/' }),
+      valid: () => ({
+        problem: 'boj:1260',
+        day: '2026-11-27',
+        outcome: 'solved',
+        minutes: '30',
+        note: 'fuzz',
+        back: '/',
+      }),
       acceptedFor: LEARNERS,
       redirect: {
-        field: 'back', base: () => ({ problem: 'boj:1260', day: '2026-11-27', outcome: 'solved', minutes: '30' }),
+        field: 'back',
+        base: () => ({ problem: 'boj:1260', day: '2026-11-27', outcome: 'solved', minutes: '30' }),
         mayWrite: 'the only answer with a Location is a logged attempt, so these probes log one (rolled back like all)',
       },
     },
@@ -230,15 +327,25 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       foreign: (c) => ({ id: [String(c.otherAttemptId)] }),
       valid: () => ({ back: '/history' }),
       acceptedFor: LEARNERS,
-      redirect: { field: 'back', base: () => ({}), mayWrite: 'the only answer with a Location is a deletion (rolled back like all)' },
+      redirect: {
+        field: 'back',
+        base: () => ({}),
+        mayWrite: 'the only answer with a Location is a deletion (rolled back like all)',
+      },
     },
     'POST /history/import': {
-      fields: [{ name: 'csv', kind: 'csv', required: true }, { name: 'partial', kind: 'checkbox' }],
+      fields: [
+        { name: 'csv', kind: 'csv', required: true },
+        { name: 'partial', kind: 'checkbox' },
+      ],
       valid: () => ({ csv: 'problem,day,outcome,minutes\nboj:1978,2026-11-21,solved,20\n' }),
       acceptedFor: LEARNERS,
     },
     'POST /history/import/baekjoonhub': {
-      fields: [{ name: 'dir', kind: 'path', required: true }, { name: 'partial', kind: 'checkbox' }],
+      fields: [
+        { name: 'dir', kind: 'path', required: true },
+        { name: 'partial', kind: 'checkbox' },
+      ],
       valid: (_c, w) => ({ dir: w.hubDir }),
       acceptedFor: ['admin'],
     },
@@ -253,15 +360,25 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       valid: () => ({ problem: c.todayProblem, outcome: 'solved', minutes: '25', note: '' }),
       acceptedFor: LEARNERS,
     }),
-    'POST /plan/today/skip': (c) => ({ fields: [todayProblemField(c)], valid: () => ({ problem: c.todayProblem }), acceptedFor: LEARNERS }),
-    'POST /plan/today/swap': (c) => ({ fields: [todayProblemField(c)], valid: () => ({ problem: c.todayProblem }), acceptedFor: LEARNERS }),
+    'POST /plan/today/skip': (c) => ({
+      fields: [todayProblemField(c)],
+      valid: () => ({ problem: c.todayProblem }),
+      acceptedFor: LEARNERS,
+    }),
+    'POST /plan/today/swap': (c) => ({
+      fields: [todayProblemField(c)],
+      valid: () => ({ problem: c.todayProblem }),
+      acceptedFor: LEARNERS,
+    }),
     'POST /plan/today/less': (c) => ({
       fields: [{ name: 'minutes', kind: 'int', min: 0, max: c.me.dailyMinutes, required: true }],
       valid: () => ({ minutes: '60' }),
       acceptedFor: LEARNERS,
     }),
     'POST /settings/weights': (_c, w) => ({
-      fields: w.categories.map((key): FieldSpec => ({ name: `w_${key}`, kind: 'number', min: 0, max: 100, blankOk: true })),
+      fields: w.categories.map(
+        (key): FieldSpec => ({ name: `w_${key}`, kind: 'number', min: 0, max: 100, blankOk: true }),
+      ),
       valid: () => Object.fromEntries(w.categories.map((key, i) => [`w_${key}`, String(10 * (i + 1))])),
       combos: () => [
         { label: 'every weight 0', values: Object.fromEntries(w.categories.map((key) => [`w_${key}`, '0'])) },
@@ -270,7 +387,10 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       acceptedFor: LEARNERS,
     }),
     'POST /settings/email': {
-      fields: [{ name: 'time', kind: 'time', required: true }, { name: 'enabled', kind: 'checkbox' }],
+      fields: [
+        { name: 'time', kind: 'time', required: true },
+        { name: 'enabled', kind: 'checkbox' },
+      ],
       valid: () => ({ enabled: 'on', time: '20:30' }),
       acceptedFor: LEARNERS,
     },
@@ -287,19 +407,35 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       acceptedFor: ['admin'],
     },
     'POST /groups/:id/members': {
-      fields: [{ name: 'login', kind: 'login', required: true, extra: [{ label: 'a learner in a group already', text: 'learner' }, { label: 'unknown learner', text: 'nobody' }] }],
+      fields: [
+        {
+          name: 'login',
+          kind: 'login',
+          required: true,
+          extra: [
+            { label: 'a learner in a group already', text: 'learner' },
+            { label: 'unknown learner', text: 'nobody' },
+          ],
+        },
+      ],
       params: (_c, w) => ({ id: String(w.groupId) }),
       valid: () => ({ login: 'visitor' }),
       acceptedFor: ['admin'],
     },
     'POST /groups/:id/members/remove': {
-      fields: [{ name: 'login', kind: 'login', required: true, extra: [{ label: 'a learner of no group', text: 'visitor' }] }],
+      fields: [
+        { name: 'login', kind: 'login', required: true, extra: [{ label: 'a learner of no group', text: 'visitor' }] },
+      ],
       params: (_c, w) => ({ id: String(w.groupId) }),
       valid: () => ({ login: 'learner' }),
       acceptedFor: ['admin'],
     },
     'POST /group/settings': {
-      fields: [{ name: 'sent', kind: 'enum', enum: ['1'], required: true }, { name: 'hidden', kind: 'checkbox' }, { name: 'digest', kind: 'checkbox' }],
+      fields: [
+        { name: 'sent', kind: 'enum', enum: ['1'], required: true },
+        { name: 'hidden', kind: 'checkbox' },
+        { name: 'digest', kind: 'checkbox' },
+      ],
       valid: () => ({ sent: '1', hidden: '1', digest: '1' }),
       acceptedFor: LEARNERS,
     },
@@ -307,14 +443,37 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
     'GET /api/sync': { acceptedFor: LEARNERS },
     'POST /settings/accounts': {
       fields: [
-        { name: 'codeforces', kind: 'text', required: true, blankOk: true, extra: [{ label: 'not a handle', text: 'a b/../c' }] },
-        { name: 'leetcode', kind: 'text', required: true, blankOk: true, extra: [{ label: 'not a username', text: '-x?y' }] },
-        { name: 'solvedac', kind: 'text', required: true, blankOk: true, extra: [{ label: 'not a handle', text: 'a b' }] },
         {
-          name: 'repos', kind: 'text', required: true, blankOk: true,
+          name: 'codeforces',
+          kind: 'text',
+          required: true,
+          blankOk: true,
+          extra: [{ label: 'not a handle', text: 'a b/../c' }],
+        },
+        {
+          name: 'leetcode',
+          kind: 'text',
+          required: true,
+          blankOk: true,
+          extra: [{ label: 'not a username', text: '-x?y' }],
+        },
+        {
+          name: 'solvedac',
+          kind: 'text',
+          required: true,
+          blankOk: true,
+          extra: [{ label: 'not a handle', text: 'a b' }],
+        },
+        {
+          name: 'repos',
+          kind: 'text',
+          required: true,
+          blankOk: true,
           extra: [
-            { label: 'file:// URL', text: 'file:///etc' }, { label: 'ssh remote', text: 'git@github.com:me/x.git' },
-            { label: 'local path', text: '/var/lib/cote' }, { label: 'loopback', text: 'http://127.0.0.1:1/x.git' },
+            { label: 'file:// URL', text: 'file:///etc' },
+            { label: 'ssh remote', text: 'git@github.com:me/x.git' },
+            { label: 'local path', text: '/var/lib/cote' },
+            { label: 'loopback', text: 'http://127.0.0.1:1/x.git' },
             { label: 'user and password', text: 'https://u:p@github.com/me/x' },
           ],
         },
@@ -336,7 +495,10 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       acceptedFor: LEARNERS,
     }),
     'POST /lists/types': {
-      fields: [{ name: 'alias', kind: 'text', required: true }, { name: 'type', kind: 'enum', enum: ['graph_traversal'], blankOk: true }],
+      fields: [
+        { name: 'alias', kind: 'text', required: true },
+        { name: 'type', kind: 'enum', enum: ['graph_traversal'], blankOk: true },
+      ],
       valid: () => ({ alias: 'fuzz type', type: 'graph_traversal' }),
       acceptedFor: ['admin'],
     },

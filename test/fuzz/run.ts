@@ -15,7 +15,17 @@ import { judge, serverPaths } from './checks.ts';
 import { closeClient, send } from './http.ts';
 import { rngFor } from './prng.ts';
 import { specFor } from './routes.ts';
-import { changedParts, dataFiles, inRollback, installSessionCounter, installWriteCounter, removeNewFiles, stateHash, stateTables, type StateHash } from './state.ts';
+import {
+  changedParts,
+  dataFiles,
+  inRollback,
+  installSessionCounter,
+  installWriteCounter,
+  removeNewFiles,
+  stateHash,
+  stateTables,
+  type StateHash,
+} from './state.ts';
 import { VariantBuilder, variantsFor, type Variant } from './variants.ts';
 import { createWorld, ROLES, type Role, type World } from './world.ts';
 
@@ -63,7 +73,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   // Express's final handler prints the stack of an error the app's own handler could not answer on stderr;
   // it is kept as that request's "app logged" line instead of flooding the output.
   const consoleError = console.error;
-  console.error = (...args: unknown[]) => world.appErrors.push(`express final handler: ${String(args[0]).split('\n')[0]}`);
+  console.error = (...args: unknown[]) =>
+    world.appErrors.push(`express final handler: ${String(args[0]).split('\n')[0]}`);
   try {
     return await fuzzWorld(world, options, started);
   } finally {
@@ -82,19 +93,43 @@ async function fuzzWorld(world: World, options: FuzzOptions, started: number): P
   const routes = registeredRoutes(world.app).filter((r) => !options.only || options.only.test(r));
   const forbidden = serverPaths(dataDir);
   const result: FuzzResult = {
-    seed: options.seed, requests: 0, malformed: 0, routes, malformedPerRoute: new Map(), failures: [], ms: 0,
+    seed: options.seed,
+    requests: 0,
+    malformed: 0,
+    routes,
+    malformedPerRoute: new Map(),
+    failures: [],
+    ms: 0,
     unspecified: routes.filter((r) => !specFor(r, world.roles.learner, world)),
-    sessions: { anonymous: { requests: 0, stored: 0 }, learner: { requests: 0, stored: 0 }, admin: { requests: 0, stored: 0 }, cookieless: { requests: 0, stored: 0 } },
+    sessions: {
+      anonymous: { requests: 0, stored: 0 },
+      learner: { requests: 0, stored: 0 },
+      admin: { requests: 0, stored: 0 },
+      cookieless: { requests: 0, stored: 0 },
+    },
   };
   for (const route of routes) {
     const routeStarted = performance.now();
     for (const role of ROLES) {
       const ctx = world.roles[role];
-      const builder = new VariantBuilder(route, ctx, world, specFor(route, ctx, world), rngFor(options.seed, `${route} ${role}`));
+      const builder = new VariantBuilder(
+        route,
+        ctx,
+        world,
+        specFor(route, ctx, world),
+        rngFor(options.seed, `${route} ${role}`),
+      );
       // A signed-in learner may see the list's source folder (an admin chose it); anonymous sessions may not.
       const allowed = role === 'anonymous' ? [] : [world.listDir];
       for (const variant of variantsFor(builder, options.perRole)) {
-        const outcome = await probe(world, tables, { writes, sessionsStored }, baseline, variant, options.timeoutMs ?? 10_000);
+        const outcome = await probe(
+          world,
+          tables,
+          { writes, sessionsStored },
+          baseline,
+          variant,
+          options.timeoutMs ?? 10_000,
+        );
         result.requests++;
         result.sessions[role].requests++;
         if (outcome.storedSession) result.sessions[role].stored++;
@@ -109,27 +144,61 @@ async function fuzzWorld(world: World, options: FuzzOptions, started: number): P
         const reasons = judge(variant, outcome.res, outcome.changed, forbidden, allowed);
         if (reasons.length) {
           result.failures.push({
-            route, role, group: variant.group, label: variant.label, path: variant.request.path.slice(0, 120), status: outcome.res.status, reasons,
-            body: outcome.res.text.slice(0, 200), appError: outcome.appErrors[0],
+            route,
+            role,
+            group: variant.group,
+            label: variant.label,
+            path: variant.request.path.slice(0, 120),
+            status: outcome.res.status,
+            reasons,
+            body: outcome.res.text.slice(0, 200),
+            appError: outcome.appErrors[0],
           });
         }
       }
       // The session must still be signed in (and its token valid) after its probes: otherwise later refusals would
       // be "not logged in" or "bad token" instead of the malformed value, and prove nothing.
-      const canary = await probe(world, tables, { writes, sessionsStored }, baseline, canaryVariant(world, role), options.timeoutMs ?? 10_000);
+      const canary = await probe(
+        world,
+        tables,
+        { writes, sessionsStored },
+        baseline,
+        canaryVariant(world, role),
+        options.timeoutMs ?? 10_000,
+      );
       if (canary.res.status !== 302 || canary.res.headers.location !== '/') {
-        result.failures.push({ route, role, group: 'harness', label: 'session canary (POST /language with its own language)', path: '/language', status: canary.res.status, reasons: ['session lost or token invalid after this route\'s probes'], body: canary.res.text.slice(0, 200) });
+        result.failures.push({
+          route,
+          role,
+          group: 'harness',
+          label: 'session canary (POST /language with its own language)',
+          path: '/language',
+          status: canary.res.status,
+          reasons: ["session lost or token invalid after this route's probes"],
+          body: canary.res.text.slice(0, 200),
+        });
       }
       // Work an accepted request left running (a background import) can write after its transaction ended.
       const committed = stateHash(db, tables, dataDir);
       const escaped = changedParts(baseline, committed);
       if (escaped.length) {
-        result.failures.push({ route, role, group: 'background', label: 'writes after the answers (outside the request)', path: '', status: 0, reasons: [`changed: ${escaped.join(', ')}`], body: '' });
+        result.failures.push({
+          route,
+          role,
+          group: 'background',
+          label: 'writes after the answers (outside the request)',
+          path: '',
+          status: 0,
+          reasons: [`changed: ${escaped.join(', ')}`],
+          body: '',
+        });
         baseline = committed;
       }
     }
     const failed = result.failures.filter((f) => f.route === route).length;
-    options.progress?.(`${route.padEnd(34)} ${String(result.malformedPerRoute.get(route) ?? 0).padStart(4)} malformed ${String(Math.round(performance.now() - routeStarted)).padStart(6)} ms  ${failed ? `${failed} failing` : 'ok'}`);
+    options.progress?.(
+      `${route.padEnd(34)} ${String(result.malformedPerRoute.get(route) ?? 0).padStart(4)} malformed ${String(Math.round(performance.now() - routeStarted)).padStart(6)} ms  ${failed ? `${failed} failing` : 'ok'}`,
+    );
   }
   result.ms = Math.round(performance.now() - started);
   return result;
@@ -140,8 +209,18 @@ function canaryVariant(world: World, role: Role): Variant {
   const lang = role === 'anonymous' ? 'ko' : ctx.me.language;
   const body = `_csrf=${encodeURIComponent(ctx.csrf)}&lang=${lang}&back=%2F`;
   return {
-    route: 'POST /language', role, group: 'harness', label: 'canary', malformed: false, expect: { refused: false, unchanged: true },
-    request: { method: 'POST', path: '/language', headers: { cookie: ctx.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body },
+    route: 'POST /language',
+    role,
+    group: 'harness',
+    label: 'canary',
+    malformed: false,
+    expect: { refused: false, unchanged: true },
+    request: {
+      method: 'POST',
+      path: '/language',
+      headers: { cookie: ctx.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    },
   };
 }
 
@@ -151,7 +230,14 @@ interface Counters {
   sessionsStored: () => number;
 }
 
-async function probe(world: World, tables: string[], { writes, sessionsStored }: Counters, baseline: StateHash, variant: Variant, timeoutMs: number) {
+async function probe(
+  world: World,
+  tables: string[],
+  { writes, sessionsStored }: Counters,
+  baseline: StateHash,
+  variant: Variant,
+  timeoutMs: number,
+) {
   const db: Db = world.db;
   world.appErrors.length = 0;
   let changed: string[] = [];
@@ -165,7 +251,8 @@ async function probe(world: World, tables: string[], { writes, sessionsStored }:
     // No row written and the same files: unchanged without hashing. Otherwise compare the content (an UPDATE may
     // write the same values, which changes nothing).
     const files = dataFiles(world.dataDir);
-    if (writes() !== writesBefore || files.join('\n') !== world.files.join('\n')) changed = changedParts(baseline, stateHash(db, tables, world.dataDir));
+    if (writes() !== writesBefore || files.join('\n') !== world.files.join('\n'))
+      changed = changedParts(baseline, stateHash(db, tables, world.dataDir));
     if (files.join('\n') !== world.files.join('\n')) removeNewFiles(world.dataDir, world.files);
     storedSession = sessionsStored() > sessionsBefore;
     return answer;

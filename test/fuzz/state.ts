@@ -14,7 +14,9 @@ const DB_FILES = /^cote\.db(-wal|-shm|-journal)?$/;
 
 export function stateTables(db: Db): string[] {
   return db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'sessions' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'sessions' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
 }
@@ -29,7 +31,13 @@ export function stateHash(db: Db, tables: string[], dataDir: string): StateHash 
     let select = cache.get(table);
     if (!select) cache.set(table, (select = db.prepare(`SELECT * FROM "${table}"`).raw()));
     const rows = select.all();
-    out.set(table, crypto.createHash('sha1').update(JSON.stringify(rows, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v))).digest('hex'));
+    out.set(
+      table,
+      crypto
+        .createHash('sha1')
+        .update(JSON.stringify(rows, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)))
+        .digest('hex'),
+    );
   }
   out.set('files:data dir', crypto.createHash('sha1').update(dataFiles(dataDir).join('\n')).digest('hex'));
   return out;
@@ -46,10 +54,14 @@ export function changedParts(before: StateHash, after: StateHash): string[] {
  * the compared tables: when the count did not move, nothing was written and the content hash need not be computed.
  */
 export function installWriteCounter(db: Db, tables: string[]): () => number {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS fuzz_writes (n INTEGER NOT NULL); INSERT INTO fuzz_writes SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM fuzz_writes)');
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS fuzz_writes (n INTEGER NOT NULL); INSERT INTO fuzz_writes SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM fuzz_writes)',
+  );
   for (const table of tables) {
     for (const op of ['INSERT', 'UPDATE', 'DELETE']) {
-      db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS "fuzz_${table}_${op}" AFTER ${op} ON main."${table}" BEGIN UPDATE fuzz_writes SET n = n + 1; END`);
+      db.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS "fuzz_${table}_${op}" AFTER ${op} ON main."${table}" BEGIN UPDATE fuzz_writes SET n = n + 1; END`,
+      );
     }
   }
   const read = db.prepare('SELECT n FROM fuzz_writes').pluck();
@@ -58,8 +70,12 @@ export function installWriteCounter(db: Db, tables: string[]): () => number {
 
 /** A counter of rows inserted into `sessions` (a temporary trigger, like installWriteCounter's). */
 export function installSessionCounter(db: Db): () => number {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS fuzz_sessions (n INTEGER NOT NULL); INSERT INTO fuzz_sessions SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM fuzz_sessions)');
-  db.exec('CREATE TEMP TRIGGER IF NOT EXISTS fuzz_sessions_insert AFTER INSERT ON main.sessions BEGIN UPDATE fuzz_sessions SET n = n + 1; END');
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS fuzz_sessions (n INTEGER NOT NULL); INSERT INTO fuzz_sessions SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM fuzz_sessions)',
+  );
+  db.exec(
+    'CREATE TEMP TRIGGER IF NOT EXISTS fuzz_sessions_insert AFTER INSERT ON main.sessions BEGIN UPDATE fuzz_sessions SET n = n + 1; END',
+  );
   const read = db.prepare('SELECT n FROM fuzz_sessions').pluck();
   return () => read.get() as number;
 }
@@ -71,7 +87,8 @@ export function dataFiles(dataDir: string): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (!(dir === dataDir && DB_FILES.test(entry.name))) out.push(`${path.relative(dataDir, full)} ${fs.statSync(full).size}`);
+      else if (!(dir === dataDir && DB_FILES.test(entry.name)))
+        out.push(`${path.relative(dataDir, full)} ${fs.statSync(full).size}`);
     }
   };
   if (fs.existsSync(dataDir)) walk(dataDir);

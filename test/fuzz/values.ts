@@ -68,7 +68,15 @@ export const DATES: Probe[] = [
   t('NaN', 'NaN'),
 ];
 
-export const TIMES: Probe[] = [t('24:00', '24:00'), t('25:61', '25:61'), t('1:00', '1:00'), t('12:60', '12:60'), t('noon', 'noon'), t('-1:00', '-1:00'), t('Arabic-Indic digits', '١٢:٠٠')];
+export const TIMES: Probe[] = [
+  t('24:00', '24:00'),
+  t('25:61', '25:61'),
+  t('1:00', '1:00'),
+  t('12:60', '12:60'),
+  t('noon', 'noon'),
+  t('-1:00', '-1:00'),
+  t('Arabic-Indic digits', '١٢:٠٠'),
+];
 
 export const PROBLEMS: Probe[] = [
   t('unknown problem', 'boj:99999999'),
@@ -81,10 +89,29 @@ export const PROBLEMS: Probe[] = [
   t('SQL-ish', "boj:1260' OR '1'='1"),
 ];
 
-export const LOGINS: Probe[] = [t('one char', 'a'), t('33 chars', 'a'.repeat(33)), t('space inside', 'ad min'), t('traversal', '../admin'), t('leading dash', '-x')];
-export const EMAILS: Probe[] = [t('no @', 'not-an-email'), t('no domain dot', 'a@b'), t('space', 'a b@c.de'), t('300 chars', `${'x'.repeat(300)}@e.com`)];
-export const TIME_ZONES: Probe[] = [t('unknown zone', 'Mars/Olympus'), t('traversal', '../../etc/localtime'), t('UTC+99', 'UTC+99')];
-export const NEW_PASSWORDS: Probe[] = [t('short', 'short'), t('one repeated character', 'aaaaaaaaaaaa'), t('blank (spaces)', '            ')];
+export const LOGINS: Probe[] = [
+  t('one char', 'a'),
+  t('33 chars', 'a'.repeat(33)),
+  t('space inside', 'ad min'),
+  t('traversal', '../admin'),
+  t('leading dash', '-x'),
+];
+export const EMAILS: Probe[] = [
+  t('no @', 'not-an-email'),
+  t('no domain dot', 'a@b'),
+  t('space', 'a b@c.de'),
+  t('300 chars', `${'x'.repeat(300)}@e.com`),
+];
+export const TIME_ZONES: Probe[] = [
+  t('unknown zone', 'Mars/Olympus'),
+  t('traversal', '../../etc/localtime'),
+  t('UTC+99', 'UTC+99'),
+];
+export const NEW_PASSWORDS: Probe[] = [
+  t('short', 'short'),
+  t('one repeated character', 'aaaaaaaaaaaa'),
+  t('blank (spaces)', '            '),
+];
 export const PATHS: Probe[] = [
   t('missing directory', '/nonexistent/cote-fuzz'),
   t('relative missing', 'no/such/dir'),

@@ -37,10 +37,26 @@ const PAD_3MB = 'p'.repeat(3 * 1024 * 1024);
 
 /** Path parameter values no route may accept (plus, per route, another learner's ids). Sent raw. */
 const PATH_PROBES: Array<[string, string]> = [
-  ['zero', '0'], ['negative', '-1'], ['huge number', '9'.repeat(30)], ['exponent', '1e3'], ['hex', '0x1'], ['decimal', '1.0'],
-  ['non-numeric', 'abc'], ['malformed escape', '%E0%A4%A'], ['lone %', '%'], ['encoded traversal', '..%2F..%2Fetc%2Fpasswd'], ['dot dot', '..'],
-  ['NUL', '1%00'], ['lone surrogate', '%ED%A0%80'], ['emoji', '%F0%9F%99%82'], ['2,000 chars', 'x'.repeat(2000)],
-  ['space', '%20'], ['__proto__', '__proto__'], ['NaN', 'NaN'], ['Infinity', 'Infinity'], ['encoded slash', 'a%2Fb'],
+  ['zero', '0'],
+  ['negative', '-1'],
+  ['huge number', '9'.repeat(30)],
+  ['exponent', '1e3'],
+  ['hex', '0x1'],
+  ['decimal', '1.0'],
+  ['non-numeric', 'abc'],
+  ['malformed escape', '%E0%A4%A'],
+  ['lone %', '%'],
+  ['encoded traversal', '..%2F..%2Fetc%2Fpasswd'],
+  ['dot dot', '..'],
+  ['NUL', '1%00'],
+  ['lone surrogate', '%ED%A0%80'],
+  ['emoji', '%F0%9F%99%82'],
+  ['2,000 chars', 'x'.repeat(2000)],
+  ['space', '%20'],
+  ['__proto__', '__proto__'],
+  ['NaN', 'NaN'],
+  ['Infinity', 'Infinity'],
+  ['encoded slash', 'a%2Fb'],
 ];
 
 const COOKIE_PROBES: Array<[string, string]> = [
@@ -58,11 +74,26 @@ const COOKIE_PROBES: Array<[string, string]> = [
 const MALFORMED_LANG = new Set(['cote_lang malformed escape', 'cote_lang lone %', 'cote_lang lone surrogate']);
 
 const QUERY_PROBES: Array<[string, string]> = [
-  ['page=-1', 'page=-1'], ['page=1e9', 'page=1e9'], ['page=NaN', 'page=NaN'], ['page=1e309', 'page=1e309'], ['page twice', 'page=1&page=2'],
-  ['page[]', 'page%5B%5D=1'], ['a[b]=1', 'a%5Bb%5D=1'], ['bare %', '%=1'], ['malformed escape', 'x=%E0%A4%A'], ['lone surrogate', 'x=%ED%A0%80'],
-  ['NUL', 'x=%00'], ['__proto__[x]', '__proto__%5Bx%5D=1'], ['next=//evil', 'next=%2F%2Fevil.example'], ['back=https://evil', 'back=https%3A%2F%2Fevil.example'],
-  ['next=/%5Cevil', 'next=/%5Cevil.example'], ['6 KB value', `q=${'q'.repeat(6 * 1024)}`], ['day=9999-12-31', 'day=9999-12-31'], ['day=0000-00-00', 'day=0000-00-00'],
-  ['limit/offset absurd', 'limit=1e309&offset=-1'], ['20 KB query', `x=${'x'.repeat(20 * 1024)}`],
+  ['page=-1', 'page=-1'],
+  ['page=1e9', 'page=1e9'],
+  ['page=NaN', 'page=NaN'],
+  ['page=1e309', 'page=1e309'],
+  ['page twice', 'page=1&page=2'],
+  ['page[]', 'page%5B%5D=1'],
+  ['a[b]=1', 'a%5Bb%5D=1'],
+  ['bare %', '%=1'],
+  ['malformed escape', 'x=%E0%A4%A'],
+  ['lone surrogate', 'x=%ED%A0%80'],
+  ['NUL', 'x=%00'],
+  ['__proto__[x]', '__proto__%5Bx%5D=1'],
+  ['next=//evil', 'next=%2F%2Fevil.example'],
+  ['back=https://evil', 'back=https%3A%2F%2Fevil.example'],
+  ['next=/%5Cevil', 'next=/%5Cevil.example'],
+  ['6 KB value', `q=${'q'.repeat(6 * 1024)}`],
+  ['day=9999-12-31', 'day=9999-12-31'],
+  ['day=0000-00-00', 'day=0000-00-00'],
+  ['limit/offset absurd', 'limit=1e309&offset=-1'],
+  ['20 KB query', `x=${'x'.repeat(20 * 1024)}`],
 ];
 
 interface BuildOptions {
@@ -110,7 +141,15 @@ export class VariantBuilder {
   }
 
   add(group: string, label: string, options: BuildOptions, expect: Expectation, malformed = true): void {
-    this.out.push({ route: this.route, role: this.ctx.role, group, label, request: this.request(options), expect, malformed });
+    this.out.push({
+      route: this.route,
+      role: this.ctx.role,
+      group,
+      label,
+      request: this.request(options),
+      expect,
+      malformed,
+    });
   }
 
   request(o: BuildOptions): RawRequest {
@@ -120,7 +159,8 @@ export class VariantBuilder {
     const csrf = o.csrf ?? (o.raw ? 'header' : 'body');
     if (csrf === 'header') headers['x-csrf-token'] = this.ctx.csrf;
     if (typeof csrf === 'object' && 'header' in csrf) headers['x-csrf-token'] = csrf.header;
-    const bodyToken = csrf === 'body' ? this.ctx.csrf : typeof csrf === 'object' && 'body' in csrf ? csrf.body : undefined;
+    const bodyToken =
+      csrf === 'body' ? this.ctx.csrf : typeof csrf === 'object' && 'body' in csrf ? csrf.body : undefined;
     const values = o.values ?? this.valid();
     const mutations = o.mutations ?? [];
     let path = o.path ?? this.path();
@@ -131,16 +171,28 @@ export class VariantBuilder {
     if (o.query) path += `?${o.query}`;
     if (o.raw) {
       if (o.raw.type) headers['content-type'] = o.raw.type;
-      return { method: this.method, path, headers: { ...headers, ...o.headers }, body: o.raw.body, chunked: o.raw.chunked };
+      return {
+        method: this.method,
+        path,
+        headers: { ...headers, ...o.headers },
+        body: o.raw.body,
+        chunked: o.raw.chunked,
+      };
     }
     if (o.json || mutations.some((m) => 'json' in m.value)) {
       const object: Record<string, unknown> = {};
       if (bodyToken !== undefined) object._csrf = bodyToken;
       Object.assign(object, values);
       for (const m of mutations) if ('json' in m.value) object[m.field] = m.value.json;
-      return { method: this.method, path, headers: { ...headers, 'content-type': JSON_TYPE, ...o.headers }, body: JSON.stringify(object) };
+      return {
+        method: this.method,
+        path,
+        headers: { ...headers, 'content-type': JSON_TYPE, ...o.headers },
+        body: JSON.stringify(object),
+      };
     }
-    const tokens = bodyToken === undefined ? [] : ([] as string[]).concat(bodyToken).map((token) => `_csrf=${enc(token)}`);
+    const tokens =
+      bodyToken === undefined ? [] : ([] as string[]).concat(bodyToken).map((token) => `_csrf=${enc(token)}`);
     const body = [...tokens, formPairs(values, mutations)].filter(Boolean).join('&');
     return { method: this.method, path, headers: { ...headers, 'content-type': FORM, ...o.headers }, body };
   }
@@ -167,7 +219,14 @@ function formPairs(values: Values, mutations: FieldMutation[]): string {
 export function variantsFor(b: VariantBuilder, target: number): Variant[] {
   const { spec, ctx } = b;
   const accepted = spec?.acceptedFor.includes(ctx.role) ?? false;
-  if (accepted && (!b.isPost || spec?.valid)) b.add('calibrate', 'the valid request (must be accepted)', {}, { refused: false, accepted: true, unchanged: false }, false);
+  if (accepted && (!b.isPost || spec?.valid))
+    b.add(
+      'calibrate',
+      'the valid request (must be accepted)',
+      {},
+      { refused: false, accepted: true, unchanged: false },
+      false,
+    );
   // Redirect probes first: on POST /login they must run before failed logins fill the login's rate limit.
   if (spec?.redirect) redirectProbes(b, spec.redirect);
   if (b.route.includes(':')) pathProbes(b);
@@ -181,25 +240,60 @@ export function variantsFor(b: VariantBuilder, target: number): Variant[] {
     // Issue 12: a malformed cote_lang cookie is bad cookie syntax, answered with a 4xx page (not ignored, not a 500).
     b.add('cookie', 'cote_lang malformed escape', { cookie: badLang }, REFUSED);
     b.add('cookie', 'no cookie at all', { cookie: '' }, TOLERATED);
-    b.add('header', 'Accept: application/json + malformed cote_lang', { headers: { accept: JSON_TYPE }, cookie: badLang }, REFUSED);
+    b.add(
+      'header',
+      'Accept: application/json + malformed cote_lang',
+      { headers: { accept: JSON_TYPE }, cookie: badLang },
+      REFUSED,
+    );
   }
-  for (const combo of spec?.combos?.(ctx, b.world) ?? []) b.add('combo', combo.label, { values: { ...b.valid(), ...combo.values } }, REFUSED);
+  for (const combo of spec?.combos?.(ctx, b.world) ?? [])
+    b.add('combo', combo.label, { values: { ...b.valid(), ...combo.values } }, REFUSED);
 
   const pool = new VariantBuilder(b.route, ctx, b.world, spec, b.rng);
   const fieldProbes = fieldMutations(b);
   // A GET page may ignore an odd value of its query fields, but not bad syntax in one (status rule: 400).
-  for (const m of fieldProbes) pool.add('field', m.label, { mutations: [m] }, b.isPost || m.encoding ? REFUSED : TOLERATED);
+  for (const m of fieldProbes)
+    pool.add('field', m.label, { mutations: [m] }, b.isPost || m.encoding ? REFUSED : TOLERATED);
   if (b.isPost) {
-    for (const [label, cookie] of COOKIE_PROBES.slice(1)) pool.add('cookie', `${label} + broken JSON body`, { cookie: `${ctx.cookie}; ${cookie}`, raw: BROKEN_JSON }, REFUSED);
-    for (const [label, query] of QUERY_PROBES) pool.add('query', `?${label} + broken JSON body`, { query, raw: BROKEN_JSON }, REFUSED);
-    pool.add('header', 'Accept: application/json + broken JSON body', { raw: BROKEN_JSON, headers: { accept: JSON_TYPE } }, REFUSED);
-    pool.add('header', 'X-Requested-With + broken JSON body', { raw: BROKEN_JSON, headers: { 'x-requested-with': 'XMLHttpRequest' } }, REFUSED);
+    for (const [label, cookie] of COOKIE_PROBES.slice(1))
+      pool.add(
+        'cookie',
+        `${label} + broken JSON body`,
+        { cookie: `${ctx.cookie}; ${cookie}`, raw: BROKEN_JSON },
+        REFUSED,
+      );
+    for (const [label, query] of QUERY_PROBES)
+      pool.add('query', `?${label} + broken JSON body`, { query, raw: BROKEN_JSON }, REFUSED);
+    pool.add(
+      'header',
+      'Accept: application/json + broken JSON body',
+      { raw: BROKEN_JSON, headers: { accept: JSON_TYPE } },
+      REFUSED,
+    );
+    pool.add(
+      'header',
+      'X-Requested-With + broken JSON body',
+      { raw: BROKEN_JSON, headers: { 'x-requested-with': 'XMLHttpRequest' } },
+      REFUSED,
+    );
   } else {
     for (const [label, query] of QUERY_PROBES) pool.add('query', `?${label}`, { query }, TOLERATED);
-    for (const [label, cookie] of COOKIE_PROBES.slice(1)) pool.add('cookie', label, { cookie: `${ctx.cookie}; ${cookie}` }, MALFORMED_LANG.has(label) ? REFUSED : TOLERATED);
+    for (const [label, cookie] of COOKIE_PROBES.slice(1))
+      pool.add(
+        'cookie',
+        label,
+        { cookie: `${ctx.cookie}; ${cookie}` },
+        MALFORMED_LANG.has(label) ? REFUSED : TOLERATED,
+      );
     pool.add('header', 'Accept: application/json', { headers: { accept: JSON_TYPE } }, TOLERATED);
     pool.add('header', 'X-Requested-With', { headers: { 'x-requested-with': 'XMLHttpRequest' } }, TOLERATED);
-    pool.add('header', 'Accept-Language garbage', { headers: { 'accept-language': `*;q=NaN, ko;q=-1, ;;;, en-${'x'.repeat(2000)}` } }, TOLERATED);
+    pool.add(
+      'header',
+      'Accept-Language garbage',
+      { headers: { 'accept-language': `*;q=NaN, ko;q=-1, ;;;, en-${'x'.repeat(2000)}` } },
+      TOLERATED,
+    );
     pool.add('header', 'Host: evil.example', { headers: { host: 'evil.example' } }, TOLERATED);
   }
   // About 70% of what remains of the budget goes to the form's own fields, the rest to cookies, query and headers.
@@ -234,8 +328,18 @@ function fieldMutations(b: VariantBuilder): FieldMutation[] {
 function redirectProbes(b: VariantBuilder, redirect: NonNullable<RouteSpec['redirect']>): void {
   for (const probe of REDIRECTS) {
     const raw = 'raw' in probe ? probe.raw : enc(probe.text);
-    const mutation: FieldMutation = { field: redirect.field, label: `${redirect.field}: ${probe.label}`, value: { form: [[redirect.field, raw]] } };
-    b.add('redirect', mutation.label, { values: redirect.base(b.ctx, b.world), mutations: [mutation] }, { refused: false, unchanged: !redirect.mayWrite }, !redirect.mayWrite);
+    const mutation: FieldMutation = {
+      field: redirect.field,
+      label: `${redirect.field}: ${probe.label}`,
+      value: { form: [[redirect.field, raw]] },
+    };
+    b.add(
+      'redirect',
+      mutation.label,
+      { values: redirect.base(b.ctx, b.world), mutations: [mutation] },
+      { refused: false, unchanged: !redirect.mayWrite },
+      !redirect.mayWrite,
+    );
   }
 }
 
@@ -243,7 +347,10 @@ function pathProbes(b: VariantBuilder): void {
   const names = [...b.route.matchAll(/:(\w+)/g)].map((m) => m[1]);
   const foreign = b.spec?.foreign?.(b.ctx) ?? {};
   for (const name of names) {
-    const probes: Array<[string, string]> = [...PATH_PROBES, ...(foreign[name] ?? []).map((v): [string, string] => ["another learner's", enc(v)])];
+    const probes: Array<[string, string]> = [
+      ...PATH_PROBES,
+      ...(foreign[name] ?? []).map((v): [string, string] => ["another learner's", enc(v)]),
+    ];
     for (const [label, raw] of probes) b.add('path', `:${name} ${label}`, { path: b.path({ [name]: raw }) }, REFUSED);
   }
 }
@@ -263,8 +370,13 @@ function transportProbes(b: VariantBuilder): void {
   const valid = b.valid();
   const form = formPairs(valid, []);
   const json = JSON.stringify(valid);
-  const add = (label: string, type: string | undefined, body: string | Buffer | undefined, expect: Expectation = REFUSED, more: Partial<BuildOptions> = {}) =>
-    b.add('transport', label, { raw: { type, body, chunked: more.raw?.chunked }, headers: more.headers }, expect);
+  const add = (
+    label: string,
+    type: string | undefined,
+    body: string | Buffer | undefined,
+    expect: Expectation = REFUSED,
+    more: Partial<BuildOptions> = {},
+  ) => b.add('transport', label, { raw: { type, body, chunked: more.raw?.chunked }, headers: more.headers }, expect);
   const tooLarge = { ...REFUSED, status: [413] };
   add('missing body (no content type)', undefined, undefined);
   add('text/plain body', 'text/plain', form);
@@ -277,10 +389,18 @@ function transportProbes(b: VariantBuilder): void {
   add('JSON top-level number', JSON_TYPE, '123');
   add('JSON null', JSON_TYPE, 'null');
   add('JSON array', JSON_TYPE, JSON.stringify([valid]));
-  add('multipart garbage', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\ngarbage');
+  add(
+    'multipart garbage',
+    'multipart/form-data; boundary=xyz',
+    '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\ngarbage',
+  );
   add('multipart without boundary', 'multipart/form-data', 'garbage');
   add('application/xml', 'application/xml', '<?xml version="1.0"?><a><b>1</b></a>');
-  add('text/xml with an external entity', 'text/xml', '<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>');
+  add(
+    'text/xml with an external entity',
+    'text/xml',
+    '<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>',
+  );
   add('application/octet-stream', 'application/octet-stream', Buffer.from([0, 1, 2, 255, 254]));
   // One 3 MB body per session (form, JSON or chunked by turns): each costs ~30 ms, the three sessions cover all three.
   const big = { anonymous: 0, learner: 1, admin: 2 }[b.ctx.role];
@@ -304,10 +424,20 @@ function csrfProbes(b: VariantBuilder): void {
   b.add('csrf', "another session's token", { csrf: { body: b.ctx.otherCsrf } }, forbidden);
   b.add('csrf', 'empty token', { csrf: { body: '' } }, forbidden);
   b.add('csrf', 'token with a trailing space', { csrf: { body: `${token} ` } }, forbidden);
-  b.add('csrf', 'token twice (an array)', { csrf: { body: [token, token] } }, b.spec?.csrfExempt ? REFUSED : { ...REFUSED, status: [400, 403] });
+  b.add(
+    'csrf',
+    'token twice (an array)',
+    { csrf: { body: [token, token] } },
+    b.spec?.csrfExempt ? REFUSED : { ...REFUSED, status: [400, 403] },
+  );
   b.add('csrf', 'forged header token, none in the body', { csrf: { header: forged } }, forbidden);
   b.add('csrf', 'token in the query string only', { csrf: 'none', query: `_csrf=${enc(token)}` }, forbidden);
-  b.add('csrf', 'forged session cookie + this session\'s token', { cookie: 'cote.sid=s%3Aforged.c2lnbmF0dXJl' }, forbidden);
+  b.add(
+    'csrf',
+    "forged session cookie + this session's token",
+    { cookie: 'cote.sid=s%3Aforged.c2lnbmF0dXJl' },
+    forbidden,
+  );
   b.add('csrf', 'no cookie + a valid token', { cookie: '' }, forbidden);
   b.add('csrf', 'session cookie with a malformed escape', { cookie: 'cote.sid=%E0%A4%A' }, forbidden);
 }
@@ -323,23 +453,75 @@ function fill(b: VariantBuilder, target: number, fieldProbes: FieldMutation[]): 
   const formProbes = fieldProbes.filter((m) => 'form' in m.value);
   for (let n = 1; count() < target && n < 10 * target; n++) {
     if (!b.isPost) {
-      const key = rng.pick(['page', 'day', 'q', 'type', 'min', 'max', 'next', 'back', 'id', 'sort', 'limit', 'offset', 'lang', '%', 'a%5Bb%5D']);
-      const value = rng.pick(['-1', '1e309', '1e9', 'NaN', '%E0%A4%A', '%ED%A0%80', '%00', '', '%2F%2Fevil.example', '9999-12-31', '0000-00-00', '2026-02-30', '%F0%9F%99%82']);
+      const key = rng.pick([
+        'page',
+        'day',
+        'q',
+        'type',
+        'min',
+        'max',
+        'next',
+        'back',
+        'id',
+        'sort',
+        'limit',
+        'offset',
+        'lang',
+        '%',
+        'a%5Bb%5D',
+      ]);
+      const value = rng.pick([
+        '-1',
+        '1e309',
+        '1e9',
+        'NaN',
+        '%E0%A4%A',
+        '%ED%A0%80',
+        '%00',
+        '',
+        '%2F%2Fevil.example',
+        '9999-12-31',
+        '0000-00-00',
+        '2026-02-30',
+        '%F0%9F%99%82',
+      ]);
       const twice = rng.chance(0.3) ? `&${key}=${rng.int(1000)}` : '';
-      b.add('query', `random ?${key}=${value}${twice ? ' (twice)' : ''} #${n}`, { query: `${key}=${value}${twice}` }, TOLERATED);
+      b.add(
+        'query',
+        `random ?${key}=${value}${twice ? ' (twice)' : ''} #${n}`,
+        { query: `${key}=${value}${twice}` },
+        TOLERATED,
+      );
       continue;
     }
     const kind = rng.int(formProbes.length > 1 ? 4 : 3);
     if (kind === 0) {
       const json = JSON.stringify({ ...b.valid(), r: rng.int(1e6) });
-      b.add('transport', `random truncated JSON #${n}`, { raw: { type: JSON_TYPE, body: json.slice(0, 1 + rng.int(json.length - 1)) } }, REFUSED);
+      b.add(
+        'transport',
+        `random truncated JSON #${n}`,
+        { raw: { type: JSON_TYPE, body: json.slice(0, 1 + rng.int(json.length - 1)) } },
+        REFUSED,
+      );
     } else if (kind === 1) {
       const bytes = Buffer.from(Array.from({ length: 1 + rng.int(64) }, () => rng.int(256)));
-      const type = rng.pick([JSON_TYPE, 'text/plain', 'application/octet-stream', 'image/png', 'multipart/form-data; boundary=q', `${FORM}; charset=latin9`]);
+      const type = rng.pick([
+        JSON_TYPE,
+        'text/plain',
+        'application/octet-stream',
+        'image/png',
+        'multipart/form-data; boundary=q',
+        `${FORM}; charset=latin9`,
+      ]);
       b.add('transport', `random ${bytes.length} bytes as ${type} #${n}`, { raw: { type, body: bytes } }, REFUSED);
     } else if (kind === 2) {
       const token = Array.from({ length: Math.max(8, b.ctx.csrf.length) }, () => rng.int(16).toString(16)).join('');
-      b.add('csrf', `random forged token #${n}`, { csrf: { body: token } }, b.spec?.csrfExempt ? REFUSED : { ...REFUSED, status: [403] });
+      b.add(
+        'csrf',
+        `random forged token #${n}`,
+        { csrf: { body: token } },
+        b.spec?.csrfExempt ? REFUSED : { ...REFUSED, status: [403] },
+      );
     } else {
       const first = rng.pick(formProbes);
       const second = rng.pick(formProbes.filter((m) => m.field !== first.field));

@@ -84,7 +84,12 @@ export const LIST_DIR = path.resolve(import.meta.dirname, '../fixtures/catalog/v
  */
 export async function createWorld(): Promise<World> {
   const data = tempDataDir();
-  const config = loadConfig({ COTE_DATA_DIR: data.dir, COTE_AUTO_IMPORT: 'false', LOG_LEVEL: 'silent', COTE_LIST_SOURCE: LIST_DIR });
+  const config = loadConfig({
+    COTE_DATA_DIR: data.dir,
+    COTE_AUTO_IMPORT: 'false',
+    LOG_LEVEL: 'silent',
+    COTE_LIST_SOURCE: LIST_DIR,
+  });
   const db = openDatabase(path.join(data.dir, 'cote.db'));
   const appErrors: string[] = [];
   const logger = createLogger('error', (line) => appErrors.push(firstErrorLine(line)));
@@ -100,12 +105,18 @@ export async function createWorld(): Promise<World> {
   const otherGroup = createGroup(db, { name: 'Others', examDate: '2027-02-01', profile: 'samsung' }, NOW);
   addMember(db, group, 'learner', NOW);
   addMember(db, group, 'admin', NOW);
-  const attempt = (who: Learner, problem: string, day: string) => logAttempt(db, who, { problem, day, outcome: 'solved', minutes: '20', note: 'seed' }, NOW);
-  const attempts = { admin: attempt(admin, 'boj:2178', '2026-11-20'), learner: attempt(learner, 'boj:1260', '2026-11-21'), visitor: attempt(visitor, 'boj:1003', '2026-11-22') };
+  const attempt = (who: Learner, problem: string, day: string) =>
+    logAttempt(db, who, { problem, day, outcome: 'solved', minutes: '20', note: 'seed' }, NOW);
+  const attempts = {
+    admin: attempt(admin, 'boj:2178', '2026-11-20'),
+    learner: attempt(learner, 'boj:1260', '2026-11-21'),
+    visitor: attempt(visitor, 'boj:1003', '2026-11-22'),
+  };
   attempt(learner, 'boj:1003', '2026-11-25');
   const outbox = outboxDir(config);
   fs.mkdirSync(outbox, { recursive: true });
-  for (const who of [admin, learner, visitor]) fs.writeFileSync(path.join(outbox, `digest-${who.id}-2026-11-27.eml`), 'Subject: seed\r\n\r\nseed\r\n');
+  for (const who of [admin, learner, visitor])
+    fs.writeFileSync(path.join(outbox, `digest-${who.id}-2026-11-27.eml`), 'Subject: seed\r\n\r\nseed\r\n');
   // A BaekjoonHub folder outside the data directory (whose files are compared after every request).
   const hub = tempDataDir();
   const hubDir = path.join(hub.dir, 'hub');
@@ -119,15 +130,32 @@ export async function createWorld(): Promise<World> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
-  const sessions = { anonymous: await anonymousSession(port), learner: await loginSession(port, 'learner'), admin: await loginSession(port, 'admin') };
+  const sessions = {
+    anonymous: await anonymousSession(port),
+    learner: await loginSession(port, 'learner'),
+    admin: await loginSession(port, 'admin'),
+  };
   const list = defaultList(db);
   const categories = list ? categoriesOfList(db, list.id).map((c) => c.key) : [];
   const problems = db.prepare('SELECT id FROM problems ORDER BY id').pluck().all() as string[];
   const others: Record<Role, Role> = { anonymous: 'learner', learner: 'admin', admin: 'learner' };
   const who: Record<Role, Learner> = { anonymous: visitor, learner, admin };
   const world: World = {
-    app, db, config, dataDir: data.dir, port, now: NOW, today: TODAY, listDir: LIST_DIR, hubDir, categories, listKey: list?.key ?? '', importRunId, appErrors,
-    groupId: group.id, otherGroupId: otherGroup.id,
+    app,
+    db,
+    config,
+    dataDir: data.dir,
+    port,
+    now: NOW,
+    today: TODAY,
+    listDir: LIST_DIR,
+    hubDir,
+    categories,
+    listKey: list?.key ?? '',
+    importRunId,
+    appErrors,
+    groupId: group.id,
+    otherGroupId: otherGroup.id,
     files: [],
     roles: {} as Record<Role, RoleCtx>,
     close: async () => {
@@ -141,7 +169,9 @@ export async function createWorld(): Promise<World> {
     const me = learnerById(db, who[role].id)!;
     const other = who[others[role]];
     const mine = attempts[role === 'anonymous' ? 'visitor' : role];
-    const logged = new Set(db.prepare('SELECT problem_id FROM attempts WHERE learner_id = ?').pluck().all(me.id) as string[]);
+    const logged = new Set(
+      db.prepare('SELECT problem_id FROM attempts WHERE learner_id = ?').pluck().all(me.id) as string[],
+    );
     world.roles[role] = {
       role,
       cookie: sessions[role].cookie,
@@ -167,7 +197,9 @@ export async function createWorld(): Promise<World> {
 function cheapenPasswords(db: Db): void {
   const salt = crypto.randomBytes(16);
   const hash = crypto.scryptSync(PASSWORD.normalize('NFC'), salt, 32, { N: 1024, r: 8, p: 1 });
-  db.prepare('UPDATE learners SET password_hash = ?').run(['scrypt', 1024, 8, 1, salt.toString('base64'), hash.toString('base64')].join('$'));
+  db.prepare('UPDATE learners SET password_hash = ?').run(
+    ['scrypt', 1024, 8, 1, salt.toString('base64'), hash.toString('base64')].join('$'),
+  );
 }
 
 /** Every cookie a response sets, merged into `jar` (so a CSRF cookie, if the app ever uses one, travels too). */
@@ -183,7 +215,8 @@ function keepCookies(jar: Map<string, string>, res: RawResponse): string {
 async function anonymousSession(port: number, jar = new Map<string, string>()) {
   const page = await send(port, { method: 'GET', path: '/login', headers: {} }, 10_000);
   const cookie = keepCookies(jar, page);
-  if (page.status !== 200 || !cookie) throw new Error(`fuzz set-up: GET /login answered ${page.status} without a cookie`);
+  if (page.status !== 200 || !cookie)
+    throw new Error(`fuzz set-up: GET /login answered ${page.status} without a cookie`);
   return { cookie, csrf: csrfFrom(page.text) };
 }
 
@@ -191,7 +224,16 @@ export async function loginSession(port: number, login: string) {
   const jar = new Map<string, string>();
   const anon = await anonymousSession(port, jar);
   const body = `_csrf=${encodeURIComponent(anon.csrf)}&login=${login}&password=${encodeURIComponent(PASSWORD)}`;
-  const res = await send(port, { method: 'POST', path: '/login', headers: { cookie: anon.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body }, 10_000);
+  const res = await send(
+    port,
+    {
+      method: 'POST',
+      path: '/login',
+      headers: { cookie: anon.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    },
+    10_000,
+  );
   const cookie = keepCookies(jar, res);
   if (res.status !== 302) throw new Error(`fuzz set-up: login as ${login} answered ${res.status}`);
   const settings = await send(port, { method: 'GET', path: '/settings', headers: { cookie } }, 10_000);

@@ -90,14 +90,21 @@ describe('cote backup and cote restore', function () {
       let n = 0;
       const tick = () => { for (let i = 0; i < 20; i++) { insert.run('w' + n++); } process.stdout.write(n + '\\n'); setImmediate(tick); };
       tick();`;
-    const writer = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const writer = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let written = 0;
     writer.stdout.on('data', (chunk: Buffer) => (written = Number(chunk.toString().trim().split('\n').pop())));
     const file = path.join(backups, 'during-writes.bak');
     try {
       while (written < 200) await new Promise((resolve) => setTimeout(resolve, 20));
       const before = written;
-      const result = await runCote(['backup', file], { COTE_DATA_DIR: path.dirname(live), LOG_LEVEL: 'silent', COTE_AUTO_IMPORT: 'false' });
+      const result = await runCote(['backup', file], {
+        COTE_DATA_DIR: path.dirname(live),
+        LOG_LEVEL: 'silent',
+        COTE_AUTO_IMPORT: 'false',
+      });
       expect(result.code, result.stderr).to.equal(0);
       expect(written, 'the writer kept writing while the backup ran').to.be.greaterThan(before);
     } finally {
@@ -107,9 +114,14 @@ describe('cote backup and cote restore', function () {
     const copy = new Database(file, { readonly: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).to.equal('ok');
-      expect(copy.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).to.deep.equal(knownMigrations());
+      expect(copy.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).to.deep.equal(
+        knownMigrations(),
+      );
       expect(copy.prepare('SELECT login FROM learners').pluck().all()).to.deep.equal(['ana']);
-      const ticks = copy.prepare("SELECT count(*) AS n, max(n) AS last FROM ticks WHERE pad LIKE 'w%'").get() as { n: number; last: number };
+      const ticks = copy.prepare("SELECT count(*) AS n, max(n) AS last FROM ticks WHERE pad LIKE 'w%'").get() as {
+        n: number;
+        last: number;
+      };
       expect(ticks.n).to.be.at.least(200);
       expect(ticks.last - 4000, 'the rows form a prefix: none missing in between').to.equal(ticks.n);
     } finally {
@@ -194,7 +206,9 @@ describe('cote backup and cote restore', function () {
       const file = path.join(backups, 'newer.bak');
       expect((await cote(path.dirname(live), 'backup', file)).code).to.equal(0);
       const newer = new Database(file);
-      newer.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run('999_from_the_future.sql', '2030-01-01T00:00:00Z');
+      newer
+        .prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)')
+        .run('999_from_the_future.sql', '2030-01-01T00:00:00Z');
       newer.close();
       await refusedWith(file, /newer cote \(unknown migration 999_from_the_future\.sql\)/);
     });
@@ -207,13 +221,25 @@ describe('cote backup and cote restore', function () {
   it('restore while the server runs – refused with one line, the server keeps its database', async () => {
     const file = path.join(backups, 'cote.bak');
     expect((await cote(path.dirname(live), 'backup', file)).code).to.equal(0);
-    const server = spawnServer({ COTE_DATA_DIR: path.dirname(live), PORT: '0', HOST: '127.0.0.1', COTE_AUTO_IMPORT: 'false', LOG_LEVEL: 'info' });
+    const server = spawnServer({
+      COTE_DATA_DIR: path.dirname(live),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      COTE_AUTO_IMPORT: 'false',
+      LOG_LEVEL: 'info',
+    });
     try {
       await server.logged('cote listening');
-      const result = await runCote(['restore', file], { COTE_DATA_DIR: path.dirname(live), LOG_LEVEL: 'silent', COTE_DB_BUSY_TIMEOUT_MS: '200' });
+      const result = await runCote(['restore', file], {
+        COTE_DATA_DIR: path.dirname(live),
+        LOG_LEVEL: 'silent',
+        COTE_DB_BUSY_TIMEOUT_MS: '200',
+      });
       expect(result.code).to.not.equal(0);
       expect(result.lines, result.stderr).to.have.length(1);
-      expect(result.lines[0]).to.include(live).and.to.match(/in use by another process: stop the cote server/);
+      expect(result.lines[0])
+        .to.include(live)
+        .and.to.match(/in use by another process: stop the cote server/);
     } finally {
       await stopServer(server);
     }

@@ -16,7 +16,8 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
   let mina: Learner;
   let joon: Learner;
   const problemCount = () => t.deps.db.prepare('SELECT count(*) FROM problems').pluck().get() as number;
-  const fields = (l: Learner) => attemptsForLearner(t.deps.db, l.id).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.note]);
+  const fields = (l: Learner) =>
+    attemptsForLearner(t.deps.db, l.id).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.note]);
 
   beforeEach(() => {
     t = testDeps({}, new Date('2026-03-01T15:30:00Z'));
@@ -30,7 +31,15 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
   it('GET /export.csv – titles and notes starting with = + - @ tab or CR get a leading quote; the file imports back the same attempts', async () => {
     const notes = [FORMULA, '+1+2', '-3+4', '@me', '\tTAB', 'plain, "quoted" note', ''];
     const add = (problemId: string, day: string, note: string, minutes: number | null) =>
-      recordAttempt(t.deps.db, { learnerId: mina.id, problemId, day, outcome: 'solved_slow', minutes, note, createdAt: '2026-03-01T00:00:00Z' });
+      recordAttempt(t.deps.db, {
+        learnerId: mina.id,
+        problemId,
+        day,
+        outcome: 'solved_slow',
+        minutes,
+        note,
+        createdAt: '2026-03-01T00:00:00Z',
+      });
     notes.forEach((note, i) => {
       add('boj:1260', `2026-02-0${i + 1}`, note, i);
     });
@@ -58,11 +67,24 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
     const before = problemCount();
     const rows = Array.from({ length: 60 }, (_, i) => `boj:${900000 + i},2026-02-01,solved,5`);
     const a = await loggedIn(t.app(), 'mina');
-    const res = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv: ['problem,day,outcome,minutes', 'boj:1260,2026-02-01,solved,5', ...rows].join('\n') });
+    const res = await a.agent
+      .post('/history/import')
+      .type('form')
+      .send({
+        _csrf: a.csrf,
+        csv: ['problem,day,outcome,minutes', 'boj:1260,2026-02-01,solved,5', ...rows].join('\n'),
+      });
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('<strong>line 3</strong>: problem boj:900000 is not on any imported list');
     expect(res.text).to.contain('<strong>line 62</strong>: problem boj:900059 is not on any imported list');
-    const partial = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv: ['problem,day,outcome,minutes', 'boj:1260,2026-02-01,solved,5', ...rows].join('\n'), partial: '1' });
+    const partial = await a.agent
+      .post('/history/import')
+      .type('form')
+      .send({
+        _csrf: a.csrf,
+        csv: ['problem,day,outcome,minutes', 'boj:1260,2026-02-01,solved,5', ...rows].join('\n'),
+        partial: '1',
+      });
     expect(partial.status).to.equal(200);
     expect(fields(mina)).to.deep.equal([['boj:1260', '2026-02-01', 'solved', 5, '']]);
     expect(problemCount()).to.equal(before);
@@ -79,14 +101,23 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
     const rows = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv: many });
     expect(rows.status).to.equal(413);
     expect(rows.text).to.contain('5000');
-    const ok = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv: `problem,day,outcome,minutes\n${'boj:1260,2026-02-01,solved,5\n'.repeat(5000)}` });
+    const ok = await a.agent
+      .post('/history/import')
+      .type('form')
+      .send({ _csrf: a.csrf, csv: `problem,day,outcome,minutes\n${'boj:1260,2026-02-01,solved,5\n'.repeat(5000)}` });
     expect(ok.status).to.equal(200);
     expect(fields(mina)).to.have.length(1); // 5,000 copies of one row are one attempt
   });
 
   it('POST /history/import – unbalanced quotes – 422 naming the line, not the parser’s words', async () => {
     const a = await loggedIn(t.app(), 'mina');
-    const res = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv: 'problem,day,outcome,minutes\nboj:1260,2026-02-01,solved,5\n"boj:1000,2026-02-01,solved,5\n' });
+    const res = await a.agent
+      .post('/history/import')
+      .type('form')
+      .send({
+        _csrf: a.csrf,
+        csv: 'problem,day,outcome,minutes\nboj:1260,2026-02-01,solved,5\n"boj:1000,2026-02-01,solved,5\n',
+      });
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('The CSV is malformed near line 3: check its double quotes.');
     expect(res.text).not.to.contain('Quote Not Closed');
@@ -98,13 +129,19 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
       const { cli, err } = testCliContext(t);
       const file = path.join(dir, 'big.csv');
       fs.writeFileSync(file, `problem,day,outcome,minutes\n${'boj:1260,2026-02-01,solved,5\n'.repeat(40000)}`);
-      expect(await runCli(['node', 'cote', 'history', 'import', file, '--learner', 'mina', '--format', 'csv'], cli)).to.equal(1);
+      expect(
+        await runCli(['node', 'cote', 'history', 'import', file, '--learner', 'mina', '--format', 'csv'], cli),
+      ).to.equal(1);
       expect(err).to.have.length(1);
       expect(err[0]).to.match(/^cote: the CSV is \d+ bytes: import at most 1048576 bytes \(1 MB\) at a time$/);
       err.length = 0;
       fs.writeFileSync(file, 'problem,day,outcome,minutes\nboj:31337,2026-02-01,solved,5\n');
-      expect(await runCli(['node', 'cote', 'history', 'import', file, '--learner', 'mina', '--format', 'csv'], cli)).to.equal(1);
-      expect(err).to.deep.equal(['cote: 1 bad row(s), nothing imported; first: line 2: problem boj:31337 is not on any imported list']);
+      expect(
+        await runCli(['node', 'cote', 'history', 'import', file, '--learner', 'mina', '--format', 'csv'], cli),
+      ).to.equal(1);
+      expect(err).to.deep.equal([
+        'cote: 1 bad row(s), nothing imported; first: line 2: problem boj:31337 is not on any imported list',
+      ]);
       expect(fields(mina)).to.deep.equal([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

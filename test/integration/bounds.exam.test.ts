@@ -45,24 +45,65 @@ describe('an absurd exam date cannot freeze the server', () => {
 
   it('POST /settings – exam 9999-12-31 or a past day – 422 naming the exam date; nothing saved', async () => {
     const { agent, csrf } = await loggedIn(t.app(), 'mina');
-    const form = { _csrf: csrf, name: 'Mina', email: 'mina@example.com', timezone: 'Asia/Seoul', language: 'en', dailyMinutes: '120', studyDays: ['1', '2'], profile: 'samsung' };
-    const far = await agent.post('/settings').type('form').send({ ...form, examDate: '9999-12-31' });
+    const form = {
+      _csrf: csrf,
+      name: 'Mina',
+      email: 'mina@example.com',
+      timezone: 'Asia/Seoul',
+      language: 'en',
+      dailyMinutes: '120',
+      studyDays: ['1', '2'],
+      profile: 'samsung',
+    };
+    const far = await agent
+      .post('/settings')
+      .type('form')
+      .send({ ...form, examDate: '9999-12-31' });
     expect(far.status).to.equal(422);
     expect(far.text).to.contain('The exam date 9999-12-31 is more than 730 days ahead: choose a day up to 2028-11-27.');
-    const past = await agent.post('/settings').type('form').send({ ...form, examDate: '2026-11-27' });
+    const past = await agent
+      .post('/settings')
+      .type('form')
+      .send({ ...form, examDate: '2026-11-27' });
     expect(past.status).to.equal(422);
     expect(past.text).to.contain('The exam date 2026-11-27 is in the past (today is 2026-11-28)');
-    const budget = await agent.post('/settings').type('form').send({ ...form, examDate: '2027-01-10', dailyMinutes: '1000' });
+    const budget = await agent
+      .post('/settings')
+      .type('form')
+      .send({ ...form, examDate: '2027-01-10', dailyMinutes: '1000' });
     expect(budget.status).to.equal(422);
     expect(budget.text).to.contain('from 0 to 720');
     expect(learnerByLogin(t.deps.db, 'mina')).to.deep.include({ examDate: '2026-12-28', dailyMinutes: 120 });
-    expect((await agent.post('/settings').type('form').send({ ...form, examDate: '2028-11-27' })).status).to.equal(302);
+    expect(
+      (
+        await agent
+          .post('/settings')
+          .type('form')
+          .send({ ...form, examDate: '2028-11-27' })
+      ).status,
+    ).to.equal(302);
     expect(learnerByLogin(t.deps.db, 'mina')?.examDate).to.equal('2028-11-27');
   });
 
   it('cote learner add --exam 9999-12-31 – exit 1, one stderr line, nobody added', async () => {
     const { cli, err } = testCliContext(t);
-    const code = await runCli(['node', 'cote', 'learner', 'add', '--login', 'joon', '--name', 'Joon', '--email', 'j@example.com', '--exam', '9999-12-31'], cli);
+    const code = await runCli(
+      [
+        'node',
+        'cote',
+        'learner',
+        'add',
+        '--login',
+        'joon',
+        '--name',
+        'Joon',
+        '--email',
+        'j@example.com',
+        '--exam',
+        '9999-12-31',
+      ],
+      cli,
+    );
     expect(code).to.equal(1);
     expect(err).to.deep.equal(['cote: exam date 9999-12-31 is more than 730 days ahead (latest 2028-11-27)']);
     expect(learnerByLogin(t.deps.db, 'joon')).to.equal(undefined);

@@ -7,7 +7,8 @@ import { outboxDir } from '../../src/digest/transport.ts';
 import type { Learner } from '../../src/learners/learnerRepository.ts';
 import { recordAttempt } from '../../src/progress/attemptRepository.ts';
 
-const entries = (html: string) => [...html.matchAll(/<li class="entry [^"]*" data-attempt="(\d+)"/g)].map((m) => Number(m[1]));
+const entries = (html: string) =>
+  [...html.matchAll(/<li class="entry [^"]*" data-attempt="(\d+)"/g)].map((m) => Number(m[1]));
 
 describe('list views come in pages of 100', () => {
   let t: ReturnType<typeof testDeps>;
@@ -21,7 +22,14 @@ describe('list views come in pages of 100', () => {
 
   function log(day: string | null, n: number) {
     t.deps.db.transaction(() => {
-      for (let i = 0; i < n; i++) recordAttempt(t.deps.db, { learnerId: mina.id, problemId: 'boj:1000', day, outcome: 'solved', createdAt: '2026-03-01T00:00:00Z' });
+      for (let i = 0; i < n; i++)
+        recordAttempt(t.deps.db, {
+          learnerId: mina.id,
+          problemId: 'boj:1000',
+          day,
+          outcome: 'solved',
+          createdAt: '2026-03-01T00:00:00Z',
+        });
     })();
   }
 
@@ -37,10 +45,15 @@ describe('list views come in pages of 100', () => {
     expect(entries(third.text)).to.have.length(50);
     expect(third.text).to.contain('href="/history?day=unknown&amp;page=2#day"');
     expect(third.text).not.to.contain('rel="next"');
-    const pages = new Set([...entries(first.text), ...entries((await agent.get('/history?day=unknown&page=2')).text), ...entries(third.text)]);
+    const pages = new Set([
+      ...entries(first.text),
+      ...entries((await agent.get('/history?day=unknown&page=2')).text),
+      ...entries(third.text),
+    ]);
     expect(pages.size).to.equal(250);
     expect(entries((await agent.get('/history?day=unknown&page=999')).text)).to.deep.equal(entries(third.text));
-    for (const bad of ['0', 'abc', '-1', '1e3', '2&page=3']) expect((await agent.get(`/history?day=unknown&page=${bad}`)).status, bad).to.equal(400);
+    for (const bad of ['0', 'abc', '-1', '1e3', '2&page=3'])
+      expect((await agent.get(`/history?day=unknown&page=${bad}`)).status, bad).to.equal(400);
   });
 
   it('GET /history – 150 entries today – the day is paged and the last two weeks show at most 100 with a note', async () => {
@@ -54,7 +67,9 @@ describe('list views come in pages of 100', () => {
 
   it('GET /learners – 120 learners – 100 on the first page, the rest on the second', async () => {
     const { agent } = await loggedIn(t.app(), 'mina');
-    const insert = t.deps.db.prepare("INSERT INTO learners (login, name, email, unsubscribe_token, created_at) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z')");
+    const insert = t.deps.db.prepare(
+      "INSERT INTO learners (login, name, email, unsubscribe_token, created_at) VALUES (?, ?, ?, ?, '2026-01-01T00:00:00Z')",
+    );
     t.deps.db.transaction(() => {
       for (let i = 0; i < 119; i++) insert.run(`member${i}`, `Member ${i}`, `m${i}@example.com`, `token${i}`);
     })();
@@ -68,7 +83,8 @@ describe('list views come in pages of 100', () => {
   it('GET /digest/preview – 120 outbox files – 100 listed, the rest on page 2', async () => {
     const dir = outboxDir(t.deps.config);
     fs.mkdirSync(dir, { recursive: true });
-    for (let i = 0; i < 120; i++) fs.writeFileSync(path.join(dir, `test-${mina.id}-${1000 + i}.eml`), 'Subject: x\r\n\r\nx');
+    for (let i = 0; i < 120; i++)
+      fs.writeFileSync(path.join(dir, `test-${mina.id}-${1000 + i}.eml`), 'Subject: x\r\n\r\nx');
     const { agent } = await loggedIn(t.app(), 'mina');
     // Each file is listed once, with a link to its rendered view (and one to download it).
     const files = (html: string) => html.match(/href="\/digest\/outbox\/[^"]+\/view"/g)?.length ?? 0;

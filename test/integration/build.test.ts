@@ -16,14 +16,22 @@ describe('the compiled build', function () {
   it('node dist/bin/cote.js --help – lists the commands without tsx', () => {
     const run = spawnSync(process.execPath, ['dist/bin/cote.js', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).to.equal(0);
-    for (const command of ['import', 'learner', 'solve', 'history', 'plan', 'digest']) expect(run.stdout).to.match(new RegExp(`^\\s+${command}\\b`, 'm'));
+    for (const command of ['import', 'learner', 'solve', 'history', 'plan', 'digest'])
+      expect(run.stdout).to.match(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
   it('node dist/main.js – migrates a new database, serves a page with its stylesheet and stops on SIGTERM', async () => {
     const data = tempDataDir();
     const child = spawn(process.execPath, ['dist/main.js'], {
       cwd: ROOT,
-      env: { ...process.env, COTE_DATA_DIR: data.dir, COTE_AUTO_IMPORT: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        COTE_DATA_DIR: data.dir,
+        COTE_AUTO_IMPORT: 'false',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     try {

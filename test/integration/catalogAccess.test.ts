@@ -19,7 +19,12 @@ const SECRET_URL = 'http://10.0.0.5:8080/list/README.md';
 function failedRun(db: Db, at: Date): number {
   const id = createImportRun(db, 'http://10.0.0.5:8080/list/', at);
   const message = `cannot reach ${SECRET_URL} (ECONNREFUSED); expected the index`;
-  finishImportRun(db, id, { status: 'failed', message, error: { code: 'catalog.unreachable', params: { url: SECRET_URL, reason: 'ECONNREFUSED', expected: 'the index' } }, at });
+  finishImportRun(db, id, {
+    status: 'failed',
+    message,
+    error: { code: 'catalog.unreachable', params: { url: SECRET_URL, reason: 'ECONNREFUSED', expected: 'the index' } },
+    at,
+  });
   return id;
 }
 
@@ -118,14 +123,20 @@ describe('catalog access', () => {
       seed(t.deps.db, 'root');
       const { agent } = await loggedIn(t.app(), 'root');
       const page = await agent.get('/lists').set(EN).expect(200);
-      return agent.post('/lists/import').set(EN).type('form').send({ _csrf: csrfFrom(page.text), source });
+      return agent
+        .post('/lists/import')
+        .set(EN)
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), source });
     }
 
     it('an admin, default settings – a 127.0.0.1 URL – 422 naming the address; no run, no request reaches it', async () => {
       t = testDeps();
       const res = await adminImports(server.url);
       expect(res.status).to.equal(422);
-      expect(res.text).to.include(`${server.url}: 127.0.0.1 is 127.0.0.1, a private or local address. An admin can allow such sources with COTE_ALLOW_PRIVATE_SOURCES=true.`);
+      expect(res.text).to.include(
+        `${server.url}: 127.0.0.1 is 127.0.0.1, a private or local address. An admin can allow such sources with COTE_ALLOW_PRIVATE_SOURCES=true.`,
+      );
       expect(importRunById(t.deps.db, 1)).to.equal(undefined);
       expect(server.requests).to.have.length(0);
     });
@@ -142,7 +153,11 @@ describe('catalog access', () => {
       t = testDeps();
       const agent = request.agent(t.app());
       const page = await agent.get('/lists').set(EN).expect(200);
-      const res = await agent.post('/lists/import').set(EN).type('form').send({ _csrf: csrfFrom(page.text), source: server.url });
+      const res = await agent
+        .post('/lists/import')
+        .set(EN)
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), source: server.url });
       expect(res.status).to.equal(422);
       expect(importRunById(t.deps.db, 1)).to.equal(undefined);
     });
@@ -154,7 +169,7 @@ describe('catalog access', () => {
       expect(await waitForRun(t.deps.db, 1)).to.include({ status: 'succeeded', done: 5, total: 5 });
     });
 
-    it('the operator\'s COTE_LIST_SOURCE – trusted: imports (a refresh of the default list) without the flag', async () => {
+    it("the operator's COTE_LIST_SOURCE – trusted: imports (a refresh of the default list) without the flag", async () => {
       t = testDeps({ COTE_LIST_SOURCE: server.url });
       const res = await adminImports(server.url);
       expect(res.status).to.equal(303);

@@ -54,7 +54,9 @@ describe('cote import', () => {
       removed: 0,
       changed: 0,
       skipped: 0,
-      warnings: ['README.md: Simulation claims 3 recommended, algorithms/simulation/README.md marks 1 (the page is used)'],
+      warnings: [
+        'README.md: Simulation claims 3 recommended, algorithms/simulation/README.md marks 1 (the page is used)',
+      ],
       typeMap: { '그래프 탐색': 'graph_traversal', 시뮬레이션: 'simulation', 수학: 'math' },
     });
     expect(cli.err).to.deep.equal([]);
@@ -64,8 +66,16 @@ describe('cote import', () => {
     await cote(cli.ctx, 'import');
     cli.out.length = 0;
     expect(await cote(cli.ctx, 'import', '--source', path.join(FIXTURES, 'v2'))).to.equal(0);
-    expect(cli.out[0]).to.equal(`imported tony9402-baekjoon from ${path.join(FIXTURES, 'v2')}: 3 types, 8 problems (9 entries, 5 recommended); added 1, removed 2, changed 3`);
-    expect(cli.out).to.include.members(['  boj:16236 added', '  boj:7576 left the list', '  boj:14499: recommended in simulation: no → yes', '  boj:1978: tier Bronze II → Bronze I', '  boj:1260: title "DFS와 BFS" → "DFS와 BFS 2"']);
+    expect(cli.out[0]).to.equal(
+      `imported tony9402-baekjoon from ${path.join(FIXTURES, 'v2')}: 3 types, 8 problems (9 entries, 5 recommended); added 1, removed 2, changed 3`,
+    );
+    expect(cli.out).to.include.members([
+      '  boj:16236 added',
+      '  boj:7576 left the list',
+      '  boj:14499: recommended in simulation: no → yes',
+      '  boj:1978: tier Bronze II → Bronze I',
+      '  boj:1260: title "DFS와 BFS" → "DFS와 BFS 2"',
+    ]);
   });
 
   it('cote import – a bad source – exit 1, one line on stderr naming it, database unchanged', async () => {
@@ -75,13 +85,17 @@ describe('cote import', () => {
     const code = await cote(cli.ctx, 'import', '--source', `${server.url}nowhere/`, '--json');
     expect(code).to.equal(1);
     expect(cli.out).to.deep.equal([]);
-    expect(cli.err).to.deep.equal([`cote: GET ${server.url}nowhere/README.md answered 404; expected the list index README.md with a table of algorithm types`]);
+    expect(cli.err).to.deep.equal([
+      `cote: GET ${server.url}nowhere/README.md answered 404; expected the list index README.md with a table of algorithm types`,
+    ]);
     expect(cli.db().prepare('SELECT * FROM entries ORDER BY 1, 2').all()).to.deep.equal(before);
   });
 
   it('cote import – a missing directory – exit 1 and nothing stored', async () => {
     expect(await cote(cli.ctx, 'import', '--source', '/no/such/dir')).to.equal(1);
-    expect(cli.err).to.have.length(1).and.to.match(/^cote: directory \/no\/such\/dir does not exist/);
+    expect(cli.err)
+      .to.have.length(1)
+      .and.to.match(/^cote: directory \/no\/such\/dir does not exist/);
     expect(listCount(cli.db())).to.equal(0);
   });
 });
@@ -104,7 +118,9 @@ describe('startFirstImport()', () => {
     await startFirstImport(t.deps);
     const run = latestImportRun(t.deps.db)!;
     expect(run.status).to.equal('failed');
-    expect(run.message).to.equal(`cannot reach ${closed.url}README.md (ECONNREFUSED); expected the list index README.md with a table of algorithm types`);
+    expect(run.message).to.equal(
+      `cannot reach ${closed.url}README.md (ECONNREFUSED); expected the list index README.md with a table of algorithm types`,
+    );
     // Before the first learner the page is open, and whoever started the server sees why (as an admin would).
     const { default: request } = await import('supertest');
     const page = await request(t.app()).get('/').set('Accept-Language', 'en').expect(200);
@@ -121,6 +137,9 @@ describe('startFirstImport()', () => {
     t = testDeps({ COTE_AUTO_IMPORT: 'false' });
     const id = createImportRun(t.deps.db, '/srv/list', t.clock.get());
     await startFirstImport(t.deps);
-    expect(importRunById(t.deps.db, id)).to.include({ status: 'failed', message: 'interrupted: the server stopped during the import' });
+    expect(importRunById(t.deps.db, id)).to.include({
+      status: 'failed',
+      message: 'interrupted: the server stopped during the import',
+    });
   });
 });

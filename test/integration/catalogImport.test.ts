@@ -16,7 +16,9 @@ const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/catalog');
 
 /** Everything the catalog tables hold, to compare before and after a failed import. */
 function snapshot(db: Db) {
-  return ['lists', 'categories', 'problems', 'entries'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all());
+  return ['lists', 'categories', 'problems', 'entries'].map((table) =>
+    db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all(),
+  );
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -31,9 +33,13 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 
 function addLearnerWithAttempt(db: Db, problemId: string): void {
   const learner = db
-    .prepare(`INSERT INTO learners (login, name, email, unsubscribe_token, created_at) VALUES ('kim', 'Kim', 'kim@example.test', 'tok', '2026-11-01T00:00:00Z')`)
+    .prepare(
+      `INSERT INTO learners (login, name, email, unsubscribe_token, created_at) VALUES ('kim', 'Kim', 'kim@example.test', 'tok', '2026-11-01T00:00:00Z')`,
+    )
     .run().lastInsertRowid;
-  db.prepare(`INSERT INTO attempts (learner_id, problem_id, day, outcome, created_at) VALUES (?, ?, '2026-11-20', 'solved', '2026-11-20T10:00:00Z')`).run(learner, problemId);
+  db.prepare(
+    `INSERT INTO attempts (learner_id, problem_id, day, outcome, created_at) VALUES (?, ?, '2026-11-20', 'solved', '2026-11-20T10:00:00Z')`,
+  ).run(learner, problemId);
 }
 
 describe('catalog import over HTTP', () => {
@@ -50,10 +56,27 @@ describe('catalog import over HTTP', () => {
 
     it('importList() – tony9402 snapshot over HTTP – stores 23 types, 993 problems, 1,049 entries, 390 recommended, 56 in two types', async () => {
       const summary = await importList(t.deps.db, server.url);
-      expect(summary).to.include({ list: 'tony9402-baekjoon', categories: 23, problems: 993, entries: 1049, recommended: 390, added: 993, removed: 0, changed: 0 });
+      expect(summary).to.include({
+        list: 'tony9402-baekjoon',
+        categories: 23,
+        problems: 993,
+        entries: 1049,
+        recommended: 390,
+        added: 993,
+        removed: 0,
+        changed: 0,
+      });
       const list = defaultList(t.deps.db)!;
-      expect(listCounts(t.deps.db, list.id)).to.deep.equal({ categories: 23, problems: 993, entries: 1049, recommended: 390 });
-      const inTwo = t.deps.db.prepare('SELECT count(*) FROM (SELECT problem_id FROM entries GROUP BY problem_id HAVING count(*) = 2)').pluck().get();
+      expect(listCounts(t.deps.db, list.id)).to.deep.equal({
+        categories: 23,
+        problems: 993,
+        entries: 1049,
+        recommended: 390,
+      });
+      const inTwo = t.deps.db
+        .prepare('SELECT count(*) FROM (SELECT problem_id FROM entries GROUP BY problem_id HAVING count(*) = 2)')
+        .pluck()
+        .get();
       expect(inTwo).to.equal(56);
       expect(list.source).to.equal(server.url);
     });
@@ -63,18 +86,28 @@ describe('catalog import over HTTP', () => {
       const simulation = plannerCatalog(t.deps.db).entries.filter((e) => e.category === 'simulation');
       expect(simulation).to.have.length(48);
       expect(simulation.filter((e) => e.recommended)).to.have.length(11);
-      expect(summary.warnings.some((w) => /Simulation claims 30 recommended, algorithms\/simulation\/README\.md marks 11/.test(w))).to.equal(true);
+      expect(
+        summary.warnings.some((w) =>
+          /Simulation claims 30 recommended, algorithms\/simulation\/README\.md marks 11/.test(w),
+        ),
+      ).to.equal(true);
     });
 
     it('importList() – problems – namespaced boj:<n>, linked to the judge, enriched from database.json', async () => {
       await importList(t.deps.db, server.url);
       const p = problemById(t.deps.db, 'boj:20436')!;
-      expect(p).to.include({ judge: 'boj', number: '20436', title: 'ZOAC 3', level: 7, url: 'https://www.acmicpc.net/problem/20436' });
+      expect(p).to.include({
+        judge: 'boj',
+        number: '20436',
+        title: 'ZOAC 3',
+        level: 7,
+        url: 'https://www.acmicpc.net/problem/20436',
+      });
       expect(p.tags).to.be.an('array').that.is.not.empty;
       expect(p.averageTries).to.be.a('number');
     });
 
-    it('importList() – fetching – sends cote\'s User-Agent and fetches the index, 23 pages and database.json once each', async () => {
+    it("importList() – fetching – sends cote's User-Agent and fetches the index, 23 pages and database.json once each", async () => {
       server.requests.length = 0;
       await importList(t.deps.db, server.url);
       expect(server.requests).to.have.length(25);
@@ -95,7 +128,9 @@ describe('catalog import over HTTP', () => {
       try {
         const error = await rejection(importList(t.deps.db, server.url));
         expect(error.code).to.equal('catalog.http_status');
-        expect(error.message).to.equal(`GET ${server.url}algorithms/simulation/README.md answered 500; expected the Simulation type page with a problem table`);
+        expect(error.message).to.equal(
+          `GET ${server.url}algorithms/simulation/README.md answered 500; expected the Simulation type page with a problem table`,
+        );
         expect(snapshot(t.deps.db)).to.deep.equal([[], [], [], []]);
       } finally {
         server.failing.clear();
@@ -130,7 +165,15 @@ describe('catalog import over HTTP', () => {
     it('importList() – v2 flips a mark, changes a level and a title, adds one, drops two – reports each change', async () => {
       await importList(t.deps.db, v1.url);
       const summary = await importList(t.deps.db, v2.url);
-      expect(summary).to.include({ categories: 3, problems: 8, entries: 9, recommended: 5, added: 1, removed: 2, changed: 3 });
+      expect(summary).to.include({
+        categories: 3,
+        problems: 8,
+        entries: 9,
+        recommended: 5,
+        added: 1,
+        removed: 2,
+        changed: 3,
+      });
       expect(summary.details.added).to.deep.equal(['boj:16236']);
       expect(summary.details.removed).to.have.members(['boj:7576', 'boj:1012']);
       expect(summary.details.changes).to.deep.include.members([
@@ -158,7 +201,11 @@ describe('catalog import over HTTP', () => {
       await importList(t.deps.db, v2.url);
       const summary = await importList(t.deps.db, v1.url);
       expect(summary.details.added).to.have.members(['boj:7576', 'boj:1012']);
-      expect(plannerCatalog(t.deps.db).entries.filter((e) => e.problem === 'boj:7576').map((e) => e.category)).to.deep.equal(['graph_traversal']);
+      expect(
+        plannerCatalog(t.deps.db)
+          .entries.filter((e) => e.problem === 'boj:7576')
+          .map((e) => e.category),
+      ).to.deep.equal(['graph_traversal']);
     });
 
     it('importList() – a local directory with the same content as the URL – is the same list, nothing changes', async () => {
@@ -204,7 +251,9 @@ describe('catalog import over HTTP', () => {
       fs.copyFileSync(path.join(FIXTURES, 'v2/algorithms/math/README.md'), path.join(dir, 'algorithms/math/README.md'));
       server.requests.length = 0;
       const summary = await importList(t.deps.db, server.url);
-      expect(server.requests.filter((r) => r.status === 200).map((r) => r.path)).to.deep.equal(['/algorithms/math/README.md']);
+      expect(server.requests.filter((r) => r.status === 200).map((r) => r.path)).to.deep.equal([
+        '/algorithms/math/README.md',
+      ]);
       expect(server.requests.filter((r) => r.status === 304)).to.have.length(4);
       expect(summary).to.include({ added: 0, removed: 0, changed: 1 });
       expect(summary.details.changes).to.deep.equal([{ problem: 'boj:1978', kind: 'level', from: 4, to: 5 }]);
@@ -230,7 +279,9 @@ describe('catalog import over HTTP', () => {
       await closed.close();
       const error = await rejection(importList(t.deps.db, closed.url));
       expect(error.code).to.equal('catalog.unreachable');
-      expect(error.message).to.equal(`cannot reach ${closed.url}README.md (ECONNREFUSED); expected the list index README.md with a table of algorithm types`);
+      expect(error.message).to.equal(
+        `cannot reach ${closed.url}README.md (ECONNREFUSED); expected the list index README.md with a table of algorithm types`,
+      );
     });
 
     it('importList() – a page slower than the timeout – fails with a timeout naming the URL', async () => {
@@ -238,7 +289,9 @@ describe('catalog import over HTTP', () => {
       try {
         const error = await rejection(importList(t.deps.db, server.url, { timeoutMs: 200 }));
         expect(error.code).to.equal('catalog.timeout');
-        expect(error.message).to.equal(`GET ${server.url}algorithms/math/README.md timed out after 0.2 s; expected the Math type page with a problem table`);
+        expect(error.message).to.equal(
+          `GET ${server.url}algorithms/math/README.md timed out after 0.2 s; expected the Math type page with a problem table`,
+        );
         expect(snapshot(t.deps.db)).to.deep.equal([[], [], [], []]);
       } finally {
         server.slow.clear();
@@ -248,7 +301,9 @@ describe('catalog import over HTTP', () => {
     it('importList() – a base URL that is not the list – fails: the index has no type table', async () => {
       const error = await rejection(importList(t.deps.db, `${server.url}algorithms/math/`));
       expect(error.code).to.equal('catalog.no_type_table');
-      expect(error.message).to.match(new RegExp(`^${server.url}algorithms/math/README\\.md: expected a table of algorithm types`));
+      expect(error.message).to.match(
+        new RegExp(`^${server.url}algorithms/math/README\\.md: expected a table of algorithm types`),
+      );
     });
 
     it('importList() – a directory that does not exist – fails naming the directory', async () => {
@@ -262,7 +317,10 @@ describe('catalog import over HTTP', () => {
       try {
         const summary = await importList(t.deps.db, server.url);
         expect(summary).to.include({ problems: 9, entries: 10 });
-        expect(problemById(t.deps.db, 'boj:1260')).to.include({ averageTries: null }).and.to.have.property('tags').that.deep.equals([]);
+        expect(problemById(t.deps.db, 'boj:1260'))
+          .to.include({ averageTries: null })
+          .and.to.have.property('tags')
+          .that.deep.equals([]);
       } finally {
         server.missing.clear();
       }

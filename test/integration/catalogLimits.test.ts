@@ -20,7 +20,9 @@ const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/catalog');
 const INDEX_EXPECTED = 'the list index README.md with a table of algorithm types';
 
 function snapshot(db: Db) {
-  return ['lists', 'categories', 'problems', 'entries', 'list_files'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all());
+  return ['lists', 'categories', 'problems', 'entries', 'list_files'].map((table) =>
+    db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all(),
+  );
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -71,8 +73,13 @@ describe('catalog import limits', () => {
       const error = await rejection(importList(t.deps.db, server.url, { timeoutMs: 400 }));
       expect(Date.now() - started).to.be.below(2000);
       expect(error.code).to.equal('catalog.timeout');
-      expect(error.message).to.equal(`GET ${server.url}algorithms/math/README.md timed out after 0.4 s; expected the Math type page with a problem table`);
-      expect(await eventually(() => server.cutOff.includes('/algorithms/math/README.md')), 'the client hung up').to.equal(true);
+      expect(error.message).to.equal(
+        `GET ${server.url}algorithms/math/README.md timed out after 0.4 s; expected the Math type page with a problem table`,
+      );
+      expect(
+        await eventually(() => server.cutOff.includes('/algorithms/math/README.md')),
+        'the client hung up',
+      ).to.equal(true);
       expect(snapshot(t.deps.db)).to.deep.equal(stored);
     });
 
@@ -82,7 +89,9 @@ describe('catalog import limits', () => {
       const error = await rejection(importList(t.deps.db, server.url, { timeoutMs: 10_000, deadlineMs: 500 }));
       expect(Date.now() - started).to.be.below(2500);
       expect(error.code).to.equal('catalog.import_timeout');
-      expect(error.message).to.equal(`the import from ${server.url} did not finish within 0.5 s (stopped at ${server.url}scripts/database.json); expected solved.ac metadata as JSON`);
+      expect(error.message).to.equal(
+        `the import from ${server.url} did not finish within 0.5 s (stopped at ${server.url}scripts/database.json); expected solved.ac metadata as JSON`,
+      );
       expect(snapshot(t.deps.db)).to.deep.equal(stored);
     });
   });
@@ -92,7 +101,9 @@ describe('catalog import limits', () => {
     server.failing.add('/algorithms/math/README.md');
     const error = await rejection(importList(t.deps.db, server.url, { timeoutMs: 10_000 }));
     expect(error.code).to.equal('catalog.http_status');
-    expect(await eventually(() => server.cutOff.includes('/scripts/database.json')), 'database.json hung up').to.equal(true);
+    expect(await eventually(() => server.cutOff.includes('/scripts/database.json')), 'database.json hung up').to.equal(
+      true,
+    );
   });
 
   describe('byte caps', () => {
@@ -100,9 +111,14 @@ describe('catalog import limits', () => {
       server.endless.add('/algorithms/simulation/README.md');
       const error = await rejection(importList(t.deps.db, server.url));
       expect(error.code).to.equal('catalog.too_large');
-      expect(error.message).to.equal(`GET ${server.url}algorithms/simulation/README.md sent more than 5 MB (the limit for this file); expected the Simulation type page with a problem table`);
+      expect(error.message).to.equal(
+        `GET ${server.url}algorithms/simulation/README.md sent more than 5 MB (the limit for this file); expected the Simulation type page with a problem table`,
+      );
       // The answer is endless: the import can only have ended because cote hung up.
-      expect(await eventually(() => server.cutOff.includes('/algorithms/simulation/README.md')), 'the client hung up').to.equal(true);
+      expect(
+        await eventually(() => server.cutOff.includes('/algorithms/simulation/README.md')),
+        'the client hung up',
+      ).to.equal(true);
       expect(snapshot(t.deps.db)).to.deep.equal(stored);
     });
 
@@ -112,7 +128,9 @@ describe('catalog import limits', () => {
       const error = await rejection(importList(t.deps.db, server.url));
       expect(error.code).to.equal('catalog.too_large');
       expect(error.message).to.match(/scripts\/database\.json sent more than 20 MB \(the limit for this file\)/);
-      expect(process.memoryUsage().rss - heapBefore, 'memory grew by far more than the cap').to.be.below(200 * 1024 * 1024);
+      expect(process.memoryUsage().rss - heapBefore, 'memory grew by far more than the cap').to.be.below(
+        200 * 1024 * 1024,
+      );
       expect(snapshot(t.deps.db)).to.deep.equal(stored);
     });
 
@@ -120,7 +138,9 @@ describe('catalog import limits', () => {
       fs.truncateSync(path.join(dir, 'algorithms/math/README.md'), MAX_PAGE_BYTES + 1);
       const error = await rejection(importList(t.deps.db, dir));
       expect(error.code).to.equal('catalog.too_large');
-      expect(error.message).to.equal(`${path.join(dir, 'algorithms/math/README.md')} is larger than 5 MB (the limit for this file); expected the Math type page with a problem table`);
+      expect(error.message).to.equal(
+        `${path.join(dir, 'algorithms/math/README.md')} is larger than 5 MB (the limit for this file); expected the Math type page with a problem table`,
+      );
       expect(snapshot(t.deps.db)).to.deep.equal(stored);
     });
   });
@@ -131,7 +151,9 @@ describe('catalog import limits', () => {
       server.redirects.set('/README.md', `${other}README.md`);
       const error = await rejection(importList(t.deps.db, server.url));
       expect(error.code).to.equal('catalog.redirect_elsewhere');
-      expect(error.message).to.equal(`GET ${server.url}README.md redirects to ${other.replace(/\/$/, '')}, another host (not followed); expected ${INDEX_EXPECTED}`);
+      expect(error.message).to.equal(
+        `GET ${server.url}README.md redirects to ${other.replace(/\/$/, '')}, another host (not followed); expected ${INDEX_EXPECTED}`,
+      );
       expect(server.requests.filter((r) => r.path === '/README.md')).to.have.length(1);
       expect(snapshot(t.deps.db)).to.deep.equal(stored);
     });
@@ -182,7 +204,9 @@ describe('catalog import limits', () => {
         fs.symlinkSync(outside, path.join(dir, 'algorithms/math'));
         const error = await rejection(importList(t.deps.db, dir));
         expect(error.code).to.equal('catalog.outside_source');
-        expect(error.message).to.equal(`algorithms/math/README.md lies outside ${dir}; expected the Math type page with a problem table`);
+        expect(error.message).to.equal(
+          `algorithms/math/README.md lies outside ${dir}; expected the Math type page with a problem table`,
+        );
         expect(snapshot(t.deps.db)).to.deep.equal(stored);
       } finally {
         fs.rmSync(outside, { recursive: true, force: true });
@@ -202,7 +226,9 @@ describe('catalog import limits', () => {
     it('importList() – allowPrivate: false, a 127.0.0.1 URL – refused before any request', async () => {
       const error = await rejection(importList(t.deps.db, server.url, { allowPrivate: false }));
       expect(error.code).to.equal('catalog.private_address');
-      expect(error.message).to.match(new RegExp(`^${server.url}README\\.md: 127\\.0\\.0\\.1 is 127\\.0\\.0\\.1, a private or local address`));
+      expect(error.message).to.match(
+        new RegExp(`^${server.url}README\\.md: 127\\.0\\.0\\.1 is 127\\.0\\.0\\.1, a private or local address`),
+      );
       expect(server.requests).to.have.length(0);
       expect(snapshot(t.deps.db)).to.deep.equal(stored);
     });
@@ -234,23 +260,35 @@ describe('catalog import limits', () => {
       fs.writeFileSync(path.join(dir, 'algorithms/math/README.md'), eucKrPage());
       const http = await rejection(importList(t.deps.db, server.url));
       expect(http.code).to.equal('catalog.not_utf8');
-      expect(http.message).to.equal(`${server.url}algorithms/math/README.md is not UTF-8 text (line 1); expected the Math type page with a problem table`);
+      expect(http.message).to.equal(
+        `${server.url}algorithms/math/README.md is not UTF-8 text (line 1); expected the Math type page with a problem table`,
+      );
       const local = await rejection(importList(t.deps.db, dir));
-      expect(local.message).to.equal(`${path.join(dir, 'algorithms/math/README.md')} is not UTF-8 text (line 1); expected the Math type page with a problem table`);
+      expect(local.message).to.equal(
+        `${path.join(dir, 'algorithms/math/README.md')} is not UTF-8 text (line 1); expected the Math type page with a problem table`,
+      );
       expect(snapshot(t.deps.db)).to.deep.equal(stored);
     });
 
     it('importList() – scripts/database.json in EUC-KR – refused naming it', async () => {
-      fs.writeFileSync(path.join(dir, 'scripts/database.json'), Buffer.concat([Buffer.from('{\n"1978": {"title": "'), eucKr('소수 찾기'), Buffer.from('"}}')]));
+      fs.writeFileSync(
+        path.join(dir, 'scripts/database.json'),
+        Buffer.concat([Buffer.from('{\n"1978": {"title": "'), eucKr('소수 찾기'), Buffer.from('"}}')]),
+      );
       const error = await rejection(importList(t.deps.db, server.url));
       expect(error.code).to.equal('catalog.not_utf8');
-      expect(error.message).to.equal(`${server.url}scripts/database.json is not UTF-8 text (line 2); expected solved.ac metadata as JSON`);
+      expect(error.message).to.equal(
+        `${server.url}scripts/database.json is not UTF-8 text (line 2); expected solved.ac metadata as JSON`,
+      );
       expect(snapshot(t.deps.db)).to.deep.equal(stored);
     });
 
     it('importList() – UTF-8 files with a byte order mark – the BOM is dropped, the title and names read as written', async () => {
       for (const file of ['README.md', 'algorithms/math/README.md']) {
-        fs.writeFileSync(path.join(dir, file), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(path.join(dir, file))]));
+        fs.writeFileSync(
+          path.join(dir, file),
+          Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(path.join(dir, file))]),
+        );
       }
       await importList(t.deps.db, server.url);
       expect(defaultList(t.deps.db)?.name).to.equal('코딩테스트 대비 문제집 with Baekjoon');

@@ -27,7 +27,19 @@ async function waitForRun(db: Db, id: number) {
 function addLearner(db: Db, login: string, isAdmin: boolean) {
   return createLearner(
     db,
-    { login, name: login, email: `${login}@example.test`, passwordHash: hashPassword('correct horse'), isAdmin, timezone: 'Asia/Seoul', language: 'en', examDate: null, dailyMinutes: 120, studyDays: [1, 2, 3, 4, 5], profile: 'general' },
+    {
+      login,
+      name: login,
+      email: `${login}@example.test`,
+      passwordHash: hashPassword('correct horse'),
+      isAdmin,
+      timezone: 'Asia/Seoul',
+      language: 'en',
+      examDate: null,
+      dailyMinutes: 120,
+      studyDays: [1, 2, 3, 4, 5],
+      profile: 'general',
+    },
     new Date('2026-11-01T00:00:00Z'),
   );
 }
@@ -58,21 +70,43 @@ describe('catalog pages', () => {
       );
       // Folded: no rows on the page, a link to the type open (without JS) and the address of its rows (with JS).
       expect(problemIds(res.text)).to.deep.equal([]);
-      expect(res.text).to.include('<a href="/?type=simulation#type-simulation" data-rows="/types/simulation/rows">Show the 4 problems</a>');
+      expect(res.text).to.include(
+        '<a href="/?type=simulation#type-simulation" data-rows="/types/simulation/rows">Show the 4 problems</a>',
+      );
       const opened: string[] = [];
-      for (const key of ['graph_traversal', 'simulation', 'math']) opened.push(...problemIds((await agent.get(`/types/${key}/rows`).expect(200)).text));
-      expect(opened).to.deep.equal(['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012', 'boj:14891', 'boj:2178', 'boj:14499', 'boj:1003', 'boj:1978', 'boj:2609']);
+      for (const key of ['graph_traversal', 'simulation', 'math'])
+        opened.push(...problemIds((await agent.get(`/types/${key}/rows`).expect(200)).text));
+      expect(opened).to.deep.equal([
+        'boj:1260',
+        'boj:2178',
+        'boj:7576',
+        'boj:1012',
+        'boj:14891',
+        'boj:2178',
+        'boj:14499',
+        'boj:1003',
+        'boj:1978',
+        'boj:2609',
+      ]);
       const graph = await agent.get('/?type=graph_traversal').expect(200);
-      expect(graph.text).to.match(/<details class="type-section" id="type-graph_traversal" data-type="graph_traversal" open>/);
+      expect(graph.text).to.match(
+        /<details class="type-section" id="type-graph_traversal" data-type="graph_traversal" open>/,
+      );
       expect(problemIds(graph.text)).to.deep.equal(['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012']);
-      expect(graph.text).to.include('<a href="https://www.acmicpc.net/problem/1260" rel="noopener noreferrer" target="_blank">DFS와 BFS</a>');
+      expect(graph.text).to.include(
+        '<a href="https://www.acmicpc.net/problem/1260" rel="noopener noreferrer" target="_blank">DFS와 BFS</a>',
+      );
       expect(graph.text).to.include('<span class="tier tier-gold">Gold IV</span>');
     });
 
     it('GET /types/:key/rows – filters in the query – only the matching rows; an unknown type is a 404', async () => {
       const agent = await readerAgent(t, 'en');
-      expect(problemIds((await agent.get('/types/simulation/rows?recommended=1').expect(200)).text)).to.deep.equal(['boj:14891']);
-      expect((await agent.get('/types/simulation/rows?min=20').expect(200)).text).to.include('No problem of this type matches the filters.');
+      expect(problemIds((await agent.get('/types/simulation/rows?recommended=1').expect(200)).text)).to.deep.equal([
+        'boj:14891',
+      ]);
+      expect((await agent.get('/types/simulation/rows?min=20').expect(200)).text).to.include(
+        'No problem of this type matches the filters.',
+      );
       await agent.get('/types/nope/rows').expect(404);
       await agent.get('/types/math/rows?min=99').expect(400);
     });
@@ -91,7 +125,7 @@ describe('catalog pages', () => {
       }
     });
 
-    it('GET /?type=simulation – shows only that type\'s problems', async () => {
+    it("GET /?type=simulation – shows only that type's problems", async () => {
       const res = await (await readerAgent(t, 'ko')).get('/?type=simulation').expect(200);
       expect(problemIds(res.text)).to.deep.equal(['boj:14891', 'boj:2178', 'boj:14499', 'boj:1003']);
     });
@@ -103,7 +137,15 @@ describe('catalog pages', () => {
 
     it('GET /?min=12&max=9 – a reversed range – is read the right way round', async () => {
       const res = await (await readerAgent(t, 'ko')).get('/?min=12&max=9').expect(200);
-      expect(problemIds(res.text)).to.deep.equal(['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012', 'boj:14891', 'boj:2178', 'boj:14499']);
+      expect(problemIds(res.text)).to.deep.equal([
+        'boj:1260',
+        'boj:2178',
+        'boj:7576',
+        'boj:1012',
+        'boj:14891',
+        'boj:2178',
+        'boj:14499',
+      ]);
     });
 
     it('GET /?recommended=1 – recommended only', async () => {
@@ -112,9 +154,15 @@ describe('catalog pages', () => {
     });
 
     it('GET /?q= – a number finds that problem, words find titles', async () => {
-      expect(problemIds((await (await readerAgent(t, 'ko')).get('/?q=7576').expect(200)).text)).to.deep.equal(['boj:7576']);
-      expect(problemIds((await (await readerAgent(t, 'ko')).get('/?q=' + encodeURIComponent('미로')).expect(200)).text)).to.deep.equal(['boj:2178', 'boj:2178']);
-      expect(problemIds((await (await readerAgent(t, 'ko')).get('/?q=SCRIPT').expect(200)).text)).to.deep.equal(['boj:1003']);
+      expect(problemIds((await (await readerAgent(t, 'ko')).get('/?q=7576').expect(200)).text)).to.deep.equal([
+        'boj:7576',
+      ]);
+      expect(
+        problemIds((await (await readerAgent(t, 'ko')).get('/?q=' + encodeURIComponent('미로')).expect(200)).text),
+      ).to.deep.equal(['boj:2178', 'boj:2178']);
+      expect(problemIds((await (await readerAgent(t, 'ko')).get('/?q=SCRIPT').expect(200)).text)).to.deep.equal([
+        'boj:1003',
+      ]);
     });
 
     it('GET /?min=99 or an unknown type – 400 naming the bad filter', async () => {
@@ -129,29 +177,56 @@ describe('catalog pages', () => {
     it('GET / – nothing imported – says so and how to import from a local copy', async () => {
       const res = await (await readerAgent(t, 'en')).get('/').expect(200);
       expect(res.text).to.include('No list has been imported yet.');
-      expect(res.text).to.include('COTE_LIST_SOURCE=/path/to/baekjoon npm start').and.include('npx cote import --source &lt;dir|url&gt;').and.include('href="/lists"');
+      expect(res.text)
+        .to.include('COTE_LIST_SOURCE=/path/to/baekjoon npm start')
+        .and.include('npx cote import --source &lt;dir|url&gt;')
+        .and.include('href="/lists"');
     });
 
-    it('GET / – the first import failed – shows exactly what failed, in the reader\'s language', async () => {
+    it("GET / – the first import failed – shows exactly what failed, in the reader's language", async () => {
       const id = createImportRun(t.deps.db, 'https://raw.githubusercontent.com/tony9402/baekjoon/main/', t.clock.get());
       finishImportRun(t.deps.db, id, {
         status: 'failed',
-        message: 'cannot reach https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md (ENOTFOUND); expected the index',
-        error: { code: 'catalog.unreachable', params: { url: 'https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md', reason: 'ENOTFOUND', expected: 'the index' } },
+        message:
+          'cannot reach https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md (ENOTFOUND); expected the index',
+        error: {
+          code: 'catalog.unreachable',
+          params: {
+            url: 'https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md',
+            reason: 'ENOTFOUND',
+            expected: 'the index',
+          },
+        },
         at: t.clock.get(),
       });
       // The reason and the source are for whoever may import: the reader here is an admin.
       const en = await adminReader(t, 'en').then((agent) => agent.get('/').expect(200));
-      expect(en.text).to.include('failed: Cannot reach https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md (ENOTFOUND); expected the index.');
+      expect(en.text).to.include(
+        'failed: Cannot reach https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md (ENOTFOUND); expected the index.',
+      );
       const ko = await adminReader(t, 'ko').then((agent) => agent.get('/').expect(200));
       expect(ko.text).to.include('연결할 수 없습니다(ENOTFOUND)');
     });
 
     it('GET / – first run, no learner yet, the default source unreachable – open without login: the failure, how to import, setup link', async () => {
       const id = createImportRun(t.deps.db, 'https://raw.githubusercontent.com/tony9402/baekjoon/main/', t.clock.get());
-      finishImportRun(t.deps.db, id, { status: 'failed', message: 'cannot reach it', error: { code: 'catalog.unreachable', params: { url: 'https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md', reason: 'EAI_AGAIN', expected: 'the index' } }, at: t.clock.get() });
+      finishImportRun(t.deps.db, id, {
+        status: 'failed',
+        message: 'cannot reach it',
+        error: {
+          code: 'catalog.unreachable',
+          params: {
+            url: 'https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md',
+            reason: 'EAI_AGAIN',
+            expected: 'the index',
+          },
+        },
+        at: t.clock.get(),
+      });
       const res = await request(t.app()).get('/').set(EN).expect(200);
-      expect(res.text).to.include('Cannot reach https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md (EAI_AGAIN)');
+      expect(res.text).to.include(
+        'Cannot reach https://raw.githubusercontent.com/tony9402/baekjoon/main/README.md (EAI_AGAIN)',
+      );
       expect(res.text).to.include('COTE_LIST_SOURCE=/path/to/baekjoon npm start').and.include('href="/setup"');
     });
 
@@ -164,7 +239,10 @@ describe('catalog pages', () => {
     it('GET / – an import is running – shows its progress and reloads itself', async () => {
       createImportRun(t.deps.db, '/srv/baekjoon', t.clock.get());
       const res = await adminReader(t, 'en').then((agent) => agent.get('/').expect(200));
-      expect(res.text).to.include('<noscript><meta http-equiv="refresh" content="2"></noscript>').and.include('Importing the list from /srv/baekjoon').and.include('data-status="running"');
+      expect(res.text)
+        .to.include('<noscript><meta http-equiv="refresh" content="2"></noscript>')
+        .and.include('Importing the list from /srv/baekjoon')
+        .and.include('data-status="running"');
       expect(res.text).to.match(/<script src="\/static\/[0-9a-f]{12}\/js\/catalog\.js" defer>/);
     });
   });
@@ -172,7 +250,11 @@ describe('catalog pages', () => {
   describe('/lists and POST /lists/import', () => {
     async function importForm(agent: request.Agent, source: string) {
       const page = await agent.get('/lists').set(EN).expect(200);
-      return agent.post('/lists/import').set(EN).type('form').send({ _csrf: csrfFrom(page.text), source });
+      return agent
+        .post('/lists/import')
+        .set(EN)
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), source });
     }
 
     it('POST /lists/import – first run, no learner yet – anyone may import; /lists shows the run and the list', async () => {
@@ -191,17 +273,22 @@ describe('catalog pages', () => {
       expect(json.body.summary).to.include({ problems: 9, added: 9 });
     });
 
-    it('POST /lists/import – a newer version over an imported list – /lists lists each change in the reader\'s language', async () => {
+    it("POST /lists/import – a newer version over an imported list – /lists lists each change in the reader's language", async () => {
       await importList(t.deps.db, path.join(FIXTURES, 'v1'));
       const agent = request.agent(t.app());
       await importForm(agent, path.join(FIXTURES, 'v2'));
       expect((await waitForRun(t.deps.db, 1)).status).to.equal('succeeded');
       const en = await agent.get('/lists').set(EN).expect(200);
       expect(en.text).to.include('added 1, removed 2, changed 3').and.include('6 changes');
-      expect(en.text).to.include('<li>boj:16236 added</li>').and.include('<li>boj:14499: recommended in simulation: no → yes</li>').and.include('<li>boj:1978: tier Bronze II → Bronze I</li>');
+      expect(en.text)
+        .to.include('<li>boj:16236 added</li>')
+        .and.include('<li>boj:14499: recommended in simulation: no → yes</li>')
+        .and.include('<li>boj:1978: tier Bronze II → Bronze I</li>');
       expect(en.text).to.include('<li>boj:1260: title &#34;DFS와 BFS&#34; → &#34;DFS와 BFS 2&#34;</li>');
       const ko = await agent.get('/lists').set('Accept-Language', 'ko').expect(200);
-      expect(ko.text).to.include('<li>boj:1978: 난이도 브론즈 II → 브론즈 I</li>').and.include('<li>boj:7576 문제집에서 빠짐</li>');
+      expect(ko.text)
+        .to.include('<li>boj:1978: 난이도 브론즈 II → 브론즈 I</li>')
+        .and.include('<li>boj:7576 문제집에서 빠짐</li>');
     });
 
     it('POST /lists/import – a directory that does not exist – 422 with the message, no run started', async () => {
@@ -220,7 +307,9 @@ describe('catalog pages', () => {
       const lists = await agent.get('/lists').set(EN).expect(200);
       expect(lists.text).to.include(`${path.join(FIXTURES, 'parser', 'README.md')} does not exist`);
       const korean = await agent.get('/lists').set('Accept-Language', 'ko').expect(200);
-      expect(korean.text).to.include(`${path.join(FIXTURES, 'parser', 'README.md')} 파일이 없습니다. 기대한 것: 알고리즘 유형 표가 있는 문제집 목차 README.md.`);
+      expect(korean.text).to.include(
+        `${path.join(FIXTURES, 'parser', 'README.md')} 파일이 없습니다. 기대한 것: 알고리즘 유형 표가 있는 문제집 목차 README.md.`,
+      );
     });
 
     it('POST /lists/import – learners exist, not logged in – sent to the login, nothing started', async () => {
@@ -228,7 +317,11 @@ describe('catalog pages', () => {
       // /lists has no form for an anonymous visitor once learners exist: the token comes from the login form.
       const agent = request.agent(t.app());
       const csrf = csrfFrom((await agent.get('/login')).text);
-      const res = await agent.post('/lists/import').set(EN).type('form').send({ _csrf: csrf, source: path.join(FIXTURES, 'v1') });
+      const res = await agent
+        .post('/lists/import')
+        .set(EN)
+        .type('form')
+        .send({ _csrf: csrf, source: path.join(FIXTURES, 'v1') });
       expect(res.status).to.equal(302);
       expect(res.headers.location).to.match(/^\/login/);
       expect(importRunById(t.deps.db, 1)).to.equal(undefined);
@@ -239,10 +332,18 @@ describe('catalog pages', () => {
       addLearner(t.deps.db, 'lee', false);
       const agent = request.agent(t.app());
       const login = await agent.get('/login').expect(200);
-      await agent.post('/login').type('form').send({ _csrf: csrfFrom(login.text), login: 'lee', password: 'correct horse' }).expect(302);
+      await agent
+        .post('/login')
+        .type('form')
+        .send({ _csrf: csrfFrom(login.text), login: 'lee', password: 'correct horse' })
+        .expect(302);
       const lists = await agent.get('/lists').set(EN).expect(200);
       expect(lists.text).to.include('Only an admin can import a list.').and.not.include('action="/lists/import"');
-      const res = await agent.post('/lists/import').set(EN).type('form').send({ _csrf: csrfFrom(lists.text), source: path.join(FIXTURES, 'v1') });
+      const res = await agent
+        .post('/lists/import')
+        .set(EN)
+        .type('form')
+        .send({ _csrf: csrfFrom(lists.text), source: path.join(FIXTURES, 'v1') });
       expect(res.status).to.equal(403);
       expect(importRunById(t.deps.db, 1)).to.equal(undefined);
     });
@@ -251,7 +352,11 @@ describe('catalog pages', () => {
       addLearner(t.deps.db, 'admin', true);
       const agent = request.agent(t.app());
       const login = await agent.get('/login').expect(200);
-      await agent.post('/login').type('form').send({ _csrf: csrfFrom(login.text), login: 'admin', password: 'correct horse' }).expect(302);
+      await agent
+        .post('/login')
+        .type('form')
+        .send({ _csrf: csrfFrom(login.text), login: 'admin', password: 'correct horse' })
+        .expect(302);
       const res = await importForm(agent, path.join(FIXTURES, 'v1'));
       expect(res.status).to.equal(303);
       expect((await waitForRun(t.deps.db, 1)).status).to.equal('succeeded');
@@ -265,7 +370,11 @@ describe('catalog pages', () => {
     });
 
     it('POST /lists/import – without a CSRF token – refused', async () => {
-      await request(t.app()).post('/lists/import').type('form').send({ source: path.join(FIXTURES, 'v1') }).expect(403);
+      await request(t.app())
+        .post('/lists/import')
+        .type('form')
+        .send({ source: path.join(FIXTURES, 'v1') })
+        .expect(403);
       expect(importRunById(t.deps.db, 1)).to.equal(undefined);
     });
 

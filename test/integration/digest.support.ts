@@ -26,7 +26,12 @@ export interface TestSmtp {
 }
 
 /** A plain local SMTP server: no login, no STARTTLS (nodemailer would reject its self-signed certificate), quiet. */
-export const SMTP_OPTIONS = { authOptional: true, hideSTARTTLS: true, disableReverseLookup: true, logger: false } as const;
+export const SMTP_OPTIONS = {
+  authOptional: true,
+  hideSTARTTLS: true,
+  disableReverseLookup: true,
+  logger: false,
+} as const;
 
 /** A real SMTP server on `port` (0: any free port). */
 export async function startSmtp(port = 0): Promise<TestSmtp> {
@@ -63,18 +68,43 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
       return state.refused;
     },
     refuseNext: (n) => (toRefuse = n),
-    waitFor: (n) => (state.received.length >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve }))),
+    waitFor: (n) =>
+      state.received.length >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve })),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-export function addLearner(db: Db, login: string, overrides: Partial<NewLearner> = {}, now = new Date('2026-11-01T00:00:00Z')): Learner {
-  return createLearner(db, { ...DEFAULT_SETTINGS, login, name: login, email: `${login}@example.test`, passwordHash: null, isAdmin: false, ...overrides }, now);
+export function addLearner(
+  db: Db,
+  login: string,
+  overrides: Partial<NewLearner> = {},
+  now = new Date('2026-11-01T00:00:00Z'),
+): Learner {
+  return createLearner(
+    db,
+    {
+      ...DEFAULT_SETTINGS,
+      login,
+      name: login,
+      email: `${login}@example.test`,
+      passwordHash: null,
+      isAdmin: false,
+      ...overrides,
+    },
+    now,
+  );
 }
 
 export function addProblem(db: Db, id: string, title: string, level = 8): void {
   const [judge, number] = id.split(':');
-  db.prepare('INSERT OR IGNORE INTO problems (id, judge, number, title, level, url) VALUES (?, ?, ?, ?, ?, ?)').run(id, judge, number, title, level, `https://www.acmicpc.net/problem/${number}`);
+  db.prepare('INSERT OR IGNORE INTO problems (id, judge, number, title, level, url) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    judge,
+    number,
+    title,
+    level,
+    `https://www.acmicpc.net/problem/${number}`,
+  );
 }
 
 export function addSolve(db: Db, learnerId: number, problemId: string, day: string, outcome: Outcome = 'solved'): void {
@@ -84,11 +114,19 @@ export function addSolve(db: Db, learnerId: number, problemId: string, day: stri
 export const TEST_PASSWORD = 'correct horse battery';
 
 /** A supertest agent logged in as a new learner (the CSRF token comes from the login form). */
-export async function loggedIn(app: import('express').Express, db: Db, login: string, overrides: Partial<NewLearner> = {}) {
+export async function loggedIn(
+  app: import('express').Express,
+  db: Db,
+  login: string,
+  overrides: Partial<NewLearner> = {},
+) {
   const learner = addLearner(db, login, { passwordHash: hashPassword(TEST_PASSWORD), ...overrides });
   const agent = request.agent(app);
   const page = await agent.get('/login');
-  const res = await agent.post('/login').type('form').send({ login, password: TEST_PASSWORD, _csrf: csrfFrom(page.text) });
+  const res = await agent
+    .post('/login')
+    .type('form')
+    .send({ login, password: TEST_PASSWORD, _csrf: csrfFrom(page.text) });
   if (res.status !== 302) throw new Error(`login failed: ${res.status}`);
   return { agent, learner };
 }

@@ -54,7 +54,12 @@ describe('digest: two senders racing for one digest', () => {
     await smtp.waitFor(1);
 
     // Sender 1 wakes up holding a claim that is no longer its own.
-    const outcome = await deliverDigest(first, learnerById(first.db, ana.id)!, stalled!, new Date(later.getTime() + 1000));
+    const outcome = await deliverDigest(
+      first,
+      learnerById(first.db, ana.id)!,
+      stalled!,
+      new Date(later.getTime() + 1000),
+    );
 
     // A send resolves only once the SMTP server has accepted the message: a second copy would be here already.
     expect(smtp.received.map((m) => m.messageId)).to.have.length(1);

@@ -25,10 +25,34 @@ describe('cote digest', () => {
   it('cote digest --dry-run --json --day – the documented shape, for that day', async () => {
     const ana = addLearner(ctx.deps.db, 'ana', { language: 'ko' });
     const { cli, out } = cliContext(ctx);
-    expect(await runCli(['node', 'cote', 'digest', '--learner', String(ana.id), '--day', '2026-11-20', '--dry-run', '--json'], cli)).to.equal(0);
+    expect(
+      await runCli(
+        ['node', 'cote', 'digest', '--learner', String(ana.id), '--day', '2026-11-20', '--dry-run', '--json'],
+        cli,
+      ),
+    ).to.equal(0);
     const json = JSON.parse(out.join('\n'));
-    expect(Object.keys(json)).to.deep.equal(['learner', 'day', 'dryRun', 'sent', 'transport', 'messageId', 'date', 'to', 'subject', 'text', 'html']);
-    expect(json).to.deep.include({ day: '2026-11-20', dryRun: true, sent: false, transport: null, to: 'ana@example.test', subject: '[cote] 오늘 푼 문제 없음' });
+    expect(Object.keys(json)).to.deep.equal([
+      'learner',
+      'day',
+      'dryRun',
+      'sent',
+      'transport',
+      'messageId',
+      'date',
+      'to',
+      'subject',
+      'text',
+      'html',
+    ]);
+    expect(json).to.deep.include({
+      day: '2026-11-20',
+      dryRun: true,
+      sent: false,
+      transport: null,
+      to: 'ana@example.test',
+      subject: '[cote] 오늘 푼 문제 없음',
+    });
     expect(json.messageId).to.match(new RegExp(`^<digest-${ana.id}-2026-11-20@`));
   });
 
@@ -49,7 +73,9 @@ describe('cote digest', () => {
     addLearner(ctx.deps.db, 'ana');
     const { cli, err } = cliContext(ctx);
     expect(await runCli(['node', 'cote', 'digest', '--learner', 'nobody', '--dry-run'], cli)).to.equal(1);
-    expect(await runCli(['node', 'cote', 'digest', '--learner', 'ana', '--day', '2026-02-30', '--dry-run'], cli)).to.equal(1);
+    expect(
+      await runCli(['node', 'cote', 'digest', '--learner', 'ana', '--day', '2026-02-30', '--dry-run'], cli),
+    ).to.equal(1);
     expect(err).to.deep.equal(['cote: no learner "nobody"', 'cote: --day "2026-02-30" is not a date: use YYYY-MM-DD']);
   });
 });
@@ -63,7 +89,9 @@ describe('cote digest over SMTP', () => {
       smtp.refuseNext(1);
       const { cli, err } = cliContext(ctx);
       expect(await runCli(['node', 'cote', 'digest', '--learner', 'ana'], cli)).to.equal(2);
-      expect(err[0]).to.match(/^cote: the digest for ana on 2026-11-28 was not sent: smtp: .*451.*; the job retries at 2026-11-28T09:02:00.000Z$/);
+      expect(err[0]).to.match(
+        /^cote: the digest for ana on 2026-11-28 was not sent: smtp: .*451.*; the job retries at 2026-11-28T09:02:00.000Z$/,
+      );
       expect(digestFor(ctx.deps.db, ana.id, '2026-11-28')).to.include({ status: 'pending', attempts: 1 });
       expect(await runCli(['node', 'cote', 'digest', '--learner', 'ana'], cli)).to.equal(0);
       expect(smtp.received).to.have.length(1);

@@ -34,7 +34,10 @@ describe('digest content from the real planner', () => {
     const openReviews = expected.days[0].items.filter((i) => i.kind === 'review');
     expect(forecast.items, 'the fixture plans something for tomorrow').not.to.be.empty;
     expect(undoneNew, 'the fixture plans new problems today').not.to.be.empty;
-    expect(openReviews.map((i) => i.problem), 'the hinted problem is due again').to.deep.equal(['boj:1260']);
+    expect(
+      openReviews.map((i) => i.problem),
+      'the hinted problem is due again',
+    ).to.deep.equal(['boj:1260']);
 
     const mailer = createMailer(ctx.deps.config);
     await sendDueDigests({ ...ctx.deps, mailer }, new Date('2026-11-28T12:00:00Z'));
@@ -74,7 +77,9 @@ describe('digest content from the real planner', () => {
     await sendDueDigests({ ...ctx.deps, mailer }, new Date('2026-11-28T12:00:00Z'));
     mailer.close();
     const bars = (login: string) => {
-      const html = String(smtp.received.find((m) => m.messageId?.includes(`digest-${login === 'heavy' ? heavy.id : only.id}-`))!.html);
+      const html = String(
+        smtp.received.find((m) => m.messageId?.includes(`digest-${login === 'heavy' ? heavy.id : only.id}-`))!.html,
+      );
       return [...html.matchAll(/white-space:nowrap;">(Graph Traversal|Simulation)<\/td>/g)].map((m) => m[1]);
     };
     expect(bars('heavy')).to.deep.equal(['Simulation', 'Graph Traversal']);

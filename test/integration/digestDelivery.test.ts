@@ -54,7 +54,9 @@ describe('digest delivery over SMTP', () => {
     expect(mail.date?.toISOString()).to.equal('2026-11-28T12:00:00.000Z');
     const header = (key: string) => mail.headerLines.find((h) => h.key === key)?.line.replace(/\r?\n\s+/g, ' ');
     expect(header('list-unsubscribe-post')).to.equal('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(header('list-unsubscribe')).to.equal(`List-Unsubscribe: <https://cote.example.test/unsubscribe/${ana.unsubscribeToken}>`);
+    expect(header('list-unsubscribe')).to.equal(
+      `List-Unsubscribe: <https://cote.example.test/unsubscribe/${ana.unsubscribeToken}>`,
+    );
     expect(mail.text).to.contain('DFS와 BFS').and.to.contain('<script>alert(1)</script> & co');
     expect(mail.text).to.contain(`/unsubscribe/${ana.unsubscribeToken}`);
     const html = String(mail.html);
@@ -160,7 +162,12 @@ describe('digest delivery over SMTP', () => {
 
     const restarted = openDatabase(path.join(ctx.deps.config.dataDir, 'cote.db'));
     try {
-      for (const at of ['2026-11-28T12:01:00Z', '2026-11-28T12:05:00Z', '2026-11-28T12:11:00Z', '2026-11-28T12:30:00Z']) {
+      for (const at of [
+        '2026-11-28T12:01:00Z',
+        '2026-11-28T12:05:00Z',
+        '2026-11-28T12:11:00Z',
+        '2026-11-28T12:30:00Z',
+      ]) {
         await sendDueDigests(digestDeps(restarted), new Date(at));
       }
       expect(smtp.received).to.have.length(1);
@@ -222,7 +229,12 @@ describe('digest delivery without SMTP', () => {
 
   it('SMTP_URL empty – writes one .eml per digest to <dataDir>/outbox', async () => {
     const ana = addLearner(ctx.deps.db, 'ana', { language: 'en' });
-    const deps = { db: ctx.deps.db, config: ctx.deps.config, logger: ctx.deps.logger, mailer: createMailer(ctx.deps.config) };
+    const deps = {
+      db: ctx.deps.db,
+      config: ctx.deps.config,
+      logger: ctx.deps.logger,
+      mailer: createMailer(ctx.deps.config),
+    };
     await sendDueDigests(deps, new Date(SEOUL_21));
     await sendDueDigests(deps, new Date('2026-11-28T12:30:00Z'));
     const dir = outboxDir(ctx.deps.config);

@@ -39,8 +39,18 @@ describe('digest jobs', () => {
     const logger = createLogger('warn', (line) => lines.push(line));
     let release!: () => void;
     let runs = 0;
-    const slow: Job = { name: 'slow', schedule: '* * * * *', runAtStart: false, run: () => (runs++, new Promise<void>((r) => (release = r))) };
-    const broken: Job = { name: 'broken', schedule: '* * * * *', runAtStart: false, run: async () => Promise.reject(new Error('boom')) };
+    const slow: Job = {
+      name: 'slow',
+      schedule: '* * * * *',
+      runAtStart: false,
+      run: () => (runs++, new Promise<void>((r) => (release = r))),
+    };
+    const broken: Job = {
+      name: 'broken',
+      schedule: '* * * * *',
+      runAtStart: false,
+      run: async () => Promise.reject(new Error('boom')),
+    };
     const jobCtx = { deps: ctx.deps, mailer: createMailer(ctx.deps.config) };
 
     await safeRunner(broken, jobCtx, logger)();
@@ -52,7 +62,10 @@ describe('digest jobs', () => {
     jobCtx.mailer.close();
 
     expect(runs).to.equal(1);
-    expect(lines.map((l) => JSON.parse(l).msg)).to.deep.equal(['jobs: broken failed', 'jobs: slow: previous run still going, tick skipped']);
+    expect(lines.map((l) => JSON.parse(l).msg)).to.deep.equal([
+      'jobs: broken failed',
+      'jobs: slow: previous run still going, tick skipped',
+    ]);
     expect(lines[0]).to.contain('boom');
   });
 });

@@ -32,14 +32,19 @@ describe('digest pages', () => {
     expect(res.text).not.to.contain('<script>alert(1)');
     expect(res.text).to.contain(`digest-${learner.id}-2026-11-28.eml`);
     expect(res.text).not.to.contain(`digest-${other.id}-2026-11-28.eml`);
-    expect((await agent.get(`/digest/outbox/digest-${learner.id}-2026-11-28.eml`)).text).to.contain('Message-ID: <digest-');
+    expect((await agent.get(`/digest/outbox/digest-${learner.id}-2026-11-28.eml`)).text).to.contain(
+      'Message-ID: <digest-',
+    );
     expect((await agent.get(`/digest/outbox/digest-${other.id}-2026-11-28.eml`)).status).to.equal(404);
   });
 
   it('POST /settings/email – a bad time – 422 with the message, nothing saved', async () => {
     const { agent, learner } = await loggedIn(ctx.app(), ctx.deps.db, 'ana', { language: 'en' });
     const page = await agent.get('/settings/email');
-    const res = await agent.post('/settings/email').type('form').send({ _csrf: csrfFrom(page.text), time: '25:00' });
+    const res = await agent
+      .post('/settings/email')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), time: '25:00' });
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('The time must be HH:MM');
     expect(learnerById(ctx.deps.db, learner.id)).to.include({ digestEnabled: true, digestTime: '21:00' });
@@ -48,7 +53,10 @@ describe('digest pages', () => {
   it('POST /settings/email – switched off at 07:30 – saved, flashed, redirected', async () => {
     const { agent, learner } = await loggedIn(ctx.app(), ctx.deps.db, 'ana', { language: 'en' });
     const page = await agent.get('/settings/email');
-    const res = await agent.post('/settings/email').type('form').send({ _csrf: csrfFrom(page.text), time: '07:30' });
+    const res = await agent
+      .post('/settings/email')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), time: '07:30' });
     expect(res.status).to.equal(302);
     expect(learnerById(ctx.deps.db, learner.id)).to.include({ digestEnabled: false, digestTime: '07:30' });
     expect((await agent.get('/settings/email')).text).to.contain('Email settings saved.');
@@ -56,13 +64,17 @@ describe('digest pages', () => {
 
   it('POST /settings/email – without the CSRF token – 403', async () => {
     const { agent } = await loggedIn(ctx.app(), ctx.deps.db, 'ana');
-    expect((await agent.post('/settings/email').type('form').send({ enabled: 'on', time: '20:00' })).status).to.equal(403);
+    expect((await agent.post('/settings/email').type('form').send({ enabled: 'on', time: '20:00' })).status).to.equal(
+      403,
+    );
   });
 
   it('GET /settings/email – a digest that failed – listed with its error', async () => {
     const { agent, learner } = await loggedIn(ctx.app(), ctx.deps.db, 'ana', { language: 'en' });
     ctx.deps.db
-      .prepare("INSERT INTO digests (learner_id, day, status, attempts, last_error, created_at) VALUES (?, '2026-11-27', 'failed', 5, 'smtp: connect ECONNREFUSED', '2026-11-27T12:00:00Z')")
+      .prepare(
+        "INSERT INTO digests (learner_id, day, status, attempts, last_error, created_at) VALUES (?, '2026-11-27', 'failed', 5, 'smtp: connect ECONNREFUSED', '2026-11-27T12:00:00Z')",
+      )
       .run(learner.id);
     const res = await agent.get('/settings/email');
     expect(res.text).to.contain('Digests that could not be sent');
@@ -84,7 +96,10 @@ describe('digest pages', () => {
 
   it('POST /unsubscribe/:token – RFC 8058 one-click from a mail provider – 200 and off', async () => {
     const ana = addLearner(ctx.deps.db, 'ana');
-    const res = await request(ctx.app()).post(`/unsubscribe/${ana.unsubscribeToken}`).type('form').send('List-Unsubscribe=One-Click');
+    const res = await request(ctx.app())
+      .post(`/unsubscribe/${ana.unsubscribeToken}`)
+      .type('form')
+      .send('List-Unsubscribe=One-Click');
     expect(res.status).to.equal(200);
     expect(learnerById(ctx.deps.db, ana.id)?.digestEnabled).to.equal(false);
   });
@@ -128,7 +143,10 @@ describe('digest test email', () => {
     try {
       const { agent } = await loggedIn(ctx.app(), ctx.deps.db, 'ana', { language: 'en' });
       const page = await agent.get('/settings/email');
-      const res = await agent.post('/settings/email/test').type('form').send({ _csrf: csrfFrom(page.text) });
+      const res = await agent
+        .post('/settings/email/test')
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text) });
       expect(res.status).to.equal(302);
       await smtp.waitFor(1);
       expect(smtp.received[0].subject).to.equal('[cote] Test email');

@@ -16,7 +16,8 @@ describe('web fuzz: malformed requests at every route', function () {
     const report = formatReport(result);
     console.log(`      fuzz: seed ${result.seed}, ${summaryLine(result)} in ${(result.ms / 1000).toFixed(1)} s`);
     expect(result.routes.length, 'routes read from the router').to.be.greaterThan(30);
-    for (const route of result.routes) expect(result.malformedPerRoute.get(route) ?? 0, route).to.be.at.least(3 * options.perRole);
+    for (const route of result.routes)
+      expect(result.malformedPerRoute.get(route) ?? 0, route).to.be.at.least(3 * options.perRole);
     if (process.env.FUZZ_REPORT_ONLY === '1') {
       console.log(report);
       return;

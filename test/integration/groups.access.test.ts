@@ -54,16 +54,24 @@ describe('study groups: access rules and bad input', () => {
   });
 
   it('the CLI – create with a shared exam and profile, add, remove – the group and its members as asked', async () => {
-    expect((await w.cli('group', 'create', 'Gamma', '--exam', '2027-02-01', '--profile', 'samsung')).out).to.equal('created group Gamma (exam 2027-02-01) (profile samsung)');
+    expect((await w.cli('group', 'create', 'Gamma', '--exam', '2027-02-01', '--profile', 'samsung')).out).to.equal(
+      'created group Gamma (exam 2027-02-01) (profile samsung)',
+    );
     const gamma = groupByName(w.db, 'gamma')!;
     expect([gamma.examDate, gamma.profile]).to.deep.equal(['2027-02-01', 'samsung']);
     expect((await w.cli('group', 'remove', 'Beta', '--learner', 'dan')).out).to.equal('removed dan from Beta');
     expect((await w.cli('group', 'add', 'Gamma', '--learner', 'DAN')).out).to.equal('added dan to Gamma');
-    expect(w.db.prepare('SELECT group_id FROM group_members WHERE learner_id = ?').pluck().all(w.dan.id)).to.deep.equal([gamma.id]);
+    expect(w.db.prepare('SELECT group_id FROM group_members WHERE learner_id = ?').pluck().all(w.dan.id)).to.deep.equal(
+      [gamma.id],
+    );
   });
 
   it('the UNIQUE constraint – a second membership written past the checks – refused by the database itself', () => {
-    expect(() => w.db.prepare('INSERT INTO group_members (group_id, learner_id, joined_at) VALUES (?, ?, ?)').run(beta, w.ana.id, '2026-11-28T00:00:00Z')).to.throw(/UNIQUE/);
+    expect(() =>
+      w.db
+        .prepare('INSERT INTO group_members (group_id, learner_id, joined_at) VALUES (?, ?, ?)')
+        .run(beta, w.ana.id, '2026-11-28T00:00:00Z'),
+    ).to.throw(/UNIQUE/);
   });
 
   it('a learner who is not an admin – creating, editing or changing members of a group – 403, nothing changed', async () => {
@@ -75,7 +83,16 @@ describe('study groups: access rules and bad input', () => {
       [`/groups/${beta}/members`, { login: 'ana' }],
       [`/groups/${beta}/members/remove`, { login: 'dan' }],
     ];
-    for (const [path, body] of posts) expect((await agent.post(path).type('form').send({ _csrf: csrf, ...body })).status, path).to.equal(403);
+    for (const [path, body] of posts)
+      expect(
+        (
+          await agent
+            .post(path)
+            .type('form')
+            .send({ _csrf: csrf, ...body })
+        ).status,
+        path,
+      ).to.equal(403);
     expect((await agent.get('/groups')).status).to.equal(403);
     expect(snapshot()).to.equal(before);
   });
@@ -125,7 +142,10 @@ describe('study groups: access rules and bad input', () => {
       [`/groups/${alpha}`, { name: 'Beta' }, 409, 'A group named Beta exists already.'],
     ];
     for (const [path, body, status, message] of cases) {
-      const res = await agent.post(path).type('form').send({ _csrf: csrf, ...body });
+      const res = await agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrf, ...body });
       expect(res.status, path).to.equal(status);
       expect(res.text, path).to.contain(message);
     }
@@ -139,13 +159,33 @@ describe('study groups: access rules and bad input', () => {
 
   it('the admin – create, edit, add, remove on /groups – each saved and shown, names and text escaped', async () => {
     const { agent, csrf } = await loggedIn(w.t.app(), 'admin');
-    const created = await agent.post('/groups').type('form').send({ _csrf: csrf, name: '<b>Gamma</b>', examDate: '2027-02-01', profile: 'kakao', lists: 'tony9402-baekjoon' });
+    const created = await agent
+      .post('/groups')
+      .type('form')
+      .send({
+        _csrf: csrf,
+        name: '<b>Gamma</b>',
+        examDate: '2027-02-01',
+        profile: 'kakao',
+        lists: 'tony9402-baekjoon',
+      });
     expect(created.status).to.equal(302);
     const gamma = groupByName(w.db, '<b>Gamma</b>')!;
     expect([gamma.examDate, gamma.profile, gamma.lists]).to.deep.equal(['2027-02-01', 'kakao', ['tony9402-baekjoon']]);
-    expect((await agent.post(`/groups/${beta}/members/remove`).type('form').send({ _csrf: csrf, login: 'dan' })).status).to.equal(302);
-    expect((await agent.post(`/groups/${gamma.id}/members`).type('form').send({ _csrf: csrf, login: 'dan' })).status).to.equal(302);
-    expect((await agent.post(`/groups/${gamma.id}`).type('form').send({ _csrf: csrf, name: '<b>Gamma</b>', examDate: '', profile: '' })).status).to.equal(302);
+    expect(
+      (await agent.post(`/groups/${beta}/members/remove`).type('form').send({ _csrf: csrf, login: 'dan' })).status,
+    ).to.equal(302);
+    expect(
+      (await agent.post(`/groups/${gamma.id}/members`).type('form').send({ _csrf: csrf, login: 'dan' })).status,
+    ).to.equal(302);
+    expect(
+      (
+        await agent
+          .post(`/groups/${gamma.id}`)
+          .type('form')
+          .send({ _csrf: csrf, name: '<b>Gamma</b>', examDate: '', profile: '' })
+      ).status,
+    ).to.equal(302);
     expect(groupByName(w.db, '<b>Gamma</b>')).to.include({ examDate: null, profile: null, lists: null });
     const page = (await agent.get('/groups')).text;
     expect(page).to.contain('&lt;b&gt;Gamma&lt;/b&gt;').and.not.contain('<b>Gamma</b>');

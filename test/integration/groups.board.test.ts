@@ -57,11 +57,18 @@ describe('study groups: the board', () => {
 
   it('cote group board --day – an earlier day – counts only what was logged up to that day', async () => {
     const json = await board('--day', '2026-11-27');
-    expect(json.members.map((m) => [m.login, m.solvedToday, m.streak])).to.deep.equal([['ana', 1, 2], ['bo', 0, 0], ['cy', 0, 0]]);
-    expect(w.db.prepare("SELECT count(*) FROM group_missions WHERE day = '2026-11-27'").pluck().get(), 'another day stores no mission').to.equal(0);
+    expect(json.members.map((m) => [m.login, m.solvedToday, m.streak])).to.deep.equal([
+      ['ana', 1, 2],
+      ['bo', 0, 0],
+      ['cy', 0, 0],
+    ]);
+    expect(
+      w.db.prepare("SELECT count(*) FROM group_missions WHERE day = '2026-11-27'").pluck().get(),
+      'another day stores no mission',
+    ).to.equal(0);
   });
 
-  it('GET /group – a member – one row per member with today, the week, streak, D-day (own or the group\'s), the heatmap and coverage; nobody else\'s email or notes', async () => {
+  it("GET /group – a member – one row per member with today, the week, streak, D-day (own or the group's), the heatmap and coverage; nobody else's email or notes", async () => {
     const db = w.db;
     // cy has no exam date of their own: the group's applies; ana keeps hers.
     db.prepare("UPDATE learners SET exam_date = NULL WHERE login = 'cy'").run();
@@ -79,12 +86,16 @@ describe('study groups: the board', () => {
     // The heatmap: 3 solves on 11-28 (ana 1 + bo 2), cy's on 11-20, nothing of dan's.
     expect(html).to.contain('data-day="2026-11-28" data-count="3"');
     expect(html).to.contain('data-day="2026-11-20" data-count="1"');
-    for (const secret of ['bo@example.com', 'cy@example.com', 'private note of bo', 'private note of cy', 'dan']) expect(html).not.to.contain(secret);
+    for (const secret of ['bo@example.com', 'cy@example.com', 'private note of bo', 'private note of cy', 'dan'])
+      expect(html).not.to.contain(secret);
   });
 
   it('hiding – a member hides from the board – left out of the rows, coverage, mission solvers and the CLI; shown again when unticked', async () => {
     const { agent: bo, csrf } = await loggedIn(w.t.app(), 'bo');
-    const saved = await bo.post('/group/settings').type('form').send({ _csrf: csrf, sent: '1', hidden: '1', digest: '1' });
+    const saved = await bo
+      .post('/group/settings')
+      .type('form')
+      .send({ _csrf: csrf, sent: '1', hidden: '1', digest: '1' });
     expect(saved.status).to.equal(302);
     const json = await board();
     expect(json.members.map((m) => m.login)).to.deep.equal(['ana', 'cy']);
@@ -103,12 +114,16 @@ describe('study groups: the board', () => {
     expect((await board()).members.map((m) => m.login)).to.deep.equal(['ana', 'bo', 'cy']);
   });
 
-  it('inheritance – a member without their own exam date or profile – plans with the group\'s; one with their own keeps it', async () => {
+  it("inheritance – a member without their own exam date or profile – plans with the group's; one with their own keeps it", async () => {
     const db = w.db;
     db.prepare("UPDATE learners SET exam_date = NULL WHERE login = 'cy'").run();
     db.prepare("UPDATE learners SET profile = 'kakao' WHERE login = 'bo'").run();
     db.prepare("UPDATE study_groups SET exam_date = '2027-03-01', profile = 'samsung' WHERE name = 'Alpha'").run();
-    const plan = async (login: string) => JSON.parse((await w.cli('plan', '--learner', login, '--json')).out) as { exam: string | null; readiness: { category: string; weight: number }[] };
+    const plan = async (login: string) =>
+      JSON.parse((await w.cli('plan', '--learner', login, '--json')).out) as {
+        exam: string | null;
+        readiness: { category: string; weight: number }[];
+      };
     const cy = await plan('cy');
     expect(cy.exam).to.equal('2027-03-01');
     const ana = await plan('ana');
@@ -116,7 +131,9 @@ describe('study groups: the board', () => {
     // samsung weighs graph traversal and simulation only (math 0); kakao gives math nothing either but differs.
     expect(cy.readiness.find((r) => r.category === 'math')!.weight).to.equal(0);
     const bo = await plan('bo');
-    expect(bo.readiness.find((r) => r.category === 'graph_traversal')!.weight).not.to.equal(cy.readiness.find((r) => r.category === 'graph_traversal')!.weight);
+    expect(bo.readiness.find((r) => r.category === 'graph_traversal')!.weight).not.to.equal(
+      cy.readiness.find((r) => r.category === 'graph_traversal')!.weight,
+    );
     // Leaving the group takes the group's values away (nothing was copied into the learner).
     expect((await w.cli('group', 'remove', 'Alpha', '--learner', 'cy')).code).to.equal(0);
     expect((await plan('cy')).exam).to.equal(null);

@@ -26,7 +26,8 @@ describe('study groups: the nightly email', () => {
     await sendDueDigests({ ...w.t.deps, mailer }, new Date('2026-11-28T12:00:00Z'));
     mailer.close();
   };
-  const mailTo = (login: string) => smtp.received.find((m) => String(m.to && 'text' in m.to ? m.to.text : '').includes(`${login}@`))!;
+  const mailTo = (login: string) =>
+    smtp.received.find((m) => String(m.to && 'text' in m.to ? m.to.text : '').includes(`${login}@`))!;
 
   it("sendDueDigests – three members, one did the whole mission, all solved two days running – 'done by 1 of 3', the group's streak, each problem marked; off for the member who switched it off", async () => {
     const { db, ana, bo, cy } = w;
@@ -34,7 +35,9 @@ describe('study groups: the nightly email', () => {
     const mission = missionFor(db, group, '2026-11-28', { store: true, now: new Date('2026-11-28T01:00:00Z') });
     expect(mission.length).to.be.at.least(1);
     for (const m of mission) solve(db, cy, m.problem, '2026-11-28');
-    const others = ['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012', 'boj:1978', 'boj:2609', 'boj:14891'].filter((p) => !mission.some((m) => m.problem === p));
+    const others = ['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012', 'boj:1978', 'boj:2609', 'boj:14891'].filter(
+      (p) => !mission.some((m) => m.problem === p),
+    );
     for (const who of [ana, bo, cy]) solve(db, who, others[0], '2026-11-27');
     solve(db, ana, others[1], '2026-11-28');
     solve(db, bo, others[1], '2026-11-28');
@@ -57,6 +60,6 @@ describe('study groups: the nightly email', () => {
     await sendAll();
     expect(mailTo('ana').text).to.match(/== Group Alpha ==\nMission done by 0 of 3 · group streak: 0 days\n- /);
     expect(w.db.prepare('SELECT count(*) FROM group_missions').pluck().get()).to.equal(0);
-    expect(w.db.prepare('SELECT count(*) FROM plan_days').pluck().get(), 'nor anyone\'s plan').to.equal(0);
+    expect(w.db.prepare('SELECT count(*) FROM plan_days').pluck().get(), "nor anyone's plan").to.equal(0);
   });
 });

@@ -24,20 +24,33 @@ async function seeded(): Promise<World> {
   return w;
 }
 
-const missionJson = async (w: World, ...extra: string[]) => (JSON.parse((await w.cli('group', 'board', 'Alpha', '--json', ...extra)).out) as { mission: { problem: string; solvedBy: string[] }[] }).mission;
-const solversOf = (w: World, problem: string) => w.db.prepare("SELECT count(DISTINCT learner_id) FROM attempts WHERE problem_id = ? AND outcome <> 'failed' AND learner_id IN (SELECT learner_id FROM group_members WHERE group_id = (SELECT id FROM study_groups WHERE name = 'Alpha'))").pluck().get(problem) as number;
+const missionJson = async (w: World, ...extra: string[]) =>
+  (
+    JSON.parse((await w.cli('group', 'board', 'Alpha', '--json', ...extra)).out) as {
+      mission: { problem: string; solvedBy: string[] }[];
+    }
+  ).mission;
+const solversOf = (w: World, problem: string) =>
+  w.db
+    .prepare(
+      "SELECT count(DISTINCT learner_id) FROM attempts WHERE problem_id = ? AND outcome <> 'failed' AND learner_id IN (SELECT learner_id FROM group_members WHERE group_id = (SELECT id FROM study_groups WHERE name = 'Alpha'))",
+    )
+    .pluck()
+    .get(problem) as number;
 
 describe('study groups: the daily mission', () => {
   let w: World;
   beforeEach(async () => (w = await seeded()));
   afterEach(() => w.t.cleanup());
 
-  it('the mission – members with overlapping solves – 1–3 problems of the group\'s lists, none solved by most members (a type with nothing else left gets none), one per type', async () => {
+  it("the mission – members with overlapping solves – 1–3 problems of the group's lists, none solved by most members (a type with nothing else left gets none), one per type", async () => {
     const mission = await missionJson(w);
     expect(mission.length).to.be.within(1, 3);
     const stored = missionOf(w.db, groupByName(w.db, 'Alpha')!.id, '2026-11-28')!;
     expect(stored.problems.map((p) => p.problem)).to.deep.equal(mission.map((m) => m.problem));
-    expect(new Set(stored.problems.map((p) => p.category)).size, 'one problem per type').to.equal(stored.problems.length);
+    expect(new Set(stored.problems.map((p) => p.category)).size, 'one problem per type').to.equal(
+      stored.problems.length,
+    );
     for (const { problem } of mission) {
       expect(MOSTLY_SOLVED, problem).not.to.include(problem);
       expect(solversOf(w, problem) * 2, `${problem} solved by most of 3`).to.be.at.most(3);
@@ -54,7 +67,9 @@ describe('study groups: the daily mission', () => {
       expect(b.map((m) => m.problem)).to.deep.equal(a.map((m) => m.problem));
       const group = groupByName(other.db, 'Alpha')!;
       const again = missionFor(other.db, group, '2026-11-29', { store: false, now: new Date('2026-11-29T00:00:00Z') });
-      expect(missionFor(other.db, group, '2026-11-29', { store: false, now: new Date('2026-11-29T00:00:00Z') })).to.deep.equal(again);
+      expect(
+        missionFor(other.db, group, '2026-11-29', { store: false, now: new Date('2026-11-29T00:00:00Z') }),
+      ).to.deep.equal(again);
       expect(missionOf(other.db, group.id, '2026-11-29'), 'store: false').to.equal(undefined);
     } finally {
       other.t.cleanup();
@@ -91,7 +106,7 @@ describe('study groups: the daily mission', () => {
     expect(page).to.contain('Group mission (Alpha)');
     const mission = missionOf(w.db, groupByName(w.db, 'Alpha')!.id, '2026-11-28')!.problems.map((p) => p.problem);
     const before = mission.filter((p) => ['boj:1012', 'boj:7576', 'boj:14891'].includes(p));
-    expect(before, 'the fixture puts one of cy\'s old solves in the mission').not.to.be.empty;
+    expect(before, "the fixture puts one of cy's old solves in the mission").not.to.be.empty;
     for (const p of mission) {
       const mark = new RegExp(`data-mission-problem="${p}" data-mine="([a-z]+)"`).exec(page)![1];
       expect(mark, p).to.equal(before.includes(p) ? 'before' : 'todo');
@@ -100,10 +115,15 @@ describe('study groups: the daily mission', () => {
 
     const { agent: ana, csrf } = await loggedIn(w.t.app(), 'ana');
     const todo = mission[0];
-    const logged = await ana.post('/attempts').type('form').send({ _csrf: csrf, problem: todo, outcome: 'solved', back: '/plan/today' });
+    const logged = await ana
+      .post('/attempts')
+      .type('form')
+      .send({ _csrf: csrf, problem: todo, outcome: 'solved', back: '/plan/today' });
     expect(logged.status).to.equal(302);
     expect(logged.headers.location).to.equal('/plan/today');
-    expect((await ana.get('/plan/today')).text).to.match(new RegExp(`data-mission-problem="${todo}" data-mine="today"`));
+    expect((await ana.get('/plan/today')).text).to.match(
+      new RegExp(`data-mission-problem="${todo}" data-mine="today"`),
+    );
   });
 
   it('a learner in no group – the Today page – no mission section, nothing stored', async () => {

@@ -13,8 +13,21 @@ export const GROUP_LIST = path.resolve(import.meta.dirname, '../fixtures/catalog
 /** testDeps' clock: 12:00 in Seoul on 2026-11-28. */
 export const TODAY = '2026-11-28';
 
-export function solve(db: Db, learner: Learner, problem: string, day: string | null, outcome: Outcome = 'solved'): void {
-  recordAttempt(db, { learnerId: learner.id, problemId: problem, day, outcome, note: `private note of ${learner.login}`, createdAt: '2026-11-28T00:00:00Z' });
+export function solve(
+  db: Db,
+  learner: Learner,
+  problem: string,
+  day: string | null,
+  outcome: Outcome = 'solved',
+): void {
+  recordAttempt(db, {
+    learnerId: learner.id,
+    problemId: problem,
+    day,
+    outcome,
+    note: `private note of ${learner.login}`,
+    createdAt: '2026-11-28T00:00:00Z',
+  });
 }
 
 /** An admin, three members of group "Alpha" (ana, bo, cy) and an outsider (dan) in group "Beta", over the fixture list. */
@@ -38,7 +51,14 @@ export async function groupWorld(env: NodeJS.ProcessEnv = {}) {
 
 /** Group Alpha with ana, bo, cy (in that order) and Beta with dan, made through the CLI. */
 export async function withGroups(w: Awaited<ReturnType<typeof groupWorld>>) {
-  for (const args of [['create', 'Alpha'], ['add', 'Alpha', '--learner', 'ana'], ['add', 'Alpha', '--learner', 'bo'], ['add', 'Alpha', '--learner', 'cy'], ['create', 'Beta'], ['add', 'Beta', '--learner', 'dan']]) {
+  for (const args of [
+    ['create', 'Alpha'],
+    ['add', 'Alpha', '--learner', 'ana'],
+    ['add', 'Alpha', '--learner', 'bo'],
+    ['add', 'Alpha', '--learner', 'cy'],
+    ['create', 'Beta'],
+    ['add', 'Beta', '--learner', 'dan'],
+  ]) {
     const r = await w.cli('group', ...args);
     if (r.code !== 0) throw new Error(`cote group ${args.join(' ')}: ${r.err.join(' ')}`);
   }

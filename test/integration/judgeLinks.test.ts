@@ -27,7 +27,9 @@ describe('problem links on the pages', () => {
     await importList(t.deps.db, LIST);
     // Types are folded on the checklist: a search opens its matches.
     const html = (await (await readerAgent(t, 'en')).get('/?q=2001').expect(200)).text;
-    expect(html).to.include('href="https://mirror.example/p/2001"').and.not.include('href="https://www.acmicpc.net/problem/');
+    expect(html)
+      .to.include('href="https://mirror.example/p/2001"')
+      .and.not.include('href="https://www.acmicpc.net/problem/');
     expect(html).to.include('href="https://web.archive.org/web/2026/https://www.acmicpc.net/problem/2001"');
     seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120' });
     const today = (await (await loggedIn(t.app(), 'mina')).agent.get('/plan/today').expect(200)).text;

@@ -33,7 +33,11 @@ describe('/lists with lists of any format', () => {
 
   it('POST /lists/import – a markdown file on the server with a name – imported in the background under that name', async () => {
     const { agent, csrf } = await loggedIn(t.app(), 'admin');
-    await agent.post('/lists/import').type('form').send({ _csrf: csrf, source: path.join(FIXTURES, 'level-column.md'), name: 'Kit' }).expect(303);
+    await agent
+      .post('/lists/import')
+      .type('form')
+      .send({ _csrf: csrf, source: path.join(FIXTURES, 'level-column.md'), name: 'Kit' })
+      .expect(303);
     const run = await finished(t);
     expect(run.status).to.equal('succeeded');
     expect(run.summary).to.include({ list: 'kit', problems: 5 });
@@ -43,26 +47,44 @@ describe('/lists with lists of any format', () => {
 
   it('POST /lists/import – an unknown format – 422 with the message, nothing started', async () => {
     const { agent, csrf } = await loggedIn(t.app(), 'admin');
-    const res = await agent.post('/lists/import').type('form').send({ _csrf: csrf, source: path.join(FIXTURES, 'plain.csv'), format: 'xml' }).expect(422);
+    const res = await agent
+      .post('/lists/import')
+      .type('form')
+      .send({ _csrf: csrf, source: path.join(FIXTURES, 'plain.csv'), format: 'xml' })
+      .expect(422);
     expect(res.text).to.include('Unknown format &#34;xml&#34;');
     expect(latestImportRun(t.deps.db)).to.equal(undefined);
   });
 
   it('POST /lists/upload – an uploaded CSV – imported at once; one without problem links – 422, nothing stored', async () => {
     const { agent, csrf } = await loggedIn(t.app(), 'admin');
-    const empty = await agent.post('/lists/upload').type('form').send({ _csrf: csrf, name: 'Empty', text: fs.readFileSync(path.join(FIXTURES, 'no-problems.md'), 'utf8') }).expect(422);
+    const empty = await agent
+      .post('/lists/upload')
+      .type('form')
+      .send({ _csrf: csrf, name: 'Empty', text: fs.readFileSync(path.join(FIXTURES, 'no-problems.md'), 'utf8') })
+      .expect(422);
     expect(empty.text).to.include('has no problem link of a judge cote knows');
     expect(listCount(t.deps.db)).to.equal(0);
-    await agent.post('/lists/upload').type('form').send({ _csrf: csrf, name: 'Mine', text: fs.readFileSync(path.join(FIXTURES, 'judge-id.csv'), 'utf8') }).expect(303);
+    await agent
+      .post('/lists/upload')
+      .type('form')
+      .send({ _csrf: csrf, name: 'Mine', text: fs.readFileSync(path.join(FIXTURES, 'judge-id.csv'), 'utf8') })
+      .expect(303);
     expect(listCount(t.deps.db)).to.equal(1);
     const page = (await agent.get('/lists').expect(200)).text;
-    expect(page).to.include('Imported &#34;Mine&#34;').and.match(/<td class="format"[^>]*>csv<\/td>/);
+    expect(page)
+      .to.include('Imported &#34;Mine&#34;')
+      .and.match(/<td class="format"[^>]*>csv<\/td>/);
   });
 
   it('POST /lists/upload – a learner who is not an admin – 403', async () => {
     const agent = await readerAgent(t, 'en');
     const csrf = csrfFrom((await agent.get('/lists')).text);
-    await agent.post('/lists/upload').type('form').send({ _csrf: csrf, name: 'Mine', text: 'url\nhttps://leetcode.com/problems/two-sum/' }).expect(403);
+    await agent
+      .post('/lists/upload')
+      .type('form')
+      .send({ _csrf: csrf, name: 'Mine', text: 'url\nhttps://leetcode.com/problems/two-sum/' })
+      .expect(403);
     expect(listCount(t.deps.db)).to.equal(0);
   });
 
@@ -92,12 +114,20 @@ describe('/lists with lists of any format', () => {
     const admin = 1;
     await agent.post('/lists/plan').type('form').send({ _csrf: csrf, lists: kit }).expect(303);
     expect(planListsOf(t.deps.db, admin)).to.deep.equal([kit]);
-    await agent.post('/lists/plan').type('form').send({ _csrf: csrf, lists: [kit, 'tony9402-baekjoon'] }).expect(303);
+    await agent
+      .post('/lists/plan')
+      .type('form')
+      .send({ _csrf: csrf, lists: [kit, 'tony9402-baekjoon'] })
+      .expect(303);
     expect(planListsOf(t.deps.db, admin)).to.equal(null);
     const none = await agent.post('/lists/plan').type('form').send({ _csrf: csrf }).expect(422);
     expect(none.text).to.include('Pick at least one list');
     await agent.post('/lists/plan').type('form').send({ _csrf: csrf, lists: 'nope' }).expect(422);
-    await request(t.app()).post('/lists/plan').type('form').send({ lists: kit }).expect((res) => expect(res.status).to.be.oneOf([302, 401, 403]));
+    await request(t.app())
+      .post('/lists/plan')
+      .type('form')
+      .send({ lists: kit })
+      .expect((res) => expect(res.status).to.be.oneOf([302, 401, 403]));
   });
 
   it('GET / – two lists – the checklist filters by list', async () => {
@@ -108,7 +138,8 @@ describe('/lists with lists of any format', () => {
     const all = (await agent.get('/?q=2001').expect(200)).text + (await agent.get('/?q=1845').expect(200)).text;
     expect(all).to.include('data-problem="boj:2001"').and.include('data-problem="programmers:1845"');
     const list = `list=${encodeURIComponent(kit)}`;
-    const one = (await agent.get(`/?${list}&q=1845`).expect(200)).text + (await agent.get(`/?${list}&q=2001`).expect(200)).text;
+    const one =
+      (await agent.get(`/?${list}&q=1845`).expect(200)).text + (await agent.get(`/?${list}&q=2001`).expect(200)).text;
     expect(one).to.include('data-problem="programmers:1845"').and.not.include('data-problem="boj:2001"');
     await agent.get('/?list=nope').expect(400);
   });

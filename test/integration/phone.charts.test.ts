@@ -28,7 +28,9 @@ function tableRows(html: string, cls: string): string[][] {
   const table = new RegExp(`<table class="[^"]*\\b${cls}\\b[^"]*">([\\s\\S]*?)</table>`).exec(html);
   if (!table) throw new Error(`no table .${cls}`);
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(table[1])![1];
-  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1].replace(/<[^>]+>/g, '').trim()));
+  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1].replace(/<[^>]+>/g, '').trim()),
+  );
 }
 
 describe('phones and pictures: chart data and year navigation', function () {
@@ -53,10 +55,25 @@ describe('phones and pictures: chart data and year navigation', function () {
   before(async () => {
     t = testDeps({}, new Date('2026-11-28T03:00:00Z'));
     await importList(t.deps.db, LIST);
-    const mina = seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '90', profile: 'samsung' });
-    problems = t.deps.db.prepare('SELECT DISTINCT problem_id FROM entries ORDER BY problem_id').pluck().all() as string[];
+    const mina = seedLearner(t.deps.db, 'mina', {
+      language: 'en',
+      examDate: '2026-12-28',
+      dailyMinutes: '90',
+      profile: 'samsung',
+    });
+    problems = t.deps.db
+      .prepare('SELECT DISTINCT problem_id FROM entries ORDER BY problem_id')
+      .pluck()
+      .all() as string[];
     for (const s of seeded) {
-      recordAttempt(t.deps.db, { learnerId: mina.id, problemId: problems[s.problem], day: s.day, outcome: s.outcome, origin: s.day ? 'manual' : 'baekjoonhub', createdAt: '2026-11-28T01:00:00Z' });
+      recordAttempt(t.deps.db, {
+        learnerId: mina.id,
+        problemId: problems[s.problem],
+        day: s.day,
+        outcome: s.outcome,
+        origin: s.day ? 'manual' : 'baekjoonhub',
+        createdAt: '2026-11-28T01:00:00Z',
+      });
     }
     agent = (await loggedIn(t.app(), 'mina')).agent;
   });
@@ -107,7 +124,9 @@ describe('phones and pictures: chart data and year navigation', function () {
     const readiness = chartData(res.text).readiness;
     const learner = learnerByLogin(t.deps.db, 'mina')!;
     const plan = planFor(t.deps.db, learner, TODAY, { store: false });
-    expect(readiness.types.map((r: { key: string }) => r.key).sort()).to.deep.equal(plan.readiness.map((r) => r.category).sort());
+    expect(readiness.types.map((r: { key: string }) => r.key).sort()).to.deep.equal(
+      plan.readiness.map((r) => r.category).sort(),
+    );
     for (const r of plan.readiness) {
       const shown = readiness.types.find((x: { key: string }) => x.key === r.category);
       expect([shown.weight, shown.now, shown.atExam]).to.deep.equal([r.weight, r.now, r.atExam]);
@@ -116,7 +135,9 @@ describe('phones and pictures: chart data and year navigation', function () {
     const weights = readiness.types.map((r: { weight: number }) => r.weight);
     expect(weights).to.deep.equal([...weights].sort((a, b) => b - a));
     const rows = tableRows(res.text, 'readiness-table');
-    expect(rows.map((r) => r[2].split(/\s+/).at(-1))).to.deep.equal(readiness.types.map((r: { now: number }) => r.now.toFixed(2)));
+    expect(rows.map((r) => r[2].split(/\s+/).at(-1))).to.deep.equal(
+      readiness.types.map((r: { now: number }) => r.now.toFixed(2)),
+    );
     expect(res.text).to.contain('<div class="chart" data-chart="readiness" aria-hidden="true">');
   });
 

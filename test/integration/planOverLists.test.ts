@@ -24,24 +24,37 @@ describe('one plan over several lists', () => {
   });
   afterEach(() => t.cleanup());
 
-  const learner = (profile: string): Learner => seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2027-01-20', dailyMinutes: '180', profile });
+  const learner = (profile: string): Learner =>
+    seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2027-01-20', dailyMinutes: '180', profile });
 
   it('plannerCatalog() – two lists – one type per canonical type, each problem once, a shared problem one entry', () => {
     const catalog = plannerCatalog(t.deps.db);
-    expect(catalog.categories.map((c) => c.key)).to.deep.equal(['graph_traversal', 'simulation', 'implementation', 'brute_force']);
+    expect(catalog.categories.map((c) => c.key)).to.deep.equal([
+      'graph_traversal',
+      'simulation',
+      'implementation',
+      'brute_force',
+    ]);
     const ids = catalog.problems.map((p) => p.id);
     expect(new Set(ids).size).to.equal(ids.length);
     expect(ids.filter((id) => id.startsWith('programmers:'))).to.have.length(11);
     const shared = catalog.entries.filter((e) => e.problem === 'boj:2001');
     expect(shared.map((e) => [e.category, e.recommended])).to.deep.equal([['graph_traversal', true]]);
-    expect(catalog.entries.filter((e) => e.category === 'graph_traversal' && e.problem.startsWith('programmers:'))).to.have.length(4);
+    expect(
+      catalog.entries.filter((e) => e.category === 'graph_traversal' && e.problem.startsWith('programmers:')),
+    ).to.have.length(4);
   });
 
   it('planFor() – a learner with two lists (default: all) – one plan with problems of both judges', () => {
     const plan = planFor(t.deps.db, learner('general'), TODAY, { store: false });
     const judges = new Set(items(plan).map((i) => i.problem.split(':')[0]));
     expect([...judges].sort()).to.deep.equal(['boj', 'programmers']);
-    expect(plan.readiness.map((r) => r.category).sort()).to.deep.equal(['brute_force', 'graph_traversal', 'implementation', 'simulation']);
+    expect(plan.readiness.map((r) => r.category).sort()).to.deep.equal([
+      'brute_force',
+      'graph_traversal',
+      'implementation',
+      'simulation',
+    ]);
   });
 
   it('planFor() – the learner picks one list – only its problems are planned', () => {

@@ -19,7 +19,13 @@ describe('cote plan', () => {
     t = testDeps({}, new Date('2026-11-28T03:00:00Z'));
     ({ cli, out, err } = testCliContext(t));
     await importList(t.deps.db, LIST);
-    seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-10', dailyMinutes: '90', profile: 'samsung', studyDays: '12345' });
+    seedLearner(t.deps.db, 'mina', {
+      language: 'en',
+      examDate: '2026-12-10',
+      dailyMinutes: '90',
+      profile: 'samsung',
+      studyDays: '12345',
+    });
   });
   afterEach(() => t.cleanup());
 
@@ -35,7 +41,11 @@ describe('cote plan', () => {
     expect(Object.keys(item)).to.deep.equal(['problem', 'kind', 'category', 'level', 'minutes', 'reason', 'why']);
     expect(item.problem).to.match(/^boj:\d+$/);
     expect(item.kind).to.be.oneOf(['new', 'review', 'mock']);
-    expect(plan.readiness.map((r: { category: string }) => r.category)).to.have.members(['graph_traversal', 'simulation', 'implementation']);
+    expect(plan.readiness.map((r: { category: string }) => r.category)).to.have.members([
+      'graph_traversal',
+      'simulation',
+      'implementation',
+    ]);
     expect(plan.verdict).to.be.oneOf(['on_track', 'behind', 'uncertain']);
   });
 
@@ -52,7 +62,9 @@ describe('cote plan', () => {
     expect(await run('--learner', 'mina')).to.equal(0);
     const text = out.join('\n');
     expect(text).to.match(/^mina · 2026-11-30 → 2026-12-10 \(D-10\) · samsung/);
-    expect(text).to.match(/2026-11-30 {2}new +boj:\d+ +\w+ +(Bronze|Silver|Gold) [IV]+ +\d+ min {2}\S.*predicted success \d+ %/);
+    expect(text).to.match(
+      /2026-11-30 {2}new +boj:\d+ +\w+ +(Bronze|Silver|Gold) [IV]+ +\d+ min {2}\S.*predicted success \d+ %/,
+    );
     expect(text).to.contain('2026-12-05  Rest day');
     expect(text).to.match(/graph_traversal +0\.50/);
   });
@@ -72,7 +84,11 @@ describe('cote plan', () => {
 
   for (const [name, args, line] of [
     ['an unknown learner', ['--learner', 'nobody'], 'cote: there is no learner "nobody"'],
-    ['a bad --today', ['--learner', 'mina', '--today', '2026-13-01'], 'cote: --today "2026-13-01" is not a date: use YYYY-MM-DD'],
+    [
+      'a bad --today',
+      ['--learner', 'mina', '--today', '2026-13-01'],
+      'cote: --today "2026-13-01" is not a date: use YYYY-MM-DD',
+    ],
   ] as const) {
     it(`${name} – exit 1 and one line on stderr`, async () => {
       expect(await run(...args)).to.equal(1);

@@ -9,7 +9,8 @@ import { learnerById } from '../../src/learners/learnerRepository.ts';
 import { planWords } from '../../src/plans/planWords.ts';
 import { currentCatalog } from '../../src/plans/planService.ts';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;').replace(/'/g, '&#39;');
 
 const LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
 const START = new Date('2026-11-28T03:00:00Z');
@@ -28,7 +29,12 @@ describe('planner – reasons rendered in the viewer’s language', () => {
   afterEach(() => t.cleanup());
 
   it('today’s list stored while the learner’s language is English, viewed in Korean – Korean reasons', async () => {
-    const mina = seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
+    const mina = seedLearner(t.deps.db, 'mina', {
+      language: 'en',
+      examDate: '2026-12-28',
+      dailyMinutes: '120',
+      profile: 'samsung',
+    });
     planFor(t.deps.db, learnerById(t.deps.db, mina.id)!, '2026-11-28', { now: START });
     const stored = planDayOf(t.deps.db, mina.id, '2026-11-28')!;
     expect(stored.items.length).to.be.above(0);
@@ -40,7 +46,21 @@ describe('planner – reasons rendered in the viewer’s language', () => {
     expect(english.length).to.equal(stored.items.length);
     for (const line of english) expect(line).not.to.match(/[가-힣]/);
 
-    const korean = reasons((await agent.get('/plan/today').set('Cookie', [...agent.jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false }).map((c) => `${c.name}=${c.value}`), 'cote_lang=ko'].join('; '))).text);
+    const korean = reasons(
+      (
+        await agent
+          .get('/plan/today')
+          .set(
+            'Cookie',
+            [
+              ...agent.jar
+                .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
+                .map((c) => `${c.name}=${c.value}`),
+              'cote_lang=ko',
+            ].join('; '),
+          )
+      ).text,
+    );
     expect(korean.length).to.equal(stored.items.length);
     const words = planWords('ko', currentCatalog(t.deps.db).categories);
     expect(korean).to.deep.equal(stored.items.map((i) => escapeHtml(words.reason(i.reason))));
@@ -50,7 +70,12 @@ describe('planner – reasons rendered in the viewer’s language', () => {
   });
 
   it('a list stored before codes (a finished sentence) is still shown as it was', async () => {
-    const mina = seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
+    const mina = seedLearner(t.deps.db, 'mina', {
+      language: 'en',
+      examDate: '2026-12-28',
+      dailyMinutes: '120',
+      profile: 'samsung',
+    });
     planFor(t.deps.db, learnerById(t.deps.db, mina.id)!, '2026-11-28', { now: START });
     const row = planDayOf(t.deps.db, mina.id, '2026-11-28')!;
     const old = row.items.map((i) => ({ ...i, reason: `old sentence for ${i.problem}` }));

@@ -24,7 +24,12 @@ describe('planner pages over HTTP', () => {
   beforeEach(async () => {
     t = testDeps({}, START);
     await importList(t.deps.db, LIST);
-    mina = seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
+    mina = seedLearner(t.deps.db, 'mina', {
+      language: 'en',
+      examDate: '2026-12-28',
+      dailyMinutes: '120',
+      profile: 'samsung',
+    });
   });
   afterEach(() => t.cleanup());
 
@@ -51,13 +56,20 @@ describe('planner pages over HTTP', () => {
   it('logging an item in place – stored as a plan attempt, shown as done, and tomorrow is planned from it', async () => {
     const { agent, csrf } = await loggedIn(t.app(), 'mina');
     const items = listed((await agent.get('/plan/today')).text);
-    const forecast = planFor(t.deps.db, learnerById(t.deps.db, mina.id)!, '2026-11-28', { store: false }).days[1].items.map((i) => i.problem);
+    const forecast = planFor(t.deps.db, learnerById(t.deps.db, mina.id)!, '2026-11-28', {
+      store: false,
+    }).days[1].items.map((i) => i.problem);
     expect(forecast).not.to.include(items[0]);
 
-    const res = await agent.post('/plan/today/log').type('form').send({ _csrf: csrf, problem: items[0], outcome: 'failed', minutes: '70' });
+    const res = await agent
+      .post('/plan/today/log')
+      .type('form')
+      .send({ _csrf: csrf, problem: items[0], outcome: 'failed', minutes: '70' });
     expect(res.status).to.equal(302);
     expect(res.headers.location).to.equal('/plan/today');
-    expect(attemptsForLearner(t.deps.db, mina.id).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.origin])).to.deep.equal([[items[0], '2026-11-28', 'failed', 70, 'plan']]);
+    expect(
+      attemptsForLearner(t.deps.db, mina.id).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.origin]),
+    ).to.deep.equal([[items[0], '2026-11-28', 'failed', 70, 'plan']]);
     const after = await agent.get('/plan/today');
     expect(after.text).to.match(new RegExp(`plan-status-done" data-problem="${items[0]}"`));
     expect(listed(after.text)).to.deep.equal(items);
@@ -88,15 +100,30 @@ describe('planner pages over HTTP', () => {
   });
 
   for (const [name, action, fields, status, message] of [
-    ['a problem not on the list', 'log', { problem: 'boj:9999', outcome: 'solved' }, 404, 'Problem boj:9999 is not on today’s list.'],
+    [
+      'a problem not on the list',
+      'log',
+      { problem: 'boj:9999', outcome: 'solved' },
+      404,
+      'Problem boj:9999 is not on today’s list.',
+    ],
     ['an unknown outcome', 'log', { outcome: 'aced' }, 422, 'aced'],
-    ['minutes above the budget', 'less', { minutes: '500' }, 422, 'Minutes must be a whole number from 0 to 120, not “500”.'],
+    [
+      'minutes above the budget',
+      'less',
+      { minutes: '500' },
+      422,
+      'Minutes must be a whole number from 0 to 120, not “500”.',
+    ],
     ['skipping a problem not on the list', 'skip', { problem: 'boj:1' }, 404, 'boj:1'],
   ] as const) {
     it(`POST /plan/today/${action} – ${name} – ${status} with the message on the page, nothing stored`, async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
       const items = listed((await agent.get('/plan/today')).text);
-      const res = await agent.post(`/plan/today/${action}`).type('form').send({ _csrf: csrf, problem: items[0], ...fields });
+      const res = await agent
+        .post(`/plan/today/${action}`)
+        .type('form')
+        .send({ _csrf: csrf, problem: items[0], ...fields });
       expect(res.status).to.equal(status);
       expect(res.text).to.contain(message);
       expect(attemptsForLearner(t.deps.db, mina.id)).to.deep.equal([]);
@@ -141,7 +168,10 @@ describe('planner pages over HTTP', () => {
     expect(bad.status).to.equal(422);
     expect(bad.text).to.contain('The weight of graph_traversal must be a number from 0 to 100, not “lots”.');
     expect(learnerById(t.deps.db, mina.id)?.profile).to.equal('samsung');
-    const ok = await agent.post('/settings/weights').type('form').send({ _csrf: csrf, w_graph_traversal: '0', w_simulation: '0', w_implementation: '100' });
+    const ok = await agent
+      .post('/settings/weights')
+      .type('form')
+      .send({ _csrf: csrf, w_graph_traversal: '0', w_simulation: '0', w_implementation: '100' });
     expect(ok.status).to.equal(302);
     const saved = learnerById(t.deps.db, mina.id)!;
     expect(saved.profile).to.equal('custom');

@@ -21,13 +21,23 @@ describe('progress attempt log over HTTP', () => {
 
   it("POST /attempts – no day given – logs on the learner's own today (00:30 KST is that KST day; New York its own date)", async () => {
     const a = await loggedIn(ctx.app(), 'mina');
-    const res = await a.agent.post('/attempts').type('form').send({ _csrf: a.csrf, problem: 'boj:1260', back: '/?type=graph' });
+    const res = await a.agent
+      .post('/attempts')
+      .type('form')
+      .send({ _csrf: a.csrf, problem: 'boj:1260', back: '/?type=graph' });
     expect(res.status).to.equal(302);
     expect(res.headers.location).to.equal('/?type=graph');
     const b = await loggedIn(ctx.app(), 'joon');
-    await b.agent.post('/attempts').type('form').send({ _csrf: b.csrf, problem: '1260', outcome: 'hint', minutes: '40', note: 'BFS' });
-    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.problemId, x.day, x.outcome])).to.deep.equal([['boj:1260', '2026-03-02', 'solved']]);
-    expect(attemptsForLearner(ctx.deps.db, joon.id).map((x) => [x.problemId, x.day, x.outcome, x.minutes, x.note])).to.deep.equal([['boj:1260', '2026-03-01', 'hint', 40, 'BFS']]);
+    await b.agent
+      .post('/attempts')
+      .type('form')
+      .send({ _csrf: b.csrf, problem: '1260', outcome: 'hint', minutes: '40', note: 'BFS' });
+    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.problemId, x.day, x.outcome])).to.deep.equal([
+      ['boj:1260', '2026-03-02', 'solved'],
+    ]);
+    expect(
+      attemptsForLearner(ctx.deps.db, joon.id).map((x) => [x.problemId, x.day, x.outcome, x.minutes, x.note]),
+    ).to.deep.equal([['boj:1260', '2026-03-01', 'hint', 40, 'BFS']]);
   });
 
   for (const [name, fields, expected] of [
@@ -40,7 +50,10 @@ describe('progress attempt log over HTTP', () => {
   ] as const) {
     it(`POST /attempts – ${name} – 422 naming it, nothing stored`, async () => {
       const a = await loggedIn(ctx.app(), 'mina');
-      const res = await a.agent.post('/attempts').type('form').send({ _csrf: a.csrf, problem: 'boj:1260', ...fields });
+      const res = await a.agent
+        .post('/attempts')
+        .type('form')
+        .send({ _csrf: a.csrf, problem: 'boj:1260', ...fields });
       expect(res.status).to.equal(422);
       expect(res.text).to.contain(expected);
       expect(count(mina)).to.equal(0);
@@ -49,13 +62,33 @@ describe('progress attempt log over HTTP', () => {
 
   it('POST /attempts – with JS (JSON + x-csrf-token header) – answers the new status; undo removes it again', async () => {
     const a = await loggedIn(ctx.app(), 'mina');
-    const res = await a.agent.post('/attempts').set('Accept', 'application/json').set('x-csrf-token', a.csrf).type('form').send({ problem: 'boj:1000', outcome: 'failed', day: '2026-02-27' });
+    const res = await a.agent
+      .post('/attempts')
+      .set('Accept', 'application/json')
+      .set('x-csrf-token', a.csrf)
+      .type('form')
+      .send({ problem: 'boj:1000', outcome: 'failed', day: '2026-02-27' });
     expect(res.status).to.equal(200);
     expect(res.body.status).to.deep.equal({ state: 'attempted', lastDay: '2026-02-27', lastOutcome: 'failed' });
-    await a.agent.post('/attempts').set('Accept', 'application/json').set('x-csrf-token', a.csrf).type('form').send({ problem: 'boj:1000' });
-    const undo = await a.agent.post('/attempts/undo').set('Accept', 'application/json').set('x-csrf-token', a.csrf).type('form').send({ problem: 'boj:1000' });
+    await a.agent
+      .post('/attempts')
+      .set('Accept', 'application/json')
+      .set('x-csrf-token', a.csrf)
+      .type('form')
+      .send({ problem: 'boj:1000' });
+    const undo = await a.agent
+      .post('/attempts/undo')
+      .set('Accept', 'application/json')
+      .set('x-csrf-token', a.csrf)
+      .type('form')
+      .send({ problem: 'boj:1000' });
     expect(undo.body.status).to.deep.equal({ state: 'attempted', lastDay: '2026-02-27', lastOutcome: 'failed' });
-    const bad = await a.agent.post('/attempts').set('Accept', 'application/json').set('x-csrf-token', a.csrf).type('form').send({ problem: 'boj:1000', minutes: 'lots' });
+    const bad = await a.agent
+      .post('/attempts')
+      .set('Accept', 'application/json')
+      .set('x-csrf-token', a.csrf)
+      .type('form')
+      .send({ problem: 'boj:1000', minutes: 'lots' });
     expect(bad.status).to.equal(422);
     expect(bad.body.error.code).to.equal('progress.bad_minutes');
     expect(count(mina)).to.equal(1);
@@ -69,19 +102,45 @@ describe('progress attempt log over HTTP', () => {
   });
 
   it("learner routes – joon asks for mina's attempt by id – 404 for read, edit and delete; the attempt is unchanged", async () => {
-    const own = recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId: 'boj:1260', day: '2026-03-01', outcome: 'solved', note: 'mine', createdAt: '2026-03-01T00:00:00Z' });
+    const own = recordAttempt(ctx.deps.db, {
+      learnerId: mina.id,
+      problemId: 'boj:1260',
+      day: '2026-03-01',
+      outcome: 'solved',
+      note: 'mine',
+      createdAt: '2026-03-01T00:00:00Z',
+    });
     const b = await loggedIn(ctx.app(), 'joon');
     expect((await b.agent.get(`/attempts/${own.id}/edit`)).status).to.equal(404);
-    expect((await b.agent.post(`/attempts/${own.id}`).type('form').send({ _csrf: b.csrf, day: '2026-02-01', outcome: 'failed', note: 'pwned' })).status).to.equal(404);
-    expect((await b.agent.post(`/attempts/${own.id}/delete`).type('form').send({ _csrf: b.csrf })).status).to.equal(404);
+    expect(
+      (
+        await b.agent
+          .post(`/attempts/${own.id}`)
+          .type('form')
+          .send({ _csrf: b.csrf, day: '2026-02-01', outcome: 'failed', note: 'pwned' })
+      ).status,
+    ).to.equal(404);
+    expect((await b.agent.post(`/attempts/${own.id}/delete`).type('form').send({ _csrf: b.csrf })).status).to.equal(
+      404,
+    );
     expect((await b.agent.post('/attempts/undo').type('form').send({ _csrf: b.csrf })).status).to.equal(302);
-    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.day, x.outcome, x.note])).to.deep.equal([['2026-03-01', 'solved', 'mine']]);
+    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.day, x.outcome, x.note])).to.deep.equal([
+      ['2026-03-01', 'solved', 'mine'],
+    ]);
     expect((await b.agent.get('/history?day=2026-03-01')).text).not.to.contain('mine');
     expect((await b.agent.get('/export.json')).body.attempts).to.deep.equal([]);
   });
 
   it('learner routes – no session – pages redirect to /login, JSON gets 401, posts with a valid token still need a login', async () => {
-    for (const path of ['/history', '/history/import', '/settings', '/learners', '/export.csv', '/export.json', '/attempts/1/edit']) {
+    for (const path of [
+      '/history',
+      '/history/import',
+      '/settings',
+      '/learners',
+      '/export.csv',
+      '/export.json',
+      '/attempts/1/edit',
+    ]) {
       const res = await request(ctx.app()).get(path);
       expect(res.status, path).to.equal(302);
       expect(res.headers.location, path).to.equal(`/login?next=${encodeURIComponent(path)}`);
@@ -89,8 +148,19 @@ describe('progress attempt log over HTTP', () => {
     expect((await request(ctx.app()).get('/export.json').set('Accept', 'application/json')).status).to.equal(401);
     const anon = request.agent(ctx.app());
     const csrf = csrfFrom((await anon.get('/login')).text);
-    for (const path of ['/attempts', '/attempts/undo', '/attempts/1', '/attempts/1/delete', '/history/import', '/settings', '/learners']) {
-      const res = await anon.post(path).type('form').send({ _csrf: csrf, problem: 'boj:1260', csv: 'problem,day,outcome,minutes\n1260,,,' });
+    for (const path of [
+      '/attempts',
+      '/attempts/undo',
+      '/attempts/1',
+      '/attempts/1/delete',
+      '/history/import',
+      '/settings',
+      '/learners',
+    ]) {
+      const res = await anon
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrf, problem: 'boj:1260', csv: 'problem,day,outcome,minutes\n1260,,,' });
       expect(res.status, path).to.equal(302);
       expect(res.headers.location, path).to.match(/^\/login/);
     }
@@ -103,19 +173,35 @@ describe('progress attempt log over HTTP', () => {
     const [attempt] = attemptsForLearner(ctx.deps.db, mina.id);
     const form = await a.agent.get(`/attempts/${attempt.id}/edit`);
     expect(form.status).to.equal(200);
-    const bad = await a.agent.post(`/attempts/${attempt.id}`).type('form').send({ _csrf: a.csrf, day: '2027-01-01', outcome: 'solved' });
+    const bad = await a.agent
+      .post(`/attempts/${attempt.id}`)
+      .type('form')
+      .send({ _csrf: a.csrf, day: '2027-01-01', outcome: 'solved' });
     expect(bad.status).to.equal(422);
-    const ok = await a.agent.post(`/attempts/${attempt.id}`).type('form').send({ _csrf: a.csrf, day: '2026-02-26', outcome: 'solved_slow', minutes: '75', note: 'slow' });
+    const ok = await a.agent
+      .post(`/attempts/${attempt.id}`)
+      .type('form')
+      .send({ _csrf: a.csrf, day: '2026-02-26', outcome: 'solved_slow', minutes: '75', note: 'slow' });
     expect(ok.headers.location).to.equal('/history?day=2026-02-26');
-    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.day, x.outcome, x.minutes, x.note])).to.deep.equal([['2026-02-26', 'solved_slow', 75, 'slow']]);
+    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.day, x.outcome, x.minutes, x.note])).to.deep.equal([
+      ['2026-02-26', 'solved_slow', 75, 'slow'],
+    ]);
     await a.agent.post(`/attempts/${attempt.id}/delete`).type('form').send({ _csrf: a.csrf, back: '/history' });
     expect(count(mina)).to.equal(0);
   });
 
   it('GET /history – solves on several days – grass cells carry the counts, streaks follow, notes are escaped', async () => {
     const a = await loggedIn(ctx.app(), 'mina');
-    for (const [problem, day] of [['boj:1260', '2026-02-28'], ['boj:1000', '2026-03-01'], ['boj:17453', '2026-03-01'], ['boj:1260', '2026-03-02']]) {
-      await a.agent.post('/attempts').type('form').send({ _csrf: a.csrf, problem, day, note: '<script>alert(1)</script>' });
+    for (const [problem, day] of [
+      ['boj:1260', '2026-02-28'],
+      ['boj:1000', '2026-03-01'],
+      ['boj:17453', '2026-03-01'],
+      ['boj:1260', '2026-03-02'],
+    ]) {
+      await a.agent
+        .post('/attempts')
+        .type('form')
+        .send({ _csrf: a.csrf, problem, day, note: '<script>alert(1)</script>' });
     }
     const res = await a.agent.get('/history?day=2026-03-01');
     expect(res.status).to.equal(200);
@@ -128,15 +214,29 @@ describe('progress attempt log over HTTP', () => {
     expect(res.text).to.contain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
-  it('GET /export.csv and /export.json – the learner\'s attempts; the CSV imports back without duplicates', async () => {
+  it("GET /export.csv and /export.json – the learner's attempts; the CSV imports back without duplicates", async () => {
     const a = await loggedIn(ctx.app(), 'mina');
-    await a.agent.post('/attempts').type('form').send({ _csrf: a.csrf, problem: 'boj:1260', day: '2026-02-28', minutes: '30', note: 'a, "quoted" note' });
+    await a.agent
+      .post('/attempts')
+      .type('form')
+      .send({ _csrf: a.csrf, problem: 'boj:1260', day: '2026-02-28', minutes: '30', note: 'a, "quoted" note' });
     const csv = await a.agent.get('/export.csv');
     expect(csv.headers['content-type']).to.match(/^text\/csv/);
     expect(csv.text.split('\r\n')[0]).to.equal('problem,day,outcome,minutes,note,origin,title');
     expect(csv.text).to.contain('boj:1260,2026-02-28,solved,30,"a, ""quoted"" note",manual,DFS와 BFS');
     const json = await a.agent.get('/export.json');
-    expect(json.body.attempts).to.deep.equal([{ problem: 'boj:1260', title: 'DFS와 BFS', day: '2026-02-28', outcome: 'solved', minutes: 30, note: 'a, "quoted" note', origin: 'manual', loggedAt: '2026-03-01T15:30:00.000Z' }]);
+    expect(json.body.attempts).to.deep.equal([
+      {
+        problem: 'boj:1260',
+        title: 'DFS와 BFS',
+        day: '2026-02-28',
+        outcome: 'solved',
+        minutes: 30,
+        note: 'a, "quoted" note',
+        origin: 'manual',
+        loggedAt: '2026-03-01T15:30:00.000Z',
+      },
+    ]);
     const back = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv: csv.text });
     expect(back.status).to.equal(200);
     expect(count(mina)).to.equal(2); // the manual one and its imported copy (another origin)
@@ -146,7 +246,8 @@ describe('progress attempt log over HTTP', () => {
 
   it('POST /history/import – a CSV with a bad row – 422 listing it, nothing imported; with partial – the good rows', async () => {
     const a = await loggedIn(ctx.app(), 'mina');
-    const csv = 'problem,day,outcome,minutes\nboj:1260,2026-02-01,solved,20\nboj:1000,2026-13-01,solved,5\nprogrammers:12951,,hint,\n';
+    const csv =
+      'problem,day,outcome,minutes\nboj:1260,2026-02-01,solved,20\nboj:1000,2026-13-01,solved,5\nprogrammers:12951,,hint,\n';
     const bad = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv });
     expect(bad.status).to.equal(422);
     expect(bad.text).to.contain('line 3');
@@ -156,13 +257,17 @@ describe('progress attempt log over HTTP', () => {
     expect(count(mina)).to.equal(0);
     const partial = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv, partial: '1' });
     expect(partial.status).to.equal(200);
-    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.problemId, x.day])).to.deep.equal([['boj:1260', '2026-02-01']]);
+    expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.problemId, x.day])).to.deep.equal([
+      ['boj:1260', '2026-02-01'],
+    ]);
     expect(problemById(ctx.deps.db, 'programmers:12951')).to.equal(undefined);
   });
 
   it('POST /history/import/baekjoonhub – a non-admin – 403; an admin with a folder that is not a repository – 422', async () => {
     const b = await loggedIn(ctx.app(), 'joon');
-    expect((await b.agent.post('/history/import/baekjoonhub').type('form').send({ _csrf: b.csrf, dir: '/tmp' })).status).to.equal(403);
+    expect(
+      (await b.agent.post('/history/import/baekjoonhub').type('form').send({ _csrf: b.csrf, dir: '/tmp' })).status,
+    ).to.equal(403);
     const a = await loggedIn(ctx.app(), 'mina');
     const res = await a.agent.post('/history/import/baekjoonhub').type('form').send({ _csrf: a.csrf, dir: '/etc' });
     expect(res.status).to.equal(422);

@@ -19,16 +19,31 @@ describe('progress auth and settings', () => {
     const agent = request.agent(ctx.app());
     const page = await agent.get('/setup');
     expect(page.status).to.equal(200);
-    const res = await agent.post('/setup').type('form').send({
-      _csrf: csrfFrom(page.text), login: 'mina', password: 'long enough pw', name: 'Mina', email: 'mina@example.com',
-      timezone: 'Asia/Seoul', language: 'ko', examDate: '2027-03-01', dailyMinutes: '90', studyDays: ['1', '3', '5'], profile: 'samsung',
-    });
+    const res = await agent
+      .post('/setup')
+      .type('form')
+      .send({
+        _csrf: csrfFrom(page.text),
+        login: 'mina',
+        password: 'long enough pw',
+        name: 'Mina',
+        email: 'mina@example.com',
+        timezone: 'Asia/Seoul',
+        language: 'ko',
+        examDate: '2027-03-01',
+        dailyMinutes: '90',
+        studyDays: ['1', '3', '5'],
+        profile: 'samsung',
+      });
     expect(res.status).to.equal(302);
     expect(res.headers.location).to.equal('/plan/today');
     const mina = learnerByLogin(ctx.deps.db, 'mina')!;
     expect(mina).to.deep.include({ isAdmin: true, examDate: '2027-03-01', dailyMinutes: 90, profile: 'samsung' });
     expect(mina.studyDays).to.deep.equal([1, 3, 5]);
-    const hash = ctx.deps.db.prepare('SELECT password_hash FROM learners WHERE login = ?').pluck().get('mina') as string;
+    const hash = ctx.deps.db
+      .prepare('SELECT password_hash FROM learners WHERE login = ?')
+      .pluck()
+      .get('mina') as string;
     expect(hash).to.match(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(hash).not.to.contain('long enough pw');
     expect((await agent.get('/settings')).status).to.equal(200);
@@ -39,8 +54,19 @@ describe('progress auth and settings', () => {
   it('POST /setup – bad time zone – re-renders with 422 naming the value and creates nobody', async () => {
     const agent = request.agent(ctx.app());
     const page = await agent.get('/setup');
-    const res = await agent.post('/setup').type('form').set('Accept-Language', 'en')
-      .send({ _csrf: csrfFrom(page.text), login: 'mina', password: 'long enough pw', name: 'Mina', email: 'mina@example.com', timezone: 'Mars/Olympus', dailyMinutes: '60' });
+    const res = await agent
+      .post('/setup')
+      .type('form')
+      .set('Accept-Language', 'en')
+      .send({
+        _csrf: csrfFrom(page.text),
+        login: 'mina',
+        password: 'long enough pw',
+        name: 'Mina',
+        email: 'mina@example.com',
+        timezone: 'Mars/Olympus',
+        dailyMinutes: '60',
+      });
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('Mars/Olympus');
     expect(res.text).to.contain('value="mina"');
@@ -51,8 +77,16 @@ describe('progress auth and settings', () => {
     seedLearner(ctx.deps.db, 'mina');
     const agent = request.agent(ctx.app());
     const csrf = csrfFrom((await agent.get('/login')).text);
-    const wrong = await agent.post('/login').type('form').set('Accept-Language', 'en').send({ _csrf: csrf, login: 'mina', password: 'nope nope nope' });
-    const unknown = await agent.post('/login').type('form').set('Accept-Language', 'en').send({ _csrf: csrf, login: 'nobody', password: PASSWORD });
+    const wrong = await agent
+      .post('/login')
+      .type('form')
+      .set('Accept-Language', 'en')
+      .send({ _csrf: csrf, login: 'mina', password: 'nope nope nope' });
+    const unknown = await agent
+      .post('/login')
+      .type('form')
+      .set('Accept-Language', 'en')
+      .send({ _csrf: csrf, login: 'nobody', password: PASSWORD });
     for (const res of [wrong, unknown]) {
       expect(res.status).to.equal(401);
       expect(res.text).to.contain('Wrong login or password.');
@@ -64,13 +98,19 @@ describe('progress auth and settings', () => {
     const agent = request.agent(ctx.app());
     const page = await agent.get('/login?next=/history');
     const before = /cote\.sid=([^;]+)/.exec(String(page.headers['set-cookie']))![1];
-    const res = await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), login: 'MINA', password: PASSWORD, next: '/history' });
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), login: 'MINA', password: PASSWORD, next: '/history' });
     expect(res.headers.location).to.equal('/history');
     const after = /cote\.sid=([^;]+)/.exec(String(res.headers['set-cookie']))![1];
     expect(after).not.to.equal(before);
     const other = request.agent(ctx.app());
     const page2 = await other.get('/login');
-    const res2 = await other.post('/login').type('form').send({ _csrf: csrfFrom(page2.text), login: 'mina', password: PASSWORD, next: '//evil.example/x' });
+    const res2 = await other
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(page2.text), login: 'mina', password: PASSWORD, next: '//evil.example/x' });
     expect(res2.headers.location).to.equal('/plan/today');
   });
 
@@ -79,7 +119,15 @@ describe('progress auth and settings', () => {
     const agent = request.agent(ctx.app());
     const csrf = csrfFrom((await agent.get('/login')).text);
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await agent.post('/login').type('form').send({ _csrf: csrf, login: 'mina', password: `wrong ${i} xxxx` })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (
+          await agent
+            .post('/login')
+            .type('form')
+            .send({ _csrf: csrf, login: 'mina', password: `wrong ${i} xxxx` })
+        ).status,
+      );
     expect(statuses.slice(0, 10)).to.deep.equal(Array(10).fill(401));
     expect(statuses[10]).to.equal(429);
     const right = await agent.post('/login').type('form').send({ _csrf: csrf, login: 'mina', password: PASSWORD });
@@ -107,10 +155,40 @@ describe('progress auth and settings', () => {
   it('POST /settings – valid change – saved; invalid budget – 422 and nothing changed', async () => {
     seedLearner(ctx.deps.db, 'mina');
     const { agent, csrf } = await loggedIn(ctx.app(), 'mina');
-    const ok = await agent.post('/settings').type('form').send({ _csrf: csrf, name: 'Mina K', email: 'mk@example.com', timezone: 'America/New_York', language: 'en', examDate: '', dailyMinutes: '45', studyDays: ['6', '7'], profile: 'kakao' });
+    const ok = await agent
+      .post('/settings')
+      .type('form')
+      .send({
+        _csrf: csrf,
+        name: 'Mina K',
+        email: 'mk@example.com',
+        timezone: 'America/New_York',
+        language: 'en',
+        examDate: '',
+        dailyMinutes: '45',
+        studyDays: ['6', '7'],
+        profile: 'kakao',
+      });
     expect(ok.status).to.equal(302);
-    expect(learnerByLogin(ctx.deps.db, 'mina')).to.deep.include({ name: 'Mina K', timezone: 'America/New_York', examDate: null, dailyMinutes: 45, profile: 'kakao' });
-    const bad = await agent.post('/settings').type('form').set('Accept-Language', 'en').send({ _csrf: csrf, name: 'X', email: 'mk@example.com', timezone: 'UTC', dailyMinutes: '-3', profile: 'general' });
+    expect(learnerByLogin(ctx.deps.db, 'mina')).to.deep.include({
+      name: 'Mina K',
+      timezone: 'America/New_York',
+      examDate: null,
+      dailyMinutes: 45,
+      profile: 'kakao',
+    });
+    const bad = await agent
+      .post('/settings')
+      .type('form')
+      .set('Accept-Language', 'en')
+      .send({
+        _csrf: csrf,
+        name: 'X',
+        email: 'mk@example.com',
+        timezone: 'UTC',
+        dailyMinutes: '-3',
+        profile: 'general',
+      });
     expect(bad.status).to.equal(422);
     expect(bad.text).to.contain('“-3”');
     expect(learnerByLogin(ctx.deps.db, 'mina')).to.deep.include({ name: 'Mina K', dailyMinutes: 45 });
@@ -119,9 +197,15 @@ describe('progress auth and settings', () => {
   it('POST /settings/password – wrong current password – 422; right one – the new password logs in', async () => {
     seedLearner(ctx.deps.db, 'mina');
     const { agent, csrf } = await loggedIn(ctx.app(), 'mina');
-    const bad = await agent.post('/settings/password').type('form').send({ _csrf: csrf, current: 'not it at all', password: 'new password 1', confirm: 'new password 1' });
+    const bad = await agent
+      .post('/settings/password')
+      .type('form')
+      .send({ _csrf: csrf, current: 'not it at all', password: 'new password 1', confirm: 'new password 1' });
     expect(bad.status).to.equal(422);
-    const ok = await agent.post('/settings/password').type('form').send({ _csrf: csrf, current: PASSWORD, password: 'new password 1', confirm: 'new password 1' });
+    const ok = await agent
+      .post('/settings/password')
+      .type('form')
+      .send({ _csrf: csrf, current: PASSWORD, password: 'new password 1', confirm: 'new password 1' });
     expect(ok.status).to.equal(302);
     await loggedIn(ctx.app(), 'mina', 'new password 1');
   });
@@ -130,14 +214,52 @@ describe('progress auth and settings', () => {
     seedLearner(ctx.deps.db, 'mina');
     seedLearner(ctx.deps.db, 'joon');
     const admin = await loggedIn(ctx.app(), 'mina');
-    const res = await admin.agent.post('/learners').type('form').send({ _csrf: admin.csrf, login: 'sora', password: 'sora password', name: 'Sora', email: 'sora@example.com', timezone: 'Asia/Seoul', dailyMinutes: '60', studyDays: '1', profile: 'general' });
+    const res = await admin.agent
+      .post('/learners')
+      .type('form')
+      .send({
+        _csrf: admin.csrf,
+        login: 'sora',
+        password: 'sora password',
+        name: 'Sora',
+        email: 'sora@example.com',
+        timezone: 'Asia/Seoul',
+        dailyMinutes: '60',
+        studyDays: '1',
+        profile: 'general',
+      });
     expect(res.status).to.equal(302);
     expect(learnerByLogin(ctx.deps.db, 'sora')).to.deep.include({ isAdmin: false, studyDays: [1] });
-    const taken = await admin.agent.post('/learners').type('form').set('Accept-Language', 'en').send({ _csrf: admin.csrf, login: 'sora', password: 'sora password', name: 'Sora', email: 'sora@example.com', dailyMinutes: '60' });
+    const taken = await admin.agent
+      .post('/learners')
+      .type('form')
+      .set('Accept-Language', 'en')
+      .send({
+        _csrf: admin.csrf,
+        login: 'sora',
+        password: 'sora password',
+        name: 'Sora',
+        email: 'sora@example.com',
+        dailyMinutes: '60',
+      });
     expect(taken.status).to.equal(422);
     expect(taken.text).to.contain('“sora”');
     const joon = await loggedIn(ctx.app(), 'joon');
     expect((await joon.agent.get('/learners')).status).to.equal(403);
-    expect((await joon.agent.post('/learners').type('form').send({ _csrf: joon.csrf, login: 'x1', password: 'xxxxxxxxxx', name: 'X', email: 'x@example.com', dailyMinutes: '1' })).status).to.equal(403);
+    expect(
+      (
+        await joon.agent
+          .post('/learners')
+          .type('form')
+          .send({
+            _csrf: joon.csrf,
+            login: 'x1',
+            password: 'xxxxxxxxxx',
+            name: 'X',
+            email: 'x@example.com',
+            dailyMinutes: '1',
+          })
+      ).status,
+    ).to.equal(403);
   });
 });

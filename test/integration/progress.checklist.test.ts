@@ -33,19 +33,38 @@ describe('progress on the checklist', () => {
     const mina = seedLearner(ctx.deps.db, 'mina', { language: 'en' });
     seedLearner(ctx.deps.db, 'joon', { language: 'en' });
     const at = '2026-11-01T00:00:00Z';
-    recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId: 'boj:1260', day: '2026-11-20', outcome: 'solved', createdAt: at });
-    recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId: 'boj:7576', day: '2026-11-21', outcome: 'failed', createdAt: at });
+    recordAttempt(ctx.deps.db, {
+      learnerId: mina.id,
+      problemId: 'boj:1260',
+      day: '2026-11-20',
+      outcome: 'solved',
+      createdAt: at,
+    });
+    recordAttempt(ctx.deps.db, {
+      learnerId: mina.id,
+      problemId: 'boj:7576',
+      day: '2026-11-21',
+      outcome: 'failed',
+      createdAt: at,
+    });
     const a = await loggedIn(ctx.app(), 'mina');
     const overview = (await a.agent.get('/').expect(200)).text;
     // The rows come with the type when it opens: in place (its rows fragment) or as /?type=key.
-    const page = (await a.agent.get('/types/graph_traversal/rows').expect(200)).text + (await a.agent.get('/?type=dp').expect(200)).text;
-    const cell = (id: string) => new RegExp(`data-status-cell="${id}">\\s*<span class="status status-([a-z]+)[^"]*" data-status[^>]*>([^<]*)<`).exec(page)?.slice(1);
+    const page =
+      (await a.agent.get('/types/graph_traversal/rows').expect(200)).text +
+      (await a.agent.get('/?type=dp').expect(200)).text;
+    const cell = (id: string) =>
+      new RegExp(`data-status-cell="${id}">\\s*<span class="status status-([a-z]+)[^"]*" data-status[^>]*>([^<]*)<`)
+        .exec(page)
+        ?.slice(1);
     expect(cell('boj:1260')).to.deep.equal(['solved', 'Solved · 2026-11-20']);
     expect(cell('boj:7576')).to.deep.equal(['attempted', 'Failed · 2026-11-21']);
     expect(cell('boj:1003')).to.deep.equal(['none', 'Not yet']);
     // Graph traversal: 1260 (recommended, Silver II) solved of 2; DP: 1260 (not recommended) solved of 2.
     const $ = cheerio.load(overview);
-    const stats = $('details.type-section').map((_, d) => [[$(d).attr('data-type'), $(d).find('[data-type-stats]').text().replace(/\s+/g, ' ').trim()]]).get();
+    const stats = $('details.type-section')
+      .map((_, d) => [[$(d).attr('data-type'), $(d).find('[data-type-stats]').text().replace(/\s+/g, ' ').trim()]])
+      .get();
     expect(stats).to.deep.equal([
       ['graph_traversal', '1/2 solved recommended 1/1 highest Silver II'],
       ['dp', '1/2 solved recommended 0/1 highest Silver II'],

@@ -40,17 +40,67 @@ describe('cote learner / solve / history', () => {
 
   it('cote learner add --password-stdin – first learner – an admin whose password verifies; the second is not an admin', async () => {
     stdin = 'hunter2 hunter2\n';
-    expect(await run('learner', 'add', '--login', 'mina', '--name', 'Mina', '--email', 'm@example.com', '--exam', '2027-01-10', '--budget', '90', '--profile', 'samsung', '--password-stdin')).to.equal(0);
+    expect(
+      await run(
+        'learner',
+        'add',
+        '--login',
+        'mina',
+        '--name',
+        'Mina',
+        '--email',
+        'm@example.com',
+        '--exam',
+        '2027-01-10',
+        '--budget',
+        '90',
+        '--profile',
+        'samsung',
+        '--password-stdin',
+      ),
+    ).to.equal(0);
     const mina = learnerByLogin(ctx.deps.db, 'mina')!;
-    expect(mina).to.deep.include({ isAdmin: true, timezone: 'Asia/Seoul', examDate: '2027-01-10', dailyMinutes: 90, profile: 'samsung' });
+    expect(mina).to.deep.include({
+      isAdmin: true,
+      timezone: 'Asia/Seoul',
+      examDate: '2027-01-10',
+      dailyMinutes: 90,
+      profile: 'samsung',
+    });
     const hash = ctx.deps.db.prepare('SELECT password_hash FROM learners WHERE id = ?').pluck().get(mina.id) as string;
     expect(await checkPassword('hunter2 hunter2', hash)).to.equal(true);
-    expect(await run('learner', 'add', '--login', 'joon', '--name', 'Joon', '--email', 'j@example.com', '--timezone', 'America/New_York')).to.equal(0);
+    expect(
+      await run(
+        'learner',
+        'add',
+        '--login',
+        'joon',
+        '--name',
+        'Joon',
+        '--email',
+        'j@example.com',
+        '--timezone',
+        'America/New_York',
+      ),
+    ).to.equal(0);
     expect(learnerByLogin(ctx.deps.db, 'joon')).to.deep.include({ isAdmin: false, timezone: 'America/New_York' });
   });
 
   it('cote learner add – bad time zone or taken login – one stderr line, exit 1, nobody added', async () => {
-    expect(await run('learner', 'add', '--login', 'mina', '--name', 'Mina', '--email', 'm@example.com', '--timezone', 'Seoul')).to.equal(1);
+    expect(
+      await run(
+        'learner',
+        'add',
+        '--login',
+        'mina',
+        '--name',
+        'Mina',
+        '--email',
+        'm@example.com',
+        '--timezone',
+        'Seoul',
+      ),
+    ).to.equal(1);
     expect(err).to.deep.equal(['cote: time zone "Seoul" is unknown (e.g. Asia/Seoul)']);
     seedLearner(ctx.deps.db, 'mina');
     err.length = 0;
@@ -64,7 +114,9 @@ describe('cote learner / solve / history', () => {
     seedLearner(ctx.deps.db, 'joon', { timezone: 'America/New_York' });
     expect(await run('solve', '1260', '--learner', 'mina', '--minutes', '25', '--note', 'bfs')).to.equal(0);
     expect(await run('solve', 'boj:1260', '--learner', 'joon', '--outcome', 'failed')).to.equal(0);
-    expect(attempts('mina').map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.note])).to.deep.equal([['boj:1260', '2026-03-02', 'solved', 25, 'bfs']]);
+    expect(attempts('mina').map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.note])).to.deep.equal([
+      ['boj:1260', '2026-03-02', 'solved', 25, 'bfs'],
+    ]);
     expect(attempts('joon').map((a) => [a.day, a.outcome])).to.deep.equal([['2026-03-01', 'failed']]);
     for (const [args, message] of [
       [['--day', '2026-03-03'], 'cote: day 2026-03-03 is in the future (today is 2026-03-02)'],
@@ -86,7 +138,9 @@ describe('cote learner / solve / history', () => {
     cleanups.push(hub.cleanup);
     seedLearner(ctx.deps.db, 'mina');
     seedHubProblems();
-    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(0);
+    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(
+      0,
+    );
     expect(json()).to.deep.equal({ imported: 4, skipped: 0, undated: 0, days: 4, warnings: [] });
     const byProblem = Object.fromEntries(attempts('mina').map((a) => [a.problemId, [a.day, a.outcome, a.origin]]));
     expect(byProblem).to.deep.equal({
@@ -96,7 +150,9 @@ describe('cote learner / solve / history', () => {
       'programmers:12924': ['2024-07-30', 'solved', 'import:baekjoonhub'],
     });
     out.length = 0;
-    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(0);
+    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(
+      0,
+    );
     expect(json()).to.deep.include({ imported: 0, skipped: 4 });
     expect(attempts('mina')).to.have.length(4);
   });
@@ -107,7 +163,9 @@ describe('cote learner / solve / history', () => {
     seedLearner(ctx.deps.db, 'mina');
     const problems = () => ctx.deps.db.prepare('SELECT id FROM problems ORDER BY id').pluck().all();
     const before = problems();
-    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(0);
+    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(
+      0,
+    );
     expect(json()).to.deep.equal({
       imported: 1,
       skipped: 3,
@@ -140,7 +198,9 @@ describe('cote learner / solve / history', () => {
     cleanups.push(hub.cleanup);
     seedLearner(ctx.deps.db, 'mina');
     seedHubProblems();
-    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(0);
+    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(
+      0,
+    );
     const summary = json();
     expect(summary).to.deep.include({ imported: 4, undated: 1, days: 3 });
     expect(summary.warnings).to.have.length(1);
@@ -148,7 +208,13 @@ describe('cote learner / solve / history', () => {
     out.length = 0;
     expect(await run('history', '--learner', 'mina', '--json')).to.equal(0);
     const history = json();
-    expect(history.attempts[0]).to.deep.equal({ problem: 'boj:1874', day: null, outcome: 'solved', minutes: null, origin: 'import:baekjoonhub' });
+    expect(history.attempts[0]).to.deep.equal({
+      problem: 'boj:1874',
+      day: null,
+      outcome: 'solved',
+      minutes: null,
+      origin: 'import:baekjoonhub',
+    });
     expect(history.solvedDays).to.equal(3);
     expect(history.streak).to.deep.equal({ current: 1, longest: 1 });
   });
@@ -167,9 +233,13 @@ describe('cote learner / solve / history', () => {
     fs.writeFileSync(path.join(hub.dir, '백준', 'Gold', '1. junk', 'README.md'), 'hello');
     err.length = 0;
     expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub')).to.equal(1);
-    expect(err[0]).to.equal('cote: 1 bad row(s), nothing imported; first: 백준/Gold/1. junk/README.md: no "# [Tier] title - id" heading');
+    expect(err[0]).to.equal(
+      'cote: 1 bad row(s), nothing imported; first: 백준/Gold/1. junk/README.md: no "# [Tier] title - id" heading',
+    );
     expect(attempts('mina')).to.have.length(0);
-    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--partial', '--json')).to.equal(0);
+    expect(
+      await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--partial', '--json'),
+    ).to.equal(0);
     expect(json()).to.deep.include({ imported: 4, skipped: 1 });
   });
 
@@ -178,14 +248,29 @@ describe('cote learner / solve / history', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-csv-'));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'past.csv');
-    fs.writeFileSync(file, 'problem,day,outcome,minutes\nboj:1260,2026-01-05,solved,30\nboj:1000,2026-01-05,meh,3\n1000,2026-01-06,failed,\n');
+    fs.writeFileSync(
+      file,
+      'problem,day,outcome,minutes\nboj:1260,2026-01-05,solved,30\nboj:1000,2026-01-05,meh,3\n1000,2026-01-06,failed,\n',
+    );
     expect(await run('history', 'import', file, '--learner', 'mina', '--format', 'csv')).to.equal(1);
-    expect(err).to.deep.equal(['cote: 1 bad row(s), nothing imported; first: line 3: outcome "meh" is unknown: expected solved, solved_slow, hint, failed']);
+    expect(err).to.deep.equal([
+      'cote: 1 bad row(s), nothing imported; first: line 3: outcome "meh" is unknown: expected solved, solved_slow, hint, failed',
+    ]);
     expect(attempts('mina')).to.have.length(0);
-    expect(await run('history', 'import', file, '--learner', 'mina', '--format', 'csv', '--partial', '--json')).to.equal(0);
-    expect(json()).to.deep.equal({ imported: 2, skipped: 1, undated: 0, days: 2, warnings: ['skipped line 3: outcome "meh" is unknown: expected solved, solved_slow, hint, failed'] });
+    expect(
+      await run('history', 'import', file, '--learner', 'mina', '--format', 'csv', '--partial', '--json'),
+    ).to.equal(0);
+    expect(json()).to.deep.equal({
+      imported: 2,
+      skipped: 1,
+      undated: 0,
+      days: 2,
+      warnings: ['skipped line 3: outcome "meh" is unknown: expected solved, solved_slow, hint, failed'],
+    });
     err.length = 0;
-    expect(await run('history', 'import', path.join(dir, 'missing.csv'), '--learner', 'mina', '--format', 'csv')).to.equal(1);
+    expect(
+      await run('history', 'import', path.join(dir, 'missing.csv'), '--learner', 'mina', '--format', 'csv'),
+    ).to.equal(1);
     expect(err).to.deep.equal([`cote: cannot read ${path.join(dir, 'missing.csv')}: ENOENT`]);
   });
 });

@@ -19,7 +19,10 @@ describe('progress imports of files that are not UTF-8', () => {
   let cli: CliContext;
   const cleanups: (() => void)[] = [];
   const run = (...args: string[]) => runCli(['node', 'cote', ...args], cli);
-  const snapshot = () => [ctx.deps.db.prepare('SELECT * FROM attempts ORDER BY id').all(), ctx.deps.db.prepare('SELECT * FROM problems ORDER BY id').all()];
+  const snapshot = () => [
+    ctx.deps.db.prepare('SELECT * FROM attempts ORDER BY id').all(),
+    ctx.deps.db.prepare('SELECT * FROM problems ORDER BY id').all(),
+  ];
 
   beforeEach(() => {
     ctx = testDeps({}, new Date('2026-03-01T15:30:00Z'));
@@ -38,11 +41,16 @@ describe('progress imports of files that are not UTF-8', () => {
     const folder = path.join(hub.dir, '백준', 'Silver', '1874. 스택 수열');
     fs.rmSync(folder, { recursive: true, force: true });
     fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'README.md'), eucKr('# [Silver II] 스택 수열 - 1874\n\nhttps://www.acmicpc.net/problem/1874\n'));
+    fs.writeFileSync(
+      path.join(folder, 'README.md'),
+      eucKr('# [Silver II] 스택 수열 - 1874\n\nhttps://www.acmicpc.net/problem/1874\n'),
+    );
     const before = snapshot();
     expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub')).to.equal(1);
     expect(err).to.have.length(1);
-    expect(err[0]).to.match(/nothing imported; first: 백준\/Silver\/1874\. 스택 수열\/README\.md: not UTF-8 text \(line 1\); save it as UTF-8$/);
+    expect(err[0]).to.match(
+      /nothing imported; first: 백준\/Silver\/1874\. 스택 수열\/README\.md: not UTF-8 text \(line 1\); save it as UTF-8$/,
+    );
     expect(snapshot()).to.deep.equal(before);
   });
 
@@ -51,10 +59,17 @@ describe('progress imports of files that are not UTF-8', () => {
     cleanups.push(hub.cleanup);
     const folder = path.join(hub.dir, '백준', 'Gold', '9999. 그래프');
     fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'README.md'), eucKr('# [Gold IV] 그래프 탐색 - 9999\n\nhttps://www.acmicpc.net/problem/9999\n'));
-    expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--partial', '--json')).to.equal(0);
+    fs.writeFileSync(
+      path.join(folder, 'README.md'),
+      eucKr('# [Gold IV] 그래프 탐색 - 9999\n\nhttps://www.acmicpc.net/problem/9999\n'),
+    );
+    expect(
+      await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--partial', '--json'),
+    ).to.equal(0);
     const summary = JSON.parse(out.join('\n'));
-    expect(summary.warnings).to.include('skipped 백준/Gold/9999. 그래프/README.md: not UTF-8 text (line 1); save it as UTF-8');
+    expect(summary.warnings).to.include(
+      'skipped 백준/Gold/9999. 그래프/README.md: not UTF-8 text (line 1); save it as UTF-8',
+    );
     expect(ctx.deps.db.prepare("SELECT count(*) FROM problems WHERE id = 'boj:9999'").pluck().get()).to.equal(0);
     const titles = ctx.deps.db.prepare('SELECT title FROM problems').pluck().all() as string[];
     expect(titles.some((title) => title.includes('\uFFFD'))).to.equal(false);
@@ -64,7 +79,14 @@ describe('progress imports of files that are not UTF-8', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-csv-'));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'history.csv');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from('problem,day,outcome,minutes,note\nboj:1000,2026-02-01,solved,10,'), eucKr('수학'), Buffer.from('\n')]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('problem,day,outcome,minutes,note\nboj:1000,2026-02-01,solved,10,'),
+        eucKr('수학'),
+        Buffer.from('\n'),
+      ]),
+    );
     const before = snapshot();
     expect(await run('history', 'import', file, '--learner', 'mina', '--format', 'csv')).to.equal(1);
     expect(err).to.deep.equal([`cote: ${file} is not UTF-8 text (line 2); save it as UTF-8`]);

@@ -18,11 +18,13 @@ async function rawGet(app: http.RequestListener, url: string, headers: Record<st
   try {
     const { port } = server.address() as AddressInfo;
     return await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path: url, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path: url, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
     });
   } finally {
     server.closeAllConnections();
@@ -78,7 +80,7 @@ describe('compression, ETags and caching', () => {
     expect(changed.headers.etag).not.to.equal(etag);
   });
 
-  it('GET the page\'s stylesheets and scripts – versioned URLs – immutable for a year, 304 on If-None-Match', async () => {
+  it("GET the page's stylesheets and scripts – versioned URLs – immutable for a year, 304 on If-None-Match", async () => {
     const { agent } = await loggedIn(t.app(), 'mina');
     const page = (await agent.get('/').expect(200)).text;
     const assets = [...page.matchAll(/(?:href|src)="(\/static\/[^"]+)"/g)].map((m) => m[1]);
@@ -88,7 +90,8 @@ describe('compression, ETags and caching', () => {
       expect(url).to.match(/^\/static\/[0-9a-f]{12}\//);
       const res = await request(t.app()).get(url).set('Accept-Encoding', 'gzip').expect(200);
       expect(res.headers['cache-control'], url).to.equal(IMMUTABLE);
-      if (/\.(css|js)$/.test(url) && Number(res.headers['content-length'] ?? 2000) > 1024) expect(res.headers['content-encoding'], url).to.equal('gzip');
+      if (/\.(css|js)$/.test(url) && Number(res.headers['content-length'] ?? 2000) > 1024)
+        expect(res.headers['content-encoding'], url).to.equal('gzip');
       await request(t.app()).get(url).set('If-None-Match', res.headers.etag).expect(304);
     }
   });

@@ -57,7 +57,14 @@ describe('the light checklist', () => {
       const counts: number[] = [];
       for (const logged of [0, 4]) {
         const ids = ['boj:1260', 'boj:2178', 'boj:7576', 'boj:1012'].slice(0, logged);
-        for (const id of ids) recordAttempt(r.ctx.deps.db, { learnerId: mina.id, problemId: id, day: '2026-11-20', outcome: 'solved', createdAt: '2026-11-20T00:00:00Z' });
+        for (const id of ids)
+          recordAttempt(r.ctx.deps.db, {
+            learnerId: mina.id,
+            problemId: id,
+            day: '2026-11-20',
+            outcome: 'solved',
+            createdAt: '2026-11-20T00:00:00Z',
+          });
         for (const url of ['/', '/?type=graph_traversal', '/types/graph_traversal/rows', '/?status=solved']) {
           const statements = await r.during(() => a.agent.get(url).expect(200));
           const reading = readsAttempts(statements);
@@ -73,7 +80,13 @@ describe('the light checklist', () => {
     it('GET /?type=… – several attempts of one problem – the badge is the latest by day, undated ones counting as oldest', async () => {
       const mina = seedLearner(r.ctx.deps.db, 'mina', { language: 'en' });
       const log = (problemId: string, outcome: Outcome, day: string | null) =>
-        recordAttempt(r.ctx.deps.db, { learnerId: mina.id, problemId, day, outcome, createdAt: '2026-11-20T00:00:00Z' });
+        recordAttempt(r.ctx.deps.db, {
+          learnerId: mina.id,
+          problemId,
+          day,
+          outcome,
+          createdAt: '2026-11-20T00:00:00Z',
+        });
       log('boj:1260', 'solved', '2026-11-20');
       log('boj:1260', 'failed', null); // logged later but undated: older than any dated attempt
       log('boj:1260', 'failed', '2026-11-10');
@@ -81,7 +94,9 @@ describe('the light checklist', () => {
       log('boj:2178', 'solved_slow', null); // both undated: the later logged wins
       log('boj:7576', 'solved', '2026-11-01');
       log('boj:7576', 'failed', '2026-11-05'); // solved once stays solved, the badge says the latest
-      const $ = cheerio.load((await (await loggedIn(r.ctx.app(), 'mina')).agent.get('/?type=graph_traversal').expect(200)).text);
+      const $ = cheerio.load(
+        (await (await loggedIn(r.ctx.app(), 'mina')).agent.get('/?type=graph_traversal').expect(200)).text,
+      );
       const badge = (id: string) => {
         const b = $(`tr[data-problem="${id}"] [data-status]`);
         return [b.text(), (b.attr('class') ?? '').split(' ').find((c) => c.startsWith('status-'))];
@@ -99,7 +114,14 @@ describe('the light checklist', () => {
       t = testDeps();
       await importList(t.deps.db, V1);
       const mina = seedLearner(t.deps.db, 'mina', { language: 'en' });
-      const log = (problemId: string, outcome: Outcome) => recordAttempt(t.deps.db, { learnerId: mina.id, problemId, day: '2026-11-20', outcome, createdAt: '2026-11-20T00:00:00Z' });
+      const log = (problemId: string, outcome: Outcome) =>
+        recordAttempt(t.deps.db, {
+          learnerId: mina.id,
+          problemId,
+          day: '2026-11-20',
+          outcome,
+          createdAt: '2026-11-20T00:00:00Z',
+        });
       log('boj:1260', 'solved');
       log('boj:7576', 'failed');
       log('boj:1978', 'hint');
@@ -111,11 +133,21 @@ describe('the light checklist', () => {
       const shown = async (query: string) => problemIds((await agent.get(`/?${query}`).expect(200)).text);
       expect(await shown('status=solved')).to.deep.equal(['boj:1260', 'boj:1978']);
       expect(await shown('status=failed')).to.deep.equal(['boj:7576']);
-      expect(await shown('status=new')).to.deep.equal(['boj:2178', 'boj:1012', 'boj:14891', 'boj:2178', 'boj:14499', 'boj:1003', 'boj:2609']);
+      expect(await shown('status=new')).to.deep.equal([
+        'boj:2178',
+        'boj:1012',
+        'boj:14891',
+        'boj:2178',
+        'boj:14499',
+        'boj:1003',
+        'boj:2609',
+      ]);
       expect(await shown('status=unsolved&type=graph_traversal')).to.deep.equal(['boj:2178', 'boj:7576', 'boj:1012']);
       expect(await shown('status=unsolved&recommended=1')).to.deep.equal(['boj:2178', 'boj:14891']);
       const bad = await agent.get('/?status=done').expect(400);
-      expect(bad.text).to.include('The status filter must be one of solved, unsolved, failed, new, not &#34;done&#34;.');
+      expect(bad.text).to.include(
+        'The status filter must be one of solved, unsolved, failed, new, not &#34;done&#34;.',
+      );
     });
 
     it('GET / with filters – every link of a type and of a row keeps the filters', async () => {
@@ -123,15 +155,29 @@ describe('the light checklist', () => {
       const page = (await agent.get('/?min=9&q=%EB%AF%B8%EB%A1%9C').expect(200)).text;
       const $ = cheerio.load(page);
       // 미로 탐색 (2178) is in two types: both open; math has no match and says so.
-      expect($('details[open]').map((_, d) => $(d).attr('data-type')).get()).to.deep.equal(['graph_traversal', 'simulation']);
+      expect(
+        $('details[open]')
+          .map((_, d) => $(d).attr('data-type'))
+          .get(),
+      ).to.deep.equal(['graph_traversal', 'simulation']);
       expect($('#type-math .none-match').text()).to.equal('No problem of this type matches the filters.');
-      expect($('tr[data-problem="boj:2178"] a.log-more-link').first().attr('href')).to.equal('/?min=9&q=%EB%AF%B8%EB%A1%9C&log=boj%3A2178#log-form');
+      expect($('tr[data-problem="boj:2178"] a.log-more-link').first().attr('href')).to.equal(
+        '/?min=9&q=%EB%AF%B8%EB%A1%9C&log=boj%3A2178#log-form',
+      );
       expect($('#quick-log input[name=back]').val()).to.equal('/?min=9&q=%EB%AF%B8%EB%A1%9C');
       // Another type than the one chosen stays folded: its link and its rows keep the other filters.
       const folded = cheerio.load((await agent.get('/?type=simulation&min=9').expect(200)).text);
-      expect(folded('details[open]').map((_, d) => folded(d).attr('data-type')).get()).to.deep.equal(['simulation']);
-      expect(folded('#type-graph_traversal a[data-rows]').attr('href')).to.equal('/?min=9&type=graph_traversal#type-graph_traversal');
-      expect(folded('#type-graph_traversal a[data-rows]').attr('data-rows')).to.equal('/types/graph_traversal/rows?min=9');
+      expect(
+        folded('details[open]')
+          .map((_, d) => folded(d).attr('data-type'))
+          .get(),
+      ).to.deep.equal(['simulation']);
+      expect(folded('#type-graph_traversal a[data-rows]').attr('href')).to.equal(
+        '/?min=9&type=graph_traversal#type-graph_traversal',
+      );
+      expect(folded('#type-graph_traversal a[data-rows]').attr('data-rows')).to.equal(
+        '/types/graph_traversal/rows?min=9',
+      );
       expect(folded('#type-graph_traversal a[data-rows]').text()).to.equal('Show the 4 problems');
     });
 
@@ -142,11 +188,15 @@ describe('the light checklist', () => {
       expect($('#log-form [data-log-title]').text()).to.equal('주사위 굴리기');
       // Back to the page as it was, without the problem picked.
       expect($('#log-form input[name=back]').val()).to.equal('/?type=simulation');
-      expect((await agent.get('/?log=abc').expect(400)).text).to.include('The problem to log must be a number like 1260');
-      expect((await agent.get('/?log=99999').expect(404)).text).to.include('The problem “99999” is not in the catalog.');
+      expect((await agent.get('/?log=abc').expect(400)).text).to.include(
+        'The problem to log must be a number like 1260',
+      );
+      expect((await agent.get('/?log=99999').expect(404)).text).to.include(
+        'The problem “99999” is not in the catalog.',
+      );
     });
 
-    it('POST /attempts without JS – a row\'s ✓ submits the page\'s one quick form – stored and back to the page', async () => {
+    it("POST /attempts without JS – a row's ✓ submits the page's one quick form – stored and back to the page", async () => {
       const { agent } = await loggedIn(t.app(), 'mina');
       const page = (await agent.get('/?type=graph_traversal').expect(200)).text;
       const $ = cheerio.load(page);
@@ -154,15 +204,31 @@ describe('the light checklist', () => {
       // What a browser sends for <button form="quick-log" name="problem" value="boj:2178">: the form's fields and the button's.
       const button = $('tr[data-problem="boj:2178"] button.log-check');
       const form = $(`form#${button.attr('form')}`);
-      const fields = Object.fromEntries(form.find('input').map((_, i) => [[$(i).attr('name'), $(i).val()]]).get());
-      const res = await agent.post(form.attr('action')!).type('form').send({ ...fields, [button.attr('name')!]: button.val() }).expect(302);
+      const fields = Object.fromEntries(
+        form
+          .find('input')
+          .map((_, i) => [[$(i).attr('name'), $(i).val()]])
+          .get(),
+      );
+      const res = await agent
+        .post(form.attr('action')!)
+        .type('form')
+        .send({ ...fields, [button.attr('name')!]: button.val() })
+        .expect(302);
       expect(res.headers.location).to.equal('/?type=graph_traversal');
-      expect(attemptsForLearner(t.deps.db, 1).map((a) => [a.problemId, a.outcome])).to.deep.include(['boj:2178', 'solved']);
+      expect(attemptsForLearner(t.deps.db, 1).map((a) => [a.problemId, a.outcome])).to.deep.include([
+        'boj:2178',
+        'solved',
+      ]);
       // Undo the same way.
       const undo = $('tr[data-problem="boj:2178"] button.undo-button');
       const undoForm = $(`form#${undo.attr('form')}`);
       expect(undoForm.attr('action')).to.equal('/attempts/undo');
-      await agent.post('/attempts/undo').type('form').send({ _csrf: csrfFrom(page), back: '/', problem: undo.val() }).expect(302);
+      await agent
+        .post('/attempts/undo')
+        .type('form')
+        .send({ _csrf: csrfFrom(page), back: '/', problem: undo.val() })
+        .expect(302);
       expect(attemptsForLearner(t.deps.db, 1).map((a) => a.problemId)).not.to.include('boj:2178');
     });
   });
@@ -183,7 +249,13 @@ describe('the light checklist', () => {
         const ids = t.deps.db.prepare('SELECT id FROM problems ORDER BY id').pluck().all() as string[];
         for (let i = 0; i < 300; i++) {
           const day = new Date(Date.UTC(2026, 0, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
-          recordAttempt(t.deps.db, { learnerId: learner.id, problemId: ids[(i * 3) % ids.length], day, outcome: i % 5 ? 'solved' : 'failed', createdAt: `${day}T00:00:00Z` });
+          recordAttempt(t.deps.db, {
+            learnerId: learner.id,
+            problemId: ids[(i * 3) % ids.length],
+            day,
+            outcome: i % 5 ? 'solved' : 'failed',
+            createdAt: `${day}T00:00:00Z`,
+          });
         }
         const { agent } = await loggedIn(t.app(), 'mina');
         const res = await agent.get('/').set('Accept-Encoding', 'identity').expect(200);
@@ -192,7 +264,9 @@ describe('the light checklist', () => {
         expect(bytes, `the checklist is ${bytes} bytes`).to.be.at.most(150 * 1024);
         // The largest type opened as its own page stays within the budget too.
         const largest = t.deps.db
-          .prepare('SELECT c.key FROM entries e JOIN categories c ON c.id = e.category_id GROUP BY c.id ORDER BY count(*) DESC LIMIT 1')
+          .prepare(
+            'SELECT c.key FROM entries e JOIN categories c ON c.id = e.category_id GROUP BY c.id ORDER BY count(*) DESC LIMIT 1',
+          )
           .pluck()
           .get() as string;
         const typePage = await agent.get(`/?type=${largest}`).set('Accept-Encoding', 'identity').expect(200);

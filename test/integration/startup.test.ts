@@ -18,7 +18,10 @@ function expectOneLine(result: Exited, ...parts: (string | RegExp)[]): void {
   expect(result.code, result.stderr).to.not.equal(null);
   expect(result.lines, result.stderr).to.have.length(1);
   expect(result.stderr).to.not.match(/\n\s+at /);
-  for (const part of parts) expect(result.lines[0]).to.match(typeof part === 'string' ? new RegExp(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : part);
+  for (const part of parts)
+    expect(result.lines[0]).to.match(
+      typeof part === 'string' ? new RegExp(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : part,
+    );
 }
 
 /** A cote database with enough rows to span many pages, checkpointed into the main file (no -wal left). */
@@ -47,7 +50,12 @@ describe('start-up: the database file', function () {
       sessionSecret(dir);
       expect(mode(dir)).to.equal('700');
       expect(mode(path.join(data.dir, 'new'))).to.equal('700');
-      expect([file, `${file}-wal`, `${file}-shm`, path.join(dir, 'session-secret')].map(mode)).to.deep.equal(['600', '600', '600', '600']);
+      expect([file, `${file}-wal`, `${file}-shm`, path.join(dir, 'session-secret')].map(mode)).to.deep.equal([
+        '600',
+        '600',
+        '600',
+        '600',
+      ]);
     } finally {
       db.close();
     }
@@ -105,7 +113,11 @@ describe('start-up: a database locked by another process', function () {
 
   it('held past COTE_DB_BUSY_TIMEOUT_MS – waits that long, then exits with one line naming the file', async () => {
     const started = Date.now();
-    const result = await spawnServer({ ...BASE_ENV, COTE_DATA_DIR: data.dir, COTE_DB_BUSY_TIMEOUT_MS: '400' }).exitedWithin(10_000);
+    const result = await spawnServer({
+      ...BASE_ENV,
+      COTE_DATA_DIR: data.dir,
+      COTE_DB_BUSY_TIMEOUT_MS: '400',
+    }).exitedWithin(10_000);
     expectOneLine(result, file, /locked/);
     expect(Date.now() - started).to.be.at.least(400);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import request from 'supertest';
+import type request from 'supertest';
 import { testCliContext, testDeps } from '../support/app.ts';
 import { loggedIn, seedLearner } from '../support/progress.ts';
 import { runCli } from '../../src/cli.ts';
@@ -23,7 +23,11 @@ const TODAY = '2026-11-28';
 
 /** The problems of today's list in page order, with their kind and status. */
 function listed(html: string): { problem: string; kind: string; status: string }[] {
-  return [...html.matchAll(/<li class="plan-item plan-(\w+) plan-status-(\w+)" data-problem="([^"]+)"/g)].map((m) => ({ problem: m[3], kind: m[1], status: m[2] }));
+  return [...html.matchAll(/<li class="plan-item plan-(\w+) plan-status-(\w+)" data-problem="([^"]+)"/g)].map((m) => ({
+    problem: m[3],
+    kind: m[1],
+    status: m[2],
+  }));
 }
 const ids = (items: { problem: string }[]) => items.map((i) => i.problem);
 
@@ -39,13 +43,21 @@ describe('the plan stored once per learner and change', () => {
   let mina: Learner;
   let agent: ReturnType<typeof request.agent>;
   let csrf: string;
-  const computedAt = () => t.deps.db.prepare('SELECT computed_at FROM learner_plans WHERE learner_id = ?').pluck().get(mina.id) as string | undefined;
+  const computedAt = () =>
+    t.deps.db.prepare('SELECT computed_at FROM learner_plans WHERE learner_id = ?').pluck().get(mina.id) as
+      | string
+      | undefined;
   const fresh = () => learnerById(t.deps.db, mina.id)!;
 
   beforeEach(async () => {
     t = testDeps({ SMTP_URL: '' }, START);
     await importList(t.deps.db, LIST, { now: () => new Date('2026-11-01T00:00:00Z') });
-    mina = seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
+    mina = seedLearner(t.deps.db, 'mina', {
+      language: 'en',
+      examDate: '2026-12-28',
+      dailyMinutes: '120',
+      profile: 'samsung',
+    });
     ({ agent, csrf } = await loggedIn(t.app(), 'mina'));
   });
   afterEach(() => t.cleanup());
@@ -85,56 +97,169 @@ describe('the plan stored once per learner and change', () => {
       ...changes,
     });
     const firstItem = async () => listed((await agent.get('/plan/today')).text)[0].problem;
-    const logSomething = () => agent.post('/attempts').type('form').send({ _csrf: csrf, problem: 'boj:2023', outcome: 'solved', ...day }).expect(302);
+    const logSomething = () =>
+      agent
+        .post('/attempts')
+        .type('form')
+        .send({ _csrf: csrf, problem: 'boj:2023', outcome: 'solved', ...day })
+        .expect(302);
     const lastAttemptId = () => attemptsForLearner(t.deps.db, mina.id).at(-1)!.id;
     const cases: [string, () => Promise<unknown>][] = [
-      ['an item logged on the Today page', async () => agent.post('/plan/today/log').type('form').send({ _csrf: csrf, problem: await firstItem(), outcome: 'hint' }).expect(302)],
-      ['an attempt logged on the checklist', () => agent.post('/attempts').type('form').send({ _csrf: csrf, problem: 'boj:2024', outcome: 'failed', ...day }).expect(302)],
-      ['an attempt logged from the CLI', async () => expect(await runCli(['node', 'cote', 'solve', 'boj:2024', '--learner', 'mina', '--outcome', 'solved'], testCliContext(t).cli)).to.equal(0)],
-      ['an attempt edited', async () => {
-        await logSomething();
-        await agent.get('/plan/today');
-        await agent.post(`/attempts/${lastAttemptId()}`).type('form').send({ _csrf: csrf, outcome: 'failed', minutes: '30', note: '', ...day }).expect(302);
-      }],
-      ['an attempt deleted', async () => {
-        await logSomething();
-        await agent.get('/plan/today');
-        await agent.post(`/attempts/${lastAttemptId()}/delete`).type('form').send({ _csrf: csrf }).expect(302);
-      }],
-      ['a deleted attempt restored', async () => {
-        await logSomething();
-        await agent.post(`/attempts/${lastAttemptId()}/delete`).type('form').send({ _csrf: csrf }).expect(302);
-        await agent.get('/plan/today');
-        await agent.post('/attempts/restore').type('form').send({ _csrf: csrf }).expect(302);
-      }],
-      ['a CSV import', () => agent.post('/history/import').type('form').send({ _csrf: csrf, csv: 'problem,day,outcome,minutes\nboj:2024,2026-11-20,solved,30\n' }).expect(200)],
-      ['an attempt another code path wrote (a sync)', async () => {
-        t.deps.db.prepare("INSERT INTO attempts (learner_id, problem_id, day, outcome, origin, external_key, created_at) VALUES (?, 'boj:2024', ?, 'solved', 'sync:codeforces', 'k1', ?)").run(mina.id, TODAY, START.toISOString());
-      }],
-      ['the exam date', () => agent.post('/settings').type('form').send({ _csrf: csrf, ...settings({ examDate: '2027-01-15' }) }).expect(302)],
-      ['the daily budget', () => agent.post('/settings').type('form').send({ _csrf: csrf, ...settings({ dailyMinutes: '60' }) }).expect(302)],
-      ['the profile', () => agent.post('/settings').type('form').send({ _csrf: csrf, ...settings({ profile: 'general' }) }).expect(302)],
-      ['the study days', () => agent.post('/settings').type('form').send({ _csrf: csrf, ...settings({ studyDays: ['1', '2', '3', '4', '5'] }) }).expect(302)],
-      ['custom weights', () => agent.post('/settings/weights').type('form').send({ _csrf: csrf, w_graph_traversal: '0', w_simulation: '0', w_implementation: '100' }).expect(302)],
-      ['the chosen lists', async () => {
-        await importAnyList(t.deps.db, PROGRAMMERS);
-        await agent.get('/plan/today');
-        await agent.post('/lists/plan').type('form').send({ _csrf: csrf, lists: ['tony9402-baekjoon'] }).expect(303);
-      }],
-      ['a catalog refresh that changed the list', async () => {
-        const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-list-'));
-        try {
-          fs.cpSync(LIST, copy, { recursive: true });
-          const readme = path.join(copy, 'algorithms/implementation/README.md');
-          fs.writeFileSync(readme, fs.readFileSync(readme, 'utf8').replace(/^.*problem\/2024.*\n/m, ''));
-          await importList(t.deps.db, copy, { now: () => new Date('2026-11-28T02:00:00Z') });
-        } finally {
-          fs.rmSync(copy, { recursive: true, force: true });
-        }
-      }],
-      ['a type mapping', async () => {
-        t.deps.db.prepare("INSERT INTO type_aliases (name, type_key, created_at) VALUES ('완전탐색', 'brute_force', ?)").run(START.toISOString());
-      }],
+      [
+        'an item logged on the Today page',
+        async () =>
+          agent
+            .post('/plan/today/log')
+            .type('form')
+            .send({ _csrf: csrf, problem: await firstItem(), outcome: 'hint' })
+            .expect(302),
+      ],
+      [
+        'an attempt logged on the checklist',
+        () =>
+          agent
+            .post('/attempts')
+            .type('form')
+            .send({ _csrf: csrf, problem: 'boj:2024', outcome: 'failed', ...day })
+            .expect(302),
+      ],
+      [
+        'an attempt logged from the CLI',
+        async () =>
+          expect(
+            await runCli(
+              ['node', 'cote', 'solve', 'boj:2024', '--learner', 'mina', '--outcome', 'solved'],
+              testCliContext(t).cli,
+            ),
+          ).to.equal(0),
+      ],
+      [
+        'an attempt edited',
+        async () => {
+          await logSomething();
+          await agent.get('/plan/today');
+          await agent
+            .post(`/attempts/${lastAttemptId()}`)
+            .type('form')
+            .send({ _csrf: csrf, outcome: 'failed', minutes: '30', note: '', ...day })
+            .expect(302);
+        },
+      ],
+      [
+        'an attempt deleted',
+        async () => {
+          await logSomething();
+          await agent.get('/plan/today');
+          await agent.post(`/attempts/${lastAttemptId()}/delete`).type('form').send({ _csrf: csrf }).expect(302);
+        },
+      ],
+      [
+        'a deleted attempt restored',
+        async () => {
+          await logSomething();
+          await agent.post(`/attempts/${lastAttemptId()}/delete`).type('form').send({ _csrf: csrf }).expect(302);
+          await agent.get('/plan/today');
+          await agent.post('/attempts/restore').type('form').send({ _csrf: csrf }).expect(302);
+        },
+      ],
+      [
+        'a CSV import',
+        () =>
+          agent
+            .post('/history/import')
+            .type('form')
+            .send({ _csrf: csrf, csv: 'problem,day,outcome,minutes\nboj:2024,2026-11-20,solved,30\n' })
+            .expect(200),
+      ],
+      [
+        'an attempt another code path wrote (a sync)',
+        async () => {
+          t.deps.db
+            .prepare(
+              "INSERT INTO attempts (learner_id, problem_id, day, outcome, origin, external_key, created_at) VALUES (?, 'boj:2024', ?, 'solved', 'sync:codeforces', 'k1', ?)",
+            )
+            .run(mina.id, TODAY, START.toISOString());
+        },
+      ],
+      [
+        'the exam date',
+        () =>
+          agent
+            .post('/settings')
+            .type('form')
+            .send({ _csrf: csrf, ...settings({ examDate: '2027-01-15' }) })
+            .expect(302),
+      ],
+      [
+        'the daily budget',
+        () =>
+          agent
+            .post('/settings')
+            .type('form')
+            .send({ _csrf: csrf, ...settings({ dailyMinutes: '60' }) })
+            .expect(302),
+      ],
+      [
+        'the profile',
+        () =>
+          agent
+            .post('/settings')
+            .type('form')
+            .send({ _csrf: csrf, ...settings({ profile: 'general' }) })
+            .expect(302),
+      ],
+      [
+        'the study days',
+        () =>
+          agent
+            .post('/settings')
+            .type('form')
+            .send({ _csrf: csrf, ...settings({ studyDays: ['1', '2', '3', '4', '5'] }) })
+            .expect(302),
+      ],
+      [
+        'custom weights',
+        () =>
+          agent
+            .post('/settings/weights')
+            .type('form')
+            .send({ _csrf: csrf, w_graph_traversal: '0', w_simulation: '0', w_implementation: '100' })
+            .expect(302),
+      ],
+      [
+        'the chosen lists',
+        async () => {
+          await importAnyList(t.deps.db, PROGRAMMERS);
+          await agent.get('/plan/today');
+          await agent
+            .post('/lists/plan')
+            .type('form')
+            .send({ _csrf: csrf, lists: ['tony9402-baekjoon'] })
+            .expect(303);
+        },
+      ],
+      [
+        'a catalog refresh that changed the list',
+        async () => {
+          const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-list-'));
+          try {
+            fs.cpSync(LIST, copy, { recursive: true });
+            const readme = path.join(copy, 'algorithms/implementation/README.md');
+            fs.writeFileSync(readme, fs.readFileSync(readme, 'utf8').replace(/^.*problem\/2024.*\n/m, ''));
+            await importList(t.deps.db, copy, { now: () => new Date('2026-11-28T02:00:00Z') });
+          } finally {
+            fs.rmSync(copy, { recursive: true, force: true });
+          }
+        },
+      ],
+      [
+        'a type mapping',
+        async () => {
+          t.deps.db
+            .prepare("INSERT INTO type_aliases (name, type_key, created_at) VALUES ('완전탐색', 'brute_force', ?)")
+            .run(START.toISOString());
+        },
+      ],
     ];
     for (const [name, change] of cases) {
       it(name, async () => {
@@ -184,7 +309,11 @@ describe('the plan stored once per learner and change', () => {
 
   it('less time today – the planner runs once (what is pending comes from the stored plan)', async () => {
     await agent.get('/plan/today').expect(200);
-    expect(await runsDuring(() => agent.post('/plan/today/less').type('form').send({ _csrf: csrf, minutes: '30' }).expect(302))).to.equal(1);
+    expect(
+      await runsDuring(() =>
+        agent.post('/plan/today/less').type('form').send({ _csrf: csrf, minutes: '30' }).expect(302),
+      ),
+    ).to.equal(1);
     expect(planDayOf(t.deps.db, mina.id, TODAY)!.minutesToday).to.equal(30);
   });
 
@@ -193,7 +322,9 @@ describe('the plan stored once per learner and change', () => {
     let stored: StoredPlan | undefined;
     expect(await runsDuring(async () => (stored = storedPlanFor(t.deps, fresh(), t.clock.get())))).to.equal(0);
     expect(stored!.today).to.equal(TODAY);
-    expect(stored!.plan.days[0].items.map((i) => i.problem)).to.deep.equal(planDayOf(t.deps.db, mina.id, TODAY)!.items.map((i) => i.problem));
+    expect(stored!.plan.days[0].items.map((i) => i.problem)).to.deep.equal(
+      planDayOf(t.deps.db, mina.id, TODAY)!.items.map((i) => i.problem),
+    );
   });
 
   describe('today’s stored list', () => {
@@ -202,20 +333,34 @@ describe('the plan stored once per learner and change', () => {
       expect(before.length).to.be.at.least(3);
       const categoryOf = new Map(planDayOf(t.deps.db, mina.id, TODAY)!.items.map((i) => [i.problem, i.category]));
       const types = ['graph_traversal', 'simulation', 'implementation'];
-      const count = (items: { problem: string }[], type: string) => items.filter((i) => categoryOf.get(i.problem) === type).length;
+      const count = (items: { problem: string }[], type: string) =>
+        items.filter((i) => categoryOf.get(i.problem) === type).length;
       const pendingBefore = before.slice(2);
       const target = [...types].sort((a, b) => count(pendingBefore, a) - count(pendingBefore, b))[0];
-      await agent.post('/plan/today/log').type('form').send({ _csrf: csrf, problem: before[0].problem, outcome: 'solved', minutes: '20' }).expect(302);
+      await agent
+        .post('/plan/today/log')
+        .type('form')
+        .send({ _csrf: csrf, problem: before[0].problem, outcome: 'solved', minutes: '20' })
+        .expect(302);
       await agent.post('/plan/today/skip').type('form').send({ _csrf: csrf, problem: before[1].problem }).expect(302);
       const weights = Object.fromEntries(types.map((type) => [`w_${type}`, type === target ? '100' : '0']));
-      await agent.post('/settings/weights').type('form').send({ _csrf: csrf, ...weights }).expect(302);
+      await agent
+        .post('/settings/weights')
+        .type('form')
+        .send({ _csrf: csrf, ...weights })
+        .expect(302);
 
       const after = listed((await agent.get('/plan/today')).text);
-      expect(after.slice(0, 2)).to.deep.equal([{ ...before[0], status: 'done' }, { ...before[1], status: 'skipped' }]);
+      expect(after.slice(0, 2)).to.deep.equal([
+        { ...before[0], status: 'done' },
+        { ...before[1], status: 'skipped' },
+      ]);
       const pending = after.filter((i) => i.status === 'todo');
       expect(pending.length).to.be.greaterThan(0);
       for (const item of planDayOf(t.deps.db, mina.id, TODAY)!.items) categoryOf.set(item.problem, item.category);
-      expect(count(pending, target), `more ${target} problems than before`).to.be.greaterThan(count(pendingBefore, target));
+      expect(count(pending, target), `more ${target} problems than before`).to.be.greaterThan(
+        count(pendingBefore, target),
+      );
       expect(ids(pending)).to.deep.equal(lastStoredPlan(t.deps.db, mina.id)!.plan.days[0].items.map((i) => i.problem));
     });
 
@@ -227,7 +372,9 @@ describe('the plan stored once per learner and change', () => {
       const page = (await agent.get('/plan/today')).text;
       expect(listed(page).find((i) => i.problem === target.problem)?.status).to.equal('already_solved');
       expect(page).to.contain('already solved · CSV import');
-      expect(lastStoredPlan(t.deps.db, mina.id)!.plan.days[0].items.map((i) => i.problem)).not.to.include(target.problem);
+      expect(lastStoredPlan(t.deps.db, mina.id)!.plan.days[0].items.map((i) => i.problem)).not.to.include(
+        target.problem,
+      );
       await agent.post('/language').type('form').send({ _csrf: csrf, lang: 'ko', back: '/' }).expect(302);
       expect((await agent.get('/plan/today')).text).to.contain('이미 풀었음 · CSV에서 가져옴');
     });
@@ -235,7 +382,11 @@ describe('the plan stored once per learner and change', () => {
     it('a planned problem logged on the checklist – marked “already solved”; the list stays as it was', async () => {
       const before = listed((await agent.get('/plan/today')).text);
       const target = before.find((i) => i.kind === 'new')!;
-      await agent.post('/attempts').type('form').send({ _csrf: csrf, problem: target.problem, outcome: 'solved', day: TODAY }).expect(302);
+      await agent
+        .post('/attempts')
+        .type('form')
+        .send({ _csrf: csrf, problem: target.problem, outcome: 'solved', day: TODAY })
+        .expect(302);
       const after = listed((await agent.get('/plan/today')).text);
       expect(ids(after)).to.deep.equal(ids(before));
       expect(after.find((i) => i.problem === target.problem)?.status).to.equal('already_solved');
@@ -255,14 +406,21 @@ describe('the plan stored once per learner and change', () => {
     it('with part of today done and one skipped – the same problems in the same order; today’s undone new problems roll over first', async () => {
       t.clock.set('2026-11-28T00:00:00Z'); // 09:00 in Seoul
       const today = listed((await agent.get('/plan/today')).text);
-      await agent.post('/plan/today/log').type('form').send({ _csrf: csrf, problem: today[0].problem, outcome: 'solved', minutes: '30' }).expect(302);
+      await agent
+        .post('/plan/today/log')
+        .type('form')
+        .send({ _csrf: csrf, problem: today[0].problem, outcome: 'solved', minutes: '30' })
+        .expect(302);
       await agent.post('/plan/today/skip').type('form').send({ _csrf: csrf, problem: today[1].problem }).expect(302);
       const { view, morning, runs } = await digestThenMorning();
       expect(view.tomorrow.items.length).to.be.greaterThan(0);
       expect(ids(morning.filter((i) => i.kind !== 'review'))).to.deep.equal(view.tomorrow.items.map((i) => i.id));
       expect(ids(morning.filter((i) => i.kind === 'review'))).to.deep.equal(view.reviews.map((i) => i.id));
       const undone = today.slice(2).filter((i) => i.kind === 'new');
-      expect(ids(morning.filter((i) => i.kind !== 'review').slice(0, undone.length)), 'undone new problems roll over, first').to.deep.equal(ids(undone));
+      expect(
+        ids(morning.filter((i) => i.kind !== 'review').slice(0, undone.length)),
+        'undone new problems roll over, first',
+      ).to.deep.equal(ids(undone));
       expect(runs).to.be.at.most(1);
     });
 

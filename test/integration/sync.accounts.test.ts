@@ -8,7 +8,7 @@ import { syncInFlight } from '../../src/sync/syncNow.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
 import { setLearnerLanguage, type Learner } from '../../src/learners/learnerRepository.ts';
 
-describe('/settings/accounts – the learner\'s accounts, sync now and its progress', () => {
+describe("/settings/accounts – the learner's accounts, sync now and its progress", () => {
   let t: ReturnType<typeof testDeps>;
   let cf: FakeServer;
   let mina: Learner;
@@ -16,7 +16,12 @@ describe('/settings/accounts – the learner\'s accounts, sync now and its progr
 
   beforeEach(async () => {
     cf = await fakeServer((req) =>
-      req.query.handle === 'tourist' ? { body: { status: 'OK', result: cfHistory() } } : { status: 400, body: { status: 'FAILED', comment: `handle: User with handle ${req.query.handle} not found` } },
+      req.query.handle === 'tourist'
+        ? { body: { status: 'OK', result: cfHistory() } }
+        : {
+            status: 400,
+            body: { status: 'FAILED', comment: `handle: User with handle ${req.query.handle} not found` },
+          },
     );
     t = testDeps({ COTE_CODEFORCES_API: `${cf.url}/api` }, new Date('2026-03-02T03:00:00Z'));
     mina = seedLearner(t.deps.db, 'mina', { language: 'en' });
@@ -29,17 +34,34 @@ describe('/settings/accounts – the learner\'s accounts, sync now and its progr
 
   const handles = (l: Learner) => accountsOf(t.deps.db, l.id).map((a) => `${a.source} ${a.handle}`);
   const save = (a: Awaited<ReturnType<typeof loggedIn>>, form: Record<string, string>) =>
-    a.agent.post('/settings/accounts').type('form').send({ _csrf: a.csrf, codeforces: '', leetcode: '', solvedac: '', repos: '', ...form });
+    a.agent
+      .post('/settings/accounts')
+      .type('form')
+      .send({ _csrf: a.csrf, codeforces: '', leetcode: '', solvedac: '', repos: '', ...form });
 
   it('GET and POST – saved, shown to its learner only; another learner sees neither the handles nor their status', async () => {
     const a = await loggedIn(t.app(), 'mina');
-    const saved = await save(a, { codeforces: 'tourist', leetcode: 'mina_lc', repos: 'https://github.com/mina/baekjoon\r\n\r\nhttps://github.com/mina/programmers\n', solvedac: 'mina_boj' });
+    const saved = await save(a, {
+      codeforces: 'tourist',
+      leetcode: 'mina_lc',
+      repos: 'https://github.com/mina/baekjoon\r\n\r\nhttps://github.com/mina/programmers\n',
+      solvedac: 'mina_boj',
+    });
     expect(saved.status).to.equal(303);
     expect(saved.headers.location).to.equal('/settings/accounts');
-    expect(handles(mina)).to.deep.equal(['codeforces tourist', 'leetcode mina_lc', 'git https://github.com/mina/baekjoon', 'git https://github.com/mina/programmers', 'solvedac mina_boj']);
+    expect(handles(mina)).to.deep.equal([
+      'codeforces tourist',
+      'leetcode mina_lc',
+      'git https://github.com/mina/baekjoon',
+      'git https://github.com/mina/programmers',
+      'solvedac mina_boj',
+    ]);
     const page = await a.agent.get('/settings/accounts');
     expect(page.status).to.equal(200);
-    expect(page.text).to.contain('value="tourist"').and.contain('https://github.com/mina/programmers').and.contain('Accounts saved.');
+    expect(page.text)
+      .to.contain('value="tourist"')
+      .and.contain('https://github.com/mina/programmers')
+      .and.contain('Accounts saved.');
     // Next try: tonight, 15 minutes before the 21:00 digest.
     expect(page.text).to.contain('2026-03-02 20:45 Asia/Seoul');
 
@@ -69,11 +91,36 @@ describe('/settings/accounts – the learner\'s accounts, sync now and its progr
   });
 
   const invalid: [string, Record<string, string>, string, string][] = [
-    ['a bad handle', { codeforces: 'no spaces allowed' }, '"no spaces allowed" is not a valid codeforces name', '"no spaces allowed"은(는) 올바른 codeforces 이름이 아닙니다'],
-    ['a file:// repository', { repos: 'file:///etc' }, 'is not a public http(s) repository URL: file is not http or https', 'file is not http or https'],
-    ['an ssh repository', { repos: 'git@github.com:me/x.git' }, 'is not a public http(s) repository URL: not a URL', '공개 http(s) 저장소 URL이 아닙니다'],
-    ['a private address', { repos: 'http://127.0.0.1:8080/x.git' }, 'a private or local address', 'a private or local address'],
-    ['eleven repositories', { repos: Array.from({ length: 11 }, (_, i) => `https://github.com/me/r${i}`).join('\n') }, '11 repositories: at most 10.', '저장소가 11개입니다'],
+    [
+      'a bad handle',
+      { codeforces: 'no spaces allowed' },
+      '"no spaces allowed" is not a valid codeforces name',
+      '"no spaces allowed"은(는) 올바른 codeforces 이름이 아닙니다',
+    ],
+    [
+      'a file:// repository',
+      { repos: 'file:///etc' },
+      'is not a public http(s) repository URL: file is not http or https',
+      'file is not http or https',
+    ],
+    [
+      'an ssh repository',
+      { repos: 'git@github.com:me/x.git' },
+      'is not a public http(s) repository URL: not a URL',
+      '공개 http(s) 저장소 URL이 아닙니다',
+    ],
+    [
+      'a private address',
+      { repos: 'http://127.0.0.1:8080/x.git' },
+      'a private or local address',
+      'a private or local address',
+    ],
+    [
+      'eleven repositories',
+      { repos: Array.from({ length: 11 }, (_, i) => `https://github.com/me/r${i}`).join('\n') },
+      '11 repositories: at most 10.',
+      '저장소가 11개입니다',
+    ],
   ];
   for (const [what, form, en, ko] of invalid) {
     it(`POST ${what} – 422 with the message in the learner's language, nothing saved`, async () => {
@@ -108,7 +155,11 @@ describe('/settings/accounts – the learner\'s accounts, sync now and its progr
     await syncInFlight(mina.id);
     const done = await a.agent.get('/api/sync');
     expect(done.body.running).to.equal(false);
-    expect(done.body.accounts[0]).to.deep.include({ lastSuccess: '2026-03-02 12:00 Asia/Seoul', counts: '4 new over 4 days (10 read, 1 skipped)', error: '' });
+    expect(done.body.accounts[0]).to.deep.include({
+      lastSuccess: '2026-03-02 12:00 Asia/Seoul',
+      counts: '4 new over 4 days (10 read, 1 skipped)',
+      error: '',
+    });
     expect(attemptsForLearner(t.deps.db, mina.id)).to.have.length(4);
 
     await save(a, { codeforces: 'ghost_user' });

@@ -16,7 +16,12 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
 
   beforeEach(async () => {
     cf = await fakeServer((req) =>
-      req.query.handle === 'tourist' ? { body: { status: 'OK', result: history() } } : { status: 400, body: { status: 'FAILED', comment: `handle: User with handle ${req.query.handle} not found` } },
+      req.query.handle === 'tourist'
+        ? { body: { status: 'OK', result: history() } }
+        : {
+            status: 400,
+            body: { status: 'FAILED', comment: `handle: User with handle ${req.query.handle} not found` },
+          },
     );
     t = testDeps({ COTE_CODEFORCES_API: `${cf.url}/api` }, new Date('2026-03-02T03:00:00Z'));
     seedProblems(t.deps.db);
@@ -32,14 +37,23 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
     const code = await runCli(['node', 'cote', ...args], c.cli);
     return { code, out: c.out.join('\n'), err: c.err };
   };
-  const attempts = (login = 'mina') => attemptsForLearner(t.deps.db, learnerByLogin(t.deps.db, login)!.id).map((a) => [a.problemId, a.day, a.outcome, a.origin]);
-  const problemRow = (id: string) => t.deps.db.prepare('SELECT id, title, level, off_list FROM problems WHERE id = ?').get(id);
+  const attempts = (login = 'mina') =>
+    attemptsForLearner(t.deps.db, learnerByLogin(t.deps.db, login)!.id).map((a) => [
+      a.problemId,
+      a.day,
+      a.outcome,
+      a.origin,
+    ]);
+  const problemRow = (id: string) =>
+    t.deps.db.prepare('SELECT id, title, level, off_list FROM problems WHERE id = ?').get(id);
 
   it('cote sync --json – accepted, rejected, duplicates, 23:50 and 00:10 KST, running and broken records – one attempt per problem and local day', async () => {
     expect((await cli('learner', 'set', 'mina', '--codeforces', 'tourist')).code).to.equal(0);
     const run = await cli('sync', '--learner', 'mina', '--json');
     expect(run.code, run.err.join('\n')).to.equal(0);
-    expect(JSON.parse(run.out)).to.deep.equal({ sources: [{ source: 'codeforces', fetched: 10, imported: 4, skipped: 1, days: 4, error: null }] });
+    expect(JSON.parse(run.out)).to.deep.equal({
+      sources: [{ source: 'codeforces', fetched: 10, imported: 4, skipped: 1, days: 4, error: null }],
+    });
     expect(attempts()).to.deep.equal([
       ['cf:1520F2', '2026-02-10', 'solved', 'sync:codeforces'],
       ['cf:4A', '2026-02-25', 'failed', 'sync:codeforces'],
@@ -50,19 +64,37 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
     expect(cf.requests).to.have.length(1);
     expect(cf.requests[0].path).to.equal('/api/user.status');
     expect(cf.requests[0].query).to.deep.include({ handle: 'tourist', from: '1' });
-    expect(cf.requests[0].headers['user-agent']).to.equal(USER_AGENT).and.match(/^cote\//);
+    expect(cf.requests[0].headers['user-agent'])
+      .to.equal(USER_AGENT)
+      .and.match(/^cote\//);
     // Off the lists: kept as off-list problems with the judge's name and level.
-    expect(problemRow('cf:1352A')).to.deep.equal({ id: 'cf:1352A', title: 'Sum of Round Numbers', level: 6, off_list: 1 });
+    expect(problemRow('cf:1352A')).to.deep.equal({
+      id: 'cf:1352A',
+      title: 'Sum of Round Numbers',
+      level: 6,
+      off_list: 1,
+    });
     expect(problemRow('cf:1520F2')).to.deep.include({ level: 0, off_list: 1 });
     const account = accountsOf(t.deps.db, learnerByLogin(t.deps.db, 'mina')!.id)[0];
-    expect(account).to.deep.include({ source: 'codeforces', handle: 'tourist', lastError: null, lastSuccessAt: '2026-03-02T03:00:00.000Z' });
+    expect(account).to.deep.include({
+      source: 'codeforces',
+      handle: 'tourist',
+      lastError: null,
+      lastSuccessAt: '2026-03-02T03:00:00.000Z',
+    });
   });
 
   it('cote sync – run again, and again after a new solve – imports nothing twice', async () => {
     await cli('learner', 'set', 'mina', '--codeforces', 'tourist');
     await cli('sync', '--learner', 'mina');
     const again = await cli('sync', '--learner', 'mina', '--json');
-    expect(JSON.parse(again.out).sources[0]).to.deep.include({ fetched: 10, imported: 0, skipped: 5, days: 0, error: null });
+    expect(JSON.parse(again.out).sources[0]).to.deep.include({
+      fetched: 10,
+      imported: 0,
+      skipped: 5,
+      days: 0,
+      error: null,
+    });
     expect(attempts()).to.have.length(4);
     const more = cfSubmission(11, 4, 'A', '2026-03-02T01:00:00Z', 'OK', { name: 'Watermelon' });
     cf.fallback = () => ({ body: { status: 'OK', result: [more, ...cfHistory()] } });
@@ -79,12 +111,18 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
     seedLearner(t.deps.db, 'utc', { timezone: 'UTC' });
     await cli('learner', 'set', 'utc', '--codeforces', 'tourist');
     await cli('sync', '--learner', 'utc');
-    expect(attempts('utc').filter((a) => a[0] === 'cf:1352A')).to.deep.equal([['cf:1352A', '2026-03-01', 'solved', 'sync:codeforces']]);
+    expect(attempts('utc').filter((a) => a[0] === 'cf:1352A')).to.deep.equal([
+      ['cf:1352A', '2026-03-01', 'solved', 'sync:codeforces'],
+    ]);
   });
 
   it('a problem on a list and a solve already logged by hand – the list problem is not made off-list, the logged day not doubled', async () => {
-    cf.fallback = () => ({ body: { status: 'OK', result: [cfSubmission(1, 1000, 'A', '2026-03-01T03:00:00Z', 'OK')] } });
-    t.deps.db.prepare("INSERT INTO problems (id, judge, number, title, level) VALUES ('cf:1000A', 'cf', '1000A', 'Listed', 7)").run();
+    cf.fallback = () => ({
+      body: { status: 'OK', result: [cfSubmission(1, 1000, 'A', '2026-03-01T03:00:00Z', 'OK')] },
+    });
+    t.deps.db
+      .prepare("INSERT INTO problems (id, judge, number, title, level) VALUES ('cf:1000A', 'cf', '1000A', 'Listed', 7)")
+      .run();
     await cli('learner', 'set', 'mina', '--codeforces', 'tourist');
     await cli('solve', 'cf:1000A', '--learner', 'mina', '--day', '2026-03-01');
     const run = await cli('sync', '--learner', 'mina', '--json');
@@ -105,9 +143,28 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
 
   const failures: [string, () => void, RegExp][] = [
     ['malformed JSON', () => cf.queue.push({ body: '{"status":"OK","result":[{"id":1,' }), /malformed JSON/],
-    ['an HTML page instead of JSON', () => cf.queue.push({ body: '<!DOCTYPE html><html><body>Codeforces is temporarily unavailable</body></html>' }), /HTML page/],
-    ['a 503', () => cf.queue.push({ status: 503, body: '<html>Service Unavailable</html>' }, { status: 503, body: '<html>Service Unavailable</html>' }), /HTTP 503/],
-    ['Call limit exceeded every time', () => cf.queue.push(...[1, 2].map(() => ({ status: 503, body: { status: 'FAILED', comment: 'Call limit exceeded' } }))), /Call limit exceeded/],
+    [
+      'an HTML page instead of JSON',
+      () => cf.queue.push({ body: '<!DOCTYPE html><html><body>Codeforces is temporarily unavailable</body></html>' }),
+      /HTML page/,
+    ],
+    [
+      'a 503',
+      () =>
+        cf.queue.push(
+          { status: 503, body: '<html>Service Unavailable</html>' },
+          { status: 503, body: '<html>Service Unavailable</html>' },
+        ),
+      /HTTP 503/,
+    ],
+    [
+      'Call limit exceeded every time',
+      () =>
+        cf.queue.push(
+          ...[1, 2].map(() => ({ status: 503, body: { status: 'FAILED', comment: 'Call limit exceeded' } })),
+        ),
+      /Call limit exceeded/,
+    ],
     ['a timeout', () => cf.queue.push({ body: {}, delayMs: Infinity }), /did not answer within 0\.5 s/],
     ['JSON of another shape', () => cf.queue.push({ body: { result: 'nope' } }), /without "status": "OK"/],
   ];
@@ -117,9 +174,15 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
       await cli('learner', 'set', 'mina', '--codeforces', 'tourist');
       await cli('sync', '--learner', 'mina');
       const before = attempts();
-      cf.fallback = () => ({ body: { status: 'OK', result: [cfSubmission(99, 2000, 'A', '2026-03-02T01:00:00Z', 'OK'), ...cfHistory()] } });
+      cf.fallback = () => ({
+        body: { status: 'OK', result: [cfSubmission(99, 2000, 'A', '2026-03-02T01:00:00Z', 'OK'), ...cfHistory()] },
+      });
       arrange();
-      const [result] = await syncLearner(t.deps, mina, ['codeforces'], { retries: 1, backoffMs: 10, callTimeoutMs: 500 });
+      const [result] = await syncLearner(t.deps, mina, ['codeforces'], {
+        retries: 1,
+        backoffMs: 10,
+        callTimeoutMs: 500,
+      });
       expect(result.failed).to.equal(true);
       expect(result.error).to.match(message);
       expect(result.imported).to.equal(0);
@@ -134,8 +197,17 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
   it('pages – at most one call per 2 s to the host, a 429 is retried after its Retry-After, then every page is read', async function () {
     this.timeout(30_000);
     const all = cfHistory();
-    cf.fallback = (req) => ({ body: { status: 'OK', result: all.slice(Number(req.query.from) - 1, Number(req.query.from) - 1 + Number(req.query.count)) } });
-    cf.queue.push({ status: 429, body: { status: 'FAILED', comment: 'Call limit exceeded' }, headers: { 'Retry-After': '1' } });
+    cf.fallback = (req) => ({
+      body: {
+        status: 'OK',
+        result: all.slice(Number(req.query.from) - 1, Number(req.query.from) - 1 + Number(req.query.count)),
+      },
+    });
+    cf.queue.push({
+      status: 429,
+      body: { status: 'FAILED', comment: 'Call limit exceeded' },
+      headers: { 'Retry-After': '1' },
+    });
     const mina = learnerByLogin(t.deps.db, 'mina')!;
     await cli('learner', 'set', 'mina', '--codeforces', 'tourist');
     const [result] = await syncLearner(t.deps, mina, ['codeforces'], { pageSize: 4, backoffMs: 10 });

@@ -26,7 +26,11 @@ describe('sync from a BaekjoonHub git repository – cloned and fetched over HTT
       .commit(SILVER, hubReadme('Silver II', 'DFS와 BFS', 1260, '2026년 3월 1일 23:50:12'), '2026-03-01T23:50:30+09:00')
       // No 제출 일자 (an old README): dated by the commit that added it, 00:10 KST.
       .commit(BRONZE, hubReadme('Bronze V', 'A+B', 1000), '2026-03-02T00:10:00+09:00')
-      .commit(PROGRAMMERS, hubReadme('level 2', '숫자의 표현', 12924, '2024년 07월 30일 19:20:39', 'programmers'), '2024-07-30T19:21:00+09:00')
+      .commit(
+        PROGRAMMERS,
+        hubReadme('level 2', '숫자의 표현', 12924, '2024년 07월 30일 19:20:39', 'programmers'),
+        '2024-07-30T19:21:00+09:00',
+      )
       .commit('백준/Gold/9999.\u2005broken/README.md', 'not a BaekjoonHub readme', '2026-03-01T10:00:00+09:00')
       .publish();
     server = await serveDirectory(repo.servedRoot);
@@ -53,7 +57,9 @@ describe('sync from a BaekjoonHub git repository – cloned and fetched over HTT
     expect((await cli('learner', 'set', 'mina', '--repo', url())).code).to.equal(0);
     const first = await cli('sync', '--learner', 'mina', '--source', 'git', '--json');
     expect(first.code, first.err.join('\n')).to.equal(0);
-    expect(JSON.parse(first.out)).to.deep.equal({ sources: [{ source: 'git', fetched: 4, imported: 3, skipped: 1, days: 3, error: null }] });
+    expect(JSON.parse(first.out)).to.deep.equal({
+      sources: [{ source: 'git', fetched: 4, imported: 3, skipped: 1, days: 3, error: null }],
+    });
     expect(attempts()).to.deep.equal([
       ['programmers:12924', '2024-07-30', 'solved', 'sync:git'],
       ['boj:1260', '2026-03-01', 'solved', 'sync:git'],
@@ -66,7 +72,13 @@ describe('sync from a BaekjoonHub git repository – cloned and fetched over HTT
     expect(t.deps.db.prepare("SELECT off_list FROM problems WHERE id = 'boj:1260'").pluck().get()).to.equal(0);
     expect(t.deps.db.prepare("SELECT off_list FROM problems WHERE id = 'programmers:12924'").pluck().get()).to.equal(1);
 
-    repo.commit('백준/Gold/17453.\u2005두 개의 문/README.md', hubReadme('Gold IV', '두 개의 문', 17453, '2026년 3월 2일 11:00:00'), '2026-03-02T11:00:05+09:00').publish();
+    repo
+      .commit(
+        '백준/Gold/17453.\u2005두 개의 문/README.md',
+        hubReadme('Gold IV', '두 개의 문', 17453, '2026년 3월 2일 11:00:00'),
+        '2026-03-02T11:00:05+09:00',
+      )
+      .publish();
     const served = server.requests.length;
     const second = await cli('sync', '--learner', 'mina', '--json');
     expect(JSON.parse(second.out).sources[0]).to.deep.include({ fetched: 5, imported: 1, days: 1, error: null });
@@ -74,7 +86,9 @@ describe('sync from a BaekjoonHub git repository – cloned and fetched over HTT
     // A fetch, not a second clone: the existing objects were not asked for again.
     const paths = server.requests.slice(served).map((r) => r.path);
     expect(paths.some((p) => p.endsWith('/info/refs'))).to.equal(true);
-    expect(paths.filter((p) => p.includes('/objects/')).length).to.be.lessThan(server.requests.slice(0, served).filter((r) => r.path.includes('/objects/')).length);
+    expect(paths.filter((p) => p.includes('/objects/')).length).to.be.lessThan(
+      server.requests.slice(0, served).filter((r) => r.path.includes('/objects/')).length,
+    );
     const third = await cli('sync', '--learner', 'mina', '--json');
     expect(JSON.parse(third.out).sources[0]).to.deep.include({ imported: 0 });
   });
@@ -99,16 +113,28 @@ describe('sync from a BaekjoonHub git repository – cloned and fetched over HTT
       expect(run.code).to.equal(0);
       const [git] = JSON.parse(run.out).sources;
       expect(git).to.deep.include({ imported: 3 });
-      expect(git.error).to.equal(`${server.url}notes.git: ${server.url}notes.git is not a BaekjoonHub repository: no 백준/ or 프로그래머스/ folder with README.md files`);
+      expect(git.error).to.equal(
+        `${server.url}notes.git: ${server.url}notes.git is not a BaekjoonHub repository: no 백준/ or 프로그래머스/ folder with README.md files`,
+      );
       const [notes] = accountsOf(t.deps.db, mina().id);
-      expect(notes).to.deep.include({ handle: `${server.url}notes.git`, lastErrorCode: 'sync.git_not_hub', lastSuccessAt: null });
+      expect(notes).to.deep.include({
+        handle: `${server.url}notes.git`,
+        lastErrorCode: 'sync.git_not_hub',
+        lastSuccessAt: null,
+      });
     } finally {
       other.cleanup();
     }
   });
 
   it('file://, ssh and local paths are refused when set; a private address is refused at sync time without COTE_ALLOW_PRIVATE_SOURCES', async () => {
-    for (const bad of [`file://${repo.bare}`, 'git@github.com:me/hub.git', repo.bare, 'ssh://github.com/me/hub.git', 'https://user:secret@github.com/me/hub.git']) {
+    for (const bad of [
+      `file://${repo.bare}`,
+      'git@github.com:me/hub.git',
+      repo.bare,
+      'ssh://github.com/me/hub.git',
+      'https://user:secret@github.com/me/hub.git',
+    ]) {
       const run = await cli('learner', 'set', 'mina', '--repo', bad);
       expect(run.code, bad).to.equal(1);
       expect(run.err[0], bad).to.match(/is not a public http\(s\) repository URL/);

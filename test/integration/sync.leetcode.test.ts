@@ -7,7 +7,13 @@ import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
 import { learnerByLogin } from '../../src/learners/learnerRepository.ts';
 import { syncLearner } from '../../src/sync/runSync.ts';
 
-const ac = (id: string, slug: string, title: string, iso: string) => ({ id, title, titleSlug: slug, timestamp: String(seconds(iso)), lang: 'python3' });
+const ac = (id: string, slug: string, title: string, iso: string) => ({
+  id,
+  title,
+  titleSlug: slug,
+  timestamp: String(seconds(iso)),
+  lang: 'python3',
+});
 
 /** The last accepted submissions, newest first: duplicates, 23:50 and 00:10 KST, one record without a timestamp. */
 const RECENT = [
@@ -26,7 +32,12 @@ describe('sync from LeetCode – GraphQL over real HTTP against a local server',
     lc = await fakeServer((req) => {
       const { variables } = JSON.parse(req.body) as { variables: { username: string } };
       if (variables.username === 'mina_lc') return { body: { data: { recentAcSubmissionList: RECENT } } };
-      return { body: { errors: [{ message: 'That user does not exist.', path: ['recentAcSubmissionList'] }], data: { recentAcSubmissionList: null } } };
+      return {
+        body: {
+          errors: [{ message: 'That user does not exist.', path: ['recentAcSubmissionList'] }],
+          data: { recentAcSubmissionList: null },
+        },
+      };
     });
     t = testDeps({ COTE_LEETCODE_GRAPHQL: `${lc.url}/graphql` }, new Date('2026-03-02T03:00:00Z'));
     seedLearner(t.deps.db, 'mina');
@@ -42,13 +53,16 @@ describe('sync from LeetCode – GraphQL over real HTTP against a local server',
     return { code, out: c.out.join('\n'), err: c.err };
   };
   const mina = () => learnerByLogin(t.deps.db, 'mina')!;
-  const attempts = () => attemptsForLearner(t.deps.db, mina().id).map((a) => [a.problemId, a.day, a.outcome, a.origin, a.title]);
+  const attempts = () =>
+    attemptsForLearner(t.deps.db, mina().id).map((a) => [a.problemId, a.day, a.outcome, a.origin, a.title]);
 
   it('cote sync --source leetcode – one solve per problem and KST day, a record without a timestamp skipped; again imports nothing', async () => {
     await cli('learner', 'set', 'mina', '--leetcode', 'mina_lc');
     const run = await cli('sync', '--learner', 'mina', '--source', 'leetcode', '--json');
     expect(run.code, run.err.join('\n')).to.equal(0);
-    expect(JSON.parse(run.out)).to.deep.equal({ sources: [{ source: 'leetcode', fetched: 5, imported: 3, skipped: 1, days: 3, error: null }] });
+    expect(JSON.parse(run.out)).to.deep.equal({
+      sources: [{ source: 'leetcode', fetched: 5, imported: 3, skipped: 1, days: 3, error: null }],
+    });
     expect(attempts()).to.deep.equal([
       ['leetcode:valid-parentheses', '2026-02-20', 'solved', 'sync:leetcode', 'Valid Parentheses'],
       ['leetcode:two-sum', '2026-03-01', 'solved', 'sync:leetcode', 'Two Sum'],
@@ -74,11 +88,27 @@ describe('sync from LeetCode – GraphQL over real HTTP against a local server',
   });
 
   const failures: [string, () => void, RegExp][] = [
-    ['malformed JSON', () => lc.queue.push({ body: '{"data": {"recentAcSubmissionList": [' }), /LeetCode answered with malformed JSON/],
-    ['an HTML page', () => lc.queue.push({ status: 403, body: '<!DOCTYPE html><title>Just a moment...</title>' }), /LeetCode answered HTTP 403/],
-    ['a 503 twice', () => lc.queue.push({ status: 503, body: 'busy' }, { status: 503, body: 'busy' }), /LeetCode answered HTTP 503/],
+    [
+      'malformed JSON',
+      () => lc.queue.push({ body: '{"data": {"recentAcSubmissionList": [' }),
+      /LeetCode answered with malformed JSON/,
+    ],
+    [
+      'an HTML page',
+      () => lc.queue.push({ status: 403, body: '<!DOCTYPE html><title>Just a moment...</title>' }),
+      /LeetCode answered HTTP 403/,
+    ],
+    [
+      'a 503 twice',
+      () => lc.queue.push({ status: 503, body: 'busy' }, { status: 503, body: 'busy' }),
+      /LeetCode answered HTTP 503/,
+    ],
     ['a timeout', () => lc.queue.push({ body: {}, delayMs: Infinity }), /LeetCode did not answer within 0\.5 s/],
-    ['a GraphQL error', () => lc.queue.push({ body: { errors: [{ message: 'rate limited' }] } }), /LeetCode refused the request: rate limited/],
+    [
+      'a GraphQL error',
+      () => lc.queue.push({ body: { errors: [{ message: 'rate limited' }] } }),
+      /LeetCode refused the request: rate limited/,
+    ],
   ];
   for (const [what, arrange, message] of failures) {
     it(`${what} – a clear error, nothing written`, async () => {

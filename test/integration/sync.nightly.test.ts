@@ -20,12 +20,25 @@ describe('nightly sync job – an injected clock', () => {
 
   beforeEach(async () => {
     // A solve at 19:30 KST today (2026-03-02).
-    cf = await fakeServer(() => ({ body: { status: 'OK', result: [cfSubmission(1, 1352, 'A', '2026-03-02T10:30:00Z', 'OK', { name: 'Sum of Round Numbers' })] } }));
+    cf = await fakeServer(() => ({
+      body: {
+        status: 'OK',
+        result: [cfSubmission(1, 1352, 'A', '2026-03-02T10:30:00Z', 'OK', { name: 'Sum of Round Numbers' })],
+      },
+    }));
     lc = await fakeServer(() => ({ status: 403, body: '<html>Just a moment...</html>' }));
     smtp = await startSmtp();
-    t = testDeps({ COTE_CODEFORCES_API: `${cf.url}/api`, COTE_LEETCODE_GRAPHQL: `${lc.url}/graphql`, SMTP_URL: smtp.url }, new Date('2026-03-02T11:00:00Z'));
+    t = testDeps(
+      { COTE_CODEFORCES_API: `${cf.url}/api`, COTE_LEETCODE_GRAPHQL: `${lc.url}/graphql`, SMTP_URL: smtp.url },
+      new Date('2026-03-02T11:00:00Z'),
+    );
     mina = seedLearner(t.deps.db, 'mina', { language: 'en' });
-    setAccounts(t.deps.db, mina.id, { codeforces: 'tourist', leetcode: 'mina_lc' }, { allowPrivate: true, now: t.clock.get() });
+    setAccounts(
+      t.deps.db,
+      mina.id,
+      { codeforces: 'tourist', leetcode: 'mina_lc' },
+      { allowPrivate: true, now: t.clock.get() },
+    );
   });
   afterEach(async () => {
     t.cleanup();
@@ -43,18 +56,24 @@ describe('nightly sync job – an injected clock', () => {
       t.clock.set('2026-03-02T11:44:00Z');
       await job('sync').run(ctx, t.clock.get());
       expect(cf.requests).to.have.length(0);
-      expect(nextNightly(mina, accountsOf(t.deps.db, mina.id), t.clock.get()).toISOString()).to.equal('2026-03-02T11:45:00.000Z');
+      expect(nextNightly(mina, accountsOf(t.deps.db, mina.id), t.clock.get()).toISOString()).to.equal(
+        '2026-03-02T11:45:00.000Z',
+      );
       // 20:46 KST: due; LeetCode's refusal is recorded on its account.
       t.clock.set('2026-03-02T11:46:00Z');
       await job('sync').run(ctx, t.clock.get());
       expect(cf.requests).to.have.length(1);
       expect(lc.requests.length).to.be.at.least(1);
-      expect(attemptsForLearner(t.deps.db, mina.id).map((a) => [a.problemId, a.day, a.origin])).to.deep.equal([['cf:1352A', '2026-03-02', 'sync:codeforces']]);
+      expect(attemptsForLearner(t.deps.db, mina.id).map((a) => [a.problemId, a.day, a.origin])).to.deep.equal([
+        ['cf:1352A', '2026-03-02', 'sync:codeforces'],
+      ]);
       const [codeforces, leetcode] = accountsOf(t.deps.db, mina.id);
       expect(codeforces).to.deep.include({ lastError: null, nightlyDay: '2026-03-02' });
       expect(leetcode).to.deep.include({ lastError: 'LeetCode answered HTTP 403', nightlyDay: '2026-03-02' });
       // Tonight's ran: the next is tomorrow's, and later ticks ask nobody again (no retry loop).
-      expect(nextNightly(mina, accountsOf(t.deps.db, mina.id), t.clock.get()).toISOString()).to.equal('2026-03-03T11:45:00.000Z');
+      expect(nextNightly(mina, accountsOf(t.deps.db, mina.id), t.clock.get()).toISOString()).to.equal(
+        '2026-03-03T11:45:00.000Z',
+      );
       const asked = lc.requests.length;
       t.clock.set('2026-03-02T11:55:00Z');
       await job('sync').run(ctx, t.clock.get());

@@ -52,9 +52,10 @@ describe('off-list problems from a sync – in history and streaks, never in lis
     for (const page of ['/', '/lists', '/plan/today', '/plan']) {
       const res = await a.agent.get(page);
       expect(res.status, page).to.equal(200);
-      for (const text of ['cf:1352A', 'cf:4A', 'Watermelon', 'Sum of Round Numbers']) expect(res.text, `${page} shows ${text}`).not.to.contain(text);
+      for (const text of ['cf:1352A', 'cf:4A', 'Watermelon', 'Sum of Round Numbers'])
+        expect(res.text, `${page} shows ${text}`).not.to.contain(text);
     }
     await importList(t.deps.db, LIST);
-    expect(t.deps.db.prepare("SELECT count(*) FROM problems WHERE off_list = 1").pluck().get()).to.equal(3);
+    expect(t.deps.db.prepare('SELECT count(*) FROM problems WHERE off_list = 1').pluck().get()).to.equal(3);
   });
 });

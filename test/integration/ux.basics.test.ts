@@ -40,7 +40,14 @@ describe('a new user: favicon, setup language, language switch', () => {
       .post('/setup')
       .set('Accept-Language', 'en-US')
       .type('form')
-      .send({ _csrf: csrfFrom(page.text), login: 'amy', password: 'long enough pw', name: 'Amy', email: 'amy@example.com', dailyMinutes: '60' });
+      .send({
+        _csrf: csrfFrom(page.text),
+        login: 'amy',
+        password: 'long enough pw',
+        name: 'Amy',
+        email: 'amy@example.com',
+        dailyMinutes: '60',
+      });
     expect(res.status).to.equal(302);
     expect(learnerByLogin(ctx.deps.db, 'amy')?.language).to.equal('en');
   });
@@ -50,7 +57,17 @@ describe('a new user: favicon, setup language, language switch', () => {
     const a = await loggedIn(ctx.app(), 'admin');
     const page = await a.agent.get('/learners').set('Accept-Language', 'en');
     expect(cheerio.load(page.text)('select[name=language] option[selected]').attr('value')).to.equal('en');
-    const res = await a.agent.post('/learners').type('form').send({ _csrf: a.csrf, login: 'bob', password: 'long enough pw', name: 'Bob', email: 'bob@example.com', dailyMinutes: '60' });
+    const res = await a.agent
+      .post('/learners')
+      .type('form')
+      .send({
+        _csrf: a.csrf,
+        login: 'bob',
+        password: 'long enough pw',
+        name: 'Bob',
+        email: 'bob@example.com',
+        dailyMinutes: '60',
+      });
     expect(res.status).to.equal(302);
     expect(learnerByLogin(ctx.deps.db, 'bob')?.language).to.equal('en');
   });
@@ -58,9 +75,18 @@ describe('a new user: favicon, setup language, language switch', () => {
   it('the language switch on a page re-rendered after a POST (a bad edit, 422) – goes back to a page that exists', async () => {
     seedProblems(ctx.deps.db);
     const mina = seedLearner(ctx.deps.db, 'mina', { language: 'en' });
-    const attempt = recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId: 'boj:1260', day: '2026-11-20', outcome: 'solved', createdAt: '2026-11-20T00:00:00Z' });
+    const attempt = recordAttempt(ctx.deps.db, {
+      learnerId: mina.id,
+      problemId: 'boj:1260',
+      day: '2026-11-20',
+      outcome: 'solved',
+      createdAt: '2026-11-20T00:00:00Z',
+    });
     const a = await loggedIn(ctx.app(), 'mina');
-    const bad = await a.agent.post(`/attempts/${attempt.id}`).type('form').send({ _csrf: a.csrf, day: 'someday', outcome: 'solved' });
+    const bad = await a.agent
+      .post(`/attempts/${attempt.id}`)
+      .type('form')
+      .send({ _csrf: a.csrf, day: 'someday', outcome: 'solved' });
     expect(bad.status).to.equal(422);
     const back = cheerio.load(bad.text)('form.lang-switch input[name=back]').attr('value');
     const switched = await a.agent.post('/language').type('form').send({ _csrf: a.csrf, lang: 'ko', back });
@@ -94,7 +120,10 @@ describe('a new user: favicon, setup language, language switch', () => {
   it('POST /language – a GET page with its query – goes back to it unchanged', async () => {
     seedLearner(ctx.deps.db, 'mina', { language: 'en' });
     const a = await loggedIn(ctx.app(), 'mina');
-    const res = await a.agent.post('/language').type('form').send({ _csrf: a.csrf, lang: 'ko', back: '/history?day=2026-11-01' });
+    const res = await a.agent
+      .post('/language')
+      .type('form')
+      .send({ _csrf: a.csrf, lang: 'ko', back: '/history?day=2026-11-01' });
     expect(res.headers.location).to.equal('/history?day=2026-11-01');
   });
 });

@@ -15,7 +15,8 @@ describe('checklist status badges', () => {
     ctx = testDeps({}, new Date('2026-11-28T03:00:00Z'));
     await importList(ctx.deps.db, V1);
     const mina = seedLearner(ctx.deps.db, 'mina', { language: 'en' });
-    const log = (problemId: string, outcome: Outcome, day: string) => recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId, day, outcome, createdAt: `${day}T00:00:00Z` });
+    const log = (problemId: string, outcome: Outcome, day: string) =>
+      recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId, day, outcome, createdAt: `${day}T00:00:00Z` });
     log('boj:1260', 'solved', '2026-11-20');
     log('boj:2178', 'solved_slow', '2026-11-21');
     log('boj:7576', 'hint', '2026-11-22');
@@ -46,17 +47,32 @@ describe('checklist status badges', () => {
     expect(new Set(styles).size).to.equal(4);
     expect(styles).to.deep.equal(['outcome-solved', 'outcome-solved_slow', 'outcome-hint', 'outcome-failed']);
     // Whether it counts as solved stays visible too: slow and hint are solved, failed is not.
-    expect([b.solved, b.slow, b.hint, b.failed].map((x) => x.classes.includes('status-solved'))).to.deep.equal([true, true, true, false]);
+    expect([b.solved, b.slow, b.hint, b.failed].map((x) => x.classes.includes('status-solved'))).to.deep.equal([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('GET / – the same four in Korean – four different labels', async () => {
     const b = await badges('ko');
-    expect([b.solved.text, b.slow.text, b.hint.text, b.failed.text].map((t) => t.split(' · ')[0])).to.deep.equal(['풀었음', '오래 걸려 풂', '힌트 보고 풂', '못 풂']);
+    expect([b.solved.text, b.slow.text, b.hint.text, b.failed.text].map((t) => t.split(' · ')[0])).to.deep.equal([
+      '풀었음',
+      '오래 걸려 풂',
+      '힌트 보고 풂',
+      '못 풂',
+    ]);
   });
 
   it('POST /attempts with JS – a hint – answers the same words the page shows', async () => {
     const a = await loggedIn(ctx.app(), 'mina');
-    const res = await a.agent.post('/attempts').set('Accept', 'application/json').set('x-csrf-token', a.csrf).type('form').send({ problem: 'boj:1978', outcome: 'hint' });
+    const res = await a.agent
+      .post('/attempts')
+      .set('Accept', 'application/json')
+      .set('x-csrf-token', a.csrf)
+      .type('form')
+      .send({ problem: 'boj:1978', outcome: 'hint' });
     expect(res.body.statusText).to.equal('Solved with a hint · 2026-11-28');
   });
 });

@@ -27,9 +27,18 @@ describe('history entries: delete asks first and can be undone; origins in words
     });
   });
   afterEach(() => ctx.cleanup());
-  const fields = (a: Attempt) => [a.problemId, a.day, a.outcome, a.minutes, a.note, a.origin, a.externalKey, a.createdAt];
+  const fields = (a: Attempt) => [
+    a.problemId,
+    a.day,
+    a.outcome,
+    a.minutes,
+    a.note,
+    a.origin,
+    a.externalKey,
+    a.createdAt,
+  ];
 
-  it('GET /history – an entry\'s Delete – is a link to a confirmation page, and following it deletes nothing', async () => {
+  it("GET /history – an entry's Delete – is a link to a confirmation page, and following it deletes nothing", async () => {
     const a = await loggedIn(ctx.app(), 'mina');
     const $ = cheerio.load((await a.agent.get('/history?day=2026-11-27')).text);
     const item = $(`.entries [data-attempt="${entry.id}"]`).first();
@@ -49,7 +58,10 @@ describe('history entries: delete asks first and can be undone; origins in words
 
   it('POST /attempts/:id/delete, then the undo on /history – the entry comes back with every field as it was', async () => {
     const a = await loggedIn(ctx.app(), 'mina');
-    const del = await a.agent.post(`/attempts/${entry.id}/delete`).type('form').send({ _csrf: a.csrf, back: '/history?day=2026-11-27' });
+    const del = await a.agent
+      .post(`/attempts/${entry.id}/delete`)
+      .type('form')
+      .send({ _csrf: a.csrf, back: '/history?day=2026-11-27' });
     expect(del.status).to.equal(302);
     expect(del.headers.location).to.equal('/history?day=2026-11-27');
     expect(attemptsForLearner(ctx.deps.db, mina.id)).to.deep.equal([]);
@@ -57,7 +69,10 @@ describe('history entries: delete asks first and can be undone; origins in words
     const undo = $('form.undo-delete[action="/attempts/restore"]');
     expect(undo.length).to.equal(1);
     expect(undo.text()).to.contain('DFS와 BFS');
-    const restored = await a.agent.post('/attempts/restore').type('form').send({ _csrf: undo.find('input[name=_csrf]').attr('value') });
+    const restored = await a.agent
+      .post('/attempts/restore')
+      .type('form')
+      .send({ _csrf: undo.find('input[name=_csrf]').attr('value') });
     expect(restored.status).to.equal(302);
     expect(restored.headers.location).to.equal('/history?day=2026-11-27');
     expect(attemptsForLearner(ctx.deps.db, mina.id).map(fields)).to.deep.equal([fields(entry)]);
@@ -69,10 +84,12 @@ describe('history entries: delete asks first and can be undone; origins in words
     expect(attemptsForLearner(ctx.deps.db, mina.id)).to.have.length(1);
   });
 
-  it('delete and undo – another learner – 404 on the confirmation page and the delete; their undo restores nothing of mina\'s', async () => {
+  it("delete and undo – another learner – 404 on the confirmation page and the delete; their undo restores nothing of mina's", async () => {
     const b = await loggedIn(ctx.app(), 'joon');
     expect((await b.agent.get(`/attempts/${entry.id}/delete`)).status).to.equal(404);
-    expect((await b.agent.post(`/attempts/${entry.id}/delete`).type('form').send({ _csrf: b.csrf })).status).to.equal(404);
+    expect((await b.agent.post(`/attempts/${entry.id}/delete`).type('form').send({ _csrf: b.csrf })).status).to.equal(
+      404,
+    );
     const a = await loggedIn(ctx.app(), 'mina');
     await a.agent.post(`/attempts/${entry.id}/delete`).type('form').send({ _csrf: a.csrf });
     expect((await b.agent.post('/attempts/restore').type('form').send({ _csrf: b.csrf })).status).to.equal(302);
@@ -90,13 +107,29 @@ describe('history entries: delete asks first and can be undone; origins in words
   });
 
   it('GET /history – origins – shown in the page language, not as stored codes', async () => {
-    recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId: 'boj:1000', day: '2026-11-27', outcome: 'solved', origin: 'import:csv', createdAt: '2026-11-27T11:00:00Z' });
-    recordAttempt(ctx.deps.db, { learnerId: mina.id, problemId: 'boj:17453', day: '2026-11-27', outcome: 'failed', origin: 'sync:codeforces', createdAt: '2026-11-27T12:00:00Z' });
+    recordAttempt(ctx.deps.db, {
+      learnerId: mina.id,
+      problemId: 'boj:1000',
+      day: '2026-11-27',
+      outcome: 'solved',
+      origin: 'import:csv',
+      createdAt: '2026-11-27T11:00:00Z',
+    });
+    recordAttempt(ctx.deps.db, {
+      learnerId: mina.id,
+      problemId: 'boj:17453',
+      day: '2026-11-27',
+      outcome: 'failed',
+      origin: 'sync:codeforces',
+      createdAt: '2026-11-27T12:00:00Z',
+    });
     const a = await loggedIn(ctx.app(), 'mina');
     const badges = async (lang: string) => {
       await a.agent.post('/language').type('form').send({ _csrf: a.csrf, lang, back: '/history' });
       const $ = cheerio.load((await a.agent.get('/history?day=2026-11-27')).text);
-      return $('h2#day + ul .badge.origin').map((_i, el) => $(el).text()).get();
+      return $('h2#day + ul .badge.origin')
+        .map((_i, el) => $(el).text())
+        .get();
     };
     expect(await badges('en')).to.deep.equal(['BaekjoonHub import', 'CSV import', 'synced from codeforces']);
     expect(await badges('ko')).to.deep.equal(['BaekjoonHub에서 가져옴', 'CSV에서 가져옴', 'codeforces에서 동기화']);

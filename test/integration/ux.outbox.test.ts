@@ -22,7 +22,9 @@ describe('outbox messages on /digest/preview are shown rendered, and can still b
   it('GET /digest/preview – each outbox file links to its rendered view, with a separate .eml download', async () => {
     const { agent, name } = await sentDigest();
     const $ = cheerio.load((await agent.get('/digest/preview')).text);
-    const links = $('.outbox-files li a').map((_i, a) => $(a).attr('href')).get();
+    const links = $('.outbox-files li a')
+      .map((_i, a) => $(a).attr('href'))
+      .get();
     expect(links).to.deep.equal([`/digest/outbox/${name}/view`, `/digest/outbox/${name}`]);
     expect($('.outbox-files li a[download]').attr('href')).to.equal(`/digest/outbox/${name}`);
   });
@@ -36,7 +38,10 @@ describe('outbox messages on /digest/preview are shown rendered, and can still b
     expect($('.message-headers').text()).to.contain('ana@example.test');
     const frame = $('iframe.message-html');
     expect(frame.attr('src')).to.equal(`/digest/outbox/${name}/html`);
-    expect(frame.attr('sandbox')).to.be.a('string').and.not.contain('allow-scripts').and.not.contain('allow-same-origin');
+    expect(frame.attr('sandbox'))
+      .to.be.a('string')
+      .and.not.contain('allow-scripts')
+      .and.not.contain('allow-same-origin');
     expect($('.digest-text pre').text()).to.contain('<script>alert(1)</script> 안녕');
     expect(res.text).not.to.contain('Content-Transfer-Encoding');
     expect(res.text).not.to.contain('<script>alert(1)');
@@ -56,13 +61,18 @@ describe('outbox messages on /digest/preview are shown rendered, and can still b
 
   it('GET /digest/outbox/:name – the .eml itself as a download', async () => {
     const { agent, name } = await sentDigest();
-    const res = await agent.get(`/digest/outbox/${name}`).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await agent
+      .get(`/digest/outbox/${name}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.headers['content-type']).to.match(/^message\/rfc822/);
-    expect(res.headers['content-disposition']).to.match(new RegExp(`^attachment; filename="?${name.replace(/\./g, '\\.')}"?$`));
+    expect(res.headers['content-disposition']).to.match(
+      new RegExp(`^attachment; filename="?${name.replace(/\./g, '\\.')}"?$`),
+    );
     expect((res.body as Buffer).toString()).to.contain('Message-ID: <digest-');
   });
 

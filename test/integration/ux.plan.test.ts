@@ -7,7 +7,10 @@ import { importList } from '../../src/catalog/importList.ts';
 import { problemById } from '../../src/catalog/problemRepository.ts';
 
 const LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
-const WEEKDAYS = { en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], ko: ['월', '화', '수', '목', '금', '토', '일'] };
+const WEEKDAYS = {
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  ko: ['월', '화', '수', '목', '금', '토', '일'],
+};
 const weekdayOf = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 
 describe('plan items name their problem and every day its weekday', () => {
@@ -34,7 +37,9 @@ describe('plan items name their problem and every day its weekday', () => {
         const day = $(el).attr('data-day')!;
         expect($(el).find('h3 .plan-weekday').text(), day).to.equal(WEEKDAYS[lang][weekdayOf(day)]);
       });
-      expect($('article.plan-day[data-day="2026-11-28"] h3 .plan-weekday').text()).to.equal(lang === 'en' ? 'Sat' : '토');
+      expect($('article.plan-day[data-day="2026-11-28"] h3 .plan-weekday').text()).to.equal(
+        lang === 'en' ? 'Sat' : '토',
+      );
       const items = $('article.plan-day li[data-problem]');
       expect(items.length).to.be.greaterThan(0);
       items.each((_i, el) => {

@@ -14,7 +14,17 @@ import type { Logger } from '../../src/log.ts';
 function expectNoLeak(text: string, what: string) {
   expect(text, what).not.to.match(/\bat .*:\d+:\d+/);
   expect(text, what).not.to.match(/^\s+at /m);
-  for (const leak of ['SyntaxError', 'URIError', 'Unexpected token', 'Unexpected end', 'node_modules', '.ts:', 'request entity too large', 'PayloadTooLargeError', process.cwd()]) {
+  for (const leak of [
+    'SyntaxError',
+    'URIError',
+    'Unexpected token',
+    'Unexpected end',
+    'node_modules',
+    '.ts:',
+    'request entity too large',
+    'PayloadTooLargeError',
+    process.cwd(),
+  ]) {
     expect(text, `${what}: ${leak}`).not.to.contain(leak);
   }
 }
@@ -22,7 +32,7 @@ function expectNoLeak(text: string, what: string) {
 const KO = { 'Accept-Language': 'ko-KR,ko;q=0.9' };
 const EN = { 'Accept-Language': 'en-US,en;q=0.9' };
 
-describe('malformed requests – 4xx pages in the reader\'s language, never a stack', () => {
+describe("malformed requests – 4xx pages in the reader's language, never a stack", () => {
   let t: ReturnType<typeof testDeps>;
   let savedEnv: string | undefined;
   beforeEach(() => {
@@ -45,12 +55,22 @@ describe('malformed requests – 4xx pages in the reader\'s language, never a st
     return { agent, csrf };
   }
 
-  const cases: { name: string; status: number; code: string; send: (lang: Record<string, string>) => Promise<request.Response>; ko: string; en: string }[] = [
+  const cases: {
+    name: string;
+    status: number;
+    code: string;
+    send: (lang: Record<string, string>) => Promise<request.Response>;
+    ko: string;
+    en: string;
+  }[] = [
     {
       name: 'POST /login without a body',
       status: 400,
       code: 'request.not_a_form',
-      send: async (lang) => { const { agent, csrf } = await withToken(); return agent.post('/login').set(lang).set('x-csrf-token', csrf); },
+      send: async (lang) => {
+        const { agent, csrf } = await withToken();
+        return agent.post('/login').set(lang).set('x-csrf-token', csrf);
+      },
       ko: '이 주소는 양식을 받습니다',
       en: 'This address takes a form',
     },
@@ -58,7 +78,10 @@ describe('malformed requests – 4xx pages in the reader\'s language, never a st
       name: 'POST /login with a text/plain body',
       status: 400,
       code: 'request.not_a_form',
-      send: async (lang) => { const { agent, csrf } = await withToken(); return agent.post('/login').set(lang).set('x-csrf-token', csrf).type('text').send('login=mina&password=x'); },
+      send: async (lang) => {
+        const { agent, csrf } = await withToken();
+        return agent.post('/login').set(lang).set('x-csrf-token', csrf).type('text').send('login=mina&password=x');
+      },
       ko: '이 주소는 양식을 받습니다',
       en: 'This address takes a form',
     },
@@ -66,7 +89,14 @@ describe('malformed requests – 4xx pages in the reader\'s language, never a st
       name: 'POST /login with JSON of the wrong types',
       status: 400,
       code: 'request.bad_field',
-      send: async (lang) => { const { agent, csrf } = await withToken(); return agent.post('/login').set(lang).set('x-csrf-token', csrf).send({ login: ['mina'], password: 1 }); },
+      send: async (lang) => {
+        const { agent, csrf } = await withToken();
+        return agent
+          .post('/login')
+          .set(lang)
+          .set('x-csrf-token', csrf)
+          .send({ login: ['mina'], password: 1 });
+      },
       ko: '“login” 항목의 형식이 올바르지 않습니다.',
       en: 'The field “login” is not of the expected kind.',
     },
@@ -74,7 +104,8 @@ describe('malformed requests – 4xx pages in the reader\'s language, never a st
       name: 'POST /login with malformed JSON',
       status: 400,
       code: 'request.malformed',
-      send: (lang) => request(t.app()).post('/login').set(lang).set('content-type', 'application/json').send('{"login": "mina", '),
+      send: (lang) =>
+        request(t.app()).post('/login').set(lang).set('content-type', 'application/json').send('{"login": "mina", '),
       ko: '요청을 읽을 수 없습니다.',
       en: 'The request could not be read.',
     },
@@ -82,7 +113,12 @@ describe('malformed requests – 4xx pages in the reader\'s language, never a st
       name: 'POST /login with a body over the limit',
       status: 413,
       code: 'request.too_large',
-      send: (lang) => request(t.app()).post('/login').set(lang).type('form').send(`login=${'a'.repeat(3 * 1024 * 1024)}`),
+      send: (lang) =>
+        request(t.app())
+          .post('/login')
+          .set(lang)
+          .type('form')
+          .send(`login=${'a'.repeat(3 * 1024 * 1024)}`),
       ko: '요청이 너무 큽니다.',
       en: 'The request is too large.',
     },
@@ -106,14 +142,20 @@ describe('malformed requests – 4xx pages in the reader\'s language, never a st
       name: 'GET /unsubscribe/<a 300-character token>',
       status: 400,
       code: 'request.field_too_long',
-      send: (lang) => request(t.app()).get(`/unsubscribe/${'x'.repeat(300)}`).set(lang),
+      send: (lang) =>
+        request(t.app())
+          .get(`/unsubscribe/${'x'.repeat(300)}`)
+          .set(lang),
       ko: '“token” 항목이 너무 깁니다.',
       en: 'The field “token” is too long.',
     },
   ];
 
   for (const c of cases) {
-    for (const [lang, headers] of [['ko', KO], ['en', EN]] as const) {
+    for (const [lang, headers] of [
+      ['ko', KO],
+      ['en', EN],
+    ] as const) {
       it(`${c.name} – ${c.status}, ${lang}`, async () => {
         const res = await c.send(headers);
         expect(res.status).to.equal(c.status);
@@ -134,7 +176,12 @@ describe('malformed requests – 4xx pages in the reader\'s language, never a st
   it('a logged-in learner whose language is English – a malformed JSON body – answered in English, whatever the browser says', async () => {
     seedLearner(t.deps.db, 'ann', { language: 'en' });
     const { agent, csrf } = await loggedIn(t.app(), 'ann');
-    const res = await agent.post('/settings').set(KO).set('x-csrf-token', csrf).set('content-type', 'application/json').send('{oops');
+    const res = await agent
+      .post('/settings')
+      .set(KO)
+      .set('x-csrf-token', csrf)
+      .set('content-type', 'application/json')
+      .send('{oops');
     expect(res.status).to.equal(400);
     expect(res.text).to.contain('The request could not be read.');
     expectNoLeak(res.text, 'json');
@@ -143,7 +190,9 @@ describe('malformed requests – 4xx pages in the reader\'s language, never a st
   it('JSON clients – the same rule, as JSON', async () => {
     const res = await request(t.app()).get('/api/imports/%E0%A4%A').set(EN);
     expect(res.status).to.equal(400);
-    expect(res.body).to.deep.equal({ error: { code: 'request.malformed', message: 'The request could not be read. Reload the page and try again.' } });
+    expect(res.body).to.deep.equal({
+      error: { code: 'request.malformed', message: 'The request could not be read. Reload the page and try again.' },
+    });
     const notNumber = await request(t.app()).get('/api/imports/1x').set(EN);
     expect(notNumber.status).to.equal(400);
     expect(notNumber.body.error.message).to.equal('The field “id” is not of the expected kind.');
@@ -191,15 +240,23 @@ describe('one rule from an error to its status', () => {
       ['/learners', { login: '!', password: 'a new passphrase', name: 'X', email: 'x@example.com' }],
     ];
     for (const [route, body] of forms) {
-      const res = await agent.post(route).type('form').send({ _csrf: csrf, ...body });
+      const res = await agent
+        .post(route)
+        .type('form')
+        .send({ _csrf: csrf, ...body });
       expect(res.status, route).to.equal(422);
     }
   });
 });
 
-describe('the error handler – Express\'s default handler (which prints stacks) is never reached', () => {
+describe("the error handler – Express's default handler (which prints stacks) is never reached", () => {
   const logged: string[] = [];
-  const logger = { error: (msg: string) => logged.push(msg), warn: () => {}, info: () => {}, debug: () => {} } as unknown as Logger;
+  const logger = {
+    error: (msg: string) => logged.push(msg),
+    warn: () => {},
+    info: () => {},
+    debug: () => {},
+  } as unknown as Logger;
   let views: string;
   beforeEach(() => {
     views = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-views-'));
@@ -247,9 +304,16 @@ describe('the error handler – Express\'s default handler (which prints stacks)
 describe('edge validation – handlers read only parsed values', () => {
   it('no file under src/web reads req.body, req.query or req.params itself (src/web/validate.ts parses them)', () => {
     const root = path.resolve('src/web');
-    const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && f !== 'validate.ts');
+    const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.ts') && f !== 'validate.ts',
+    );
     const raw = files.flatMap((file) =>
-      fs.readFileSync(path.join(root, file), 'utf8').split('\n').flatMap((line, i) => (/\breq\.(body|query|params)\b/.test(line) ? [`src/web/${file}:${i + 1}: ${line.trim()}`] : [])),
+      fs
+        .readFileSync(path.join(root, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          /\breq\.(body|query|params)\b/.test(line) ? [`src/web/${file}:${i + 1}: ${line.trim()}`] : [],
+        ),
     );
     expect(files.length).to.be.greaterThan(20);
     expect(raw).to.deep.equal([]);

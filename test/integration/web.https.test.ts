@@ -5,7 +5,8 @@ import { testDeps } from '../support/app.ts';
 import { seedLearner } from '../support/progress.ts';
 
 const csp = (res: request.Response) => String(res.headers['content-security-policy']);
-const sessionCookie = (res: request.Response) => ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('cote.sid=')) ?? '';
+const sessionCookie = (res: request.Response) =>
+  ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('cote.sid=')) ?? '';
 
 describe('HTTP and HTTPS headers', () => {
   let t: ReturnType<typeof testDeps>;

@@ -27,7 +27,15 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
   afterEach(() => t.cleanup());
 
   const anAttempt = () =>
-    recordAttempt(t.deps.db, { learnerId: mina.id, problemId: 'boj:1260', day: '2026-11-21', outcome: 'solved', minutes: 30, note: 'kept', createdAt: '2026-11-21T10:00:00Z' });
+    recordAttempt(t.deps.db, {
+      learnerId: mina.id,
+      problemId: 'boj:1260',
+      day: '2026-11-21',
+      outcome: 'solved',
+      minutes: 30,
+      note: 'kept',
+      createdAt: '2026-11-21T10:00:00Z',
+    });
 
   describe('a malformed percent-escape or invalid UTF-8 in a query field the page reads', () => {
     const cases: Array<[string, string, string]> = [
@@ -58,7 +66,11 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
     it('POST /attempts with note=%E0%A4%A or note=%C0%AF – 400 naming “note”, nothing logged', async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
       for (const note of ['%E0%A4%A', '%C0%AF', '%ED%A0%80', 'abc%']) {
-        const res = await agent.post('/attempts').set(EN).type('form').send(`_csrf=${encodeURIComponent(csrf)}&problem=boj%3A1260&day=2026-11-27&outcome=solved&note=${note}`);
+        const res = await agent
+          .post('/attempts')
+          .set(EN)
+          .type('form')
+          .send(`_csrf=${encodeURIComponent(csrf)}&problem=boj%3A1260&day=2026-11-27&outcome=solved&note=${note}`);
         expect(res.status, note).to.equal(400);
         expect(res.text, note).to.contain('The field “note” has a malformed percent-escape');
       }
@@ -67,17 +79,30 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
 
     it('POST /learners with isAdmin=%E0%A4%A – 400, nobody added', async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'admin');
-      const res = await agent.post('/learners').set(EN).type('form')
-        .send(`_csrf=${encodeURIComponent(csrf)}&login=newbie&password=long+enough+1&name=New&email=new%40example.com&isAdmin=%E0%A4%A`);
+      const res = await agent
+        .post('/learners')
+        .set(EN)
+        .type('form')
+        .send(
+          `_csrf=${encodeURIComponent(csrf)}&login=newbie&password=long+enough+1&name=New&email=new%40example.com&isAdmin=%E0%A4%A`,
+        );
       expect(res.status).to.equal(400);
       expect(learnerByLogin(t.deps.db, 'newbie')).to.equal(undefined);
     });
 
     it('a form body of raw bytes that are not UTF-8 – 400, nothing logged', async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
-      const body = Buffer.concat([Buffer.from(`_csrf=${encodeURIComponent(csrf)}&problem=boj%3A1260&outcome=solved&note=`), Buffer.from([0xc0, 0xaf, 0xff])]);
+      const body = Buffer.concat([
+        Buffer.from(`_csrf=${encodeURIComponent(csrf)}&problem=boj%3A1260&outcome=solved&note=`),
+        Buffer.from([0xc0, 0xaf, 0xff]),
+      ]);
       // serialize: superagent would otherwise turn a Buffer into a form of its bytes.
-      const res = await agent.post('/attempts').set(EN).set('content-type', FORM).serialize((b: unknown) => b as string).send(body);
+      const res = await agent
+        .post('/attempts')
+        .set(EN)
+        .set('content-type', FORM)
+        .serialize((b: unknown) => b as string)
+        .send(body);
       expect(res.status).to.equal(400);
       expect(res.text).to.contain('data-code="request.not_utf8"');
       expect(attemptsForLearner(t.deps.db, mina.id)).to.have.length(0);
@@ -85,7 +110,11 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
 
     it('a JSON body with a lone surrogate in a string – 400 naming the field, nothing logged', async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
-      const res = await agent.post('/attempts').set(EN).set('content-type', 'application/json').set('x-csrf-token', csrf)
+      const res = await agent
+        .post('/attempts')
+        .set(EN)
+        .set('content-type', 'application/json')
+        .set('x-csrf-token', csrf)
         .send('{"problem":"boj:1260","outcome":"solved","note":"x\\ud800"}');
       expect(res.status).to.equal(400);
       expect(res.text).to.contain('The field “note” has a malformed percent-escape');
@@ -98,7 +127,10 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
       const attempt = anAttempt();
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
       const bodies: Array<[string | undefined, string | undefined]> = [
-        [undefined, undefined], ['text/plain', 'back=%2Fhistory'], ['multipart/form-data; boundary=x', '--x--'], ['application/xml', '<a/>'],
+        [undefined, undefined],
+        ['text/plain', 'back=%2Fhistory'],
+        ['multipart/form-data; boundary=x', '--x--'],
+        ['application/xml', '<a/>'],
       ];
       for (const [type, body] of bodies) {
         const req = agent.post(`/attempts/${attempt.id}/delete`).set(EN).set('x-csrf-token', csrf);
@@ -115,14 +147,21 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
       const attempt = anAttempt();
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
       expect((await agent.post(`/attempts/${attempt.id}`).set('x-csrf-token', csrf)).status).to.equal(400);
-      expect(attemptsForLearner(t.deps.db, mina.id)[0]).to.deep.include({ day: '2026-11-21', outcome: 'solved', minutes: 30, note: 'kept' });
+      expect(attemptsForLearner(t.deps.db, mina.id)[0]).to.deep.include({
+        day: '2026-11-21',
+        outcome: 'solved',
+        minutes: 30,
+        note: 'kept',
+      });
     });
 
     it('POST /settings/email/test without a body – 400, no email written; with its form – written', async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
       const outbox = () => (fs.existsSync(outboxDir(t.deps.config)) ? fs.readdirSync(outboxDir(t.deps.config)) : []);
       expect((await agent.post('/settings/email/test').set('x-csrf-token', csrf)).status).to.equal(400);
-      expect((await agent.post('/settings/email/test').set('x-csrf-token', csrf).type('text').send('x')).status).to.equal(400);
+      expect(
+        (await agent.post('/settings/email/test').set('x-csrf-token', csrf).type('text').send('x')).status,
+      ).to.equal(400);
       expect(outbox()).to.deep.equal([]);
       expect((await agent.post('/settings/email/test').type('form').send({ _csrf: csrf })).status).to.equal(302);
       expect(outbox()).to.have.length(1);
@@ -131,7 +170,11 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
     it('POST /logout and POST /attempts/restore with a JSON array – 400; POST /logout without a body – 400, still logged in', async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
       for (const route of ['/logout', '/attempts/restore']) {
-        const res = await agent.post(route).set('x-csrf-token', csrf).set('content-type', 'application/json').send('[{}]');
+        const res = await agent
+          .post(route)
+          .set('x-csrf-token', csrf)
+          .set('content-type', 'application/json')
+          .send('[{}]');
         expect(res.status, route).to.equal(400);
       }
       expect((await agent.post('/logout').set('x-csrf-token', csrf)).status).to.equal(400);
@@ -145,7 +188,8 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
 
     it('POST /unsubscribe/:token as RFC 8058 one-click in multipart – still switches the digest off (exempt)', async () => {
       setDigestSettings(t.deps.db, mina.id, { enabled: true, time: '20:00' });
-      const res = await request(t.app()).post(`/unsubscribe/${mina.unsubscribeToken}`)
+      const res = await request(t.app())
+        .post(`/unsubscribe/${mina.unsubscribeToken}`)
         .set('content-type', 'multipart/form-data; boundary=b')
         .send('--b\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--b--\r\n');
       expect(res.status).to.equal(200);
@@ -158,12 +202,17 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
       setDigestSettings(t.deps.db, mina.id, { enabled: true, time: '20:00' });
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
       for (const enabled of ['', '%20', 'yes', 'on&enabled=on']) {
-        const res = await agent.post('/settings/email').type('form').send(`_csrf=${encodeURIComponent(csrf)}&time=21%3A30&enabled=${enabled}`);
+        const res = await agent
+          .post('/settings/email')
+          .type('form')
+          .send(`_csrf=${encodeURIComponent(csrf)}&time=21%3A30&enabled=${enabled}`);
         expect(res.status, enabled).to.equal(400);
       }
       expect(learnerByLogin(t.deps.db, 'mina')).to.deep.include({ digestEnabled: true, digestTime: '20:00' });
       // The real form: unticked (no field) switches it off, ticked ("on") on.
-      expect((await agent.post('/settings/email').type('form').send({ _csrf: csrf, time: '21:30' })).status).to.equal(302);
+      expect((await agent.post('/settings/email').type('form').send({ _csrf: csrf, time: '21:30' })).status).to.equal(
+        302,
+      );
       expect(learnerByLogin(t.deps.db, 'mina')).to.deep.include({ digestEnabled: false, digestTime: '21:30' });
     });
 
@@ -181,7 +230,10 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
     it('POST /history/import with partial=%20 – 400, nothing imported', async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
       const csv = encodeURIComponent('problem,day,outcome,minutes\nboj:1000,2026-11-21,solved,20\n');
-      const res = await agent.post('/history/import').type('form').send(`_csrf=${encodeURIComponent(csrf)}&csv=${csv}&partial=%20`);
+      const res = await agent
+        .post('/history/import')
+        .type('form')
+        .send(`_csrf=${encodeURIComponent(csrf)}&csv=${csv}&partial=%20`);
       expect(res.status).to.equal(400);
       expect(attemptsForLearner(t.deps.db, mina.id)).to.have.length(0);
     });
@@ -189,9 +241,23 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
     it('POST /learners with isAdmin=yes – 400, nobody added; isAdmin=1 – an admin', async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'admin');
       const form = { _csrf: csrf, login: 'newbie', password: 'long enough 1', name: 'New', email: 'new@example.com' };
-      expect((await agent.post('/learners').type('form').send({ ...form, isAdmin: 'yes' })).status).to.equal(400);
+      expect(
+        (
+          await agent
+            .post('/learners')
+            .type('form')
+            .send({ ...form, isAdmin: 'yes' })
+        ).status,
+      ).to.equal(400);
       expect(allLearners(t.deps.db)).to.have.length(2);
-      expect((await agent.post('/learners').type('form').send({ ...form, isAdmin: '1' })).status).to.equal(302);
+      expect(
+        (
+          await agent
+            .post('/learners')
+            .type('form')
+            .send({ ...form, isAdmin: '1' })
+        ).status,
+      ).to.equal(302);
       expect(learnerByLogin(t.deps.db, 'newbie')?.isAdmin).to.equal(true);
     });
   });
@@ -199,7 +265,10 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
   describe('a blank name where the form needs one', () => {
     it('POST /lists/types with a whitespace-only alias – 400, no mapping stored', async () => {
       const { agent, csrf } = await loggedIn(t.app(), 'admin');
-      const res = await agent.post('/lists/types').type('form').send({ _csrf: csrf, alias: ' \t \u3000 ', type: 'graph_traversal' });
+      const res = await agent
+        .post('/lists/types')
+        .type('form')
+        .send({ _csrf: csrf, alias: ' \t \u3000 ', type: 'graph_traversal' });
       expect(res.status).to.equal(400);
       expect(t.deps.db.prepare('SELECT count(*) FROM type_aliases').pluck().get()).to.equal(0);
     });
@@ -221,7 +290,11 @@ describe('malformed requests the fuzz harness found – 400, nothing changed', (
       expect(nul.status).to.equal(422);
       expect(nul.text).to.contain('The list source (field “source”) contains control characters');
       expect(nul.text).not.to.contain(process.cwd());
-      const missing = await agent.post('/lists/import').set(EN).type('form').send({ _csrf: csrf, source: 'no/such/dir' });
+      const missing = await agent
+        .post('/lists/import')
+        .set(EN)
+        .type('form')
+        .send({ _csrf: csrf, source: 'no/such/dir' });
       expect(missing.status).to.equal(422);
       expect(missing.text).to.contain('The directory no/such/dir does not exist on the server.');
       expect(missing.text).not.to.contain(process.cwd());

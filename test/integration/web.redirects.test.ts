@@ -15,7 +15,10 @@ describe('redirects to user-given targets', () => {
     const agent = request.agent(t.app());
     const page = await agent.get('/login?next=/%5Cevil.example/x');
     expect(page.status).to.equal(200);
-    const res = await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), login: 'mina', password: PASSWORD, next: '/\\evil.example/x' });
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), login: 'mina', password: PASSWORD, next: '/\\evil.example/x' });
     expect(res.status).to.equal(302);
     expect(res.headers.location).to.equal('/plan/today');
     // Already logged in: GET /login follows ?next= at once, by the same rule.
@@ -33,7 +36,10 @@ describe('redirects to user-given targets', () => {
       expect(res.headers.location, back).to.equal('/');
     }
     const { agent, csrf } = await loggedIn(t.app(), 'mina');
-    const posted = await agent.post('/language').type('form').send({ _csrf: csrf, lang: 'en', back: '/\\evil.example/x' });
+    const posted = await agent
+      .post('/language')
+      .type('form')
+      .send({ _csrf: csrf, lang: 'en', back: '/\\evil.example/x' });
     expect(posted.headers.location).to.equal('/');
     const fine = await agent.post('/language').type('form').send({ _csrf: csrf, lang: 'en', back: '/history' });
     expect(fine.headers.location).to.equal('/history');

@@ -17,12 +17,25 @@ describe('sessions', () => {
     seedLearner(t.deps.db, 'mina');
   });
   afterEach(() => t.cleanup());
-  const rows = () => t.deps.db.prepare('SELECT sid, expires_at AS expiresAt, learner_id AS learnerId FROM sessions').all() as { sid: string; expiresAt: number; learnerId: number | null }[];
+  const rows = () =>
+    t.deps.db.prepare('SELECT sid, expires_at AS expiresAt, learner_id AS learnerId FROM sessions').all() as {
+      sid: string;
+      expiresAt: number;
+      learnerId: number | null;
+    }[];
 
   it('cookieless GETs of pages without a form (/, /plan/today, /lists, /static, a 404, the language link) – store no session', async () => {
     const app = t.app();
     for (let i = 0; i < 15; i++) {
-      for (const path of ['/', '/plan/today', '/history', '/lists', '/static/style.css', '/nope', '/language?lang=en&back=/lists']) {
+      for (const path of [
+        '/',
+        '/plan/today',
+        '/history',
+        '/lists',
+        '/static/style.css',
+        '/nope',
+        '/language?lang=en&back=/lists',
+      ]) {
         const res = await request(app).get(path);
         expect(res.status, path).to.be.oneOf([200, 302, 404]);
         expect(String(res.headers['set-cookie'] ?? ''), path).not.to.contain('cote.sid=');
@@ -66,13 +79,20 @@ describe('sessions', () => {
     const mine = rows().find((r) => r.learnerId !== null)!;
     const data = JSON.parse(db.prepare('SELECT data FROM sessions WHERE sid = ?').pluck().get(mine.sid) as string);
     data.cookie.expires = new Date(mine.expiresAt - 2 * HOUR).toISOString();
-    db.prepare('UPDATE sessions SET data = ?, expires_at = ? WHERE sid = ?').run(JSON.stringify(data), mine.expiresAt - 2 * HOUR, mine.sid);
+    db.prepare('UPDATE sessions SET data = ?, expires_at = ? WHERE sid = ?').run(
+      JSON.stringify(data),
+      mine.expiresAt - 2 * HOUR,
+      mine.sid,
+    );
     const before = writes();
     const renewed = await agent.get('/');
     expect(String(renewed.headers['set-cookie'] ?? ''), 'a renewed cookie').to.contain('cote.sid=');
     for (let i = 0; i < 5; i++) await agent.get('/');
     expect(writes() - before).to.equal(1);
-    expect(rows().find((r) => r.learnerId !== null)!.expiresAt).to.be.within(Date.now() + 30 * DAY - 60_000, Date.now() + 30 * DAY);
+    expect(rows().find((r) => r.learnerId !== null)!.expiresAt).to.be.within(
+      Date.now() + 30 * DAY - 60_000,
+      Date.now() + 30 * DAY,
+    );
   });
 
   it('the store – prunes expired rows and keeps at most the newest N anonymous sessions, never a logged-in one', async () => {
@@ -81,7 +101,11 @@ describe('sessions', () => {
     const cookie = (ms: number) => ({ originalMaxAge: ms, expires: new Date(Date.now() + ms) }) as never;
     store.set('learner', { cookie: cookie(30 * DAY), learnerId: mina });
     for (let i = 0; i < 6; i++) store.set(`anon-${i}`, { cookie: cookie(HOUR + i * 1000) });
-    expect(rows().map((r) => r.sid).sort()).to.deep.equal(['anon-3', 'anon-4', 'anon-5', 'learner']);
+    expect(
+      rows()
+        .map((r) => r.sid)
+        .sort(),
+    ).to.deep.equal(['anon-3', 'anon-4', 'anon-5', 'learner']);
     expect(store.prune(Date.now() + 2 * HOUR)).to.equal(3);
     expect(rows().map((r) => r.sid)).to.deep.equal(['learner']);
     store.close();
@@ -99,7 +123,10 @@ describe('password changes and rules', () => {
     const phone = await loggedIn(t.app(), 'mina');
     const laptop = await loggedIn(t.app(), 'mina');
     const joon = await loggedIn(t.app(), 'joon');
-    const res = await laptop.agent.post('/settings/password').type('form').send({ _csrf: laptop.csrf, current: PASSWORD, password: 'a new passphrase', confirm: 'a new passphrase' });
+    const res = await laptop.agent
+      .post('/settings/password')
+      .type('form')
+      .send({ _csrf: laptop.csrf, current: PASSWORD, password: 'a new passphrase', confirm: 'a new passphrase' });
     expect(res.status).to.equal(302);
     expect((await laptop.agent.get('/settings')).status, 'the session that changed it').to.equal(200);
     const phonePage = await phone.agent.get('/settings');
@@ -119,7 +146,11 @@ describe('password changes and rules', () => {
       const setup = request.agent(t.app());
       const setupPage = await setup.get('/setup');
       const fields = { name: 'Mina', email: 'mina@example.com', timezone: 'Asia/Seoul', dailyMinutes: '60' };
-      const first = await setup.post('/setup').type('form').set('Accept-Language', 'en').send({ _csrf: csrfFrom(setupPage.text), login: 'mina', password, ...fields });
+      const first = await setup
+        .post('/setup')
+        .type('form')
+        .set('Accept-Language', 'en')
+        .send({ _csrf: csrfFrom(setupPage.text), login: 'mina', password, ...fields });
       expect(first.status).to.equal(422);
       expect(first.text).to.contain(message);
       expect(t.deps.db.prepare('SELECT count(*) FROM learners').pluck().get()).to.equal(0);
@@ -128,12 +159,18 @@ describe('password changes and rules', () => {
       const { agent, csrf } = await loggedIn(t.app(), 'mina');
       const hash = () => t.deps.db.prepare("SELECT password_hash FROM learners WHERE login = 'mina'").pluck().get();
       const before = hash();
-      const change = await agent.post('/settings/password').type('form').send({ _csrf: csrf, current: PASSWORD, password, confirm: password });
+      const change = await agent
+        .post('/settings/password')
+        .type('form')
+        .send({ _csrf: csrf, current: PASSWORD, password, confirm: password });
       expect(change.status).to.equal(422);
       expect(change.text).to.contain(message);
       expect(hash()).to.equal(before);
 
-      const add = await agent.post('/learners').type('form').send({ _csrf: csrf, login: 'sora', password, ...fields });
+      const add = await agent
+        .post('/learners')
+        .type('form')
+        .send({ _csrf: csrf, login: 'sora', password, ...fields });
       expect(add.status).to.equal(422);
       expect(add.text).to.contain(message);
       expect(t.deps.db.prepare("SELECT count(*) FROM learners WHERE login = 'sora'").pluck().get()).to.equal(0);
@@ -152,9 +189,23 @@ describe('login limits', () => {
   it('POST /login – padded and case-varied spellings of one login – share one limit: the 11th try is 429', async () => {
     const agent = request.agent(t.app());
     const csrf = csrfFrom((await agent.get('/login')).text);
-    const spellings = [' mina', 'mina ', 'MINA', '\tMina\t', '  mInA  ', 'mina\n', 'Mina', ' MINA ', 'mina', '\u3000mina'];
+    const spellings = [
+      ' mina',
+      'mina ',
+      'MINA',
+      '\tMina\t',
+      '  mInA  ',
+      'mina\n',
+      'Mina',
+      ' MINA ',
+      'mina',
+      '\u3000mina',
+    ];
     for (const [i, login] of spellings.entries()) {
-      const res = await agent.post('/login').type('form').send({ _csrf: csrf, login, password: `wrong guess ${i}` });
+      const res = await agent
+        .post('/login')
+        .type('form')
+        .send({ _csrf: csrf, login, password: `wrong guess ${i}` });
       expect(res.status, JSON.stringify(login)).to.equal(401);
     }
     const right = await agent.post('/login').type('form').send({ _csrf: csrf, login: ' Mina ', password: PASSWORD });
@@ -163,9 +214,17 @@ describe('login limits', () => {
 
   it('POST /settings/password – the current password guessed wrong 5 times – the 6th check is 429, even when right', async () => {
     const { agent, csrf } = await loggedIn(t.app(), 'mina');
-    const change = (current: string) => agent.post('/settings/password').type('form').set('Accept-Language', 'en').send({ _csrf: csrf, current, password: 'a new passphrase', confirm: 'a new passphrase' });
+    const change = (current: string) =>
+      agent
+        .post('/settings/password')
+        .type('form')
+        .set('Accept-Language', 'en')
+        .send({ _csrf: csrf, current, password: 'a new passphrase', confirm: 'a new passphrase' });
     // A mismatched confirmation is not a guess of the current password: it does not count.
-    const mismatch = await agent.post('/settings/password').type('form').send({ _csrf: csrf, current: PASSWORD, password: 'a new passphrase', confirm: 'another one!' });
+    const mismatch = await agent
+      .post('/settings/password')
+      .type('form')
+      .send({ _csrf: csrf, current: PASSWORD, password: 'a new passphrase', confirm: 'another one!' });
     expect(mismatch.status).to.equal(422);
     for (let i = 0; i < 5; i++) expect((await change(`wrong guess ${i}`)).status).to.equal(422);
     const limited = await change(PASSWORD);
@@ -190,10 +249,23 @@ describe('cote learner add / password – the same password rules; a new passwor
     return { code, out, err };
   }
 
-  for (const [name, password, why] of [['blank', '          ', 'only spaces'], ['one repeated character', 'xxxxxxxxxxxx', 'one character repeated']]) {
+  for (const [name, password, why] of [
+    ['blank', '          ', 'only spaces'],
+    ['one repeated character', 'xxxxxxxxxxxx', 'one character repeated'],
+  ]) {
     it(`a ${name} password on stdin – exit 1 with one line, nothing stored`, async () => {
       stdin = `${password}\n`;
-      const added = await cote('learner', 'add', '--login', 'mina', '--name', 'Mina', '--email', 'm@example.com', '--password-stdin');
+      const added = await cote(
+        'learner',
+        'add',
+        '--login',
+        'mina',
+        '--name',
+        'Mina',
+        '--email',
+        'm@example.com',
+        '--password-stdin',
+      );
       expect(added.code).to.equal(1);
       expect(added.err).to.have.length(1);
       expect(added.err[0]).to.contain(why);
@@ -205,7 +277,9 @@ describe('cote learner add / password – the same password rules; a new passwor
       expect(changed.code).to.equal(1);
       expect(changed.err).to.have.length(1);
       expect(changed.err[0]).to.contain(why);
-      expect(t.deps.db.prepare("SELECT password_hash FROM learners WHERE login = 'mina'").pluck().get()).to.equal(before);
+      expect(t.deps.db.prepare("SELECT password_hash FROM learners WHERE login = 'mina'").pluck().get()).to.equal(
+        before,
+      );
     });
   }
 

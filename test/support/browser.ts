@@ -7,7 +7,16 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { testDeps } from './app.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface BrowserApp {
   /** http://127.0.0.1:<port>, or http://<hostName>:<port> */
@@ -31,7 +40,10 @@ export async function startBrowserApp(
   start?: Date,
   options: { hostName?: string } = {},
 ): Promise<BrowserApp> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`e2e: ${CHROMIUM} is missing: install it with \`apt-get install -y chromium fonts-noto-cjk\` (.ci/run does)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `e2e: ${CHROMIUM} is missing: install it with \`apt-get install -y chromium fonts-noto-cjk\` (.ci/run does)`,
+    );
   const t = testDeps({}, start);
   await seed(t.deps);
   const server = http.createServer(t.app());
@@ -41,7 +53,13 @@ export async function startBrowserApp(
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-chromium-'));
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args, headless: true, locale: 'en-US', baseURL: baseUrl });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args,
+      headless: true,
+      locale: 'en-US',
+      baseURL: baseUrl,
+    });
   } catch (error) {
     server.close();
     t.cleanup();

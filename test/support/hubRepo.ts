@@ -4,8 +4,17 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 /** A BaekjoonHub README as the extension wrote it; `submitted` is the 제출 일자 line, left out when undefined. */
-export function hubReadme(tier: string, title: string, id: number, submitted?: string, judge: 'boj' | 'programmers' = 'boj'): string {
-  const link = judge === 'boj' ? `https://www.acmicpc.net/problem/${id}` : `https://school.programmers.co.kr/learn/courses/30/lessons/${id}`;
+export function hubReadme(
+  tier: string,
+  title: string,
+  id: number,
+  submitted?: string,
+  judge: 'boj' | 'programmers' = 'boj',
+): string {
+  const link =
+    judge === 'boj'
+      ? `https://www.acmicpc.net/problem/${id}`
+      : `https://school.programmers.co.kr/learn/courses/30/lessons/${id}`;
   const dated = submitted === undefined ? '' : `\n### 제출 일자\n\n${submitted}\n`;
   return `# [${tier}] ${title} - ${id}\n\n[문제 링크](${link})\n\n### 성능 요약\n\n메모리: 2160 KB, 시간: 116 ms\n\n### 분류\n\n그래프 이론\n${dated}`;
 }
@@ -59,9 +68,13 @@ export class HubRepo {
   }
 
   private git(args: string[], date = '2026-01-01T12:00:00+09:00'): void {
-    execFileSync('git', ['-c', 'user.name=hub', '-c', 'user.email=hub@example.com', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: this.work,
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=hub', '-c', 'user.email=hub@example.com', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd: this.work,
+        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      },
+    );
   }
 }

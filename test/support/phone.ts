@@ -8,7 +8,9 @@ import { SHARED_LIST_DIR, hasSharedList } from './app.ts';
 import { seedLearner } from './progress.ts';
 
 /** The full curated list when ../shared has it, else the planner fixture (three types). */
-export const PHONE_LIST = hasSharedList ? SHARED_LIST_DIR : path.resolve(import.meta.dirname, '../fixtures/planner/list');
+export const PHONE_LIST = hasSharedList
+  ? SHARED_LIST_DIR
+  : path.resolve(import.meta.dirname, '../fixtures/planner/list');
 /** The instant the phone tests run at: 2026-11-28 12:00 in Seoul. */
 export const PHONE_NOW = new Date('2026-11-28T03:00:00Z');
 export const PHONE_TODAY = '2026-11-28';
@@ -24,15 +26,30 @@ export async function seedPhoneLearner(db: Db, language: 'ko' | 'en' = 'ko'): Pr
 
 /** seedPhoneLearner on a database that already has the list. */
 export function seedPhoneHistory(db: Db, language: 'ko' | 'en' = 'ko'): { learnerId: number } {
-  const learner = seedLearner(db, 'mina', { language, examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
+  const learner = seedLearner(db, 'mina', {
+    language,
+    examDate: '2026-12-28',
+    dailyMinutes: '120',
+    profile: 'samsung',
+  });
   const problems = db
-    .prepare('SELECT e.problem_id FROM entries e JOIN categories c ON c.id = e.category_id GROUP BY e.problem_id ORDER BY min(e.position * 100 + c.position)')
+    .prepare(
+      'SELECT e.problem_id FROM entries e JOIN categories c ON c.id = e.category_id GROUP BY e.problem_id ORDER BY min(e.position * 100 + c.position)',
+    )
     .pluck()
     .all() as string[];
   let next = 0;
   const take = () => problems[next++ % problems.length];
   const add = (day: string, outcome: Outcome, origin = 'manual') =>
-    recordAttempt(db, { learnerId: learner.id, problemId: take(), day, outcome, minutes: 30, origin, createdAt: `${day}T10:00:00Z` });
+    recordAttempt(db, {
+      learnerId: learner.id,
+      problemId: take(),
+      day,
+      outcome,
+      minutes: 30,
+      origin,
+      createdAt: `${day}T10:00:00Z`,
+    });
   for (let month = 1; month <= 12; month++) {
     const m = String(month).padStart(2, '0');
     add(`2022-${m}-05`, 'solved', 'csv');

@@ -14,7 +14,11 @@ export const PASSWORD = 'correct horse';
 /** A learner with PASSWORD; the first one added is an admin. */
 export function seedLearner(db: Db, login: string, extra: Record<string, unknown> = {}): Learner {
   const isAdmin = (db.prepare('SELECT count(*) FROM learners').pluck().get() as number) === 0;
-  return addLearner(db, { login, name: `Learner ${login}`, email: `${login}@example.com`, password: PASSWORD, ...extra }, { isAdmin, now: new Date('2026-01-01T00:00:00Z') });
+  return addLearner(
+    db,
+    { login, name: `Learner ${login}`, email: `${login}@example.com`, password: PASSWORD, ...extra },
+    { isAdmin, now: new Date('2026-01-01T00:00:00Z') },
+  );
 }
 
 /** A few BOJ problems, as if a list had been imported. */
@@ -28,7 +32,10 @@ export function seedProblems(db: Db): void {
 export async function loggedIn(app: Parameters<typeof request.agent>[0], login: string, password = PASSWORD) {
   const agent = request.agent(app);
   const page = await agent.get('/login');
-  const res = await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), login, password });
+  const res = await agent
+    .post('/login')
+    .type('form')
+    .send({ _csrf: csrfFrom(page.text), login, password });
   if (res.status !== 302) throw new Error(`login as ${login} failed: ${res.status}`);
   const settings = await agent.get('/settings');
   return { agent, csrf: csrfFrom(settings.text) };
@@ -45,13 +52,23 @@ export function hubClone(withGit = true): { dir: string; cleanup(): void } {
   fs.cpSync(HUB_FIXTURE, dir, { recursive: true });
   if (withGit) {
     const git = (args: string[], date = '2026-01-01T12:00:00+09:00') =>
-      execFileSync('git', ['-c', 'user.name=hub', '-c', 'user.email=hub@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+      execFileSync(
+        'git',
+        ['-c', 'user.name=hub', '-c', 'user.email=hub@example.com', '-c', 'commit.gpgsign=false', ...args],
+        { cwd: dir, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } },
+      );
     git(['init', '-q']);
-    const readmes = (execFileSync('find', ['.', '-name', 'README.md'], { cwd: dir, encoding: 'utf8' }).trim().split('\n')).sort();
+    const readmes = execFileSync('find', ['.', '-name', 'README.md'], { cwd: dir, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .sort();
     for (const file of readmes) {
       const silver = file.includes('1874');
       git(['add', path.dirname(file)]);
-      git(['commit', '-q', '-m', `[${silver ? 'Silver II' : 'x'}] -BaekjoonHub`], silver ? '2026-02-10T08:00:00+09:00' : '2026-01-01T12:00:00+09:00');
+      git(
+        ['commit', '-q', '-m', `[${silver ? 'Silver II' : 'x'}] -BaekjoonHub`],
+        silver ? '2026-02-10T08:00:00+09:00' : '2026-01-01T12:00:00+09:00',
+      );
       if (silver) {
         fs.appendFileSync(path.join(dir, file), '\n수정\n');
         git(['commit', '-q', '-am', 'edit'], '2026-02-17T08:00:00+09:00');
@@ -65,10 +82,17 @@ export function hubClone(withGit = true): { dir: string; cleanup(): void } {
  * A supertest agent logged in as a plain learner 'reader' whose language is `lang` (a learner's language wins
  * over Accept-Language). For pages that need a login, like the checklist at `/`.
  */
-export async function readerAgent(t: { deps: { db: Db }; app(): Parameters<typeof request.agent>[0] }, lang: 'en' | 'ko' = 'ko') {
+export async function readerAgent(
+  t: { deps: { db: Db }; app(): Parameters<typeof request.agent>[0] },
+  lang: 'en' | 'ko' = 'ko',
+) {
   const reader =
     learnerByLogin(t.deps.db, 'reader') ??
-    addLearner(t.deps.db, { login: 'reader', name: 'Reader', email: 'reader@example.com', password: PASSWORD }, { isAdmin: false, now: new Date('2026-01-01T00:00:00Z') });
+    addLearner(
+      t.deps.db,
+      { login: 'reader', name: 'Reader', email: 'reader@example.com', password: PASSWORD },
+      { isAdmin: false, now: new Date('2026-01-01T00:00:00Z') },
+    );
   setLearnerLanguage(t.deps.db, reader.id, lang);
   return (await loggedIn(t.app(), 'reader')).agent;
 }

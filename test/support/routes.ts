@@ -15,7 +15,8 @@ export function registeredRoutes(app: Express): string[] {
     for (const layer of stack) {
       if (layer.route) {
         for (const routePath of ([] as string[]).concat(layer.route.path)) {
-          for (const method of Object.keys(layer.route.methods)) if (method !== '_all') found.push(`${method.toUpperCase()} ${routePath}`);
+          for (const method of Object.keys(layer.route.methods))
+            if (method !== '_all') found.push(`${method.toUpperCase()} ${routePath}`);
         }
       } else if (layer.handle?.stack) walk(layer.handle.stack);
     }

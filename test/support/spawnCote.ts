@@ -35,7 +35,11 @@ export function runCote(args: string[], env: NodeJS.ProcessEnv): Promise<Exited>
 }
 
 function spawnEntry(args: string[], env: NodeJS.ProcessEnv): RunningCote {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   let stdout = '';
   const waiters: { text: string; resolve(): void }[] = [];
@@ -45,7 +49,9 @@ function spawnEntry(args: string[], env: NodeJS.ProcessEnv): RunningCote {
     for (const w of waiters.filter((w) => stderr.includes(w.text))) w.resolve();
   });
   const done = new Promise<Exited>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stderr, stdout, lines: stderr.split('\n').filter((l) => l.trim() !== '') })),
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stderr, stdout, lines: stderr.split('\n').filter((l) => l.trim() !== '') }),
+    ),
   );
   return {
     child,
@@ -55,7 +61,9 @@ function spawnEntry(args: string[], env: NodeJS.ProcessEnv): RunningCote {
         ? Promise.resolve()
         : new Promise<void>((resolve, reject) => {
             waiters.push({ text, resolve });
-            void done.then((e) => reject(new Error(`cote exited (${e.code ?? e.signal}) before logging "${text}": ${e.stderr}`)));
+            void done.then((e) =>
+              reject(new Error(`cote exited (${e.code ?? e.signal}) before logging "${text}": ${e.stderr}`)),
+            );
           }),
     exited: () => done,
     exitedWithin: (ms) => {

@@ -30,7 +30,9 @@ export interface FakeServer {
 }
 
 /** A real HTTP server on 127.0.0.1 answering what a test tells it (a stand-in for Codeforces or LeetCode). */
-export async function fakeServer(fallback: (req: FakeRequest) => FakeAnswer = () => ({ status: 404, body: 'not found' })): Promise<FakeServer> {
+export async function fakeServer(
+  fallback: (req: FakeRequest) => FakeAnswer = () => ({ status: 404, body: 'not found' }),
+): Promise<FakeServer> {
   const state: FakeServer = { url: '', requests: [], queue: [], fallback, close: async () => {} };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -50,7 +52,10 @@ export async function fakeServer(fallback: (req: FakeRequest) => FakeAnswer = ()
       const send = () => {
         if (res.destroyed) return;
         const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-        const type = typeof answer.body === 'string' && /^\s*</.test(answer.body) ? 'text/html; charset=utf-8' : 'application/json';
+        const type =
+          typeof answer.body === 'string' && /^\s*</.test(answer.body)
+            ? 'text/html; charset=utf-8'
+            : 'application/json';
         res.writeHead(answer.status ?? 200, { 'content-type': type, ...answer.headers }).end(text);
       };
       if (answer.delayMs === Infinity) return;
@@ -72,14 +77,34 @@ export async function fakeServer(fallback: (req: FakeRequest) => FakeAnswer = ()
 export const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 /** A Codeforces submission as user.status lists it. */
-export function cfSubmission(id: number, contestId: number | undefined, index: string, iso: string, verdict?: string, extra: { name?: string; rating?: number } = {}) {
+export function cfSubmission(
+  id: number,
+  contestId: number | undefined,
+  index: string,
+  iso: string,
+  verdict?: string,
+  extra: { name?: string; rating?: number } = {},
+) {
   return {
     id,
     ...(contestId === undefined ? {} : { contestId }),
     creationTimeSeconds: seconds(iso),
     relativeTimeSeconds: 2147483647,
-    problem: { ...(contestId === undefined ? {} : { contestId }), index, name: extra.name ?? `Problem ${contestId}${index}`, type: 'PROGRAMMING', ...(extra.rating ? { rating: extra.rating } : {}), tags: [] },
-    author: { contestId, members: [{ handle: 'tourist' }], participantType: 'PRACTICE', ghost: false, startTimeSeconds: 0 },
+    problem: {
+      ...(contestId === undefined ? {} : { contestId }),
+      index,
+      name: extra.name ?? `Problem ${contestId}${index}`,
+      type: 'PROGRAMMING',
+      ...(extra.rating ? { rating: extra.rating } : {}),
+      tags: [],
+    },
+    author: {
+      contestId,
+      members: [{ handle: 'tourist' }],
+      participantType: 'PRACTICE',
+      ghost: false,
+      startTimeSeconds: 0,
+    },
     programmingLanguage: 'GNU C++17',
     ...(verdict === undefined ? {} : { verdict }),
     testset: 'TESTS',

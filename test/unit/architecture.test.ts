@@ -15,7 +15,9 @@ function sourceFiles(dir: string): string[] {
 /** Relative imports of a file, resolved to paths under src/ ('web/auth.ts', 'cli.ts'). */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:import|export)\s[^;]*?from\s+'(\.[^']+)'|import\('(\.[^']+)'\)/g)].map((m) => m[1] ?? m[2]);
+  const specifiers = [...text.matchAll(/(?:import|export)\s[^;]*?from\s+'(\.[^']+)'|import\('(\.[^']+)'\)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
   return specifiers.map((s) => path.relative(SRC, path.resolve(path.dirname(file), s)));
 }
 

@@ -13,7 +13,14 @@ describe('CSV helpers (csv-parse / csv-stringify)', () => {
 
   it('readCsv() – a cap on records – reads that many and says there is more', () => {
     const text = 'a\nb\nc\nd\n';
-    expect(readCsv(text, 3)).to.deep.equal({ rows: [{ line: 1, cells: ['a'] }, { line: 2, cells: ['b'] }, { line: 3, cells: ['c'] }], more: true });
+    expect(readCsv(text, 3)).to.deep.equal({
+      rows: [
+        { line: 1, cells: ['a'] },
+        { line: 2, cells: ['b'] },
+        { line: 3, cells: ['c'] },
+      ],
+      more: true,
+    });
     expect(readCsv(text, 4).more).to.equal(false);
   });
 });

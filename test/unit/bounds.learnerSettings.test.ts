@@ -26,7 +26,9 @@ describe('parseLearnerSettings() – every date and number is bounded', () => {
     expect(far.message).to.equal('exam date 9999-12-31 is more than 730 days ahead (latest 2028-11-27)');
     expect(refusal({ examDate: '2028-11-28' }).code).to.equal('learner.exam_too_far');
     // New York's today is a day earlier, so its latest day is too.
-    expect(refusal({ examDate: '2028-11-27', timezone: 'America/New_York' }).params).to.deep.include({ latest: '2028-11-26' });
+    expect(refusal({ examDate: '2028-11-27', timezone: 'America/New_York' }).params).to.deep.include({
+      latest: '2028-11-26',
+    });
   });
 
   it('exam date – a past date is refused when set, but a stored past date may be kept or cleared', () => {
@@ -39,7 +41,9 @@ describe('parseLearnerSettings() – every date and number is bounded', () => {
     expect(parseLearnerSettings({ examDate: '' }, stored, NOW).examDate).to.equal(null);
     expect(refusal({ examDate: '2026-10-02' }, stored).code).to.equal('learner.exam_past');
     // A stored date that is too far is not kept: the form says what to fix.
-    expect(refusal({ name: 'Mina' }, { ...DEFAULT_SETTINGS, examDate: '9999-12-31' }).code).to.equal('learner.exam_too_far');
+    expect(refusal({ name: 'Mina' }, { ...DEFAULT_SETTINGS, examDate: '9999-12-31' }).code).to.equal(
+      'learner.exam_too_far',
+    );
   });
 
   it('daily budget – whole minutes 0–720; more, fractions, exponents and signs are refused', () => {
@@ -51,8 +55,12 @@ describe('parseLearnerSettings() – every date and number is bounded', () => {
   });
 
   it('study days – at most seven values; time zone – a bounded name', () => {
-    expect(refusal({ studyDays: Array.from({ length: 5000 }, () => '1') }).code).to.equal('learner.too_many_study_days');
-    expect(parseLearnerSettings({ studyDays: ['1', '3', '5'] }, DEFAULT_SETTINGS, NOW).studyDays).to.deep.equal([1, 3, 5]);
+    expect(refusal({ studyDays: Array.from({ length: 5000 }, () => '1') }).code).to.equal(
+      'learner.too_many_study_days',
+    );
+    expect(parseLearnerSettings({ studyDays: ['1', '3', '5'] }, DEFAULT_SETTINGS, NOW).studyDays).to.deep.equal([
+      1, 3, 5,
+    ]);
     expect(refusal({ timezone: `Asia/${'x'.repeat(5000)}` }).code).to.equal('learner.invalid_timezone');
   });
 });

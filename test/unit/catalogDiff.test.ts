@@ -3,7 +3,11 @@ import { diffList, type ListedProblem } from '../../src/catalog/diff.ts';
 import { checklistFilters, filterQuery } from '../../src/catalog/checklist.ts';
 import { AppError } from '../../src/errors.ts';
 
-const listed = (title: string, level: number, placements: Record<string, boolean>): ListedProblem => ({ title, level, placements: new Map(Object.entries(placements)) });
+const listed = (title: string, level: number, placements: Record<string, boolean>): ListedProblem => ({
+  title,
+  level,
+  placements: new Map(Object.entries(placements)),
+});
 
 describe('diffList()', () => {
   const before = new Map([
@@ -41,7 +45,9 @@ describe('diffList()', () => {
 
 describe('checklistFilters()', () => {
   it('checklistFilters() – every field – read from the query string', () => {
-    expect(checklistFilters({ type: 'math', min: '6', max: '15', recommended: '1', q: ' 1260 ', status: 'unsolved' })).to.deep.equal({
+    expect(
+      checklistFilters({ type: 'math', min: '6', max: '15', recommended: '1', q: ' 1260 ', status: 'unsolved' }),
+    ).to.deep.equal({
       category: 'math',
       minLevel: 6,
       maxLevel: 15,
@@ -75,13 +81,17 @@ describe('checklistFilters()', () => {
 
   it('filterQuery() – the filters of a query – written back as the same query', () => {
     const query = { type: 'math', min: '6', max: '15', recommended: '1', status: 'new', q: '미로 1' };
-    expect(checklistFilters(Object.fromEntries(new URLSearchParams(filterQuery(checklistFilters(query)))))).to.deep.equal(checklistFilters(query));
+    expect(
+      checklistFilters(Object.fromEntries(new URLSearchParams(filterQuery(checklistFilters(query))))),
+    ).to.deep.equal(checklistFilters(query));
     expect(filterQuery(checklistFilters({}))).to.equal('');
   });
 
   for (const bad of ['31', '-1', '2.5', 'gold']) {
     it(`checklistFilters() – min=${bad} – a 400 naming the parameter`, () => {
-      expect(() => checklistFilters({ min: bad })).to.throw(AppError).with.property('code', 'catalog.bad_level');
+      expect(() => checklistFilters({ min: bad }))
+        .to.throw(AppError)
+        .with.property('code', 'catalog.bad_level');
     });
   }
 });

@@ -37,21 +37,28 @@ describe('catalog parser', () => {
     });
 
     it('parseIndex() – old top-level layout, odd whitespace, a row without a link – matches the golden file', () => {
-      expect(parseIndex(read('parser/old-index.md'), 'old-index.md')).to.deep.equal(golden('parser/old-index.golden.json'));
+      expect(parseIndex(read('parser/old-index.md'), 'old-index.md')).to.deep.equal(
+        golden('parser/old-index.golden.json'),
+      );
     });
 
     it('parseIndex() – index in a subfolder – resolves links relative to the index', () => {
-      const text = '|Tag|태그|문제집|\n|--|--|--|\n|Tree|트리|[go](../trees/tree)|\n|Web|웹|[go](https://example.test/x)|';
+      const text =
+        '|Tag|태그|문제집|\n|--|--|--|\n|Tree|트리|[go](../trees/tree)|\n|Web|웹|[go](https://example.test/x)|';
       const index = parseIndex(text, 'docs/README.md', 'docs/README.md');
       expect(index.categories.map((c) => c.pagePath)).to.deep.equal(['trees/tree/README.md']);
-      expect(index.warnings.map((w) => warningText(w))).to.have.length(1).and.to.match(/docs\/README\.md line 4: no link to a type page inside the list/);
+      expect(index.warnings.map((w) => warningText(w)))
+        .to.have.length(1)
+        .and.to.match(/docs\/README\.md line 4: no link to a type page inside the list/);
     });
 
     it('parseIndex() – a link that climbs out of the list – an error naming the file and line, not a page to fetch', () => {
       const text = '|Tag|태그|문제집|\n|--|--|--|\n|Tree|트리|[go](../trees/tree)|\n|Up|위|[go](../../outside)|';
       const error = thrown(() => parseIndex(text, 'http://example.test/docs/README.md', 'docs/README.md'));
       expect(error.code).to.equal('catalog.link_outside');
-      expect(error.message).to.equal('http://example.test/docs/README.md line 4: the link "../../outside" leads outside the list');
+      expect(error.message).to.equal(
+        'http://example.test/docs/README.md line 4: the link "../../outside" leads outside the list',
+      );
     });
 
     it('parseIndex() – a malformed percent-escape in a link – an error naming the file and line', () => {
@@ -81,25 +88,38 @@ describe('catalog parser', () => {
     });
 
     it('parsePage() – odd whitespace, a broken row, a duplicate, an escaped pipe – matches the golden file', () => {
-      expect(parsePage(read('parser/odd-page.md'), 'graph_traversal/README.md')).to.deep.equal(golden('parser/odd-page.golden.json'));
+      expect(parsePage(read('parser/odd-page.md'), 'graph_traversal/README.md')).to.deep.equal(
+        golden('parser/odd-page.golden.json'),
+      );
     });
 
     it('parsePage() – broken row – is skipped with a warning naming the page and the row', () => {
       const page = parsePage(read('parser/odd-page.md'), 'graph_traversal/README.md');
       expect(page.rows.map((r) => r.number)).to.not.include('');
-      expect(page.warnings[0]).to.deep.equal({ code: 'page_no_number', params: { file: 'graph_traversal/README.md', row: '001', line: 8 } });
-      expect(warningText(page.warnings[0])).to.equal('graph_traversal/README.md row 001 (line 8): no problem number (skipped)');
+      expect(page.warnings[0]).to.deep.equal({
+        code: 'page_no_number',
+        params: { file: 'graph_traversal/README.md', row: '001', line: 8 },
+      });
+      expect(warningText(page.warnings[0])).to.equal(
+        'graph_traversal/README.md row 001 (line 8): no problem number (skipped)',
+      );
     });
 
-    it('parsePage() warnings – codes and params – are worded in the reader\'s language when shown', () => {
+    it("parsePage() warnings – codes and params – are worded in the reader's language when shown", () => {
       const [first, second] = parsePage(read('parser/odd-page.md'), 'graph_traversal/README.md').warnings;
       const ko = translator('ko');
-      expect(warningText(first, ko)).to.equal('graph_traversal/README.md 순번 001 (8행): 문제 번호가 없어 건너뛰었습니다');
-      expect(warningText(second, ko)).to.equal('graph_traversal/README.md 순번 003 (10행): 문제 1260이(가) 페이지에 두 번 나와 건너뛰었습니다');
-      expect(warningText(second)).to.equal('graph_traversal/README.md row 003 (line 10): problem 1260 is listed twice on the page (skipped)');
+      expect(warningText(first, ko)).to.equal(
+        'graph_traversal/README.md 순번 001 (8행): 문제 번호가 없어 건너뛰었습니다',
+      );
+      expect(warningText(second, ko)).to.equal(
+        'graph_traversal/README.md 순번 003 (10행): 문제 1260이(가) 페이지에 두 번 나와 건너뛰었습니다',
+      );
+      expect(warningText(second)).to.equal(
+        'graph_traversal/README.md row 003 (line 10): problem 1260 is listed twice on the page (skipped)',
+      );
     });
 
-    it('parsePage() – HTML entities in a title – decodes them to text (escaping is the view\'s job)', () => {
+    it("parsePage() – HTML entities in a title – decodes them to text (escaping is the view's job)", () => {
       const page = parsePage(read('v1/algorithms/simulation/README.md'), 'simulation');
       expect(page.rows.find((r) => r.number === '1003')?.title).to.equal('<script>alert(1)</script>');
     });
@@ -112,7 +132,9 @@ describe('catalog parser', () => {
       for (const text of [read('parser/no-table.md'), '']) {
         const error = thrown(() => parsePage(text, 'x/README.md', '/data/list/x/README.md'));
         expect(error.code).to.equal('catalog.no_problem_table');
-        expect(error.message).to.equal('/data/list/x/README.md: expected a problem table with the columns 순번, 추천 문제, 문제 번호, 문제 이름 and 난이도');
+        expect(error.message).to.equal(
+          '/data/list/x/README.md: expected a problem table with the columns 순번, 추천 문제, 문제 번호, 문제 이름 and 난이도',
+        );
       }
     });
   });
@@ -125,7 +147,9 @@ describe('catalog parser', () => {
     });
 
     it('parseDatabase() – not JSON – throws naming the file', () => {
-      expect(thrown(() => parseDatabase('{oops', 'http://h/scripts/database.json')).message).to.match(/^http:\/\/h\/scripts\/database\.json: expected JSON/);
+      expect(thrown(() => parseDatabase('{oops', 'http://h/scripts/database.json')).message).to.match(
+        /^http:\/\/h\/scripts\/database\.json: expected JSON/,
+      );
     });
   });
 
@@ -152,7 +176,10 @@ describe('parsePage() cell HTML', () => {
 
 describe('databaseJson()', () => {
   it('databaseJson() – the metadata of a database.json – reads back the same through parseDatabase()', () => {
-    const meta = parseDatabase(fs.readFileSync(path.join(FIXTURES, 'v1/scripts/database.json'), 'utf8'), 'database.json');
+    const meta = parseDatabase(
+      fs.readFileSync(path.join(FIXTURES, 'v1/scripts/database.json'), 'utf8'),
+      'database.json',
+    );
     meta.set('9999', { tags: [], averageTries: null });
     expect(parseDatabase(databaseJson(meta), 'cached')).to.deep.equal(meta);
   });

@@ -4,16 +4,34 @@ import { decodeUtf8 } from '../../src/text/utf8.ts';
 
 describe('publicAddress', () => {
   const refused = [
-    '127.0.0.1', '127.255.0.9', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.10', '100.64.0.1', '169.254.169.254',
-    '0.0.0.0', '::1', '::', 'fc00::1', 'fd12:3456::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '[::1]',
+    '127.0.0.1',
+    '127.255.0.9',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.10',
+    '100.64.0.1',
+    '169.254.169.254',
+    '0.0.0.0',
+    '::1',
+    '::',
+    'fc00::1',
+    'fd12:3456::1',
+    'fe80::1',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::ffff:10.0.0.1',
+    '[::1]',
   ];
   const allowed = ['8.8.8.8', '185.199.108.133', '172.32.0.1', '100.128.0.1', '2606:50c0:8000::154', '::ffff:8.8.8.8'];
 
   for (const address of refused) {
-    it(`isPrivateAddress(${address}) – loopback, private, link-local or unspecified – true`, () => expect(isPrivateAddress(address)).to.equal(true));
+    it(`isPrivateAddress(${address}) – loopback, private, link-local or unspecified – true`, () =>
+      expect(isPrivateAddress(address)).to.equal(true));
   }
   for (const address of allowed) {
-    it(`isPrivateAddress(${address}) – a public address – false`, () => expect(isPrivateAddress(address)).to.equal(false));
+    it(`isPrivateAddress(${address}) – a public address – false`, () =>
+      expect(isPrivateAddress(address)).to.equal(false));
   }
 });
 

@@ -20,7 +20,8 @@ describe('day', () => {
   });
 
   it('isDay() – malformed or impossible dates – are refused', () => {
-    for (const bad of ['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', '', 'today', null]) expect(isDay(bad), String(bad)).to.equal(false);
+    for (const bad of ['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', '', 'today', null])
+      expect(isDay(bad), String(bad)).to.equal(false);
     expect(isDay('2028-02-29')).to.equal(true);
   });
 

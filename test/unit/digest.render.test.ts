@@ -2,7 +2,16 @@ import { expect } from 'chai';
 import { digestSubject, renderDigest } from '../../src/digest/render.ts';
 import type { DigestView } from '../../src/digest/view.ts';
 
-const item = (id: string, title: string, kind: 'new' | 'review' | 'mock') => ({ id, title, level: 8, url: `https://www.acmicpc.net/problem/${id.slice(4)}`, kind, category: 'graph_traversal', minutes: 40, reason: `why ${id}` });
+const item = (id: string, title: string, kind: 'new' | 'review' | 'mock') => ({
+  id,
+  title,
+  level: 8,
+  url: `https://www.acmicpc.net/problem/${id.slice(4)}`,
+  kind,
+  category: 'graph_traversal',
+  minutes: 40,
+  reason: `why ${id}`,
+});
 
 function view(over: Partial<DigestView> = {}): DigestView {
   return {
@@ -21,18 +30,41 @@ function view(over: Partial<DigestView> = {}): DigestView {
     verdict: 'behind',
     advice: ['Study 30 more minutes a day.'],
     notice: null,
-    links: { plan: 'https://c.test/plan/today', settings: 'https://c.test/settings/email', unsubscribe: 'https://c.test/unsubscribe/tok' },
+    links: {
+      plan: 'https://c.test/plan/today',
+      settings: 'https://c.test/settings/email',
+      unsubscribe: 'https://c.test/unsubscribe/tok',
+    },
     ...over,
   };
 }
 
 describe('digest rendering', () => {
   const subjects: [string, Partial<DigestView>, string][] = [
-    ['English, exam in 12 days, 3 solved, 5-day streak', { solves: [1, 2, 3].map((n) => ({ id: `boj:${n}`, title: 't', level: 1, url: null, outcome: 'solved' })) }, '[cote] D-12 · 3 solved today · 5-day streak'],
-    ['Korean, same numbers', { lang: 'ko', solves: [1, 2, 3].map((n) => ({ id: `boj:${n}`, title: 't', level: 1, url: null, outcome: 'solved' })) }, '[cote] D-12 · 오늘 3문제 · 5일 연속'],
+    [
+      'English, exam in 12 days, 3 solved, 5-day streak',
+      { solves: [1, 2, 3].map((n) => ({ id: `boj:${n}`, title: 't', level: 1, url: null, outcome: 'solved' })) },
+      '[cote] D-12 · 3 solved today · 5-day streak',
+    ],
+    [
+      'Korean, same numbers',
+      {
+        lang: 'ko',
+        solves: [1, 2, 3].map((n) => ({ id: `boj:${n}`, title: 't', level: 1, url: null, outcome: 'solved' })),
+      },
+      '[cote] D-12 · 오늘 3문제 · 5일 연속',
+    ],
     ['exam today, one solve', { dDay: 0 }, '[cote] D-Day · 1 solved today · 5-day streak'],
-    ['no exam, nothing solved, no streak', { dDay: null, solves: [], streak: { current: 0, longest: 3 } }, '[cote] nothing solved today'],
-    ['Korean, nothing solved, a 1-day streak is not a streak', { lang: 'ko', solves: [], streak: { current: 1, longest: 1 } }, '[cote] D-12 · 오늘 푼 문제 없음'],
+    [
+      'no exam, nothing solved, no streak',
+      { dDay: null, solves: [], streak: { current: 0, longest: 3 } },
+      '[cote] nothing solved today',
+    ],
+    [
+      'Korean, nothing solved, a 1-day streak is not a streak',
+      { lang: 'ko', solves: [], streak: { current: 1, longest: 1 } },
+      '[cote] D-12 · 오늘 푼 문제 없음',
+    ],
   ];
   for (const [name, over, expected] of subjects) {
     it(`digestSubject() – ${name}`, () => expect(digestSubject(view(over))).to.equal(expected));
@@ -42,8 +74,12 @@ describe('digest rendering', () => {
     const { html } = renderDigest(view());
     expect(html).to.contain('DFS와 BFS');
     // 40% now, 80% at the exam: 64 px solid, 64 px of projected gain, 32 px empty; 0% → 30%: 48 px gain, 112 px empty.
-    expect(html).to.match(/<td width="64" height="10" bgcolor="#ec9a00"[^>]*>&nbsp;<\/td><td width="64" height="10" bgcolor="#93c5fd"[^>]*>&nbsp;<\/td><td width="32" height="10" bgcolor="#e4e7ec"/);
-    expect(html).to.match(/<tr>\s*<td width="48" height="10" bgcolor="#93c5fd"[^>]*>&nbsp;<\/td><td width="112" height="10" bgcolor="#e4e7ec"/);
+    expect(html).to.match(
+      /<td width="64" height="10" bgcolor="#ec9a00"[^>]*>&nbsp;<\/td><td width="64" height="10" bgcolor="#93c5fd"[^>]*>&nbsp;<\/td><td width="32" height="10" bgcolor="#e4e7ec"/,
+    );
+    expect(html).to.match(
+      /<tr>\s*<td width="48" height="10" bgcolor="#93c5fd"[^>]*>&nbsp;<\/td><td width="112" height="10" bgcolor="#e4e7ec"/,
+    );
     expect(html).to.contain('<a href="https://www.acmicpc.net/problem/2178" style="color:#2563eb;">미로 탐색</a>');
     expect(html).to.match(/data-section="reviews">[\s\S]*유기농 배추/);
     expect(html).to.contain('data-verdict="behind"');
@@ -53,20 +89,32 @@ describe('digest rendering', () => {
   });
 
   it('renderDigest() – text part – same content, readable without HTML, titles as they are', () => {
-    const { text } = renderDigest(view({ solves: [{ id: 'boj:1', title: '<b>A & B</b>', level: 1, url: null, outcome: 'solved' }] }));
+    const { text } = renderDigest(
+      view({ solves: [{ id: 'boj:1', title: '<b>A & B</b>', level: 1, url: null, outcome: 'solved' }] }),
+    );
     expect(text).to.contain('- <b>A & B</b> (boj:1)');
     expect(text).to.contain('####...... Graph traversal: 40% now → 80% at the exam');
-    expect(text).to.contain('- 미로 탐색 (boj:2178, new, ~40 min)\n  https://www.acmicpc.net/problem/2178\n  why boj:2178');
+    expect(text).to.contain(
+      '- 미로 탐색 (boj:2178, new, ~40 min)\n  https://www.acmicpc.net/problem/2178\n  why boj:2178',
+    );
     expect(text).to.contain('- 유기농 배추 (boj:1012) https://www.acmicpc.net/problem/1012');
     expect(text).to.contain('Unsubscribe: https://c.test/unsubscribe/tok');
     expect(text).not.to.match(/&amp;|&lt;/);
   });
 
   it('renderDigest() – a rest day tomorrow, and a planner notice – says so instead of a list', () => {
-    const rest = renderDigest(view({ tomorrow: { day: '2026-11-29', weekday: 7, rest: true, items: [] }, reviews: [] }));
+    const rest = renderDigest(
+      view({ tomorrow: { day: '2026-11-29', weekday: 7, rest: true, items: [] }, reviews: [] }),
+    );
     expect(rest.text).to.contain('A rest day: nothing planned.');
     expect(rest.text).to.contain('No re-solves due.');
-    const noticed = renderDigest(view({ notice: 'The exam is today. Good luck!', verdict: null, tomorrow: { day: '2026-11-29', weekday: 7, rest: false, items: [] } }));
+    const noticed = renderDigest(
+      view({
+        notice: 'The exam is today. Good luck!',
+        verdict: null,
+        tomorrow: { day: '2026-11-29', weekday: 7, rest: false, items: [] },
+      }),
+    );
     expect(noticed.html).to.contain('The exam is today. Good luck!');
     expect(noticed.html).not.to.contain('Nothing planned.');
     expect(noticed.html).not.to.contain('data-verdict');

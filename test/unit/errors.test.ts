@@ -13,6 +13,8 @@ describe('AppError', () => {
 
   it('instanceof a subclass – only its own instances, not every AppError', () => {
     expect(new AppError('x', 'x') instanceof ImportRejected).to.equal(false);
-    expect(new ImportRejected([{ where: 'line 2', message: 'unknown problem' } as never]) instanceof AppError).to.equal(true);
+    expect(new ImportRejected([{ where: 'line 2', message: 'unknown problem' } as never]) instanceof AppError).to.equal(
+      true,
+    );
   });
 });

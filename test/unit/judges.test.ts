@@ -61,16 +61,24 @@ describe('judges – links', () => {
       url: 'https://www.acmicpc.net/problem/1260',
       archive: 'https://web.archive.org/web/2026/https://www.acmicpc.net/problem/1260',
     });
-    expect(problemLinks('programmers:42576').url).to.equal('https://school.programmers.co.kr/learn/courses/30/lessons/42576');
+    expect(problemLinks('programmers:42576').url).to.equal(
+      'https://school.programmers.co.kr/learn/courses/30/lessons/42576',
+    );
     expect(problemLinks('leetcode:two-sum').url).to.equal('https://leetcode.com/problems/two-sum/');
     expect(problemLinks('cf:1352A').url).to.equal('https://codeforces.com/problemset/problem/1352/A');
     expect(problemLinks('cf:102222B').url).to.equal('https://codeforces.com/gym/102222/problem/B');
-    expect(problemLinks('atcoder:abc300_a')).to.deep.equal({ url: 'https://atcoder.jp/contests/abc300/tasks/abc300_a', archive: null });
+    expect(problemLinks('atcoder:abc300_a')).to.deep.equal({
+      url: 'https://atcoder.jp/contests/abc300/tasks/abc300_a',
+      archive: null,
+    });
     expect(problemLinks('swea:1234', {}, 'https://swea.example/1234').url).to.equal('https://swea.example/1234');
   });
 
   it('problemLinks() – COTE_LINK_BOJ set – the mirror replaces the page, the archive stays', () => {
-    const config = loadConfig({ COTE_LINK_BOJ: 'https://mirror.example/boj/{id}', COTE_LINK_CF: 'https://cf.example/{contest}-{index}' });
+    const config = loadConfig({
+      COTE_LINK_BOJ: 'https://mirror.example/boj/{id}',
+      COTE_LINK_CF: 'https://cf.example/{contest}-{index}',
+    });
     const templates = { boj: config.linkBoj, cf: config.linkCf };
     expect(problemLinks('boj:1260', templates).url).to.equal('https://mirror.example/boj/1260');
     expect(problemLinks('boj:1260', templates).archive).to.match(/web\.archive\.org/);

@@ -1,7 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { expect } from 'chai';
 import {
-  acceptablePassword, checkPassword, hashPassword, passwordProblem, PRODUCTION_SCRYPT_COST, scryptCost, setScryptCost,
+  acceptablePassword,
+  checkPassword,
+  hashPassword,
+  passwordProblem,
+  PRODUCTION_SCRYPT_COST,
+  scryptCost,
+  setScryptCost,
 } from '../../src/learners/password.ts';
 
 describe('password', () => {
@@ -40,7 +46,8 @@ describe('password', () => {
   });
 
   it('the server hashes at the production cost: only the test suite lowers it', () => {
-    const script = "import('./src/learners/password.ts').then((m) => process.stdout.write(m.hashPassword('x y z w v u')))";
+    const script =
+      "import('./src/learners/password.ts').then((m) => process.stdout.write(m.hashPassword('x y z w v u')))";
     const hash = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' });
     expect(hash).to.match(/^scrypt\$16384\$8\$1\$/);
   });
@@ -62,7 +69,10 @@ describe('password', () => {
   for (const [name, password, code] of cases) {
     it(`passwordProblem() – ${name} – ${code ?? 'accepted'}`, () => {
       expect(passwordProblem(password)?.code).to.equal(code);
-      if (code) expect(() => acceptablePassword(password)).to.throw().with.property('status', 422);
+      if (code)
+        expect(() => acceptablePassword(password))
+          .to.throw()
+          .with.property('status', 422);
       else expect(acceptablePassword(password)).to.equal(password);
     });
   }

@@ -3,13 +3,40 @@ import { burnup } from '../../src/plans/burnup.ts';
 import { jsonScript } from '../../src/web/jsonScript.ts';
 import type { HistoryAttempt, Plan, PlanItem } from '../../src/planner/types.ts';
 
-const item = (problem: string, kind: PlanItem['kind'] = 'new'): PlanItem => ({ problem, kind, category: 'x', level: 5, minutes: 30, predicted: 0.5, reason: { code: 'new', params: {} } });
-const solve = (problem: string, day: string | null, outcome: HistoryAttempt['outcome'] = 'solved'): HistoryAttempt => ({ problem, day, outcome, minutes: null, origin: 'manual' });
-const plan = (days: Plan['days']): Plan => ({ today: '2026-11-28', exam: '2026-12-01', days, readiness: [], verdict: 'on_track', advice: [] });
+const item = (problem: string, kind: PlanItem['kind'] = 'new'): PlanItem => ({
+  problem,
+  kind,
+  category: 'x',
+  level: 5,
+  minutes: 30,
+  predicted: 0.5,
+  reason: { code: 'new', params: {} },
+});
+const solve = (problem: string, day: string | null, outcome: HistoryAttempt['outcome'] = 'solved'): HistoryAttempt => ({
+  problem,
+  day,
+  outcome,
+  minutes: null,
+  origin: 'manual',
+});
+const plan = (days: Plan['days']): Plan => ({
+  today: '2026-11-28',
+  exam: '2026-12-01',
+  days,
+  readiness: [],
+  verdict: 'on_track',
+  advice: [],
+});
 
 describe('burn-up of solved problems (pure)', () => {
   it('starts at the first solve when it is within 12 weeks; re-solves, failures and future days do not count', () => {
-    const history = [solve('a', '2026-11-26'), solve('b', '2026-11-26', 'failed'), solve('a', '2026-11-27'), solve('b', '2026-11-28', 'hint'), solve('c', '2026-11-30')];
+    const history = [
+      solve('a', '2026-11-26'),
+      solve('b', '2026-11-26', 'failed'),
+      solve('a', '2026-11-27'),
+      solve('b', '2026-11-28', 'hint'),
+      solve('c', '2026-11-30'),
+    ];
     const days = [
       { day: '2026-11-28', rest: false, items: [item('d'), item('a', 'review')] },
       { day: '2026-11-29', rest: true, items: [] },
@@ -29,7 +56,11 @@ describe('burn-up of solved problems (pure)', () => {
     expect(result.days[0]).to.equal('2026-09-06');
     expect([result.solved[0], result.solved.at(-1)]).to.deep.equal([2, 3]);
     expect(result.planned.every((v) => v === null)).to.equal(true);
-    expect(burnup([], plan([{ day: '2026-11-28', rest: false, items: [item('x')] }]))).to.deep.equal({ days: ['2026-11-28'], solved: [0], planned: [1] });
+    expect(burnup([], plan([{ day: '2026-11-28', rest: false, items: [item('x')] }]))).to.deep.equal({
+      days: ['2026-11-28'],
+      solved: [0],
+      planned: [1],
+    });
   });
 });
 

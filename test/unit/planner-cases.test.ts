@@ -12,11 +12,26 @@ const everything = catalog.problems.map((p) => attempt(p.id, 'solved', null, 'im
 describe('plan() – nothing to plan gives a clear notice, never a crash', () => {
   const cases: { name: string; input: PlanInput; code: string; days: 'none' | 'some' }[] = [
     { name: 'exam today', input: input(catalog, {}, { examDate: '2026-11-28' }), code: 'exam_today', days: 'none' },
-    { name: 'exam in the past', input: input(catalog, {}, { examDate: '2026-11-01' }), code: 'exam_past', days: 'none' },
+    {
+      name: 'exam in the past',
+      input: input(catalog, {}, { examDate: '2026-11-01' }),
+      code: 'exam_past',
+      days: 'none',
+    },
     { name: 'budget 0', input: input(catalog, {}, { dailyMinutes: 0 }), code: 'no_budget', days: 'none' },
     { name: 'no study days', input: input(catalog, {}, { studyDays: [] }), code: 'no_study_days', days: 'none' },
-    { name: 'an empty list', input: input({ problems: [], categories: [], entries: [] }), code: 'empty_catalog', days: 'none' },
-    { name: 'no exam date (plans 4 weeks ahead)', input: input(catalog, {}, { examDate: null }), code: 'no_exam', days: 'some' },
+    {
+      name: 'an empty list',
+      input: input({ problems: [], categories: [], entries: [] }),
+      code: 'empty_catalog',
+      days: 'none',
+    },
+    {
+      name: 'no exam date (plans 4 weeks ahead)',
+      input: input(catalog, {}, { examDate: null }),
+      code: 'no_exam',
+      days: 'some',
+    },
     { name: 'everything solved', input: input(catalog, { history: everything }), code: 'all_solved', days: 'some' },
   ];
   for (const c of cases) {
@@ -36,10 +51,14 @@ describe('plan() – nothing to plan gives a clear notice, never a crash', () =>
   }
 
   it('everything solved – plans no new problem: the lapse re-solved, then re-solves and mocks of solved problems', () => {
-    const p = plan(input(catalog, { history: [...everything, attempt(catalog.problems[3].id, 'failed', '2026-11-27')] }));
+    const p = plan(
+      input(catalog, { history: [...everything, attempt(catalog.problems[3].id, 'failed', '2026-11-27')] }),
+    );
     const items = p.days.flatMap((d) => d.items);
     expect(items.filter((i) => i.kind === 'new')).to.deep.equal([]);
-    expect(items.filter((i) => i.reason.code === 'review').map((i) => i.problem)).to.deep.equal([catalog.problems[3].id]);
+    expect(items.filter((i) => i.reason.code === 'review').map((i) => i.problem)).to.deep.equal([
+      catalog.problems[3].id,
+    ]);
     expect(items.filter((i) => i.reason.code === 'resolve_solved').length).to.be.above(10);
     for (const d of p.days.slice(0, -1)) expect(d.items.length, d.day).to.be.above(0);
   });

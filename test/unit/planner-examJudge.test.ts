@@ -5,8 +5,14 @@ import type { PlannerCatalog } from '../../src/planner/types.ts';
 
 /** The mixed catalog plus Programmers problems (unrated, as most Programmers lists give no level) in kakao's types. */
 function withProgrammers(catalog: PlannerCatalog): PlannerCatalog {
-  const copy: PlannerCatalog = { problems: [...catalog.problems], categories: [...catalog.categories], entries: [...catalog.entries] };
-  for (const [i, category] of ['implementation', 'brute_force', 'graph_traversal', 'string'].flatMap((c) => [c, c, c]).entries()) {
+  const copy: PlannerCatalog = {
+    problems: [...catalog.problems],
+    categories: [...catalog.categories],
+    entries: [...catalog.entries],
+  };
+  for (const [i, category] of ['implementation', 'brute_force', 'graph_traversal', 'string']
+    .flatMap((c) => [c, c, c])
+    .entries()) {
     const id = `programmers:${42000 + i}`;
     copy.problems.push({ id, title: `p${i}`, level: 0, tags: [] });
     copy.entries.push({ category, problem: id, position: 100 + i, recommended: true });

@@ -56,7 +56,11 @@ function lapses(history: HistoryAttempt[]): Set<string> {
 const cases = Array.from({ length: 60 }, (_, i) => randomCase(1000 + i));
 // Fixed corners: a hint today with the exam 3, 4 and 7 days ahead (FSRS alone would bring it back after the exam).
 for (const [i, days] of [3, 4, 7].entries()) {
-  cases.push({ seed: -i, exam: addDays(TODAY, days), history: [attempt(catalog.problems[i].id, 'hint', TODAY, 'manual', 40)] });
+  cases.push({
+    seed: -i,
+    exam: addDays(TODAY, days),
+    history: [attempt(catalog.problems[i].id, 'hint', TODAY, 'manual', 40)],
+  });
 }
 
 describe('reviews – every lapse comes back by exam − 2, whatever the history and the exam date', () => {
@@ -66,7 +70,8 @@ describe('reviews – every lapse comes back by exam − 2, whatever the history
     for (const c of cases) {
       const latest = addDays(c.exam, -2);
       for (const card of reviewCards(index, chronological(c.history), TODAY, c.exam)) {
-        if (card.due > latest) late.push(`seed ${c.seed}: ${index.problems[card.problem].id} due ${card.due}, exam ${c.exam}`);
+        if (card.due > latest)
+          late.push(`seed ${c.seed}: ${index.problems[card.problem].id} due ${card.due}, exam ${c.exam}`);
       }
     }
     expect(late).to.deep.equal([]);
@@ -85,7 +90,8 @@ describe('reviews – every lapse comes back by exam − 2, whatever the history
           if (!reviewed.has(item.problem)) reviewed.set(item.problem, day.day);
         }
       }
-      for (const problem of lapses(c.history)) if (!reviewed.has(problem)) wrong.push(`seed ${c.seed}: ${problem} never reviewed (exam ${c.exam})`);
+      for (const problem of lapses(c.history))
+        if (!reviewed.has(problem)) wrong.push(`seed ${c.seed}: ${problem} never reviewed (exam ${c.exam})`);
     }
     expect(wrong).to.deep.equal([]);
   });

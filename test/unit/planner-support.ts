@@ -27,15 +27,33 @@ export function problemsOf(catalog: PlannerCatalog, category: string): string[] 
   return catalog.entries.filter((e) => e.category === category).map((e) => e.problem);
 }
 
-export function attempt(problem: string, outcome: Outcome, day: string | null = '2026-11-20', origin = 'manual', minutes: number | null = null): HistoryAttempt {
+export function attempt(
+  problem: string,
+  outcome: Outcome,
+  day: string | null = '2026-11-20',
+  origin = 'manual',
+  minutes: number | null = null,
+): HistoryAttempt {
   return { problem, day, outcome, minutes, origin };
 }
 
 export function settings(over: Partial<PlannerSettings> = {}): PlannerSettings {
-  return { examDate: '2026-12-28', dailyMinutes: 120, studyDays: [1, 2, 3, 4, 5, 6, 7], profile: 'general', customWeights: null, lang: 'en', ...over };
+  return {
+    examDate: '2026-12-28',
+    dailyMinutes: 120,
+    studyDays: [1, 2, 3, 4, 5, 6, 7],
+    profile: 'general',
+    customWeights: null,
+    lang: 'en',
+    ...over,
+  };
 }
 
-export function input(catalog: PlannerCatalog, over: Partial<PlanInput> = {}, settingsOver: Partial<PlannerSettings> = {}): PlanInput {
+export function input(
+  catalog: PlannerCatalog,
+  over: Partial<PlanInput> = {},
+  settingsOver: Partial<PlannerSettings> = {},
+): PlanInput {
   return { catalog, history: [], today: '2026-11-28', settings: settings(settingsOver), ...over };
 }
 

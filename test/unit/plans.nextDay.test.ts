@@ -12,11 +12,26 @@ const item = (problem: string, kind: PlanItem['kind'], minutes: number, extra: P
   reason: { code: kind === 'mock' ? 'mock' : 'weakest', params: {} },
   ...extra,
 });
-const tried = (problem: string, day: string | null): HistoryAttempt => ({ problem, day, outcome: 'solved', minutes: 20, origin: 'manual' });
+const tried = (problem: string, day: string | null): HistoryAttempt => ({
+  problem,
+  day,
+  outcome: 'solved',
+  minutes: 20,
+  origin: 'manual',
+});
 const ids = (items: PlanItem[]) => items.map((i) => i.problem);
 
 function input(extra: Partial<NextDayInput>): NextDayInput {
-  return { undone: [], undoneDay: '2026-11-28', forecast: [], day: '2026-11-29', history: [], budget: 120, warmUp: false, ...extra };
+  return {
+    undone: [],
+    undoneDay: '2026-11-28',
+    forecast: [],
+    day: '2026-11-29',
+    history: [],
+    budget: 120,
+    warmUp: false,
+    ...extra,
+  };
 }
 
 describe('nextDayList() – the list a day opens with from the stored forecast', () => {
@@ -36,7 +51,12 @@ describe('nextDayList() – the list a day opens with from the stored forecast',
       input({
         undone: [item('boj:1', 'new', 20), item('boj:2', 'review', 15), item('boj:3', 'review', 15)],
         forecast: [item('boj:9', 'review', 10), item('boj:4', 'new', 30)],
-        history: [tried('boj:1', null), tried('boj:2', '2026-11-28'), tried('boj:3', '2026-11-20'), tried('boj:9', '2026-11-28')],
+        history: [
+          tried('boj:1', null),
+          tried('boj:2', '2026-11-28'),
+          tried('boj:3', '2026-11-20'),
+          tried('boj:9', '2026-11-28'),
+        ],
       }),
     );
     // boj:9 was logged on 11-28 (the attempt that made it due): still due on 11-29.
@@ -45,13 +65,25 @@ describe('nextDayList() – the list a day opens with from the stored forecast',
 
   it('a mock set is taken whole or not at all, and never rolls over', () => {
     const mock = (p: string) => item(p, 'mock', 40, { mockMinutes: 80 });
-    expect(ids(nextDayList(input({ undone: [mock('boj:7')], forecast: [mock('boj:5'), mock('boj:6')] })))).to.deep.equal(['boj:5', 'boj:6']);
-    expect(ids(nextDayList(input({ forecast: [mock('boj:5'), mock('boj:6')], history: [tried('boj:5', '2026-11-28')] })))).to.deep.equal([]);
-    expect(ids(nextDayList(input({ budget: 60, forecast: [mock('boj:5'), mock('boj:6'), item('boj:4', 'new', 30)] })))).to.deep.equal(['boj:4']);
+    expect(
+      ids(nextDayList(input({ undone: [mock('boj:7')], forecast: [mock('boj:5'), mock('boj:6')] }))),
+    ).to.deep.equal(['boj:5', 'boj:6']);
+    expect(
+      ids(nextDayList(input({ forecast: [mock('boj:5'), mock('boj:6')], history: [tried('boj:5', '2026-11-28')] }))),
+    ).to.deep.equal([]);
+    expect(
+      ids(nextDayList(input({ budget: 60, forecast: [mock('boj:5'), mock('boj:6'), item('boj:4', 'new', 30)] }))),
+    ).to.deep.equal(['boj:4']);
   });
 
   it('the warm-up day – no new problem rolls over onto it; each problem once', () => {
-    const list = nextDayList(input({ warmUp: true, undone: [item('boj:1', 'new', 40), item('boj:2', 'review', 15)], forecast: [item('boj:2', 'review', 15), item('boj:4', 'new', 20)] }));
+    const list = nextDayList(
+      input({
+        warmUp: true,
+        undone: [item('boj:1', 'new', 40), item('boj:2', 'review', 15)],
+        forecast: [item('boj:2', 'review', 15), item('boj:4', 'new', 20)],
+      }),
+    );
     expect(ids(list)).to.deep.equal(['boj:2', 'boj:4']);
   });
 

@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { hubSubmissionDay, parseHubReadme, parseKoreanDate, type HubRecord } from '../../src/progress/imports/baekjoonHubReadme.ts';
+import {
+  hubSubmissionDay,
+  parseHubReadme,
+  parseKoreanDate,
+  type HubRecord,
+} from '../../src/progress/imports/baekjoonHubReadme.ts';
 import { parseAttemptCsv } from '../../src/progress/imports/attemptCsv.ts';
 import { readCsv } from '../../src/progress/imports/csv.ts';
 import { parseAttemptFields } from '../../src/progress/attemptInput.ts';
@@ -70,7 +75,12 @@ describe('progress BaekjoonHub README parser', () => {
 
   it('parseHubReadme() – Programmers README with zero-padded date and fullwidth punctuation – keeps the title, level 0', () => {
     const r = record(PROGRAMMERS_README, 'programmers');
-    expect(r).to.deep.include({ judge: 'programmers', problem: 'programmers:12924', title: '숫자의 표현 － 정답？', level: 0 });
+    expect(r).to.deep.include({
+      judge: 'programmers',
+      problem: 'programmers:12924',
+      title: '숫자의 표현 － 정답？',
+      level: 0,
+    });
     expect(r.submitted).to.deep.equal({ day: '2024-07-30', time: '19:20:39' });
     expect(r.categories).to.deep.equal(['코딩테스트 연습 > 연습문제']);
   });
@@ -85,9 +95,13 @@ describe('progress BaekjoonHub README parser', () => {
 
   it('parseHubReadme() – not a BaekjoonHub README – names what is missing', () => {
     expect(parseHubReadme('# My notes\n\nhello')).to.deep.equal({ error: 'no "# [Tier] title - id" heading' });
-    expect(parseHubReadme('# [Gold IV] x - 1\n')).to.deep.equal({ error: 'neither a Baekjoon nor a Programmers problem link' });
+    expect(parseHubReadme('# [Gold IV] x - 1\n')).to.deep.equal({
+      error: 'neither a Baekjoon nor a Programmers problem link',
+    });
     expect(parseHubReadme('# [Mithril I] x - 1\n', 'boj')).to.deep.equal({ error: 'unknown tier "Mithril I"' });
-    expect(parseHubReadme(BOJ_README.replace('2026년 1월 6일 15:14:31', '어제'), 'boj')).to.deep.equal({ error: 'unreadable 제출 일자 "어제"' });
+    expect(parseHubReadme(BOJ_README.replace('2026년 1월 6일 15:14:31', '어제'), 'boj')).to.deep.equal({
+      error: 'unreadable 제출 일자 "어제"',
+    });
   });
 
   it('parseKoreanDate() – impossible date – is refused', () => {
@@ -139,12 +153,20 @@ describe('progress CSV parser', () => {
   });
 
   it('parseAttemptCsv() – columns in another order plus extra ones – found by header name', () => {
-    const { rows } = parseAttemptCsv('day,minutes,origin,problem,outcome,note\n2026-11-01,12,manual,boj:1260,failed,"a, b"\n', '2026-11-28');
-    expect(rows).to.deep.equal([{ line: 2, problem: 'boj:1260', day: '2026-11-01', outcome: 'failed', minutes: 12, note: 'a, b' }]);
+    const { rows } = parseAttemptCsv(
+      'day,minutes,origin,problem,outcome,note\n2026-11-01,12,manual,boj:1260,failed,"a, b"\n',
+      '2026-11-28',
+    );
+    expect(rows).to.deep.equal([
+      { line: 2, problem: 'boj:1260', day: '2026-11-01', outcome: 'failed', minutes: 12, note: 'a, b' },
+    ]);
   });
 
   it('parseAttemptCsv() – no header row – refused with the missing columns', () => {
-    expect(() => parseAttemptCsv('boj:1260,2026-11-01,solved,30\n', '2026-11-28')).to.throw(AppError, /missing: problem, day, outcome, minutes/);
+    expect(() => parseAttemptCsv('boj:1260,2026-11-01,solved,30\n', '2026-11-28')).to.throw(
+      AppError,
+      /missing: problem, day, outcome, minutes/,
+    );
     expect(() => parseAttemptCsv('', '2026-11-28')).to.throw(AppError, /header/);
   });
 });
@@ -152,7 +174,12 @@ describe('progress CSV parser', () => {
 describe('progress attempt fields', () => {
   const today = '2026-11-28';
   it('parseAttemptFields() – empty day and outcome – today, solved', () => {
-    expect(parseAttemptFields({ day: '', outcome: '', minutes: '', note: ' hi ' }, today)).to.deep.equal({ day: today, outcome: 'solved', minutes: null, note: 'hi' });
+    expect(parseAttemptFields({ day: '', outcome: '', minutes: '', note: ' hi ' }, today)).to.deep.equal({
+      day: today,
+      outcome: 'solved',
+      minutes: null,
+      note: 'hi',
+    });
   });
   for (const [name, raw, code] of [
     ['a future day', { day: '2026-11-29' }, 'progress.future_day'],

@@ -6,16 +6,30 @@ import type { HistoryAttempt, PlannerCatalog } from '../../src/planner/types.ts'
 import { tinyCatalog } from '../fixtures/simulation/catalog.ts';
 
 const catalog = tinyCatalog({
-  graph_traversal: [[1, 8, true], [2, 5, false], [3, 12, true]],
-  simulation: [[4, 11, false], [5, 6, true]],
-  math: [[6, 9, true], [7, 3, false]],
+  graph_traversal: [
+    [1, 8, true],
+    [2, 5, false],
+    [3, 12, true],
+  ],
+  simulation: [
+    [4, 11, false],
+    [5, 6, true],
+  ],
+  math: [
+    [6, 9, true],
+    [7, 3, false],
+  ],
 });
 
 function setup(over: Partial<RunSetup> = {}, cat: PlannerCatalog = catalog): RunSetup {
   return {
     index: indexCatalog(cat),
     profile: 'samsung',
-    weights: new Map([['graph_traversal', 0.5], ['simulation', 0.5], ['math', 0]]),
+    weights: new Map([
+      ['graph_traversal', 0.5],
+      ['simulation', 0.5],
+      ['math', 0],
+    ]),
     budget: 1000,
     days: 10,
     startDay: '2027-03-01',
@@ -25,7 +39,13 @@ function setup(over: Partial<RunSetup> = {}, cat: PlannerCatalog = catalog): Run
   };
 }
 
-const attempt = (problem: string, outcome: HistoryAttempt['outcome']): HistoryAttempt => ({ problem, day: '2027-03-01', outcome, minutes: 30, origin: 'sim' });
+const attempt = (problem: string, outcome: HistoryAttempt['outcome']): HistoryAttempt => ({
+  problem,
+  day: '2027-03-01',
+  outcome,
+  minutes: 30,
+  origin: 'sim',
+});
 const day = (history: HistoryAttempt[] = [], dayIndex = 0) => ({ dayIndex, today: '2027-03-01', history });
 const levelOf = (levels: Record<string, number>) => (id: string) => levels[id];
 
@@ -90,7 +110,7 @@ describe('simulation – baselines', () => {
     expect(BASELINES.TONY(setup({ budget: 600, seed: 6 }, cat)).today(day())).to.not.deep.equal(picks);
   });
 
-  it('TONY – 60 minutes – cuts the day\'s picks to the budget', () => {
+  it("TONY – 60 minutes – cuts the day's picks to the budget", () => {
     const rows = Array.from({ length: 40 }, (_, i): [number, number, boolean] => [100 + i, 1 + (i % 20), false]);
     const s = setup({ budget: 60 }, tinyCatalog({ math: rows }));
     const picks = BASELINES.TONY(s).today(day());

@@ -3,14 +3,35 @@ import { EXAM_FORMATS, examWeights, passProbability } from '../../bench/planner/
 import { shiftedWeights } from '../../bench/planner/simulate.ts';
 import type { PlannerCatalog } from '../../src/planner/types.ts';
 
-const KEYS = ['graph_traversal', 'simulation', 'implementation', 'brute_force', 'backtracking', 'string', 'two_pointer', 'binary_search', 'shortest_path', 'trie', 'math'];
+const KEYS = [
+  'graph_traversal',
+  'simulation',
+  'implementation',
+  'brute_force',
+  'backtracking',
+  'string',
+  'two_pointer',
+  'binary_search',
+  'shortest_path',
+  'trie',
+  'math',
+];
 
 function catalogWithRecommended(counts: Record<string, number>): PlannerCatalog {
   const categories = KEYS.map((key, position) => ({ key, nameEn: key, nameKo: key, position }));
   const entries = KEYS.flatMap((key) =>
-    Array.from({ length: 3 }, (_, i) => ({ category: key, problem: `boj:${key}${i}`, position: i, recommended: i < (counts[key] ?? 0) })),
+    Array.from({ length: 3 }, (_, i) => ({
+      category: key,
+      problem: `boj:${key}${i}`,
+      position: i,
+      recommended: i < (counts[key] ?? 0),
+    })),
   );
-  return { categories, entries, problems: entries.map((e) => ({ id: e.problem, title: e.problem, level: 10, tags: [] })) };
+  return {
+    categories,
+    entries,
+    problems: entries.map((e) => ({ id: e.problem, title: e.problem, level: 10, tags: [] })),
+  };
 }
 
 describe('simulation – exam', () => {
@@ -54,7 +75,12 @@ describe('simulation – exam', () => {
   it('examWeights() – samsung – tests exactly its five types with the published weights', () => {
     const w = examWeights('samsung', catalogWithRecommended({}));
     expect([...w.values()].reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-12);
-    expect([...w].filter(([, v]) => v > 0).map(([k]) => k).sort()).to.deep.equal(['backtracking', 'brute_force', 'graph_traversal', 'implementation', 'simulation']);
+    expect(
+      [...w]
+        .filter(([, v]) => v > 0)
+        .map(([k]) => k)
+        .sort(),
+    ).to.deep.equal(['backtracking', 'brute_force', 'graph_traversal', 'implementation', 'simulation']);
     expect(w.get('graph_traversal')).to.be.closeTo(0.45, 1e-12);
   });
 

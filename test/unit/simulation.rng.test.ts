@@ -6,7 +6,9 @@ describe('simulation – seeded randomness', () => {
   it('hashKey() – same key twice – gives the same unsigned 32-bit value', () => {
     const a = hashKey(20261128, 'solve', 7, 'boj:1260', 0);
     expect(a).to.equal(hashKey(20261128, 'solve', 7, 'boj:1260', 0));
-    expect(a).to.be.at.least(0).and.below(2 ** 32);
+    expect(a)
+      .to.be.at.least(0)
+      .and.below(2 ** 32);
     expect(Number.isInteger(a)).to.equal(true);
   });
 

@@ -7,7 +7,9 @@ import { tinyCatalog } from '../fixtures/simulation/catalog.ts';
 
 const rows = (from: number, n: number, level: (i: number) => number) =>
   Array.from({ length: n }, (_, i): [number, number, boolean] => [from + i, level(i), i % 3 === 0]);
-const index = indexCatalog(tinyCatalog({ implementation: rows(1000, 40, (i) => 4 + (i % 12)), math: rows(2000, 40, (i) => 5 + (i % 10)) }));
+const index = indexCatalog(
+  tinyCatalog({ implementation: rows(1000, 40, (i) => 4 + (i % 12)), math: rows(2000, 40, (i) => 5 + (i % 10)) }),
+);
 const cell: Cell = { profile: 'general', muPop: 10, days: 10, budget: 60 };
 
 const nothing: PlannerFactory = () => ({ today: () => [] });
@@ -15,7 +17,9 @@ const everything: PlannerFactory = (setup) => ({ today: () => setup.index.catalo
 
 describe('simulation – one run', () => {
   it('simulateRun() – same learner and planner twice – gives identical results', () => {
-    expect(simulateRun(index, BASE_PARAMS, cell, 1, 3, BASELINES.SEQ)).to.deep.equal(simulateRun(index, BASE_PARAMS, cell, 1, 3, BASELINES.SEQ));
+    expect(simulateRun(index, BASE_PARAMS, cell, 1, 3, BASELINES.SEQ)).to.deep.equal(
+      simulateRun(index, BASE_PARAMS, cell, 1, 3, BASELINES.SEQ),
+    );
   });
 
   it('simulateRun() – practice against none, same learners – never lowers P(pass) (gains are never negative)', () => {

@@ -1,13 +1,28 @@
 import { expect } from 'chai';
 import { Rng, uniformAt } from '../../bench/planner/rng.ts';
 import {
-  BASE_PARAMS, estimatedMinutes, indexCatalog, LearnerState, makeLearner, relatedCategories, sigmoid, type Learner, type SimParams,
+  BASE_PARAMS,
+  estimatedMinutes,
+  indexCatalog,
+  LearnerState,
+  makeLearner,
+  relatedCategories,
+  sigmoid,
+  type Learner,
+  type SimParams,
 } from '../../bench/planner/world.ts';
 import { tinyCatalog } from '../fixtures/simulation/catalog.ts';
 
 const catalog = tinyCatalog({
-  implementation: [[1, 10, true], [2, 12, false], [3, 6, true]],
-  simulation: [[4, 11, true], [5, 14, false]],
+  implementation: [
+    [1, 10, true],
+    [2, 12, false],
+    [3, 6, true],
+  ],
+  simulation: [
+    [4, 11, true],
+    [5, 14, false],
+  ],
   math: [[6, 8, true]],
 });
 const index = indexCatalog(catalog);
@@ -46,9 +61,12 @@ describe('simulation – learner model', () => {
     expect(s.skill('math', 0)).to.equal(10);
   });
 
-  it('attempt() – best gap moved to 0 – a problem at the learner\'s own level teaches the most', () => {
+  it("attempt() – best gap moved to 0 – a problem at the learner's own level teaches the most", () => {
     const gains = (bestGap: number) => {
-      const s = state({ ...BASE_PARAMS, bestGap, learningRate: 1 }, learner({ difficulty: new Map(catalog.problems.map((p) => [p.id, 10])) }));
+      const s = state(
+        { ...BASE_PARAMS, bestGap, learningRate: 1 },
+        learner({ difficulty: new Map(catalog.problems.map((p) => [p.id, 10])) }),
+      );
       const r = s.attempt('boj:1', 0);
       const m = r.outcome === 'hint' ? 0.6 : r.outcome === 'failed' ? 0.3 : 1;
       return (s.skill('implementation', 0) - 10) / m;
@@ -73,7 +91,8 @@ describe('simulation – learner model', () => {
     const twice = state();
     twice.attempt('boj:1', 0);
     twice.attempt('boj:3', 10);
-    const keep = (s: LearnerState, from: number) => (s.skill('implementation', from + 30) - 10) / (s.skill('implementation', from) - 10);
+    const keep = (s: LearnerState, from: number) =>
+      (s.skill('implementation', from + 30) - 10) / (s.skill('implementation', from) - 10);
     expect(keep(twice, 10)).to.be.above(keep(once, 0));
   });
 
@@ -104,12 +123,17 @@ describe('simulation – learner model', () => {
     const noise = (n: number) => Math.exp(Rng.of(1, 'minutes', 7, 'boj:1', n).normal(0, 0.3));
     expect(s.nextMinutes('boj:1')).to.be.closeTo(estimatedMinutes(10) * 1.5 * noise(0), 1e-9);
     const r = s.attempt('boj:1', 0);
-    if (r.outcome !== 'failed') expect(s.nextMinutes('boj:1')).to.be.closeTo(estimatedMinutes(10) * 1.5 * noise(1) * 0.6, 1e-9);
+    if (r.outcome !== 'failed')
+      expect(s.nextMinutes('boj:1')).to.be.closeTo(estimatedMinutes(10) * 1.5 * noise(1) * 0.6, 1e-9);
   });
 
   it('examSuccess() – flat skill 12, exam levels 10–10 – is σ(0.8·2) weighted over the tested types', () => {
     const s = state(BASE_PARAMS, learner({ base: new Map(catalog.categories.map((c) => [c.key, 12])) }));
-    const w = new Map([['implementation', 0.5], ['simulation', 0.5], ['math', 0]]);
+    const w = new Map([
+      ['implementation', 0.5],
+      ['simulation', 0.5],
+      ['math', 0],
+    ]);
     expect(s.examSuccess(w, [10, 10], 0)).to.be.closeTo(sigmoid(1.6), 1e-12);
   });
 

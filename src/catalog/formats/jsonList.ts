@@ -41,7 +41,8 @@ export function parseJsonList(text: string, file: string): ParsedRows {
       }
     }
     if (obj.problems !== undefined) push(obj.problems);
-    if (!Array.isArray(types) && obj.problems === undefined) throw badList(file, 'JSON', EXPECTED, 'no "problems" or "types"');
+    if (!Array.isArray(types) && obj.problems === undefined)
+      throw badList(file, 'JSON', EXPECTED, 'no "problems" or "types"');
   } else {
     throw badList(file, 'JSON', EXPECTED);
   }

@@ -34,9 +34,17 @@ const OTHER_TYPE = 'Other';
  * name), each problem once per category (a repeat is a warning). A list that marks nothing as recommended recommends
  * every problem it names. A list without a single problem is refused, naming `file`.
  */
-export function listFromRows(parsed: ParsedRows, meta: { key: string; name: string; format: ListFormat; file: string }): ParsedList & { version: string; skipped: number } {
+export function listFromRows(
+  parsed: ParsedRows,
+  meta: { key: string; name: string; format: ListFormat; file: string },
+): ParsedList & { version: string; skipped: number } {
   if (parsed.rows.length === 0) {
-    throw new AppError('catalog.no_problems', `${meta.file}: no problem link of a judge cote knows; expected links such as https://www.acmicpc.net/problem/1000, https://leetcode.com/problems/two-sum/ or rows naming judge and id`, 422, { file: meta.file });
+    throw new AppError(
+      'catalog.no_problems',
+      `${meta.file}: no problem link of a judge cote knows; expected links such as https://www.acmicpc.net/problem/1000, https://leetcode.com/problems/two-sum/ or rows naming judge and id`,
+      422,
+      { file: meta.file },
+    );
   }
   const marksAny = parsed.rows.some((r) => r.recommended !== undefined);
   const warnings = [...parsed.warnings];
@@ -48,7 +56,15 @@ export function listFromRows(parsed: ParsedRows, meta: { key: string; name: stri
     let category = categories.get(typeName);
     if (!category) {
       const key = uniqueKey(slug(typeName) || `type_${categories.size + 1}`, keys);
-      category = { key, nameEn: typeName, nameKo: typeName, position: categories.size, pagePath: meta.file, rows: [], seen: new Set() };
+      category = {
+        key,
+        nameEn: typeName,
+        nameKo: typeName,
+        position: categories.size,
+        pagePath: meta.file,
+        rows: [],
+        seen: new Set(),
+      };
       categories.set(typeName, category);
     }
     if (category.seen.has(row.id)) {
@@ -104,5 +120,8 @@ function uniqueKey(base: string, keys: Set<string>): string {
 export function recommendedMark(text: string | undefined): boolean | undefined {
   const value = (text ?? '').trim();
   if (value === '') return undefined;
-  return /^(y|yes|true|1|o|v|x|추천|recommended)$/i.test(value) || /✔|✅|☑|:heavy_check_mark:|:white_check_mark:|⭐|★|:star:/.test(value);
+  return (
+    /^(y|yes|true|1|o|v|x|추천|recommended)$/i.test(value) ||
+    /✔|✅|☑|:heavy_check_mark:|:white_check_mark:|⭐|★|:star:/.test(value)
+  );
 }

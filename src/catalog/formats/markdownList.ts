@@ -14,14 +14,16 @@ const TABLE_SEPARATOR = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
 /** Hosts of solutions, videos and blogs: links there are not problems, and not worth a warning. */
-const NOT_JUDGES = /(^|\.)(github\.com|githubusercontent\.com|youtube\.com|youtu\.be|velog\.io|tistory\.com|naver\.com|notion\.so|notion\.site|medium\.com|neetcode\.io|wikipedia\.org|shields\.io|solved\.ac)$/i;
+const NOT_JUDGES =
+  /(^|\.)(github\.com|githubusercontent\.com|youtube\.com|youtu\.be|velog\.io|tistory\.com|naver\.com|notion\.so|notion\.site|medium\.com|neetcode\.io|wikipedia\.org|shields\.io|solved\.ac)$/i;
 const SCHEDULE_COLUMN = /^(주차|날짜|일자|일정|기간|회차|요일|week|date|day|deadline|due|schedule|마감)/i;
 const COLUMNS = {
   title: /^(title|name|problem|problems|문제|문제 ?이름|문제명|제목|이름)$/i,
   level: /^(difficulty|level|lv\.?|tier|rating|난이도|레벨|티어)$/i,
   recommended: /^(recommended|추천|추천 ?문제|★|⭐|star|필수)$/i,
 };
-const GENERIC_LINK_TEXT = /^(link|links|링크|바로가기|문제|풀이|problem|solution|url|here|go|click|📝|🔗|leetcode|programmers|baekjoon|boj|백준|프로그래머스|codeforces|atcoder)$/i;
+const GENERIC_LINK_TEXT =
+  /^(link|links|링크|바로가기|문제|풀이|problem|solution|url|here|go|click|📝|🔗|leetcode|programmers|baekjoon|boj|백준|프로그래머스|codeforces|atcoder)$/i;
 
 interface Link {
   url: string;
@@ -57,10 +59,20 @@ export function parseMarkdownList(text: string, file: string): ParsedRows {
       continue;
     }
     if (table && !line.includes('|')) table = undefined;
-    if (!table && line.includes('|') && i + 1 < lines.length && TABLE_SEPARATOR.test(lines[i + 1]) && lines[i + 1].includes('-')) {
+    if (
+      !table &&
+      line.includes('|') &&
+      i + 1 < lines.length &&
+      TABLE_SEPARATOR.test(lines[i + 1]) &&
+      lines[i + 1].includes('-')
+    ) {
       const header = splitRow(line).map(plain);
       table = {
-        columns: { title: header.findIndex((h) => COLUMNS.title.test(h)), level: header.findIndex((h) => COLUMNS.level.test(h)), recommended: header.findIndex((h) => COLUMNS.recommended.test(h)) },
+        columns: {
+          title: header.findIndex((h) => COLUMNS.title.test(h)),
+          level: header.findIndex((h) => COLUMNS.level.test(h)),
+          recommended: header.findIndex((h) => COLUMNS.recommended.test(h)),
+        },
         schedule: SCHEDULE_COLUMN.test(header[0] ?? ''),
       };
       i++;
@@ -95,15 +107,26 @@ export function parseMarkdownList(text: string, file: string): ParsedRows {
       const judge = id.slice(0, id.indexOf(':'));
       const titleCell = problems.length === 1 && table ? plain(cell(table.columns.title)) : '';
       const linkText = plain(link.text);
-      const title = titleCell || (linkText && !GENERIC_LINK_TEXT.test(linkText) && !/^https?:/i.test(linkText) ? linkText : '') || plainLine(line) || id;
+      const title =
+        titleCell ||
+        (linkText && !GENERIC_LINK_TEXT.test(linkText) && !/^https?:/i.test(linkText) ? linkText : '') ||
+        plainLine(line) ||
+        id;
       const levelText = table ? cell(table.columns.level) : '';
       const level =
         (levelText && levelFromText(judge, levelText)) ||
         tierImageLevel(line) ||
         emojiLevel(line) ||
-        (/\b(?:lv|level)\.?\s*\d\b/i.test(line) ? levelFromText(judge, /\b((?:lv|level)\.?\s*\d)\b/i.exec(line)![1]) : 0) ||
+        (/\b(?:lv|level)\.?\s*\d\b/i.test(line)
+          ? levelFromText(judge, /\b((?:lv|level)\.?\s*\d)\b/i.exec(line)![1])
+          : 0) ||
         (judge === 'atcoder' ? atcoderLevel(id.slice(id.indexOf(':') + 1)) : 0);
-      const recommended = table && table.columns.recommended >= 0 ? recommendedMark(plainMarks(cell(table.columns.recommended))) : /⭐|★|:star:/.test(line) ? true : undefined;
+      const recommended =
+        table && table.columns.recommended >= 0
+          ? recommendedMark(plainMarks(cell(table.columns.recommended)))
+          : /⭐|★|:star:/.test(line)
+            ? true
+            : undefined;
       rows.push({ type, id, title, level, recommended });
     }
   }
@@ -138,7 +161,8 @@ function findHeadings(lines: string[]): Map<number, Heading> {
     }
     const next = lines[i + 1];
     const underline = next === undefined ? null : SETEXT.exec(next);
-    const paragraph = line.trim() !== '' && !ITEM.test(line) && !line.includes('|') && !/^\s{4,}/.test(line) && !/^\s*>/.test(line);
+    const paragraph =
+      line.trim() !== '' && !ITEM.test(line) && !line.includes('|') && !/^\s{4,}/.test(line) && !/^\s*>/.test(line);
     if (underline && paragraph && (i === 0 || lines[i - 1].trim() === '' || found.has(i - 2))) {
       found.set(i, { level: underline[1][0] === '=' ? 1 : 2, text: headingText(line), setext: true });
       i++;
@@ -166,10 +190,13 @@ function headingText(raw: string): string {
 function linksIn(line: string): Link[] {
   const links: Link[] = [];
   let rest = line.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ');
-  rest = rest.replace(/\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (_m, text: string, url: string) => {
-    links.push({ url, text });
-    return ' ';
-  });
+  rest = rest.replace(
+    /\[((?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g,
+    (_m, text: string, url: string) => {
+      links.push({ url, text });
+      return ' ';
+    },
+  );
   rest = rest.replace(/<a\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>(.*?)<\/a>/gi, (_m, url: string, text: string) => {
     links.push({ url, text });
     return ' ';
@@ -178,7 +205,8 @@ function linksIn(line: string): Link[] {
     links.push({ url, text: '' });
     return ' ';
   });
-  for (const m of rest.matchAll(/\b(?:https?:\/\/|(?:www\.)?acmicpc\.net\/)[^\s<>()|\]]+/gi)) links.push({ url: m[0].replace(/[.,;:]+$/, ''), text: '' });
+  for (const m of rest.matchAll(/\b(?:https?:\/\/|(?:www\.)?acmicpc\.net\/)[^\s<>()|\]]+/gi))
+    links.push({ url: m[0].replace(/[.,;:]+$/, ''), text: '' });
   return links;
 }
 
@@ -194,7 +222,7 @@ function hostOf(url: string): string {
 function plain(text: string): string {
   return text
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)/g, '$1')
+    .replace(/\[((?:[^[\]]|\[[^\]]*\])*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]*>/g, '')
     .replace(/\*\*|__|`|~~/g, '')
     .replace(/&nbsp;/g, ' ')

@@ -15,7 +15,12 @@ const str = (v: unknown) => (v === undefined || v === null ? '' : typeof v === '
  * Rows from records with `url,type,title,level,recommended` or `judge,id,type,…` (or `problem` = 'boj:1260'). A
  * record whose problem cannot be read is skipped with a warning naming `file` and `where(i)` (its line or index).
  */
-export function rowsFromRecords(records: Record_[], file: string, where: (i: number) => { line: number } | { item: number }, defaultType = ''): ParsedRows {
+export function rowsFromRecords(
+  records: Record_[],
+  file: string,
+  where: (i: number) => { line: number } | { item: number },
+  defaultType = '',
+): ParsedRows {
   const rows: ListRow[] = [];
   const warnings: ListWarning[] = [];
   let skipped = 0;
@@ -28,7 +33,8 @@ export function rowsFromRecords(records: Record_[], file: string, where: (i: num
     if (url) {
       const kind = linkKind(url);
       id = kind.kind === 'problem' ? kind.id : undefined;
-      problem = kind.kind === 'not_problem' ? { code: `not_problem_${kind.reason}`, url } : { code: 'unknown_judge_link', url };
+      problem =
+        kind.kind === 'not_problem' ? { code: `not_problem_${kind.reason}`, url } : { code: 'unknown_judge_link', url };
     } else if (judge) {
       id = problemIdOf(judge, rawId);
       problem = { code: 'bad_judge_id', judge, id: rawId };
@@ -43,9 +49,18 @@ export function rowsFromRecords(records: Record_[], file: string, where: (i: num
       return;
     }
     const judgeKey = id.slice(0, id.indexOf(':'));
-    const level = levelFromText(judgeKey, str(record.level ?? record.difficulty ?? record.tier)) || (judgeKey === 'atcoder' ? atcoderLevel(id.slice(id.indexOf(':') + 1)) : 0);
-    const recommended = typeof record.recommended === 'boolean' ? record.recommended : recommendedMark(str(record.recommended));
-    rows.push({ type: str(record.type ?? record.category) || defaultType, id, title: str(record.title ?? record.name), level, recommended });
+    const level =
+      levelFromText(judgeKey, str(record.level ?? record.difficulty ?? record.tier)) ||
+      (judgeKey === 'atcoder' ? atcoderLevel(id.slice(id.indexOf(':') + 1)) : 0);
+    const recommended =
+      typeof record.recommended === 'boolean' ? record.recommended : recommendedMark(str(record.recommended));
+    rows.push({
+      type: str(record.type ?? record.category) || defaultType,
+      id,
+      title: str(record.title ?? record.name),
+      level,
+      recommended,
+    });
   });
   return { rows, warnings, skipped };
 }
@@ -56,5 +71,10 @@ export function lowerKeys(record: Record_): Record_ {
 }
 
 export function badList(file: string, format: string, expected: string, detail = ''): AppError {
-  return new AppError('catalog.bad_list', `${file}: not a ${format} list${detail ? ` (${detail})` : ''}; expected ${expected}`, 422, { file, format, expected });
+  return new AppError(
+    'catalog.bad_list',
+    `${file}: not a ${format} list${detail ? ` (${detail})` : ''}; expected ${expected}`,
+    422,
+    { file, format, expected },
+  );
 }

@@ -33,11 +33,13 @@ const en = {
   'catalog.status_new': 'Never tried',
   'catalog.in_type': '{shown} of {total} shown',
   'catalog.empty_title': 'No problem list yet',
-  'catalog.empty_running': 'Importing the list from {source}: {done} of {total} files so far. This page reloads by itself.',
+  'catalog.empty_running':
+    'Importing the list from {source}: {done} of {total} files so far. This page reloads by itself.',
   'catalog.empty_failed': 'The import from {source} failed: {message}',
   'catalog.empty_none': 'No list has been imported yet.',
   'catalog.howto_title': 'How to import the list',
-  'catalog.howto_intro': 'Point cote at a copy of tony9402/baekjoon (a directory laid out like the repository, or a base URL):',
+  'catalog.howto_intro':
+    'Point cote at a copy of tony9402/baekjoon (a directory laid out like the repository, or a base URL):',
   'catalog.howto_env': 'start the server with the source:',
   'catalog.howto_cli': 'or import from the command line:',
   'catalog.howto_form': 'or use the form on the Lists page.',
@@ -82,26 +84,33 @@ const en = {
   'catalog.warning.index_no_link': '{file} line {line}: no link to a type page inside the list (skipped)',
   'catalog.warning.index_duplicate_type': '{file} line {line}: type "{key}" is listed twice (skipped)',
   'catalog.warning.page_no_number': '{file} row {row} (line {line}): no problem number (skipped)',
-  'catalog.warning.page_duplicate_problem': '{file} row {row} (line {line}): problem {number} is listed twice on the page (skipped)',
+  'catalog.warning.page_duplicate_problem':
+    '{file} row {row} (line {line}): problem {number} is listed twice on the page (skipped)',
   'catalog.warning.page_no_title': '{file} row {row} (line {line}): problem {number} has no title',
-  'catalog.warning.index_stale_recommended': '{file}: {type} claims {claimed} recommended, {page} marks {actual} (the page is used)',
-  'catalog.warning.index_stale_total': '{file}: {type} claims {claimed} problems, {page} lists {actual} (the page is used)',
+  'catalog.warning.index_stale_recommended':
+    '{file}: {type} claims {claimed} recommended, {page} marks {actual} (the page is used)',
+  'catalog.warning.index_stale_total':
+    '{file}: {type} claims {claimed} problems, {page} lists {actual} (the page is used)',
   'catalog.warning.at_line': 'line {n}',
   'catalog.warning.at_item': 'problem {n}',
-  'catalog.warning.not_problem_programmers_section': '{file} {at}: {url} is a Programmers section of many problems (skipped)',
-  'catalog.warning.not_problem_programmers_page': '{file} {at}: {url} is a Programmers page that is not a problem (skipped)',
+  'catalog.warning.not_problem_programmers_section':
+    '{file} {at}: {url} is a Programmers section of many problems (skipped)',
+  'catalog.warning.not_problem_programmers_page':
+    '{file} {at}: {url} is a Programmers page that is not a problem (skipped)',
   'catalog.warning.not_problem_leetcode_page': '{file} {at}: {url} is a LeetCode page that is not a problem (skipped)',
   'catalog.warning.not_problem_cf_page': '{file} {at}: {url} is a Codeforces page that is not a problem (skipped)',
   'catalog.warning.not_problem_atcoder_page': '{file} {at}: {url} is an AtCoder page that is not a task (skipped)',
   'catalog.warning.not_problem_boj_page': '{file} {at}: {url} is a Baekjoon page that is not a problem (skipped)',
   'catalog.warning.unknown_judge_link': '{file} {at}: {url} is not a problem on a judge cote knows (skipped)',
-  'catalog.warning.bad_judge_id': '{file} {at}: judge "{judge}" with id "{id}" is not a problem cote can name (judges: boj, programmers, leetcode, cf, atcoder) (skipped)',
+  'catalog.warning.bad_judge_id':
+    '{file} {at}: judge "{judge}" with id "{id}" is not a problem cote can name (judges: boj, programmers, leetcode, cf, atcoder) (skipped)',
   'catalog.warning.bad_problem_id': '{file} {at}: "{id}" is not a problem id like boj:1260 (skipped)',
   'catalog.warning.no_problem_ref': '{file} {at}: no url, no judge and id (skipped)',
   'catalog.warning.list_duplicate_problem': '{file}: {id} is listed twice under "{type}" (skipped)',
   'error.catalog.no_source': 'Give a list source: a base URL (https://…) or a directory on the server.',
   'error.catalog.bad_source': '{source} is not a valid URL.',
-  'error.catalog.source_control_chars': 'The list source (field “{field}”) contains control characters: give a base URL (https://…) or a directory on the server.',
+  'error.catalog.source_control_chars':
+    'The list source (field “{field}”) contains control characters: give a base URL (https://…) or a directory on the server.',
   'error.catalog.no_directory': 'The directory {file} does not exist on the server.',
   'error.catalog.import_running': 'An import from {source} is already running. Wait for it to finish.',
   'error.catalog.bad_level': 'The tier filter "{name}" must be a level from 0 to 30, not "{value}".',
@@ -113,16 +122,19 @@ const en = {
   'error.catalog.unreachable': 'Cannot reach {url} ({reason}); expected {expected}.',
   'error.catalog.file_missing': '{file} does not exist; expected {expected}.',
   'error.catalog.file_unreadable': 'Cannot read {file}; expected {expected}.',
-  'error.catalog.outside_source': '{file} lies outside the list\'s directory; expected {expected}.',
+  'error.catalog.outside_source': "{file} lies outside the list's directory; expected {expected}.",
   'error.catalog.bad_database': '{file} is not the JSON object of solved.ac metadata it should be.',
   'error.catalog.no_type_table': '{file}: expected {expected}.',
   'error.catalog.no_problem_table': '{file}: expected {expected}.',
   'error.catalog.too_large': '{file} is larger than {megabytes} MB, the limit for this file; expected {expected}.',
   'error.catalog.import_timeout': 'The import from {source} did not finish within {seconds} s (stopped at {url}).',
-  'error.catalog.redirect_elsewhere': 'GET {url} redirects to another host ({target}), which is not followed; expected {expected}.',
+  'error.catalog.redirect_elsewhere':
+    'GET {url} redirects to another host ({target}), which is not followed; expected {expected}.',
   'error.catalog.too_many_redirects': 'GET {url} redirects more than {count} times; expected {expected}.',
-  'error.catalog.private_address': '{url}: {host} is {address}, a private or local address. An admin can allow such sources with COTE_ALLOW_PRIVATE_SOURCES=true.',
-  'error.catalog.private_source': '{source}: {host} is {address}, a private or local address. An admin can allow such sources with COTE_ALLOW_PRIVATE_SOURCES=true.',
+  'error.catalog.private_address':
+    '{url}: {host} is {address}, a private or local address. An admin can allow such sources with COTE_ALLOW_PRIVATE_SOURCES=true.',
+  'error.catalog.private_source':
+    '{source}: {host} is {address}, a private or local address. An admin can allow such sources with COTE_ALLOW_PRIVATE_SOURCES=true.',
   'error.catalog.bad_link': '{file} line {line}: the link "{link}" has a malformed percent-escape.',
   'error.catalog.link_outside': '{file} line {line}: the link "{link}" leads outside the list.',
   'error.catalog.not_utf8': '{file} is not UTF-8 text (line {line}); save it as UTF-8. Expected {expected}.',
@@ -165,7 +177,8 @@ const ko: Record<keyof typeof en, string> = {
   'catalog.status_new': '시도하지 않은 문제',
   'catalog.in_type': '{total}개 중 {shown}개 표시',
   'catalog.empty_title': '아직 문제집이 없습니다',
-  'catalog.empty_running': '{source}에서 문제집을 가져오는 중입니다: 지금까지 파일 {total}개 중 {done}개. 이 페이지는 저절로 새로 고쳐집니다.',
+  'catalog.empty_running':
+    '{source}에서 문제집을 가져오는 중입니다: 지금까지 파일 {total}개 중 {done}개. 이 페이지는 저절로 새로 고쳐집니다.',
   'catalog.empty_failed': '{source}에서 가져오지 못했습니다: {message}',
   'catalog.empty_none': '아직 가져온 문제집이 없습니다.',
   'catalog.howto_title': '문제집을 가져오는 방법',
@@ -214,26 +227,34 @@ const ko: Record<keyof typeof en, string> = {
   'catalog.warning.index_no_link': '{file} {line}행: 문제집 안의 유형 페이지로 가는 링크가 없어 건너뛰었습니다',
   'catalog.warning.index_duplicate_type': '{file} {line}행: 유형 "{key}"이(가) 두 번 나와 건너뛰었습니다',
   'catalog.warning.page_no_number': '{file} 순번 {row} ({line}행): 문제 번호가 없어 건너뛰었습니다',
-  'catalog.warning.page_duplicate_problem': '{file} 순번 {row} ({line}행): 문제 {number}이(가) 페이지에 두 번 나와 건너뛰었습니다',
+  'catalog.warning.page_duplicate_problem':
+    '{file} 순번 {row} ({line}행): 문제 {number}이(가) 페이지에 두 번 나와 건너뛰었습니다',
   'catalog.warning.page_no_title': '{file} 순번 {row} ({line}행): 문제 {number}에 제목이 없습니다',
-  'catalog.warning.index_stale_recommended': '{file}: {type}의 추천 문제 수는 {claimed}개로 적혀 있지만 {page}에는 {actual}개가 표시되어 있습니다 (페이지를 따릅니다)',
-  'catalog.warning.index_stale_total': '{file}: {type}의 문제 수는 {claimed}개로 적혀 있지만 {page}에는 {actual}개가 있습니다 (페이지를 따릅니다)',
+  'catalog.warning.index_stale_recommended':
+    '{file}: {type}의 추천 문제 수는 {claimed}개로 적혀 있지만 {page}에는 {actual}개가 표시되어 있습니다 (페이지를 따릅니다)',
+  'catalog.warning.index_stale_total':
+    '{file}: {type}의 문제 수는 {claimed}개로 적혀 있지만 {page}에는 {actual}개가 있습니다 (페이지를 따릅니다)',
   'catalog.warning.at_line': '{n}행',
   'catalog.warning.at_item': '{n}번째 문제',
-  'catalog.warning.not_problem_programmers_section': '{file} {at}: {url}은(는) 여러 문제를 묶은 프로그래머스 단원이라 건너뛰었습니다',
-  'catalog.warning.not_problem_programmers_page': '{file} {at}: {url}은(는) 문제가 아닌 프로그래머스 페이지라 건너뛰었습니다',
+  'catalog.warning.not_problem_programmers_section':
+    '{file} {at}: {url}은(는) 여러 문제를 묶은 프로그래머스 단원이라 건너뛰었습니다',
+  'catalog.warning.not_problem_programmers_page':
+    '{file} {at}: {url}은(는) 문제가 아닌 프로그래머스 페이지라 건너뛰었습니다',
   'catalog.warning.not_problem_leetcode_page': '{file} {at}: {url}은(는) 문제가 아닌 LeetCode 페이지라 건너뛰었습니다',
   'catalog.warning.not_problem_cf_page': '{file} {at}: {url}은(는) 문제가 아닌 Codeforces 페이지라 건너뛰었습니다',
   'catalog.warning.not_problem_atcoder_page': '{file} {at}: {url}은(는) 과제가 아닌 AtCoder 페이지라 건너뛰었습니다',
   'catalog.warning.not_problem_boj_page': '{file} {at}: {url}은(는) 문제가 아닌 백준 페이지라 건너뛰었습니다',
-  'catalog.warning.unknown_judge_link': '{file} {at}: {url}은(는) cote가 아는 채점 사이트의 문제가 아니라 건너뛰었습니다',
-  'catalog.warning.bad_judge_id': '{file} {at}: 채점 사이트 "{judge}"의 "{id}"은(는) cote가 이름 붙일 수 있는 문제가 아니라 건너뛰었습니다 (boj, programmers, leetcode, cf, atcoder)',
+  'catalog.warning.unknown_judge_link':
+    '{file} {at}: {url}은(는) cote가 아는 채점 사이트의 문제가 아니라 건너뛰었습니다',
+  'catalog.warning.bad_judge_id':
+    '{file} {at}: 채점 사이트 "{judge}"의 "{id}"은(는) cote가 이름 붙일 수 있는 문제가 아니라 건너뛰었습니다 (boj, programmers, leetcode, cf, atcoder)',
   'catalog.warning.bad_problem_id': '{file} {at}: "{id}"은(는) boj:1260 같은 문제 id가 아니라 건너뛰었습니다',
   'catalog.warning.no_problem_ref': '{file} {at}: url도, 채점 사이트와 id도 없어 건너뛰었습니다',
   'catalog.warning.list_duplicate_problem': '{file}: {id}이(가) "{type}" 아래 두 번 나와 건너뛰었습니다',
   'error.catalog.no_source': '문제집 소스를 입력하세요: 기본 URL(https://…) 또는 서버의 디렉터리.',
   'error.catalog.bad_source': '{source}은(는) 올바른 URL이 아닙니다.',
-  'error.catalog.source_control_chars': '문제집 소스(“{field}” 항목)에 제어 문자가 있습니다: 기본 URL(https://…) 또는 서버의 디렉터리를 입력하세요.',
+  'error.catalog.source_control_chars':
+    '문제집 소스(“{field}” 항목)에 제어 문자가 있습니다: 기본 URL(https://…) 또는 서버의 디렉터리를 입력하세요.',
   'error.catalog.no_directory': '서버에 {file} 디렉터리가 없습니다.',
   'error.catalog.import_running': '{source}에서 가져오기가 이미 진행 중입니다. 끝날 때까지 기다려 주세요.',
   'error.catalog.bad_level': '난이도 필터 "{name}"는 0부터 30까지의 레벨이어야 합니다("{value}"는 안 됩니다).',
@@ -248,16 +269,21 @@ const ko: Record<keyof typeof en, string> = {
   'error.catalog.outside_source': '{file}은(는) 문제집 디렉터리 밖에 있습니다. 기대한 것: {expected}.',
   'error.catalog.bad_database': '{file}은(는) solved.ac 메타데이터 JSON 객체가 아닙니다.',
   'error.catalog.no_type_table': '{file}: Tag, 태그, 문제집 열이 있는 알고리즘 유형 표가 없습니다.',
-  'error.catalog.no_problem_table': '{file}: 순번, 추천 문제, 문제 번호, 문제 이름, 난이도 열이 있는 문제 표가 없습니다.',
+  'error.catalog.no_problem_table':
+    '{file}: 순번, 추천 문제, 문제 번호, 문제 이름, 난이도 열이 있는 문제 표가 없습니다.',
   'error.catalog.too_large': '{file}이(가) 이 파일의 한도인 {megabytes}MB보다 큽니다. 기대한 것: {expected}.',
   'error.catalog.import_timeout': '{source}에서 가져오기가 {seconds}초 안에 끝나지 않았습니다({url}에서 멈춤).',
-  'error.catalog.redirect_elsewhere': 'GET {url}이(가) 다른 호스트({target})로 리디렉션하므로 따라가지 않았습니다. 기대한 것: {expected}.',
+  'error.catalog.redirect_elsewhere':
+    'GET {url}이(가) 다른 호스트({target})로 리디렉션하므로 따라가지 않았습니다. 기대한 것: {expected}.',
   'error.catalog.too_many_redirects': 'GET {url}이(가) {count}번 넘게 리디렉션합니다. 기대한 것: {expected}.',
-  'error.catalog.private_address': '{url}: {host}은(는) 사설 또는 로컬 주소({address})입니다. 관리자가 COTE_ALLOW_PRIVATE_SOURCES=true로 허용할 수 있습니다.',
-  'error.catalog.private_source': '{source}: {host}은(는) 사설 또는 로컬 주소({address})입니다. 관리자가 COTE_ALLOW_PRIVATE_SOURCES=true로 허용할 수 있습니다.',
+  'error.catalog.private_address':
+    '{url}: {host}은(는) 사설 또는 로컬 주소({address})입니다. 관리자가 COTE_ALLOW_PRIVATE_SOURCES=true로 허용할 수 있습니다.',
+  'error.catalog.private_source':
+    '{source}: {host}은(는) 사설 또는 로컬 주소({address})입니다. 관리자가 COTE_ALLOW_PRIVATE_SOURCES=true로 허용할 수 있습니다.',
   'error.catalog.bad_link': '{file} {line}번째 줄: 링크 "{link}"의 퍼센트 인코딩이 잘못되었습니다.',
   'error.catalog.link_outside': '{file} {line}번째 줄: 링크 "{link}"가 문제집 밖을 가리킵니다.',
-  'error.catalog.not_utf8': '{file}은(는) UTF-8 텍스트가 아닙니다({line}번째 줄). UTF-8로 저장해 주세요. 기대한 것: {expected}.',
+  'error.catalog.not_utf8':
+    '{file}은(는) UTF-8 텍스트가 아닙니다({line}번째 줄). UTF-8로 저장해 주세요. 기대한 것: {expected}.',
   'lists.failed_generic': '가져오기 실패',
   'catalog.expected.index': '알고리즘 유형 표가 있는 문제집 목차 README.md',
   'catalog.expected.page': '문제 표가 있는 {type} 유형 페이지',

@@ -40,7 +40,8 @@ const en = {
   'error.request.bad_field': 'The field “{field}” is not of the expected kind.',
   'error.request.bad_encoding': 'The field “{field}” has a malformed percent-escape or text that is not UTF-8.',
   'error.request.not_utf8': 'The request is not valid percent-encoded UTF-8 text.',
-  'error.request.not_a_form': 'This address takes a form: the request came without one (no body, or another kind of body).',
+  'error.request.not_a_form':
+    'This address takes a form: the request came without one (no body, or another kind of body).',
   'error.language.unknown': 'Unknown language: choose 한국어 or English.',
   'chart.as_table': 'The numbers as a table',
   'tier.0': 'Unrated',

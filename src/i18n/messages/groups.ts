@@ -2,7 +2,8 @@
 const en = {
   'group.admin.title': 'Study groups',
   'group.admin.intro': 'A group shares a board and a daily mission. A learner belongs to at most one group.',
-  'group.admin.inherit': 'Members follow the group\'s exam date, profile and lists unless they set their own: no exam date of their own, the General profile, or every list (no choice on the lists page).',
+  'group.admin.inherit':
+    "Members follow the group's exam date, profile and lists unless they set their own: no exam date of their own, the General profile, or every list (no choice on the lists page).",
   'group.admin.no_groups': 'No group yet.',
   'group.admin.no_members': 'No members yet.',
   'group.admin.board': 'Board',
@@ -42,14 +43,14 @@ const en = {
   'group.board.verdict.behind': 'behind',
   'group.board.verdict.uncertain': 'too early to say',
   'group.board.hidden': '{n} member(s) chose not to appear on the board.',
-  'group.board.grass': 'The group\'s solves',
+  'group.board.grass': "The group's solves",
   'group.board.grass_summary': '{total} solves on {days} days in the last 26 weeks',
   'group.board.coverage': 'Types covered this week',
   'group.board.col_type': 'Type',
   'group.board.col_covered': 'Members who solved one (of {m})',
-  'group.mission.title': 'Today\'s mission',
+  'group.mission.title': "Today's mission",
   'group.mission.today_title': 'Group mission ({group})',
-  'group.mission.none': 'No mission today: the group\'s lists have nothing left to share.',
+  'group.mission.none': "No mission today: the group's lists have nothing left to share.",
   'group.mission.done_by': 'done by {n} of {m}',
   'group.mission.solved_by': 'solved by:',
   'group.mission.already': 'already solved',
@@ -78,7 +79,7 @@ const en = {
   'error.group.exam_past': 'The exam date {value} is in the past (today is {today}).',
   'error.group.invalid_profile': 'Unknown exam profile {value}.',
   'error.group.unknown_list': 'There is no list {value}.',
-  'error.group.not_yours': 'Only the group\'s members and admins can see its board.',
+  'error.group.not_yours': "Only the group's members and admins can see its board.",
   'error.group.not_in_group': 'You are not in a study group.',
   'error.group.bad_day': 'The day must be a date YYYY-MM-DD.',
 };
@@ -86,7 +87,8 @@ const en = {
 const ko: typeof en = {
   'group.admin.title': '스터디 그룹',
   'group.admin.intro': '그룹은 보드와 매일의 미션을 함께 씁니다. 학습자는 한 그룹에만 속할 수 있습니다.',
-  'group.admin.inherit': '멤버는 직접 정하지 않은 한 그룹의 시험일, 시험 유형, 문제집을 따릅니다: 자기 시험일이 없거나, 시험 유형이 일반이거나, 문제집을 고르지 않았을 때(전체).',
+  'group.admin.inherit':
+    '멤버는 직접 정하지 않은 한 그룹의 시험일, 시험 유형, 문제집을 따릅니다: 자기 시험일이 없거나, 시험 유형이 일반이거나, 문제집을 고르지 않았을 때(전체).',
   'group.admin.no_groups': '아직 그룹이 없습니다.',
   'group.admin.no_members': '아직 멤버가 없습니다.',
   'group.admin.board': '보드',

@@ -1,7 +1,8 @@
 /** Words of the progress pages: logins, settings, learners, the attempt log, history, imports. */
 const en = {
   'progress.setup.title': 'Set up cote',
-  'progress.setup.intro': 'No learner exists yet. Create the first one: it becomes the admin and can add the rest of a study group.',
+  'progress.setup.intro':
+    'No learner exists yet. Create the first one: it becomes the admin and can add the rest of a study group.',
   'progress.setup.submit': 'Create and log in',
   'progress.login.title': 'Log in',
   'progress.login.submit': 'Log in',
@@ -90,7 +91,8 @@ const en = {
   'progress.history.streak_current': 'Current streak',
   'progress.history.streak_longest': 'Longest streak',
   'progress.history.streak_days': '{n} days',
-  'progress.history.streak_rule': 'A day counts when at least one problem was solved; the current streak lasts through today until a whole day passes without a solve.',
+  'progress.history.streak_rule':
+    'A day counts when at least one problem was solved; the current streak lasts through today until a whole day passes without a solve.',
   'progress.history.day': 'Entries on {day}',
   'progress.history.unknown_day': 'Entries without a day',
   'progress.history.undated': '{n} imported entries have no known day.',
@@ -117,12 +119,15 @@ const en = {
   'error.progress.history.no_year': 'There is no history for {year}: pick a year up to {last}.',
   'progress.import.title': 'Import past solves',
   'progress.import.csv': 'CSV',
-  'progress.import.csv_help': 'A header row, then one attempt per line: problem (boj:1260, 1260, programmers:12951), day (YYYY-MM-DD, empty if unknown), outcome (solved, solved_slow, hint, failed), minutes. Problems must be on an imported list; at most 5,000 rows and 1 MB at a time. /export.csv reads back.',
+  'progress.import.csv_help':
+    'A header row, then one attempt per line: problem (boj:1260, 1260, programmers:12951), day (YYYY-MM-DD, empty if unknown), outcome (solved, solved_slow, hint, failed), minutes. Problems must be on an imported list; at most 5,000 rows and 1 MB at a time. /export.csv reads back.',
   'progress.import.csv_file': 'Or load a file into the box:',
   'progress.import.not_utf8': '{file} is not UTF-8 text: save it as UTF-8 and load it again.',
   'progress.import.hub': 'BaekjoonHub repository',
-  'progress.import.hub_help': 'A folder on the server holding a clone of your BaekjoonHub repository (백준/ and 프로그래머스/). Days come from 제출 일자, else from the git commit that added the README, else stay unknown.',
-  'progress.import.hub_admin_only': 'Only an admin can import from a folder on the server. Export it as CSV or ask your admin.',
+  'progress.import.hub_help':
+    'A folder on the server holding a clone of your BaekjoonHub repository (백준/ and 프로그래머스/). Days come from 제출 일자, else from the git commit that added the README, else stay unknown.',
+  'progress.import.hub_admin_only':
+    'Only an admin can import from a folder on the server. Export it as CSV or ask your admin.',
   'progress.import.dir': 'Folder',
   'progress.import.partial': 'Import the good rows even if some are bad (default: nothing unless every row is good)',
   'progress.import.submit': 'Import',
@@ -151,7 +156,8 @@ const en = {
   'error.learner.invalid_language': 'The language “{value}” is unknown.',
   'error.learner.invalid_exam': 'The exam date “{value}” is not a date (YYYY-MM-DD).',
   'error.learner.exam_too_far': 'The exam date {value} is more than {days} days ahead: choose a day up to {latest}.',
-  'error.learner.exam_past': 'The exam date {value} is in the past (today is {today}): choose a later day or leave it empty.',
+  'error.learner.exam_past':
+    'The exam date {value} is in the past (today is {today}): choose a later day or leave it empty.',
   'error.learner.invalid_budget': 'The daily budget “{value}” must be whole minutes from 0 to 720.',
   'error.learner.too_many_study_days': '{value} study days were sent: choose at most the 7 weekdays.',
   'error.learner.invalid_study_days': 'The study day “{value}” is not a weekday.',
@@ -160,23 +166,27 @@ const en = {
   'error.progress.bad_day': 'The day “{value}” is not a date (YYYY-MM-DD).',
   'error.progress.future_day': 'The day {value} is in the future (today is {today}).',
   'error.progress.early_day': 'The day {value} is before {min}: check the year.',
-  'error.progress.bad_outcome': 'The outcome “{value}” is unknown: choose solved, solved slowly, with a hint or failed.',
+  'error.progress.bad_outcome':
+    'The outcome “{value}” is unknown: choose solved, solved slowly, with a hint or failed.',
   'error.progress.bad_minutes': 'The minutes “{value}” must be a whole number from 0 to 1440.',
   'error.progress.note_too_long': 'The note is too long ({value} characters; at most 2000).',
   'error.progress.attempt_not_found': 'This entry does not exist.',
   'error.progress.restore_gone': 'The problem {problem} is no longer in the catalog: the entry cannot come back.',
-  'error.progress.import_rejected': '{count} bad row(s): nothing was imported. Fix them, or tick “import the good rows”.',
+  'error.progress.import_rejected':
+    '{count} bad row(s): nothing was imported. Fix them, or tick “import the good rows”.',
   'error.progress.csv_header': 'The CSV needs a header row problem,day,outcome,minutes (missing: {missing}).',
   'error.progress.csv_malformed': 'The CSV is malformed near line {line}: check its double quotes.',
   'error.progress.import_too_large': 'The CSV is {bytes} bytes: import at most {limit} bytes (1 MB) at a time.',
   'error.progress.import_too_many_rows': 'Too many rows: import at most {limit} rows at a time.',
   'error.progress.not_a_directory': '“{value}” is not a folder on the server.',
-  'error.progress.not_baekjoonhub': '“{value}” is not a BaekjoonHub repository: no 백준/ or 프로그래머스/ folder with README.md files.',
+  'error.progress.not_baekjoonhub':
+    '“{value}” is not a BaekjoonHub repository: no 백준/ or 프로그래머스/ folder with README.md files.',
   'error.auth.admin_only': 'Only an admin can do this.',
 };
 const ko: Record<keyof typeof en, string> = {
   'progress.setup.title': 'cote 시작하기',
-  'progress.setup.intro': '아직 학습자가 없습니다. 첫 학습자를 만드세요. 이 학습자가 관리자가 되어 스터디원을 추가할 수 있습니다.',
+  'progress.setup.intro':
+    '아직 학습자가 없습니다. 첫 학습자를 만드세요. 이 학습자가 관리자가 되어 스터디원을 추가할 수 있습니다.',
   'progress.setup.submit': '만들고 로그인',
   'progress.login.title': '로그인',
   'progress.login.submit': '로그인',
@@ -265,7 +275,8 @@ const ko: Record<keyof typeof en, string> = {
   'progress.history.streak_current': '현재 연속',
   'progress.history.streak_longest': '최장 연속',
   'progress.history.streak_days': '{n}일',
-  'progress.history.streak_rule': '한 문제라도 푼 날을 셉니다. 오늘 아직 풀지 않았어도 어제까지 이어졌다면 현재 연속은 유지됩니다.',
+  'progress.history.streak_rule':
+    '한 문제라도 푼 날을 셉니다. 오늘 아직 풀지 않았어도 어제까지 이어졌다면 현재 연속은 유지됩니다.',
   'progress.history.day': '{day} 기록',
   'progress.history.unknown_day': '날짜를 모르는 기록',
   'progress.history.undated': '가져온 기록 {n}개는 날짜를 모릅니다.',
@@ -292,12 +303,15 @@ const ko: Record<keyof typeof en, string> = {
   'progress.history.recent_cut': '최근 {n}개만 보여 줍니다. 날짜를 누르면 그날의 기록을 모두 볼 수 있습니다.',
   'progress.import.title': '지난 기록 가져오기',
   'progress.import.csv': 'CSV',
-  'progress.import.csv_help': '첫 줄은 머리글, 그다음 한 줄에 기록 하나: problem(boj:1260, 1260, programmers:12951), day(YYYY-MM-DD, 모르면 비움), outcome(solved, solved_slow, hint, failed), minutes. 문제는 가져온 문제집에 있어야 하고, 한 번에 5,000줄, 1 MB까지 가져옵니다. /export.csv 파일도 그대로 읽습니다.',
+  'progress.import.csv_help':
+    '첫 줄은 머리글, 그다음 한 줄에 기록 하나: problem(boj:1260, 1260, programmers:12951), day(YYYY-MM-DD, 모르면 비움), outcome(solved, solved_slow, hint, failed), minutes. 문제는 가져온 문제집에 있어야 하고, 한 번에 5,000줄, 1 MB까지 가져옵니다. /export.csv 파일도 그대로 읽습니다.',
   'progress.import.csv_file': '또는 파일을 상자에 불러오기:',
   'progress.import.not_utf8': '{file}은(는) UTF-8 텍스트가 아닙니다. UTF-8로 저장한 뒤 다시 불러오세요.',
   'progress.import.hub': 'BaekjoonHub 저장소',
-  'progress.import.hub_help': '서버에 있는 BaekjoonHub 저장소 클론 폴더(백준/, 프로그래머스/). 날짜는 제출 일자, 없으면 README를 추가한 git 커밋, 그것도 없으면 모르는 채로 둡니다.',
-  'progress.import.hub_admin_only': '서버 폴더에서 가져오기는 관리자만 할 수 있습니다. CSV로 가져오거나 관리자에게 부탁하세요.',
+  'progress.import.hub_help':
+    '서버에 있는 BaekjoonHub 저장소 클론 폴더(백준/, 프로그래머스/). 날짜는 제출 일자, 없으면 README를 추가한 git 커밋, 그것도 없으면 모르는 채로 둡니다.',
+  'progress.import.hub_admin_only':
+    '서버 폴더에서 가져오기는 관리자만 할 수 있습니다. CSV로 가져오거나 관리자에게 부탁하세요.',
   'progress.import.dir': '폴더',
   'progress.import.partial': '잘못된 줄이 있어도 나머지는 가져오기 (기본: 모든 줄이 맞을 때만 가져옴)',
   'progress.import.submit': '가져오기',
@@ -340,13 +354,15 @@ const ko: Record<keyof typeof en, string> = {
   'error.progress.note_too_long': '메모가 너무 깁니다 ({value}자, 최대 2000자).',
   'error.progress.attempt_not_found': '없는 기록입니다.',
   'error.progress.restore_gone': '문제 {problem}이(가) 더 이상 목록에 없어 기록을 되살릴 수 없습니다.',
-  'error.progress.import_rejected': '잘못된 줄이 {count}개 있어 아무것도 가져오지 않았습니다. 고치거나 “나머지는 가져오기”를 선택하세요.',
+  'error.progress.import_rejected':
+    '잘못된 줄이 {count}개 있어 아무것도 가져오지 않았습니다. 고치거나 “나머지는 가져오기”를 선택하세요.',
   'error.progress.csv_header': 'CSV 첫 줄에 problem,day,outcome,minutes 머리글이 필요합니다 (없음: {missing}).',
   'error.progress.csv_malformed': 'CSV {line}번째 줄 근처의 형식이 잘못되었습니다. 큰따옴표를 확인하세요.',
   'error.progress.import_too_large': 'CSV가 {bytes}바이트입니다. 한 번에 {limit}바이트(1 MB)까지만 가져올 수 있습니다.',
   'error.progress.import_too_many_rows': '줄이 너무 많습니다. 한 번에 {limit}줄까지만 가져올 수 있습니다.',
   'error.progress.not_a_directory': '“{value}”은(는) 서버에 있는 폴더가 아닙니다.',
-  'error.progress.not_baekjoonhub': '“{value}”은(는) BaekjoonHub 저장소가 아닙니다: README.md가 든 백준/ 또는 프로그래머스/ 폴더가 없습니다.',
+  'error.progress.not_baekjoonhub':
+    '“{value}”은(는) BaekjoonHub 저장소가 아닙니다: README.md가 든 백준/ 또는 프로그래머스/ 폴더가 없습니다.',
   'error.auth.admin_only': '관리자만 할 수 있습니다.',
 };
 export const progress = { en, ko };

@@ -1,13 +1,16 @@
 /** Words of the accounts page (/settings/accounts) and of syncing solves from Codeforces, LeetCode and git. */
 const en = {
   'sync.title': 'Accounts',
-  'sync.intro': 'Solves arrive by themselves: every night, {minutes} minutes before your digest, cote reads your new solves from these accounts (and whenever you press "Sync now"). Problems on no list are kept in your history and streaks, not added to a list.',
+  'sync.intro':
+    'Solves arrive by themselves: every night, {minutes} minutes before your digest, cote reads your new solves from these accounts (and whenever you press "Sync now"). Problems on no list are kept in your history and streaks, not added to a list.',
   'sync.codeforces': 'Codeforces handle',
   'sync.leetcode': 'LeetCode username',
   'sync.solvedac': 'solved.ac handle',
   'sync.repos': 'Git repositories (BaekjoonHub style), one public http(s) URL per line',
-  'sync.repos_hint': 'e.g. https://github.com/you/baekjoon — solves are dated by 제출 일자 in each README, else by the commit that added it.',
-  'sync.solvedac_hint': 'solved.ac is not answering plain clients today, so cote keeps the handle but does not sync it.',
+  'sync.repos_hint':
+    'e.g. https://github.com/you/baekjoon — solves are dated by 제출 일자 in each README, else by the commit that added it.',
+  'sync.solvedac_hint':
+    'solved.ac is not answering plain clients today, so cote keeps the handle but does not sync it.',
   'sync.saved': 'Accounts saved.',
   'sync.sync_now': 'Sync now',
   'sync.started': 'Sync started.',
@@ -45,11 +48,13 @@ const en = {
   'error.sync.cf_failed': 'Codeforces refused the request: {comment}',
   'error.sync.leetcode_unknown_user': 'LeetCode has no user "{username}".',
   'error.sync.leetcode_failed': 'LeetCode refused the request: {message}',
-  'error.sync.solvedac_unavailable': 'solved.ac is not answering plain clients (it shows a browser challenge), so cote does not sync it. Log BOJ solves by hand or through a BaekjoonHub repository.',
+  'error.sync.solvedac_unavailable':
+    'solved.ac is not answering plain clients (it shows a browser challenge), so cote does not sync it. Log BOJ solves by hand or through a BaekjoonHub repository.',
   'error.sync.git_private': '{url} points at a private or local address: refused.',
   'error.sync.git_unreachable': 'Cannot reach {url} ({reason}).',
   'error.sync.git_not_found': '{url} does not exist or is not public.',
-  'error.sync.git_not_hub': '{url} is not a BaekjoonHub repository: no 백준/ or 프로그래머스/ folder with README.md files.',
+  'error.sync.git_not_hub':
+    '{url} is not a BaekjoonHub repository: no 백준/ or 프로그래머스/ folder with README.md files.',
   'error.sync.git_timeout': 'git did not finish with {url} within {seconds} s.',
   'error.sync.git_too_large': '{url} is larger than {megabytes} MB: not kept.',
   'error.sync.git_failed': 'git could not read {url}: {reason}',
@@ -59,12 +64,14 @@ const en = {
 
 const ko: typeof en = {
   'sync.title': '계정 연동',
-  'sync.intro': '풀이가 저절로 들어옵니다: 매일 밤 다이제스트 {minutes}분 전에(그리고 "지금 동기화"를 누를 때) 이 계정들에서 새 풀이를 읽어 옵니다. 어느 목록에도 없는 문제는 기록과 연속 기록에만 남고 목록에 추가되지 않습니다.',
+  'sync.intro':
+    '풀이가 저절로 들어옵니다: 매일 밤 다이제스트 {minutes}분 전에(그리고 "지금 동기화"를 누를 때) 이 계정들에서 새 풀이를 읽어 옵니다. 어느 목록에도 없는 문제는 기록과 연속 기록에만 남고 목록에 추가되지 않습니다.',
   'sync.codeforces': 'Codeforces 핸들',
   'sync.leetcode': 'LeetCode 사용자 이름',
   'sync.solvedac': 'solved.ac 핸들',
   'sync.repos': 'Git 저장소(BaekjoonHub 형식), 한 줄에 공개 http(s) URL 하나',
-  'sync.repos_hint': '예: https://github.com/you/baekjoon — 풀이 날짜는 각 README의 제출 일자, 없으면 README를 추가한 커밋의 날짜입니다.',
+  'sync.repos_hint':
+    '예: https://github.com/you/baekjoon — 풀이 날짜는 각 README의 제출 일자, 없으면 README를 추가한 커밋의 날짜입니다.',
   'sync.solvedac_hint': 'solved.ac가 지금은 일반 클라이언트에 응답하지 않아, 핸들은 저장하지만 동기화하지 않습니다.',
   'sync.saved': '계정을 저장했습니다.',
   'sync.sync_now': '지금 동기화',
@@ -103,11 +110,13 @@ const ko: typeof en = {
   'error.sync.cf_failed': 'Codeforces가 요청을 거절했습니다: {comment}',
   'error.sync.leetcode_unknown_user': 'LeetCode에 "{username}" 사용자가 없습니다.',
   'error.sync.leetcode_failed': 'LeetCode가 요청을 거절했습니다: {message}',
-  'error.sync.solvedac_unavailable': 'solved.ac가 일반 클라이언트에 응답하지 않아(브라우저 확인 페이지를 보여 줌) 동기화하지 않습니다. BOJ 풀이는 직접 기록하거나 BaekjoonHub 저장소로 가져오세요.',
+  'error.sync.solvedac_unavailable':
+    'solved.ac가 일반 클라이언트에 응답하지 않아(브라우저 확인 페이지를 보여 줌) 동기화하지 않습니다. BOJ 풀이는 직접 기록하거나 BaekjoonHub 저장소로 가져오세요.',
   'error.sync.git_private': '{url}은(는) 사설 또는 로컬 주소를 가리켜 거부했습니다.',
   'error.sync.git_unreachable': '{url}에 연결할 수 없습니다({reason}).',
   'error.sync.git_not_found': '{url} 저장소가 없거나 공개되어 있지 않습니다.',
-  'error.sync.git_not_hub': '{url}은(는) BaekjoonHub 저장소가 아닙니다: README.md가 있는 백준/ 또는 프로그래머스/ 폴더가 없습니다.',
+  'error.sync.git_not_hub':
+    '{url}은(는) BaekjoonHub 저장소가 아닙니다: README.md가 있는 백준/ 또는 프로그래머스/ 폴더가 없습니다.',
   'error.sync.git_timeout': 'git이 {url}을(를) {seconds}초 안에 끝내지 못했습니다.',
   'error.sync.git_too_large': '{url}이(가) {megabytes}MB보다 커서 보관하지 않았습니다.',
   'error.sync.git_failed': 'git이 {url}을(를) 읽지 못했습니다: {reason}',

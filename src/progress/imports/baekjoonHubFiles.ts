@@ -19,14 +19,21 @@ const MAX_DEPTH = 4;
 
 /** Every README.md under the 백준/ and 프로그래머스/ folders of `dir`; an AppError when there are none. */
 export function hubReadmes(dir: string): HubFile[] {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('progress.not_a_directory', `${dir} is not a directory`, 422, { value: dir });
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new AppError('progress.not_a_directory', `${dir} is not a directory`, 422, { value: dir });
   const files: HubFile[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     // Folder names may be NFD (cloned on macOS): compare them normalised.
     const judge = JUDGE_FOLDERS[entry.name.normalize('NFC')];
     if (judge && entry.isDirectory()) collect(dir, entry.name, judge, 1, files);
   }
-  if (files.length === 0) throw new AppError('progress.not_baekjoonhub', `${dir} is not a BaekjoonHub repository: no 백준/ or 프로그래머스/ folder with README.md files`, 422, { value: dir });
+  if (files.length === 0)
+    throw new AppError(
+      'progress.not_baekjoonhub',
+      `${dir} is not a BaekjoonHub repository: no 백준/ or 프로그래머스/ folder with README.md files`,
+      422,
+      { value: dir },
+    );
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -34,7 +41,8 @@ function collect(root: string, rel: string, judge: 'boj' | 'programmers', depth:
   for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
     const child = path.join(rel, entry.name);
     if (entry.isDirectory() && depth < MAX_DEPTH) collect(root, child, judge, depth + 1, out);
-    else if (entry.isFile() && entry.name === 'README.md' && depth >= 2) out.push(readHubFile(path.join(root, child), child.normalize('NFC'), judge));
+    else if (entry.isFile() && entry.name === 'README.md' && depth >= 2)
+      out.push(readHubFile(path.join(root, child), child.normalize('NFC'), judge));
   }
 }
 
@@ -68,6 +76,11 @@ export async function gitAddedDates(dir: string): Promise<Map<string, Date> | un
 
 function git(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-c', 'core.quotepath=false', ...args], { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    execFile(
+      'git',
+      ['-c', 'core.quotepath=false', ...args],
+      { cwd, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
   });
 }

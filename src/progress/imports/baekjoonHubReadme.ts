@@ -26,7 +26,8 @@ export function parseHubReadme(text: string, judge?: 'boj' | 'programmers'): Hub
   const heading = lines.map((l) => HEADING_RE.exec(l.trim())).find(Boolean);
   if (!heading) return { error: 'no "# [Tier] title - id" heading' };
   const [, tierText, title, number] = heading;
-  const which = judge ?? (/programmers\.co\.kr/.test(text) ? 'programmers' : /acmicpc\.net/.test(text) ? 'boj' : undefined);
+  const which =
+    judge ?? (/programmers\.co\.kr/.test(text) ? 'programmers' : /acmicpc\.net/.test(text) ? 'boj' : undefined);
   if (!which) return { error: 'neither a Baekjoon nor a Programmers problem link' };
   const level = which === 'boj' ? levelFromTierName(tierText) : 0;
   if (level === undefined) return { error: `unknown tier "${tierText}"` };

@@ -30,7 +30,9 @@ export function readCsv(text: string, maxRecords = Infinity): { rows: CsvRow[]; 
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 0;
-    throw new AppError('progress.csv_malformed', `the CSV is malformed near line ${line} (check its quotes)`, 422, { line });
+    throw new AppError('progress.csv_malformed', `the CSV is malformed near line ${line} (check its quotes)`, 422, {
+      line,
+    });
   }
   const more = records.length > maxRecords;
   const rows = records

@@ -15,12 +15,19 @@ export const MAX_CSV_BYTES = 1024 * 1024;
  * problem is on no imported list is a bad row like any other (the shared catalog only grows by importing a list).
  * A row's key is its problem, day, outcome and minutes: importing the same file again adds nothing.
  */
-export function importAttemptCsv(db: Db, learner: Learner, text: string, options: { partial: boolean; now: Date }): ImportSummary {
+export function importAttemptCsv(
+  db: Db,
+  learner: Learner,
+  text: string,
+  options: { partial: boolean; now: Date },
+): ImportSummary {
   checkCsvSize(Buffer.byteLength(text, 'utf8'));
   const parsed = parseAttemptCsv(text, localDay(options.now, learner.timezone), MAX_IMPORT_ROWS);
   const known = problemsByIds(db, [...new Set(parsed.rows.map((r) => r.problem))]);
   const rows = parsed.rows.filter((r) => known.has(r.problem));
-  const unknown = parsed.rows.filter((r) => !known.has(r.problem)).map((r) => ({ where: `line ${r.line}`, message: unknownProblem(r.problem) }));
+  const unknown = parsed.rows
+    .filter((r) => !known.has(r.problem))
+    .map((r) => ({ where: `line ${r.line}`, message: unknownProblem(r.problem) }));
   // Bad rows in file order, whatever made them bad.
   const errors = [...parsed.errors, ...unknown].sort((a, b) => lineOf(a) - lineOf(b));
   const importRows = rows.map((r) => ({
@@ -42,6 +49,11 @@ function lineOf(error: RowError): number {
 /** A 413 naming the limit when a CSV of `bytes` is too large to import. */
 export function checkCsvSize(bytes: number): void {
   if (bytes > MAX_CSV_BYTES) {
-    throw new AppError('progress.import_too_large', `the CSV is ${bytes} bytes: import at most ${MAX_CSV_BYTES} bytes (1 MB) at a time`, 413, { bytes, limit: MAX_CSV_BYTES });
+    throw new AppError(
+      'progress.import_too_large',
+      `the CSV is ${bytes} bytes: import at most ${MAX_CSV_BYTES} bytes (1 MB) at a time`,
+      413,
+      { bytes, limit: MAX_CSV_BYTES },
+    );
   }
 }

@@ -38,7 +38,12 @@ export class ImportRejected extends AppError {
   readonly rows: RowError[];
   constructor(rows: RowError[]) {
     const first = rows[0];
-    super('progress.import_rejected', `${rows.length} bad row(s), nothing imported; first: ${first.where}: ${first.message}`, 422, { count: rows.length });
+    super(
+      'progress.import_rejected',
+      `${rows.length} bad row(s), nothing imported; first: ${first.where}: ${first.message}`,
+      422,
+      { count: rows.length },
+    );
     this.rows = rows;
   }
 }
@@ -58,19 +63,42 @@ export function storeImport(
 ): ImportSummary {
   const count = parsed.rows.length + parsed.errors.length;
   if (count > MAX_IMPORT_ROWS) {
-    throw new AppError('progress.import_too_many_rows', `${count} rows: import at most ${MAX_IMPORT_ROWS} at a time`, 413, { limit: MAX_IMPORT_ROWS });
+    throw new AppError(
+      'progress.import_too_many_rows',
+      `${count} rows: import at most ${MAX_IMPORT_ROWS} at a time`,
+      413,
+      { limit: MAX_IMPORT_ROWS },
+    );
   }
   const { errors } = parsed;
   if (errors.length > 0 && !options.partial) throw new ImportRejected(errors);
   const rows = parsed.rows.filter((row) => problemById(db, row.problem.id));
-  const offList = parsed.rows.filter((row) => !rows.includes(row)).map((row) => ({ where: row.where ?? row.problem.id, message: unknownProblem(row.problem.id) }));
-  const summary: ImportSummary = { imported: 0, skipped: errors.length + offList.length, undated: 0, days: 0, warnings: [...(parsed.warnings ?? [])] };
+  const offList = parsed.rows
+    .filter((row) => !rows.includes(row))
+    .map((row) => ({ where: row.where ?? row.problem.id, message: unknownProblem(row.problem.id) }));
+  const summary: ImportSummary = {
+    imported: 0,
+    skipped: errors.length + offList.length,
+    undated: 0,
+    days: 0,
+    warnings: [...(parsed.warnings ?? [])],
+  };
   summary.warnings.push(...[...errors, ...offList].map((e) => `skipped ${e.where}: ${e.message}`));
   const days = new Set<string>();
   const createdAt = options.now.toISOString();
   db.transaction(() => {
     for (const row of rows) {
-      const added = recordAttemptOnce(db, { learnerId, problemId: row.problem.id, day: row.day, outcome: row.outcome, minutes: row.minutes, note: row.note ?? '', origin, externalKey: row.externalKey, createdAt });
+      const added = recordAttemptOnce(db, {
+        learnerId,
+        problemId: row.problem.id,
+        day: row.day,
+        outcome: row.outcome,
+        minutes: row.minutes,
+        note: row.note ?? '',
+        origin,
+        externalKey: row.externalKey,
+        createdAt,
+      });
       if (!added) {
         summary.skipped++;
         continue;

@@ -64,7 +64,11 @@ export function showTypeRows(deps: AppDeps) {
     const view = checklistView(deps.db, filters, req.learner?.id);
     const { key } = parseParams(TypeParams, req);
     const category = view.categories.find((c) => c.key === key) ?? notFound('type');
-    res.render('catalog/_rows', { category, hasLearner: !!req.learner, logHref: logHref(filterQuery({ ...filters, category: category.key })) });
+    res.render('catalog/_rows', {
+      category,
+      hasLearner: !!req.learner,
+      logHref: logHref(filterQuery({ ...filters, category: category.key })),
+    });
   };
 }
 
@@ -78,8 +82,12 @@ function problemToLog(deps: AppDeps, raw: unknown): { id: string; title: string 
   if (raw === undefined || raw === '') return undefined;
   const text = typeof raw === 'string' ? raw.trim() : '';
   const id = parseProblemRef(text);
-  if (!id) throw new AppError('catalog.bad_log', `log must name a problem like 1260 or boj:1260, not "${text}"`, 400, { value: text });
+  if (!id)
+    throw new AppError('catalog.bad_log', `log must name a problem like 1260 or boj:1260, not "${text}"`, 400, {
+      value: text,
+    });
   const problem = problemById(deps.db, id);
-  if (!problem) throw new AppError('progress.unknown_problem', `problem "${text}" is not in the catalog`, 404, { value: text });
+  if (!problem)
+    throw new AppError('progress.unknown_problem', `problem "${text}" is not in the catalog`, 404, { value: text });
   return { id, title: problem.title };
 }

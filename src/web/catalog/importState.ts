@@ -6,5 +6,8 @@ export function runFailure(run: ImportRun, t: Translate): string {
   const key = run.error ? `error.${run.error.code}` : '';
   if (!run.error || !hasMessage(key)) return run.message;
   const params = run.error.params;
-  return t(key, typeof params.expectedKey === 'string' ? { ...params, expected: t(params.expectedKey, params) } : params);
+  return t(
+    key,
+    typeof params.expectedKey === 'string' ? { ...params, expected: t(params.expectedKey, params) } : params,
+  );
 }

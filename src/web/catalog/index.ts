@@ -11,7 +11,8 @@ export function catalogRoutes(deps: AppDeps): Router {
   const router = Router();
   // Learners log in to see their checklist; on the first run (no learner yet) the page is open, so whoever started
   // the server sees the list — or why it is missing — and the way to set up the first account.
-  const checklistAccess = (req: Request, res: Response, next: NextFunction) => (learnerCount(deps.db) === 0 ? next() : requireLearner(req, res, next));
+  const checklistAccess = (req: Request, res: Response, next: NextFunction) =>
+    learnerCount(deps.db) === 0 ? next() : requireLearner(req, res, next);
   router.get('/', checklistAccess, showChecklistPage(deps));
   router.get('/types/:key/rows', checklistAccess, showTypeRows(deps));
   router.get('/lists', showListsPage(deps));

@@ -12,7 +12,11 @@ import { field, parseBody } from '../validate.ts';
 
 const MAX_UPLOAD = 1_000_000;
 // The text's own cap is MAX_UPLOAD (413 with the form kept); the schema only refuses what no form sends.
-const UploadBody = z.object({ name: field.optional(1000), format: field.optional(100), text: field.optional(4 * MAX_UPLOAD) });
+const UploadBody = z.object({
+  name: field.optional(1000),
+  format: field.optional(100),
+  text: field.optional(4 * MAX_UPLOAD),
+});
 const TypeMappingBody = z.object({ alias: field.text(1000), type: field.optional(100) });
 const PlanListsBody = z.object({ lists: field.many(100, 200) });
 
@@ -28,14 +32,33 @@ export function uploadList(deps: AppDeps) {
     if (!mayImport(deps, req)) return requireAdmin(req, res, next);
     const body = parseBody(UploadBody, req);
     const raw = body.text ?? '';
-    const upload = { name: (body.name ?? '').trim().slice(0, 100), format: (body.format ?? '').trim(), text: raw.length > MAX_UPLOAD ? '' : raw };
+    const upload = {
+      name: (body.name ?? '').trim().slice(0, 100),
+      format: (body.format ?? '').trim(),
+      text: raw.length > MAX_UPLOAD ? '' : raw,
+    };
     try {
-      if (raw.length > MAX_UPLOAD) throw new AppError('catalog.upload_too_large', `the list is larger than ${MAX_UPLOAD} characters`, 413, { max: MAX_UPLOAD });
+      if (raw.length > MAX_UPLOAD)
+        throw new AppError('catalog.upload_too_large', `the list is larger than ${MAX_UPLOAD} characters`, 413, {
+          max: MAX_UPLOAD,
+        });
       if (upload.name === '') throw new AppError('catalog.upload_no_name', 'give the list a name', 422);
       if (raw.trim() === '') throw new AppError('catalog.upload_empty', 'paste the list or choose its file', 422);
       const format = parseFormat(upload.format);
-      const summary = await importAnyList(deps.db, `upload:${upload.name}`, { text: raw, format, name: upload.name, now: deps.now });
-      req.session.flash = { kind: 'ok', text: res.locals.t('lists.uploaded', { name: upload.name, summary: summaryLine(summary), skipped: summary.skipped }) };
+      const summary = await importAnyList(deps.db, `upload:${upload.name}`, {
+        text: raw,
+        format,
+        name: upload.name,
+        now: deps.now,
+      });
+      req.session.flash = {
+        kind: 'ok',
+        text: res.locals.t('lists.uploaded', {
+          name: upload.name,
+          summary: summaryLine(summary),
+          skipped: summary.skipped,
+        }),
+      };
       res.redirect(303, '/lists');
     } catch (error) {
       const message = known(error, res);

@@ -52,7 +52,11 @@ export function renderLists(deps: AppDeps, req: Request, res: Response, form: Li
   const planLists = req.learner ? planListsOf(deps.db, req.learner.id) : null;
   res.render('lists/index', {
     title: res.locals.t('lists.title'),
-    lists: allLists(deps.db).map((list) => ({ ...list, source: canImport ? list.source : '', counts: listCounts(deps.db, list.id) })),
+    lists: allLists(deps.db).map((list) => ({
+      ...list,
+      source: canImport ? list.source : '',
+      counts: listCounts(deps.db, list.id),
+    })),
     runs: runs.map((run) => ({
       ...runFor(run, canImport, res.locals.t),
       changeLines: changeLines(run.summary, res.locals.t),
@@ -92,7 +96,12 @@ export function startImport(deps: AppDeps) {
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       res.status(error.status);
-      return renderLists(deps, req, res, { source, format: body.format ?? '', name, error: res.locals.t(`error.${error.code}`, error.params) });
+      return renderLists(deps, req, res, {
+        source,
+        format: body.format ?? '',
+        name,
+        error: res.locals.t(`error.${error.code}`, error.params),
+      });
     }
     req.session.flash = { kind: 'ok', text: res.locals.t('lists.started', { source }) };
     res.redirect(303, '/lists');
@@ -104,12 +113,30 @@ export function showImportRun(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const run = importRunById(deps.db, parseParams(ImportRunParams, req).id) ?? notFound('import');
     const { id, status, done, total, summary, startedAt, finishedAt } = run;
-    const counts = summary && { categories: summary.categories, problems: summary.problems, entries: summary.entries, recommended: summary.recommended, added: summary.added, removed: summary.removed, changed: summary.changed };
+    const counts = summary && {
+      categories: summary.categories,
+      problems: summary.problems,
+      entries: summary.entries,
+      recommended: summary.recommended,
+      added: summary.added,
+      removed: summary.removed,
+      changed: summary.changed,
+    };
     if (!mayImport(deps, req)) {
       // No source and no reason: only whether and how far it ran, and the counts.
       const message = status === 'failed' ? res.locals.t('lists.failed_generic') : '';
       return res.json({ id, status, done, total, message, summary: counts, startedAt, finishedAt });
     }
-    res.json({ id, source: run.source, status, done, total, message: runFailure(run, res.locals.t), summary: counts, startedAt, finishedAt });
+    res.json({
+      id,
+      source: run.source,
+      status,
+      done,
+      total,
+      message: runFailure(run, res.locals.t),
+      summary: counts,
+      startedAt,
+      finishedAt,
+    });
   };
 }

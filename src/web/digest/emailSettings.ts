@@ -14,7 +14,13 @@ const EmailSettingsBody = z.object({ enabled: field.checkbox('on'), time: field.
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function renderPage(deps: AppDeps, res: Response, learner: Learner, form: { enabled: boolean; time: string }, error?: string) {
+function renderPage(
+  deps: AppDeps,
+  res: Response,
+  learner: Learner,
+  form: { enabled: boolean; time: string },
+  error?: string,
+) {
   const recent = recentDigests(deps.db, learner.id);
   res.render('settings/email', {
     title: res.locals.t('digest.settings.title'),
@@ -64,17 +70,25 @@ export function sendTestEmailAction(deps: AppDeps) {
     const retryAt = limit.take(learner.id, deps.now());
     if (retryAt) {
       res.status(429).set('Retry-After', String(Math.ceil((retryAt.getTime() - deps.now().getTime()) / 1000)));
-      const message = t('error.digest.test_limit', { max: TEST_EMAILS_PER_HOUR, time: localTime(retryAt, learner.timezone) });
+      const message = t('error.digest.test_limit', {
+        max: TEST_EMAILS_PER_HOUR,
+        time: localTime(retryAt, learner.timezone),
+      });
       return renderPage(deps, res, learner, { enabled: learner.digestEnabled, time: learner.digestTime }, message);
     }
     const mailer = createMailer(deps.config, { pool: false });
     try {
       const sent = await sendTestEmail(deps.config, mailer, learner, deps.now());
-      const text = sent.file ? t('digest.settings.test_written', { file: path.basename(sent.file) }) : t('digest.settings.test_sent', { address: learner.email });
+      const text = sent.file
+        ? t('digest.settings.test_written', { file: path.basename(sent.file) })
+        : t('digest.settings.test_sent', { address: learner.email });
       req.session.flash = { kind: 'ok', text };
     } catch (error) {
       deps.logger.warn('digest: test email failed', { learner: learner.id, error: (error as Error).message });
-      req.session.flash = { kind: 'error', text: t('digest.settings.test_failed', { error: (error as Error).message }) };
+      req.session.flash = {
+        kind: 'error',
+        text: t('digest.settings.test_failed', { error: (error as Error).message }),
+      };
     } finally {
       mailer.close();
     }

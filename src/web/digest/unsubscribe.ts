@@ -32,7 +32,12 @@ function learnerForToken(deps: AppDeps, req: Request): Learner {
 export function showUnsubscribePage(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const learner = learnerForToken(deps, req);
-    res.render('digest/unsubscribe', { title: res.locals.t('digest.unsubscribe.title'), name: learner.name, token: learner.unsubscribeToken, state: learner.digestEnabled ? 'confirm' : 'already' });
+    res.render('digest/unsubscribe', {
+      title: res.locals.t('digest.unsubscribe.title'),
+      name: learner.name,
+      token: learner.unsubscribeToken,
+      state: learner.digestEnabled ? 'confirm' : 'already',
+    });
   };
 }
 
@@ -42,7 +47,15 @@ export function unsubscribe(deps: AppDeps) {
     const body = parseBody(UnsubscribeBody, req);
     const learner = learnerForToken(deps, req);
     disableDigest(deps.db, learner.id);
-    deps.logger.info('digest: unsubscribed', { learner: learner.id, oneClick: body['List-Unsubscribe'] === 'One-Click' });
-    res.render('digest/unsubscribe', { title: res.locals.t('digest.unsubscribe.title'), name: learner.name, token: learner.unsubscribeToken, state: 'done' });
+    deps.logger.info('digest: unsubscribed', {
+      learner: learner.id,
+      oneClick: body['List-Unsubscribe'] === 'One-Click',
+    });
+    res.render('digest/unsubscribe', {
+      title: res.locals.t('digest.unsubscribe.title'),
+      name: learner.name,
+      token: learner.unsubscribeToken,
+      state: 'done',
+    });
   };
 }

@@ -11,7 +11,12 @@ import { requireAdmin } from '../auth.ts';
 import { flash, withFormErrors } from '../progress/forms.ts';
 import { field, parseBody, parseParams } from '../validate.ts';
 
-export const GroupBody = z.object({ name: field.text(200), examDate: field.optional(40), profile: field.optional(40), lists: field.many(200, 100) });
+export const GroupBody = z.object({
+  name: field.text(200),
+  examDate: field.optional(40),
+  profile: field.optional(40),
+  lists: field.many(200, 100),
+});
 export const MemberBody = z.object({ login: field.text(200) });
 export const GroupParams = z.object({ id: field.id() });
 
@@ -27,8 +32,18 @@ export function groupAdminRoutes({ db, now }: AppDeps): Router {
 
   const page = (res: Response, extra: Record<string, unknown> = {}) => {
     const groups = allGroups(db).map((g) => ({ ...g, members: membersOf(db, g.id) }));
-    const free = allLearners(db).filter((l) => !membershipOf(db, l.id)).map((l) => l.login);
-    return { title: res.locals.t('group.admin.title'), groups, free, lists: allLists(db), profiles: GROUP_PROFILES, form: { name: '', examDate: '', profile: '', lists: [] }, ...extra };
+    const free = allLearners(db)
+      .filter((l) => !membershipOf(db, l.id))
+      .map((l) => l.login);
+    return {
+      title: res.locals.t('group.admin.title'),
+      groups,
+      free,
+      lists: allLists(db),
+      profiles: GROUP_PROFILES,
+      form: { name: '', examDate: '', profile: '', lists: [] },
+      ...extra,
+    };
   };
   const done = (req: Request, res: Response, text: string) => {
     flash(req, 'ok', text);

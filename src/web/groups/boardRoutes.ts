@@ -32,7 +32,12 @@ export function groupBoardRoutes({ db, now }: AppDeps): Router {
     const board = boardView(db, group, day, { lang: res.locals.lang, storeMission: true, now: now() });
     const membership = membershipOf(db, learner.id);
     const own = membership?.groupId === group.id ? membership : undefined;
-    res.render('group/board', { title: res.locals.t('group.board.title', { group: group.name }), board, own, me: learner.login });
+    res.render('group/board', {
+      title: res.locals.t('group.board.title', { group: group.name }),
+      board,
+      own,
+      me: learner.login,
+    });
   };
 
   router.get('/group', (req, res) => {
@@ -47,7 +52,8 @@ export function groupBoardRoutes({ db, now }: AppDeps): Router {
     const learner = currentLearner(req);
     const own = groupOfLearner(db, learner.id);
     // A member may read only their own group's board: another group's is refused before anything is looked up.
-    if (!learner.isAdmin && own?.id !== id) throw new AppError('group.not_yours', "only the group's members and admins can see its board", 403);
+    if (!learner.isAdmin && own?.id !== id)
+      throw new AppError('group.not_yours', "only the group's members and admins can see its board", 403);
     const group = findGroup(db, id);
     render(req, res, group, own?.id === group.id ? learnerToday(learner, now()) : groupToday(db, group.id, now()));
   });
@@ -56,7 +62,12 @@ export function groupBoardRoutes({ db, now }: AppDeps): Router {
     const body = parseBody(MemberSettingsBody, req);
     const learner = currentLearner(req);
     // Unticked checkboxes are not sent: no "hidden" means shown, no "digest" means no group section.
-    if (!setMemberSettings(db, learner.id, { hidden: body.hidden !== undefined, digestSection: body.digest !== undefined })) {
+    if (
+      !setMemberSettings(db, learner.id, {
+        hidden: body.hidden !== undefined,
+        digestSection: body.digest !== undefined,
+      })
+    ) {
       throw new AppError('group.not_in_group', 'you are not in a study group', 404);
     }
     flash(req, 'ok', res.locals.t('group.settings.saved'));

@@ -16,7 +16,9 @@ export function showPlanPage({ db, now }: AppDeps) {
     const learner = currentLearner(req);
     const today = learnerToday(learner, now());
     const { plan } = storedPlan(db, learner, today, now());
-    const names = new Map(currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]));
+    const names = new Map(
+      currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]),
+    );
     // Each item shows its problem's title and a link to it (the catalog is cached in memory: no query per item).
     const titles = new Map(currentCatalog(db).problems.map((p) => [p.id, p.title]));
     const problemOf = (id: string) => ({ title: titles.get(id) ?? id, url: problemUrl(id) ?? null });

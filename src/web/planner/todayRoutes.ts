@@ -14,7 +14,12 @@ import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
 
 const ItemBody = z.object({ problem: field.text(100) });
-const LogItemBody = z.object({ problem: field.text(100), outcome: field.optional(40), minutes: field.optional(40), note: field.optional(10_000) });
+const LogItemBody = z.object({
+  problem: field.text(100),
+  outcome: field.optional(40),
+  minutes: field.optional(40),
+  note: field.optional(10_000),
+});
 const LessTimeBody = z.object({ minutes: field.text(40) });
 
 // GET /plan/today — D-day, today's list with type, tier, minutes, reason; log in place, skip, swap, less time.
@@ -55,11 +60,19 @@ export function logItemAction(deps: AppDeps) {
     const body = parseBody(LogItemBody, req);
     const learner = currentLearner(req);
     if (!isOnTodayList(deps.db, learner, today, body.problem, deps.now())) {
-      throw new AppError('planner.not_on_list', 'that problem is not on today\'s list', 404, { problem: body.problem });
+      throw new AppError('planner.not_on_list', "that problem is not on today's list", 404, { problem: body.problem });
     }
     const { problem, outcome, minutes, note } = body;
-    const attempt = logAttempt(deps.db, learner, { problem, outcome, minutes, note, day: today, origin: 'plan' }, deps.now());
-    return res.locals.t('planner.today.logged', { problem: attempt.title, outcome: res.locals.t(`planner.outcome.${attempt.outcome}`) });
+    const attempt = logAttempt(
+      deps.db,
+      learner,
+      { problem, outcome, minutes, note, day: today, origin: 'plan' },
+      deps.now(),
+    );
+    return res.locals.t('planner.today.logged', {
+      problem: attempt.title,
+      outcome: res.locals.t(`planner.outcome.${attempt.outcome}`),
+    });
   });
 }
 
@@ -76,7 +89,9 @@ export function swapAction(deps: AppDeps) {
     const { problem } = parseBody(ItemBody, req);
     const swapped = swapItem(deps.db, currentLearner(req), today, problem, deps.now());
     const t = res.locals.t;
-    return swapped.in ? t('planner.today.swapped', { out: swapped.out.problem, in: swapped.in.problem }) : t('planner.today.no_swap', { problem: swapped.out.problem });
+    return swapped.in
+      ? t('planner.today.swapped', { out: swapped.out.problem, in: swapped.in.problem })
+      : t('planner.today.no_swap', { problem: swapped.out.problem });
   });
 }
 

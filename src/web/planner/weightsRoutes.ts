@@ -11,14 +11,21 @@ import { z } from 'zod';
 import { parseBody } from '../validate.ts';
 
 /** One `w_<type>` field per type of the list: at most 200 of them, each a short text (the domain checks the number). */
-const WeightsBody = z.record(z.string().max(200), z.string().max(200)).refine((body) => Object.keys(body).length <= 400);
+const WeightsBody = z
+  .record(z.string().max(200), z.string().max(200))
+  .refine((body) => Object.keys(body).length <= 400);
 
 function renderWeights(deps: AppDeps, res: Response, learner: Learner, form: Record<string, string>, error?: string) {
   const catalog = learnerCatalog(deps.db, learner);
   const rows = [...catalog.categories]
     .sort((a, b) => a.position - b.position)
     .map((c) => ({ key: c.key, name: learner.language === 'ko' ? c.nameKo : c.nameEn, value: form[c.key] ?? '' }));
-  res.render('settings/weights', { title: res.locals.t('planner.weights.title'), rows, profile: learner.profile, error });
+  res.render('settings/weights', {
+    title: res.locals.t('planner.weights.title'),
+    rows,
+    profile: learner.profile,
+    error,
+  });
 }
 
 /** The learner's current weights as percentages (custom ones if set, else the profile's), for the form. */

@@ -9,14 +9,26 @@ import { problemStatus } from '../../progress/checklistStatus.ts';
 import { typeStatsOfProblem } from '../../progress/checklistProgress.ts';
 import type { TypeStats } from '../../progress/stats.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { editAttempt, knownProblemId, learnerToday, logAttempt, removeAttempt, undoLastAttempt } from '../../progress/logAttempt.ts';
+import {
+  editAttempt,
+  knownProblemId,
+  learnerToday,
+  logAttempt,
+  removeAttempt,
+  undoLastAttempt,
+} from '../../progress/logAttempt.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
 import { flash, withFormErrors } from './forms.ts';
 import { rememberDeleted, restoreDeleted } from './deletedAttempt.ts';
 import { z } from 'zod';
 import { field, parseBody, parseParams, parseQuery } from '../validate.ts';
 
-const AttemptFields = { day: field.optional(40), outcome: field.optional(40), minutes: field.optional(40), note: field.optional(10_000) };
+const AttemptFields = {
+  day: field.optional(40),
+  outcome: field.optional(40),
+  minutes: field.optional(40),
+  note: field.optional(10_000),
+};
 const LogBody = z.object({ ...AttemptFields, problem: field.text(100), back: field.optional(2048) });
 const EditBody = z.object(AttemptFields);
 const UndoBody = z.object({ problem: field.optional(100), back: field.optional(2048) });
@@ -38,7 +50,18 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
     const body = parseBody(LogBody, req);
     const attempt = logAttempt(db, currentLearner(req), body, now());
     const t = res.locals.t;
-    respond(req, res, db, body.back, attempt.problemId, t('progress.logged', { problem: attempt.title, outcome: t(`progress.outcome.${attempt.outcome}`), day: attempt.day ?? '' }));
+    respond(
+      req,
+      res,
+      db,
+      body.back,
+      attempt.problemId,
+      t('progress.logged', {
+        problem: attempt.title,
+        outcome: t(`progress.outcome.${attempt.outcome}`),
+        day: attempt.day ?? '',
+      }),
+    );
   });
 
   router.post('/attempts/undo', (req, res) => {
@@ -46,7 +69,9 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
     const learner = currentLearner(req);
     const problemId = body.problem ? knownProblemId(db, body.problem) : undefined;
     const undone = undoLastAttempt(db, learner, problemId);
-    const text = undone ? res.locals.t('progress.undone', { problem: undone.title, day: undone.day ?? '?' }) : res.locals.t('progress.nothing_to_undo');
+    const text = undone
+      ? res.locals.t('progress.undone', { problem: undone.title, day: undone.day ?? '?' })
+      : res.locals.t('progress.nothing_to_undo');
     respond(req, res, db, body.back, problemId ?? undone?.problemId, text);
   });
 
@@ -61,13 +86,25 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
 
   router.get('/attempts/:id/edit', (req, res) => {
     const attempt = ownAttempt(db, req);
-    res.render('progress/edit', { title: res.locals.t('progress.edit.title'), attempt, form: formOf(attempt), outcomes: OUTCOMES, today: learnerToday(currentLearner(req), now()) });
+    res.render('progress/edit', {
+      title: res.locals.t('progress.edit.title'),
+      attempt,
+      form: formOf(attempt),
+      outcomes: OUTCOMES,
+      today: learnerToday(currentLearner(req), now()),
+    });
   });
 
   router.post('/attempts/:id', (req, res) => {
     const body = parseBody(EditBody, req);
     const attempt = ownAttempt(db, req);
-    const locals = { title: res.locals.t('progress.edit.title'), attempt, form: body, outcomes: OUTCOMES, today: learnerToday(currentLearner(req), now()) };
+    const locals = {
+      title: res.locals.t('progress.edit.title'),
+      attempt,
+      form: body,
+      outcomes: OUTCOMES,
+      today: learnerToday(currentLearner(req), now()),
+    };
     return withFormErrors(res, 'progress/edit', locals, () => {
       const saved = editAttempt(db, currentLearner(req), attempt.id, body, now());
       flash(req, 'ok', res.locals.t('progress.saved', { problem: saved.title }));
@@ -85,7 +122,15 @@ export function attemptRoutes({ db, now }: AppDeps): Router {
     const body = parseBody(DeleteBody, req);
     const removed = removeAttempt(db, currentLearner(req), ownAttempt(db, req).id);
     rememberDeleted(req, removed, now());
-    respond(req, res, db, body.back, removed.problemId, res.locals.t('progress.deleted', { problem: removed.title, day: removed.day ?? '?' }), historyOf(removed));
+    respond(
+      req,
+      res,
+      db,
+      body.back,
+      removed.problemId,
+      res.locals.t('progress.deleted', { problem: removed.title, day: removed.day ?? '?' }),
+      historyOf(removed),
+    );
   });
   return router;
 }
@@ -96,14 +141,24 @@ function ownAttempt(db: Db, req: Request): Attempt {
   return (Number.isSafeInteger(id) && attemptById(db, currentLearner(req).id, id)) || notFound('attempt');
 }
 
-function respond(req: Request, res: Response, db: Db, back: string | undefined, problemId: string | undefined, text: string, fallback = '/') {
+function respond(
+  req: Request,
+  res: Response,
+  db: Db,
+  back: string | undefined,
+  problemId: string | undefined,
+  text: string,
+  fallback = '/',
+) {
   if (wantsJson(req)) {
     const status = problemId ? problemStatus(db, currentLearner(req).id, problemId) : undefined;
     const t = res.locals.t;
     // Worded as views/progress/_status.ejs words it: the latest outcome, else "not yet".
     const label = status ? t(`progress.status.${status.lastOutcome}`) : t('progress.state.none');
     const statusText = label + (status?.lastDay ? ` · ${status.lastDay}` : '');
-    const typeStats = problemId ? typeStatsTexts(typeStatsOfProblem(db, currentLearner(req).id, problemId), t, res.locals.tierLabel) : {};
+    const typeStats = problemId
+      ? typeStatsTexts(typeStatsOfProblem(db, currentLearner(req).id, problemId), t, res.locals.tierLabel)
+      : {};
     return res.json({ message: text, problem: problemId ?? null, status: status ?? null, statusText, typeStats });
   }
   flash(req, 'ok', text);

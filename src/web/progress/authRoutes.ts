@@ -16,7 +16,11 @@ import { NewLearnerBody, settingsForm, submittedForm, TIME_ZONES, withFormErrors
 const LANDING = '/plan/today';
 
 const LoginQuery = z.object({ next: field.optional(2048) });
-const LoginBody = z.object({ login: field.text(200), password: field.text(MAX_PASSWORD_LENGTH * 4), next: field.optional(2048) });
+const LoginBody = z.object({
+  login: field.text(200),
+  password: field.text(MAX_PASSWORD_LENGTH * 4),
+  next: field.optional(2048),
+});
 
 /** GET/POST /setup (the first learner, an admin), GET/POST /login, POST /logout. */
 export function authRoutes({ db, now }: AppDeps): Router {
@@ -29,13 +33,22 @@ export function authRoutes({ db, now }: AppDeps): Router {
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${normalizeLogin(parseBody(LoginBody, req).login)}`,
     handler: (req, res) => {
       const body = parseBody(LoginBody, req);
-      renderLogin(res.status(429), normalizeLogin(body.login), body.next ?? '', res.locals.t('error.progress.too_many_logins'));
+      renderLogin(
+        res.status(429),
+        normalizeLogin(body.login),
+        body.next ?? '',
+        res.locals.t('error.progress.too_many_logins'),
+      );
     },
   });
 
   router.get('/setup', (_req, res) => {
     if (learnerCount(db) > 0) return res.redirect('/login');
-    res.render('auth/setup', { title: res.locals.t('progress.setup.title'), form: settingsForm({ ...DEFAULT_SETTINGS, language: res.locals.lang, login: '' }), timeZones: TIME_ZONES });
+    res.render('auth/setup', {
+      title: res.locals.t('progress.setup.title'),
+      form: settingsForm({ ...DEFAULT_SETTINGS, language: res.locals.lang, login: '' }),
+      timeZones: TIME_ZONES,
+    });
   });
 
   router.post('/setup', (req, res) => {
@@ -45,7 +58,11 @@ export function authRoutes({ db, now }: AppDeps): Router {
       const learner = db.transaction(() => {
         if (learnerCount(db) > 0) throw new AppError('progress.setup_done', 'setup is already done: log in', 409);
         // The learner's language defaults to the page's (the browser's Accept-Language before anyone logs in).
-        return addLearner(db, { language: res.locals.lang, ...body, studyDays: body.studyDays ?? [] }, { isAdmin: true, now: now() });
+        return addLearner(
+          db,
+          { language: res.locals.lang, ...body, studyDays: body.studyDays ?? [] },
+          { isAdmin: true, now: now() },
+        );
       })();
       res.redirect(await logIn(req, learner.id, LANDING));
     });

@@ -31,7 +31,19 @@ const UNDO_MS = 30 * 60 * 1000;
 export function rememberDeleted(req: Request, a: Attempt, now: Date): void {
   const { learnerId, problemId, title, day, outcome, minutes, note, origin, externalKey, createdAt } = a;
   const deletedAt = now.toISOString();
-  req.session.deletedAttempt = { learnerId, problemId, title, day, outcome, minutes, note, origin, externalKey, createdAt, deletedAt };
+  req.session.deletedAttempt = {
+    learnerId,
+    problemId,
+    title,
+    day,
+    outcome,
+    minutes,
+    note,
+    origin,
+    externalKey,
+    createdAt,
+    deletedAt,
+  };
 }
 
 /** The learner's last deleted entry while it can still be undone; another learner's (a shared browser) never. */

@@ -14,7 +14,12 @@ export { errorText };
  * error's own status (the one rule, src/errors.ts: 422 for an invalid value, 400 for a malformed request, 409 …);
  * anything else propagates to the error middleware. Handlers return its promise so Express sees failures.
  */
-export async function withFormErrors(res: Response, view: string, locals: Record<string, unknown>, action: () => void | Promise<void>): Promise<void> {
+export async function withFormErrors(
+  res: Response,
+  view: string,
+  locals: Record<string, unknown>,
+  action: () => void | Promise<void>,
+): Promise<void> {
   try {
     await action();
   } catch (error) {

@@ -2,7 +2,14 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps.ts';
 import { addDays, isDay } from '../../day.ts';
 import { currentLearner, requireLearner } from '../auth.ts';
-import { attemptCountOnDay, attemptsBetween, attemptsOnDayPage, firstSolvedDay, solvedCountsByDay, solvedDays } from '../../progress/attemptRepository.ts';
+import {
+  attemptCountOnDay,
+  attemptsBetween,
+  attemptsOnDayPage,
+  firstSolvedDay,
+  solvedCountsByDay,
+  solvedDays,
+} from '../../progress/attemptRepository.ts';
 import { pageOf } from '../pagination.ts';
 import { heatmap, weeklySolves, yearHeatmap } from '../../progress/heatmap.ts';
 import { AppError } from '../../errors.ts';
@@ -39,7 +46,11 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const year = yearOf(query.year, Number(today.slice(0, 4)));
     const yearQuery = year === null ? '' : `year=${year}&`;
     const dayKey = day === 'unknown' ? null : day;
-    const page = pageOf(query.page, attemptCountOnDay(db, learner.id, dayKey), (n) => `/history?${yearQuery}day=${day}&page=${n}#day`);
+    const page = pageOf(
+      query.page,
+      attemptCountOnDay(db, learner.id, dayKey),
+      (n) => `/history?${yearQuery}day=${day}&page=${n}#day`,
+    );
     const from = year === null ? addDays(today, -364) : `${year}-01-01`;
     const counts = solvedCountsByDay(db, learner.id, from, today);
     const grass = year === null ? heatmap(counts, today) : yearHeatmap(counts, year, today);
@@ -69,7 +80,10 @@ export function historyRoutes({ db, now }: AppDeps): Router {
 
   router.get('/export.csv', requireLearner, (req, res) => {
     const learner = currentLearner(req);
-    res.type('text/csv; charset=utf-8').attachment(`cote-${learner.login}-attempts.csv`).send(attemptsCsv(db, learner.id));
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`cote-${learner.login}-attempts.csv`)
+      .send(attemptsCsv(db, learner.id));
   });
 
   router.get('/export.json', requireLearner, (req, res) => {
@@ -87,7 +101,12 @@ function yearOf(raw: unknown, thisYear: number): number | null {
   }
   const year = Number(raw);
   if (year < FIRST_YEAR || year > thisYear) {
-    throw new AppError('progress.history.no_year', `no history for ${year}: pick a year from ${FIRST_YEAR} to ${thisYear}`, 404, { year, last: thisYear });
+    throw new AppError(
+      'progress.history.no_year',
+      `no history for ${year}: pick a year from ${FIRST_YEAR} to ${thisYear}`,
+      404,
+      { year, last: thisYear },
+    );
   }
   return year;
 }

@@ -47,10 +47,21 @@ async function run(res: Response, form: Record<string, unknown>, action: () => I
     res.status(error.status);
     // A text over the limit is not sent back into the form.
     const echoed = error.status === 413 ? { ...form, csv: '' } : form;
-    render(res, { form: echoed, error: errorText(error, res.locals.t), badRows: error instanceof ImportRejected ? error.rows : [] });
+    render(res, {
+      form: echoed,
+      error: errorText(error, res.locals.t),
+      badRows: error instanceof ImportRejected ? error.rows : [],
+    });
   }
 }
 
 function render(res: Response, locals: Record<string, unknown>) {
-  res.render('history/import', { title: res.locals.t('progress.import.title'), form: {}, summary: undefined, error: undefined, badRows: [], ...locals });
+  res.render('history/import', {
+    title: res.locals.t('progress.import.title'),
+    form: {},
+    summary: undefined,
+    error: undefined,
+    badRows: [],
+    ...locals,
+  });
 }

@@ -6,12 +6,26 @@ import { AppError } from '../../errors.ts';
 import { currentLearner, requireAdmin, requireLearner } from '../auth.ts';
 import { addLearner } from '../../learners/addLearner.ts';
 import { changePassword } from '../../learners/changePassword.ts';
-import { learnerCount, learnersPage, passwordHashById, updateLearner, type Learner } from '../../learners/learnerRepository.ts';
+import {
+  learnerCount,
+  learnersPage,
+  passwordHashById,
+  updateLearner,
+  type Learner,
+} from '../../learners/learnerRepository.ts';
 import { DEFAULT_SETTINGS, parseLearnerSettings, type LearnerSettings } from '../../learners/learnerSettings.ts';
 import { acceptablePassword, checkPassword, MAX_PASSWORD_LENGTH } from '../../learners/password.ts';
 import { PageQuery, pageOf } from '../pagination.ts';
 import { field, parseBody, parseQuery } from '../validate.ts';
-import { flash, NewLearnerBody, SettingsBody, settingsForm, submittedForm, TIME_ZONES, withFormErrors } from './forms.ts';
+import {
+  flash,
+  NewLearnerBody,
+  SettingsBody,
+  settingsForm,
+  submittedForm,
+  TIME_ZONES,
+  withFormErrors,
+} from './forms.ts';
 
 const PasswordBody = z.object({
   current: field.text(MAX_PASSWORD_LENGTH * 4),
@@ -37,22 +51,39 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
     keyGenerator: (req) => `learner:${currentLearner(req).id}`,
     handler: (req, res) => {
       const t = res.locals.t;
-      res.status(429).render('settings/index', { ...passwordPage(currentLearner(req), t), error: t('error.progress.too_many_password_checks') });
+      res
+        .status(429)
+        .render('settings/index', {
+          ...passwordPage(currentLearner(req), t),
+          error: t('error.progress.too_many_password_checks'),
+        });
     },
   });
 
   router.get('/settings', requireLearner, (req, res) => {
     const learner = currentLearner(req);
-    res.render('settings/index', { title: res.locals.t('progress.settings.title'), form: settingsForm({ ...settingsOf(learner), login: learner.login }), timeZones: TIME_ZONES });
+    res.render('settings/index', {
+      title: res.locals.t('progress.settings.title'),
+      form: settingsForm({ ...settingsOf(learner), login: learner.login }),
+      timeZones: TIME_ZONES,
+    });
   });
 
   router.post('/settings', requireLearner, (req, res) => {
     const body = parseBody(SettingsBody, req);
     const learner = currentLearner(req);
-    const locals = { title: res.locals.t('progress.settings.title'), form: { ...submittedForm(body), login: learner.login }, timeZones: TIME_ZONES };
+    const locals = {
+      title: res.locals.t('progress.settings.title'),
+      form: { ...submittedForm(body), login: learner.login },
+      timeZones: TIME_ZONES,
+    };
     return withFormErrors(res, 'settings/index', locals, () => {
       // Unticked checkboxes are not sent: no study day box means no study days.
-      updateLearner(db, learner.id, parseLearnerSettings({ ...body, studyDays: body.studyDays ?? [] }, settingsOf(learner), now()));
+      updateLearner(
+        db,
+        learner.id,
+        parseLearnerSettings({ ...body, studyDays: body.studyDays ?? [] }, settingsOf(learner), now()),
+      );
       flash(req, 'ok', res.locals.t('progress.settings.saved'));
       res.redirect('/settings');
     });
@@ -67,7 +98,8 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
         throw new AppError('progress.wrong_password', 'the current password is wrong', 422);
       }
       acceptablePassword(body.password);
-      if (body.password !== body.confirm) throw new AppError('progress.password_mismatch', 'the two new passwords differ', 422);
+      if (body.password !== body.confirm)
+        throw new AppError('progress.password_mismatch', 'the two new passwords differ', 422);
       // The learner's other sessions end: a device logged in with the old password is logged out.
       changePassword(db, learner.id, body.password, req.sessionID);
       flash(req, 'ok', res.locals.t('progress.settings.password_changed'));
@@ -82,14 +114,28 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
   };
 
   router.get('/learners', requireAdmin, (req, res) => {
-    res.render('learners/index', { title: res.locals.t('progress.learners.title'), ...learnerList(parseQuery(PageQuery, req).page), form: settingsForm({ ...DEFAULT_SETTINGS, language: res.locals.lang, login: '' }), timeZones: TIME_ZONES });
+    res.render('learners/index', {
+      title: res.locals.t('progress.learners.title'),
+      ...learnerList(parseQuery(PageQuery, req).page),
+      form: settingsForm({ ...DEFAULT_SETTINGS, language: res.locals.lang, login: '' }),
+      timeZones: TIME_ZONES,
+    });
   });
 
   router.post('/learners', requireAdmin, (req, res) => {
     const body = parseBody(NewLearnerBody, req);
-    const locals = { title: res.locals.t('progress.learners.title'), ...learnerList(undefined), form: submittedForm(body), timeZones: TIME_ZONES };
+    const locals = {
+      title: res.locals.t('progress.learners.title'),
+      ...learnerList(undefined),
+      form: submittedForm(body),
+      timeZones: TIME_ZONES,
+    };
     return withFormErrors(res, 'learners/index', locals, () => {
-      const added = addLearner(db, { language: res.locals.lang, ...body, studyDays: body.studyDays ?? [] }, { isAdmin: body.isAdmin === '1', now: now() });
+      const added = addLearner(
+        db,
+        { language: res.locals.lang, ...body, studyDays: body.studyDays ?? [] },
+        { isAdmin: body.isAdmin === '1', now: now() },
+      );
       flash(req, 'ok', res.locals.t('progress.learners.added', { login: added.login }));
       res.redirect('/learners');
     });
@@ -98,5 +144,14 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
 }
 
 function settingsOf(l: Learner): LearnerSettings {
-  return { name: l.name, email: l.email, timezone: l.timezone, language: l.language, examDate: l.examDate, dailyMinutes: l.dailyMinutes, studyDays: l.studyDays, profile: l.profile };
+  return {
+    name: l.name,
+    email: l.email,
+    timezone: l.timezone,
+    language: l.language,
+    examDate: l.examDate,
+    dailyMinutes: l.dailyMinutes,
+    studyDays: l.studyDays,
+    profile: l.profile,
+  };
 }

@@ -32,7 +32,10 @@ interface Form {
 /** One account as the page and /api/sync show it, in the reader's words and time zone. */
 function accountView(account: SyncAccount, learner: Learner, now: Date, next: Date, t: Translate) {
   const stale = new Date(now.getTime() - RUNNING_STALE_MS).toISOString();
-  const error = account.lastErrorCode && hasMessage(`error.${account.lastErrorCode}`) ? t(`error.${account.lastErrorCode}`, account.lastErrorParams) : account.lastError;
+  const error =
+    account.lastErrorCode && hasMessage(`error.${account.lastErrorCode}`)
+      ? t(`error.${account.lastErrorCode}`, account.lastErrorParams)
+      : account.lastError;
   return {
     source: account.source,
     sourceName: t(`sync.source.${account.source}`),
@@ -57,13 +60,28 @@ function statusOf(deps: AppDeps, learner: Learner, t: Translate) {
 
 function formOf(accounts: SyncAccount[]): Form {
   const one = (source: string) => accounts.find((a) => a.source === source)?.handle ?? '';
-  return { codeforces: one('codeforces'), leetcode: one('leetcode'), solvedac: one('solvedac'), repos: accounts.filter((a) => a.source === 'git').map((a) => a.handle).join('\n') };
+  return {
+    codeforces: one('codeforces'),
+    leetcode: one('leetcode'),
+    solvedac: one('solvedac'),
+    repos: accounts
+      .filter((a) => a.source === 'git')
+      .map((a) => a.handle)
+      .join('\n'),
+  };
 }
 
 function render(deps: AppDeps, res: Response, learner: Learner, form: Form, error?: string) {
   const t = res.locals.t as Translate;
   const status = statusOf(deps, learner, t);
-  res.render('settings/accounts', { title: t('sync.title'), form, error, ...status, leadMinutes: LEAD_MINUTES, refreshSeconds: status.running ? 2 : undefined });
+  res.render('settings/accounts', {
+    title: t('sync.title'),
+    form,
+    error,
+    ...status,
+    leadMinutes: LEAD_MINUTES,
+    refreshSeconds: status.running ? 2 : undefined,
+  });
 }
 
 // GET /settings/accounts — the learner's accounts, each with its last success, last error and next try.
@@ -79,10 +97,20 @@ export function saveAccounts(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const body = parseBody(AccountsBody, req);
     const learner = currentLearner(req);
-    const form: Form = { codeforces: body.codeforces, leetcode: body.leetcode, solvedac: body.solvedac, repos: body.repos };
+    const form: Form = {
+      codeforces: body.codeforces,
+      leetcode: body.leetcode,
+      solvedac: body.solvedac,
+      repos: body.repos,
+    };
     try {
       const repos = form.repos.split(/\r?\n/);
-      setAccounts(deps.db, learner.id, { codeforces: form.codeforces, leetcode: form.leetcode, solvedac: form.solvedac, repos }, { allowPrivate: deps.config.allowPrivateSources, now: deps.now() });
+      setAccounts(
+        deps.db,
+        learner.id,
+        { codeforces: form.codeforces, leetcode: form.leetcode, solvedac: form.solvedac, repos },
+        { allowPrivate: deps.config.allowPrivateSources, now: deps.now() },
+      );
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       res.status(error.status);
