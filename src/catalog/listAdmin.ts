@@ -72,6 +72,7 @@ export function checkAnySource(source: string): void {
   const text = source.trim();
   if (text === '')
     throw new AppError('catalog.no_source', 'no list source given: expected a URL, a directory or a file', 422);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses.
   if (/[\u0000-\u001f\u007f]/.test(text)) {
     throw new AppError('catalog.source_control_chars', 'the list source contains control characters', 422, {
       field: 'source',

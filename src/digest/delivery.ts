@@ -78,7 +78,7 @@ export async function deliverDigest(
   claim: DigestClaim,
   now: Date,
 ): Promise<DeliveryOutcome> {
-  let message;
+  let message: ReturnType<typeof digestMessage>;
   try {
     const view = digestView(deps.db, deps.config.baseUrl, learner, claim.day, now);
     message = digestMessage(deps.config, view, renderDigest(view), now);

@@ -33,7 +33,10 @@ export function currentCatalog(db: Db, listKeys: string[] | null = null): Planne
       .get(),
   );
   let perSelection = catalogs.get(db);
-  if (!perSelection) catalogs.set(db, (perSelection = new Map()));
+  if (!perSelection) {
+    perSelection = new Map();
+    catalogs.set(db, perSelection);
+  }
   const selection = listKeys ? JSON.stringify(listKeys) : '*';
   const cached = perSelection.get(selection);
   if (cached && cached.stamp === stamp) return cached.catalog;

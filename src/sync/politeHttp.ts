@@ -27,7 +27,8 @@ interface Queue {
 // this module twice, and two copies must still share each host's queue.
 const QUEUES = Symbol.for('cote.sync.hostQueues');
 const registry = globalThis as unknown as Record<symbol, Map<string, Queue> | undefined>;
-const queues: Map<string, Queue> = (registry[QUEUES] ??= new Map());
+registry[QUEUES] ??= new Map();
+const queues: Map<string, Queue> = registry[QUEUES];
 
 /** Runs `work` in `host`'s queue: after every earlier call to the host has ended, and `gapMs` after the last one. */
 export function inHostQueue<T>(host: string, gapMs: number, work: () => Promise<T>): Promise<T> {

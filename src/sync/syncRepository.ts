@@ -82,7 +82,9 @@ export function replaceAccounts(db: Db, learnerId: number, source: SyncSource, h
     `INSERT INTO sync_accounts (learner_id, source, handle, position, created_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (learner_id, source, handle) DO UPDATE SET position = excluded.position`,
   );
-  handles.forEach((handle, i) => upsert.run(learnerId, source, handle, i, now.toISOString()));
+  handles.forEach((handle, i) => {
+    upsert.run(learnerId, source, handle, i, now.toISOString());
+  });
 }
 
 /** Marks an account as syncing; false when another sync of it started less than `staleBefore` ago. */

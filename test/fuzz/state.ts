@@ -29,7 +29,10 @@ export function stateHash(db: Db, tables: string[], dataDir: string): StateHash 
   selects.set(db, cache);
   for (const table of tables) {
     let select = cache.get(table);
-    if (!select) cache.set(table, (select = db.prepare(`SELECT * FROM "${table}"`).raw()));
+    if (!select) {
+      select = db.prepare(`SELECT * FROM "${table}"`).raw();
+      cache.set(table, select);
+    }
     const rows = select.all();
     out.set(
       table,

@@ -111,13 +111,10 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
 
   it('POST /history/import – unbalanced quotes – 422 naming the line, not the parser’s words', async () => {
     const a = await loggedIn(t.app(), 'mina');
-    const res = await a.agent
-      .post('/history/import')
-      .type('form')
-      .send({
-        _csrf: a.csrf,
-        csv: 'problem,day,outcome,minutes\nboj:1260,2026-02-01,solved,5\n"boj:1000,2026-02-01,solved,5\n',
-      });
+    const res = await a.agent.post('/history/import').type('form').send({
+      _csrf: a.csrf,
+      csv: 'problem,day,outcome,minutes\nboj:1260,2026-02-01,solved,5\n"boj:1000,2026-02-01,solved,5\n',
+    });
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('The CSV is malformed near line 3: check its double quotes.');
     expect(res.text).not.to.contain('Quote Not Closed');

@@ -159,16 +159,13 @@ describe('study groups: access rules and bad input', () => {
 
   it('the admin – create, edit, add, remove on /groups – each saved and shown, names and text escaped', async () => {
     const { agent, csrf } = await loggedIn(w.t.app(), 'admin');
-    const created = await agent
-      .post('/groups')
-      .type('form')
-      .send({
-        _csrf: csrf,
-        name: '<b>Gamma</b>',
-        examDate: '2027-02-01',
-        profile: 'kakao',
-        lists: 'tony9402-baekjoon',
-      });
+    const created = await agent.post('/groups').type('form').send({
+      _csrf: csrf,
+      name: '<b>Gamma</b>',
+      examDate: '2027-02-01',
+      profile: 'kakao',
+      lists: 'tony9402-baekjoon',
+    });
     expect(created.status).to.equal(302);
     const gamma = groupByName(w.db, '<b>Gamma</b>')!;
     expect([gamma.examDate, gamma.profile, gamma.lists]).to.deep.equal(['2027-02-01', 'kakao', ['tony9402-baekjoon']]);

@@ -177,18 +177,14 @@ describe('progress auth and settings', () => {
       dailyMinutes: 45,
       profile: 'kakao',
     });
-    const bad = await agent
-      .post('/settings')
-      .type('form')
-      .set('Accept-Language', 'en')
-      .send({
-        _csrf: csrf,
-        name: 'X',
-        email: 'mk@example.com',
-        timezone: 'UTC',
-        dailyMinutes: '-3',
-        profile: 'general',
-      });
+    const bad = await agent.post('/settings').type('form').set('Accept-Language', 'en').send({
+      _csrf: csrf,
+      name: 'X',
+      email: 'mk@example.com',
+      timezone: 'UTC',
+      dailyMinutes: '-3',
+      profile: 'general',
+    });
     expect(bad.status).to.equal(422);
     expect(bad.text).to.contain('“-3”');
     expect(learnerByLogin(ctx.deps.db, 'mina')).to.deep.include({ name: 'Mina K', dailyMinutes: 45 });
@@ -214,51 +210,41 @@ describe('progress auth and settings', () => {
     seedLearner(ctx.deps.db, 'mina');
     seedLearner(ctx.deps.db, 'joon');
     const admin = await loggedIn(ctx.app(), 'mina');
-    const res = await admin.agent
-      .post('/learners')
-      .type('form')
-      .send({
-        _csrf: admin.csrf,
-        login: 'sora',
-        password: 'sora password',
-        name: 'Sora',
-        email: 'sora@example.com',
-        timezone: 'Asia/Seoul',
-        dailyMinutes: '60',
-        studyDays: '1',
-        profile: 'general',
-      });
+    const res = await admin.agent.post('/learners').type('form').send({
+      _csrf: admin.csrf,
+      login: 'sora',
+      password: 'sora password',
+      name: 'Sora',
+      email: 'sora@example.com',
+      timezone: 'Asia/Seoul',
+      dailyMinutes: '60',
+      studyDays: '1',
+      profile: 'general',
+    });
     expect(res.status).to.equal(302);
     expect(learnerByLogin(ctx.deps.db, 'sora')).to.deep.include({ isAdmin: false, studyDays: [1] });
-    const taken = await admin.agent
-      .post('/learners')
-      .type('form')
-      .set('Accept-Language', 'en')
-      .send({
-        _csrf: admin.csrf,
-        login: 'sora',
-        password: 'sora password',
-        name: 'Sora',
-        email: 'sora@example.com',
-        dailyMinutes: '60',
-      });
+    const taken = await admin.agent.post('/learners').type('form').set('Accept-Language', 'en').send({
+      _csrf: admin.csrf,
+      login: 'sora',
+      password: 'sora password',
+      name: 'Sora',
+      email: 'sora@example.com',
+      dailyMinutes: '60',
+    });
     expect(taken.status).to.equal(422);
     expect(taken.text).to.contain('“sora”');
     const joon = await loggedIn(ctx.app(), 'joon');
     expect((await joon.agent.get('/learners')).status).to.equal(403);
     expect(
       (
-        await joon.agent
-          .post('/learners')
-          .type('form')
-          .send({
-            _csrf: joon.csrf,
-            login: 'x1',
-            password: 'xxxxxxxxxx',
-            name: 'X',
-            email: 'x@example.com',
-            dailyMinutes: '1',
-          })
+        await joon.agent.post('/learners').type('form').send({
+          _csrf: joon.csrf,
+          login: 'x1',
+          password: 'xxxxxxxxxx',
+          name: 'X',
+          email: 'x@example.com',
+          dailyMinutes: '1',
+        })
       ).status,
     ).to.equal(403);
   });

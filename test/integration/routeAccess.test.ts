@@ -73,21 +73,18 @@ describe('route access', () => {
       const res =
         method === 'GET'
           ? await agent.get(concrete(path))
-          : await agent
-              .post(concrete(path))
-              .type('form')
-              .send({
-                _csrf: csrf,
-                problem: 'boj:1000',
-                outcome: 'solved',
-                login: 'x',
-                name: 'x',
-                email: 'x@x',
-                password: 'longenough',
-                source: '/tmp',
-                enabled: '0',
-                profile: 'kakao',
-              });
+          : await agent.post(concrete(path)).type('form').send({
+              _csrf: csrf,
+              problem: 'boj:1000',
+              outcome: 'solved',
+              login: 'x',
+              name: 'x',
+              email: 'x@x',
+              password: 'longenough',
+              source: '/tmp',
+              enabled: '0',
+              profile: 'kakao',
+            });
       const toLogin = res.status === 302 && String(res.headers.location).startsWith('/login');
       expect(toLogin || res.status === 401, `${route} answered ${res.status} ${res.headers.location ?? ''}`).to.equal(
         true,
@@ -116,17 +113,14 @@ describe('route access', () => {
   it('POST /setup – once a learner exists – creates nobody (setup is for the very first learner only)', async () => {
     const agent = request.agent(t.app());
     const csrf = csrfFrom((await agent.get('/login')).text);
-    const res = await agent
-      .post('/setup')
-      .type('form')
-      .send({
-        _csrf: csrf,
-        login: 'intruder',
-        name: 'I',
-        email: 'i@example.com',
-        password: 'longenough1',
-        timezone: 'Asia/Seoul',
-      });
+    const res = await agent.post('/setup').type('form').send({
+      _csrf: csrf,
+      login: 'intruder',
+      name: 'I',
+      email: 'i@example.com',
+      password: 'longenough1',
+      timezone: 'Asia/Seoul',
+    });
     expect(res.status).to.be.oneOf([302, 403, 404, 409]);
     expect(t.deps.db.prepare("SELECT count(*) FROM learners WHERE login = 'intruder'").pluck().get()).to.equal(0);
   });

@@ -57,17 +57,14 @@ describe('a new user: favicon, setup language, language switch', () => {
     const a = await loggedIn(ctx.app(), 'admin');
     const page = await a.agent.get('/learners').set('Accept-Language', 'en');
     expect(cheerio.load(page.text)('select[name=language] option[selected]').attr('value')).to.equal('en');
-    const res = await a.agent
-      .post('/learners')
-      .type('form')
-      .send({
-        _csrf: a.csrf,
-        login: 'bob',
-        password: 'long enough pw',
-        name: 'Bob',
-        email: 'bob@example.com',
-        dailyMinutes: '60',
-      });
+    const res = await a.agent.post('/learners').type('form').send({
+      _csrf: a.csrf,
+      login: 'bob',
+      password: 'long enough pw',
+      name: 'Bob',
+      email: 'bob@example.com',
+      dailyMinutes: '60',
+    });
     expect(res.status).to.equal(302);
     expect(learnerByLogin(ctx.deps.db, 'bob')?.language).to.equal('en');
   });

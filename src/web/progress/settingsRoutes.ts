@@ -51,12 +51,10 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
     keyGenerator: (req) => `learner:${currentLearner(req).id}`,
     handler: (req, res) => {
       const t = res.locals.t;
-      res
-        .status(429)
-        .render('settings/index', {
-          ...passwordPage(currentLearner(req), t),
-          error: t('error.progress.too_many_password_checks'),
-        });
+      res.status(429).render('settings/index', {
+        ...passwordPage(currentLearner(req), t),
+        error: t('error.progress.too_many_password_checks'),
+      });
     },
   });
 
