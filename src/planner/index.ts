@@ -65,8 +65,9 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   const days = planDays(ctx, input, cal);
   const atExam = readinessSnapshot(ctx);
   // A new learner with few graded attempts: the skill behind the projection is mostly the default guess.
-  const verdict = ctx.learner.prior && ctx.learner.nG < TUNING.evidenceAttempts ? 'uncertain' : verdictOf(ctx, atExam).verdict;
-  const plan: Plan = { today: input.today, exam, days, readiness: readinessRows(ctx, now, atExam), verdict, advice: [] };
+  const judged = verdictOf(ctx, atExam);
+  const verdict = ctx.learner.prior && ctx.learner.nG < TUNING.evidenceAttempts ? 'uncertain' : judged.verdict;
+  const plan: Plan = { today: input.today, exam, days, readiness: readinessRows(ctx, now, atExam), verdict, pass: judged.projection, advice: [] };
   if (withAdvice && verdict === 'behind' && input.horizonDays === undefined) plan.advice = adviceFor(input, ctx, plan, (other) => planWith(other, false).verdict);
   const unsolvedLeft = ctx.learner.attempted.some((a) => a === 0);
   if (!exam) plan.notice = notice(input, 'no_exam', { days: NO_EXAM_HORIZON });

@@ -1,5 +1,5 @@
 import { readiness, type PlanContext } from './context.ts';
-import type { CategoryReadiness } from './types.ts';
+import type { CategoryReadiness, PassProjection } from './types.ts';
 
 /** A plan is on track when the projected chance to pass the exam's format reaches this. */
 export const ON_TRACK_PASS = 0.7;
@@ -26,9 +26,10 @@ export function expectedScore(ctx: PlanContext, perCategory: number[]): number {
   return sum;
 }
 
-export function verdictOf(ctx: PlanContext, atExam: number[]): { verdict: 'on_track' | 'behind'; pass: number } {
+export function verdictOf(ctx: PlanContext, atExam: number[]): { verdict: 'on_track' | 'behind'; pass: number; projection: PassProjection } {
   const pass = passProbability(expectedScore(ctx, atExam), ctx.format.problems, ctx.format.passCount);
-  return { verdict: pass >= ON_TRACK_PASS ? 'on_track' : 'behind', pass };
+  const projection = { p: round2(pass), low: round2(pass), high: round2(pass), need: ctx.format.passCount, of: ctx.format.problems };
+  return { verdict: pass >= ON_TRACK_PASS ? 'on_track' : 'behind', pass, projection };
 }
 
 function round2(x: number): number {
