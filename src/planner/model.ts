@@ -55,7 +55,7 @@ export interface LearnerState {
 }
 
 /** θ̂_c = (n_c·θ_c + 3·θ_g)/(n_c + 3). */
-export function thetaHat(s: LearnerState, c: number): number {
+export function thetaHat(s: Pick<LearnerState, 'theta' | 'n' | 'thetaG'>, c: number): number {
   return (s.n[c] * s.theta[c] + SHRINK * s.thetaG) / (s.n[c] + SHRINK);
 }
 
@@ -134,18 +134,30 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
 function runElo(index: CatalogIndex, s: LearnerState, graded: HistoryAttempt[]): void {
   for (const a of graded) {
     const p = index.byId.get(a.problem);
-    if (p === undefined) continue;
-    const level = index.level[p];
-    const o = OUTCOME_SCORE[a.outcome];
-    for (const c of index.problemCats[p]) {
-      const prob = predicted(thetaHat(s, c), level);
-      s.theta[c] += (eloRate(s.n[c]) / K) * (o - prob);
-      s.n[c]++;
-    }
-    const pg = predicted(s.thetaG, level);
-    s.thetaG += (eloRate(s.nG) / K) * (o - pg);
-    s.nG++;
+    if (p !== undefined) eloStep(index, s, p, a.outcome);
   }
+}
+
+/**
+ * One logged attempt's Elo update: θ_c += (U(n_c)/K)·(o − P) for each type of the problem, and θ_g the same way.
+ * The forecast applies exactly this with the predicted outcome, so tomorrow's estimate is what a logged day gives.
+ */
+export function eloStep(index: CatalogIndex, s: Pick<LearnerState, 'theta' | 'n' | 'thetaG' | 'nG'>, p: number, outcome: Outcome): void {
+  const level = index.level[p];
+  const o = OUTCOME_SCORE[outcome];
+  for (const c of index.problemCats[p]) {
+    const prob = predicted(thetaHat(s, c), level);
+    s.theta[c] += (eloRate(s.n[c]) / K) * (o - prob);
+    s.n[c]++;
+  }
+  const pg = predicted(s.thetaG, level);
+  s.thetaG += (eloRate(s.nG) / K) * (o - pg);
+  s.nG++;
+}
+
+/** The outcome the forecast assumes for a planned item: solved when its predicted success is ≥ 50 %, else a hint. */
+export function predictedOutcome(success: number): Outcome {
+  return success >= 0.5 ? 'solved' : 'hint';
 }
 
 /** φ: median ratio of logged minutes to the model's estimate over the last 20 timed attempts, in [0.5, 2]. */

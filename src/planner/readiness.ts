@@ -1,4 +1,4 @@
-import { readiness, type PlanContext } from './context.ts';
+import { projectedReadiness, readiness, type PlanContext } from './context.ts';
 import type { CategoryReadiness, PassProjection } from './types.ts';
 
 /** A plan is on track when the projected chance to pass the exam's format reaches this. */
@@ -15,8 +15,9 @@ export function passProbability(p: number, q: number, k: number): number {
   return sum;
 }
 
-export function readinessSnapshot(ctx: PlanContext): number[] {
-  return ctx.index.catKeys.map((_, c) => readiness(ctx, c));
+/** Readiness per category: the current estimate, or (`projected`) the projection of the practice planned so far. */
+export function readinessSnapshot(ctx: PlanContext, projected: boolean): number[] {
+  return ctx.index.catKeys.map((_, c) => (projected ? projectedReadiness(ctx, c) : readiness(ctx, c)));
 }
 
 /** Expected share of exam problems solved: Σ π_c·readiness_c. */
