@@ -65,7 +65,7 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   const days = planDays(ctx, input, cal);
   const atExam = readinessSnapshot(ctx, true);
   // A new learner with few graded attempts: the skill behind the projection is mostly the default guess.
-  const judged = verdictOf(ctx, atExam);
+  const judged = verdictOf(ctx);
   const verdict = ctx.learner.prior && ctx.learner.nG < TUNING.evidenceAttempts ? 'uncertain' : judged.verdict;
   const plan: Plan = { today: input.today, exam, days, readiness: readinessRows(ctx, now, atExam), verdict, pass: judged.projection, advice: [] };
   if (withAdvice && verdict === 'behind' && input.horizonDays === undefined) plan.advice = adviceFor(input, ctx, plan, (other) => planWith(other, false).verdict);
