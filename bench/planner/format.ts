@@ -125,7 +125,13 @@ function targetLines(d: ReportData): string[] {
   }
   if (sum(robust, 'cells')) line('robustness cells won', sum(robust, 'wins') / sum(robust, 'cells'), TARGETS.robustWins);
   for (const r of d.calibration?.base ?? []) {
-    out.push(`- calibration ${r.profile}: mean |projected − realised| ${f(r.meanAbsGap)} over ${r.cells} base cells (target ≤ ${TARGETS.calibration}) — ${r.meanAbsGap <= TARGETS.calibration ? 'met' : 'NOT met'}`);
+    const pooled = Math.abs(r.bias) <= TARGETS.calibration;
+    const perCell = r.meanAbsGap <= TARGETS.calibration;
+    out.push(
+      `- calibration ${r.profile}: profile mean projected ${f(r.projected)} vs realised ${f(r.realised)}, gap ${signed(r.bias)} ` +
+        `(±${TARGETS.calibration} per profile: ${pooled ? 'met' : 'NOT met'}); mean |gap| per cell ${f(r.meanAbsGap)} over ${r.cells} base cells ` +
+        `(≤ ${TARGETS.calibration}: ${perCell ? 'met' : 'NOT met'})`,
+    );
   }
   for (const r of d.stability ?? []) {
     const next = r.nextTotal ? r.nextKept / r.nextTotal : 0;

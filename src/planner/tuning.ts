@@ -61,6 +61,6 @@ export const TUNING = {
    * bench's tuning seed so that the day-0 projection matches the realised pass rate (bench/results/planner.md).
    */
   projectionGain: 1,
-  projectionShift: -1,
+  projectionShift: -1.6,
   skillSd: 1,
 };
