@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Plan, PlanInput } from '../../src/planner/types.ts';
-import type { PlanFunction, PlannerFactory } from './planners.ts';
+import { addDays, isoWeekday } from '../../src/day.ts';
+import type { PlanFunction, PlannerFactory, RunSetup } from './planners.ts';
 import { doneSet, listOrder } from './planners.ts';
 import { repoRoot } from './catalog.ts';
 import { estimatedMinutes } from './world.ts';
@@ -19,15 +20,18 @@ export interface AdapterStats {
 }
 
 export function coteFactory(planFn: PlanFunction, stats: AdapterStats): PlannerFactory {
-  return (setup) => ({
-    today({ history, today }) {
+  return (setup) => {
+    let projected: number | null = null;
+    return {
+    projection: () => projected,
+    today({ history, today, dayIndex }) {
       const input: PlanInput & { horizonDays?: number } = {
         catalog: setup.index.catalog,
         history,
         settings: {
           examDate: setup.examDay,
           dailyMinutes: setup.budget,
-          studyDays: [1, 2, 3, 4, 5, 6, 7],
+          studyDays: setup.studyDays,
           profile: setup.profile,
           customWeights: null,
           lang: 'en',
@@ -38,6 +42,8 @@ export function coteFactory(planFn: PlanFunction, stats: AdapterStats): PlannerF
       };
       let plan: Plan;
       try {
+        // The first morning: the whole plan to the exam once, for its projected P(pass) (the calibration table).
+        if (projected === null && dayIndex === firstStudyDay(setup)) projected = planFn({ ...input, horizonDays: undefined }).pass?.p ?? null;
         plan = planFn(input);
       } catch (err) {
         stats.errors++;
@@ -48,7 +54,14 @@ export function coteFactory(planFn: PlanFunction, stats: AdapterStats): PlannerF
       const day = plan.days.find((d) => d.day === today);
       return day ? day.items.map((i) => i.problem) : [];
     },
-  });
+    };
+  };
+}
+
+/** The index of the run's first study day (the day the calibration's projection is taken). */
+function firstStudyDay(setup: RunSetup): number {
+  for (let t = 0; t < setup.days; t++) if (setup.studyDays.includes(isoWeekday(addDays(setup.startDay, t)))) return t;
+  return -1;
 }
 
 /**

@@ -1,6 +1,13 @@
 /** The report as text: a compact stdout table and the markdown file bench/results/planner*.md. */
 import { EXTRA_VARIANTS } from './grid.ts';
+import type { CalibrationCell, CalibrationRow } from './calibration.ts';
 import type { CellSummary, PlannerCellSummary, VariantSummary } from './report.ts';
+import type { StabilityCounts } from './stability.ts';
+
+export type StabilityRow = { profile: string; learners: number } & StabilityCounts;
+
+/** The issue's targets (issue 11). */
+export const TARGETS = { baseWins: 0.9, baseSignificant: 0.6, robustWins: 0.8, calibration: 0.05, nextDay: 0.8, week: 0.6 };
 
 export interface ReportData {
   command: string;
@@ -8,7 +15,11 @@ export interface ReportData {
   plannerVersion: string;
   learners: Record<string, number>;
   seed: number;
+  /** 'report seed' (published results), 'tuning seed' (used while tuning) or 'ad-hoc seed'. */
+  seedRole?: string;
   seconds: number;
+  calibration?: { base: CalibrationRow[]; inputs: CalibrationRow[]; cells: CalibrationCell[] };
+  stability?: StabilityRow[];
   variants: VariantSummary[];
   overview: Record<string, PlannerCellSummary>;
   cells: CellSummary[];
@@ -49,7 +60,8 @@ function verdictLines(d: ReportData): string[] {
   const extra = new Set(EXTRA_VARIANTS.map((v) => v.name));
   const groups: Array<[string, VariantSummary[]]> = [
     ['base grid', d.variants.filter((v) => v.variant === 'base')],
-    ["robustness matrix (PLANNER.md's 9 variants)", d.variants.filter((v) => v.variant !== 'base' && !extra.has(v.variant))],
+    ["robustness matrix (PLANNER.md's 9 variants + noisy logging)", d.variants.filter((v) => v.variant !== 'base' && v.variant !== 'inputs' && !extra.has(v.variant))],
+    ['inputs round 1 never had (study days, budgets 15/30/600, fresh learners, exams 1–3 days away)', d.variants.filter((v) => v.variant === 'inputs')],
     ['extra: exam strays from the profile', d.variants.filter((v) => extra.has(v.variant))],
   ];
   return groups
@@ -82,19 +94,85 @@ function allPlannersTable(cells: CellSummary[]): string[] {
   return table(['cell', ...names], cells.map((c) => [c.cell, ...names.map((n) => `${f(c.planners[n].pass)} / ${f(c.planners[n].score, 2)}`)]));
 }
 
+const pct = (kept: number, total: number): string => (total ? `${f((100 * kept) / total, 1)} %` : '–');
+
+function calibrationLines(rows: CalibrationRow[]): string[] {
+  return table(
+    ['profile', 'cells', 'mean day-0 projected P(pass)', 'realised pass rate', 'bias (proj − real)', 'mean |gap| over cells', `≤ ${TARGETS.calibration}?`],
+    rows.map((r) => [r.profile, String(r.cells), f(r.projected), f(r.realised), signed(r.bias), f(r.meanAbsGap), r.meanAbsGap <= TARGETS.calibration ? 'yes' : 'NO']),
+  );
+}
+
+function stabilityLines(rows: StabilityRow[]): string[] {
+  return table(
+    ['profile', 'learners', 'next day kept', 'D+2..D+7 kept (in the week)', 'D+2..D+7 kept (same day)', 'items counted (next / week)'],
+    rows.map((r) => [r.profile, String(r.learners), pct(r.nextKept, r.nextTotal), pct(r.weekKept, r.weekTotal), pct(r.weekExactKept, r.weekTotal), `${r.nextTotal} / ${r.weekTotal}`]),
+  );
+}
+
+/** Each target of issue 11, met or not, from this run's figures. */
+function targetLines(d: ReportData): string[] {
+  const extra = new Set(EXTRA_VARIANTS.map((v) => v.name));
+  const sum = (vs: VariantSummary[], k: keyof VariantSummary) => vs.reduce((s, v) => s + (v[k] as number), 0);
+  const base = d.variants.filter((v) => v.variant === 'base');
+  const robust = d.variants.filter((v) => v.variant !== 'base' && v.variant !== 'inputs' && !extra.has(v.variant));
+  const out: string[] = [];
+  const line = (label: string, value: number, target: number, more = true) =>
+    out.push(`- ${label}: ${f(100 * value, 1)} % (target ${more ? '≥' : '≤'} ${f(100 * target, 0)} %) — ${(more ? value >= target : value <= target) ? 'met' : 'NOT met'}`);
+  if (sum(base, 'cells')) {
+    line('base cells won against the best baseline (COACH included)', sum(base, 'wins') / sum(base, 'cells'), TARGETS.baseWins);
+    line('base cells won significantly', sum(base, 'significantWins') / sum(base, 'cells'), TARGETS.baseSignificant);
+  }
+  if (sum(robust, 'cells')) line('robustness cells won', sum(robust, 'wins') / sum(robust, 'cells'), TARGETS.robustWins);
+  for (const r of d.calibration?.base ?? []) {
+    const pooled = Math.abs(r.bias) <= TARGETS.calibration;
+    const perCell = r.meanAbsGap <= TARGETS.calibration;
+    out.push(
+      `- calibration ${r.profile}: profile mean projected ${f(r.projected)} vs realised ${f(r.realised)}, gap ${signed(r.bias)} ` +
+        `(±${TARGETS.calibration} per profile: ${pooled ? 'met' : 'NOT met'}); mean |gap| per cell ${f(r.meanAbsGap)} over ${r.cells} base cells ` +
+        `(≤ ${TARGETS.calibration}: ${perCell ? 'met' : 'NOT met'})`,
+    );
+  }
+  for (const r of d.stability ?? []) {
+    const next = r.nextTotal ? r.nextKept / r.nextTotal : 0;
+    const week = r.weekTotal ? r.weekKept / r.weekTotal : 0;
+    out.push(`- stability ${r.profile}: next day ${pct(r.nextKept, r.nextTotal)} (≥ 80 %: ${next >= TARGETS.nextDay ? 'met' : 'NOT met'}), week ${pct(r.weekKept, r.weekTotal)} (≥ 60 %: ${week >= TARGETS.week ? 'met' : 'NOT met'})`);
+  }
+  return out;
+}
+
+/** cote against COACH alone, per group of cells. */
+function coachLines(d: ReportData): string[] {
+  const groups = new Map<string, CellSummary[]>();
+  for (const c of d.cells) if (c.planners.COACH) groups.set(c.variant, [...(groups.get(c.variant) ?? []), c]);
+  return [...groups].map(([variant, cells]) => {
+    const wins = cells.filter((c) => c.planners[d.coteName].pass > c.planners.COACH.pass).length;
+    const diff = cells.reduce((s, c) => s + c.planners[d.coteName].pass - c.planners.COACH.pass, 0) / cells.length;
+    return `- ${variant}: cote beats COACH in ${wins} of ${cells.length} cells, mean ΔP(pass) ${signed(diff)}`;
+  });
+}
+
 export function markdown(d: ReportData): string {
   const base = d.cells.filter((c) => c.variant === 'base');
   const robust = d.cells.filter((c) => c.variant !== 'base');
   const lines = [
     '# Planner quality: simulation (bench/planner)',
     '',
-    `Command: \`${d.command}\` — planner under test: **${d.coteName}** (${d.plannerVersion}), seed ${d.seed}, learners per cell ${JSON.stringify(d.learners)}, ${f(d.seconds, 0)} s.`,
+    `Command: \`${d.command}\` — planner under test: **${d.coteName}** (${d.plannerVersion}), seed ${d.seed} (${d.seedRole ?? 'seed'}), learners per cell ${JSON.stringify(d.learners)}, ${f(d.seconds, 0)} s.`,
     'Simulation results are relative, not absolute truths. A win = paired mean ΔP(pass) > 0 against the best baseline of that cell',
     '(the baseline with the highest mean P(pass) there, chosen after the fact, which favours the baselines); significant = the bootstrap 95 % CI excludes 0.',
     '',
     '## Verdict',
     '',
     ...verdictLines(d),
+    '',
+    '## Targets (issue 11)',
+    '',
+    ...targetLines(d),
+    '',
+    '## cote against COACH',
+    '',
+    ...coachLines(d),
     '',
     '## Wins per simulator variant',
     '',
@@ -110,9 +188,19 @@ export function markdown(d: ReportData): string {
     if (d.adapter.firstError) lines.push('', '```', d.adapter.firstError, '```');
     lines.push('');
   }
+  if (d.calibration) {
+    lines.push('## Calibration: day-0 projected P(pass) against the realised pass rate', '', 'Base grid:', '', ...calibrationLines(d.calibration.base), '');
+    if (d.calibration.inputs.length) lines.push('Input cells:', '', ...calibrationLines(d.calibration.inputs), '');
+  }
+  if (d.stability?.length) {
+    lines.push('## Stability: a learner who does each day as planned, with the predicted outcome', '', ...stabilityLines(d.stability), '');
+  }
   lines.push('## Base grid: cote against the best baseline', '', ...cellTable(base, d.coteName), '');
   lines.push('## Base grid: every planner, P(pass) / expected score', '', ...allPlannersTable(base), '');
-  if (robust.length) lines.push('## Robustness cells', '', ...cellTable(robust.map((c) => ({ ...c, cell: `${c.variant} ${c.cell}` })), d.coteName), '');
+  const inputs = robust.filter((c) => c.variant === 'inputs');
+  if (inputs.length) lines.push('## Input cells (base simulator): cote against the best baseline', '', ...cellTable(inputs, d.coteName), '', ...allPlannersTable(inputs), '');
+  const others = robust.filter((c) => c.variant !== 'inputs');
+  if (others.length) lines.push('## Robustness cells', '', ...cellTable(others.map((c) => ({ ...c, cell: `${c.variant} ${c.cell}` })), d.coteName), '');
   return lines.join('\n');
 }
 
@@ -120,6 +208,7 @@ export function stdoutSummary(d: ReportData): string {
   const base = d.cells.filter((c) => c.variant === 'base');
   return [
     ...overviewTable(d), '', '(per cell: P(pass) / expected score)', ...allPlannersTable(base), '', ...cellTable(base, d.coteName), '',
-    ...variantTable(d), '', ...verdictLines(d),
+    ...variantTable(d), '', ...verdictLines(d), '', ...coachLines(d), '',
+    ...(d.calibration ? calibrationLines(d.calibration.base) : []), '', ...(d.stability?.length ? stabilityLines(d.stability) : []), '', ...targetLines(d),
   ].join('\n');
 }

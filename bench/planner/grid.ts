@@ -3,6 +3,7 @@
  * (a variant × cell × a range of learners, every planner on every learner).
  */
 import { BASELINES } from './baselines.ts';
+import { coach } from './coach.ts';
 import { coteFactory, type AdapterStats } from './cote.ts';
 import { SIM_PROFILES } from './exam.ts';
 import type { PlanFunction, PlannerFactory } from './planners.ts';
@@ -29,6 +30,32 @@ export function quickGrid(): Cell[] {
   return fullGrid().filter((c) => c.muPop === 10 && ((c.days === 30 && c.budget === 120) || (c.days === 14 && c.budget === 60)));
 }
 
+/**
+ * Inputs round 1 never had (PLANNER.md "Round 2"), per profile at μ_pop 10: study days Mon–Fri, Sat–Sun and
+ * Mon/Wed/Fri; budgets 15, 30 and 600 minutes; fresh learners (no earlier solves); exams 1, 2 and 3 days away.
+ */
+export function inputCells(): Cell[] {
+  const cells: Cell[] = [];
+  for (const profile of SIM_PROFILES) {
+    const base = { profile, muPop: 10, days: 30, budget: 120 };
+    cells.push(
+      { ...base, studyDays: [1, 2, 3, 4, 5] },
+      { ...base, studyDays: [6, 7] },
+      { ...base, studyDays: [1, 3, 5] },
+      { ...base, budget: 15 },
+      { ...base, budget: 30 },
+      { ...base, budget: 600 },
+      { ...base, fresh: true },
+      { ...base, days: 14, budget: 60, fresh: true },
+      { ...base, days: 1 },
+      { ...base, days: 2 },
+      { ...base, days: 3 },
+      { ...base, days: 3, fresh: true },
+    );
+  }
+  return cells;
+}
+
 export interface Variant {
   name: string;
   params: SimParams;
@@ -46,12 +73,16 @@ export const ROBUSTNESS_VARIANTS: Variant[] = [
   { name: 'noforget', params: { ...BASE_PARAMS, forgetting: false } },
   { name: 'noise0.5', params: { ...BASE_PARAMS, difficultyNoise: 0.5 } },
   { name: 'noise1.5', params: { ...BASE_PARAMS, difficultyNoise: 1.5 } },
+  { name: 'lognoise0.1', params: { ...BASE_PARAMS, logNoise: 0.1 } },
 ];
 
 /** Beyond PLANNER.md's matrix: the real exam strays from the profile every planner is told (30 % spread over all types). */
 export const EXTRA_VARIANTS: Variant[] = [{ name: 'examshift0.3', params: { ...BASE_PARAMS, examShift: 0.3 } }];
 
 export const ALL_VARIANTS = [BASE_VARIANT, ...ROBUSTNESS_VARIANTS, ...EXTRA_VARIANTS];
+
+/** The base simulator on the input cells (reported on their own). */
+export const INPUT_VARIANT: Variant = { name: 'inputs', params: BASE_PARAMS };
 
 export interface Task {
   variant: string;
@@ -70,11 +101,11 @@ export interface TaskResult {
 }
 
 export function plannerFactories(cote: PlanFunction, coteName: string, stats: AdapterStats): Record<string, PlannerFactory> {
-  return { [coteName]: coteFactory(cote, stats), ...BASELINES };
+  return { [coteName]: coteFactory(cote, stats), ...BASELINES, COACH: coach };
 }
 
 export function runTask(index: CatalogIndex, task: Task, master: number, cote: PlanFunction, coteName: string): TaskResult {
-  const params = ALL_VARIANTS.find((v) => v.name === task.variant)?.params;
+  const params = [...ALL_VARIANTS, INPUT_VARIANT].find((v) => v.name === task.variant)?.params;
   if (!params) throw new Error(`unknown variant ${task.variant}`);
   const stats: AdapterStats = { errors: 0, notices: {} };
   const runs: Record<string, RunResult[]> = {};
@@ -91,6 +122,7 @@ function timedFactory(factory: PlannerFactory, ms: Record<string, number>, name:
   return (setup) => {
     const planner = factory(setup);
     return {
+      projection: planner.projection?.bind(planner),
       today(request) {
         const t0 = performance.now();
         try {

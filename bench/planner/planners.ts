@@ -17,6 +17,8 @@ export interface RunSetup {
   days: number;
   startDay: string;
   examDay: string;
+  /** ISO weekdays the learner studies (the planners are asked only on them). */
+  studyDays: number[];
   /** A per-learner seed for planners that draw at random (TONY) and for cote's `seed`. */
   seed: number;
 }
@@ -29,6 +31,8 @@ export interface DayRequest {
 
 export interface DailyPlanner {
   today(request: DayRequest): string[];
+  /** The planner's day-0 projection of P(pass), when it makes one (cote). */
+  projection?(): number | null;
 }
 
 export type PlannerFactory = (setup: RunSetup) => DailyPlanner;

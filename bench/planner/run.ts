@@ -7,9 +7,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { listAvailable, listDir, repoRoot } from './catalog.ts';
+import { listAvailable, listDir, loadCatalog, repoRoot } from './catalog.ts';
+import { calibrationCell, calibrationTable, type CalibrationCell } from './calibration.ts';
+import { loadPlanFunction } from './cote.ts';
+import { addCounts, emptyCounts, stabilityRun, type StabilityCounts } from './stability.ts';
+import { indexCatalog } from './world.ts';
 import { markdown, stdoutSummary, type ReportData } from './format.ts';
-import { ALL_VARIANTS, BASE_VARIANT, fullGrid, quickGrid, robustnessCells, type Task, type TaskResult } from './grid.ts';
+import { ALL_VARIANTS, BASE_VARIANT, fullGrid, INPUT_VARIANT, inputCells, quickGrid, robustnessCells, type Task, type TaskResult } from './grid.ts';
 import { plannerOverview, summarizeCell, summarizeVariant, type CellRuns } from './report.ts';
 import { cellId, type Cell } from './simulate.ts';
 
@@ -25,7 +29,11 @@ const { values } = parseArgs({
     budget: { type: 'string' },
     variants: { type: 'string' },
     workers: { type: 'string' },
-    seed: { type: 'string', default: '20261128' },
+    seed: { type: 'string' },
+    tuning: { type: 'boolean', default: false },
+    'input-learners': { type: 'string' },
+    'stability-learners': { type: 'string' },
+    'stability-mornings': { type: 'string', default: '14' },
     standin: { type: 'boolean', default: false },
     out: { type: 'string' },
     chunk: { type: 'string', default: '10' },
@@ -37,14 +45,22 @@ if (!listAvailable()) {
   process.exit(1);
 }
 
+/** Tuning happens on TUNING_SEED; the published results come from REPORT_SEED, which tuning never looks at. */
+const TUNING_SEED = 7;
+const REPORT_SEED = 20261128;
 const quick = values.quick;
-const seed = Number(values.seed);
+const seed = Number(values.seed ?? (values.tuning ? TUNING_SEED : REPORT_SEED));
+const seedRole = seed === REPORT_SEED ? 'report seed' : seed === TUNING_SEED ? 'tuning seed' : 'ad-hoc seed';
+const inputLearners = Number(values['input-learners'] ?? (quick ? 0 : 24));
+const stabilityLearners = Number(values['stability-learners'] ?? (quick ? 3 : 8));
+const stabilityMornings = Number(values['stability-mornings']);
 const learners = Number(values.learners ?? (quick ? 10 : 40));
 const robustLearners = Number(values['robust-learners'] ?? (quick ? 0 : 24));
 const robustness = values.robustness ?? (quick ? 'none' : 'subset');
 const workers = Math.max(1, Number(values.workers ?? availableParallelism()));
 const chunk = Math.max(1, Number(values.chunk));
-const outBase = path.resolve(repoRoot, values.out ?? (quick ? 'bench/results/planner-quick' : 'bench/results/planner'));
+const defaultOut = `bench/results/planner${quick ? '-quick' : ''}${values.tuning ? '-tuning' : ''}`;
+const outBase = path.resolve(repoRoot, values.out ?? defaultOut);
 
 const matches = (c: Cell): boolean =>
   (!values.profile || values.profile.split(',').includes(c.profile)) &&
@@ -52,6 +68,7 @@ const matches = (c: Cell): boolean =>
   (!values.days || values.days.split(',').map(Number).includes(c.days)) &&
   (!values.budget || values.budget.split(',').map(Number).includes(c.budget));
 
+const matchesProfile = (c: Cell): boolean => !values.profile || values.profile.split(',').includes(c.profile);
 const baseCells = (quick ? quickGrid() : fullGrid()).filter(matches);
 const robustCells = (robustness === 'all' ? fullGrid() : robustness === 'subset' ? robustnessCells() : []).filter(matches);
 const variantNames = values.variants ? values.variants.split(',') : ALL_VARIANTS.map((v) => v.name);
@@ -64,6 +81,7 @@ if (variantNames.includes(BASE_VARIANT.name)) for (const cell of baseCells) spli
 if (robustLearners > 0) {
   for (const v of ALL_VARIANTS) if (v.name !== 'base' && variantNames.includes(v.name)) for (const cell of robustCells) split(v.name, cell, robustLearners);
 }
+if (inputLearners > 0 && variantNames.includes(BASE_VARIANT.name)) for (const cell of inputCells().filter(matchesProfile)) split(INPUT_VARIANT.name, cell, inputLearners);
 if (tasks.length === 0) {
   console.error('bench:planner: no cells match the flags');
   process.exit(1);
@@ -92,14 +110,28 @@ for (const r of results.sort((a, b) => a.task.from - b.task.from)) {
 const order = [...tasks.map((t) => `${t.variant} ${cellId(t.cell)}`)].filter((k, i, all) => all.indexOf(k) === i);
 const cells = order.map((k) => summarizeCell(byCell.get(k)!, coteName, seed));
 const variants = [...new Set(cells.map((c) => c.variant))].map((v) => summarizeVariant(v, cells.filter((c) => c.variant === v)));
+const calibration: CalibrationCell[] = [];
+for (const k of order) {
+  const entry = byCell.get(k)!;
+  const c = calibrationCell(`${entry.variant} ${cellId(entry.cell)}`, entry.cell.profile, entry.runs[coteName] ?? []);
+  if (c && (entry.variant === 'base' || entry.variant === 'inputs')) calibration.push(c);
+}
+const stability = await measureStability();
 const baseDays = baseCells.reduce((s, c) => s + c.days, 0) * learners;
 const data: ReportData = {
   command: `npx tsx bench/planner/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
   coteName,
   plannerVersion: plannerVersion(),
-  learners: { base: learners, robustness: robustLearners },
+  learners: { base: learners, robustness: robustLearners, inputs: inputLearners, stability: stabilityLearners * 2 },
   seed,
+  seedRole,
   seconds,
+  calibration: {
+    base: calibrationTable(calibration.filter((c) => c.cell.startsWith('base '))),
+    inputs: calibrationTable(calibration.filter((c) => c.cell.startsWith('inputs '))),
+    cells: calibration,
+  },
+  stability,
   variants,
   overview: plannerOverview(cells.filter((c) => c.variant === 'base')),
   cells,
@@ -113,6 +145,26 @@ writeFileSync(`${outBase}.md`, markdown(data) + '\n');
 console.log(stdoutSummary(data));
 console.log(`\n${tasks.length} tasks, ${seconds.toFixed(0)} s on ${workers} worker(s); wrote ${path.relative(repoRoot, outBase)}.{json,md}`);
 if (adapter.errors) console.log(`WARNING: plan() threw ${adapter.errors} times; first:\n${adapter.firstError}`);
+
+/**
+ * The stability table: per profile, learners of μ_pop 10 at (D 30, 120 min) and (D 60, 60 min) living the first
+ * `stabilityMornings` days exactly as planned (in this process: a plan per morning with an 8-day horizon).
+ */
+async function measureStability(): Promise<Array<{ profile: string; learners: number } & StabilityCounts>> {
+  if (stabilityLearners <= 0) return [];
+  const index = indexCatalog(loadCatalog());
+  const { plan } = await loadPlanFunction(values.standin);
+  const rows = [];
+  for (const profile of ['general', 'samsung', 'kakao'] as const) {
+    if (values.profile && !values.profile.split(',').includes(profile)) continue;
+    let counts = emptyCounts();
+    for (const cell of [{ profile, muPop: 10, days: 30, budget: 120 }, { profile, muPop: 10, days: 60, budget: 60 }]) {
+      for (let i = 0; i < stabilityLearners; i++) counts = addCounts(counts, stabilityRun(index, cell, seed, i, plan, stabilityMornings));
+    }
+    rows.push({ profile, learners: 2 * stabilityLearners, ...counts });
+  }
+  return rows;
+}
 
 /** The commit the planner under test comes from (COTE_SIM_VERSION overrides), and whether src/planner had uncommitted changes. */
 function plannerVersion(): string {

@@ -3,7 +3,7 @@
  * Each morning the planner sees the logged history and today's date; the learner works the items in order
  * and stops at the first one that would push the day past 1.2 × the budget (the first item is always done).
  */
-import { addDays } from '../../src/day.ts';
+import { addDays, isoWeekday } from '../../src/day.ts';
 import type { HistoryAttempt } from '../../src/planner/types.ts';
 import { EXAM_FORMATS, examWeights, passProbability, type SimProfile } from './exam.ts';
 import type { PlannerFactory, RunSetup } from './planners.ts';
@@ -19,9 +19,18 @@ export interface Cell {
   budget: number;
   profile: SimProfile;
   muPop: number;
+  /** ISO weekdays studied (default all 7): only these days are worked; the planners are asked only on them. */
+  studyDays?: number[];
+  /** A learner with no earlier solves (nothing imported). */
+  fresh?: boolean;
 }
 
-export const cellId = (c: Cell): string => `${c.profile}/mu${c.muPop}/D${c.days}/b${c.budget}`;
+export const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
+
+export const cellId = (c: Cell): string =>
+  `${c.profile}/mu${c.muPop}/D${c.days}/b${c.budget}` +
+  (c.studyDays && c.studyDays.length < 7 ? `/sd${c.studyDays.join('')}` : '') +
+  (c.fresh ? '/fresh' : '');
 
 export interface RunResult {
   pass: number;
@@ -39,6 +48,8 @@ export interface RunResult {
   /** Minutes on types the exam weighs at ≥ 0.05. */
   focusMinutes: number;
   reviews: number;
+  /** The planner's own day-0 projection of P(pass) (cote only; null for planners without one). */
+  projected: number | null;
 }
 
 export function runSetup(index: CatalogIndex, cell: Cell, seed: number): RunSetup {
@@ -50,6 +61,7 @@ export function runSetup(index: CatalogIndex, cell: Cell, seed: number): RunSetu
     days: cell.days,
     startDay: START_DAY,
     examDay: addDays(START_DAY, cell.days),
+    studyDays: cell.studyDays ?? ALL_DAYS,
     seed,
   };
 }
@@ -68,14 +80,15 @@ export function simulateRun(
   factory: PlannerFactory,
 ): RunResult {
   const key = learnerKey(master, cell, learnerIndex);
-  const learner = makeLearner(index, params, master, key, cell.muPop);
+  const learner = makeLearner(index, params, master, key, cell.muPop, cell.fresh);
   const setup = runSetup(index, cell, key);
   const planner = factory(setup);
   const state = new LearnerState(learner, index, params);
   const history: HistoryAttempt[] = priorHistory(learner);
-  const r: RunResult = { pass: 0, score: 0, pbar: 0, attempts: 0, solves: 0, hints: 0, minutes: 0, planned: 0, skipped: 0, invalid: 0, gapSum: 0, focusMinutes: 0, reviews: 0 };
+  const r: RunResult = { pass: 0, score: 0, pbar: 0, attempts: 0, solves: 0, hints: 0, minutes: 0, planned: 0, skipped: 0, invalid: 0, gapSum: 0, focusMinutes: 0, reviews: 0, projected: null };
   for (let t = 0; t < cell.days; t++) {
     const today = addDays(START_DAY, t);
+    if (!setup.studyDays.includes(isoWeekday(today))) continue;
     const items = planner.today({ dayIndex: t, today, history: history.slice() });
     r.planned += items.length;
     const doneToday = new Set<string>();
@@ -104,6 +117,7 @@ export function simulateRun(
     }
     r.minutes += used;
   }
+  r.projected = planner.projection?.() ?? null;
   const format = EXAM_FORMATS[cell.profile];
   r.pbar = state.examSuccess(shiftedWeights(setup.weights, params.examShift), format.levels, cell.days);
   r.pass = passProbability(format.questions, r.pbar, format.toPass);

@@ -16,9 +16,11 @@ export interface SimParams {
   difficultyNoise: number;
   /** Share of the real exam's weight spread evenly over all types, unknown to the planners (0 = the profile is the truth). */
   examShift: number;
+  /** Share of logged outcomes flipped (a solve logged as a hint and a hint as a solve): a noisy learner's log. */
+  logNoise: number;
 }
 
-export const BASE_PARAMS: SimParams = { slope: 0.8, learningRate: 0.45, bestGap: 1, forgetting: true, difficultyNoise: 1, examShift: 0 };
+export const BASE_PARAMS: SimParams = { slope: 0.8, learningRate: 0.45, bestGap: 1, forgetting: true, difficultyNoise: 1, examShift: 0, logNoise: 0 };
 
 export const HINT_ON_FAILURE = 0.7;
 export const RELATED_SHARE = 0.25;
@@ -91,7 +93,8 @@ export interface Learner {
   priorSolved: string[];
 }
 
-export function makeLearner(index: CatalogIndex, params: SimParams, master: number, key: number, muPop: number): Learner {
+/** `fresh`: a learner with no earlier solves (the same hidden skills, nothing imported). */
+export function makeLearner(index: CatalogIndex, params: SimParams, master: number, key: number, muPop: number, fresh = false): Learner {
   const rng = Rng.of(master, 'learner', key);
   const mu = rng.normal(muPop, 2);
   const pace = Math.exp(rng.normal(0, 0.25));
@@ -105,7 +108,8 @@ export function makeLearner(index: CatalogIndex, params: SimParams, master: numb
     difficulty.set(p.id, p.level + params.difficultyNoise * Rng.of(master, 'difficulty', key, p.id).normal());
   }
   const learner: Learner = { key, master, mu, pace, base, difficulty, priorSolved: [] };
-  learner.priorSolved = priorSolves(index, params, learner, rng.poisson(PRIOR_SOLVES_MEAN));
+  const count = rng.poisson(PRIOR_SOLVES_MEAN);
+  learner.priorSolved = fresh ? [] : priorSolves(index, params, learner, count);
   return learner;
 }
 
@@ -195,7 +199,11 @@ export class LearnerState {
     const hint = !solved && uniformAt(master, 'hint', key, problem, n) < HINT_ON_FAILURE;
     const level = this.index.level.get(problem) ?? 0;
     const expected = estimatedMinutes(level) * (resolve ? RESOLVE_MINUTES : 1);
-    const outcome: Outcome = solved ? (minutes > SLOW_FACTOR * expected ? 'solved_slow' : 'solved') : hint ? 'hint' : 'failed';
+    let outcome: Outcome = solved ? (minutes > SLOW_FACTOR * expected ? 'solved_slow' : 'solved') : hint ? 'hint' : 'failed';
+    // A noisy log: the learning follows what happened, the log (all a planner sees) says the opposite now and then.
+    if (this.params.logNoise > 0 && outcome !== 'failed' && uniformAt(master, 'lognoise', key, problem, n) < this.params.logNoise) {
+      outcome = outcome === 'hint' ? 'solved' : 'hint';
+    }
     this.learn(cats, d, day, solved ? 1 : hint ? 0.6 : 0.3, resolve);
     this.attemptsOf.set(problem, n + 1);
     if (solved || hint) this.seen.add(problem);

@@ -4,6 +4,16 @@ export const MAX_LEVEL = 30;
 /** Unrated problems (level 0) are planned as if they were Bronze I. */
 const UNRATED_AS = 5;
 
+/**
+ * The level of an unrated problem (tier missing or 0) from solved.ac's average tries: on the curated list's 992
+ * rated problems level ≈ 7 + 1.33·tries (least squares), so 4.9 tries is about Gold IV, not Bronze. Without
+ * average tries: UNRATED_AS.
+ */
+export function levelFromTries(tries: number | null | undefined): number {
+  if (typeof tries !== 'number' || !(tries > 0)) return UNRATED_AS;
+  return Math.max(1, Math.min(MAX_LEVEL, Math.round(7 + 1.33 * tries)));
+}
+
 /** A problem's place in one category's level bucket. */
 export interface BucketEntry {
   problem: number;
@@ -46,7 +56,7 @@ function buildIndex(catalog: PlannerCatalog): CatalogIndex {
   const byId = new Map<string, number>();
   problems.forEach((p, i) => byId.set(p.id, i));
   const level = new Int8Array(problems.length);
-  problems.forEach((p, i) => (level[i] = p.level > 0 ? Math.min(MAX_LEVEL, Math.round(p.level)) : UNRATED_AS));
+  problems.forEach((p, i) => (level[i] = p.level > 0 ? Math.min(MAX_LEVEL, Math.round(p.level)) : levelFromTries(p.averageTries)));
   const categories = [...catalog.categories].sort((a, b) => a.position - b.position);
   const catKeys = categories.map((c) => c.key);
   const catIndex = new Map<string, number>();

@@ -1,10 +1,10 @@
 import { addDays, daysBetween, isoWeekday } from '../day.ts';
 import { catalogIndex, MAX_LEVEL, type CatalogIndex } from './catalogIndex.ts';
-import { chronological, isGraded, learnerModel, predicted, SHRINK, thetaHat, type LearnerState } from './model.ts';
+import { chronological, eloStep, isGraded, learnerModel, predicted, predictedOutcome, SHRINK, thetaHat, type LearnerState } from './model.ts';
 import { relatedIndex, RELATED_SHARE } from './related.ts';
 import { profileOf, profileWeights, type ExamFormat } from './profiles.ts';
 import { reviewCards, type ReviewCard } from './reviews.ts';
-import type { HistoryAttempt, PlanInput } from './types.ts';
+import type { HistoryAttempt, PlanInput, PlanItem } from './types.ts';
 import { TUNING } from './tuning.ts';
 
 /**
@@ -23,6 +23,20 @@ export interface PlanContext {
   examLevels: number[];
   profile: string;
   /**
+   * The estimate the planner will hold on the day being planned: the learner's Elo state, moved at the end of each
+   * planned day by exactly the update a logged day gives (eloStep with the predicted outcome of each item). Choosing
+   * uses it, so a learner who does the day as predicted meets tomorrow the list the forecast showed.
+   */
+  est: Pick<LearnerState, 'theta' | 'n' | 'thetaG' | 'nG'>;
+  /**
+   * Beyond the first MIRROR_DAYS days the estimate no longer moves by the predicted outcomes (always "solved" at
+   * P ≥ 0.5, they would climb without end over months); the projected learning gain planned since then is added.
+   */
+  late: boolean;
+  lateGain: Float64Array;
+  lateGainG: number;
+  /**
+   * The projection towards the exam (what the learner will be able to do, not what the log will say):
    * θ̂_c at the start, and the projected gain added by the plan so far: per category, and global (as Elo's θ_g
    * rises with every attempt, it lifts the categories with little evidence of their own through the shrinkage).
    */
@@ -96,6 +110,10 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     offExamJudge: offJudge(index.problems, format.judge),
     examLevels,
     profile: input.settings.profile,
+    est: { theta: learner.theta.slice(), n: learner.n.slice(), thetaG: learner.thetaG, nG: learner.nG },
+    late: false,
+    lateGain: new Float64Array(cats),
+    lateGainG: 0,
     base,
     gain: new Float64Array(cats),
     gainG: 0,
@@ -152,8 +170,30 @@ export function studyDaysBetween(from: string, to: string, studyDays: Set<number
   return n;
 }
 
+/** The estimate of θ_c the planner will hold on the day being planned (choosing, predicted success, reasons). */
 export function skill(ctx: PlanContext, c: number): number {
+  return thetaHat(ctx.est, c) + ctx.lateGain[c] + ctx.shrink[c] * ctx.lateGainG;
+}
+
+/** Days (from today) whose end moves the estimate as a logged day would: the week the stability promise covers. */
+export const MIRROR_DAYS = 7;
+
+/** θ_c projected from practice: the start estimate plus the expected learning of what is planned (readiness at the exam). */
+export function projectedSkill(ctx: PlanContext, c: number): number {
   return ctx.base[c] + ctx.gain[c] + ctx.shrink[c] * ctx.gainG;
+}
+
+/**
+ * The end of a planned day: the estimate moves as the day's log would move it (each item in order, with its
+ * predicted outcome). A new problem predicted to need a hint would also open a review card once logged; the forecast
+ * does not add one (its re-solve would be planned twice and could fall after exam − 2), which costs a little stability.
+ */
+export function commitDay(ctx: PlanContext, items: PlanItem[], dayIndex: number): void {
+  if (dayIndex >= MIRROR_DAYS) return;
+  for (const it of items) {
+    const p = ctx.index.byId.get(it.problem);
+    if (p !== undefined) eloStep(ctx.index, ctx.est, p, predictedOutcome(it.predicted));
+  }
 }
 
 /** Readiness: mean predicted success over the exam's levels, 0–1. */
@@ -167,20 +207,29 @@ export function readiness(ctx: PlanContext, c: number): number {
   return readinessAt(ctx, skill(ctx, c));
 }
 
+export function projectedReadiness(ctx: PlanContext, c: number): number {
+  return readinessAt(ctx, projectedSkill(ctx, c));
+}
+
 /** Expected skill gain from practising a problem of `level`: largest just above the current skill. */
 export function practise(ctx: PlanContext, problem: number, weight = 1): void {
   ctx.used[problem] = 1;
   const level = ctx.index.level[problem];
   const cats = ctx.index.problemCats[problem];
   for (const c of cats) {
-    const d = level - skill(ctx, c) - 1;
+    const d = level - projectedSkill(ctx, c) - 1;
     const delta = weight * TUNING.gain * Math.exp(-(d * d) / 8);
     ctx.gain[c] += delta;
     for (const r of ctx.related[c]) ctx.gain[r] += RELATED_SHARE * delta;
     ctx.gainG += (TUNING.globalShare * delta) / cats.length;
+    if (ctx.late) {
+      ctx.lateGain[c] += delta;
+      for (const r of ctx.related[c]) ctx.lateGain[r] += RELATED_SHARE * delta;
+      ctx.lateGainG += (TUNING.globalShare * delta) / cats.length;
+    }
     ctx.plannedIn[c]++;
   }
-  ctx.evidence++;
+  ctx.evidence += cats.length;
   ctx.planned++;
 }
 
@@ -196,12 +245,12 @@ export function countNew(ctx: PlanContext, problem: number): void {
 
 /** A new learner's first problems (graded or planned): their skill is still the default guess, so start easy. */
 export function warmingUp(ctx: PlanContext): boolean {
-  return ctx.learner.prior && ctx.learner.nG + ctx.planned < TUNING.warmupAttempts;
+  return ctx.learner.prior && ctx.est.nG < TUNING.warmupAttempts;
 }
 
 /** A new learner with few graded attempts: the skill behind every predicted success is still mostly a guess. */
 export function guessing(ctx: PlanContext): boolean {
-  return ctx.learner.prior && ctx.learner.nG < TUNING.guessAttempts;
+  return ctx.learner.prior && ctx.est.nG < TUNING.guessAttempts;
 }
 
 /** The indices of problems not on `judge`; null when there is no judge or no problem on it (mocks then use any). */

@@ -3,7 +3,7 @@
  * PlanInput (see types.ts), `today` included; the same input always gives the same plan.
  */
 import { addDays, daysBetween } from '../day.ts';
-import { createContext, studyDaysBetween, type PlanContext } from './context.ts';
+import { commitDay, createContext, MIRROR_DAYS, studyDaysBetween, type PlanContext } from './context.ts';
 import { readinessRows, readinessSnapshot, verdictOf } from './readiness.ts';
 import { isStudyDay, lastStudyDay, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
 import { isMockDay, MAX_PLAN_DAYS, phaseOf, preparationStart, timeline } from './timeline.ts';
@@ -61,12 +61,13 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   // A heavy type never given a new problem counts as last practised when the preparation started.
   const sinceStart = -studyDaysBetween(start, input.today, studyDays);
   ctx.lastNew.forEach((v, c) => (ctx.lastNew[c] = Math.max(v, sinceStart)));
-  const now = readinessSnapshot(ctx);
+  const now = readinessSnapshot(ctx, false);
   const days = planDays(ctx, input, cal);
-  const atExam = readinessSnapshot(ctx);
+  const atExam = readinessSnapshot(ctx, true);
   // A new learner with few graded attempts: the skill behind the projection is mostly the default guess.
-  const verdict = ctx.learner.prior && ctx.learner.nG < TUNING.evidenceAttempts ? 'uncertain' : verdictOf(ctx, atExam).verdict;
-  const plan: Plan = { today: input.today, exam, days, readiness: readinessRows(ctx, now, atExam), verdict, advice: [] };
+  const judged = verdictOf(ctx);
+  const verdict = ctx.learner.prior && ctx.learner.nG < TUNING.evidenceAttempts ? 'uncertain' : judged.verdict;
+  const plan: Plan = { today: input.today, exam, days, readiness: readinessRows(ctx, now, atExam), verdict, pass: judged.projection, advice: [] };
   if (withAdvice && verdict === 'behind' && input.horizonDays === undefined) plan.advice = adviceFor(input, ctx, plan, (other) => planWith(other, false).verdict);
   const unsolvedLeft = ctx.learner.attempted.some((a) => a === 0);
   if (!exam) plan.notice = notice(input, 'no_exam', { days: NO_EXAM_HORIZON });
@@ -93,11 +94,13 @@ function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] 
       continue;
     }
     ctx.studyIndex = studyIndex++;
+    ctx.late = i >= MIRROR_DAYS;
     const items =
       i === 0 && input.todayItems
         ? keptToday(ctx, input, cal, excluded)
         : planDay(ctx, cal, i, isMockDay(cal.timeline, i), i === 0 ? excluded : null);
     days.push({ day, rest: false, items, phase });
+    commitDay(ctx, items, i);
   }
   return days;
 }

@@ -55,7 +55,7 @@ export interface LearnerState {
 }
 
 /** θ̂_c = (n_c·θ_c + 3·θ_g)/(n_c + 3). */
-export function thetaHat(s: LearnerState, c: number): number {
+export function thetaHat(s: Pick<LearnerState, 'theta' | 'n' | 'thetaG'>, c: number): number {
   return (s.n[c] * s.theta[c] + SHRINK * s.thetaG) / (s.n[c] + SHRINK);
 }
 
@@ -72,7 +72,20 @@ export function isGraded(a: HistoryAttempt): boolean {
 function medianOfHardest(levels: number[]): number | undefined {
   if (levels.length < MIN_SEED_SOLVES) return undefined;
   const hardest = [...levels].sort((a, b) => b - a).slice(0, 5);
-  return hardest[Math.floor(hardest.length / 2)] + TUNING.seedOffset;
+  // The hardest solves decide, not the count of easy ones: two Gold solves among three Bronze ones seed near Gold
+  // (at most 2 levels under the hardest), where the median of five alone gave Bronze.
+  return Math.max(hardest[Math.floor(hardest.length / 2)], hardest[0] - HARDEST_GAP) + TUNING.seedOffset;
+}
+
+/** The seed is at most this many levels under the hardest solve of the type. */
+const HARDEST_GAP = 2;
+/** A dated solve older than this many days counts one level lower (skill fades; a solve from years ago says less). */
+const OLD_SOLVE_DAYS = 365;
+
+/** The level a solve says the learner had: its level, one less when it is old (dated more than a year before the last dated attempt). */
+function seedLevel(level: number, day: string | null, latest: string | null): number {
+  if (!day || !latest) return level;
+  return Date.parse(latest) - Date.parse(day) > OLD_SOLVE_DAYS * 86_400_000 ? level - 1 : level;
 }
 
 function median(values: number[]): number {
@@ -98,6 +111,8 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
   let importedSolves = 0;
   const seen = new Uint8Array(index.problems.length);
   const solved = seen;
+  let latest: string | null = null;
+  for (const a of ordered) if (a.day && (!latest || a.day > latest)) latest = a.day;
   for (const a of ordered) {
     const p = index.byId.get(a.problem);
     if (p === undefined) continue;
@@ -106,10 +121,11 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
     seen[p] = 1;
     solved[p] = 1;
     if (!isGraded(a)) importedSolves++;
-    allSolved.push(index.level[p]);
+    const level = seedLevel(index.level[p], a.day, latest);
+    allSolved.push(level);
     for (const c of index.problemCats[p]) {
       solvedIn[c]++;
-      solvedLevels[c].push(index.level[p]);
+      solvedLevels[c].push(level);
     }
   }
   // Seeds stand in for a past that Elo never saw (imports, syncs). A new learner's own graded solves go through Elo
@@ -134,18 +150,30 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
 function runElo(index: CatalogIndex, s: LearnerState, graded: HistoryAttempt[]): void {
   for (const a of graded) {
     const p = index.byId.get(a.problem);
-    if (p === undefined) continue;
-    const level = index.level[p];
-    const o = OUTCOME_SCORE[a.outcome];
-    for (const c of index.problemCats[p]) {
-      const prob = predicted(thetaHat(s, c), level);
-      s.theta[c] += (eloRate(s.n[c]) / K) * (o - prob);
-      s.n[c]++;
-    }
-    const pg = predicted(s.thetaG, level);
-    s.thetaG += (eloRate(s.nG) / K) * (o - pg);
-    s.nG++;
+    if (p !== undefined) eloStep(index, s, p, a.outcome);
   }
+}
+
+/**
+ * One logged attempt's Elo update: θ_c += (U(n_c)/K)·(o − P) for each type of the problem, and θ_g the same way.
+ * The forecast applies exactly this with the predicted outcome, so tomorrow's estimate is what a logged day gives.
+ */
+export function eloStep(index: CatalogIndex, s: Pick<LearnerState, 'theta' | 'n' | 'thetaG' | 'nG'>, p: number, outcome: Outcome): void {
+  const level = index.level[p];
+  const o = OUTCOME_SCORE[outcome];
+  for (const c of index.problemCats[p]) {
+    const prob = predicted(thetaHat(s, c), level);
+    s.theta[c] += (eloRate(s.n[c]) / K) * (o - prob);
+    s.n[c]++;
+  }
+  const pg = predicted(s.thetaG, level);
+  s.thetaG += (eloRate(s.nG) / K) * (o - pg);
+  s.nG++;
+}
+
+/** The outcome the forecast assumes for a planned item: solved when its predicted success is ≥ 50 %, else a hint. */
+export function predictedOutcome(success: number): Outcome {
+  return success >= 0.5 ? 'solved' : 'hint';
 }
 
 /** φ: median ratio of logged minutes to the model's estimate over the last 20 timed attempts, in [0.5, 2]. */

@@ -1,5 +1,7 @@
-import { readiness, type PlanContext } from './context.ts';
-import type { CategoryReadiness } from './types.ts';
+import { projectedReadiness, projectedSkill, readiness, readinessAt, type PlanContext } from './context.ts';
+import { SHRINK } from './model.ts';
+import { TUNING } from './tuning.ts';
+import type { CategoryReadiness, PassProjection } from './types.ts';
 
 /** A plan is on track when the projected chance to pass the exam's format reaches this. */
 export const ON_TRACK_PASS = 0.7;
@@ -15,8 +17,9 @@ export function passProbability(p: number, q: number, k: number): number {
   return sum;
 }
 
-export function readinessSnapshot(ctx: PlanContext): number[] {
-  return ctx.index.catKeys.map((_, c) => readiness(ctx, c));
+/** Readiness per category: the current estimate, or (`projected`) the projection of the practice planned so far. */
+export function readinessSnapshot(ctx: PlanContext, projected: boolean): number[] {
+  return ctx.index.catKeys.map((_, c) => (projected ? projectedReadiness(ctx, c) : readiness(ctx, c)));
 }
 
 /** Expected share of exam problems solved: Σ π_c·readiness_c. */
@@ -26,9 +29,40 @@ export function expectedScore(ctx: PlanContext, perCategory: number[]): number {
   return sum;
 }
 
-export function verdictOf(ctx: PlanContext, atExam: number[]): { verdict: 'on_track' | 'behind'; pass: number } {
-  const pass = passProbability(expectedScore(ctx, atExam), ctx.format.problems, ctx.format.passCount);
-  return { verdict: pass >= ON_TRACK_PASS ? 'on_track' : 'behind', pass };
+/** 7-point Gauss–Hermite nodes and weights for E[f(z)], z ~ N(0, 1). */
+const GH_NODES = [-3.7504397, -2.3667594, -1.1544054, 0, 1.1544054, 2.3667594, 3.7504397];
+const GH_WEIGHTS = [0.000548269, 0.030757124, 0.240123179, 0.457142857, 0.240123179, 0.030757124, 0.000548269];
+/** z of the 10th and 90th percentiles: the 80 % interval. */
+const Z80 = 1.2815516;
+
+/**
+ * The projected chance to pass, with its uncertainty. Each type's skill at the exam is its projection (the estimate
+ * plus the learning the plan should bring, × projectionGain, + projectionShift) with a standard error
+ * σ_c = skillSd·√(3/(n_c + 3)) (the weight the estimate still gives its prior; n_c = graded and seeded evidence).
+ * The errors are taken as one shared shift z·σ_c (a learner mis-seeded in one type usually is in all), so
+ * P(pass) = E_z[P(Binomial(Q, p̄(z)) ≥ k)] (7-point Gauss–Hermite) and the 80 % interval is P(pass) at z = ±1.28.
+ */
+export function passProjection(ctx: PlanContext): PassProjection {
+  const cats = ctx.index.catKeys.length;
+  const theta = new Float64Array(cats);
+  const sd = new Float64Array(cats);
+  for (let c = 0; c < cats; c++) {
+    theta[c] = ctx.base[c] + TUNING.projectionGain * (projectedSkill(ctx, c) - ctx.base[c]) + TUNING.projectionShift;
+    sd[c] = TUNING.skillSd * Math.sqrt(SHRINK / (ctx.learner.n[c] + SHRINK));
+  }
+  const at = (z: number) => {
+    let pbar = 0;
+    for (let c = 0; c < cats; c++) if (ctx.pi[c] > 0) pbar += ctx.pi[c] * readinessAt(ctx, theta[c] + z * sd[c]);
+    return passProbability(Math.min(1, pbar), ctx.format.problems, ctx.format.passCount);
+  };
+  let p = 0;
+  GH_NODES.forEach((z, i) => (p += GH_WEIGHTS[i] * at(z)));
+  return { p: round2(p), low: round2(at(-Z80)), high: round2(at(Z80)), need: ctx.format.passCount, of: ctx.format.problems };
+}
+
+export function verdictOf(ctx: PlanContext): { verdict: 'on_track' | 'behind'; pass: number; projection: PassProjection } {
+  const projection = passProjection(ctx);
+  return { verdict: projection.p >= ON_TRACK_PASS ? 'on_track' : 'behind', pass: projection.p, projection };
 }
 
 function round2(x: number): number {

@@ -44,3 +44,4 @@ export function reviewCards(index: CatalogIndex, ordered: HistoryAttempt[], toda
   }
   return out.sort((a, b) => a.due.localeCompare(b.due) || a.problem - b.problem);
 }
+

@@ -329,7 +329,8 @@ export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boo
     spent += refreshItems(ctx, items, limit - spent, excluded);
   }
   if (!lastDay) spent += newItems(ctx, items, rules, limit - spent, lastDay);
-  if (items.length === 0) shortestWork(ctx, day, items, rules, budget, excluded);
+  // (The warm-up day's half budget is no reason for an empty day: the shortest work may take the whole budget.)
+  if (items.length === 0) shortestWork(ctx, day, items, rules, lastDay ? full : budget, excluded);
   return items;
 }
 
@@ -357,7 +358,10 @@ function shortestWork(ctx: PlanContext, day: string, items: PlanItem[], rules: D
     return;
   }
   if (!(budget > 0)) return;
-  const cand = bestCandidate(ctx, { ...rules, excludeCategory: -1 }, budget * MAX_SPLIT);
+  // The warm-up day of a small budget: the easiest weighted problem in reach when nothing is an easy warm-up.
+  const cand =
+    bestCandidate(ctx, { ...rules, excludeCategory: -1 }, budget * MAX_SPLIT) ??
+    (rules.minP > TUNING.warmupFallbackP ? bestCandidate(ctx, { ...rules, excludeCategory: -1, minP: TUNING.warmupFallbackP, maxP: 0.995 }, budget * MAX_SPLIT) : undefined);
   if (!cand) {
     if (ctx.studyIndex === 0) ctx.tooShort = true;
     return;

@@ -55,4 +55,12 @@ export const TUNING = {
   evidenceAttempts: 5,
   /** A mock problem the learner has less than this chance to solve is left out of the set. */
   mockMinP: 0,
+  /**
+   * The verdict's projection (readiness.ts passProjection): the share of the planned learning gain believed, a shift
+   * of the projected skill in levels, and the standard error of a type's skill with no evidence. Calibrated on the
+   * bench's tuning seed so that the day-0 projection matches the realised pass rate (bench/results/planner.md).
+   */
+  projectionGain: 1,
+  projectionShift: -1.6,
+  skillSd: 1,
 };

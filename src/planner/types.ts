@@ -146,6 +146,17 @@ export interface CategoryReadiness {
 
 export type Verdict = 'on_track' | 'behind' | 'uncertain';
 
+/** The projected chance to pass the exam if the plan is followed, with what "pass" means for the profile. */
+export interface PassProjection {
+  /** P(pass), 0–1, and its 80 % interval from the uncertainty of the skill estimates (see readiness.ts). */
+  p: number;
+  low: number;
+  high: number;
+  /** Passing is solving at least `need` of the exam's `of` problems. */
+  need: number;
+  of: number;
+}
+
 export interface Plan {
   today: string;
   exam: string | null;
@@ -153,6 +164,8 @@ export interface Plan {
   readiness: CategoryReadiness[];
   /** 'uncertain': too little evidence (a new learner with few graded attempts) to say either. */
   verdict: Verdict;
+  /** The projection behind the verdict (absent when there is nothing to plan). */
+  pass?: PassProjection;
   /** What would fix a 'behind' verdict (more minutes a day, dropping a light type). */
   advice: Reason[];
   /**

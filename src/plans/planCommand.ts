@@ -4,7 +4,7 @@ import { daysBetween, isDay, localDay } from '../day.ts';
 import { AppError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 import { learnerById, learnerByLogin, type Learner } from '../learners/learnerRepository.ts';
-import type { Plan, Reason, Verdict } from '../planner/types.ts';
+import type { PassProjection, Plan, Reason, Verdict } from '../planner/types.ts';
 import type { PlanWords } from './planWords.ts';
 import { planFor } from './planService.ts';
 import { storedPlan } from './storedPlan.ts';
@@ -16,6 +16,8 @@ export interface PlanJson {
   days: { day: string; items: { problem: string; kind: string; category: string; level: number; minutes: number; reason: string; why: Reason | null }[] }[];
   readiness: { category: string; weight: number; now: number; atExam: number }[];
   verdict: Verdict;
+  /** P(pass) with its 80 % interval and the pass rule (need of `of` problems), and the sentence the page shows. */
+  pass: (PassProjection & { text: string }) | null;
   notice?: { code: string; message: string; params: Record<string, string | number> };
 }
 
@@ -48,6 +50,7 @@ export function planJson(plan: Plan, words: PlanWords): PlanJson {
     })),
     readiness: plan.readiness.map((r) => ({ category: r.category, weight: r.weight, now: r.now, atExam: r.atExam })),
     verdict: plan.verdict,
+    pass: plan.pass ? { ...plan.pass, text: words.pass(plan) } : null,
     ...(plan.notice ? { notice: { code: plan.notice.code, message: words.notice(plan.notice), params: plan.notice.params } } : {}),
   };
 }

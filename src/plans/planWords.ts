@@ -10,6 +10,8 @@ export interface PlanWords {
   reason(reason: Reason | string): string;
   advice(advice: Reason | string): string;
   notice(notice: Plan['notice'] | { code: string; message?: string; params?: Params }): string;
+  /** The verdict's figure: P(pass) with its 80 % interval and what passing means; '' when the plan has none. */
+  pass(plan: Pick<Plan, 'pass' | 'verdict'>): string;
 }
 
 export function planWords(lang: Lang, categories: CatalogCategory[]): PlanWords {
@@ -30,6 +32,14 @@ export function planWords(lang: Lang, categories: CatalogCategory[]): PlanWords 
   return {
     reason: (r) => render('planner.reason', r),
     advice: (a) => render('planner.advice', a),
+    pass: (plan) => {
+      const pass = plan.pass;
+      if (!pass) return '';
+      const pct = (x: number) => Math.round(x * 100);
+      const rule = { need: pass.need, of: pass.of };
+      if (plan.verdict === 'uncertain') return t('planner.pass.uncertain', rule);
+      return t('planner.pass.line', { ...rule, p: pct(pass.p), low: pct(pass.low), high: pct(pass.high) });
+    },
     notice: (n) => (!n ? '' : n.params ? t(`planner.notice.${n.code}`, params(n.params)) : ((n as { message?: string }).message ?? t(`planner.notice.${n.code}`))),
   };
 }

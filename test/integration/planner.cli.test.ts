@@ -29,10 +29,10 @@ describe('cote plan', () => {
   });
   afterEach(() => t.cleanup());
 
-  it('--json – the issue’s shape: today, exam, days with items, readiness, verdict', async () => {
+  it('--json – the issue’s shape: today, exam, days with items, readiness, verdict, pass (P(pass) ± interval, the rule)', async () => {
     expect(await run('--learner', 'mina', '--json')).to.equal(0);
     const plan = JSON.parse(out.join('\n'));
-    expect(Object.keys(plan)).to.deep.equal(['today', 'exam', 'days', 'readiness', 'verdict']);
+    expect(Object.keys(plan)).to.deep.equal(['today', 'exam', 'days', 'readiness', 'verdict', 'pass']);
     expect(plan.today).to.equal('2026-11-28');
     expect(plan.exam).to.equal('2026-12-10');
     expect(plan.days).to.have.length(12);
@@ -47,6 +47,11 @@ describe('cote plan', () => {
       'implementation',
     ]);
     expect(plan.verdict).to.be.oneOf(['on_track', 'behind', 'uncertain']);
+    // Samsung: passing is ≥ 1 of 2; the interval brackets the figure; the sentence is the one /plan shows.
+    expect(plan.pass).to.include({ need: 1, of: 2 });
+    expect(plan.pass.low).to.be.at.most(plan.pass.p);
+    expect(plan.pass.p).to.be.at.most(plan.pass.high);
+    expect(plan.pass.text).to.contain('at least 1 of 2 problems');
   });
 
   it('--today – plans that day and stores nothing', async () => {

@@ -82,7 +82,10 @@ describe('plan() – a new learner logs one attempt in a heavy type', () => {
   // next ones (the list jumps from Silver II to Gold V) below the 10 % floor for a while: fewer, but never none.
   const cases: { name: string; profile: string; exam: string; minutes: number; category: string; outcome: Outcome; keeps: number }[] = [
     { name: 'samsung, 22 days, 120 min, hint in graph traversal', profile: 'samsung', exam: '2026-12-20', minutes: 120, category: 'graph_traversal', outcome: 'hint', keeps: 1 },
-    { name: 'samsung, 22 days, 120 min, failed in graph traversal', profile: 'samsung', exam: '2026-12-20', minutes: 120, category: 'graph_traversal', outcome: 'failed', keeps: 1 },
+    // A failure lowers the type's estimate by the Elo step, and the forecast's first week now moves the estimates as
+    // the logged days will (issue 11, stability): the other types climb with their predicted solves, this one does
+    // not, so it keeps most (≥ 80 %) of its problems rather than all.
+    { name: 'samsung, 22 days, 120 min, failed in graph traversal', profile: 'samsung', exam: '2026-12-20', minutes: 120, category: 'graph_traversal', outcome: 'failed', keeps: 0.8 },
     { name: 'samsung, 22 days, 120 min, hint in simulation', profile: 'samsung', exam: '2026-12-20', minutes: 120, category: 'simulation', outcome: 'hint', keeps: 1 },
     { name: 'samsung, 22 days, 120 min, failed in simulation', profile: 'samsung', exam: '2026-12-20', minutes: 120, category: 'simulation', outcome: 'failed', keeps: 0.6 },
     { name: 'samsung, 12 days, 60 min, hint in graph traversal', profile: 'samsung', exam: '2026-12-10', minutes: 60, category: 'graph_traversal', outcome: 'hint', keeps: 1 },
@@ -100,10 +103,12 @@ describe('plan() – a new learner logs one attempt in a heavy type', () => {
       expect(countBy(after, logged).get(c.category) ?? 0).to.be.at.least(Math.ceil(c.keeps * (countBy(before).get(c.category) ?? 0)));
     });
 
-    it(`${c.name} – the type is back within two days, no harder than before and still in reach`, () => {
+    it(`${c.name} – the type is back within two days, no harder than before (day 1: one level) and still in reach`, () => {
       const next = after.days.slice(0, 2).flatMap((d) => d.items).find((i) => i.category === c.category && i.kind === 'new');
       expect(next, 'a new problem of the type in the first two days').to.not.equal(undefined);
-      expect(next!.level).to.be.at.most(first!.level);
+      // On day 0 no harder than before; on day 1 the forecast counts day 0's predicted solves (as the log will),
+      // so one level more is the staircase, not a jump.
+      expect(next!.level).to.be.at.most(first!.level + (after.days[0].items.includes(next!) ? 0 : 1));
       expect(next!.predicted).to.be.within(0.4, 0.9);
     });
   }

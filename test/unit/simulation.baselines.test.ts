@@ -34,6 +34,7 @@ function setup(over: Partial<RunSetup> = {}, cat: PlannerCatalog = catalog): Run
     days: 10,
     startDay: '2027-03-01',
     examDay: '2027-03-11',
+    studyDays: [1, 2, 3, 4, 5, 6, 7],
     seed: 5,
     ...over,
   };

@@ -19,6 +19,7 @@ const emptyPlan = (input: PlanInput, items: string[] = []): Plan => ({
   days: [{ day: input.today, rest: false, items: items.map((problem) => ({ problem, kind: 'new', category: 'math', level: 5, minutes: 20, predicted: 0.7, reason: { code: '', params: {} } })) }],
   readiness: [],
   verdict: 'on_track',
+  pass: { p: 0.42, low: 0.3, high: 0.5, need: 2, of: 4 },
   advice: [],
 });
 
@@ -31,6 +32,10 @@ describe('simulation – the cote adapter', () => {
       return emptyPlan(input, ['boj:200']);
     };
     const r = simulateRun(index, BASE_PARAMS, cell, 1, 0, coteFactory(spy, stats));
+    // The first morning also plans to the exam once (horizon unset) for the projection of the calibration table.
+    expect(inputs[0].horizonDays).to.equal(undefined);
+    expect(r.projected).to.equal(0.42);
+    inputs.shift();
     expect(inputs.map((i) => i.today)).to.deep.equal(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05']);
     const first = inputs[0] as PlanInput & { horizonDays?: number };
     expect(first.settings).to.include({ examDate: '2027-03-06', dailyMinutes: 90, profile: 'general' });
@@ -41,6 +46,28 @@ describe('simulation – the cote adapter', () => {
     expect(inputs[1].history.length).to.equal(first.history.length + 1);
     expect(inputs[1].history.at(-1)).to.include({ problem: 'boj:200', day: '2027-03-01', origin: 'sim' });
     expect(r.attempts).to.equal(5);
+  });
+
+  it('a cell with study days Sat–Sun – the planner is asked and the learner works only on those days, told the same days', () => {
+    const inputs: PlanInput[] = [];
+    const spy = (input: PlanInput) => {
+      inputs.push(structuredClone(input));
+      return emptyPlan(input, ['boj:200']);
+    };
+    const r = simulateRun(index, BASE_PARAMS, { ...cell, days: 9, studyDays: [6, 7] }, 1, 0, coteFactory(spy, { errors: 0, notices: {} }));
+    expect(inputs.filter((i) => i.horizonDays === 1).map((i) => i.today)).to.deep.equal(['2027-03-06', '2027-03-07']);
+    expect(inputs[0].settings.studyDays).to.deep.equal([6, 7]);
+    expect(r.attempts).to.equal(2);
+  });
+
+  it('a fresh learner – no imported solves in the history', () => {
+    const inputs: PlanInput[] = [];
+    const spy = (input: PlanInput) => {
+      inputs.push(structuredClone(input));
+      return emptyPlan(input, []);
+    };
+    simulateRun(index, BASE_PARAMS, { ...cell, fresh: true }, 1, 0, coteFactory(spy, { errors: 0, notices: {} }));
+    expect(inputs[0].history).to.deep.equal([]);
   });
 
   it('coteFactory() – plan() throws or gives no day for today – counts the error and the learner rests', () => {
