@@ -17,7 +17,10 @@ const TODAY = '2026-11-28';
 /** A deterministic pseudo-random sequence (the bench must not vary between runs). */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 function syntheticCatalog(problems: number, categories: number): PlannerCatalog {

@@ -26,10 +26,20 @@ export interface CalibrationRow {
 }
 
 /** One cell's calibration from its learners' (projected, realised) pairs; learners without a projection are left out. */
-export function calibrationCell(cell: string, profile: string, runs: { projected: number | null; pass: number }[]): CalibrationCell | undefined {
+export function calibrationCell(
+  cell: string,
+  profile: string,
+  runs: { projected: number | null; pass: number }[],
+): CalibrationCell | undefined {
   const paired = runs.filter((r) => r.projected !== null && Number.isFinite(r.projected));
   if (paired.length === 0) return undefined;
-  return { cell, profile, projected: mean(paired.map((r) => r.projected!)), realised: mean(paired.map((r) => r.pass)), n: paired.length };
+  return {
+    cell,
+    profile,
+    projected: mean(paired.map((r) => r.projected!)),
+    realised: mean(paired.map((r) => r.pass)),
+    n: paired.length,
+  };
 }
 
 export function calibrationTable(cells: CalibrationCell[]): CalibrationRow[] {
@@ -38,6 +48,13 @@ export function calibrationTable(cells: CalibrationCell[]): CalibrationRow[] {
     const mine = cells.filter((c) => c.profile === profile);
     const projected = mean(mine.map((c) => c.projected));
     const realised = mean(mine.map((c) => c.realised));
-    return { profile, cells: mine.length, projected, realised, meanAbsGap: mean(mine.map((c) => Math.abs(c.projected - c.realised))), bias: projected - realised };
+    return {
+      profile,
+      cells: mine.length,
+      projected,
+      realised,
+      meanAbsGap: mean(mine.map((c) => Math.abs(c.projected - c.realised))),
+      bias: projected - realised,
+    };
   });
 }

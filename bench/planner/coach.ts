@@ -22,7 +22,8 @@ export function coachReviews(history: HistoryAttempt[], today: string): string[]
   for (const a of history) if (a.day) last.set(a.problem, a);
   const due: string[] = [];
   for (const [problem, a] of last) {
-    if ((a.outcome === 'failed' || a.outcome === 'hint') && addDays(a.day!, COACH_REVIEW_AFTER) <= today) due.push(problem);
+    if ((a.outcome === 'failed' || a.outcome === 'hint') && addDays(a.day!, COACH_REVIEW_AFTER) <= today)
+      due.push(problem);
   }
   return due;
 }
@@ -65,7 +66,8 @@ export const coach: PlannerFactory = (setup) => {
     list.push({ id: e.problem, recommended: e.recommended, position: e.position });
     byType.set(e.category, list);
   }
-  for (const list of byType.values()) list.sort((a, b) => Number(b.recommended) - Number(a.recommended) || a.position - b.position);
+  for (const list of byType.values())
+    list.sort((a, b) => Number(b.recommended) - Number(a.recommended) || a.position - b.position);
   const types = index.catalog.categories.map((c) => c.key).filter((c) => (setup.weights.get(c) ?? 0) > 0);
   return {
     today({ history, today }) {

@@ -23,37 +23,38 @@ export function coteFactory(planFn: PlanFunction, stats: AdapterStats): PlannerF
   return (setup) => {
     let projected: number | null = null;
     return {
-    projection: () => projected,
-    today({ history, today, dayIndex }) {
-      const input: PlanInput & { horizonDays?: number } = {
-        catalog: setup.index.catalog,
-        history,
-        settings: {
-          examDate: setup.examDay,
-          dailyMinutes: setup.budget,
-          studyDays: setup.studyDays,
-          profile: setup.profile,
-          customWeights: null,
-          lang: 'en',
-        },
-        today,
-        seed: setup.seed,
-        horizonDays: 1,
-      };
-      let plan: Plan;
-      try {
-        // The first morning: the whole plan to the exam once, for its projected P(pass) (the calibration table).
-        if (projected === null && dayIndex === firstStudyDay(setup)) projected = planFn({ ...input, horizonDays: undefined }).pass?.p ?? null;
-        plan = planFn(input);
-      } catch (err) {
-        stats.errors++;
-        stats.firstError ??= err instanceof Error ? (err.stack ?? err.message) : String(err);
-        return [];
-      }
-      if (plan.notice) stats.notices[plan.notice.code] = (stats.notices[plan.notice.code] ?? 0) + 1;
-      const day = plan.days.find((d) => d.day === today);
-      return day ? day.items.map((i) => i.problem) : [];
-    },
+      projection: () => projected,
+      today({ history, today, dayIndex }) {
+        const input: PlanInput & { horizonDays?: number } = {
+          catalog: setup.index.catalog,
+          history,
+          settings: {
+            examDate: setup.examDay,
+            dailyMinutes: setup.budget,
+            studyDays: setup.studyDays,
+            profile: setup.profile,
+            customWeights: null,
+            lang: 'en',
+          },
+          today,
+          seed: setup.seed,
+          horizonDays: 1,
+        };
+        let plan: Plan;
+        try {
+          // The first morning: the whole plan to the exam once, for its projected P(pass) (the calibration table).
+          if (projected === null && dayIndex === firstStudyDay(setup))
+            projected = planFn({ ...input, horizonDays: undefined }).pass?.p ?? null;
+          plan = planFn(input);
+        } catch (err) {
+          stats.errors++;
+          stats.firstError ??= err instanceof Error ? (err.stack ?? err.message) : String(err);
+          return [];
+        }
+        if (plan.notice) stats.notices[plan.notice.code] = (stats.notices[plan.notice.code] ?? 0) + 1;
+        const day = plan.days.find((d) => d.day === today);
+        return day ? day.items.map((i) => i.problem) : [];
+      },
     };
   };
 }
@@ -71,7 +72,10 @@ function firstStudyDay(setup: RunSetup): number {
 export function standInPlanner(input: PlanInput): Plan {
   const level = new Map(input.catalog.problems.map((p) => [p.id, p.level]));
   const done = doneSet(input.history);
-  const solvedLevels = [...done].map((p) => level.get(p) ?? 0).sort((a, b) => b - a).slice(0, 5);
+  const solvedLevels = [...done]
+    .map((p) => level.get(p) ?? 0)
+    .sort((a, b) => b - a)
+    .slice(0, 5);
   const theta = solvedLevels.length ? solvedLevels[Math.floor(solvedLevels.length / 2)] : 8;
   const category = new Map(input.catalog.entries.map((e) => [e.problem, e.category]));
   const items = [];
@@ -81,20 +85,39 @@ export function standInPlanner(input: PlanInput): Plan {
     if (done.has(p) || l < theta - 2 || l > theta + 1) continue;
     const minutes = Math.round(estimatedMinutes(l));
     if (used + minutes > input.settings.dailyMinutes && items.length > 0) break;
-    items.push({ problem: p, kind: 'new' as const, category: category.get(p) ?? '', level: l, minutes, predicted: 0.7, reason: { code: 'stand-in', params: {} } });
+    items.push({
+      problem: p,
+      kind: 'new' as const,
+      category: category.get(p) ?? '',
+      level: l,
+      minutes,
+      predicted: 0.7,
+      reason: { code: 'stand-in', params: {} },
+    });
     used += minutes;
   }
-  return { today: input.today, exam: input.settings.examDate, days: [{ day: input.today, rest: false, items }], readiness: [], verdict: 'on_track', advice: [] };
+  return {
+    today: input.today,
+    exam: input.settings.examDate,
+    days: [{ day: input.today, rest: false, items }],
+    readiness: [],
+    verdict: 'on_track',
+    advice: [],
+  };
 }
 
 /** The real plan() when src/planner/index.ts exports it, else the stand-in (and says which). */
-export async function loadPlanFunction(forceStandIn: boolean): Promise<{ plan: PlanFunction; name: 'cote' | 'standin' }> {
+export async function loadPlanFunction(
+  forceStandIn: boolean,
+): Promise<{ plan: PlanFunction; name: 'cote' | 'standin' }> {
   const file = path.join(repoRoot, 'src/planner/index.ts');
   if (!forceStandIn && existsSync(file)) {
     const mod = (await import(file)) as { plan?: PlanFunction };
     // Tuning runs: COTE_TUNING='{"sharePower":0}' overrides src/planner/tuning.ts in this process (workers inherit it).
     if (process.env.COTE_TUNING) {
-      const { TUNING } = (await import(path.join(repoRoot, 'src/planner/tuning.ts'))) as { TUNING: Record<string, number> };
+      const { TUNING } = (await import(path.join(repoRoot, 'src/planner/tuning.ts'))) as {
+        TUNING: Record<string, number>;
+      };
       Object.assign(TUNING, JSON.parse(process.env.COTE_TUNING) as Record<string, number>);
     }
     if (typeof mod.plan === 'function') return { plan: mod.plan, name: 'cote' };

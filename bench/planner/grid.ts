@@ -16,18 +16,25 @@ export const MU_POPS = [7, 10, 13];
 
 export function fullGrid(): Cell[] {
   const cells: Cell[] = [];
-  for (const profile of SIM_PROFILES) for (const muPop of MU_POPS) for (const days of DAYS) for (const budget of BUDGETS) cells.push({ profile, muPop, days, budget });
+  for (const profile of SIM_PROFILES)
+    for (const muPop of MU_POPS)
+      for (const days of DAYS) for (const budget of BUDGETS) cells.push({ profile, muPop, days, budget });
   return cells;
 }
 
 /** The robustness subset: every profile and ability, the middle horizon and budget plus the two corners. */
 export function robustnessCells(): Cell[] {
-  return fullGrid().filter((c) => (c.days === 30 && c.budget === 120) || (c.days === 14 && c.budget === 60) || (c.days === 60 && c.budget === 180));
+  return fullGrid().filter(
+    (c) =>
+      (c.days === 30 && c.budget === 120) || (c.days === 14 && c.budget === 60) || (c.days === 60 && c.budget === 180),
+  );
 }
 
 /** A small grid for tuning: each profile at the middle ability, D 30 × 120 min and D 14 × 60 min. */
 export function quickGrid(): Cell[] {
-  return fullGrid().filter((c) => c.muPop === 10 && ((c.days === 30 && c.budget === 120) || (c.days === 14 && c.budget === 60)));
+  return fullGrid().filter(
+    (c) => c.muPop === 10 && ((c.days === 30 && c.budget === 120) || (c.days === 14 && c.budget === 60)),
+  );
 }
 
 /**
@@ -100,11 +107,21 @@ export interface TaskResult {
   stats: AdapterStats;
 }
 
-export function plannerFactories(cote: PlanFunction, coteName: string, stats: AdapterStats): Record<string, PlannerFactory> {
+export function plannerFactories(
+  cote: PlanFunction,
+  coteName: string,
+  stats: AdapterStats,
+): Record<string, PlannerFactory> {
   return { [coteName]: coteFactory(cote, stats), ...BASELINES, COACH: coach };
 }
 
-export function runTask(index: CatalogIndex, task: Task, master: number, cote: PlanFunction, coteName: string): TaskResult {
+export function runTask(
+  index: CatalogIndex,
+  task: Task,
+  master: number,
+  cote: PlanFunction,
+  coteName: string,
+): TaskResult {
   const params = [...ALL_VARIANTS, INPUT_VARIANT].find((v) => v.name === task.variant)?.params;
   if (!params) throw new Error(`unknown variant ${task.variant}`);
   const stats: AdapterStats = { errors: 0, notices: {} };

@@ -13,7 +13,17 @@ import { loadPlanFunction } from './cote.ts';
 import { addCounts, emptyCounts, stabilityRun, type StabilityCounts } from './stability.ts';
 import { indexCatalog } from './world.ts';
 import { markdown, stdoutSummary, type ReportData } from './format.ts';
-import { ALL_VARIANTS, BASE_VARIANT, fullGrid, INPUT_VARIANT, inputCells, quickGrid, robustnessCells, type Task, type TaskResult } from './grid.ts';
+import {
+  ALL_VARIANTS,
+  BASE_VARIANT,
+  fullGrid,
+  INPUT_VARIANT,
+  inputCells,
+  quickGrid,
+  robustnessCells,
+  type Task,
+  type TaskResult,
+} from './grid.ts';
 import { plannerOverview, summarizeCell, summarizeVariant, type CellRuns } from './report.ts';
 import { cellId, type Cell } from './simulate.ts';
 
@@ -70,7 +80,9 @@ const matches = (c: Cell): boolean =>
 
 const matchesProfile = (c: Cell): boolean => !values.profile || values.profile.split(',').includes(c.profile);
 const baseCells = (quick ? quickGrid() : fullGrid()).filter(matches);
-const robustCells = (robustness === 'all' ? fullGrid() : robustness === 'subset' ? robustnessCells() : []).filter(matches);
+const robustCells = (robustness === 'all' ? fullGrid() : robustness === 'subset' ? robustnessCells() : []).filter(
+  matches,
+);
 const variantNames = values.variants ? values.variants.split(',') : ALL_VARIANTS.map((v) => v.name);
 
 const tasks: Task[] = [];
@@ -79,9 +91,12 @@ const split = (variant: string, cell: Cell, n: number) => {
 };
 if (variantNames.includes(BASE_VARIANT.name)) for (const cell of baseCells) split('base', cell, learners);
 if (robustLearners > 0) {
-  for (const v of ALL_VARIANTS) if (v.name !== 'base' && variantNames.includes(v.name)) for (const cell of robustCells) split(v.name, cell, robustLearners);
+  for (const v of ALL_VARIANTS)
+    if (v.name !== 'base' && variantNames.includes(v.name))
+      for (const cell of robustCells) split(v.name, cell, robustLearners);
 }
-if (inputLearners > 0 && variantNames.includes(BASE_VARIANT.name)) for (const cell of inputCells().filter(matchesProfile)) split(INPUT_VARIANT.name, cell, inputLearners);
+if (inputLearners > 0 && variantNames.includes(BASE_VARIANT.name))
+  for (const cell of inputCells().filter(matchesProfile)) split(INPUT_VARIANT.name, cell, inputLearners);
 if (tasks.length === 0) {
   console.error('bench:planner: no cells match the flags');
   process.exit(1);
@@ -98,10 +113,14 @@ let coteName = 'cote';
 for (const r of results.sort((a, b) => a.task.from - b.task.from)) {
   const key = `${r.task.variant} ${cellId(r.task.cell)}`;
   const entry = byCell.get(key) ?? { variant: r.task.variant, cell: r.task.cell, runs: {} };
-  for (const [name, runs] of Object.entries(r.runs)) (entry.runs[name] ??= []).push(...runs);
+  for (const [name, runs] of Object.entries(r.runs)) {
+    entry.runs[name] ??= [];
+    entry.runs[name].push(...runs);
+  }
   byCell.set(key, entry);
   coteName = Object.keys(r.runs)[0];
-  if (r.task.variant === 'base') for (const [name, ms] of Object.entries(r.plannerMs)) plannerMs[name] = (plannerMs[name] ?? 0) + ms;
+  if (r.task.variant === 'base')
+    for (const [name, ms] of Object.entries(r.plannerMs)) plannerMs[name] = (plannerMs[name] ?? 0) + ms;
   adapter.errors += r.stats.errors;
   adapter.firstError ??= r.stats.firstError;
   for (const [code, n] of Object.entries(r.stats.notices)) adapter.notices[code] = (adapter.notices[code] ?? 0) + n;
@@ -109,7 +128,12 @@ for (const r of results.sort((a, b) => a.task.from - b.task.from)) {
 
 const order = [...tasks.map((t) => `${t.variant} ${cellId(t.cell)}`)].filter((k, i, all) => all.indexOf(k) === i);
 const cells = order.map((k) => summarizeCell(byCell.get(k)!, coteName, seed));
-const variants = [...new Set(cells.map((c) => c.variant))].map((v) => summarizeVariant(v, cells.filter((c) => c.variant === v)));
+const variants = [...new Set(cells.map((c) => c.variant))].map((v) =>
+  summarizeVariant(
+    v,
+    cells.filter((c) => c.variant === v),
+  ),
+);
 const calibration: CalibrationCell[] = [];
 for (const k of order) {
   const entry = byCell.get(k)!;
@@ -143,7 +167,9 @@ mkdirSync(path.dirname(outBase), { recursive: true });
 writeFileSync(`${outBase}.json`, JSON.stringify(data, null, 1) + '\n');
 writeFileSync(`${outBase}.md`, markdown(data) + '\n');
 console.log(stdoutSummary(data));
-console.log(`\n${tasks.length} tasks, ${seconds.toFixed(0)} s on ${workers} worker(s); wrote ${path.relative(repoRoot, outBase)}.{json,md}`);
+console.log(
+  `\n${tasks.length} tasks, ${seconds.toFixed(0)} s on ${workers} worker(s); wrote ${path.relative(repoRoot, outBase)}.{json,md}`,
+);
 if (adapter.errors) console.log(`WARNING: plan() threw ${adapter.errors} times; first:\n${adapter.firstError}`);
 
 /**
@@ -158,8 +184,12 @@ async function measureStability(): Promise<Array<{ profile: string; learners: nu
   for (const profile of ['general', 'samsung', 'kakao'] as const) {
     if (values.profile && !values.profile.split(',').includes(profile)) continue;
     let counts = emptyCounts();
-    for (const cell of [{ profile, muPop: 10, days: 30, budget: 120 }, { profile, muPop: 10, days: 60, budget: 60 }]) {
-      for (let i = 0; i < stabilityLearners; i++) counts = addCounts(counts, stabilityRun(index, cell, seed, i, plan, stabilityMornings));
+    for (const cell of [
+      { profile, muPop: 10, days: 30, budget: 120 },
+      { profile, muPop: 10, days: 60, budget: 60 },
+    ]) {
+      for (let i = 0; i < stabilityLearners; i++)
+        counts = addCounts(counts, stabilityRun(index, cell, seed, i, plan, stabilityMornings));
     }
     rows.push({ profile, learners: 2 * stabilityLearners, ...counts });
   }
@@ -170,7 +200,8 @@ async function measureStability(): Promise<Array<{ profile: string; learners: nu
 function plannerVersion(): string {
   if (process.env.COTE_SIM_VERSION) return process.env.COTE_SIM_VERSION;
   try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const dirty = git('status', '--porcelain', '--', 'src/planner') !== '';
     return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/planner' : ''}`;
   } catch {
@@ -201,7 +232,10 @@ function runAll(queue: Task[], n: number): Promise<TaskResult[]> {
         if (m.result) {
           done.push(m.result);
           if (process.stderr.isTTY) process.stderr.write(`\r${done.length}/${total} tasks`);
-          else if (done.length % Math.ceil(total / 10) === 0) process.stderr.write(`${done.length}/${total} tasks, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+          else if (done.length % Math.ceil(total / 10) === 0)
+            process.stderr.write(
+              `${done.length}/${total} tasks, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+            );
         }
         next(child);
       });

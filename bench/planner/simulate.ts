@@ -85,7 +85,22 @@ export function simulateRun(
   const planner = factory(setup);
   const state = new LearnerState(learner, index, params);
   const history: HistoryAttempt[] = priorHistory(learner);
-  const r: RunResult = { pass: 0, score: 0, pbar: 0, attempts: 0, solves: 0, hints: 0, minutes: 0, planned: 0, skipped: 0, invalid: 0, gapSum: 0, focusMinutes: 0, reviews: 0, projected: null };
+  const r: RunResult = {
+    pass: 0,
+    score: 0,
+    pbar: 0,
+    attempts: 0,
+    solves: 0,
+    hints: 0,
+    minutes: 0,
+    planned: 0,
+    skipped: 0,
+    invalid: 0,
+    gapSum: 0,
+    focusMinutes: 0,
+    reviews: 0,
+    projected: null,
+  };
   for (let t = 0; t < cell.days; t++) {
     const today = addDays(START_DAY, t);
     if (!setup.studyDays.includes(isoWeekday(today))) continue;
@@ -110,10 +125,17 @@ export function simulateRun(
       r.attempts++;
       r.gapSum += a.gap;
       if (a.resolve) r.reviews++;
-      if ((index.categoriesOf.get(problem) ?? []).some((c) => (setup.weights.get(c) ?? 0) >= FOCUS_WEIGHT)) r.focusMinutes += a.minutes;
+      if ((index.categoriesOf.get(problem) ?? []).some((c) => (setup.weights.get(c) ?? 0) >= FOCUS_WEIGHT))
+        r.focusMinutes += a.minutes;
       if (a.solved) r.solves++;
       else if (a.outcome === 'hint') r.hints++;
-      history.push({ problem, day: today, outcome: a.outcome, minutes: Math.max(1, Math.round(a.minutes)), origin: 'sim' });
+      history.push({
+        problem,
+        day: today,
+        outcome: a.outcome,
+        minutes: Math.max(1, Math.round(a.minutes)),
+        origin: 'sim',
+      });
     }
     r.minutes += used;
   }

@@ -67,7 +67,14 @@ export function stabilityCounts(plans: string[][][]): StabilityCounts {
 }
 
 /** One learner of `cell` living `mornings` days as planned; the counts of what each morning's plan kept. */
-export function stabilityRun(index: CatalogIndex, cell: Cell, master: number, learnerIndex: number, planFn: PlanFunction, mornings: number): StabilityCounts {
+export function stabilityRun(
+  index: CatalogIndex,
+  cell: Cell,
+  master: number,
+  learnerIndex: number,
+  planFn: PlanFunction,
+  mornings: number,
+): StabilityCounts {
   const key = learnerKey(master, cell, learnerIndex);
   const learner = makeLearner(index, BASE_PARAMS, master, key, cell.muPop, cell.fresh);
   const setup = runSetup(index, cell, key);
@@ -79,7 +86,14 @@ export function stabilityRun(index: CatalogIndex, cell: Cell, master: number, le
     const input: PlanInput = {
       catalog: index.catalog,
       history: history.slice(),
-      settings: { examDate: setup.examDay, dailyMinutes: cell.budget, studyDays: setup.studyDays, profile: cell.profile, customWeights: null, lang: 'en' },
+      settings: {
+        examDate: setup.examDay,
+        dailyMinutes: cell.budget,
+        studyDays: setup.studyDays,
+        profile: cell.profile,
+        customWeights: null,
+        lang: 'en',
+      },
       today,
       seed: key,
       horizonDays: WEEK + 1,
@@ -87,7 +101,13 @@ export function stabilityRun(index: CatalogIndex, cell: Cell, master: number, le
     const plan = planFn(input);
     plans.push(plan.days.map((d) => d.items.map((i) => i.problem)));
     for (const it of plan.days[0]?.items ?? []) {
-      history.push({ problem: it.problem, day: today, outcome: it.predicted >= 0.5 ? 'solved' : 'hint', minutes: it.minutes, origin: 'sim' });
+      history.push({
+        problem: it.problem,
+        day: today,
+        outcome: it.predicted >= 0.5 ? 'solved' : 'hint',
+        minutes: it.minutes,
+        origin: 'sim',
+      });
     }
   }
   return stabilityCounts(plans);

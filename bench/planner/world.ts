@@ -20,7 +20,15 @@ export interface SimParams {
   logNoise: number;
 }
 
-export const BASE_PARAMS: SimParams = { slope: 0.8, learningRate: 0.45, bestGap: 1, forgetting: true, difficultyNoise: 1, examShift: 0, logNoise: 0 };
+export const BASE_PARAMS: SimParams = {
+  slope: 0.8,
+  learningRate: 0.45,
+  bestGap: 1,
+  forgetting: true,
+  difficultyNoise: 1,
+  examShift: 0,
+  logNoise: 0,
+};
 
 export const HINT_ON_FAILURE = 0.7;
 export const RELATED_SHARE = 0.25;
@@ -94,7 +102,14 @@ export interface Learner {
 }
 
 /** `fresh`: a learner with no earlier solves (the same hidden skills, nothing imported). */
-export function makeLearner(index: CatalogIndex, params: SimParams, master: number, key: number, muPop: number, fresh = false): Learner {
+export function makeLearner(
+  index: CatalogIndex,
+  params: SimParams,
+  master: number,
+  key: number,
+  muPop: number,
+  fresh = false,
+): Learner {
   const rng = Rng.of(master, 'learner', key);
   const mu = rng.normal(muPop, 2);
   const pace = Math.exp(rng.normal(0, 0.25));
@@ -122,7 +137,8 @@ function priorSolves(index: CatalogIndex, params: SimParams, learner: Learner, c
   const keyed = index.catalog.problems.map((p) => {
     const cats = index.categoriesOf.get(p.id) ?? [];
     const s = mean(cats.map((c) => learner.base.get(c) ?? learner.mu));
-    const w = sigmoid(params.slope * (s - (learner.difficulty.get(p.id) ?? p.level))) * (index.recommended.has(p.id) ? 2 : 1);
+    const w =
+      sigmoid(params.slope * (s - (learner.difficulty.get(p.id) ?? p.level))) * (index.recommended.has(p.id) ? 2 : 1);
     const u = uniformAt(learner.master, 'prior', learner.key, p.id);
     return { id: p.id, k: Math.log(u) / Math.max(w, 1e-9) };
   });
@@ -131,7 +147,13 @@ function priorSolves(index: CatalogIndex, params: SimParams, learner: Learner, c
 }
 
 export function priorHistory(learner: Learner): HistoryAttempt[] {
-  return learner.priorSolved.map((problem) => ({ problem, day: null, outcome: 'solved', minutes: null, origin: 'import' }));
+  return learner.priorSolved.map((problem) => ({
+    problem,
+    day: null,
+    outcome: 'solved',
+    minutes: null,
+    origin: 'import',
+  }));
 }
 
 const mean = (xs: number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -183,7 +205,9 @@ export class LearnerState {
   nextMinutes(problem: string): number {
     const n = this.attemptsOf.get(problem) ?? 0;
     const d = this.learner.difficulty.get(problem) ?? 0;
-    const noise = Math.exp(Rng.of(this.learner.master, 'minutes', this.learner.key, problem, n).normal(0, MINUTES_NOISE_SD));
+    const noise = Math.exp(
+      Rng.of(this.learner.master, 'minutes', this.learner.key, problem, n).normal(0, MINUTES_NOISE_SD),
+    );
     return estimatedMinutes(d) * this.learner.pace * noise * (this.seen.has(problem) ? RESOLVE_MINUTES : 1);
   }
 
@@ -199,9 +223,19 @@ export class LearnerState {
     const hint = !solved && uniformAt(master, 'hint', key, problem, n) < HINT_ON_FAILURE;
     const level = this.index.level.get(problem) ?? 0;
     const expected = estimatedMinutes(level) * (resolve ? RESOLVE_MINUTES : 1);
-    let outcome: Outcome = solved ? (minutes > SLOW_FACTOR * expected ? 'solved_slow' : 'solved') : hint ? 'hint' : 'failed';
+    let outcome: Outcome = solved
+      ? minutes > SLOW_FACTOR * expected
+        ? 'solved_slow'
+        : 'solved'
+      : hint
+        ? 'hint'
+        : 'failed';
     // A noisy log: the learning follows what happened, the log (all a planner sees) says the opposite now and then.
-    if (this.params.logNoise > 0 && outcome !== 'failed' && uniformAt(master, 'lognoise', key, problem, n) < this.params.logNoise) {
+    if (
+      this.params.logNoise > 0 &&
+      outcome !== 'failed' &&
+      uniformAt(master, 'lognoise', key, problem, n) < this.params.logNoise
+    ) {
       outcome = outcome === 'hint' ? 'solved' : 'hint';
     }
     this.learn(cats, d, day, solved ? 1 : hint ? 0.6 : 0.3, resolve);
@@ -215,9 +249,11 @@ export class LearnerState {
     const gains = new Map<string, number>();
     for (const c of cats) {
       const s = this.skill(c, day);
-      const delta = this.params.learningRate * Math.exp(-((d - s - this.params.bestGap) ** 2) / 8) * m * (resolve ? 0.5 : 1);
+      const delta =
+        this.params.learningRate * Math.exp(-((d - s - this.params.bestGap) ** 2) / 8) * m * (resolve ? 0.5 : 1);
       gains.set(c, (gains.get(c) ?? 0) + delta);
-      for (const r of relatedCategories(c)) if (!cats.includes(r)) gains.set(r, (gains.get(r) ?? 0) + RELATED_SHARE * delta);
+      for (const r of relatedCategories(c))
+        if (!cats.includes(r)) gains.set(r, (gains.get(r) ?? 0) + RELATED_SHARE * delta);
     }
     for (const [c, delta] of gains) this.practise(c, day).gain += delta;
   }

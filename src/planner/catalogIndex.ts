@@ -54,13 +54,15 @@ export function catalogIndex(catalog: PlannerCatalog): CatalogIndex {
 function buildIndex(catalog: PlannerCatalog): CatalogIndex {
   const problems = catalog.problems;
   const byId = new Map<string, number>();
-  problems.forEach((p, i) => byId.set(p.id, i));
   const level = new Int8Array(problems.length);
-  problems.forEach((p, i) => (level[i] = p.level > 0 ? Math.min(MAX_LEVEL, Math.round(p.level)) : levelFromTries(p.averageTries)));
+  for (const [i, p] of problems.entries()) {
+    byId.set(p.id, i);
+    level[i] = p.level > 0 ? Math.min(MAX_LEVEL, Math.round(p.level)) : levelFromTries(p.averageTries);
+  }
   const categories = [...catalog.categories].sort((a, b) => a.position - b.position);
   const catKeys = categories.map((c) => c.key);
   const catIndex = new Map<string, number>();
-  catKeys.forEach((k, i) => catIndex.set(k, i));
+  for (const [i, k] of catKeys.entries()) catIndex.set(k, i);
   const problemCats: number[][] = problems.map(() => []);
   const buckets: BucketEntry[][][] = catKeys.map(() => Array.from({ length: MAX_LEVEL + 1 }, () => []));
   const entryCount = catKeys.map(() => 0);
@@ -73,7 +75,8 @@ function buildIndex(catalog: PlannerCatalog): CatalogIndex {
     entryCount[c]++;
   }
   for (const perLevel of buckets) {
-    for (const bucket of perLevel) bucket.sort((a, b) => Number(b.recommended) - Number(a.recommended) || a.position - b.position);
+    for (const bucket of perLevel)
+      bucket.sort((a, b) => Number(b.recommended) - Number(a.recommended) || a.position - b.position);
   }
   return { problems, byId, level, catKeys, catIndex, problemCats, buckets, entryCount };
 }

@@ -1,6 +1,16 @@
 import { addDays, daysBetween, isoWeekday } from '../day.ts';
 import { catalogIndex, MAX_LEVEL, type CatalogIndex } from './catalogIndex.ts';
-import { chronological, eloStep, isGraded, learnerModel, predicted, predictedOutcome, SHRINK, thetaHat, type LearnerState } from './model.ts';
+import {
+  chronological,
+  eloStep,
+  isGraded,
+  learnerModel,
+  predicted,
+  predictedOutcome,
+  SHRINK,
+  thetaHat,
+  type LearnerState,
+} from './model.ts';
 import { relatedIndex, RELATED_SHARE } from './related.ts';
 import { profileOf, profileWeights, type ExamFormat } from './profiles.ts';
 import { reviewCards, type ReviewCard } from './reviews.ts';
@@ -138,7 +148,11 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
  * The learner's graded first attempts per category (since the preparation's start when given), and the study day
  * of the latest one, counted back from today (only study weekdays count).
  */
-function newProblemCounts(index: CatalogIndex, ordered: HistoryAttempt[], input: PlanInput): Pick<PlanContext, 'newIn' | 'newTotal' | 'lastNew'> {
+function newProblemCounts(
+  index: CatalogIndex,
+  ordered: HistoryAttempt[],
+  input: PlanInput,
+): Pick<PlanContext, 'newIn' | 'newTotal' | 'lastNew'> {
   const cats = index.catKeys.length;
   const newIn = new Float64Array(cats);
   const lastNew = new Float64Array(cats).fill(-Infinity);
@@ -153,7 +167,10 @@ function newProblemCounts(index: CatalogIndex, ordered: HistoryAttempt[], input:
     if (!isGraded(a) || !a.day || a.day > input.today || (input.startDay && a.day < input.startDay)) continue;
     newTotal++;
     let ago = back.get(a.day);
-    if (ago === undefined) back.set(a.day, (ago = -studyDaysBetween(a.day, input.today, studyDays)));
+    if (ago === undefined) {
+      ago = -studyDaysBetween(a.day, input.today, studyDays);
+      back.set(a.day, ago);
+    }
     for (const c of index.problemCats[p]) {
       newIn[c] += 1 / index.problemCats[p].length;
       lastNew[c] = Math.max(lastNew[c], ago);

@@ -40,14 +40,20 @@ export function plan(input: PlanInput): Plan {
 export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   const blocked = blockingNotice(input);
   const exam = input.settings.examDate;
-  if (blocked) return { today: input.today, exam, days: [], readiness: [], verdict: 'behind', advice: [], notice: blocked };
+  if (blocked)
+    return { today: input.today, exam, days: [], readiness: [], verdict: 'behind', advice: [], notice: blocked };
   // An exam further than MAX_PLAN_DAYS away is planned as if it were on that day (and the plan says so).
   const tooFar = exam !== null && daysBetween(input.today, exam) > MAX_PLAN_DAYS;
   const end = tooFar ? addDays(input.today, MAX_PLAN_DAYS) : exam;
   const total = end ? daysBetween(input.today, end) : NO_EXAM_HORIZON;
   const ctx = createContext(input, end ?? addDays(input.today, NO_EXAM_HORIZON));
   const studyDays = new Set(input.settings.studyDays);
-  const start = preparationStart(input.history, input.today, end ?? addDays(input.today, NO_EXAM_HORIZON), input.startDay);
+  const start = preparationStart(
+    input.history,
+    input.today,
+    end ?? addDays(input.today, NO_EXAM_HORIZON),
+    input.startDay,
+  );
   const cal: Calendar = {
     total,
     timeline: timeline(start, input.today, total, studyDays),
@@ -60,21 +66,35 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   };
   // A heavy type never given a new problem counts as last practised when the preparation started.
   const sinceStart = -studyDaysBetween(start, input.today, studyDays);
-  ctx.lastNew.forEach((v, c) => (ctx.lastNew[c] = Math.max(v, sinceStart)));
+  for (const [c, v] of ctx.lastNew.entries()) ctx.lastNew[c] = Math.max(v, sinceStart);
   const now = readinessSnapshot(ctx, false);
   const days = planDays(ctx, input, cal);
   const atExam = readinessSnapshot(ctx, true);
   // A new learner with few graded attempts: the skill behind the projection is mostly the default guess.
   const judged = verdictOf(ctx);
   const verdict = ctx.learner.prior && ctx.learner.nG < TUNING.evidenceAttempts ? 'uncertain' : judged.verdict;
-  const plan: Plan = { today: input.today, exam, days, readiness: readinessRows(ctx, now, atExam), verdict, pass: judged.projection, advice: [] };
-  if (withAdvice && verdict === 'behind' && input.horizonDays === undefined) plan.advice = adviceFor(input, ctx, plan, (other) => planWith(other, false).verdict);
+  const plan: Plan = {
+    today: input.today,
+    exam,
+    days,
+    readiness: readinessRows(ctx, now, atExam),
+    verdict,
+    pass: judged.projection,
+    advice: [],
+  };
+  if (withAdvice && verdict === 'behind' && input.horizonDays === undefined)
+    plan.advice = adviceFor(input, ctx, plan, (other) => planWith(other, false).verdict);
   const unsolvedLeft = ctx.learner.attempted.some((a) => a === 0);
   if (!exam) plan.notice = notice(input, 'no_exam', { days: NO_EXAM_HORIZON });
   else if (tooFar) plan.notice = notice(input, 'exam_far', { exam, days: MAX_PLAN_DAYS });
   else if (!unsolvedLeft) plan.notice = notice(input, 'all_solved');
-  else if (ctx.exhausted) plan.notice = notice(input, 'list_exhausted', { solved: ctx.learner.solved.reduce((a, b) => a + b, 0), total: ctx.index.problems.length });
-  else if (ctx.tooShort) plan.notice = notice(input, 'budget_too_small', { budget: input.minutesToday ?? input.settings.dailyMinutes });
+  else if (ctx.exhausted)
+    plan.notice = notice(input, 'list_exhausted', {
+      solved: ctx.learner.solved.reduce((a, b) => a + b, 0),
+      total: ctx.index.problems.length,
+    });
+  else if (ctx.tooShort)
+    plan.notice = notice(input, 'budget_too_small', { budget: input.minutesToday ?? input.settings.dailyMinutes });
   return plan;
 }
 

@@ -141,7 +141,17 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
     theta[c] = seed ?? (seeded === undefined ? thetaG : thetaG - 1);
     n[c] = seed === undefined ? 0 : SEED_EVIDENCE;
   }
-  const state: LearnerState = { theta, n, thetaG, nG: 0, pace: 1, attempted, solved, solvedIn, prior: seeded === undefined };
+  const state: LearnerState = {
+    theta,
+    n,
+    thetaG,
+    nG: 0,
+    pace: 1,
+    attempted,
+    solved,
+    solvedIn,
+    prior: seeded === undefined,
+  };
   runElo(index, state, ordered.filter(isGraded));
   state.pace = paceOf(index, ordered);
   return state;
@@ -158,7 +168,12 @@ function runElo(index: CatalogIndex, s: LearnerState, graded: HistoryAttempt[]):
  * One logged attempt's Elo update: θ_c += (U(n_c)/K)·(o − P) for each type of the problem, and θ_g the same way.
  * The forecast applies exactly this with the predicted outcome, so tomorrow's estimate is what a logged day gives.
  */
-export function eloStep(index: CatalogIndex, s: Pick<LearnerState, 'theta' | 'n' | 'thetaG' | 'nG'>, p: number, outcome: Outcome): void {
+export function eloStep(
+  index: CatalogIndex,
+  s: Pick<LearnerState, 'theta' | 'n' | 'thetaG' | 'nG'>,
+  p: number,
+  outcome: Outcome,
+): void {
   const level = index.level[p];
   const o = OUTCOME_SCORE[outcome];
   for (const c of index.problemCats[p]) {

@@ -25,7 +25,7 @@ export function readinessSnapshot(ctx: PlanContext, projected: boolean): number[
 /** Expected share of exam problems solved: Σ π_c·readiness_c. */
 export function expectedScore(ctx: PlanContext, perCategory: number[]): number {
   let sum = 0;
-  perCategory.forEach((m, c) => (sum += ctx.pi[c] * m));
+  for (const [c, m] of perCategory.entries()) sum += ctx.pi[c] * m;
   return sum;
 }
 
@@ -56,11 +56,21 @@ export function passProjection(ctx: PlanContext): PassProjection {
     return passProbability(Math.min(1, pbar), ctx.format.problems, ctx.format.passCount);
   };
   let p = 0;
-  GH_NODES.forEach((z, i) => (p += GH_WEIGHTS[i] * at(z)));
-  return { p: round2(p), low: round2(at(-Z80)), high: round2(at(Z80)), need: ctx.format.passCount, of: ctx.format.problems };
+  for (const [i, z] of GH_NODES.entries()) p += GH_WEIGHTS[i] * at(z);
+  return {
+    p: round2(p),
+    low: round2(at(-Z80)),
+    high: round2(at(Z80)),
+    need: ctx.format.passCount,
+    of: ctx.format.problems,
+  };
 }
 
-export function verdictOf(ctx: PlanContext): { verdict: 'on_track' | 'behind'; pass: number; projection: PassProjection } {
+export function verdictOf(ctx: PlanContext): {
+  verdict: 'on_track' | 'behind';
+  pass: number;
+  projection: PassProjection;
+} {
   const projection = passProjection(ctx);
   return { verdict: projection.p >= ON_TRACK_PASS ? 'on_track' : 'behind', pass: projection.p, projection };
 }

@@ -16,13 +16,23 @@ export interface ReviewCard {
 
 const scheduler = fsrs(generatorParameters({ enable_short_term: false, request_retention: 0.9, enable_fuzz: false }));
 
-const GRADE: Record<Outcome, Grade> = { failed: Rating.Again, hint: Rating.Hard, solved_slow: Rating.Hard, solved: Rating.Good };
+const GRADE: Record<Outcome, Grade> = {
+  failed: Rating.Again,
+  hint: Rating.Hard,
+  solved_slow: Rating.Hard,
+  solved: Rating.Good,
+};
 
 function dateOf(day: string): Date {
   return new Date(`${day}T00:00:00Z`);
 }
 
-export function reviewCards(index: CatalogIndex, ordered: HistoryAttempt[], today: string, exam: string | null): ReviewCard[] {
+export function reviewCards(
+  index: CatalogIndex,
+  ordered: HistoryAttempt[],
+  today: string,
+  exam: string | null,
+): ReviewCard[] {
   const cards = new Map<number, { card: Card; last: HistoryAttempt }>();
   for (const a of ordered) {
     const p = index.byId.get(a.problem);
@@ -44,4 +54,3 @@ export function reviewCards(index: CatalogIndex, ordered: HistoryAttempt[], toda
   }
   return out.sort((a, b) => a.due.localeCompare(b.due) || a.problem - b.problem);
 }
-

@@ -65,7 +65,9 @@ function mockSet(ctx: PlanContext, limit: number, excluded: Set<number> | null, 
   const minLevel = off ? 1 : ctx.format.minLevel;
   if (off) excluded = excluded ? new Set([...excluded, ...off]) : off;
   const known = (c: number) => allowNewCategory || ctx.learner.solvedIn[c] + ctx.plannedIn[c] > 0;
-  const order = [...ctx.pi.keys()].filter((c) => ctx.pi[c] > 0 && known(c)).sort((a, b) => ctx.pi[b] - ctx.pi[a] || a - b);
+  const order = [...ctx.pi.keys()]
+    .filter((c) => ctx.pi[c] > 0 && known(c))
+    .sort((a, b) => ctx.pi[b] - ctx.pi[a] || a - b);
   const chosen: number[] = [];
   for (let k = 0; chosen.length < q && k < q * 2 && order.length; k++) {
     const c = order[k % order.length];
@@ -125,7 +127,14 @@ function resolvable(ctx: PlanContext, p: number): boolean {
 }
 
 /** A solved problem of category c near `level` in [lo, hi] not yet re-solved in this plan (an exhausted list). */
-function solvedNear(ctx: PlanContext, c: number, level: number, lo: number, hi: number, excluded: Set<number> | null): number | undefined {
+function solvedNear(
+  ctx: PlanContext,
+  c: number,
+  level: number,
+  lo: number,
+  hi: number,
+  excluded: Set<number> | null,
+): number | undefined {
   const target = Math.min(hi, Math.max(lo, level));
   for (let d = 0; d <= hi - lo; d++) {
     for (const l of d === 0 ? [target] : [target - d, target + d]) {
@@ -146,7 +155,9 @@ function solvedNear(ctx: PlanContext, c: number, level: number, lo: number, hi: 
  * first, near the learner's level, to fill what is left of the day.
  */
 function refreshItems(ctx: PlanContext, items: PlanItem[], room: number, excluded: Set<number> | null): number {
-  const order = [...ctx.pi.keys()].filter((c) => ctx.pi[c] > 0).sort((a, b) => ctx.pi[b] * shareOf(ctx, b) - ctx.pi[a] * shareOf(ctx, a) || a - b);
+  const order = [...ctx.pi.keys()]
+    .filter((c) => ctx.pi[c] > 0)
+    .sort((a, b) => ctx.pi[b] * shareOf(ctx, b) - ctx.pi[a] * shareOf(ctx, a) || a - b);
   let spent = 0;
   for (let round = 0; round < 4; round++) {
     for (const c of order) {
@@ -154,12 +165,24 @@ function refreshItems(ctx: PlanContext, items: PlanItem[], room: number, exclude
       // take easier and harder ones rather than leave the day empty.
       const th = skill(ctx, c);
       const [below, above] = round < 2 ? [3, 0.7] : [5, 2];
-      const p = solvedNear(ctx, c, Math.round(th) - 1, Math.max(0, Math.ceil(th - below)), Math.min(MAX_LEVEL, Math.floor(th + above)), excluded);
+      const p = solvedNear(
+        ctx,
+        c,
+        Math.round(th) - 1,
+        Math.max(0, Math.ceil(th - below)),
+        Math.min(MAX_LEVEL, Math.floor(th + above)),
+        excluded,
+      );
       if (p === undefined) continue;
       const minutes = Math.max(1, Math.round(RESOLVE_FACTOR * minutesFor(ctx.index.level[p], ctx.learner.pace)));
       if (spent + minutes > room) continue;
       ctx.resolved[p] = ctx.studyIndex + 1;
-      items.push(item(ctx, p, 'review', minutes, { code: 'resolve_solved', params: { category: ctx.index.catKeys[c], level: ctx.index.level[p] } }));
+      items.push(
+        item(ctx, p, 'review', minutes, {
+          code: 'resolve_solved',
+          params: { category: ctx.index.catKeys[c], level: ctx.index.level[p] },
+        }),
+      );
       practise(ctx, p, 0.5);
       spent += minutes;
     }
@@ -185,14 +208,22 @@ function dueReviews(
 ): number {
   // The share of the budget, or more when the open re-solves would not all fit before the exam at that share.
   let backlog = 0;
-  for (const card of ctx.reviews) backlog += RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
-  const cap = Math.max((phase === 'C' ? TUNING.reviewShareFinal : TUNING.reviewShare) * budget, backlog / reviewDaysLeft);
+  for (const card of ctx.reviews)
+    backlog += RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
+  const cap = Math.max(
+    (phase === 'C' ? TUNING.reviewShareFinal : TUNING.reviewShare) * budget,
+    backlog / reviewDaysLeft,
+  );
   let spent = 0;
   let reviewed = 0;
   const remaining = [];
   for (const card of ctx.reviews) {
     const minutes = RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
-    const allowed = card.due <= day && !excluded?.has(card.problem) && spent + minutes <= limit && (force || reviewed === 0 || spent + minutes <= cap);
+    const allowed =
+      card.due <= day &&
+      !excluded?.has(card.problem) &&
+      spent + minutes <= limit &&
+      (force || reviewed === 0 || spent + minutes <= cap);
     if (!allowed) {
       remaining.push(card);
       continue;
@@ -211,7 +242,8 @@ function dueReviews(
 function dueForCoverage(ctx: PlanContext): number[] {
   const due: number[] = [];
   for (let c = 0; c < ctx.pi.length; c++) {
-    if (ctx.pi[c] >= TUNING.coverWeight && ctx.studyIndex - ctx.lastNew[c] >= TUNING.coverDays - TUNING.coverSlack) due.push(c);
+    if (ctx.pi[c] >= TUNING.coverWeight && ctx.studyIndex - ctx.lastNew[c] >= TUNING.coverDays - TUNING.coverSlack)
+      due.push(c);
   }
   return due.sort((a, b) => ctx.lastNew[a] - ctx.lastNew[b] || ctx.pi[b] - ctx.pi[a] || a - b);
 }
@@ -222,16 +254,23 @@ function hasOtherWeighted(ctx: PlanContext, c: number): boolean {
   return false;
 }
 
-export function newItems(ctx: PlanContext, items: PlanItem[], rules: DayRules, room: number, lastDay: boolean, max = Infinity): number {
+export function newItems(
+  ctx: PlanContext,
+  items: PlanItem[],
+  rules: DayRules,
+  room: number,
+  lastDay: boolean,
+  max = Infinity,
+): number {
   let spent = 0;
   const due = max === Infinity && !lastDay ? dueForCoverage(ctx) : [];
   for (let added = 0; added < max; added++) {
     const cats = new Set(items.map((i) => i.category));
-    const only = items.length >= 2 && cats.size === 1 ? ctx.index.catIndex.get(items[0].category) ?? -1 : -1;
+    const only = items.length >= 2 && cats.size === 1 ? (ctx.index.catIndex.get(items[0].category) ?? -1) : -1;
     rules.excludeCategory = only >= 0 && hasOtherWeighted(ctx, only) ? only : -1;
     if (rules.mixConfusable) rules.partnersOnDay = partners(ctx, cats);
     // A heavy type due for its weekly new problem comes first, when one of its problems is within reach.
-    let cand;
+    let cand: ReturnType<typeof bestCandidate>;
     while (!cand && due.length) {
       rules.onlyCategory = due.shift() ?? -1;
       cand = bestCandidate(ctx, rules, room - spent);
@@ -263,7 +302,14 @@ function partners(ctx: PlanContext, onDay: Set<string>): Set<number> {
   return out;
 }
 
-export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay: boolean, excluded: Set<number> | null, dayMinutes = 0): DayRules {
+export function dayRules(
+  ctx: PlanContext,
+  phase: Phase,
+  total: number,
+  lastDay: boolean,
+  excluded: Set<number> | null,
+  dayMinutes = 0,
+): DayRules {
   return {
     pStar: Math.max(phase === 'A' ? TUNING.pStarA : TUNING.pStarB, warmingUp(ctx) ? TUNING.pStarWarmup : 0),
     minP: lastDay ? 0.85 : TUNING.minP,
@@ -283,17 +329,25 @@ export function dayRules(ctx: PlanContext, phase: Phase, total: number, lastDay:
 }
 
 function practisedAny(ctx: PlanContext): boolean {
-  for (let c = 0; c < ctx.pi.length; c++) if (ctx.pi[c] > 0 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] > 0) return true;
+  for (let c = 0; c < ctx.pi.length; c++)
+    if (ctx.pi[c] > 0 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] > 0) return true;
   return false;
 }
 
 /** One study day's items: due reviews, a mock set on mock days, then new problems to fill the budget. */
-export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boolean, excluded: Set<number> | null): PlanItem[] {
+export function planDay(
+  ctx: PlanContext,
+  cal: Calendar,
+  i: number,
+  mockDay: boolean,
+  excluded: Set<number> | null,
+): PlanItem[] {
   const day = addDays(ctx.today, i);
   const left = cal.total - i;
   const lastDay = i === cal.lastStudy;
   const phase = phaseOf(cal.timeline, i);
-  const full = i === 0 && cal.minutesToday !== undefined ? Math.min(cal.minutesToday, cal.dailyMinutes) : cal.dailyMinutes;
+  const full =
+    i === 0 && cal.minutesToday !== undefined ? Math.min(cal.minutesToday, cal.dailyMinutes) : cal.dailyMinutes;
   const budget = lastDay ? full * 0.5 : full;
   const limit = budget * SLACK;
   const items: PlanItem[] = [];
@@ -307,7 +361,12 @@ export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boo
     // The second half of a problem split over two days (a budget smaller than any problem).
     const { problem, minutes, parts } = ctx.carry;
     ctx.carry = undefined;
-    items.push(item(ctx, problem, 'new', minutes, { code: 'split_continue', params: { category: ctx.index.catKeys[primaryCategory(ctx, problem)], level: ctx.index.level[problem], parts } }));
+    items.push(
+      item(ctx, problem, 'new', minutes, {
+        code: 'split_continue',
+        params: { category: ctx.index.catKeys[primaryCategory(ctx, problem)], level: ctx.index.level[problem], parts },
+      }),
+    );
     return items;
   }
   const rules = dayRules(ctx, phase, cal.total, lastDay, excluded, budget);
@@ -323,7 +382,8 @@ export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boo
   rules.weightedOnly = lastDay;
   // The warm-up day of a learner with nothing easy enough left: the easiest weighted problems still in reach.
   if (lastDay && items.length === 0) spent += newItems(ctx, items, { ...rules, maxP: 0.995 }, limit - spent, true, 2);
-  if (lastDay && items.length === 0) spent += newItems(ctx, items, { ...rules, minP: TUNING.warmupFallbackP, maxP: 0.995 }, limit - spent, true, 2);
+  if (lastDay && items.length === 0)
+    spent += newItems(ctx, items, { ...rules, minP: TUNING.warmupFallbackP, maxP: 0.995 }, limit - spent, true, 2);
   if (items.length === before && noNewInReach(ctx, rules)) {
     if (ctx.studyIndex < 7) ctx.exhausted = true;
     spent += refreshItems(ctx, items, limit - spent, excluded);
@@ -336,7 +396,13 @@ export function planDay(ctx: PlanContext, cal: Calendar, i: number, mockDay: boo
 
 /** No unsolved problem of a weighted type within reach, whatever the room (the list is exhausted for this learner). */
 function noNewInReach(ctx: PlanContext, rules: DayRules): boolean {
-  return bestCandidate(ctx, { ...rules, excludeCategory: -1, newToday: new Int32Array(ctx.pi.length), weightedOnly: true }, Infinity) === undefined;
+  return (
+    bestCandidate(
+      ctx,
+      { ...rules, excludeCategory: -1, newToday: new Int32Array(ctx.pi.length), weightedOnly: true },
+      Infinity,
+    ) === undefined
+  );
 }
 
 /**
@@ -344,16 +410,32 @@ function noNewInReach(ctx: PlanContext, rules: DayRules): boolean {
  * shortest due re-solve, else the best new problem split over as many days as it needs (at most 3); when even
  * that is impossible the day stays empty and the plan's notice says why.
  */
-function shortestWork(ctx: PlanContext, day: string, items: PlanItem[], rules: DayRules, budget: number, excluded: Set<number> | null): void {
+function shortestWork(
+  ctx: PlanContext,
+  day: string,
+  items: PlanItem[],
+  rules: DayRules,
+  budget: number,
+  excluded: Set<number> | null,
+): void {
   let shortest: ReviewCard | undefined;
   let shortestMinutes = Infinity;
   for (const card of ctx.reviews) {
     const minutes = RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
-    if (card.due <= day && !excluded?.has(card.problem) && minutes < shortestMinutes) [shortest, shortestMinutes] = [card, minutes];
+    if (card.due <= day && !excluded?.has(card.problem) && minutes < shortestMinutes)
+      [shortest, shortestMinutes] = [card, minutes];
   }
   if (shortest) {
     ctx.reviews = ctx.reviews.filter((c) => c !== shortest);
-    items.push(item(ctx, shortest.problem, 'review', shortestMinutes, reviewReason(ctx, shortest, primaryCategory(ctx, shortest.problem))));
+    items.push(
+      item(
+        ctx,
+        shortest.problem,
+        'review',
+        shortestMinutes,
+        reviewReason(ctx, shortest, primaryCategory(ctx, shortest.problem)),
+      ),
+    );
     practise(ctx, shortest.problem, 0.5);
     return;
   }
@@ -361,7 +443,13 @@ function shortestWork(ctx: PlanContext, day: string, items: PlanItem[], rules: D
   // The warm-up day of a small budget: the easiest weighted problem in reach when nothing is an easy warm-up.
   const cand =
     bestCandidate(ctx, { ...rules, excludeCategory: -1 }, budget * MAX_SPLIT) ??
-    (rules.minP > TUNING.warmupFallbackP ? bestCandidate(ctx, { ...rules, excludeCategory: -1, minP: TUNING.warmupFallbackP, maxP: 0.995 }, budget * MAX_SPLIT) : undefined);
+    (rules.minP > TUNING.warmupFallbackP
+      ? bestCandidate(
+          ctx,
+          { ...rules, excludeCategory: -1, minP: TUNING.warmupFallbackP, maxP: 0.995 },
+          budget * MAX_SPLIT,
+        )
+      : undefined);
   if (!cand) {
     if (ctx.studyIndex === 0) ctx.tooShort = true;
     return;
@@ -371,7 +459,19 @@ function shortestWork(ctx: PlanContext, day: string, items: PlanItem[], rules: D
   countNew(ctx, cand.problem);
   practise(ctx, cand.problem);
   const level = ctx.index.level[cand.problem];
-  items.push({ ...item(ctx, cand.problem, 'new', perDay, { code: 'split', params: { category: ctx.index.catKeys[cand.category], level, parts, minutes: Math.round(cand.minutes), success: Math.round(cand.predicted * 100) } }), category: ctx.index.catKeys[cand.category] });
+  items.push({
+    ...item(ctx, cand.problem, 'new', perDay, {
+      code: 'split',
+      params: {
+        category: ctx.index.catKeys[cand.category],
+        level,
+        parts,
+        minutes: Math.round(cand.minutes),
+        success: Math.round(cand.predicted * 100),
+      },
+    }),
+    category: ctx.index.catKeys[cand.category],
+  });
   if (parts > 1) ctx.carry = { problem: cand.problem, minutes: perDay, parts };
 }
 

@@ -13,7 +13,18 @@ import { storedPlan } from './storedPlan.ts';
 export interface PlanJson {
   today: string;
   exam: string | null;
-  days: { day: string; items: { problem: string; kind: string; category: string; level: number; minutes: number; reason: string; why: Reason | null }[] }[];
+  days: {
+    day: string;
+    items: {
+      problem: string;
+      kind: string;
+      category: string;
+      level: number;
+      minutes: number;
+      reason: string;
+      why: Reason | null;
+    }[];
+  }[];
   readiness: { category: string; weight: number; now: number; atExam: number }[];
   verdict: Verdict;
   /** P(pass) with its 80 % interval and the pass rule (need of `of` problems), and the sentence the page shows. */
@@ -23,7 +34,8 @@ export interface PlanJson {
 
 export function findLearner(db: Db, ref: string): Learner {
   const found = learnerByLogin(db, ref) ?? (/^\d+$/.test(ref) ? learnerById(db, Number(ref)) : undefined);
-  if (!found) throw new AppError('planner.unknown_learner', `there is no learner ${JSON.stringify(ref)}`, 404, { login: ref });
+  if (!found)
+    throw new AppError('planner.unknown_learner', `there is no learner ${JSON.stringify(ref)}`, 404, { login: ref });
   return found;
 }
 
@@ -33,7 +45,10 @@ export function findLearner(db: Db, ref: string): Learner {
  */
 export function planCommand(db: Db, learnerRef: string, today: string | undefined, now: Date): Plan {
   const learner = findLearner(db, learnerRef);
-  if (today !== undefined && !isDay(today)) throw new AppError('planner.bad_day', `--today ${JSON.stringify(today)} is not a date: use YYYY-MM-DD`, 400, { value: today });
+  if (today !== undefined && !isDay(today))
+    throw new AppError('planner.bad_day', `--today ${JSON.stringify(today)} is not a date: use YYYY-MM-DD`, 400, {
+      value: today,
+    });
   const realToday = localDay(now, learner.timezone);
   const day = today ?? realToday;
   return day === realToday ? storedPlan(db, learner, day, now).plan : planFor(db, learner, day, { store: false });
@@ -46,12 +61,22 @@ export function planJson(plan: Plan, words: PlanWords): PlanJson {
     exam: plan.exam,
     days: plan.days.map((d) => ({
       day: d.day,
-      items: d.items.map((i) => ({ problem: i.problem, kind: i.kind, category: i.category, level: i.level, minutes: i.minutes, reason: words.reason(i.reason), why: typeof i.reason === 'string' ? null : i.reason })),
+      items: d.items.map((i) => ({
+        problem: i.problem,
+        kind: i.kind,
+        category: i.category,
+        level: i.level,
+        minutes: i.minutes,
+        reason: words.reason(i.reason),
+        why: typeof i.reason === 'string' ? null : i.reason,
+      })),
     })),
     readiness: plan.readiness.map((r) => ({ category: r.category, weight: r.weight, now: r.now, atExam: r.atExam })),
     verdict: plan.verdict,
     pass: plan.pass ? { ...plan.pass, text: words.pass(plan) } : null,
-    ...(plan.notice ? { notice: { code: plan.notice.code, message: words.notice(plan.notice), params: plan.notice.params } } : {}),
+    ...(plan.notice
+      ? { notice: { code: plan.notice.code, message: words.notice(plan.notice), params: plan.notice.params } }
+      : {}),
   };
 }
 
@@ -66,12 +91,16 @@ export function planText(plan: Plan, learner: Learner, words: PlanWords): string
     if (d.rest) lines.push(`${d.day}  ${t('planner.plan.rest_day')}`);
     else if (d.items.length === 0) lines.push(`${d.day}  ${t('planner.plan.nothing')}`);
     for (const i of d.items) {
-      lines.push(`${d.day}  ${i.kind.padEnd(6)} ${i.problem.padEnd(10)} ${i.category.padEnd(22)} ${tierLabel(i.level, t).padEnd(12)} ${String(i.minutes).padStart(3)} min  ${words.reason(i.reason)}`);
+      lines.push(
+        `${d.day}  ${i.kind.padEnd(6)} ${i.problem.padEnd(10)} ${i.category.padEnd(22)} ${tierLabel(i.level, t).padEnd(12)} ${String(i.minutes).padStart(3)} min  ${words.reason(i.reason)}`,
+      );
     }
   }
   if (plan.readiness.length > 0) lines.push('', `${'type'.padEnd(30)} weight  now   exam`);
   for (const r of [...plan.readiness].sort((a, b) => b.weight - a.weight)) {
-    lines.push(`${r.category.padEnd(30)} ${r.weight.toFixed(2).padStart(6)}  ${r.now.toFixed(2)}  ${r.atExam.toFixed(2)}`);
+    lines.push(
+      `${r.category.padEnd(30)} ${r.weight.toFixed(2).padStart(6)}  ${r.now.toFixed(2)}  ${r.atExam.toFixed(2)}`,
+    );
   }
   for (const a of plan.advice) lines.push(`→ ${words.advice(a)}`);
   return lines.join('\n');

@@ -5,7 +5,7 @@ import { planSettingsOf } from '../groups/inherit.ts';
 import { planInputVersions, type PlanInputVersions } from './storedPlanRepository.ts';
 
 /** Bump when stored plans change meaning (a planner change that must reach everyone before tomorrow). */
-export const PLAN_FORMAT = 1;
+export const PLAN_FORMAT = 2;
 
 /**
  * What a learner's plan for `day` is computed from, in two parts. `list`: the settings that feed the planner (exam

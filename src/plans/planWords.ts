@@ -21,14 +21,17 @@ export function planWords(lang: Lang, categories: CatalogCategory[]): PlanWords 
   const params = (raw: Params = {}): Params => {
     const out: Params = { ...raw };
     if (typeof raw.category === 'string') out.category = name(raw.category);
-    if (typeof raw.categories === 'string') out.categories = raw.categories.split(',').filter(Boolean).map(name).join(', ');
+    if (typeof raw.categories === 'string')
+      out.categories = raw.categories.split(',').filter(Boolean).map(name).join(', ');
     if (typeof raw.level === 'number') out.tier = tierLabel(raw.level, t);
     if (typeof raw.outcome === 'string') out.outcome = t(`planner.outcome.${raw.outcome}`);
     if (typeof raw.profile === 'string') out.profile = t(`planner.profile.${raw.profile}`);
-    for (const key of ['readiness', 'weight'] as const) if (typeof raw[key] === 'number') out[key] = raw[key].toFixed(2);
+    for (const key of ['readiness', 'weight'] as const)
+      if (typeof raw[key] === 'number') out[key] = raw[key].toFixed(2);
     return out;
   };
-  const render = (prefix: string, r: Reason | string) => (typeof r === 'string' ? r : t(`${prefix}.${r.code}`, params(r.params)));
+  const render = (prefix: string, r: Reason | string) =>
+    typeof r === 'string' ? r : t(`${prefix}.${r.code}`, params(r.params));
   return {
     reason: (r) => render('planner.reason', r),
     advice: (a) => render('planner.advice', a),
@@ -40,6 +43,11 @@ export function planWords(lang: Lang, categories: CatalogCategory[]): PlanWords 
       if (plan.verdict === 'uncertain') return t('planner.pass.uncertain', rule);
       return t('planner.pass.line', { ...rule, p: pct(pass.p), low: pct(pass.low), high: pct(pass.high) });
     },
-    notice: (n) => (!n ? '' : n.params ? t(`planner.notice.${n.code}`, params(n.params)) : ((n as { message?: string }).message ?? t(`planner.notice.${n.code}`))),
+    notice: (n) =>
+      !n
+        ? ''
+        : n.params
+          ? t(`planner.notice.${n.code}`, params(n.params))
+          : ((n as { message?: string }).message ?? t(`planner.notice.${n.code}`)),
   };
 }

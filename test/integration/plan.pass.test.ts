@@ -17,7 +17,12 @@ describe('GET /plan – the verdict line shows P(pass) ± its interval and the p
   afterEach(() => t.cleanup());
 
   async function verdict(lang: 'en' | 'ko') {
-    seedLearner(t.deps.db, `l${lang}`, { language: lang, examDate: '2026-12-20', dailyMinutes: '120', profile: 'samsung' });
+    seedLearner(t.deps.db, `l${lang}`, {
+      language: lang,
+      examDate: '2026-12-20',
+      dailyMinutes: '120',
+      profile: 'samsung',
+    });
     const a = await loggedIn(t.app(), `l${lang}`);
     await a.agent.post('/language').type('form').send({ _csrf: a.csrf, lang, back: '/' });
     const $ = cheerio.load((await a.agent.get('/plan')).text);

@@ -30,7 +30,8 @@ const items = (p: Plan): PlanItem[] => p.days.flatMap((d) => d.items);
 function countBy(p: Plan, logged: HistoryAttempt[] = [], days = p.days.length): Map<string, number> {
   const counts = new Map<string, number>();
   const planned = p.days.slice(0, days).flatMap((d) => d.items);
-  for (const key of [...logged.map((a) => categoryOf.get(a.problem) ?? ''), ...planned.map((i) => i.category)]) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const key of [...logged.map((a) => categoryOf.get(a.problem) ?? ''), ...planned.map((i) => i.category)])
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
 }
 
@@ -38,10 +39,38 @@ const newLearnerPlan = (profile: string, examDate: string, minutes: number, hist
   plan(input(catalog, { history, today: TODAY }, { profile, examDate, dailyMinutes: minutes }));
 
 const setups = [
-  { name: 'samsung, 22 days, 120 min', profile: 'samsung', exam: '2026-12-20', minutes: 120, heaviest: 'graph_traversal', heavy: ['graph_traversal', 'simulation'] },
-  { name: 'samsung, 12 days, 60 min', profile: 'samsung', exam: '2026-12-10', minutes: 60, heaviest: 'graph_traversal', heavy: ['graph_traversal', 'simulation'] },
-  { name: 'samsung, 60 days, 180 min', profile: 'samsung', exam: '2027-01-27', minutes: 180, heaviest: 'graph_traversal', heavy: ['graph_traversal', 'simulation'] },
-  { name: 'kakao, 22 days, 120 min', profile: 'kakao', exam: '2026-12-20', minutes: 120, heaviest: 'implementation', heavy: ['implementation', 'string', 'brute_force'] },
+  {
+    name: 'samsung, 22 days, 120 min',
+    profile: 'samsung',
+    exam: '2026-12-20',
+    minutes: 120,
+    heaviest: 'graph_traversal',
+    heavy: ['graph_traversal', 'simulation'],
+  },
+  {
+    name: 'samsung, 12 days, 60 min',
+    profile: 'samsung',
+    exam: '2026-12-10',
+    minutes: 60,
+    heaviest: 'graph_traversal',
+    heavy: ['graph_traversal', 'simulation'],
+  },
+  {
+    name: 'samsung, 60 days, 180 min',
+    profile: 'samsung',
+    exam: '2027-01-27',
+    minutes: 180,
+    heaviest: 'graph_traversal',
+    heavy: ['graph_traversal', 'simulation'],
+  },
+  {
+    name: 'kakao, 22 days, 120 min',
+    profile: 'kakao',
+    exam: '2026-12-20',
+    minutes: 120,
+    heaviest: 'implementation',
+    heavy: ['implementation', 'string', 'brute_force'],
+  },
 ];
 
 describe('plan() – a new learner (empty history)', () => {
@@ -80,17 +109,81 @@ describe('plan() – a new learner (empty history)', () => {
 describe('plan() – a new learner logs one attempt in a heavy type', () => {
   // `keeps`: the share of the type's problems that must stay. A failure on the easiest simulation problem puts the
   // next ones (the list jumps from Silver II to Gold V) below the 10 % floor for a while: fewer, but never none.
-  const cases: { name: string; profile: string; exam: string; minutes: number; category: string; outcome: Outcome; keeps: number }[] = [
-    { name: 'samsung, 22 days, 120 min, hint in graph traversal', profile: 'samsung', exam: '2026-12-20', minutes: 120, category: 'graph_traversal', outcome: 'hint', keeps: 1 },
+  const cases: {
+    name: string;
+    profile: string;
+    exam: string;
+    minutes: number;
+    category: string;
+    outcome: Outcome;
+    keeps: number;
+  }[] = [
+    {
+      name: 'samsung, 22 days, 120 min, hint in graph traversal',
+      profile: 'samsung',
+      exam: '2026-12-20',
+      minutes: 120,
+      category: 'graph_traversal',
+      outcome: 'hint',
+      keeps: 1,
+    },
     // A failure lowers the type's estimate by the Elo step, and the forecast's first week now moves the estimates as
     // the logged days will (issue 11, stability): the other types climb with their predicted solves, this one does
     // not, so it keeps most (≥ 80 %) of its problems rather than all.
-    { name: 'samsung, 22 days, 120 min, failed in graph traversal', profile: 'samsung', exam: '2026-12-20', minutes: 120, category: 'graph_traversal', outcome: 'failed', keeps: 0.8 },
-    { name: 'samsung, 22 days, 120 min, hint in simulation', profile: 'samsung', exam: '2026-12-20', minutes: 120, category: 'simulation', outcome: 'hint', keeps: 1 },
-    { name: 'samsung, 22 days, 120 min, failed in simulation', profile: 'samsung', exam: '2026-12-20', minutes: 120, category: 'simulation', outcome: 'failed', keeps: 0.6 },
-    { name: 'samsung, 12 days, 60 min, hint in graph traversal', profile: 'samsung', exam: '2026-12-10', minutes: 60, category: 'graph_traversal', outcome: 'hint', keeps: 1 },
-    { name: 'samsung, 12 days, 60 min, failed in graph traversal', profile: 'samsung', exam: '2026-12-10', minutes: 60, category: 'graph_traversal', outcome: 'failed', keeps: 1 },
-    { name: 'kakao, 22 days, 120 min, hint in implementation', profile: 'kakao', exam: '2026-12-20', minutes: 120, category: 'implementation', outcome: 'hint', keeps: 1 },
+    {
+      name: 'samsung, 22 days, 120 min, failed in graph traversal',
+      profile: 'samsung',
+      exam: '2026-12-20',
+      minutes: 120,
+      category: 'graph_traversal',
+      outcome: 'failed',
+      keeps: 0.8,
+    },
+    {
+      name: 'samsung, 22 days, 120 min, hint in simulation',
+      profile: 'samsung',
+      exam: '2026-12-20',
+      minutes: 120,
+      category: 'simulation',
+      outcome: 'hint',
+      keeps: 1,
+    },
+    {
+      name: 'samsung, 22 days, 120 min, failed in simulation',
+      profile: 'samsung',
+      exam: '2026-12-20',
+      minutes: 120,
+      category: 'simulation',
+      outcome: 'failed',
+      keeps: 0.6,
+    },
+    {
+      name: 'samsung, 12 days, 60 min, hint in graph traversal',
+      profile: 'samsung',
+      exam: '2026-12-10',
+      minutes: 60,
+      category: 'graph_traversal',
+      outcome: 'hint',
+      keeps: 1,
+    },
+    {
+      name: 'samsung, 12 days, 60 min, failed in graph traversal',
+      profile: 'samsung',
+      exam: '2026-12-10',
+      minutes: 60,
+      category: 'graph_traversal',
+      outcome: 'failed',
+      keeps: 1,
+    },
+    {
+      name: 'kakao, 22 days, 120 min, hint in implementation',
+      profile: 'kakao',
+      exam: '2026-12-20',
+      minutes: 120,
+      category: 'implementation',
+      outcome: 'hint',
+      keeps: 1,
+    },
   ];
   for (const c of cases) {
     const before = newLearnerPlan(c.profile, c.exam, c.minutes);
@@ -100,11 +193,16 @@ describe('plan() – a new learner logs one attempt in a heavy type', () => {
 
     it(`${c.name} – the type keeps ${c.keeps === 1 ? '(or gains) its' : 'most of its'} problems over the plan`, () => {
       expect(first, 'the empty plan has the type').to.not.equal(undefined);
-      expect(countBy(after, logged).get(c.category) ?? 0).to.be.at.least(Math.ceil(c.keeps * (countBy(before).get(c.category) ?? 0)));
+      expect(countBy(after, logged).get(c.category) ?? 0).to.be.at.least(
+        Math.ceil(c.keeps * (countBy(before).get(c.category) ?? 0)),
+      );
     });
 
     it(`${c.name} – the type is back within two days, no harder than before (day 1: one level) and still in reach`, () => {
-      const next = after.days.slice(0, 2).flatMap((d) => d.items).find((i) => i.category === c.category && i.kind === 'new');
+      const next = after.days
+        .slice(0, 2)
+        .flatMap((d) => d.items)
+        .find((i) => i.category === c.category && i.kind === 'new');
       expect(next, 'a new problem of the type in the first two days').to.not.equal(undefined);
       // On day 0 no harder than before; on day 1 the forecast counts day 0's predicted solves (as the log will),
       // so one level more is the staircase, not a jump.
@@ -127,7 +225,8 @@ describe('plan() – a new learner logs one attempt in a heavy type', () => {
     const graph = problemsOf(catalog, 'graph_traversal')[0];
     const g = index.catIndex.get('graph_traversal')!;
     const level = levelOf.get(graph)!;
-    const p = (o: Outcome) => predicted(thetaHat(learnerModel(index, [attempt(graph, o, TODAY, 'plan', 30)]), g), level);
+    const p = (o: Outcome) =>
+      predicted(thetaHat(learnerModel(index, [attempt(graph, o, TODAY, 'plan', 30)]), g), level);
     expect(p('solved')).to.be.greaterThan(p('hint'));
     expect(p('hint')).to.be.greaterThan(p('failed'));
   });
@@ -139,12 +238,28 @@ describe('learner model – a new learner who only logs graded attempts', () => 
   const g = index.catIndex.get('graph_traversal')!;
   const day = (i: number) => `2026-11-${String(1 + i).padStart(2, '0')}`;
   const cases: { name: string; outcome: Outcome; direction: 'up' | 'down' }[] = [
-    { name: 'one solve a day, six days – the estimate rises after every solve (no drop when a third solve would seed it)', outcome: 'solved', direction: 'up' },
-    { name: 'one failure a day, six days – the estimate falls after every failure', outcome: 'failed', direction: 'down' },
+    {
+      name: 'one solve a day, six days – the estimate rises after every solve (no drop when a third solve would seed it)',
+      outcome: 'solved',
+      direction: 'up',
+    },
+    {
+      name: 'one failure a day, six days – the estimate falls after every failure',
+      outcome: 'failed',
+      direction: 'down',
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const estimates = [0, 1, 2, 3, 4, 5, 6].map((k) => thetaHat(learnerModel(index, graph.slice(0, k).map((id, i) => attempt(id, c.outcome, day(i), 'plan'))), g));
+      const estimates = [0, 1, 2, 3, 4, 5, 6].map((k) =>
+        thetaHat(
+          learnerModel(
+            index,
+            graph.slice(0, k).map((id, i) => attempt(id, c.outcome, day(i), 'plan')),
+          ),
+          g,
+        ),
+      );
       for (let k = 1; k < estimates.length; k++) {
         if (c.direction === 'up') expect(estimates[k], `after ${k}`).to.be.greaterThan(estimates[k - 1]);
         else expect(estimates[k], `after ${k}`).to.be.lessThan(estimates[k - 1]);
@@ -157,10 +272,25 @@ describe('learner model – pace from few timed attempts', () => {
   const index = catalogIndex(catalog);
   const ids = problemsOf(catalog, 'brute_force');
   const slow = (count: number) =>
-    ids.slice(0, count).map((id, i) => attempt(id, 'solved', `2026-11-${String(1 + i).padStart(2, '0')}`, 'plan', 1.5 * minutesFor(levelOf.get(id)!, 1)));
+    ids
+      .slice(0, count)
+      .map((id, i) =>
+        attempt(
+          id,
+          'solved',
+          `2026-11-${String(1 + i).padStart(2, '0')}`,
+          'plan',
+          1.5 * minutesFor(levelOf.get(id)!, 1),
+        ),
+      );
 
   const cases = [
-    { name: 'one timed attempt 1.5× the estimate – the pace moves only a quarter of the way (log scale)', count: 1, lo: 1.05, hi: 1.15 },
+    {
+      name: 'one timed attempt 1.5× the estimate – the pace moves only a quarter of the way (log scale)',
+      count: 1,
+      lo: 1.05,
+      hi: 1.15,
+    },
     { name: 'three timed attempts 1.5× the estimate – half of the way', count: 3, lo: 1.2, hi: 1.25 },
     { name: 'twenty timed attempts 1.5× the estimate – nearly all of the way', count: 20, lo: 1.4, hi: 1.5 },
   ];
@@ -174,7 +304,9 @@ describe('learner model – pace from few timed attempts', () => {
 describe('plan() – the new-learner rules stay out of a seeded history', () => {
   it('3+ imported solves – the skill is seeded from them, untried types one level below, as before', () => {
     const index = catalogIndex(catalog);
-    const solved = problemsOf(catalog, 'implementation').slice(10, 15).map((id) => attempt(id, 'solved', null, 'import:csv'));
+    const solved = problemsOf(catalog, 'implementation')
+      .slice(10, 15)
+      .map((id) => attempt(id, 'solved', null, 'import:csv'));
     const model = learnerModel(index, solved);
     expect(model.prior).to.equal(false);
     const g = index.catIndex.get('graph_traversal')!;

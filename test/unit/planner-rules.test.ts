@@ -45,16 +45,22 @@ describe('plan() – the rules every plan keeps', () => {
       const attempted = new Set(history.map((a) => a.problem));
 
       it('plans every day from today up to the day before the exam, none after', () => {
-        expect(p.days.map((d) => d.day)).to.deep.equal(Array.from({ length: daysBetween('2026-11-28', s.exam) }, (_, i) => addDays('2026-11-28', i)));
+        expect(p.days.map((d) => d.day)).to.deep.equal(
+          Array.from({ length: daysBetween('2026-11-28', s.exam) }, (_, i) => addDays('2026-11-28', i)),
+        );
       });
 
       it('never offers an already attempted problem except as a review', () => {
-        for (const item of allItems(p).filter((i) => i.kind !== 'review' && !fromSolved(i))) expect(attempted.has(item.problem), item.problem).to.equal(false);
-        for (const item of allItems(p).filter((i) => i.kind === 'review' && !fromSolved(i))) expect(attempted.has(item.problem)).to.equal(true);
+        for (const item of allItems(p).filter((i) => i.kind !== 'review' && !fromSolved(i)))
+          expect(attempted.has(item.problem), item.problem).to.equal(false);
+        for (const item of allItems(p).filter((i) => i.kind === 'review' && !fromSolved(i)))
+          expect(attempted.has(item.problem)).to.equal(true);
       });
 
       it('offers no problem twice (re-solves of solved problems once the list is used up aside)', () => {
-        const ids = allItems(p).filter((i) => !fromSolved(i)).map((i) => i.problem);
+        const ids = allItems(p)
+          .filter((i) => !fromSolved(i))
+          .map((i) => i.problem);
         expect(new Set(ids).size).to.equal(ids.length);
       });
 
@@ -64,7 +70,11 @@ describe('plan() – the rules every plan keeps', () => {
 
       it('re-solves every lapse before the exam', () => {
         const lapses = history.filter((a) => a.outcome !== 'solved').map((a) => a.problem);
-        const reviewed = new Set(allItems(p).filter((i) => i.kind === 'review').map((i) => i.problem));
+        const reviewed = new Set(
+          allItems(p)
+            .filter((i) => i.kind === 'review')
+            .map((i) => i.problem),
+        );
         for (const id of lapses) expect(reviewed.has(id), id).to.equal(true);
       });
 
@@ -72,8 +82,12 @@ describe('plan() – the rules every plan keeps', () => {
         const weights = profileWeights(s.profile, catalog);
         for (const d of p.days) {
           const perType = new Map<string, number>();
-          for (const i of d.items.filter((x) => x.kind === 'new')) perType.set(i.category, (perType.get(i.category) ?? 0) + 1);
-          for (const [type, n] of perType) expect(n, `${d.day} ${type}`).to.be.at.most(Math.max(2, Math.round(weights[type] * Math.max(6, (1.5 * s.minutes) / 25))));
+          for (const i of d.items.filter((x) => x.kind === 'new'))
+            perType.set(i.category, (perType.get(i.category) ?? 0) + 1);
+          for (const [type, n] of perType)
+            expect(n, `${d.day} ${type}`).to.be.at.most(
+              Math.max(2, Math.round(weights[type] * Math.max(6, (1.5 * s.minutes) / 25))),
+            );
         }
       });
 
@@ -116,12 +130,16 @@ describe('plan() – choosing by the exam', () => {
   it('kakao, 14 days – types outside the profile get less than a fifth of new problems', () => {
     const p = plan(input(catalog, {}, { profile: 'kakao', examDate: '2026-12-12', dailyMinutes: 90 }));
     const fresh = allItems(p).filter((i) => i.kind === 'new');
-    const outside = fresh.filter((i) => !['implementation', 'string', 'brute_force', 'graph_traversal'].includes(i.category));
+    const outside = fresh.filter(
+      (i) => !['implementation', 'string', 'brute_force', 'graph_traversal'].includes(i.category),
+    );
     expect(outside.length).to.be.below(fresh.length / 5);
   });
 
   it('custom weights – an all-string profile puts at least 2 strings on every day, and most of the day is strings', () => {
-    const p = plan(input(catalog, {}, { profile: 'custom', customWeights: { string: 1 }, examDate: '2026-12-05', dailyMinutes: 90 }));
+    const p = plan(
+      input(catalog, {}, { profile: 'custom', customWeights: { string: 1 }, examDate: '2026-12-05', dailyMinutes: 90 }),
+    );
     // (The miniature list has 20 strings: by day 5 those within reach are used up.)
     for (const d of p.days.slice(0, 4)) {
       const strings = d.items.filter((i) => i.category === 'string');
@@ -129,7 +147,10 @@ describe('plan() – choosing by the exam', () => {
       expect(minutesOf(strings), d.day).to.be.at.least(0.65 * minutesOf(d.items));
     }
     // Issue 11: all weight on one type → at least 70 % of the new minutes there (over the days with strings in reach).
-    const fresh = p.days.slice(0, 4).flatMap((d) => d.items).filter((i) => i.kind === 'new');
+    const fresh = p.days
+      .slice(0, 4)
+      .flatMap((d) => d.items)
+      .filter((i) => i.kind === 'new');
     expect(minutesOf(fresh.filter((i) => i.category === 'string'))).to.be.at.least(0.7 * minutesOf(fresh));
   });
 
@@ -137,35 +158,58 @@ describe('plan() – choosing by the exam', () => {
     const oneType = smallCatalog({ graph_traversal: levels(1, 120, 0.2) });
     const p = plan(input(oneType, { history: [] }, { profile: 'general' }));
     // A sole type may fill the day (no 2-a-day cap), with a shorter filler last: compare each day's hardest.
-    const seq = p.days.map((d) => Math.max(0, ...d.items.filter((i) => i.kind === 'new').map((i) => i.level))).filter((l) => l > 0);
+    const seq = p.days
+      .map((d) => Math.max(0, ...d.items.filter((i) => i.kind === 'new').map((i) => i.level)))
+      .filter((l) => l > 0);
     expect(seq.length).to.be.above(15);
     for (let i = 1; i < seq.length; i++) expect(seq[i] - seq[i - 1], `step ${i}: ${seq.join(',')}`).to.be.at.most(2);
     expect(seq[seq.length - 1]).to.be.above(seq[0]);
   });
 
   it('a strong learner (hard imports) – starts at harder problems than a beginner', () => {
-    const strong = problemsOf(catalog, 'graph_traversal').slice(20, 26).map((id) => attempt(id, 'solved', null, 'import:csv'));
+    const strong = problemsOf(catalog, 'graph_traversal')
+      .slice(20, 26)
+      .map((id) => attempt(id, 'solved', null, 'import:csv'));
     const mean = (p: Plan) => {
       const fresh = p.days[0].items.filter((i) => i.kind === 'new');
       return fresh.reduce((s, i) => s + (levelOf.get(i.problem) ?? 0), 0) / fresh.length;
     };
-    expect(mean(plan(input(catalog, { history: strong }, { profile: 'samsung' })))).to.be.above(mean(plan(input(catalog, {}, { profile: 'samsung' }))));
+    expect(mean(plan(input(catalog, { history: strong }, { profile: 'samsung' })))).to.be.above(
+      mean(plan(input(catalog, {}, { profile: 'samsung' }))),
+    );
   });
 
   it('exam in 3 days – introduces no new type', () => {
-    const history = problemsOf(catalog, 'implementation').slice(0, 4).map((id) => attempt(id, 'solved', null, 'import:csv'));
+    const history = problemsOf(catalog, 'implementation')
+      .slice(0, 4)
+      .map((id) => attempt(id, 'solved', null, 'import:csv'));
     const p = plan(input(catalog, { history }, { examDate: '2026-12-01' }));
     for (const item of allItems(p)) expect(item.category).to.equal('implementation');
   });
 
   it('phase B – with graph traversal on the day, shortest path (confusable) beats an otherwise equal greedy', () => {
-    const mix = smallCatalog({ graph_traversal: levels(4, 30, 0.2), greedy: levels(4, 30, 0.2), shortest_path: levels(4, 30, 0.2) });
+    const mix = smallCatalog({
+      graph_traversal: levels(4, 30, 0.2),
+      greedy: levels(4, 30, 0.2),
+      shortest_path: levels(4, 30, 0.2),
+    });
     const pick = (phase: 'A' | 'B', onDay: string[]) => {
-      const ctx = createContext(input(mix, {}, { profile: 'custom', customWeights: { graph_traversal: 2, greedy: 1, shortest_path: 1 } }), '2026-12-28');
+      const ctx = createContext(
+        input(mix, {}, { profile: 'custom', customWeights: { graph_traversal: 2, greedy: 1, shortest_path: 1 } }),
+        '2026-12-28',
+      );
       const rules = dayRules(ctx, phase, 30, false, null);
       const graph = ctx.index.catIndex.get('graph_traversal')!;
       rules.newToday[graph] = newCap(ctx, graph);
-      const items = onDay.map((category) => ({ problem: 'x', kind: 'new' as const, category, level: 5, minutes: 20, predicted: 0.7, reason: { code: '', params: {} } }));
+      const items = onDay.map((category) => ({
+        problem: 'x',
+        kind: 'new' as const,
+        category,
+        level: 5,
+        minutes: 20,
+        predicted: 0.7,
+        reason: { code: '', params: {} },
+      }));
       newItems(ctx, items, rules, 60, false, 1);
       return items[items.length - 1].category;
     };
@@ -186,7 +230,9 @@ describe('plan() – choosing by the exam', () => {
   });
 
   it('reviews take at most 30 % of a day before the final phase (or a single review)', () => {
-    const history = problemsOf(catalog, 'implementation').slice(0, 12).map((id) => attempt(id, 'failed', '2026-11-27'));
+    const history = problemsOf(catalog, 'implementation')
+      .slice(0, 12)
+      .map((id) => attempt(id, 'failed', '2026-11-27'));
     const p = plan(input(catalog, { history }, { examDate: '2027-01-27' }));
     for (const d of p.days.slice(0, 40)) {
       const reviews = d.items.filter((i) => i.kind === 'review' && !fromSolved(i));
@@ -195,10 +241,17 @@ describe('plan() – choosing by the exam', () => {
   });
 
   it('20 lapses, 10 days, 60 min a day – every one is still re-solved before the exam (reviews spread over the days)', () => {
-    const lapses = [...problemsOf(catalog, 'implementation').slice(0, 10), ...problemsOf(catalog, 'string').slice(0, 10)];
+    const lapses = [
+      ...problemsOf(catalog, 'implementation').slice(0, 10),
+      ...problemsOf(catalog, 'string').slice(0, 10),
+    ];
     const history = lapses.map((id, i) => attempt(id, i % 2 ? 'hint' : 'failed', '2026-11-27'));
     const p = plan(input(catalog, { history }, { examDate: '2026-12-08', dailyMinutes: 60 }));
-    const reviewed = new Set(allItems(p).filter((i) => i.kind === 'review').map((i) => i.problem));
+    const reviewed = new Set(
+      allItems(p)
+        .filter((i) => i.kind === 'review')
+        .map((i) => i.problem),
+    );
     expect(lapses.filter((id) => !reviewed.has(id))).to.deep.equal([]);
     for (const d of p.days) expect(minutesOf(d.items)).to.be.at.most(66);
   });
@@ -251,6 +304,9 @@ describe('profileWeights()', () => {
 
   it('custom weights all zero – falls back to the profile', () => {
     const c = smallCatalog({ graph_traversal: [1], simulation: [1] });
-    expect(profileWeights('samsung', c, { graph_traversal: 0 })).to.deep.equal({ graph_traversal: 0.45 / 0.8, simulation: 0.35 / 0.8 });
+    expect(profileWeights('samsung', c, { graph_traversal: 0 })).to.deep.equal({
+      graph_traversal: 0.45 / 0.8,
+      simulation: 0.35 / 0.8,
+    });
   });
 });

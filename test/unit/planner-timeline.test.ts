@@ -24,9 +24,14 @@ describe('planner timeline – phases anchored at the start of the preparation',
   });
 
   it('the start is the first graded day, not an import, and at most 120 days before the exam', () => {
-    const history = [attempt('boj:1', 'solved', '2026-01-01', 'import:baekjoonhub'), attempt('boj:2', 'failed', '2026-11-10')];
+    const history = [
+      attempt('boj:1', 'solved', '2026-01-01', 'import:baekjoonhub'),
+      attempt('boj:2', 'failed', '2026-11-10'),
+    ];
     expect(preparationStart(history, '2026-11-28', '2026-12-28')).to.equal('2026-11-10');
-    expect(preparationStart([attempt('boj:2', 'failed', '2026-01-10')], '2026-11-28', '2026-12-28')).to.equal('2026-08-30');
+    expect(preparationStart([attempt('boj:2', 'failed', '2026-01-10')], '2026-11-28', '2026-12-28')).to.equal(
+      '2026-08-30',
+    );
     expect(preparationStart([], '2026-11-28', '2026-12-28')).to.equal('2026-11-28');
     expect(preparationStart([], '2026-11-28', '2026-12-28', '2026-11-01')).to.equal('2026-11-01');
   });
@@ -35,7 +40,13 @@ describe('planner timeline – phases anchored at the start of the preparation',
     const catalog = mixedCatalog();
     const first = plan(input(catalog, {}, { examDate: '2027-01-12', profile: 'samsung', dailyMinutes: 90 }));
     const started = [attempt(problemsOf(catalog, 'string')[0], 'solved', '2026-11-28')];
-    const later = plan(input(catalog, { history: started, today: '2026-12-13' }, { examDate: '2027-01-12', profile: 'samsung', dailyMinutes: 90 }));
+    const later = plan(
+      input(
+        catalog,
+        { history: started, today: '2026-12-13' },
+        { examDate: '2027-01-12', profile: 'samsung', dailyMinutes: 90 },
+      ),
+    );
     // The mock slots are 2026-12-25, 2027-01-01 and 2027-01-05; a slot holds a mock only when two problems of the
     // exam's levels fit the day (a set of one is no mock), which depends on the learner's pace and level.
     const slots = ['2026-12-25', '2027-01-01', '2027-01-05'];

@@ -26,10 +26,11 @@ function strugglingHistory(catalog: PlannerCatalog): HistoryAttempt[] {
     inType(key)
       .filter((id) => (level.get(id) ?? 0) >= 11)
       .slice(0, 3);
-  hard('graph_traversal').forEach((id, i) =>
-    history.push(attempt(id, i === 1 ? 'hint' : 'failed', addDays('2026-11-28', -3 + i))),
-  );
-  hard('dynamic_programming_1').forEach((id, i) => history.push(attempt(id, 'failed', addDays('2026-11-28', -3 + i))));
+  for (const [i, id] of hard('graph_traversal').entries()) {
+    history.push(attempt(id, i === 1 ? 'hint' : 'failed', addDays('2026-11-28', -3 + i)));
+  }
+  for (const [i, id] of hard('dynamic_programming_1').entries())
+    history.push(attempt(id, 'failed', addDays('2026-11-28', -3 + i)));
   return history;
 }
 

@@ -9,7 +9,9 @@ describe('planner v2 – seeding from the hardest solves; difficulty from averag
     const catalog = smallCatalog({ graph_traversal: [3, 4, 5, 16, 17, 10, 11, 12], simulation: [5, 6, 7, 8, 9] });
     const index = catalogIndex(catalog);
     const g = problemsOf(catalog, 'graph_traversal');
-    const history = [g[0], g[1], g[2], g[3], g[4], ...problemsOf(catalog, 'simulation').slice(0, 3)].map((p) => attempt(p, 'solved', null, 'import'));
+    const history = [g[0], g[1], g[2], g[3], g[4], ...problemsOf(catalog, 'simulation').slice(0, 3)].map((p) =>
+      attempt(p, 'solved', null, 'import'),
+    );
     const theta = learnerModel(index, chronological(history)).theta[index.catIndex.get('graph_traversal')!];
     // Hardest 17 → at most 2 under it (15), −1 for lucky solves: 14 (Gold V); the median of five alone was 5 − 1 = 4.
     expect(theta).to.be.at.least(13);
@@ -22,7 +24,9 @@ describe('planner v2 – seeding from the hardest solves; difficulty from averag
     const recent = ids.map((p) => attempt(p, 'solved', '2026-11-01', 'import'));
     const old = ids.map((p, i) => attempt(p, 'solved', i === 0 ? '2026-11-01' : '2024-01-01', 'import'));
     const c = index.catIndex.get('graph_traversal')!;
-    expect(thetaHat(learnerModel(index, chronological(old)), c)).to.be.lessThan(thetaHat(learnerModel(index, chronological(recent)), c));
+    expect(thetaHat(learnerModel(index, chronological(old)), c)).to.be.lessThan(
+      thetaHat(learnerModel(index, chronological(recent)), c),
+    );
   });
 
   it('an unrated problem with 4.9 average tries – planned as about Gold IV, not "97 %, 20 min"', () => {

@@ -8,11 +8,21 @@ import { attempt, input, mixedCatalog, problemsOf } from './planner-support.ts';
 
 const catalog = mixedCatalog();
 /** Imported solves: a learner seeded mid-list (graph and simulation up to level 9). */
-const imported = [...problemsOf(catalog, 'graph_traversal').slice(0, 12), ...problemsOf(catalog, 'simulation').slice(0, 12)].map((p) => attempt(p, 'solved', null, 'import'));
+const imported = [
+  ...problemsOf(catalog, 'graph_traversal').slice(0, 12),
+  ...problemsOf(catalog, 'simulation').slice(0, 12),
+].map((p) => attempt(p, 'solved', null, 'import'));
 
 /** The learner does day 0 exactly as planned, each item with its predicted outcome, in its planned minutes. */
-function liveDay(history: HistoryAttempt[], today: string, items: { problem: string; predicted: number; minutes: number }[]): HistoryAttempt[] {
-  return [...history, ...items.map((it) => attempt(it.problem, predictedOutcome(it.predicted), today, 'manual', it.minutes))];
+function liveDay(
+  history: HistoryAttempt[],
+  today: string,
+  items: { problem: string; predicted: number; minutes: number }[],
+): HistoryAttempt[] {
+  return [
+    ...history,
+    ...items.map((it) => attempt(it.problem, predictedOutcome(it.predicted), today, 'manual', it.minutes)),
+  ];
 }
 
 describe('planner v2 – stability: the forecast moves the estimate as the logged day will', () => {
@@ -46,7 +56,8 @@ describe('planner v2 – stability: the forecast moves the estimate as the logge
     // Every item forecast for tomorrow is predicted from the estimate the logged day gives (not the old one + 0.2).
     const moved = learnerModel(index, chronological(logged));
     const still = learnerModel(index, chronological(imported));
-    const success = (s: typeof moved, it: { category: string; level: number }) => 1 / (1 + Math.exp(-0.8 * (thetaHat(s, index.catIndex.get(it.category)!) - (it.level || 5))));
+    const success = (s: typeof moved, it: { category: string; level: number }) =>
+      1 / (1 + Math.exp(-0.8 * (thetaHat(s, index.catIndex.get(it.category)!) - (it.level || 5))));
     expect(first.days[1].items.length).to.be.greaterThan(0);
     for (const it of first.days[1].items) expect(it.predicted, it.problem).to.be.closeTo(success(moved, it), 0.011);
     expect(first.days[1].items.some((it) => Math.abs(success(moved, it) - success(still, it)) > 0.02)).to.equal(true);

@@ -4,7 +4,9 @@ import { planWords } from '../../src/plans/planWords.ts';
 import { attempt, input, mixedCatalog, problemsOf } from './planner-support.ts';
 
 const catalog = mixedCatalog();
-const seeded = ['graph_traversal', 'simulation', 'implementation'].flatMap((c) => problemsOf(catalog, c).slice(0, 10)).map((p) => attempt(p, 'solved', null, 'import'));
+const seeded = ['graph_traversal', 'simulation', 'implementation']
+  .flatMap((c) => problemsOf(catalog, c).slice(0, 10))
+  .map((p) => attempt(p, 'solved', null, 'import'));
 
 describe('planner v2 – a calibrated verdict: P(pass), its 80 % interval, what passing means', () => {
   it('samsung – pass means ≥ 1 of 2; low ≤ P ≤ high, all in [0, 1]; the verdict follows P', () => {
@@ -24,7 +26,9 @@ describe('planner v2 – a calibrated verdict: P(pass), its 80 % interval, what 
 
   it('more evidence narrows the interval (graded attempts in the exam’s types)', () => {
     const few = plan(input(catalog, { history: seeded }, { profile: 'samsung' })).pass!;
-    const graded = ['graph_traversal', 'simulation'].flatMap((c) => problemsOf(catalog, c).slice(10, 30)).map((p) => attempt(p, 'solved', '2026-11-20'));
+    const graded = ['graph_traversal', 'simulation']
+      .flatMap((c) => problemsOf(catalog, c).slice(10, 30))
+      .map((p) => attempt(p, 'solved', '2026-11-20'));
     const many = plan(input(catalog, { history: [...seeded, ...graded] }, { profile: 'samsung' })).pass!;
     expect(many.high - many.low).to.be.lessThan(few.high - few.low);
   });
@@ -32,9 +36,13 @@ describe('planner v2 – a calibrated verdict: P(pass), its 80 % interval, what 
   it('planWords.pass – the figure with its range and the rule; a new learner gets "too little evidence", no figure', () => {
     const words = planWords('en', catalog.categories);
     const p = plan(input(catalog, { history: seeded }, { profile: 'samsung' }));
-    expect(words.pass(p)).to.equal(`Projected chance to pass: ${Math.round(p.pass!.p * 100)} % (80 % range ${Math.round(p.pass!.low * 100)}–${Math.round(p.pass!.high * 100)} %). Passing means solving at least 1 of 2 problems.`);
+    expect(words.pass(p)).to.equal(
+      `Projected chance to pass: ${Math.round(p.pass!.p * 100)} % (80 % range ${Math.round(p.pass!.low * 100)}–${Math.round(p.pass!.high * 100)} %). Passing means solving at least 1 of 2 problems.`,
+    );
     const fresh = plan(input(catalog, {}, { profile: 'kakao' }));
     expect(fresh.verdict).to.equal('uncertain');
-    expect(words.pass(fresh)).to.equal('No projected chance yet: too little evidence. Passing means solving at least 4 of 7 problems.');
+    expect(words.pass(fresh)).to.equal(
+      'No projected chance yet: too little evidence. Passing means solving at least 4 of 7 problems.',
+    );
   });
 });

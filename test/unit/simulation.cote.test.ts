@@ -16,7 +16,21 @@ const cell: Cell = { profile: 'general', muPop: 10, days: 5, budget: 90 };
 const emptyPlan = (input: PlanInput, items: string[] = []): Plan => ({
   today: input.today,
   exam: input.settings.examDate,
-  days: [{ day: input.today, rest: false, items: items.map((problem) => ({ problem, kind: 'new', category: 'math', level: 5, minutes: 20, predicted: 0.7, reason: { code: '', params: {} } })) }],
+  days: [
+    {
+      day: input.today,
+      rest: false,
+      items: items.map((problem) => ({
+        problem,
+        kind: 'new',
+        category: 'math',
+        level: 5,
+        minutes: 20,
+        predicted: 0.7,
+        reason: { code: '', params: {} },
+      })),
+    },
+  ],
   readiness: [],
   verdict: 'on_track',
   pass: { p: 0.42, low: 0.3, high: 0.5, need: 2, of: 4 },
@@ -36,7 +50,13 @@ describe('simulation – the cote adapter', () => {
     expect(inputs[0].horizonDays).to.equal(undefined);
     expect(r.projected).to.equal(0.42);
     inputs.shift();
-    expect(inputs.map((i) => i.today)).to.deep.equal(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05']);
+    expect(inputs.map((i) => i.today)).to.deep.equal([
+      '2027-03-01',
+      '2027-03-02',
+      '2027-03-03',
+      '2027-03-04',
+      '2027-03-05',
+    ]);
     const first = inputs[0] as PlanInput & { horizonDays?: number };
     expect(first.settings).to.include({ examDate: '2027-03-06', dailyMinutes: 90, profile: 'general' });
     expect(first.settings.studyDays).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
@@ -54,7 +74,14 @@ describe('simulation – the cote adapter', () => {
       inputs.push(structuredClone(input));
       return emptyPlan(input, ['boj:200']);
     };
-    const r = simulateRun(index, BASE_PARAMS, { ...cell, days: 9, studyDays: [6, 7] }, 1, 0, coteFactory(spy, { errors: 0, notices: {} }));
+    const r = simulateRun(
+      index,
+      BASE_PARAMS,
+      { ...cell, days: 9, studyDays: [6, 7] },
+      1,
+      0,
+      coteFactory(spy, { errors: 0, notices: {} }),
+    );
     expect(inputs.filter((i) => i.horizonDays === 1).map((i) => i.today)).to.deep.equal(['2027-03-06', '2027-03-07']);
     expect(inputs[0].settings.studyDays).to.deep.equal([6, 7]);
     expect(r.attempts).to.equal(2);
@@ -79,7 +106,10 @@ describe('simulation – the cote adapter', () => {
     expect(stats.errors).to.equal(5);
     expect(stats.firstError).to.match(/boom/);
     expect(r.attempts).to.equal(0);
-    const wrongDay = (input: PlanInput) => ({ ...emptyPlan(input, ['boj:200']), days: [{ day: '2000-01-01', rest: false, items: [] }] });
+    const wrongDay = (input: PlanInput) => ({
+      ...emptyPlan(input, ['boj:200']),
+      days: [{ day: '2000-01-01', rest: false, items: [] }],
+    });
     expect(simulateRun(index, BASE_PARAMS, cell, 1, 0, coteFactory(wrongDay, stats)).attempts).to.equal(0);
   });
 
@@ -87,7 +117,13 @@ describe('simulation – the cote adapter', () => {
     const plan = standInPlanner({
       catalog: index.catalog,
       history: [{ problem: 'boj:100', day: null, outcome: 'solved', minutes: null, origin: 'import' }],
-      settings: { examDate: '2027-04-01', dailyMinutes: 60, studyDays: [1, 2, 3, 4, 5, 6, 7], profile: 'general', lang: 'en' },
+      settings: {
+        examDate: '2027-04-01',
+        dailyMinutes: 60,
+        studyDays: [1, 2, 3, 4, 5, 6, 7],
+        profile: 'general',
+        lang: 'en',
+      },
       today: '2027-03-01',
     });
     const items = plan.days[0].items;

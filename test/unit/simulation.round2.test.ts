@@ -8,8 +8,18 @@ import type { HistoryAttempt } from '../../src/planner/types.ts';
 import { tinyCatalog } from '../fixtures/simulation/catalog.ts';
 
 const catalog = tinyCatalog({
-  graph_traversal: [[1, 8, false], [2, 11, false], [3, 12, true], [4, 13, false], [5, 16, false]],
-  simulation: [[6, 11, false], [7, 12, false], [8, 14, false]],
+  graph_traversal: [
+    [1, 8, false],
+    [2, 11, false],
+    [3, 12, true],
+    [4, 13, false],
+    [5, 16, false],
+  ],
+  simulation: [
+    [6, 11, false],
+    [7, 12, false],
+    [8, 14, false],
+  ],
   math: [[9, 9, true]],
 });
 
@@ -17,7 +27,11 @@ function setup(over: Partial<RunSetup> = {}): RunSetup {
   return {
     index: indexCatalog(catalog),
     profile: 'samsung',
-    weights: new Map([['graph_traversal', 0.6], ['simulation', 0.4], ['math', 0]]),
+    weights: new Map([
+      ['graph_traversal', 0.6],
+      ['simulation', 0.4],
+      ['math', 0],
+    ]),
     budget: 1000,
     days: 10,
     startDay: '2027-03-01',
@@ -28,23 +42,43 @@ function setup(over: Partial<RunSetup> = {}): RunSetup {
   };
 }
 
-const at = (problem: number, day: string | null, outcome: HistoryAttempt['outcome'], origin = 'sim'): HistoryAttempt => ({ problem: `boj:${problem}`, day, outcome, minutes: 20, origin });
+const at = (
+  problem: number,
+  day: string | null,
+  outcome: HistoryAttempt['outcome'],
+  origin = 'sim',
+): HistoryAttempt => ({ problem: `boj:${problem}`, day, outcome, minutes: 20, origin });
 
 describe('simulation – round 2: COACH, calibration, stability', () => {
   it('COACH staircase – starts at the exam’s lowest level without solves, +1 per solve, −1 per failure, a hint keeps it', () => {
-    const history = [at(1, '2027-03-01', 'solved'), at(2, '2027-03-01', 'solved'), at(3, '2027-03-02', 'failed'), at(4, '2027-03-02', 'hint')];
+    const history = [
+      at(1, '2027-03-01', 'solved'),
+      at(2, '2027-03-01', 'solved'),
+      at(3, '2027-03-02', 'failed'),
+      at(4, '2027-03-02', 'hint'),
+    ];
     const stair = coachStaircase(setup(), history, 11);
     expect(stair.get('graph_traversal')).to.equal(11 + 1 + 1 - 1 + 0);
     expect(stair.get('simulation')).to.equal(11);
   });
 
   it('COACH staircase – imported solves: starts at their median level in the type', () => {
-    const stair = coachStaircase(setup(), [at(1, null, 'solved', 'import'), at(4, null, 'solved', 'import'), at(5, null, 'solved', 'import')], 11);
+    const stair = coachStaircase(
+      setup(),
+      [at(1, null, 'solved', 'import'), at(4, null, 'solved', 'import'), at(5, null, 'solved', 'import')],
+      11,
+    );
     expect(stair.get('graph_traversal')).to.equal(13);
   });
 
   it('COACH reviews – a failure and a hint come back 3 days later, not before, and not once re-solved', () => {
-    const history = [at(1, '2027-03-01', 'failed'), at(2, '2027-03-01', 'hint'), at(3, '2027-03-01', 'solved'), at(6, '2027-03-01', 'failed'), at(6, '2027-03-04', 'solved')];
+    const history = [
+      at(1, '2027-03-01', 'failed'),
+      at(2, '2027-03-01', 'hint'),
+      at(3, '2027-03-01', 'solved'),
+      at(6, '2027-03-01', 'failed'),
+      at(6, '2027-03-04', 'solved'),
+    ];
     expect(coachReviews(history, '2027-03-03')).to.deep.equal([]);
     expect(coachReviews(history, '2027-03-04')).to.deep.equal(['boj:1', 'boj:2']);
   });
@@ -63,12 +97,25 @@ describe('simulation – round 2: COACH, calibration, stability', () => {
   it('COACH day – picks the unsolved problem nearest the staircase, reviews first, within the budget', () => {
     const history = [at(6, '2027-03-01', 'failed')];
     // simulation staircase 11 − 1 = 10 → nearest unsolved is boj:7 (12) vs boj:8 (14); boj:6 is a due review.
-    const picks = coach(setup({ budget: 80, weights: new Map([['graph_traversal', 0], ['simulation', 1], ['math', 0]]) })).today({ dayIndex: 3, today: '2027-03-04', history });
+    const picks = coach(
+      setup({
+        budget: 80,
+        weights: new Map([
+          ['graph_traversal', 0],
+          ['simulation', 1],
+          ['math', 0],
+        ]),
+      }),
+    ).today({ dayIndex: 3, today: '2027-03-04', history });
     expect(picks).to.deep.equal(['boj:6', 'boj:7']);
   });
 
   it('calibrationCell/Table – the means, the bias and the mean absolute gap per profile; runs without a projection left out', () => {
-    const a = calibrationCell('a', 'samsung', [{ projected: 0.8, pass: 0.6 }, { projected: 0.6, pass: 0.6 }, { projected: null, pass: 0 }])!;
+    const a = calibrationCell('a', 'samsung', [
+      { projected: 0.8, pass: 0.6 },
+      { projected: 0.6, pass: 0.6 },
+      { projected: null, pass: 0 },
+    ])!;
     const b = calibrationCell('b', 'samsung', [{ projected: 0.5, pass: 0.6 }])!;
     expect(a.projected).to.be.closeTo(0.7, 1e-12);
     expect(a.realised).to.be.closeTo(0.6, 1e-12);

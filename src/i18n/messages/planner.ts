@@ -8,37 +8,57 @@ const en = {
   'planner.profile_label.samsung': 'Samsung',
   'planner.profile_label.kakao': 'Kakao',
   'planner.profile_label.custom': 'Custom',
-  'planner.reason.weakest': '{category} is your weakest heavy type for {profile}: readiness {readiness}; {tier}, predicted success {success} %',
-  'planner.reason.cover': '{category} has had little practice yet (weight {weight} for {profile}); {tier}, predicted success {success} %',
-  'planner.reason.deepen': '{category} weighs {weight} for {profile}, readiness {readiness}; {tier}, predicted success {success} %',
-  'planner.reason.maintain': '{category} is nearly ready (readiness {readiness}): keeping it fresh; {tier}, predicted success {success} %',
+  'planner.reason.weakest':
+    '{category} is your weakest heavy type for {profile}: readiness {readiness}; {tier}, predicted success {success} %',
+  'planner.reason.cover':
+    '{category} has had little practice yet (weight {weight} for {profile}); {tier}, predicted success {success} %',
+  'planner.reason.deepen':
+    '{category} weighs {weight} for {profile}, readiness {readiness}; {tier}, predicted success {success} %',
+  'planner.reason.maintain':
+    '{category} is nearly ready (readiness {readiness}): keeping it fresh; {tier}, predicted success {success} %',
   'planner.reason.warmup': 'Warm-up before the exam: {category}, {tier}, predicted success {success} %',
-  'planner.reason.review': 'Re-solve: {outcome} on {day}; a spaced re-solve keeps {category} from fading before the exam',
-  'planner.reason.review_undated': 'Re-solve: {outcome} before; a spaced re-solve keeps {category} from fading before the exam',
-  'planner.reason.mock': 'Mock exam like {profile}: {count} problems in {minutes} min, timed; this one is {category}, {tier}',
-  'planner.reason.mock_resolve': 'Mock exam like {profile} from problems you solved: {count} problems in {minutes} min, timed; this one is {category}, {tier}',
-  'planner.reason.stretch': 'A stretch in {category} (weight {weight} for {profile}): {tier}, predicted success {success} %',
-  'planner.reason.split': 'Today’s budget is shorter than any problem: start {category}, {tier} (about {minutes} min), and finish it over {parts} study days',
+  'planner.reason.review':
+    'Re-solve: {outcome} on {day}; a spaced re-solve keeps {category} from fading before the exam',
+  'planner.reason.review_undated':
+    'Re-solve: {outcome} before; a spaced re-solve keeps {category} from fading before the exam',
+  'planner.reason.mock':
+    'Mock exam like {profile}: {count} problems in {minutes} min, timed; this one is {category}, {tier}',
+  'planner.reason.mock_resolve':
+    'Mock exam like {profile} from problems you solved: {count} problems in {minutes} min, timed; this one is {category}, {tier}',
+  'planner.reason.stretch':
+    'A stretch in {category} (weight {weight} for {profile}): {tier}, predicted success {success} %',
+  'planner.reason.split':
+    'Today’s budget is shorter than any problem: start {category}, {tier} (about {minutes} min), and finish it over {parts} study days',
   'planner.reason.split_continue': 'Finish the problem you started: {category}, {tier} (split over {parts} study days)',
-  'planner.reason.resolve_solved': 'Nothing new within reach: re-solve a solved {category} problem ({tier}) to keep it sharp',
-  'planner.notice.budget_too_small': 'Your budget of {budget} minutes is shorter than any problem left within your reach, so today has nothing planned. Raise the daily minutes in the settings.',
-  'planner.notice.list_exhausted': 'You have solved {solved} of {total} problems and the rest are out of reach: the plan re-solves solved problems and holds mocks drawn from them.',
-  'planner.verdict.uncertain': 'Not enough evidence yet: log a few attempts so the plan can tell whether you are on track.',
+  'planner.reason.resolve_solved':
+    'Nothing new within reach: re-solve a solved {category} problem ({tier}) to keep it sharp',
+  'planner.notice.budget_too_small':
+    'Your budget of {budget} minutes is shorter than any problem left within your reach, so today has nothing planned. Raise the daily minutes in the settings.',
+  'planner.notice.list_exhausted':
+    'You have solved {solved} of {total} problems and the rest are out of reach: the plan re-solves solved problems and holds mocks drawn from them.',
+  'planner.verdict.uncertain':
+    'Not enough evidence yet: log a few attempts so the plan can tell whether you are on track.',
   'planner.outcome.solved': 'solved',
   'planner.outcome.solved_slow': 'solved slowly',
   'planner.outcome.hint': 'solved with a hint',
   'planner.outcome.failed': 'not solved',
-  'planner.notice.no_exam': 'No exam date is set, so this plan looks {days} days ahead. Set your exam date in the settings for a plan that ends on it.',
+  'planner.notice.no_exam':
+    'No exam date is set, so this plan looks {days} days ahead. Set your exam date in the settings for a plan that ends on it.',
   'planner.notice.exam_today': 'The exam is today. Nothing new to plan: rest, read your notes, and good luck!',
-  'planner.notice.exam_past': 'The exam date ({exam}) has passed. Set your next exam date in the settings to get a new plan.',
-  'planner.notice.exam_far': 'The exam date ({exam}) is more than {days} days away, so this plan covers only the next {days} days. Set a nearer exam date in the settings.',
+  'planner.notice.exam_past':
+    'The exam date ({exam}) has passed. Set your next exam date in the settings to get a new plan.',
+  'planner.notice.exam_far':
+    'The exam date ({exam}) is more than {days} days away, so this plan covers only the next {days} days. Set a nearer exam date in the settings.',
   'planner.notice.no_budget': 'Your daily study time is 0 minutes. Set a daily budget in the settings to get a plan.',
-  'planner.notice.no_study_days': 'No study weekdays are selected. Choose the days you study in the settings to get a plan.',
+  'planner.notice.no_study_days':
+    'No study weekdays are selected. Choose the days you study in the settings to get a plan.',
   'planner.notice.all_solved': 'You have solved every problem on the list. Only re-solves remain in the plan.',
   'planner.notice.empty_catalog': 'The problem list is empty. Import a list first (Lists page or `cote import`).',
   'planner.advice.more_minutes': 'Study about {minutes} minutes a day instead of {current} to be on track.',
-  'planner.advice.not_enough': 'Even {minutes} minutes a day may not be enough: consider a later exam date or focusing on fewer types.',
-  'planner.advice.drop_light': 'Dropping light types ({categories}: weight 0 on the weights page) frees about {minutes} minutes for the heavy ones.',
+  'planner.advice.not_enough':
+    'Even {minutes} minutes a day may not be enough: consider a later exam date or focusing on fewer types.',
+  'planner.advice.drop_light':
+    'Dropping light types ({categories}: weight 0 on the weights page) frees about {minutes} minutes for the heavy ones.',
   'planner.phase.A': 'cover',
   'planner.phase.B': 'deepen',
   'planner.phase.C': 'rehearse',
@@ -49,7 +69,8 @@ const en = {
   'planner.today.heading': 'Today, {weekday} {day}',
   'planner.today.exam_on': 'exam on {day}',
   'planner.today.rest': 'A rest day: no problems planned. Enjoy it.',
-  'planner.today.empty': 'Nothing planned fits in {minutes} minutes today. Raise your daily time in the settings, or check the plan page.',
+  'planner.today.empty':
+    'Nothing planned fits in {minutes} minutes today. Raise your daily time in the settings, or check the plan page.',
   'planner.today.summary': 'About {left} min of problems left · today’s budget {budget} min',
   'planner.today.timer': 'start timer',
   /** {minutes} is filled in by public/js/planner.js. */
@@ -88,10 +109,13 @@ const en = {
   'planner.plan.nothing': 'Nothing planned',
   'planner.verdict.on_track': 'On track: following this plan should get you through the exam.',
   'planner.verdict.behind': 'Behind: at this pace the heavy types will not be ready by the exam.',
-  'planner.pass.line': 'Projected chance to pass: {p} % (80 % range {low}–{high} %). Passing means solving at least {need} of {of} problems.',
-  'planner.pass.uncertain': 'No projected chance yet: too little evidence. Passing means solving at least {need} of {of} problems.',
+  'planner.pass.line':
+    'Projected chance to pass: {p} % (80 % range {low}–{high} %). Passing means solving at least {need} of {of} problems.',
+  'planner.pass.uncertain':
+    'No projected chance yet: too little evidence. Passing means solving at least {need} of {of} problems.',
   'planner.weights.title': 'Type weights',
-  'planner.weights.help': 'How much each type matters for your exam, in percent (they are scaled to add up to 100). Saving makes your profile “custom”.',
+  'planner.weights.help':
+    'How much each type matters for your exam, in percent (they are scaled to add up to 100). Saving makes your profile “custom”.',
   'planner.weights.from_profile': 'Showing the weights of your profile ({profile}).',
   'planner.weights.col_percent': 'Weight (%)',
   'planner.weights.saved': 'Weights saved; your profile is now custom.',
@@ -113,37 +137,54 @@ const ko: Record<keyof typeof en, string> = {
   'planner.profile_label.samsung': '삼성',
   'planner.profile_label.kakao': '카카오',
   'planner.profile_label.custom': '직접 설정',
-  'planner.reason.weakest': '{category}: {profile} 기준 비중이 큰 유형 중 가장 약함 (준비도 {readiness}); {tier}, 예상 성공률 {success} %',
-  'planner.reason.cover': '{category}: 아직 연습이 적음 ({profile} 기준 비중 {weight}); {tier}, 예상 성공률 {success} %',
-  'planner.reason.deepen': '{category}: {profile} 기준 비중 {weight}, 준비도 {readiness}; {tier}, 예상 성공률 {success} %',
-  'planner.reason.maintain': '{category}: 거의 준비됨 (준비도 {readiness}), 감각 유지용; {tier}, 예상 성공률 {success} %',
+  'planner.reason.weakest':
+    '{category}: {profile} 기준 비중이 큰 유형 중 가장 약함 (준비도 {readiness}); {tier}, 예상 성공률 {success} %',
+  'planner.reason.cover':
+    '{category}: 아직 연습이 적음 ({profile} 기준 비중 {weight}); {tier}, 예상 성공률 {success} %',
+  'planner.reason.deepen':
+    '{category}: {profile} 기준 비중 {weight}, 준비도 {readiness}; {tier}, 예상 성공률 {success} %',
+  'planner.reason.maintain':
+    '{category}: 거의 준비됨 (준비도 {readiness}), 감각 유지용; {tier}, 예상 성공률 {success} %',
   'planner.reason.warmup': '시험 전 워밍업: {category}, {tier}, 예상 성공률 {success} %',
-  'planner.reason.review': '다시 풀기: {day}에 {outcome}; 시험 전에 {category} 감각을 잃지 않도록 간격을 두고 다시 풉니다',
-  'planner.reason.review_undated': '다시 풀기: 전에 {outcome}; 시험 전에 {category} 감각을 잃지 않도록 간격을 두고 다시 풉니다',
-  'planner.reason.mock': '{profile} 형식 모의고사: {count}문제 {minutes}분, 시간을 재고 풀기; 이 문제는 {category}, {tier}',
-  'planner.reason.mock_resolve': '푼 문제로 보는 {profile} 형식 모의고사: {count}문제 {minutes}분, 시간을 재고 풀기; 이 문제는 {category}, {tier}',
+  'planner.reason.review':
+    '다시 풀기: {day}에 {outcome}; 시험 전에 {category} 감각을 잃지 않도록 간격을 두고 다시 풉니다',
+  'planner.reason.review_undated':
+    '다시 풀기: 전에 {outcome}; 시험 전에 {category} 감각을 잃지 않도록 간격을 두고 다시 풉니다',
+  'planner.reason.mock':
+    '{profile} 형식 모의고사: {count}문제 {minutes}분, 시간을 재고 풀기; 이 문제는 {category}, {tier}',
+  'planner.reason.mock_resolve':
+    '푼 문제로 보는 {profile} 형식 모의고사: {count}문제 {minutes}분, 시간을 재고 풀기; 이 문제는 {category}, {tier}',
   'planner.reason.stretch': '{category} 도전 문제 ({profile} 기준 비중 {weight}): {tier}, 예상 성공률 {success} %',
-  'planner.reason.split': '하루 공부 시간이 어떤 문제보다 짧습니다: {category} {tier} 문제(약 {minutes}분)를 시작해 공부하는 날 {parts}일에 걸쳐 끝내세요',
+  'planner.reason.split':
+    '하루 공부 시간이 어떤 문제보다 짧습니다: {category} {tier} 문제(약 {minutes}분)를 시작해 공부하는 날 {parts}일에 걸쳐 끝내세요',
   'planner.reason.split_continue': '시작한 문제를 마저 푸세요: {category}, {tier} (공부하는 날 {parts}일에 나눠 풀기)',
-  'planner.reason.resolve_solved': '손이 닿는 새 문제가 없습니다: 푼 {category} 문제({tier})를 다시 풀어 감각을 유지합니다',
-  'planner.notice.budget_too_small': '하루 공부 시간 {budget}분은 지금 풀 수 있는 어떤 문제보다 짧아서 오늘은 계획이 없습니다. 설정에서 하루 공부 시간을 늘리세요.',
-  'planner.notice.list_exhausted': '{total}문제 중 {solved}문제를 풀었고 나머지는 아직 손이 닿지 않습니다. 계획은 푼 문제를 다시 풀고, 푼 문제로 모의고사를 봅니다.',
+  'planner.reason.resolve_solved':
+    '손이 닿는 새 문제가 없습니다: 푼 {category} 문제({tier})를 다시 풀어 감각을 유지합니다',
+  'planner.notice.budget_too_small':
+    '하루 공부 시간 {budget}분은 지금 풀 수 있는 어떤 문제보다 짧아서 오늘은 계획이 없습니다. 설정에서 하루 공부 시간을 늘리세요.',
+  'planner.notice.list_exhausted':
+    '{total}문제 중 {solved}문제를 풀었고 나머지는 아직 손이 닿지 않습니다. 계획은 푼 문제를 다시 풀고, 푼 문제로 모의고사를 봅니다.',
   'planner.verdict.uncertain': '아직 판단할 근거가 부족합니다: 몇 문제를 기록하면 계획이 순조로운지 알려 줍니다.',
   'planner.outcome.solved': '풀었음',
   'planner.outcome.solved_slow': '오래 걸려 풀었음',
   'planner.outcome.hint': '힌트를 보고 풀었음',
   'planner.outcome.failed': '못 풀었음',
-  'planner.notice.no_exam': '시험 날짜가 없어 {days}일 앞까지만 계획합니다. 설정에서 시험 날짜를 정하면 그날까지 계획합니다.',
-  'planner.notice.exam_today': '오늘이 시험입니다. 새로 계획할 것은 없습니다. 푹 쉬고, 정리한 것을 훑어보세요. 행운을 빕니다!',
+  'planner.notice.no_exam':
+    '시험 날짜가 없어 {days}일 앞까지만 계획합니다. 설정에서 시험 날짜를 정하면 그날까지 계획합니다.',
+  'planner.notice.exam_today':
+    '오늘이 시험입니다. 새로 계획할 것은 없습니다. 푹 쉬고, 정리한 것을 훑어보세요. 행운을 빕니다!',
   'planner.notice.exam_past': '시험 날짜({exam})가 지났습니다. 설정에서 다음 시험 날짜를 정하면 새 계획을 만듭니다.',
-  'planner.notice.exam_far': '시험 날짜({exam})가 {days}일보다 멀어서 앞으로 {days}일만 계획합니다. 설정에서 더 가까운 시험 날짜를 정하세요.',
+  'planner.notice.exam_far':
+    '시험 날짜({exam})가 {days}일보다 멀어서 앞으로 {days}일만 계획합니다. 설정에서 더 가까운 시험 날짜를 정하세요.',
   'planner.notice.no_budget': '하루 공부 시간이 0분입니다. 설정에서 하루 공부 시간을 정하면 계획을 만듭니다.',
   'planner.notice.no_study_days': '공부하는 요일이 없습니다. 설정에서 공부하는 요일을 고르면 계획을 만듭니다.',
   'planner.notice.all_solved': '문제집의 모든 문제를 풀었습니다. 계획에는 다시 풀기만 남았습니다.',
-  'planner.notice.empty_catalog': '문제집이 비어 있습니다. 먼저 문제집을 가져오세요 (문제집 페이지 또는 `cote import`).',
+  'planner.notice.empty_catalog':
+    '문제집이 비어 있습니다. 먼저 문제집을 가져오세요 (문제집 페이지 또는 `cote import`).',
   'planner.advice.more_minutes': '하루 {current}분 대신 약 {minutes}분 공부하면 계획대로 갈 수 있습니다.',
   'planner.advice.not_enough': '하루 {minutes}분으로도 부족할 수 있습니다. 시험 날짜를 늦추거나 유형을 줄여 보세요.',
-  'planner.advice.drop_light': '비중이 작은 유형({categories})을 가중치 페이지에서 0으로 두면 약 {minutes}분을 중요한 유형에 쓸 수 있습니다.',
+  'planner.advice.drop_light':
+    '비중이 작은 유형({categories})을 가중치 페이지에서 0으로 두면 약 {minutes}분을 중요한 유형에 쓸 수 있습니다.',
   'planner.phase.A': '기초 다지기',
   'planner.phase.B': '심화',
   'planner.phase.C': '실전 대비',
@@ -154,7 +195,8 @@ const ko: Record<keyof typeof en, string> = {
   'planner.today.heading': '오늘, {day} ({weekday})',
   'planner.today.exam_on': '시험일 {day}',
   'planner.today.rest': '쉬는 날입니다. 계획된 문제가 없습니다.',
-  'planner.today.empty': '오늘 {minutes}분 안에 맞는 문제가 없습니다. 설정에서 하루 공부 시간을 늘리거나 계획 페이지를 확인하세요.',
+  'planner.today.empty':
+    '오늘 {minutes}분 안에 맞는 문제가 없습니다. 설정에서 하루 공부 시간을 늘리거나 계획 페이지를 확인하세요.',
   'planner.today.summary': '남은 문제 약 {left}분 · 오늘 예산 {budget}분',
   'planner.today.timer': '타이머 시작',
   'planner.today.timer_running': '타이머 멈추기 ({minutes}분)',
@@ -192,10 +234,13 @@ const ko: Record<keyof typeof en, string> = {
   'planner.plan.nothing': '계획 없음',
   'planner.verdict.on_track': '순조로움: 이 계획대로 하면 시험을 통과할 수 있을 것으로 보입니다.',
   'planner.verdict.behind': '부족함: 지금 속도로는 비중이 큰 유형이 시험일까지 준비되지 않습니다.',
-  'planner.pass.line': '예상 합격 확률: {p} % (80 % 범위 {low}–{high} %). 합격은 {of}문제 중 {need}문제 이상을 푸는 것입니다.',
-  'planner.pass.uncertain': '아직 예상 합격 확률이 없습니다: 근거가 부족합니다. 합격은 {of}문제 중 {need}문제 이상을 푸는 것입니다.',
+  'planner.pass.line':
+    '예상 합격 확률: {p} % (80 % 범위 {low}–{high} %). 합격은 {of}문제 중 {need}문제 이상을 푸는 것입니다.',
+  'planner.pass.uncertain':
+    '아직 예상 합격 확률이 없습니다: 근거가 부족합니다. 합격은 {of}문제 중 {need}문제 이상을 푸는 것입니다.',
   'planner.weights.title': '유형 가중치',
-  'planner.weights.help': '시험에서 각 유형이 얼마나 중요한지 퍼센트로 적으세요 (합이 100이 되도록 맞춰집니다). 저장하면 시험 유형이 “직접 설정”이 됩니다.',
+  'planner.weights.help':
+    '시험에서 각 유형이 얼마나 중요한지 퍼센트로 적으세요 (합이 100이 되도록 맞춰집니다). 저장하면 시험 유형이 “직접 설정”이 됩니다.',
   'planner.weights.from_profile': '지금 시험 유형({profile})의 가중치를 보여 줍니다.',
   'planner.weights.col_percent': '가중치 (%)',
   'planner.weights.saved': '가중치를 저장했습니다. 시험 유형이 직접 설정으로 바뀌었습니다.',
