@@ -16,6 +16,7 @@ export interface CodeforcesOptions {
   signal?: AbortSignal;
   pageSize?: number;
   backoffMs?: number;
+  gapMs?: number;
   retries?: number;
   callTimeoutMs?: number;
 }
@@ -45,7 +46,7 @@ export async function fetchCodeforces(handle: string, options: CodeforcesOptions
         sourceName: 'Codeforces',
         method: 'GET',
         url,
-        gapMs: CODEFORCES_GAP_MS,
+        gapMs: options.gapMs ?? CODEFORCES_GAP_MS,
         signal: options.signal,
         backoffMs: options.backoffMs,
         retries: options.retries,

@@ -16,6 +16,7 @@ export interface LeetcodeOptions {
   url: string;
   signal?: AbortSignal;
   backoffMs?: number;
+  gapMs?: number;
   retries?: number;
   callTimeoutMs?: number;
 }
@@ -31,7 +32,7 @@ export async function fetchLeetcode(username: string, options: LeetcodeOptions):
     url: options.url,
     body: JSON.stringify({ query: QUERY, variables: { username, limit: LEETCODE_LIMIT } }),
     headers: { 'Content-Type': 'application/json', Referer: 'https://leetcode.com' },
-    gapMs: LEETCODE_GAP_MS,
+    gapMs: options.gapMs ?? LEETCODE_GAP_MS,
     signal: options.signal,
     backoffMs: options.backoffMs,
     retries: options.retries,

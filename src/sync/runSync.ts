@@ -22,6 +22,8 @@ export interface SyncDeps {
 /** Knobs tests turn (the defaults are the polite ones). */
 export interface SyncTuning {
   backoffMs?: number;
+  /** The least time between two calls to one host (the adapters' polite defaults otherwise). */
+  gapMs?: number;
   /** One account's whole sync (every page, every retry). */
   deadlineMs?: number;
   pageSize?: number;

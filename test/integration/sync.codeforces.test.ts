@@ -181,6 +181,7 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
       const [result] = await syncLearner(t.deps, mina, ['codeforces'], {
         retries: 1,
         backoffMs: 10,
+        gapMs: 10,
         callTimeoutMs: 500,
       });
       expect(result.failed).to.equal(true);
