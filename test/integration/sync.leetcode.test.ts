@@ -114,7 +114,12 @@ describe('sync from LeetCode – GraphQL over real HTTP against a local server',
     it(`${what} – a clear error, nothing written`, async () => {
       await cli('learner', 'set', 'mina', '--leetcode', 'mina_lc');
       arrange();
-      const [result] = await syncLearner(t.deps, mina(), undefined, { retries: 1, backoffMs: 10, gapMs: 10, callTimeoutMs: 500 });
+      const [result] = await syncLearner(t.deps, mina(), undefined, {
+        retries: 1,
+        backoffMs: 10,
+        gapMs: 10,
+        callTimeoutMs: 500,
+      });
       expect(result).to.deep.include({ source: 'leetcode', failed: true, imported: 0 });
       expect(result.error).to.match(message);
       expect(attempts()).to.deep.equal([]);
