@@ -23,33 +23,6 @@
   }
 })();
 
-// The list upload form: a chosen file is read into the textarea (without JS, the list is pasted).
-(() => {
-  for (const form of document.querySelectorAll('[data-list-upload]')) {
-    const picker = form.querySelector('.list-file');
-    const textarea = form.querySelector('textarea[name=text]');
-    if (!picker || !textarea) continue;
-    picker.hidden = false;
-    picker.querySelector('input[type=file]').addEventListener('change', async (event) => {
-      const input = event.target;
-      const file = input.files && input.files[0];
-      if (!file) return;
-      // Only UTF-8 is read: a file in another encoding (EUC-KR, CP949) would fill the box with mojibake.
-      try {
-        textarea.value = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-        input.setCustomValidity('');
-      } catch {
-        textarea.value = '';
-        input.setCustomValidity(picker.dataset.notUtf8.replace('{file}', file.name));
-        input.reportValidity();
-        return;
-      }
-      const name = form.querySelector('input[name=name]');
-      if (name && !name.value) name.value = file.name.replace(/\.[a-z]+$/i, '');
-    });
-  }
-})();
-
 // The checklist's folded types: opening one loads its rows from GET /types/:key/rows (the data-rows of its link) in
 // place, once. Without JS the link leads to /?type=key, which shows the type open.
 (() => {

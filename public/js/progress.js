@@ -111,25 +111,4 @@
     event.preventDefault();
     submitLogForm(form, event.submitter);
   });
-
-  for (const form of document.querySelectorAll('[data-csv-import]')) {
-    const picker = form.querySelector('.csv-file');
-    const textarea = form.querySelector('textarea[name=csv]');
-    if (!picker || !textarea) continue;
-    picker.hidden = false;
-    picker.querySelector('input[type=file]').addEventListener('change', async (event) => {
-      const input = event.target;
-      const file = input.files && input.files[0];
-      if (!file) return;
-      // Only UTF-8 is read: a file in another encoding (EUC-KR, CP949) would fill the box with mojibake.
-      try {
-        textarea.value = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-        input.setCustomValidity('');
-      } catch {
-        textarea.value = '';
-        input.setCustomValidity(picker.dataset.notUtf8.replace('{file}', file.name));
-        input.reportValidity();
-      }
-    });
-  }
 })();
