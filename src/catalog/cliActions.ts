@@ -11,6 +11,22 @@ import { translator } from '../i18n/index.ts';
 
 // The work behind the catalog commands, loaded only when one runs (`cote --help` stays quick).
 
+/** What `cote import --json` prints, in this order. */
+const JSON_KEYS = [
+  'list',
+  'format',
+  'categories',
+  'problems',
+  'entries',
+  'recommended',
+  'added',
+  'removed',
+  'changed',
+  'skipped',
+  'warnings',
+  'typeMap',
+] as const;
+
 /** `cote import`. */
 export async function importCommand(
   ctx: CliContext,
@@ -47,36 +63,7 @@ export async function importCommand(
     bar?.stop();
   }
   if (options.json) {
-    const {
-      list,
-      format,
-      categories,
-      problems,
-      entries,
-      recommended,
-      added,
-      removed,
-      changed,
-      skipped,
-      warnings,
-      typeMap,
-    } = summary;
-    ctx.out(
-      JSON.stringify({
-        list,
-        format,
-        categories,
-        problems,
-        entries,
-        recommended,
-        added,
-        removed,
-        changed,
-        skipped,
-        warnings,
-        typeMap,
-      }),
-    );
+    ctx.out(JSON.stringify(Object.fromEntries(JSON_KEYS.map((key) => [key, summary[key]]))));
     return;
   }
   ctx.out(`imported ${summary.list} from ${source}: ${summaryLine(summary)}`);
