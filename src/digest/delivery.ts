@@ -80,7 +80,7 @@ export async function deliverDigest(
 ): Promise<DeliveryOutcome> {
   let message: ReturnType<typeof digestMessage>;
   try {
-    const view = digestView(deps.db, deps.config.baseUrl, learner, claim.day, now);
+    const view = digestView(deps.db, deps.config, learner, claim.day, now);
     message = digestMessage(deps.config, view, renderDigest(view), now);
   } catch (error) {
     return unsent(deps, claim, `render: ${(error as Error).message}`, now);

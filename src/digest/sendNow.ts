@@ -8,7 +8,7 @@ import { digestView } from './view.ts';
 
 /** The message a digest would be, built without recording anything (dry run, preview). */
 export function composeDigest(deps: Pick<DigestDeps, 'db' | 'config'>, learner: Learner, day: string, now: Date) {
-  const view = digestView(deps.db, deps.config.baseUrl, learner, day, now);
+  const view = digestView(deps.db, deps.config, learner, day, now);
   return digestMessage(deps.config, view, renderDigest(view), now);
 }
 

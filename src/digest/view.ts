@@ -8,8 +8,10 @@ import { planWords } from '../plans/planWords.ts';
 import { currentCatalog } from '../plans/planService.ts';
 import { attemptsOnDay, categoryNames, openingListOn, planOn, problemById, streakOn } from './sources.ts';
 import { groupDigestSection, type DigestGroup } from '../groups/groupDigest.ts';
+import type { Config } from '../config.ts';
+import { type LinkTemplates, linkTemplatesOf, problemLinks } from '../judges/links.ts';
 
-/** A problem line of the digest; `url` is the judge's page when known. */
+/** A problem line of the digest; `url` is where the problem can be read (see problemUrl), when known. */
 export interface DigestProblem {
   id: string;
   title: string;
@@ -59,14 +61,16 @@ export interface DigestView {
  * Reads the digest's data from the learner's stored plan (computed if its inputs changed; today's list is not stored).
  * Tomorrow is the list the Today page will open with tomorrow morning if nothing more is logged.
  */
-export function digestView(db: Db, baseUrl: string, learner: Learner, day: string, now: Date): DigestView {
+export function digestView(db: Db, config: DigestConfig, learner: Learner, day: string, now: Date): DigestView {
+  const templates = linkTemplatesOf(config);
+  const problem = (id: string) => problemLine(db, id, templates);
   const stored = planOn(db, learner, day, now);
   const plan = stored.plan;
   const tomorrowDay = addDays(day, 1);
   const planned = plan.days.find((d) => d.day === tomorrowDay);
   const words = planWords(learner.language, currentCatalog(db).categories);
   const toItem = (item: PlanItem): DigestItem => ({
-    ...problem(db, item.problem),
+    ...problem(item.problem),
     kind: item.kind,
     category: item.category,
     minutes: item.minutes,
@@ -85,13 +89,13 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
       ];
   // The plan's exam: the learner's own date, else their study group's.
   const dDay = plan.exam ? daysBetween(day, plan.exam) : null;
-  const base = baseUrl.replace(/\/+$/, '');
+  const base = config.baseUrl.replace(/\/+$/, '');
   return {
     lang: learner.language,
     learner: { id: learner.id, name: learner.name, email: learner.email },
     day,
     dDay: dDay !== null && dDay >= 0 ? dDay : null,
-    solves: solvesOn(db, learner.id, day),
+    solves: solvesOn(db, learner.id, day, problem),
     streak: streakOn(db, learner.id, day),
     readiness: readiness(db, plan, learner.language),
     tomorrow: {
@@ -115,22 +119,44 @@ export function digestView(db: Db, baseUrl: string, learner: Learner, day: strin
 }
 
 /** Distinct problems solved on the day, in the order first solved. */
-function solvesOn(db: Db, learnerId: number, day: string): DigestView['solves'] {
+function solvesOn(
+  db: Db,
+  learnerId: number,
+  day: string,
+  problem: (id: string) => DigestProblem,
+): DigestView['solves'] {
   const seen = new Set<string>();
   const out: DigestView['solves'] = [];
   for (const attempt of attemptsOnDay(db, learnerId, day)) {
     if (!isSolvedOutcome(attempt.outcome) || seen.has(attempt.problemId)) continue;
     seen.add(attempt.problemId);
-    out.push({ ...problem(db, attempt.problemId), outcome: attempt.outcome });
+    out.push({ ...problem(attempt.problemId), outcome: attempt.outcome });
   }
   return out;
 }
 
-function problem(db: Db, id: string): DigestProblem {
+/** What the digest needs of the settings: the public URL, and the judges' link templates (COTE_LINK_<JUDGE>). */
+export type DigestConfig = Pick<
+  Config,
+  'baseUrl' | 'linkBoj' | 'linkProgrammers' | 'linkLeetcode' | 'linkCf' | 'linkAtcoder'
+>;
+
+/**
+ * A problem's line with a link that still leads somewhere: the judge's page (or the group's mirror when a template is
+ * set); for Baekjoon, closed since 2026-04-28, the archived copy unless a mirror is set. Only web links go into an email.
+ */
+function problemLine(db: Db, id: string, templates: LinkTemplates): DigestProblem {
   const found = problemById(db, id);
-  // Only web links go into an email: a list file could carry any scheme.
-  const url = found?.url && /^https?:\/\//i.test(found.url) ? found.url : null;
-  return { id, title: found?.title ?? id, level: found?.level ?? 0, url };
+  const stored = found?.url && /^https?:\/\//i.test(found.url) ? found.url : null;
+  const links = problemLinks(id, templates, stored);
+  const judge = id.slice(0, Math.max(0, id.indexOf(':'))) as keyof LinkTemplates;
+  const url = links.archive && !templates[judge] ? links.archive : links.url;
+  return {
+    id,
+    title: found?.title ?? id,
+    level: found?.level ?? 0,
+    url: url && /^https?:\/\//i.test(url) ? url : null,
+  };
 }
 
 /** The types the exam counts (weight above 0), heaviest first: a Samsung learner sees 5 bars, not 23. */

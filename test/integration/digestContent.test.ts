@@ -56,7 +56,9 @@ describe('digest content from the real planner', () => {
     expect(shown.filter((p) => !allowed.has(p))).to.deep.equal([]);
     for (const id of shown) {
       const problem = problemById(db, id)!;
-      expect(html).to.contain(`<a href="${problem.url}" style="color:#2563eb;">${problem.title}</a>`);
+      // Baekjoon closed: the email links the archived copy of the problem's page.
+      const archived = `https://web.archive.org/web/2026/${problem.url}`;
+      expect(html).to.contain(`<a href="${archived}" style="color:#2563eb;">${problem.title}</a>`);
       expect(html).to.match(new RegExp(`data-section="tomorrow">[\\s\\S]*?${problem.title}`));
     }
     expect(html).to.match(/data-section="reviews">[\s\S]*?DFS와 BFS/);

@@ -3,6 +3,8 @@ import { expect } from 'chai';
 import { testDeps } from '../support/app.ts';
 import { loggedIn, readerAgent, seedLearner } from '../support/progress.ts';
 import { importList } from '../../src/catalog/importList.ts';
+import { digestView } from '../../src/digest/view.ts';
+import { recordAttempt } from '../../src/progress/attemptRepository.ts';
 
 const LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
 const START = new Date('2026-11-28T03:00:00Z');
@@ -38,4 +40,29 @@ describe('problem links on the pages', () => {
     expect(today).to.include(`href="https://web.archive.org/web/2026/https://www.acmicpc.net/problem/${first}"`);
     expect(count(today, 'closed on 2026-04-28')).to.equal(1);
   });
+
+  // Baekjoon closed on 2026-04-28: a digest's link to a BOJ problem is the archived copy, or the group's mirror.
+  for (const [env, expected] of [
+    [{}, 'https://web.archive.org/web/2026/https://www.acmicpc.net/problem/2001'],
+    [{ COTE_LINK_BOJ: 'https://mirror.example/p/{id}' }, 'https://mirror.example/p/2001'],
+  ] as const) {
+    it(`the nightly digest – a Baekjoon solve${'COTE_LINK_BOJ' in env ? ' with COTE_LINK_BOJ set' : ''} – links ${expected}`, async () => {
+      t = testDeps(env, START);
+      await importList(t.deps.db, LIST);
+      const mina = seedLearner(t.deps.db, 'mina', { examDate: '2026-12-28', dailyMinutes: '120' });
+      const createdAt = START.toISOString();
+      recordAttempt(t.deps.db, {
+        learnerId: mina.id,
+        problemId: 'boj:2001',
+        day: '2026-11-28',
+        outcome: 'solved',
+        createdAt,
+      });
+      const view = digestView(t.deps.db, t.deps.config, mina, '2026-11-28', START);
+      expect(view.solves.map((p) => p.url)).to.deep.equal([expected]);
+      expect(
+        view.tomorrow.items.every((p) => p.url === null || !p.url.startsWith('https://www.acmicpc.net/')),
+      ).to.equal(true);
+    });
+  }
 });

@@ -396,7 +396,13 @@ describe('the plan stored once per learner and change', () => {
   describe('the nightly email’s “tomorrow” is the next morning’s Today page', () => {
     async function digestThenMorning() {
       t.clock.set('2026-11-28T12:00:00Z'); // 21:00 in Seoul
-      const view = digestView(t.deps.db, 'http://cote.test', fresh(), TODAY, t.clock.get());
+      const view = digestView(
+        t.deps.db,
+        { ...t.deps.config, baseUrl: 'http://cote.test' },
+        fresh(),
+        TODAY,
+        t.clock.get(),
+      );
       t.clock.set('2026-11-28T23:00:00Z'); // 08:00 on 11-29 in Seoul, nothing logged since
       let morning: ReturnType<typeof listed> = [];
       const runs = await runsDuring(async () => (morning = listed((await agent.get('/plan/today')).text)));
