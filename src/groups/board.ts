@@ -82,7 +82,7 @@ export function boardView(db: Db, group: Group, day: string, options: BoardOptio
     .filter((m) => !m.hidden)
     .map((m) => learnerById(db, m.learnerId))
     .filter((l): l is Learner => l !== undefined);
-  const plans = new Map(shown.map((l) => [l.id, memberPlan(db, l, day)]));
+  const plans = new Map(shown.map((l) => [l.id, memberPlan(db, l, day, options.now)]));
   const activities = new Map(shown.map((l) => [l.id, activityOf(db, l.id, day)]));
   const catalog = groupCatalog(db, group);
   const names = new Map(catalog.categories.map((c) => [c.key, options.lang === 'ko' ? c.nameKo : c.nameEn]));

@@ -36,7 +36,7 @@ export function missionFor(db: Db, group: Group, day: string, options: MissionOp
     .filter((l): l is Learner => l !== undefined);
   const catalog = groupCatalog(db, group);
   const members = learners.map((learner): MissionMember => {
-    const plan = options.plans?.get(learner.id) ?? memberPlan(db, learner, day);
+    const plan = options.plans?.get(learner.id) ?? memberPlan(db, learner, day, options.now);
     const picks = plan.days.flatMap((d) =>
       d.items
         .filter((i) => i.kind === 'new')

@@ -88,6 +88,10 @@ describe('study groups: the board', () => {
     expect(html).to.contain('data-day="2026-11-20" data-count="1"');
     for (const secret of ['bo@example.com', 'cy@example.com', 'private note of bo', 'private note of cy', 'dan'])
       expect(html).not.to.contain(secret);
+    // The board reads the members' stored plans but never fixes another member's list for today.
+    const listsOfOthers =
+      "SELECT count(*) FROM plan_days d JOIN learners l ON l.id = d.learner_id WHERE l.login <> 'ana'";
+    expect(w.db.prepare(listsOfOthers).pluck().get()).to.equal(0);
   });
 
   it('hiding – a member hides from the board – left out of the rows, coverage, mission solvers and the CLI; shown again when unticked', async () => {
