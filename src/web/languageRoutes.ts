@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { isLang } from '../i18n/index.ts';
 import { setLearnerLanguage } from '../learners/learnerRepository.ts';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps } from '../context.ts';
 import { LANG_COOKIE } from './locals.ts';
 import { AppError } from '../errors.ts';
 import { sameOriginPath } from './sameOriginPath.ts';

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createApp } from '../../src/app.ts';
-import type { AppDeps } from '../../src/web/deps.ts';
+import type { AppDeps } from '../../src/context.ts';
 import type { CliContext } from '../../src/cli.ts';
 
 /** A fresh data directory with a real SQLite file, removed by `cleanup()`. */

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { checklistFilters, checklistView, filterQuery, STATUS_FILTERS } from '../../catalog/checklist.ts';
 import { latestImportRun } from '../../catalog/importRunRepository.ts';
 import { tierOptions } from '../../catalog/tier.ts';

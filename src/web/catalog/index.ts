@@ -1,5 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { showChecklistPage, showTypeRows } from './checklistPage.ts';
 import { requireLearner } from '../auth.ts';
 import { learnerCount } from '../../learners/learnerRepository.ts';

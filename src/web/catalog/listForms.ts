@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { currentLearner, requireAdmin } from '../auth.ts';
 import { importAnyList } from '../../catalog/importAnyList.ts';

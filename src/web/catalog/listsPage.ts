@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { allLists } from '../../catalog/listRepository.ts';
 import { listCounts } from '../../catalog/entryRepository.ts';
 import { importRunById, recentImportRuns, type ImportRun } from '../../catalog/importRunRepository.ts';

@@ -6,7 +6,7 @@ import { sendTestEmail, TEST_EMAILS_PER_HOUR, TestEmailLimit } from '../../diges
 import { createMailer } from '../../digest/transport.ts';
 import { setDigestSettings, type Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { requireLearner } from '../auth.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { saveEmailSettings, sendTestEmailAction, showEmailSettings } from './emailSettings.ts';
 import { showDigestPreview, showOutboxFile, showOutboxHtml, showOutboxMessage } from './preview.ts';
 import { showUnsubscribePage, unsubscribe } from './unsubscribe.ts';

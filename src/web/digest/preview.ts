@@ -11,7 +11,7 @@ import { notFound } from '../../errors.ts';
 import { translator } from '../../i18n/index.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { PageQuery, pageOf } from '../pagination.ts';
 import { z } from 'zod';
 import { field, parseParams, parseQuery } from '../validate.ts';

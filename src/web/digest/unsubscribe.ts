@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { AppError } from '../../errors.ts';
 import { disableDigest, learnerByUnsubscribeToken, type Learner } from '../../learners/learnerRepository.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { z } from 'zod';
 import { field, parseBody, parseParams } from '../validate.ts';
 

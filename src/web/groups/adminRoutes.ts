@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { allLists } from '../../catalog/listRepository.ts';
 import { allLearners } from '../../learners/learnerRepository.ts';
 import { addMember, createGroup, editGroup, findGroup, removeMember } from '../../groups/groupAdmin.ts';

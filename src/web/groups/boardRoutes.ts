@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { boardView } from '../../groups/board.ts';
 import { findGroup } from '../../groups/groupAdmin.ts';

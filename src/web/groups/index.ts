@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { groupAdminRoutes } from './adminRoutes.ts';
 import { groupBoardRoutes } from './boardRoutes.ts';
 

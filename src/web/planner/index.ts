@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { requireLearner } from '../auth.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { showPlanPage } from './planPage.ts';
 import { lessTimeAction, logItemAction, showTodayPage, skipAction, swapAction } from './todayRoutes.ts';
 import { saveWeights, showWeights } from './weightsRoutes.ts';

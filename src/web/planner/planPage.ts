@@ -6,7 +6,7 @@ import { storedPlan } from '../../plans/storedPlan.ts';
 import { planWords } from '../../plans/planWords.ts';
 import { currentLearner } from '../auth.ts';
 import { problemUrl } from '../../catalog/problemRef.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { burnup } from '../../plans/burnup.ts';
 import { plannerHistory } from '../../progress/plannerHistory.ts';
 

@@ -8,7 +8,7 @@ import { currentCatalog } from '../../plans/planService.ts';
 import { planWords } from '../../plans/planWords.ts';
 import { memberMission } from '../../groups/memberMission.ts';
 import { currentLearner } from '../auth.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { errorText } from '../progress/forms.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';

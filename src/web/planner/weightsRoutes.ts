@@ -5,7 +5,7 @@ import { profileWeights } from '../../planner/profiles.ts';
 import { AppError } from '../../errors.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { errorText } from '../progress/forms.ts';
 import { z } from 'zod';
 import { parseBody } from '../validate.ts';

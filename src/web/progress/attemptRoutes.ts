@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import type { Db } from '../../db/connection.ts';
 import { wantsJson, currentLearner, requireLearner } from '../auth.ts';
 import { notFound } from '../../errors.ts';

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { learnerById, learnerCount, passwordHashByLogin } from '../../learners/learnerRepository.ts';
 import { addLearner } from '../../learners/addLearner.ts';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { addDays, isDay } from '../../day.ts';
 import { currentLearner, requireLearner } from '../auth.ts';
 import {

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { currentLearner, requireLearner } from '../auth.ts';
 import { importAttemptCsv } from '../../progress/imports/csvImport.ts';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { authRoutes } from './authRoutes.ts';
 import { settingsRoutes } from './settingsRoutes.ts';
 import { attemptRoutes } from './attemptRoutes.ts';

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { formatInstant } from '../../day.ts';
 import { hasMessage, type Translate } from '../../i18n/index.ts';

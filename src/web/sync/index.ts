@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../context.ts';
 import { requireLearner } from '../auth.ts';
 import { saveAccounts, showAccounts, syncNow, syncStatus } from './accountsPage.ts';
 

@@ -1,1 +1,0 @@
-export type { AppDeps } from '../context.ts';
