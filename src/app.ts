@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -24,6 +25,8 @@ import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
 import { linkTemplatesOf, problemLinks } from './judges/links.ts';
 import { staticAssets } from './web/assets.ts';
 import { privateNoCache } from './web/caching.ts';
+import { RenderedPages } from './web/renderedPages.ts';
+import { dataVersion } from './db/dataVersion.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The chart library is served from the installed package (nothing vendored in git): uPlot.iife.min.js, uPlot.min.css.
@@ -38,14 +41,20 @@ export function createApp(deps: AppDeps): express.Express {
   app.enable('view cache');
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
-  // Compile each template (and each partial it includes) once, whatever NODE_ENV says: a checklist row is a partial.
-  app.enable('view cache');
   // Every view links problems through the judges' templates (COTE_LINK_<JUDGE> points a group at a mirror).
   const templates = linkTemplatesOf(deps.config);
   app.locals.problemLinks = (id: string, fallback: string | null = null) => problemLinks(id, templates, fallback);
   const assets = staticAssets(path.join(ROOT, 'public'));
   app.locals.asset = assets.url;
 
+  const pages = new RenderedPages({
+    maxBytes: deps.config.pageCacheMb * 1024 * 1024,
+    dataVersion: () => dataVersion(deps.db),
+    now: deps.now,
+  });
+  answerKeptPagesFirst(app, pages);
+  // First, so that it records the bytes as sent: compressed by the middleware below, with every header set.
+  app.use(pages.capture);
   app.use(compression());
   app.use(httpsDecision(deps.config));
   app.use(securityHeaders());
@@ -96,4 +105,18 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(pageNotFound);
   app.use(errorHandler(deps.logger));
   return app;
+}
+
+type Handle = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+
+/**
+ * A kept page is answered before Express runs: Express's own per-request set-up costs more than sending the bytes.
+ * `app.handle` is what `app(req, res)` — the function http.createServer, app.listen and supertest call — runs.
+ */
+function answerKeptPagesFirst(app: express.Express, pages: RenderedPages): void {
+  const express = app as unknown as { handle: Handle };
+  const handle = express.handle.bind(app);
+  express.handle = (req, res, next) => {
+    if (!pages.serve(req, res)) handle(req, res, next);
+  };
 }
