@@ -9,6 +9,7 @@ import { problemUrl } from '../../catalog/problemRef.ts';
 import type { AppDeps } from '../../context.ts';
 import { burnup } from '../../plans/burnup.ts';
 import { plannerHistory } from '../../progress/plannerHistory.ts';
+import { keepRendered } from '../renderedPages.ts';
 
 // GET /plan — every remaining day (rest days too), readiness per type now and at the exam against its weight.
 export function showPlanPage({ db, now }: AppDeps) {
@@ -24,6 +25,7 @@ export function showPlanPage({ db, now }: AppDeps) {
     const problemOf = (id: string) => ({ title: titles.get(id) ?? id, url: problemUrl(id) ?? null });
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
     res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
+    keepRendered(res);
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
       charts: true,

@@ -12,6 +12,7 @@ import type { AppDeps } from '../../context.ts';
 import { errorText } from '../progress/forms.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
+import { keepRendered } from '../renderedPages.ts';
 
 const ItemBody = z.object({ problem: field.text(100) });
 const LogItemBody = z.object({
@@ -33,6 +34,7 @@ function renderToday({ db, now }: AppDeps, req: Request, res: Response, error?: 
   res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
   // The study group's mission of the day (stored when first shown, like today's list); undefined outside a group.
   const mission = memberMission(db, learner, view.today, { store: true, now: now(), lang: res.locals.lang });
+  if (!error) keepRendered(res);
   res.render('plan/today', { title: res.locals.t('planner.today.title'), view, outcomes: OUTCOMES, error, mission });
 }
 

@@ -53,6 +53,11 @@ export function undoableDelete(req: Request, learnerId: number, now: Date): Dele
   return d;
 }
 
+/** The instant the undo of `d` is no longer offered. */
+export function undoEndsAt(d: DeletedAttempt): Date {
+  return new Date(Date.parse(d.deletedAt) + UNDO_MS);
+}
+
 /** Stores the deleted entry again (a new id, every field as it was) and forgets it; undefined when there is none. */
 export function restoreDeleted(db: Db, req: Request, learnerId: number, now: Date): DeletedAttempt | undefined {
   const d = undoableDelete(req, learnerId, now);

@@ -17,7 +17,8 @@ import { streaks } from '../../progress/streaks.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { attemptsCsv, exportJson } from '../../progress/export.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
-import { undoableDelete } from './deletedAttempt.ts';
+import { undoableDelete, undoEndsAt } from './deletedAttempt.ts';
+import { keepRendered } from '../renderedPages.ts';
 import { z } from 'zod';
 import { field, parseQuery } from '../validate.ts';
 
@@ -57,6 +58,9 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const first = firstSolvedDay(db, learner.id);
     // The last two weeks, newest first, up to RECENT_LIMIT entries: each day's page has all of that day.
     const recent = attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today, RECENT_LIMIT + 1);
+    const undoDelete = undoableDelete(req, learner.id, now());
+    // The undo link disappears when its time is up: the page is kept no longer than that.
+    keepRendered(res, undoDelete && undoEndsAt(undoDelete));
     res.render('history/index', {
       title: res.locals.t('progress.history.title'),
       charts: true,
@@ -74,7 +78,7 @@ export function historyRoutes({ db, now }: AppDeps): Router {
       recentCut: recent.length > RECENT_LIMIT ? RECENT_LIMIT : 0,
       undatedCount: dayKey === null ? page.total : attemptCountOnDay(db, learner.id, null),
       outcomes: OUTCOMES,
-      undoDelete: undoableDelete(req, learner.id, now()),
+      undoDelete,
     });
   });
 
