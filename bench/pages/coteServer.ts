@@ -28,9 +28,14 @@ export interface CoteServer {
  * Starts `node dist/main.js` on 127.0.0.1 and a free port, on `dataDir`, without the first-start import and with no
  * SMTP (digests, if any were due, would go to the outbox). LOG_LEVEL=info because the "listening" line that carries
  * the port is an info line; cote logs nothing per request, so this costs the measured requests nothing. `nodeArgs` go
- * to node before the script (e.g. --cpu-prof to see where the time goes).
+ * to node before the script (e.g. --cpu-prof to see where the time goes); `extraEnv` adds settings (e.g.
+ * COTE_PAGE_CACHE_MB=0 for a server that renders every view).
  */
-export async function startCote(dataDir: string, nodeArgs: string[] = []): Promise<CoteServer> {
+export async function startCote(
+  dataDir: string,
+  nodeArgs: string[] = [],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<CoteServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     COTE_DATA_DIR: dataDir,
@@ -39,6 +44,7 @@ export async function startCote(dataDir: string, nodeArgs: string[] = []): Promi
     PORT: '0',
     HOST: '127.0.0.1',
     SMTP_URL: '',
+    ...extraEnv,
   };
   delete env.NODE_OPTIONS; // the plain node the server runs with in production, no loaders inherited from tsx
   const child = track(
