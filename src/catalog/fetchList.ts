@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import type { ListSource } from './listSource.ts';
 import { MAX_DATABASE_BYTES } from './source.ts';
 import { parseIndex } from './parseIndex.ts';
-import { parsePage } from './parsePage.ts';
 import { parseDatabase } from './parseDatabase.ts';
 import type { ParsedList, ProblemMeta } from './types.ts';
 
@@ -52,6 +51,8 @@ export async function fetchList(
       type: category.nameEn,
     };
     const text = (await source.read(page, expected))!;
+    // The page parser reads cells with cheerio (~26 MB with its HTML stack): loaded by the first import, not at boot.
+    const { parsePage } = await import('./parsePage.ts');
     const parsed = parsePage(text, page, source.describe(page));
     step();
     return { ...category, rows: parsed.rows, warnings: parsed.warnings };

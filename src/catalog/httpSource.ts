@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import axios, { type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse } from 'axios';
 import { AppError } from '../errors.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
 import { limiter } from './limit.ts';
@@ -41,18 +41,23 @@ export function httpSource(location: string, options: SourceOptions): ListSource
   const agent = { keepAlive: true, maxSockets: concurrency, ...(allowPrivate ? {} : { lookup: publicOnlyLookup }) };
   const httpAgent = new http.Agent(agent);
   const httpsAgent = new https.Agent(agent);
-  const client = axios.create({
-    responseType: 'arraybuffer',
-    transformResponse: (data: unknown) => data,
-    validateStatus: () => true,
-    maxRedirects: 0,
-    maxBodyLength: 0,
-    // A proxy would resolve the name itself, out of reach of the address check.
-    ...(allowPrivate ? {} : { proxy: false as const }),
-    headers: { 'User-Agent': USER_AGENT, Accept: 'text/plain, text/markdown, application/json;q=0.9, */*;q=0.5' },
-    httpAgent,
-    httpsAgent,
-  });
+  // Made on the first read: axios (~20 MB) is loaded only by a process that imports a list over HTTP.
+  let client: Promise<AxiosInstance> | undefined;
+  const httpClient = () =>
+    (client ??= import('axios').then(({ default: axios }) =>
+      axios.create({
+        responseType: 'arraybuffer',
+        transformResponse: (data: unknown) => data,
+        validateStatus: () => true,
+        maxRedirects: 0,
+        maxBodyLength: 0,
+        // A proxy would resolve the name itself, out of reach of the address check.
+        ...(allowPrivate ? {} : { proxy: false as const }),
+        headers: { 'User-Agent': USER_AGENT, Accept: 'text/plain, text/markdown, application/json;q=0.9, */*;q=0.5' },
+        httpAgent,
+        httpsAgent,
+      }),
+    ));
   const limit = limiter(concurrency);
   const deadline = AbortSignal.timeout(deadlineMs);
   const closed = new AbortController();
@@ -78,7 +83,7 @@ export function httpSource(location: string, options: SourceOptions): ListSource
       const host = at.hostname.replace(/^\[|\]$/g, '');
       // Sockets skip `lookup` for an IP literal: check it here.
       if (!allowPrivate && net.isIP(host) && isPrivateAddress(host)) throw privateAddress(url, host, host, expected);
-      const response: AxiosResponse<Buffer> = await client.get(at.toString(), {
+      const response: AxiosResponse<Buffer> = await (await httpClient()).get(at.toString(), {
         headers,
         signal,
         maxContentLength: maxBytes,

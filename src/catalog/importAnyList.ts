@@ -14,7 +14,6 @@ import { categoriesOfList } from './categoryRepository.ts';
 import { typeResolver } from './listTypes.ts';
 import { LIST_FORMATS, listFromRows, slug, type ListFormat, type ParsedRows } from './formats/listRows.ts';
 import { parseMarkdownList } from './formats/markdownList.ts';
-import { parseCsvList } from './formats/csvList.ts';
 import { parseJsonList } from './formats/jsonList.ts';
 
 export interface AnyImportOptions extends ImportOptions {
@@ -68,7 +67,7 @@ export async function importAnyList(db: Db, source: string, options: AnyImportOp
       );
     return tonySummary(db, await importList(db, doc.location, options));
   }
-  const parsed = parseDocument(format, doc.text, doc.label);
+  const parsed = await parseDocument(format, doc.text, doc.label);
   const stored = options.name ? undefined : listBySource(db, doc.location);
   const name = options.name?.trim() || stored?.name || parsed.title || baseName(doc.name) || 'list';
   let key = options.name ? slug(options.name) || 'list' : (stored?.key ?? (slug(name) || 'list'));
@@ -91,8 +90,9 @@ export function detectFormat(name: string, text: string): ListFormat {
   return looksLikeTonyIndex(text) ? 'tony9402' : 'markdown';
 }
 
-function parseDocument(format: Exclude<ListFormat, 'tony9402'>, text: string, file: string): ParsedRows {
-  if (format === 'csv') return parseCsvList(text, file);
+async function parseDocument(format: Exclude<ListFormat, 'tony9402'>, text: string, file: string): Promise<ParsedRows> {
+  // csv-parse is loaded by the first CSV list, not at boot.
+  if (format === 'csv') return (await import('./formats/csvList.ts')).parseCsvList(text, file);
   if (format === 'json') return parseJsonList(text, file);
   return parseMarkdownList(text, file);
 }

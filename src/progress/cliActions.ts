@@ -80,7 +80,7 @@ export async function historyImportCommand(ctx: CliContext, source: string, o: O
   const options = { partial: Boolean(o.partial), now: ctx.now() };
   let summary: ImportSummary;
   if (o.format === 'baekjoonhub') summary = await importBaekjoonHub(ctx.db(), found, source, options);
-  else if (o.format === 'csv') summary = importAttemptCsv(ctx.db(), found, readCsvFile(source), options);
+  else if (o.format === 'csv') summary = await importAttemptCsv(ctx.db(), found, readCsvFile(source), options);
   else
     throw new AppError(
       'progress.bad_format',

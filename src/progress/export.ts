@@ -2,7 +2,6 @@ import type { Db } from '../db/connection.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
 import { attemptsForLearner, solvedDays } from './attemptRepository.ts';
 import { streaks } from './streaks.ts';
-import { writeCsv } from './imports/csv.ts';
 
 /** `cote history --json` and /export.json: every attempt, the streaks and the number of days with a solve. */
 export function historyJson(db: Db, learner: Learner, today: string) {
@@ -36,7 +35,9 @@ export function exportJson(db: Db, learner: Learner, now: Date) {
  * /export.csv: the CSV import's columns first, so an export imports back unchanged. Titles and notes that a
  * spreadsheet would run as formulas are written with a leading single quote (the import takes it off again).
  */
-export function attemptsCsv(db: Db, learnerId: number): string {
+export async function attemptsCsv(db: Db, learnerId: number): Promise<string> {
+  // csv-stringify is loaded by the first export, not at boot.
+  const { writeCsv } = await import('./imports/csv.ts');
   const rows = attemptsForLearner(db, learnerId).map((a) => [
     a.problemId,
     a.day,

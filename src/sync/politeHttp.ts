@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import axios, { type AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse } from 'axios';
 import { AppError } from '../errors.ts';
 import { USER_AGENT } from '../catalog/source.ts';
 
@@ -75,15 +75,23 @@ export interface Answer {
   text: string;
 }
 
-const agentOptions = { keepAlive: false };
-const client = axios.create({
-  responseType: 'arraybuffer',
-  transformResponse: (data: unknown) => data,
-  validateStatus: () => true,
-  maxRedirects: 0,
-  httpAgent: new http.Agent(agentOptions),
-  httpsAgent: new https.Agent(agentOptions),
-});
+let client: Promise<AxiosInstance> | undefined;
+
+/** The HTTP client, made on the first call: axios (~20 MB) is loaded only by a process that syncs. */
+function httpClient(): Promise<AxiosInstance> {
+  const agentOptions = { keepAlive: false };
+  client ??= import('axios').then(({ default: axios }) =>
+    axios.create({
+      responseType: 'arraybuffer',
+      transformResponse: (data: unknown) => data,
+      validateStatus: () => true,
+      maxRedirects: 0,
+      httpAgent: new http.Agent(agentOptions),
+      httpsAgent: new https.Agent(agentOptions),
+    }),
+  );
+  return client;
+}
 
 /**
  * Sends one request through the host's queue, retrying with exponential backoff (or the server's Retry-After, capped)
@@ -109,7 +117,7 @@ async function once(req: PoliteRequest): Promise<{ answer: Answer; retryAfter?: 
   let response: AxiosResponse<Buffer>;
   try {
     if (req.signal?.aborted) throw req.signal.reason;
-    response = await client.request({
+    response = await (await httpClient()).request({
       method: req.method,
       url: req.url,
       data: req.body,

@@ -24,9 +24,12 @@ export interface RunningCote {
   exitedWithin(ms: number): Promise<Exited>;
 }
 
-/** Starts the real server entry point (src/main.ts through tsx) with `env` added to this process's environment. */
-export function spawnServer(env: NodeJS.ProcessEnv): RunningCote {
-  return spawnEntry(['src/main.ts'], env);
+/**
+ * Starts the real server entry point (src/main.ts through tsx) with `env` added to this process's environment;
+ * `nodeArgs` go to node after tsx's own `--import` (another `--import`, say).
+ */
+export function spawnServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): RunningCote {
+  return spawnEntry([...nodeArgs, 'src/main.ts'], env);
 }
 
 /** Runs the real `cote` command (src/bin/cote.js) with `args`. */

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { localDay } from '../../day.ts';
 import { AppError } from '../../errors.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
-import { parseAttemptCsv, type RowError } from './attemptCsv.ts';
+import type { RowError } from './attemptCsv.ts';
 import { problemsByIds } from '../../catalog/problemRepository.ts';
 import { MAX_IMPORT_ROWS, storeImport, unknownProblem, type ImportSummary } from './storeImport.ts';
 
@@ -15,13 +15,15 @@ export const MAX_CSV_BYTES = 1024 * 1024;
  * problem is on no imported list is a bad row like any other (the shared catalog only grows by importing a list).
  * A row's key is its problem, day, outcome and minutes: importing the same file again adds nothing.
  */
-export function importAttemptCsv(
+export async function importAttemptCsv(
   db: Db,
   learner: Learner,
   text: string,
   options: { partial: boolean; now: Date },
-): ImportSummary {
+): Promise<ImportSummary> {
   checkCsvSize(Buffer.byteLength(text, 'utf8'));
+  // csv-parse is loaded by the first CSV import, not at boot.
+  const { parseAttemptCsv } = await import('./attemptCsv.ts');
   const parsed = parseAttemptCsv(text, localDay(options.now, learner.timezone), MAX_IMPORT_ROWS);
   const known = problemsByIds(db, [...new Set(parsed.rows.map((r) => r.problem))]);
   const rows = parsed.rows.filter((r) => known.has(r.problem));

@@ -82,12 +82,10 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     });
   });
 
-  router.get('/export.csv', requireLearner, (req, res) => {
+  router.get('/export.csv', requireLearner, async (req, res) => {
     const learner = currentLearner(req);
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment(`cote-${learner.login}-attempts.csv`)
-      .send(attemptsCsv(db, learner.id));
+    const csv = await attemptsCsv(db, learner.id);
+    res.type('text/csv; charset=utf-8').attachment(`cote-${learner.login}-attempts.csv`).send(csv);
   });
 
   router.get('/export.json', requireLearner, (req, res) => {
