@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isoWeekday } from '../day.ts';
+import { daysBetween, isoWeekday } from '../day.ts';
 import { catalogIndex, MAX_LEVEL, type CatalogIndex } from './catalogIndex.ts';
 import {
   chronological,
@@ -179,11 +179,18 @@ function newProblemCounts(
   return { newIn, newTotal, lastNew };
 }
 
-/** Study weekdays in [from, to) (0 when from ≥ to); at most 400 days are counted. */
+/**
+ * Study weekdays in [from, to) (0 when from ≥ to); at most 400 days are counted. Whole weeks count once each and
+ * only the last partial week is walked: constant time, since the planner asks this for every day a learner logged.
+ */
 export function studyDaysBetween(from: string, to: string, studyDays: Set<number>): number {
   const span = Math.min(400, daysBetween(from, to));
-  let n = 0;
-  for (let i = 0; i < span; i++) if (studyDays.has(isoWeekday(addDays(from, i)))) n++;
+  if (span <= 0) return 0;
+  let perWeek = 0;
+  for (let weekday = 1; weekday <= 7; weekday++) if (studyDays.has(weekday)) perWeek++;
+  const first = isoWeekday(from);
+  let n = Math.floor(span / 7) * perWeek;
+  for (let i = 0; i < span % 7; i++) if (studyDays.has(((first - 1 + i) % 7) + 1)) n++;
   return n;
 }
 
