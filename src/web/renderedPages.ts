@@ -121,6 +121,8 @@ export class RenderedPages {
     const chunks: Buffer[] = [];
     let size = 0;
     const collect = (chunk: unknown, encoding: unknown) => {
+      // A route asks before it renders: the bytes of static files and of other pages are not copied.
+      if (res.locals.keepRenderedUntil === undefined) return;
       if (chunk === undefined || chunk === null || typeof chunk === 'function' || size > MAX_PAGE_BYTES) return;
       const buffer =
         typeof chunk === 'string'
