@@ -171,7 +171,7 @@ async function main() {
       withinTarget: runs.pooled.ms < 60_000,
     };
     fs.mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
-    fs.writeFileSync(path.resolve(import.meta.dirname, 'results/digest.json'), JSON.stringify(result, null, 2) + '\n');
+    fs.writeFileSync(path.resolve(import.meta.dirname, 'results/digest.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(
       `total (pooled, the default): ${runs.pooled.ms} ms — target under 60000 ms: ${result.withinTarget ? 'met' : 'MISSED'}`,
     );

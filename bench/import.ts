@@ -113,7 +113,7 @@ async function main() {
       targets: { importUnderMs: 1500, ratioUnder: 3 },
     };
     fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-    fs.writeFileSync(RESULTS, JSON.stringify(result, null, 2) + '\n');
+    fs.writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
     console.log(
       `full import (${files.length} files over local HTTP into a fresh SQLite file), median of ${REPETITIONS}: ${round(importMs)} ms (cold first run ${round(coldMs)} ms)`,
     );

@@ -20,8 +20,8 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
   return {
     config,
     db: () => (db ??= openDatabase(databaseFile(config.dataDir), { busyTimeoutMs: config.dbBusyTimeoutMs })),
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     isTTY: Boolean(process.stdout.isTTY),
     now: clockFrom(config.clockStart),
     readStdin: async () => {
@@ -54,7 +54,7 @@ export async function runCli(argv: string[], ctx?: CliContext): Promise<number> 
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     const line = error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
-    (ctx?.err ?? ((s: string) => process.stderr.write(s + '\n')))(`cote: ${line}`);
+    (ctx?.err ?? ((s: string) => process.stderr.write(`${s}\n`)))(`cote: ${line}`);
     return error instanceof AppError && error.status >= 500 ? 2 : 1;
   }
 }

@@ -9,6 +9,7 @@ const APP_ERROR = Symbol.for('cote.AppError');
 export class AppError extends Error {
   static [Symbol.hasInstance](value: unknown): boolean {
     // Subclasses (ImportRejected, …) keep the ordinary prototype check.
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was called on (AppError or a subclass)
     if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[APP_ERROR] === true;
   }

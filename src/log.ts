@@ -11,7 +11,7 @@ export interface Logger {
 
 export function createLogger(
   level: Level | 'silent' = 'info',
-  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Logger {
   const emit =
     (at: Level) =>

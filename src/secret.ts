@@ -23,6 +23,6 @@ export function sessionSecret(dataDir: string): string {
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = crypto.randomBytes(32).toString('hex');
-  fs.writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   return secret;
 }

@@ -120,7 +120,7 @@ export const roundRobin: PlannerFactory = (setup) => {
       const queues = byCategory.map((ps) => ps.filter((p) => !done.has(p)));
       const order: Array<{ problem: string; category: number }> = [];
       const taken = new Set<string>();
-      for (let round = 0; order.length < 40 && queues.some((q) => q.length); round++) {
+      while (order.length < 40 && queues.some((q) => q.length)) {
         for (let k = 0; k < queues.length; k++) {
           const category = (turn + k) % queues.length;
           let next = queues[category].shift();

@@ -164,8 +164,8 @@ const data: ReportData = {
 };
 
 mkdirSync(path.dirname(outBase), { recursive: true });
-writeFileSync(`${outBase}.json`, JSON.stringify(data, null, 1) + '\n');
-writeFileSync(`${outBase}.md`, markdown(data) + '\n');
+writeFileSync(`${outBase}.json`, `${JSON.stringify(data, null, 1)}\n`);
+writeFileSync(`${outBase}.md`, `${markdown(data)}\n`);
 console.log(stdoutSummary(data));
 console.log(
   `\n${tasks.length} tasks, ${seconds.toFixed(0)} s on ${workers} worker(s); wrote ${path.relative(repoRoot, outBase)}.{json,md}`,

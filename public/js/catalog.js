@@ -5,7 +5,7 @@
   for (const element of document.querySelectorAll('[data-run][data-status="running"]')) poll(element);
 
   function poll(element) {
-    fetch('/api/imports/' + encodeURIComponent(element.dataset.run), { headers: { Accept: 'application/json' } })
+    fetch(`/api/imports/${encodeURIComponent(element.dataset.run)}`, { headers: { Accept: 'application/json' } })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
       .then((run) => {
         if (run.status !== 'running') return window.location.reload();
@@ -15,7 +15,7 @@
           bar.max = run.total || 1;
           bar.value = run.done;
         }
-        if (text && text.dataset.template)
+        if (text?.dataset.template)
           text.textContent = text.dataset.template.replace('{done}', run.done).replace('{total}', run.total || '?');
         setTimeout(() => poll(element), 700);
       })
@@ -27,8 +27,8 @@
 // place, once. Without JS the link leads to /?type=key, which shows the type open.
 (() => {
   function loadType(details) {
-    const link = details && details.querySelector('a[data-rows]');
-    const body = details && details.querySelector('[data-type-body]');
+    const link = details?.querySelector('a[data-rows]');
+    const body = details?.querySelector('[data-type-body]');
     if (!link || !body || details.hasAttribute('data-loading')) return;
     details.setAttribute('data-loading', '');
     body.classList.add('loading');

@@ -20,7 +20,7 @@
 
   /** Seconds since the epoch at 00:00 UTC of a YYYY-MM-DD day (the axes format in UTC too). */
   function seconds(day) {
-    return Date.parse(day + 'T00:00:00Z') / 1000;
+    return Date.parse(`${day}T00:00:00Z`) / 1000;
   }
   const utc = (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
   function axis(extra) {
@@ -29,7 +29,7 @@
       extra,
     );
   }
-  const whole = (u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : ''));
+  const whole = (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : ''));
 
   const BUILDERS = {
     burnup: (data, width) => ({
@@ -39,7 +39,7 @@
         tzDate: utc,
         cursor: { drag: { x: false, y: false } },
         legend: { live: false },
-        scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.05))] } },
+        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.05))] } },
         axes: [axis({ space: 60 }), axis({ values: whole, size: 44 })],
         series: [
           {},
@@ -57,7 +57,7 @@
         tzDate: utc,
         cursor: { drag: { x: false, y: false } },
         legend: { live: false },
-        scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(4, max)] } },
+        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, max)] } },
         axes: [axis({ space: 60 }), axis({ values: whole, size: 36 })],
         series: [
           {},
@@ -79,7 +79,7 @@
       const names = types.map((t) => t.name);
       const longest = names.reduce((max, name) => Math.max(max, measure.measureText(name).width), 0);
       const labelWidth = Math.min(Math.ceil(longest) + 14, Math.round(width * 0.4));
-      const index = types.map((t, i) => i);
+      const index = types.map((_t, i) => i);
       const bar = (align) => uPlot.paths.bars({ size: [0.4, 14], align: align });
       return {
         opts: {
@@ -98,13 +98,13 @@
               gap: 4,
               grid: { show: false },
               splits: () => index,
-              values: (u, splits) => splits.map((i) => names[i] || ''),
+              values: (_u, splits) => splits.map((i) => names[i] || ''),
             }),
             axis({
               side: 0,
               size: 28,
               splits: () => [0, 0.25, 0.5, 0.75, 1],
-              values: (u, splits) => splits.map((v) => Math.round(v * 100) + '%'),
+              values: (_u, splits) => splits.map((v) => `${Math.round(v * 100)}%`),
             }),
           ],
           series: [
@@ -138,7 +138,7 @@
     let data;
     try {
       data = JSON.parse(script.textContent);
-    } catch (error) {
+    } catch {
       return;
     }
     const build = BUILDERS[data.kind];

@@ -9,7 +9,7 @@
   const STEP = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -7, ArrowRight: 7 };
 
   grid.addEventListener('keydown', (event) => {
-    const current = event.target.closest && event.target.closest('a.grass-cell[data-day]');
+    const current = event.target.closest?.('a.grass-cell[data-day]');
     if (!current) return;
     const at = cells.indexOf(current);
     let next;

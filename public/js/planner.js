@@ -1,7 +1,7 @@
 // Progressive enhancement of the Today page: a stopwatch per item that fills the minutes field when logging.
 // Without this file every form still posts and the minutes field is typed by hand.
 (() => {
-  const key = (problem) => 'cote.plan.start.' + problem;
+  const key = (problem) => `cote.plan.start.${problem}`;
 
   function elapsedMinutes(problem) {
     const start = Number(localStorage.getItem(key(problem)));

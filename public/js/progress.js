@@ -4,7 +4,7 @@
   // The checklist has one quick form, one undo form and one detailed form; a row's buttons submit the first two
   // through their form attribute, so the button that was pressed (the submitter) names the problem and its row.
   async function submitLogForm(form, submitter) {
-    const cell = submitter && submitter.closest('[data-status-cell]');
+    const cell = submitter?.closest('[data-status-cell]');
     const busy = cell || form;
     const body = new URLSearchParams(new FormData(form, submitter || undefined));
     busy.classList.add('busy');
@@ -20,7 +20,7 @@
         body,
       });
       const data = await res.json();
-      if (!res.ok) throw new Error((data.error && data.error.message) || res.statusText);
+      if (!res.ok) throw new Error(data.error?.message || res.statusText);
       showError(form, cell, '');
       // The same problem can sit in two types: every row of it changes.
       for (const other of document.querySelectorAll('[data-status-cell]')) {
@@ -54,7 +54,7 @@
   function updateCell(cell, data) {
     const status = cell.querySelector('[data-status]');
     const state = data.status ? data.status.state : 'none';
-    status.className = 'status status-' + state + (data.status ? ' outcome-' + data.status.lastOutcome : '');
+    status.className = `status status-${state}${data.status ? ` outcome-${data.status.lastOutcome}` : ''}`;
     status.setAttribute('data-outcome', data.status ? data.status.lastOutcome : '');
     status.textContent = data.statusText || '';
     cell.dataset.state = state;
@@ -86,7 +86,7 @@
     panel.querySelector('[data-log-title]').textContent = title ? title.textContent.trim() : '';
     showError(form, null, '');
     let holder = row.nextElementSibling;
-    if (!holder || !holder.classList.contains('log-row')) {
+    if (!holder?.classList.contains('log-row')) {
       for (const old of document.querySelectorAll('tr.log-row')) old.remove();
       holder = document.createElement('tr');
       holder.className = 'log-row';

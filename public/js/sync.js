@@ -11,7 +11,7 @@
         if (!status.running) return window.location.reload();
         for (const account of status.accounts) {
           const row = element.querySelector(
-            'tr[data-source="' + CSS.escape(account.source) + '"][data-handle="' + CSS.escape(account.handle) + '"]',
+            `tr[data-source="${CSS.escape(account.source)}"][data-handle="${CSS.escape(account.handle)}"]`,
           );
           if (row) row.classList.toggle('sync-running', account.running);
         }

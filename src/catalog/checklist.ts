@@ -100,9 +100,11 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
   if (lists.length === 0)
     throw new AppError('catalog.unknown_list', `there is no list "${filters.list}"`, 400, { key: filters.list ?? '' });
   const listOf = new Map<number, string>();
-  const listCategories = lists.flatMap((list) =>
-    categoriesOfList(db, list.id).map((c) => (listOf.set(c.id, list.key), c)),
-  );
+  const listCategories = lists.flatMap((list) => {
+    const categories = categoriesOfList(db, list.id);
+    for (const c of categories) listOf.set(c.id, list.key);
+    return categories;
+  });
   const resolve = typeResolver(db);
   if (filters.category && !listCategories.some((c) => c.key === filters.category)) {
     throw new AppError('catalog.unknown_type', `there is no type "${filters.category}" in the list`, 400, {

@@ -52,7 +52,10 @@ export async function importCommand(
   try {
     const progress = {
       now: ctx.now,
-      onProgress: (p: { done: number; total: number }) => (bar?.setTotal(p.total), bar?.update(p.done)),
+      onProgress: (p: { done: number; total: number }) => {
+        bar?.setTotal(p.total);
+        bar?.update(p.done);
+      },
     };
     summary = await importAnyList(ctx.db(), source, {
       ...progress,

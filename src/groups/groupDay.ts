@@ -12,7 +12,11 @@ export function groupTimeZone(db: Db, groupId: number): string {
   for (const m of membersOf(db, groupId)) counts.set(m.timezone, (counts.get(m.timezone) ?? 0) + 1);
   let best = DEFAULT_SETTINGS.timezone;
   let most = 0;
-  for (const [zone, n] of counts) if (n > most) (best = zone), (most = n);
+  for (const [zone, n] of counts)
+    if (n > most) {
+      best = zone;
+      most = n;
+    }
   return best;
 }
 

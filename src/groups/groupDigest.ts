@@ -21,7 +21,7 @@ export function groupDigestSection(db: Db, learner: Learner, day: string): Diges
     now: new Date(`${day}T00:00:00Z`),
     lang: learner.language,
   });
-  if (!mission || !mission.digestSection) return null;
+  if (!mission?.digestSection) return null;
   return {
     name: mission.groupName,
     doneBy: mission.doneBy,

@@ -51,7 +51,7 @@ function maxmem(n: number, r: number): number {
 
 function parseStored(stored: string | null | undefined): StoredHash | undefined {
   const parts = stored?.split('$');
-  if (!parts || parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
+  if (parts?.length !== 6 || parts[0] !== 'scrypt') return undefined;
   const [n, r, p] = parts.slice(1, 4).map(Number);
   if (![n, r, p].every((x) => Number.isInteger(x) && x > 0) || n > 1 << 20 || r > 32 || p > 16) return undefined;
   const expected = Buffer.from(parts[5], 'base64');

@@ -34,6 +34,7 @@ export function burnup(history: readonly HistoryAttempt[], plan: Plan): Burnup {
     null,
   );
   const windowStart = addDays(today, -(BURNUP_WEEKS * 7 - 1));
+  // biome-ignore lint/complexity/useMathMinMax: days are 'YYYY-MM-DD' strings, compared as text, not numbers
   const from = firstSolve === null || firstSolve > today ? today : firstSolve > windowStart ? firstSolve : windowStart;
 
   const newPerDay = new Map<string, number>();

@@ -36,7 +36,7 @@ export async function learnerAddCommand(ctx: CliContext, o: Options): Promise<vo
     addLearner(db, raw, { isAdmin: learnerCount(db) === 0, now: ctx.now(), passwordOptional: true }),
   )();
   ctx.out(
-    `added learner ${added.login}${added.isAdmin ? ' (admin)' : ''}${password ? '' : ' without a password: set one with `cote learner password ' + added.login + ' --password-stdin`'}`,
+    `added learner ${added.login}${added.isAdmin ? ' (admin)' : ''}${password ? '' : ` without a password: set one with \`cote learner password ${added.login} --password-stdin\``}`,
   );
 }
 

@@ -42,7 +42,10 @@ export function heatmapBetween(counts: ReadonlyMap<string, number>, from: string
     if (count > 0) activeDays++;
     if (day.endsWith('-01')) months.push({ week: weeks.length, month: day.slice(0, 7) });
     week.push({ day, count, level: levelOf(count) });
-    if (week.length === 7) weeks.push(week), (week = []);
+    if (week.length === 7) {
+      weeks.push(week);
+      week = [];
+    }
   }
   if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
   return { weeks, months, from, to: today, total, activeDays };

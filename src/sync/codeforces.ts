@@ -91,7 +91,7 @@ function statusRecords(handle: string, answer: Answer): unknown[] {
     });
   }
   if (answer.status !== 200) throw statusError('Codeforces', answer);
-  if (!body || body.status !== 'OK' || !Array.isArray(body.result)) {
+  if (body?.status !== 'OK' || !Array.isArray(body.result)) {
     throw new AppError('sync.bad_answer', 'Codeforces answered JSON without "status": "OK" and a "result" list', 502, {
       source: 'Codeforces',
     });

@@ -74,7 +74,7 @@ function kindPool(field: FieldSpec): Probe[] {
       return [
         ...ODD_TEXT,
         t('unknown value', 'x-unknown'),
-        t('upper case', (field.enum?.[0] ?? 'x').toUpperCase() + 'X'),
+        t('upper case', `${(field.enum?.[0] ?? 'x').toUpperCase()}X`),
       ];
     case 'date':
       return [...DATES, ...ODD_TEXT.slice(0, 6)];

@@ -27,7 +27,16 @@ function cliContext(env: NodeJS.ProcessEnv = {}) {
     now: () => new Date('2026-11-28T03:00:00Z'),
     readStdin: async () => '',
   };
-  return { ctx, out, err, db: () => ctx.db(), cleanup: () => (db?.close(), data.cleanup()) };
+  return {
+    ctx,
+    out,
+    err,
+    db: () => ctx.db(),
+    cleanup: () => {
+      db?.close();
+      data.cleanup();
+    },
+  };
 }
 
 const cote = (ctx: CliContext, ...args: string[]) => runCli(['node', 'cote', ...args], ctx);

@@ -158,7 +158,7 @@ describe('catalog pages', () => {
         'boj:7576',
       ]);
       expect(
-        problemIds((await (await readerAgent(t, 'ko')).get('/?q=' + encodeURIComponent('미로')).expect(200)).text),
+        problemIds((await (await readerAgent(t, 'ko')).get(`/?q=${encodeURIComponent('미로')}`).expect(200)).text),
       ).to.deep.equal(['boj:2178', 'boj:2178']);
       expect(problemIds((await (await readerAgent(t, 'ko')).get('/?q=SCRIPT').expect(200)).text)).to.deep.equal([
         'boj:1003',

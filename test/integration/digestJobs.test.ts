@@ -43,7 +43,10 @@ describe('digest jobs', () => {
       name: 'slow',
       schedule: '* * * * *',
       runAtStart: false,
-      run: () => (runs++, new Promise<void>((r) => (release = r))),
+      run: () => {
+        runs++;
+        return new Promise<void>((r) => (release = r));
+      },
     };
     const broken: Job = {
       name: 'broken',

@@ -14,8 +14,11 @@ const LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
 const TODAY = '2026-11-28';
 
 /** The JSON of every chart block on a page, by kind. */
-function chartData(html: string): Record<string, any> {
-  const out: Record<string, any> = {};
+// biome-ignore lint/suspicious/noExplicitAny: the assertions read the charts' JSON field by field
+type ChartJson = Record<string, any>;
+
+function chartData(html: string): ChartJson {
+  const out: ChartJson = {};
   for (const m of html.matchAll(/<script type="application\/json" class="chart-data">([^<]*)<\/script>/g)) {
     const data = JSON.parse(m[1]);
     out[data.kind] = data;
@@ -105,7 +108,11 @@ describe('phones and pictures: chart data and year navigation', function () {
     let total = counted.size;
     const expected: [string, number][] = [];
     for (const d of plan.days) {
-      for (const item of d.items) if (!counted.has(item.problem)) counted.add(item.problem), total++;
+      for (const item of d.items)
+        if (!counted.has(item.problem)) {
+          counted.add(item.problem);
+          total++;
+        }
       expected.push([d.day, total]);
     }
     expect(expected.length).to.be.greaterThan(20);
