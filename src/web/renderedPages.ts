@@ -28,8 +28,8 @@ export interface RenderedPagesOptions {
   wallClock?: () => number;
 }
 
+/** A 200 answer as sent. */
 interface KeptPage {
-  status: number;
   headers: OutgoingHttpHeaders;
   /** The headers of a 304 answer: the same without the body's. */
   notModifiedHeaders: OutgoingHttpHeaders;
@@ -90,7 +90,7 @@ export class RenderedPages {
   /** Answers `req` with a kept page and returns true, or returns false and leaves the request untouched. */
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     if (this.pages.size === 0 || req.method !== 'GET') return false;
-    const key = requestKey(req);
+    const key = requestKey(req.url ?? '', req);
     const page = this.pages.get(key);
     if (!page) return false;
     const now = this.options.now().getTime();
@@ -107,7 +107,7 @@ export class RenderedPages {
       res.writeHead(304, page.notModifiedHeaders);
       res.end();
     } else {
-      res.writeHead(page.status, page.headers);
+      res.writeHead(200, page.headers);
       res.end(page.body);
     }
     return true;
@@ -116,7 +116,6 @@ export class RenderedPages {
   /** The first middleware: records the bytes a GET sends, and keeps them if the contract allows when it ends. */
   readonly capture = (req: Request, res: Response, next: NextFunction) => {
     if (this.options.maxBytes <= 0 || req.method !== 'GET' || !req.headers.cookie) return next();
-    const key = requestKey(req);
     const versionAtStart = this.options.dataVersion();
     const chunks: Buffer[] = [];
     let size = 0;
@@ -139,15 +138,14 @@ export class RenderedPages {
     } as Response['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
-      if (size <= MAX_PAGE_BYTES) this.keep(key, req, res, versionAtStart, chunks);
+      if (size <= MAX_PAGE_BYTES) this.keep(req, res, versionAtStart, chunks);
       return (end as (...args: unknown[]) => Response).call(res, chunk, ...rest);
     }) as Response['end'];
     next();
   };
 
-  private keep(key: string, req: Request, res: Response, versionAtStart: string, chunks: Buffer[]): void {
+  private keep(req: Request, res: Response, versionAtStart: string, chunks: Buffer[]): void {
     const routeBound = res.locals.keepRenderedUntil;
-
     const learner = req.learner;
     if (routeBound === undefined || !learner || res.statusCode !== 200 || res.getHeader('set-cookie') !== undefined)
       return;
@@ -169,9 +167,10 @@ export class RenderedPages {
     }
     headers['content-length'] = body.length;
     const etag = res.getHeader('etag');
+    // originalUrl: a router mounted on a path shortens req.url while its handlers run.
+    const key = requestKey(req.originalUrl, req);
     this.forget(key);
     this.pages.set(key, {
-      status: 200,
       headers,
       notModifiedHeaders,
       etag: typeof etag === 'string' ? etag : undefined,
@@ -209,8 +208,8 @@ export class RenderedPages {
   }
 }
 
-function requestKey(req: IncomingMessage): string {
-  let key = req.url ?? '';
+function requestKey(url: string, req: IncomingMessage): string {
+  let key = url;
   for (const name of KEY_HEADERS) key += `\n${req.headers[name] ?? ''}`;
   return key;
 }
