@@ -74,6 +74,8 @@ export function keepRendered(res: Response, until?: Date): void {
 
 export class RenderedPages {
   private readonly pages = new Map<string, KeptPage>();
+  /** Requests being rendered, by key, with the identical requests that came meanwhile and wait for the result. */
+  private readonly rendering = new Map<string, Array<() => void>>();
   private version = '';
   private bytes = 0;
 
@@ -87,10 +89,35 @@ export class RenderedPages {
     return this.pages.size;
   }
 
-  /** Answers `req` with a kept page and returns true, or returns false and leaves the request untouched. */
-  serve(req: IncomingMessage, res: ServerResponse): boolean {
-    if (this.pages.size === 0 || req.method !== 'GET') return false;
+  /**
+   * Answers `req` with a kept page, or else hands it to `render` (Express). While a request is being rendered, an
+   * identical one (same key) waits for it and is then answered from the page it left, if it was kept: fifty reloads
+   * at once cost one render, not fifty renders and fifty compressors in memory at once.
+   */
+  answer(req: IncomingMessage, res: ServerResponse, render: () => void): void {
+    if (this.options.maxBytes <= 0 || req.method !== 'GET' || !req.headers.cookie) {
+      render();
+      return;
+    }
     const key = requestKey(req.url ?? '', req);
+    if (this.serveKept(key, req, res)) return;
+    const waiting = this.rendering.get(key);
+    if (waiting) {
+      waiting.push(() => this.answer(req, res, render));
+      return;
+    }
+    this.rendering.set(key, []);
+    // 'close' comes once the answer is sent or the connection is gone: the next in line renders, or reads the page.
+    res.once('close', () => {
+      const next = this.rendering.get(key) ?? [];
+      this.rendering.delete(key);
+      for (const wake of next) wake();
+    });
+    render();
+  }
+
+  private serveKept(key: string, req: IncomingMessage, res: ServerResponse): boolean {
+    if (this.pages.size === 0) return false;
     const page = this.pages.get(key);
     if (!page) return false;
     const now = this.options.now().getTime();

@@ -15,7 +15,15 @@ const NOON_KST = Date.parse('2026-11-28T03:00:00Z');
  * a 30-day session cookie made at `sessionStart`, and the database is a counter the test moves.
  */
 function harness(options: { maxBytes?: number } = {}) {
-  const state = { version: 1, appNow: NOON_KST, wallNow: NOON_KST, sessionStart: NOON_KST, renders: 0 };
+  const state = {
+    version: 1,
+    appNow: NOON_KST,
+    wallNow: NOON_KST,
+    sessionStart: NOON_KST,
+    renders: 0,
+    /** /slow answers once this many requests are inside it (or on release()). */
+    openAfter: 0,
+  };
   const pages = new RenderedPages({
     maxBytes: options.maxBytes ?? 1024 * 1024,
     dataVersion: () => String(state.version),
@@ -52,15 +60,27 @@ function harness(options: { maxBytes?: number } = {}) {
     keepRendered(res);
     res.status(404).send(body('missing'));
   });
+  // Answers once `state.release()` is called: requests pile up meanwhile.
+  let opened: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (opened = resolve));
+  const inside: string[] = [];
+  const slow = (keep: boolean) => async (req: Request, res: express.Response) => {
+    inside.push(req.headers.cookie ?? '');
+    if (inside.length === state.openAfter) opened();
+    await gate;
+    if (keep) keepRendered(res);
+    res.send(body(req.path));
+  };
+  app.get('/slow', slow(true));
+  app.get('/slow-not-kept', slow(false));
+  const release = () => opened();
   app.get('/writes', (_req, res) => {
     keepRendered(res);
     state.version++;
     res.send(body('writes'));
   });
-  const server = http.createServer((req, res) => {
-    if (!pages.serve(req, res)) app(req, res);
-  });
-  return { state, pages, server };
+  const server = http.createServer((req, res) => pages.answer(req, res, () => app(req, res)));
+  return { state, pages, server, release, inside };
 }
 
 describe('RenderedPages – what is kept, for how long, in how much memory', () => {
@@ -142,6 +162,37 @@ describe('RenderedPages – what is kept, for how long, in how much memory', () 
     expect(h.pages.size).to.equal(2);
     expect((await get('/big/1')).age).to.not.equal(null);
     expect((await get('/big/2')).age, 'the least recently viewed').to.equal(null);
+  });
+
+  it('20 identical requests at once – one render; the 19 others wait and get the kept page', async () => {
+    await start();
+    const all = Array.from({ length: 20 }, () => get('/slow'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.inside, 'only the first is being rendered').to.have.length(1);
+    h.release();
+    const answers = await Promise.all(all);
+    expect(new Set(answers.map((a) => a.text)).size).to.equal(1);
+    expect(answers.filter((a) => a.age === null)).to.have.length(1);
+    expect(h.state.renders).to.equal(1);
+  });
+
+  it('identical requests to a page that is not kept – each is rendered in turn, none is lost', async () => {
+    await start();
+    const all = Array.from({ length: 5 }, () => get('/slow-not-kept'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.inside).to.have.length(1);
+    h.release();
+    const answers = await Promise.all(all);
+    expect(answers.every((a) => a.status === 200 && a.age === null)).to.equal(true);
+    expect(h.state.renders).to.equal(5);
+  });
+
+  it('requests of two sessions never wait for each other: both are inside the route at once', async () => {
+    await start();
+    h.state.openAfter = 2;
+    const [a, b] = await Promise.all([get('/slow', { cookie: 'cote.sid=a' }), get('/slow', { cookie: 'cote.sid=b' })]);
+    expect([a.status, b.status]).to.deep.equal([200, 200]);
+    expect(h.inside.sort()).to.deep.equal(['cote.sid=a', 'cote.sid=b']);
   });
 
   it('the Age header counts seconds since the page was rendered', async () => {
