@@ -160,7 +160,7 @@ async function main() {
     }
     const pagesMet = measured.pages.every((p) => Object.values(p.met).every(Boolean));
     const result: RunResult = {
-      run: options.scale ? 'scale' : 'normal',
+      run: options.scale ? 'scale' : options.acceptEncoding ? 'compressed' : 'normal',
       measuredAt: new Date().toISOString(),
       node: process.version,
       cpus: os.cpus().length,

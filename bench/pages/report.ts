@@ -41,7 +41,8 @@ export interface PageResult {
 }
 
 export interface RunResult {
-  run: 'normal' | 'scale';
+  /** compressed: a normal run whose requests ask for compressed pages (BENCH_ACCEPT_ENCODING), as browsers do. */
+  run: 'normal' | 'compressed' | 'scale';
   measuredAt: string;
   node: string;
   cpus: number;
@@ -60,7 +61,12 @@ export interface RunResult {
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, '../results');
 const resultFile = (run: RunResult['run']) =>
-  path.join(RESULTS_DIR, run === 'scale' ? 'pages-scale.json' : 'pages.json');
+  path.join(RESULTS_DIR, run === 'normal' ? 'pages.json' : `pages-${run}.json`);
+const RUN_TITLES: Record<RunResult['run'], string> = {
+  normal: 'Normal run (`npm run bench:pages`)',
+  compressed: 'Compressed pages (`BENCH_ACCEPT_ENCODING="gzip, deflate, br" npm run bench:pages`)',
+  scale: 'Scale run (`npm run bench:pages -- --scale`)',
+};
 
 export function pageResult(fields: Omit<PageResult, 'ratio' | 'met'>): PageResult {
   const ratio =
@@ -146,11 +152,10 @@ export function writeResults(result: RunResult): string[] {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = resultFile(result.run);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  const sections = (['normal', 'scale'] as const).flatMap((run) => {
+  const sections = (['normal', 'compressed', 'scale'] as const).flatMap((run) => {
     const f = resultFile(run);
     if (!fs.existsSync(f)) return [];
-    const title =
-      run === 'scale' ? `Scale run (\`npm run bench:pages -- --scale\`)` : 'Normal run (`npm run bench:pages`)';
+    const title = RUN_TITLES[run];
     try {
       const r = JSON.parse(fs.readFileSync(f, 'utf8')) as RunResult;
       return [
