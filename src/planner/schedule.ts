@@ -390,7 +390,7 @@ export function planDay(
   }
   if (!lastDay) spent += newItems(ctx, items, rules, limit - spent, lastDay);
   // (The warm-up day's half budget is no reason for an empty day: the shortest work may take the whole budget.)
-  if (items.length === 0) shortestWork(ctx, day, items, rules, lastDay ? full : budget, excluded);
+  if (items.length === 0) shortestWork(ctx, day, items, rules, lastDay ? full : budget, excluded, lastDay);
   return items;
 }
 
@@ -407,8 +407,9 @@ function noNewInReach(ctx: PlanContext, rules: DayRules): boolean {
 
 /**
  * Never an empty study day without a reason: when nothing fits the budget, the shortest useful work — the
- * shortest due re-solve, else the best new problem split over as many days as it needs (at most 3); when even
- * that is impossible the day stays empty and the plan's notice says why.
+ * shortest due re-solve, else the best new problem split over as many days as it needs (at most MAX_SPLIT); on the
+ * last study day before the exam there is no later day to finish it on, so it is started and worked as far as the
+ * budget goes, and said so. When even that is impossible the day stays empty and the plan's notice says why.
  */
 function shortestWork(
   ctx: PlanContext,
@@ -417,6 +418,7 @@ function shortestWork(
   rules: DayRules,
   budget: number,
   excluded: Set<number> | null,
+  lastDay: boolean,
 ): void {
   let shortest: ReviewCard | undefined;
   let shortestMinutes = Infinity;
@@ -454,14 +456,16 @@ function shortestWork(
     if (ctx.studyIndex === 0) ctx.tooShort = true;
     return;
   }
-  const parts = Math.ceil(cand.minutes / (budget * SLACK));
-  const perDay = cand.minutes / parts;
+  const needed = Math.ceil(cand.minutes / (budget * SLACK));
+  const unfinished = lastDay && needed > 1;
+  const parts = unfinished ? 1 : needed;
+  const perDay = unfinished ? budget : cand.minutes / parts;
   countNew(ctx, cand.problem);
-  practise(ctx, cand.problem);
+  practise(ctx, cand.problem, unfinished ? budget / cand.minutes : 1);
   const level = ctx.index.level[cand.problem];
   items.push({
     ...item(ctx, cand.problem, 'new', perDay, {
-      code: 'split',
+      code: unfinished ? 'split_last' : 'split',
       params: {
         category: ctx.index.catKeys[cand.category],
         level,

@@ -54,6 +54,27 @@ describe('plan() – never silent', () => {
     expect(planWords('en', catalog.categories).reason(first[0].reason)).to.match(/2 study days/);
   });
 
+  it('10 minutes a day, the exam tomorrow – the problem is started, not promised over 2 study days that do not exist', () => {
+    const p = plan(input(catalog, {}, { profile: 'samsung', dailyMinutes: 10, examDate: addDays('2026-11-28', 1) }));
+    expect(p.days).to.have.length(1);
+    const [only] = p.days[0].items;
+    expect(p.days[0].items).to.have.length(1);
+    expect(only.reason.code).to.equal('split_last');
+    expect(only.minutes).to.be.at.most(10);
+    for (const lang of ['en', 'ko'] as const) {
+      const words = planWords(lang, catalog.categories).reason(only.reason);
+      expect(words, lang).to.not.match(/2 study days|2일에 걸쳐/);
+      expect(words, lang).to.match(lang === 'en' ? /as far as you can/ : /할 수 있는 데까지/);
+    }
+  });
+
+  it('10 minutes a day, the exam in 2 days – split over today and tomorrow, the last study day', () => {
+    const p = plan(input(catalog, {}, { profile: 'samsung', dailyMinutes: 10, examDate: addDays('2026-11-28', 2) }));
+    const [first, second] = [p.days[0].items, p.days[1].items];
+    expect(first.map((i) => i.reason.code)).to.deep.equal(['split']);
+    expect(second.map((i) => [i.problem, i.reason.code])).to.deep.equal([[first[0].problem, 'split_continue']]);
+  });
+
   for (const days of [1, 2, 3]) {
     it(`a new learner with the exam in ${days} day(s) – warm-ups in weighted types every day, not empty`, () => {
       const p = plan(

@@ -30,6 +30,8 @@ const en = {
   'planner.reason.split':
     'Today’s budget is shorter than any problem: start {category}, {tier} (about {minutes} min), and finish it over {parts} study days',
   'planner.reason.split_continue': 'Finish the problem you started: {category}, {tier} (split over {parts} study days)',
+  'planner.reason.split_last':
+    'Today’s budget is shorter than any problem and the exam comes before another study day: start {category}, {tier} (about {minutes} min) and get as far as you can',
   'planner.reason.resolve_solved':
     'Nothing new within reach: re-solve a solved {category} problem ({tier}) to keep it sharp',
   'planner.notice.budget_too_small':
@@ -158,6 +160,8 @@ const ko: Record<keyof typeof en, string> = {
   'planner.reason.split':
     '하루 공부 시간이 어떤 문제보다 짧습니다: {category} {tier} 문제(약 {minutes}분)를 시작해 공부하는 날 {parts}일에 걸쳐 끝내세요',
   'planner.reason.split_continue': '시작한 문제를 마저 푸세요: {category}, {tier} (공부하는 날 {parts}일에 나눠 풀기)',
+  'planner.reason.split_last':
+    '하루 공부 시간이 어떤 문제보다 짧고 다음 공부하는 날 전에 시험입니다: {category} {tier} 문제(약 {minutes}분)를 시작해 할 수 있는 데까지 푸세요',
   'planner.reason.resolve_solved':
     '손이 닿는 새 문제가 없습니다: 푼 {category} 문제({tier})를 다시 풀어 감각을 유지합니다',
   'planner.notice.budget_too_small':
