@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { daysBetween } from '../day.ts';
 import { problemsByIds } from '../catalog/problemRepository.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
+import type { Lang } from '../i18n/index.ts';
 import type { Outcome, Plan, PlanItem } from '../planner/types.ts';
 import { attemptsOfProblems, type Attempt } from '../progress/attemptRepository.ts';
 import { isSolvedOutcome } from '../progress/outcomes.ts';
@@ -41,8 +42,17 @@ export interface TodayView {
   plan: Plan;
 }
 
-/** The Today page's data: today's stored list with each item's status, and the stored plan it came from. */
-export function todayView(db: Db, learner: Learner, today: string, now: Date): TodayView {
+/**
+ * The Today page's data: today's stored list with each item's status, and the stored plan it came from. Type names
+ * are in `lang`, the page's language (the language switch may differ from the learner's setting).
+ */
+export function todayView(
+  db: Db,
+  learner: Learner,
+  today: string,
+  now: Date,
+  lang: Lang = learner.language,
+): TodayView {
   const { plan } = storedPlan(db, learner, today, now);
   const stored = planDayOf(db, learner.id, today);
   const list = stored?.items ?? plan.days[0]?.items ?? [];
@@ -51,9 +61,7 @@ export function todayView(db: Db, learner: Learner, today: string, now: Date): T
     db,
     list.map((it) => it.problem),
   );
-  const names = new Map(
-    currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]),
-  );
+  const names = new Map(currentCatalog(db).categories.map((c) => [c.key, lang === 'ko' ? c.nameKo : c.nameEn]));
   const items = list.map((it): TodayItem => {
     const problem = problems.get(it.problem);
     const title = problem?.title ?? it.problem;

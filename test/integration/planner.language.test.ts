@@ -69,6 +69,31 @@ describe('planner – reasons rendered in the viewer’s language', () => {
     expect(planDayOf(t.deps.db, mina.id, '2026-11-28')!.items).to.deep.equal(stored.items);
   });
 
+  it('the language switch (cote_lang) differs from the learner’s setting – type names follow the page, not the setting', async () => {
+    seedLearner(t.deps.db, 'mina', { language: 'ko', examDate: '2026-12-28', dailyMinutes: '120', profile: 'samsung' });
+    const { agent } = await loggedIn(t.app(), 'mina');
+    const session = agent.jar
+      .getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })
+      .map((c) => `${c.name}=${c.value}`);
+    const inEnglish = (url: string) => agent.get(url).set('Cookie', [...session, 'cote_lang=en'].join('; '));
+    const categories = currentCatalog(t.deps.db).categories;
+    const english = new Set(categories.map((c) => escapeHtml(c.nameEn)));
+    const korean = new Set(categories.map((c) => escapeHtml(c.nameKo)).filter((name) => !english.has(name)));
+
+    const today = (await inEnglish('/plan/today')).text;
+    const badges = [...today.matchAll(/<span class="plan-type">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(badges.length).to.be.above(0);
+    for (const name of badges) expect(english.has(name), name).to.equal(true);
+
+    const plan = (await inEnglish('/plan')).text;
+    const readinessNames = [...plan.matchAll(/<tr[^>]*>\s*<td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(readinessNames.some((name) => english.has(name))).to.equal(true);
+    for (const name of readinessNames) expect(korean.has(name), name).to.equal(false);
+
+    const weights = (await inEnglish('/settings/weights')).text;
+    for (const name of korean) expect(weights, name).to.not.include(`>${name}<`);
+  });
+
   it('a list stored before codes (a finished sentence) is still shown as it was', async () => {
     const mina = seedLearner(t.deps.db, 'mina', {
       language: 'en',

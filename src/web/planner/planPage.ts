@@ -18,7 +18,7 @@ export function showPlanPage({ db, now }: AppDeps) {
     const today = learnerToday(learner, now());
     const { plan } = storedPlan(db, learner, today, now());
     const names = new Map(
-      currentCatalog(db).categories.map((c) => [c.key, learner.language === 'ko' ? c.nameKo : c.nameEn]),
+      currentCatalog(db).categories.map((c) => [c.key, res.locals.lang === 'ko' ? c.nameKo : c.nameEn]),
     );
     // Each item shows its problem's title and a link to it (the catalog is cached in memory: no query per item).
     const titles = new Map(currentCatalog(db).problems.map((p) => [p.id, p.title]));

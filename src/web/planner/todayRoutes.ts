@@ -30,7 +30,7 @@ export function showTodayPage(deps: AppDeps) {
 
 function renderToday({ db, now }: AppDeps, req: Request, res: Response, error?: string) {
   const learner = currentLearner(req);
-  const view = todayView(db, learner, learnerToday(learner, now()), now());
+  const view = todayView(db, learner, learnerToday(learner, now()), now(), res.locals.lang);
   res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
   // The study group's mission of the day (stored when first shown, like today's list); undefined outside a group.
   const mission = memberMission(db, learner, view.today, { store: true, now: now(), lang: res.locals.lang });

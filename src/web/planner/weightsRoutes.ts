@@ -19,7 +19,7 @@ function renderWeights(deps: AppDeps, res: Response, learner: Learner, form: Rec
   const catalog = learnerCatalog(deps.db, learner);
   const rows = [...catalog.categories]
     .sort((a, b) => a.position - b.position)
-    .map((c) => ({ key: c.key, name: learner.language === 'ko' ? c.nameKo : c.nameEn, value: form[c.key] ?? '' }));
+    .map((c) => ({ key: c.key, name: res.locals.lang === 'ko' ? c.nameKo : c.nameEn, value: form[c.key] ?? '' }));
   res.render('settings/weights', {
     title: res.locals.t('planner.weights.title'),
     rows,
