@@ -85,7 +85,9 @@ export function planText(plan: Plan, learner: Learner, words: PlanWords): string
   const t = translator(learner.language);
   const lines: string[] = [];
   const dday = plan.exam ? ` (D-${daysBetween(plan.today, plan.exam)})` : '';
-  lines.push(`${learner.login} · ${plan.today} → ${plan.exam ?? '—'}${dday} · ${learner.profile} · ${plan.verdict}`);
+  // As on the page and in the email, a plan with no day (exam today or past, no budget…) judges nothing.
+  const verdict = plan.days.length > 0 ? ` · ${plan.verdict}` : '';
+  lines.push(`${learner.login} · ${plan.today} → ${plan.exam ?? '—'}${dday} · ${learner.profile}${verdict}`);
   if (plan.notice) lines.push(words.notice(plan.notice));
   for (const d of plan.days) {
     if (d.rest) lines.push(`${d.day}  ${t('planner.plan.rest_day')}`);

@@ -87,6 +87,14 @@ describe('cote plan', () => {
     expect(out.join('\n')).to.contain('has passed');
   });
 
+  it('exam today – the notice, and no verdict in the text (nothing was planned to judge), as on the page', async () => {
+    t.deps.db.prepare("UPDATE learners SET exam_date = '2026-11-28'").run();
+    expect(await run('--learner', 'mina')).to.equal(0);
+    const [head, notice] = out.join('\n').split('\n');
+    expect(head).to.equal('mina · 2026-11-28 → 2026-11-28 (D-0) · samsung');
+    expect(notice).to.match(/exam is today/i);
+  });
+
   for (const [name, args, line] of [
     ['an unknown learner', ['--learner', 'nobody'], 'cote: there is no learner "nobody"'],
     [
