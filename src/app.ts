@@ -6,11 +6,12 @@ import { createRequire } from 'node:module';
 import express from 'express';
 import session from 'express-session';
 import compression from 'compression';
-import { csrfSync } from 'csrf-sync';
 import type { AppDeps } from './context.ts';
 import { ANONYMOUS_SESSION_MS, renewSession, SqliteSessionStore } from './web/sessionStore.ts';
 import { httpsDecision, securityHeaders } from './web/https.ts';
 import { loadLearner } from './web/auth.ts';
+import { csrfProtection } from './web/csrf.ts';
+import { anonymousLimit } from './web/anonymousLimit.ts';
 import { viewLocals } from './web/locals.ts';
 import { requestSyntax, verifyBody } from './web/requestSyntax.ts';
 import { bodyShape } from './web/validate.ts';
@@ -64,8 +65,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/static/vendor/uplot', express.static(UPLOT_DIST, { maxAge: '1h', index: false }));
   app.use('/static', assets.middleware);
   app.use(privateNoCache);
-  // A session is stored only once something is put in it: a login, or the CSRF token of a form a page shows
-  // (locals.ts makes the token lazily). Anonymous sessions last an hour from the last request, logged-in ones 30 days;
+  // A session is stored only once something is put in it: a login, a logged-in learner's CSRF token, a flash. An
+  // anonymous visitor's forms are protected without one (web/csrf.ts). Anonymous sessions last an hour from the last
+  // request, logged-in ones 30 days;
   // renewSession writes the new expiry only when the stored one is stale by more than its slack (an hour at most).
   app.use(
     session({
@@ -82,6 +84,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(loadLearner(deps.db));
   // Before the body parsers, so that their errors (413, malformed JSON) are answered in the learner's language.
   app.use(viewLocals);
+  app.use(anonymousLimit(deps.config.anonymousRequestsPerMinute));
   // Bad syntax (a malformed escape in the query or a form, no form body on a POST …) is a 400 before anything reads it.
   app.use(requestSyntax(isUnsubscribePost));
   // After the locals: a malformed cote_lang cookie is refused here too.
@@ -89,13 +92,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.urlencoded({ extended: false, limit: '2mb', verify: verifyBody }));
   app.use(express.json({ limit: '2mb', verify: verifyBody }));
   app.use(bodyShape(isUnsubscribePost));
-  const { csrfSynchronisedProtection } = csrfSync({
-    size: 32,
-    getTokenFromRequest: (req) =>
-      (req.body?._csrf as string | undefined) ?? (req.headers['x-csrf-token'] as string | undefined),
-    skipCsrfProtection: isUnsubscribePost,
-  });
-  app.use(csrfSynchronisedProtection);
+  app.use(csrfProtection(deps.sessionSecret, isUnsubscribePost));
 
   app.use(languageRoutes(deps));
   app.use(catalogRoutes(deps));

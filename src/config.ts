@@ -24,6 +24,8 @@ export interface Config {
   allowPrivateSources: boolean;
   /** Express `trust proxy`: false, true, a hop count, or addresses/subnets of the proxies whose X-Forwarded-* to believe. */
   trustProxy: boolean | number | string;
+  /** Requests a minute one address may make without being logged in (pages, the login form); 0: no limit. */
+  anonymousRequestsPerMinute: number;
   /** Problem link templates per judge (COTE_LINK_<JUDGE>), e.g. a group's mirror; empty = the judge's own page. */
   linkBoj: string;
   linkProgrammers: string;
@@ -71,6 +73,11 @@ const millis = (raw: string) => {
 const megabytes = (raw: string) => {
   const n = Number(raw);
   if (raw === '' || !Number.isInteger(n) || n < 0 || n > 1024) throw new Error('expected megabytes 0–1024');
+  return n;
+};
+const perMinute = (raw: string) => {
+  const n = Number(raw);
+  if (raw === '' || !Number.isInteger(n) || n < 0 || n > 100_000) throw new Error('expected a count 0–100000');
   return n;
 };
 const instant = (raw: string) => {
@@ -185,6 +192,13 @@ export const SETTINGS: Setting<keyof Config>[] = [
     default: 'false',
     parse: trustProxy,
     description: 'Believe X-Forwarded-Proto/-For from these proxies: false, true, a hop count or addresses/subnets',
+  },
+  {
+    key: 'anonymousRequestsPerMinute',
+    env: 'COTE_ANONYMOUS_REQUESTS_PER_MINUTE',
+    default: '120',
+    parse: perMinute,
+    description: 'Requests a minute one address may make before logging in (pages and forms; static files are free); 0: no limit',
   },
   {
     key: 'linkBoj',

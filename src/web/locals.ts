@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../learners/learnerSettings.ts';
 import { originLabel } from '../i18n/origin.ts';
 import { AppError } from '../errors.ts';
 import { jsonScript } from './jsonScript.ts';
+import { cookieValue } from './cookies.ts';
 
 export const LANG_COOKIE = 'cote_lang';
 
@@ -18,8 +19,8 @@ export function pageLanguage(req: Request): Lang {
 }
 
 /**
- * The CSRF token as views print it (`<%= csrfToken %>`): made — and with it the session stored — only when a view
- * prints it, i.e. when a page has a form. A page without a form leaves an anonymous visitor without a stored session.
+ * The CSRF token as views print it (`<%= csrfToken %>`): made only when a view prints it, i.e. when a page has a form
+ * (a logged-in learner's is kept in their session; an anonymous visitor's is signed and stored nowhere, web/csrf.ts).
  */
 export function lazyCsrfToken(req: Request): { toString(): string } {
   return { toString: () => (req.csrfToken ? req.csrfToken() : '') };
@@ -65,13 +66,4 @@ function langCookie(req: Request): { ok: boolean; value?: string } {
   } catch {
     return { ok: false };
   }
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
 }

@@ -100,3 +100,11 @@ function illFormedField(value: object): string | undefined {
   }
   return undefined;
 }
+
+/** The CSRF token a form (`_csrf`) or a script (`X-CSRF-Token`) submitted, if it is a string. */
+export function submittedToken(req: Request): string | undefined {
+  const fromBody = (req.body as { _csrf?: unknown } | undefined)?._csrf;
+  if (typeof fromBody === 'string') return fromBody;
+  const header = req.headers['x-csrf-token'];
+  return typeof header === 'string' ? header : undefined;
+}

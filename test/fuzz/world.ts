@@ -89,6 +89,8 @@ export async function createWorld(): Promise<World> {
     COTE_AUTO_IMPORT: 'false',
     LOG_LEVEL: 'silent',
     COTE_LIST_SOURCE: LIST_DIR,
+    // Every request must reach its handler: the per-address limit on anonymous requests is tested in test/attack.
+    COTE_ANONYMOUS_REQUESTS_PER_MINUTE: '0',
   });
   const db = openDatabase(path.join(data.dir, 'cote.db'));
   const appErrors: string[] = [];

@@ -97,14 +97,21 @@ describe('progress auth and settings', () => {
     seedLearner(ctx.deps.db, 'mina');
     const agent = request.agent(ctx.app());
     const page = await agent.get('/login?next=/history');
-    const before = /cote\.sid=([^;]+)/.exec(String(page.headers['set-cookie']))![1];
+    expect(String(page.headers['set-cookie']), 'no session before a login').not.to.contain('cote.sid=');
     const res = await agent
       .post('/login')
       .type('form')
       .send({ _csrf: csrfFrom(page.text), login: 'MINA', password: PASSWORD, next: '/history' });
     expect(res.headers.location).to.equal('/history');
-    const after = /cote\.sid=([^;]+)/.exec(String(res.headers['set-cookie']))![1];
-    expect(after).not.to.equal(before);
+    const first = /cote\.sid=([^;]+)/.exec(String(res.headers['set-cookie']))![1];
+    // Logging in again from a live session (say a planted one) gives it a new id.
+    const settings = await agent.get('/settings');
+    const again = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(settings.text), login: 'mina', password: PASSWORD });
+    const second = /cote\.sid=([^;]+)/.exec(String(again.headers['set-cookie']))![1];
+    expect(second).not.to.equal(first);
     const other = request.agent(ctx.app());
     const page2 = await other.get('/login');
     const res2 = await other

@@ -5,8 +5,9 @@ import { testDeps } from '../support/app.ts';
 import { seedLearner } from '../support/progress.ts';
 
 const csp = (res: request.Response) => String(res.headers['content-security-policy']);
+// The login page's cookie: the anonymous visitor's form cookie (no session is stored before a login).
 const sessionCookie = (res: request.Response) =>
-  ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('cote.sid=')) ?? '';
+  ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('cote.form=')) ?? '';
 
 describe('HTTP and HTTPS headers', () => {
   let t: ReturnType<typeof testDeps>;
@@ -24,7 +25,7 @@ describe('HTTP and HTTPS headers', () => {
     expect(csp(res)).to.match(/script-src 'self'/);
     expect(csp(res)).not.to.contain('upgrade-insecure-requests');
     expect(res.headers).not.to.have.property('strict-transport-security');
-    expect(sessionCookie(res)).to.match(/^cote\.sid=/);
+    expect(sessionCookie(res)).to.match(/^cote\.form=/);
     expect(sessionCookie(res)).not.to.match(/;\s*Secure/i);
   });
 

@@ -44,16 +44,44 @@ describe('sessions', () => {
     expect(sessionCount(t.deps.db)).to.equal(0);
   });
 
-  it('cookieless GET /login (a form needing a CSRF token) – one anonymous session each, ending an hour after the last request', async () => {
+  it('60 cookieless GET /login and /setup (forms needing a CSRF token) – store no session; each carries a signed form token', async () => {
     const app = t.app();
-    const before = Date.now();
-    for (let i = 0; i < 5; i++) expect((await request(app).get('/login')).status).to.equal(200);
-    const stored = rows();
-    expect(stored).to.have.length(5);
-    for (const row of stored) {
-      expect(row.learnerId).to.equal(null);
-      expect(row.expiresAt).to.be.within(before + HOUR - 5_000, Date.now() + HOUR + 5_000);
+    const tokens = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      const res = await request(app).get(i % 2 ? '/login' : '/setup');
+      if (res.status === 302) continue;
+      expect(res.status).to.equal(200);
+      expect(String(res.headers['set-cookie'] ?? '')).not.to.contain('cote.sid=');
+      expect(String(res.headers['set-cookie'] ?? '')).to.match(/cote\.form=[\w-]{32}; Path=\/; HttpOnly; SameSite=Lax/);
+      tokens.add(csrfFrom(res.text));
     }
+    expect(tokens.size, 'a token per visitor').to.equal(30);
+    expect(rows()).to.deep.equal([]);
+  });
+
+  it('an anonymous form token – works only with the cookie it was signed for, and never cross-site', async () => {
+    const app = t.app();
+    const login = async () => {
+      const page = await request(app).get('/login');
+      const cookie = String(page.headers['set-cookie']).split(';')[0];
+      return { cookie, token: csrfFrom(page.text) };
+    };
+    const a = await login();
+    const b = await login();
+    const post = (cookie: string, token: string, extra: Record<string, string> = {}) =>
+      request(app)
+        .post('/login')
+        .set('Cookie', cookie)
+        .set(extra)
+        .type('form')
+        .send({ _csrf: token, login: 'mina', password: PASSWORD });
+    expect((await post(a.cookie, b.token)).status, "another visitor's token").to.equal(403);
+    expect((await post('', a.token)).status, 'no cookie').to.equal(403);
+    expect((await post(a.cookie, '')).status, 'no token').to.equal(403);
+    expect((await post(a.cookie, a.token, { 'Sec-Fetch-Site': 'cross-site' })).status, 'cross-site').to.equal(403);
+    const ok = await post(a.cookie, a.token, { 'Sec-Fetch-Site': 'same-origin' });
+    expect(ok.status).to.equal(302);
+    expect(rows().filter((r) => r.learnerId !== null)).to.have.length(1);
   });
 
   it('logging in – still works, and the logged-in session lasts 30 days from the last request', async () => {
