@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { Request, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { localTime } from '../../day.ts';
 import { recentDigests } from '../../digest/digestRepository.ts';
-import { sendTestEmail, TEST_EMAILS_PER_HOUR, TestEmailLimit } from '../../digest/testEmail.ts';
+import { sendTestEmail, TEST_EMAIL_WINDOW_MS, TEST_EMAILS_PER_HOUR } from '../../digest/testEmail.ts';
 import { createMailer } from '../../digest/transport.ts';
 import { setDigestSettings, type Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
+import { ClockRateStore } from '../clockRateStore.ts';
 import type { AppDeps } from '../../context.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
@@ -59,22 +61,32 @@ export function saveEmailSettings(deps: AppDeps) {
 
 // POST /settings/email/test — sends one test email now and says what happened; at most 3 an hour (else 429).
 export function sendTestEmailAction(deps: AppDeps) {
-  const limit = new TestEmailLimit();
-  return async (req: Request, res: Response) => {
+  const limit = rateLimit({
+    windowMs: TEST_EMAIL_WINDOW_MS,
+    limit: TEST_EMAILS_PER_HOUR,
+    store: new ClockRateStore(deps.now),
+    // A learner without an address is sent back to add one: that sends nothing, so it is not counted.
+    skip: (req) => !req.learner?.email,
+    keyGenerator: (req) => String(currentLearner(req).id),
+    standardHeaders: false,
+    legacyHeaders: false,
+    handler: (req, res) => {
+      const learner = currentLearner(req);
+      const retryAt = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime ?? deps.now();
+      res.status(429).set('Retry-After', String(Math.ceil((retryAt.getTime() - deps.now().getTime()) / 1000)));
+      const message = res.locals.t('error.digest.test_limit', {
+        max: TEST_EMAILS_PER_HOUR,
+        time: localTime(retryAt, learner.timezone),
+      });
+      renderPage(deps, res, learner, { enabled: learner.digestEnabled, time: learner.digestTime }, message);
+    },
+  });
+  const send = async (req: Request, res: Response) => {
     const learner = currentLearner(req);
     const t = res.locals.t;
     if (!learner.email) {
       req.session.flash = { kind: 'error', text: t('error.digest.no_email') };
       return res.redirect('/settings/email');
-    }
-    const retryAt = limit.take(learner.id, deps.now());
-    if (retryAt) {
-      res.status(429).set('Retry-After', String(Math.ceil((retryAt.getTime() - deps.now().getTime()) / 1000)));
-      const message = t('error.digest.test_limit', {
-        max: TEST_EMAILS_PER_HOUR,
-        time: localTime(retryAt, learner.timezone),
-      });
-      return renderPage(deps, res, learner, { enabled: learner.digestEnabled, time: learner.digestTime }, message);
     }
     const mailer = createMailer(deps.config, { pool: false });
     try {
@@ -94,4 +106,5 @@ export function sendTestEmailAction(deps: AppDeps) {
     }
     res.redirect('/settings/email');
   };
+  return [limit, send];
 }
