@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n/index.ts';
+import { levelFromTier } from '../judges/difficulty.ts';
 
 /** solved.ac levels: 0 unrated, 1–5 Bronze V–I, 6–10 Silver, 11–15 Gold, 16–20 Platinum, 21–25 Diamond, 26–30 Ruby. */
 export const TIERS = ['bronze', 'silver', 'gold', 'platinum', 'diamond', 'ruby'] as const;
@@ -18,21 +19,9 @@ export function tierLabel(level: number, t?: Translate): string {
   return `${name} ${rank}`;
 }
 
-/** Parses 'Gold IV' / 'gold 4' / 'g4' style tier names back to a level; undefined when unknown. */
+/** Parses 'Gold IV' / 'gold 4' / 'g4' / '골드 4' style tier names back to a level; undefined when unknown. */
 export function levelFromTierName(text: string): number | undefined {
-  const m = /^\s*([a-z]+)\s*([ivx]+|[1-5])\s*$/i.exec(text);
-  if (!m) return /^\s*unrated\s*$/i.test(text) ? 0 : undefined;
-  const name = m[1].toLowerCase();
-  const tierIndex = TIERS.findIndex((tier) => tier === name || tier[0] === name);
-  if (tierIndex < 0) return undefined;
-  const rankText = m[2].toUpperCase();
-  const rank = /^[1-5]$/.test(rankText)
-    ? Number(rankText)
-    : ROMAN.indexOf(rankText) >= 0
-      ? 5 - ROMAN.indexOf(rankText)
-      : NaN;
-  if (!(rank >= 1 && rank <= 5)) return undefined;
-  return tierIndex * 5 + (6 - rank);
+  return levelFromTier(text);
 }
 
 /** Every level 0–30 in order, for tier range selects. */
