@@ -1,7 +1,11 @@
+import type { LevelPrecision } from '../judges/difficulty.ts';
+
 /** A problem as a list places it: its data and, per type, whether it is recommended there. */
 export interface ListedProblem {
   title: string;
   level: number;
+  /** How precise `level` is (difficulty.ts); absent for stored problems, which the diff compares by level alone. */
+  precision?: LevelPrecision;
   /** category key → recommended */
   placements: Map<string, boolean>;
 }

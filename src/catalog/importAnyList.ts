@@ -13,13 +13,12 @@ import { listByKey, listBySource } from './listRepository.ts';
 import { categoriesOfList } from './categoryRepository.ts';
 import { typeResolver } from './listTypes.ts';
 import { LIST_FORMATS, listFromRows, slug, type ListFormat, type ParsedRows } from './formats/listRows.ts';
-import { parseMarkdownList } from './formats/markdownList.ts';
 import { parseJsonList } from './formats/jsonList.ts';
 
 export interface AnyImportOptions extends ImportOptions {
   /** Read the source as this format; detected when absent. */
   format?: ListFormat;
-  /** The list's name (its key is derived from it): a new list, or the list of that name to update. */
+  /** The list's display name (a new list's key is derived from it); the list itself is found by its source. */
   name?: string;
   /** An uploaded file's text: read instead of `source`, which then only names it ('upload:my-list.md'). */
   text?: string;
@@ -40,7 +39,8 @@ const INDEX = { text: 'the list index README.md with a table of algorithm types'
 /**
  * Imports a list in any format from a URL, a directory or a file on the server, or uploaded text. The tony9402
  * layout goes through its own importer; other formats are read as one document, parsed, and stored in one
- * transaction with the same change report. Re-importing the same source (or the same name) updates that list.
+ * transaction with the same change report. Re-importing the same source updates that list; an upload's source is
+ * the name it is given.
  */
 export async function importAnyList(db: Db, source: string, options: AnyImportOptions = {}): Promise<AnyImportSummary> {
   if (options.format !== undefined && !LIST_FORMATS.includes(options.format)) {
@@ -68,10 +68,11 @@ export async function importAnyList(db: Db, source: string, options: AnyImportOp
     return tonySummary(db, await importList(db, doc.location, options));
   }
   const parsed = await parseDocument(format, doc.text, doc.label);
-  const stored = options.name ? undefined : listBySource(db, doc.location);
+  // A list is its source: the same source updates its list, another source makes a new one even with the same
+  // title (two lists may share a name; /lists tells them apart by source). An upload's source is its given name.
+  const stored = listBySource(db, doc.location);
   const name = options.name?.trim() || stored?.name || parsed.title || baseName(doc.name) || 'list';
-  let key = options.name ? slug(options.name) || 'list' : (stored?.key ?? (slug(name) || 'list'));
-  if (key === LIST_KEY) key = `${key}-${format}`;
+  const key = stored?.key ?? freeListKey(db, slug(name) || 'list', format);
   const list = listFromRows(parsed, { key, name, format, file: doc.label });
   const summary = storeList(db, list, doc.location, (options.now ?? (() => new Date()))());
   return { ...summary, format, skipped: list.skipped, typeMap: typeMapOf(db, list.categories) };
@@ -94,7 +95,8 @@ async function parseDocument(format: Exclude<ListFormat, 'tony9402'>, text: stri
   // csv-parse is loaded by the first CSV list, not at boot.
   if (format === 'csv') return (await import('./formats/csvList.ts')).parseCsvList(text, file);
   if (format === 'json') return parseJsonList(text, file);
-  return parseMarkdownList(text, file);
+  // So is the markdown parser (markdown-it, cheerio for HTML tables).
+  return (await import('./formats/markdownList.ts')).parseMarkdownList(text, file);
 }
 
 function looksLikeTonyIndex(text: string): boolean {
@@ -149,6 +151,14 @@ async function readDocument(source: string, options: AnyImportOptions): Promise<
   }
   const body = (await directorySource(path.dirname(location)).read(path.basename(location), DOCUMENT))!;
   return { label: location, location, text: body, name: path.basename(location) };
+}
+
+/** `base`, or `base_2`, `base_3`… : a key no stored list has (tony9402's own key stays the curated list's). */
+function freeListKey(db: Db, base: string, format: ListFormat): string {
+  const start = base === LIST_KEY ? `${base}-${format}` : base;
+  let key = start;
+  for (let i = 2; listByKey(db, key); i++) key = `${start}_${i}`;
+  return key;
 }
 
 function baseName(name: string): string {

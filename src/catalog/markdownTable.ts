@@ -4,7 +4,16 @@ export interface MarkdownTable {
   rows: { line: number; cells: string[] }[];
 }
 
-const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/** Lines longer than this are no table's (a tony9402 row is < 1,000 characters); skipping them bounds the work. */
+const MAX_LINE = 10_000;
+
+/** `| --- | :--: |`: every cell two or more dashes with optional colons. One split, no backtracking. */
+function isSeparator(line: string): boolean {
+  let text = line.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|')) text = text.slice(0, -1);
+  return text !== '' && text.split('|').every((cell) => /^:?-{2,}:?$/.test(cell.trim()));
+}
 
 /** Splits one table line into trimmed cells; `\|` inside a cell is a literal pipe. */
 export function splitRow(line: string): string[] {
@@ -35,10 +44,11 @@ export function markdownTables(text: string): MarkdownTable[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const tables: MarkdownTable[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!lines[i].includes('|') || !SEPARATOR.test(lines[i + 1])) continue;
+    if (lines[i].length > MAX_LINE || !lines[i].includes('|') || lines[i + 1].length > MAX_LINE) continue;
+    if (!isSeparator(lines[i + 1])) continue;
     const table: MarkdownTable = { header: splitRow(lines[i]), rows: [] };
     let j = i + 2;
-    for (; j < lines.length && lines[j].trim().startsWith('|'); j++) {
+    for (; j < lines.length && lines[j].length <= MAX_LINE && lines[j].trim().startsWith('|'); j++) {
       table.rows.push({ line: j + 1, cells: splitRow(lines[j]) });
     }
     tables.push(table);

@@ -50,7 +50,7 @@ export function parseIndex(text: string, file: string, indexPath = 'README.md'):
     });
   }
   if (categories.length === 0) throw noTypeTable(file);
-  const heading = /^#\s+(.+)$/m.exec(text);
+  const heading = /^#[ \t]+(.+)$/m.exec(text);
   return { title: heading ? plain(heading[1]) : '', categories, warnings };
 }
 
@@ -60,7 +60,8 @@ function noTypeTable(file: string): AppError {
 
 /** The target of a markdown link `[text](target)` or an HTML `<a href="target">`. */
 function linkTarget(cell: string): string | undefined {
-  const m = /\]\(\s*<?([^)\s>]+)>?[^)]*\)/.exec(cell) ?? /href\s*=\s*["']([^"']+)["']/i.exec(cell);
+  // Only the target is matched (no trailing part that could overlap it), so a long cell is read in one pass.
+  const m = /\]\(\s*<?([^)\s>]+)/.exec(cell) ?? /href\s*=\s*["']([^"']+)["']/i.exec(cell);
   return m?.[1];
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { statement } from './statements.ts';
 import { problemUrl, splitProblemId } from './problemRef.ts';
+import { judgePrecision, type LevelPrecision } from '../judges/difficulty.ts';
 
 /** One task on one judge: 'boj:1260'. */
 export interface Problem {
@@ -9,6 +10,8 @@ export interface Problem {
   number: string;
   title: string;
   level: number;
+  /** How precise `level` is (difficulty.ts): a later source replaces it only with an equal or finer form. */
+  levelPrecision?: LevelPrecision;
   url: string | null;
   tags: string[];
   averageTries: number | null;
@@ -23,6 +26,7 @@ interface ProblemRow {
   url: string | null;
   tags: string;
   average_tries: number | null;
+  level_precision: number;
 }
 
 function toProblem(row: ProblemRow): Problem {
@@ -32,6 +36,7 @@ function toProblem(row: ProblemRow): Problem {
     number: row.number,
     title: row.title,
     level: row.level,
+    levelPrecision: row.level_precision as LevelPrecision,
     url: row.url,
     tags: JSON.parse(row.tags) as string[],
     averageTries: row.average_tries,
@@ -65,12 +70,17 @@ export function ensureProblem(
   const existing = problemById(db, input.id);
   if (existing) return existing;
   const [judge, number] = splitProblemId(input.id);
-  statement(db, 'INSERT INTO problems (id, judge, number, title, level, url) VALUES (?, ?, ?, ?, ?, ?)').run(
+  const level = input.level ?? 0;
+  statement(
+    db,
+    'INSERT INTO problems (id, judge, number, title, level, level_precision, url) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     input.id,
     input.judge ?? judge,
     input.number ?? number,
     input.title,
-    input.level ?? 0,
+    level,
+    judgePrecision(input.judge ?? judge, level),
     input.url ?? problemUrl(input.id) ?? null,
   );
   return problemById(db, input.id)!;
@@ -78,25 +88,47 @@ export function ensureProblem(
 
 /**
  * Makes sure an off-list problem exists for a synced solve (a Codeforces or BaekjoonHub problem on no list): a new
- * row is flagged off_list, so it never joins a list, the checklist or the planner's catalog (they read entries);
- * an existing row (listed or not) is left as it is.
+ * row is flagged off_list, so it never joins a list, the checklist or the planner's catalog (they read entries).
+ * An existing row (listed or not) keeps its title; its level is only ever improved: filled when it had none, or
+ * replaced when the judge's own level is more precise (a Codeforces rating over a list's coarse word).
  */
-export function ensureOffListProblem(db: Db, input: { id: string; title: string; level: number }): void {
+export function ensureOffListProblem(
+  db: Db,
+  input: { id: string; title: string; level: number; levelPrecision?: LevelPrecision },
+): void {
   const [judge, number] = splitProblemId(input.id);
+  const precision = input.level > 0 ? (input.levelPrecision ?? judgePrecision(judge, input.level)) : 0;
   statement(
     db,
-    'INSERT INTO problems (id, judge, number, title, level, url, off_list) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING',
-  ).run(input.id, judge, number, input.title, input.level, problemUrl(input.id) ?? null);
+    `INSERT INTO problems (id, judge, number, title, level, level_precision, url, off_list) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+     ON CONFLICT (id) DO UPDATE SET level = excluded.level, level_precision = excluded.level_precision
+       WHERE excluded.level > 0 AND (problems.level <= 0 OR excluded.level_precision > problems.level_precision)`,
+  ).run(input.id, judge, number, input.title, input.level, precision, problemUrl(input.id) ?? null);
 }
 
-/** Inserts or overwrites a problem with the list's data (an off-list problem a list now includes becomes listed). */
+/**
+ * Inserts or overwrites a problem with the list's data (an off-list problem a list now includes becomes listed). The
+ * caller has already merged the level with the stored one (store.ts, mergeLevel): `level` is written as given.
+ */
 export function saveProblem(db: Db, p: Problem): void {
   statement(
     db,
-    `INSERT INTO problems (id, judge, number, title, level, url, tags, average_tries) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET title = excluded.title, level = excluded.level, url = excluded.url,
-       tags = excluded.tags, average_tries = excluded.average_tries, off_list = 0`,
-  ).run(p.id, p.judge, p.number, p.title, p.level, p.url, JSON.stringify(p.tags), p.averageTries);
+    `INSERT INTO problems (id, judge, number, title, level, level_precision, url, tags, average_tries)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, level = excluded.level,
+       level_precision = excluded.level_precision, url = excluded.url, tags = excluded.tags,
+       average_tries = excluded.average_tries, off_list = 0`,
+  ).run(
+    p.id,
+    p.judge,
+    p.number,
+    p.title,
+    p.level,
+    p.level > 0 ? (p.levelPrecision ?? judgePrecision(p.judge, p.level)) : 0,
+    p.url,
+    JSON.stringify(p.tags),
+    p.averageTries,
+  );
 }
 
 /**

@@ -9,6 +9,8 @@ import { deleteProblemIfUnused, problemsByIds, saveProblem } from './problemRepo
 import { problemUrl, splitProblemId } from './problemRef.ts';
 import { saveListFiles } from './listFileRepository.ts';
 import type { CachedFile } from './source.ts';
+import { EXACT, mergeLevel } from '../judges/difficulty.ts';
+import { tierLabel } from './tier.ts';
 
 /** What an import did, relative to what was stored before. The first nine keys are `cote import --json`. */
 export interface ImportSummary {
@@ -45,20 +47,28 @@ export function storeList(
   return db.transaction(() => {
     const stored = listByKey(db, list.key);
     const after = listedProblems(list);
+    const levelWarnings = settleLevels(db, after, list.categories[0]?.pagePath ?? list.key);
     const diff = diffList(stored ? storedProblems(db, stored.id) : new Map(), after);
     let listId = stored?.id;
     if (stored && stored.version === list.version) {
       if (stored.source !== source) saveList(db, { ...stored, source });
     } else {
-      listId = write(db, list, source, now, diff);
+      listId = write(db, list, source, now, diff, after);
     }
     saveListFiles(db, listId!, files);
-    return summarize(list, after, diff);
+    return summarize({ ...list, warnings: [...list.warnings, ...levelWarnings] }, after, diff);
   })();
 }
 
 /** Writes the list's new content; returns the list's id. */
-function write(db: Db, list: ParsedList & { version: string }, source: string, now: Date, diff: ListDiff): number {
+function write(
+  db: Db,
+  list: ParsedList & { version: string },
+  source: string,
+  now: Date,
+  diff: ListDiff,
+  problems: Map<string, ListedProblem>,
+): number {
   const listId = saveList(db, {
     key: list.key,
     name: list.name,
@@ -87,12 +97,14 @@ function write(db: Db, list: ParsedList & { version: string }, source: string, n
         seen.add(id);
         const meta = list.meta.get(row.number);
         const [judge, number] = splitProblemId(id);
+        const settled = problems.get(id)!;
         saveProblem(db, {
           id,
           judge,
           number,
           title: row.title,
-          level: row.level,
+          level: settled.level,
+          levelPrecision: settled.precision,
           url: problemUrl(id) ?? null,
           tags: meta?.tags ?? [],
           averageTries: meta?.averageTries ?? null,
@@ -115,12 +127,40 @@ function listedProblems(list: ParsedList): Map<string, ListedProblem> {
   for (const category of list.categories) {
     for (const row of category.rows) {
       const id = rowId(row);
-      const problem = problems.get(id) ?? { title: row.title, level: row.level, placements: new Map() };
+      const problem = problems.get(id) ?? {
+        title: row.title,
+        level: row.level,
+        precision: row.level > 0 ? (row.levelPrecision ?? EXACT) : 0,
+        placements: new Map(),
+      };
       problem.placements.set(category.key, row.recommended);
       problems.set(id, problem);
     }
   }
   return problems;
+}
+
+/**
+ * Merges each listed problem's level with the stored one (mergeLevel: never erased, a finer form kept over a coarser
+ * one), in place; returns a warning for each problem whose stored level was kept over, or refined by, the list's.
+ */
+function settleLevels(db: Db, problems: Map<string, ListedProblem>, file: string): ListWarning[] {
+  const warnings: ListWarning[] = [];
+  const stored = problemsByIds(db, [...problems.keys()]);
+  for (const [id, problem] of problems) {
+    const before = stored.get(id);
+    if (!before || before.level <= 0) continue;
+    const old = { level: before.level, precision: before.levelPrecision ?? 0 };
+    const given = { level: problem.level, precision: problem.precision ?? 0 };
+    const merged = mergeLevel(old, given);
+    const params = { file, id, kept: tierLabel(old.level), given: tierLabel(given.level) };
+    if (merged.conflict) warnings.push({ code: 'level_kept', params });
+    else if (given.level > 0 && given.level !== old.level && given.precision > old.precision)
+      warnings.push({ code: 'level_refined', params });
+    problem.level = merged.level;
+    problem.precision = merged.precision;
+  }
+  return warnings;
 }
 
 function storedProblems(db: Db, listId: number): Map<string, ListedProblem> {

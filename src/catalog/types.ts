@@ -1,5 +1,7 @@
 /** What the parsers produce from the curated list's files (text in, rows out; no I/O). */
 
+import type { LevelPrecision } from '../judges/difficulty.ts';
+
 /**
  * A parser's warning as a code and its params: pages put it into the reader's words at display time
  * (`catalog.warning.<code>`), the CLI in English (see warnings.ts).
@@ -39,6 +41,8 @@ export interface PageRow {
   title: string;
   /** solved.ac level 0–30 (0 when the page shows none). */
   level: number;
+  /** How precise the form the level was read from is (difficulty.ts); absent = exact (tony9402's tier images). */
+  levelPrecision?: LevelPrecision;
   /** The problem id on any judge ('leetcode:two-sum'); absent for tony9402's pages, whose numbers are Baekjoon's. */
   id?: string;
 }

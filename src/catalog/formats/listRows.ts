@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../errors.ts';
 import type { ListWarning, PageRow, ParsedList } from '../types.ts';
+import type { LevelPrecision } from '../../judges/difficulty.ts';
 
 /** The formats a list can be read as. */
 export const LIST_FORMATS = ['tony9402', 'markdown', 'csv', 'json'] as const;
@@ -14,6 +15,8 @@ export interface ListRow {
   id: string;
   title: string;
   level: number;
+  /** How precise the form `level` was read from is (difficulty.ts); 0 without a level. */
+  levelPrecision: LevelPrecision;
   /** undefined when the list has no recommended mark for it. */
   recommended?: boolean;
 }
@@ -79,6 +82,7 @@ export function listFromRows(
       number: row.id.slice(row.id.indexOf(':') + 1),
       title: row.title || row.id,
       level: row.level,
+      levelPrecision: row.levelPrecision,
       id: row.id,
     };
     category.rows.push(pageRow);

@@ -1,250 +1,249 @@
-import { splitRow } from '../markdownTable.ts';
+import MarkdownIt from 'markdown-it';
 import { linkKind } from '../../judges/problemUrl.ts';
-import { atcoderLevel, emojiLevel, levelFromText } from '../../judges/difficulty.ts';
+import { EXACT, levelFromId, readLevel, type ReadLevel } from '../../judges/difficulty.ts';
+import { canonicalTypeOf } from '../typeVocabulary.ts';
 import type { ListWarning } from '../types.ts';
 import { recommendedMark, type ListRow, type ParsedRows } from './listRows.ts';
+import { isWebUrl, knownNonProblem, segmentsOf, type Link, type Segment } from './markdownLinks.ts';
+import { htmlRows } from './htmlTable.ts';
 
-// A list written as a README: headings name types (ATX `## Type` or setext `Type` over `---`), then bullets, numbered
-// items, tables or plain lines hold problem links. The nearest heading above a link is its type. Headings (even when
-// they are links) and schedule tables (first column a date or week) are not problems.
+// A list written as a README, read with a real markdown parser (markdown-it: CommonMark + GFM tables, linear time).
+// Headings name types; bullets, numbered items, paragraphs, pipe tables and HTML tables hold problem links. A
+// problem's type is the nearest heading above it that names a type of the vocabulary, else the nearest heading
+// ("다시 풀기" under "그래프 탐색" is graph traversal). Links in headings and rows of schedule tables (first column a
+// date or week) are not problems. Every other link is a problem, a known non-problem, or a warning naming it.
 
-const ATX = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
-const SETEXT = /^ {0,3}(=+|-+)\s*$/;
-const TABLE_SEPARATOR = /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
-/** Hosts of solutions, videos and blogs: links there are not problems, and not worth a warning. */
-const NOT_JUDGES =
-  /(^|\.)(github\.com|githubusercontent\.com|youtube\.com|youtu\.be|velog\.io|tistory\.com|naver\.com|notion\.so|notion\.site|medium\.com|neetcode\.io|wikipedia\.org|shields\.io|solved\.ac)$/i;
+/** Lines longer than this are skipped with a warning: no list needs them, and they bound every per-line cost. */
+export const MAX_LINE = 10_000;
+
 const SCHEDULE_COLUMN = /^(주차|날짜|일자|일정|기간|회차|요일|week|date|day|deadline|due|schedule|마감)/i;
 const COLUMNS = {
-  title: /^(title|name|problem|problems|문제|문제 ?이름|문제명|제목|이름)$/i,
-  level: /^(difficulty|level|lv\.?|tier|rating|난이도|레벨|티어)$/i,
+  title: /^(title|name|problem|problems|문제|문제 ?이름|문제명|제목|이름|問題|問題名)$/i,
+  level: /^(difficulty|level|lv\.?|tier|rating|난이도|레벨|티어|難易度|diff)$/i,
   recommended: /^(recommended|추천|추천 ?문제|★|⭐|star|필수)$/i,
 };
 const GENERIC_LINK_TEXT =
-  /^(link|links|링크|바로가기|문제|풀이|problem|solution|url|here|go|click|📝|🔗|leetcode|programmers|baekjoon|boj|백준|프로그래머스|codeforces|atcoder)$/i;
+  /^(link|links|링크|바로가기|문제|풀이|problem|solution|url|here|go|click|📝|🔗|leetcode|programmers|baekjoon|boj|백준|프로그래머스|codeforces|atcoder|問題|リンク)$/i;
+/** Difficulty written in a bullet's words: a Programmers level, a tier name, or a LeetCode word. */
+const LEVEL_IN_TEXT =
+  /(?:^|[^\p{L}\p{N}])((?:lv|level|레벨)\.?\s*\d|\[level \d\]|(?:bronze|silver|gold|platinum|diamond|ruby|브론즈|실버|골드|플래티넘|플레|다이아|루비)\s*(?:iv|v|i{1,3}|[1-5])|easy|medium|hard|쉬움|보통|어려움)(?![\p{L}\p{N}])/iu;
 
-interface Link {
-  url: string;
-  text: string;
-}
-
-export function parseMarkdownList(text: string, file: string): ParsedRows {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const headings = findHeadings(lines);
-  const titleLine = titleHeading(headings);
-  const rows: ListRow[] = [];
-  const warnings: ListWarning[] = [];
-  let skipped = 0;
-  let type = '';
-  let table: { columns: { title: number; level: number; recommended: number }; schedule: boolean } | undefined;
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const fenceMatch = FENCE.exec(line);
-    if (fence) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0]) fence = undefined;
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
-      continue;
-    }
-    const heading = headings.get(i);
-    if (heading) {
-      table = undefined;
-      if (i !== titleLine) type = heading.text;
-      if (heading.setext) i++;
-      continue;
-    }
-    if (table && !line.includes('|')) table = undefined;
-    if (
-      !table &&
-      line.includes('|') &&
-      i + 1 < lines.length &&
-      TABLE_SEPARATOR.test(lines[i + 1]) &&
-      lines[i + 1].includes('-')
-    ) {
-      const header = splitRow(line).map(plain);
-      table = {
-        columns: {
-          title: header.findIndex((h) => COLUMNS.title.test(h)),
-          level: header.findIndex((h) => COLUMNS.level.test(h)),
-          recommended: header.findIndex((h) => COLUMNS.recommended.test(h)),
-        },
-        schedule: SCHEDULE_COLUMN.test(header[0] ?? ''),
-      };
-      i++;
-      continue;
-    }
-    if (table?.schedule) continue;
-    const links = linksIn(line);
-    if (links.length === 0) continue;
-    const problems: { id: string; link: Link }[] = [];
-    const others: ListWarning[] = [];
-    for (const link of links) {
-      const kind = linkKind(link.url);
-      if (kind.kind === 'problem') {
-        if (!problems.some((p) => p.id === kind.id)) problems.push({ id: kind.id, link });
-      } else if (kind.kind === 'not_problem') {
-        others.push({ code: `not_problem_${kind.reason}`, params: { file, line: i + 1, url: link.url } });
-      } else if (/^https?:\/\//i.test(link.url) && !NOT_JUDGES.test(hostOf(link.url))) {
-        others.push({ code: 'unknown_judge_link', params: { file, line: i + 1, url: link.url } });
-      }
-    }
-    const isRow = Boolean(table) || ITEM.test(line);
-    if (problems.length === 0) {
-      if (isRow && others.length > 0) {
-        warnings.push(others[0]);
-        skipped++;
-      }
-      continue;
-    }
-    const cells = table ? splitRow(line) : [];
-    const cell = (index: number) => (index >= 0 ? (cells[index] ?? '') : '');
-    for (const { id, link } of problems) {
-      const judge = id.slice(0, id.indexOf(':'));
-      const titleCell = problems.length === 1 && table ? plain(cell(table.columns.title)) : '';
-      const linkText = plain(link.text);
-      const title =
-        titleCell ||
-        (linkText && !GENERIC_LINK_TEXT.test(linkText) && !/^https?:/i.test(linkText) ? linkText : '') ||
-        plainLine(line) ||
-        id;
-      const levelText = table ? cell(table.columns.level) : '';
-      const level =
-        (levelText && levelFromText(judge, levelText)) ||
-        tierImageLevel(line) ||
-        emojiLevel(line) ||
-        (/\b(?:lv|level)\.?\s*\d\b/i.test(line)
-          ? levelFromText(judge, /\b((?:lv|level)\.?\s*\d)\b/i.exec(line)![1])
-          : 0) ||
-        (judge === 'atcoder' ? atcoderLevel(id.slice(id.indexOf(':') + 1)) : 0);
-      const recommended =
-        table && table.columns.recommended >= 0
-          ? recommendedMark(plainMarks(cell(table.columns.recommended)))
-          : /⭐|★|:star:/.test(line)
-            ? true
-            : undefined;
-      rows.push({ type, id, title, level, recommended });
-    }
-  }
-  return { title: titleLine >= 0 ? headings.get(titleLine)!.text : undefined, rows, warnings, skipped };
+interface Columns {
+  title: number;
+  level: number;
+  recommended: number;
 }
 
 interface Heading {
-  level: number;
+  depth: number;
   text: string;
-  setext: boolean;
 }
 
-/** Headings by line index (a setext heading at its text line), outside code fences. */
-function findHeadings(lines: string[]): Map<number, Heading> {
-  const found = new Map<number, Heading>();
-  let fence: string | undefined;
+/** A line or table row that may hold problems. */
+export interface Candidate {
+  line: number;
+  links: Link[];
+  /** Words outside links, and the raw source (images, tags, emoji) of the whole row. */
+  outside: string;
+  raw: string;
+  /** A table row's cells (their raw source and plain text) and the table's columns. */
+  cells?: { raw: string; text: string }[];
+  columns?: Columns;
+  /** A bullet or a table row (not loose prose). */
+  item: boolean;
+}
+
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+
+const md = new MarkdownIt('default', { html: true, linkify: false });
+
+export function parseMarkdownList(input: string, file: string): ParsedRows {
+  const warnings: ListWarning[] = [];
+  const text = capLines(input.replace(/^\uFEFF/, ''), file, warnings);
+  const tokens = md.parse(text, {});
+  const titleAt = titleHeading(tokens);
+  const rows: ListRow[] = [];
+  const stack: Heading[] = [];
+  const state = { skipped: 0 };
+  let listDepth = 0;
+  const take = (c: Candidate) => rowsOf(c, typeOf(stack), file, rows, warnings, state);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'heading_open') {
+      const depth = Number(t.tag.slice(1));
+      while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
+      if (i !== titleAt) stack.push({ depth, text: headingText(tokens[i + 1]) });
+      i += 2;
+    } else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') listDepth++;
+    else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') listDepth--;
+    else if (t.type === 'table_open') i = readTable(tokens, i, take);
+    else if (t.type === 'html_block') {
+      let html = t.content;
+      while (tokens[i + 1]?.type === 'html_block') html += tokens[++i].content;
+      for (const c of htmlRows(html, (t.map?.[0] ?? 0) + 1, COLUMNS, SCHEDULE_COLUMN, md)) take(c);
+    } else if (t.type === 'inline') {
+      const first = (t.map?.[0] ?? 0) + 1;
+      for (const seg of segmentsOf(t.children ?? [])) take(candidate(seg, first + seg.offset, listDepth > 0));
+    }
+  }
+  const title = titleAt >= 0 ? headingText(tokens[titleAt + 1]) : undefined;
+  return { title, rows, warnings, skipped: state.skipped };
+}
+
+/** Blanks each line over MAX_LINE characters (so line numbers hold) with a warning naming it. */
+function capLines(text: string, file: string, warnings: ListWarning[]): string {
+  if (text.length <= MAX_LINE) return text;
+  const lines = text.split(/\r\n|\r|\n/);
+  let long = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const f = FENCE.exec(line);
-    if (fence) {
-      if (f && f[1][0] === fence[0]) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    const atx = ATX.exec(line);
-    if (atx) {
-      found.set(i, { level: atx[1].length, text: headingText(atx[2]), setext: false });
-      continue;
-    }
-    const next = lines[i + 1];
-    const underline = next === undefined ? null : SETEXT.exec(next);
-    const paragraph =
-      line.trim() !== '' && !ITEM.test(line) && !line.includes('|') && !/^\s{4,}/.test(line) && !/^\s*>/.test(line);
-    if (underline && paragraph && (i === 0 || lines[i - 1].trim() === '' || found.has(i - 2))) {
-      found.set(i, { level: underline[1][0] === '=' ? 1 : 2, text: headingText(line), setext: true });
-      i++;
-    }
+    if (lines[i].length <= MAX_LINE) continue;
+    warnings.push({ code: 'line_too_long', params: { file, line: i + 1, length: lines[i].length, max: MAX_LINE } });
+    lines[i] = '';
+    long = true;
   }
-  return found;
+  return long ? lines.join('\n') : text;
 }
 
-/** The list's title: its first heading when it is a level-1 heading that no other level-1 heading follows. */
-function titleHeading(headings: Map<number, Heading>): number {
-  const entries = [...headings];
-  if (entries.length < 2 || entries[0][1].level !== 1) return -1;
-  return entries.slice(1).some(([, h]) => h.level === 1) ? -1 : entries[0][0];
+/** The type name of a problem under `stack`: the nearest heading naming a known type, else the nearest heading. */
+function typeOf(stack: Heading[]): string {
+  for (let j = stack.length - 1; j >= 0; j--) if (canonicalTypeOf([stack[j].text])) return stack[j].text;
+  return stack.length > 0 ? stack[stack.length - 1].text : '';
 }
 
-/** A heading's words: link text instead of links, no images, emoji, HTML, <sup> markers or emphasis. */
-function headingText(raw: string): string {
-  return plain(raw.replace(/<sup>.*?<\/sup>/gi, ''))
-    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The list's title: its first heading when it is a level-1 heading, other headings follow and none is level 1. */
+function titleHeading(tokens: Token[]): number {
+  const headings = tokens.flatMap((t, i) => (t.type === 'heading_open' ? [i] : []));
+  if (headings.length < 2 || tokens[headings[0]].tag !== 'h1') return -1;
+  return headings.slice(1).some((i) => tokens[i].tag === 'h1') ? -1 : headings[0];
 }
 
-/** Links of a line: markdown links (not images), HTML anchors, autolinks and bare URLs. */
-function linksIn(line: string): Link[] {
-  const links: Link[] = [];
-  let rest = line.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ');
-  rest = rest.replace(
-    /\[((?:[^[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g,
-    (_m, text: string, url: string) => {
-      links.push({ url, text });
-      return ' ';
-    },
-  );
-  rest = rest.replace(/<a\s[^>]*href\s*=\s*["']([^"']+)["'][^>]*>(.*?)<\/a>/gi, (_m, url: string, text: string) => {
-    links.push({ url, text });
-    return ' ';
-  });
-  rest = rest.replace(/<(https?:\/\/[^>\s]+)>/g, (_m, url: string) => {
-    links.push({ url, text: '' });
-    return ' ';
-  });
-  for (const m of rest.matchAll(/\b(?:https?:\/\/|(?:www\.)?acmicpc\.net\/)[^\s<>()|\]]+/gi))
-    links.push({ url: m[0].replace(/[.,;:]+$/, ''), text: '' });
-  return links;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
+/** A heading's words: link texts kept; images, emoji, HTML, <sup> markers and emphasis left out. */
+function headingText(inline: Token | undefined): string {
+  let text = '';
+  let sup = 0;
+  for (const child of inline?.children ?? []) {
+    if (child.type === 'html_inline') sup += /^<sup\b/i.test(child.content) ? 1 : /^<\/sup/i.test(child.content) ? -1 : 0;
+    else if ((child.type === 'text' || child.type === 'code_inline') && sup <= 0) text += child.content;
   }
+  return clean(text);
 }
 
-/** Cell or heading text without links (their text kept), images, HTML tags and emphasis. */
-function plain(text: string): string {
+function clean(text: string): string {
   return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[((?:[^[\]]|\[[^\]]*\])*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]*>/g, '')
-    .replace(/\*\*|__|`|~~/g, '')
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** A recommended cell keeps its marks (✔, :heavy_check_mark:) but loses markup. */
-function plainMarks(text: string): string {
-  return text.replace(/<[^>]*>/g, '').trim();
+function candidate(seg: Segment, line: number, item: boolean): Candidate {
+  return { line, links: seg.links, outside: seg.outside, raw: seg.raw, item };
 }
 
-/** A bullet's words without its marker, links, emoji and a trailing ': [풀이](…)'. */
-function plainLine(line: string): string {
-  return plain(line.replace(ITEM, '').replace(/\]\([^)]*\)/g, ']()'))
-    .replace(/\p{Extended_Pictographic}|\u{FE0F}/gu, '')
-    .replace(/[:\-–|]\s*$/, '')
-    .trim();
+/** Reads a pipe table from its table_open at `start`; returns the index of its table_close. */
+function readTable(tokens: Token[], start: number, take: (c: Candidate) => void): number {
+  let i = start;
+  const header: string[] = [];
+  let row: { line: number; cells: { raw: string; text: string; segs: Segment[] }[] } | undefined;
+  let columns: Columns = { title: -1, level: -1, recommended: -1 };
+  let schedule = false;
+  let inHead = false;
+  for (; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+    const t = tokens[i];
+    if (t.type === 'thead_open') inHead = true;
+    else if (t.type === 'tr_open') row = { line: (t.map?.[0] ?? 0) + 1, cells: [] };
+    else if (t.type === 'inline' && row) {
+      const segs = segmentsOf(t.children ?? []);
+      row.cells.push({ raw: t.content, text: clean(segs.map((s) => s.text).join(' ')), segs });
+    } else if (t.type === 'tr_close' && row && inHead) {
+      header.push(...row.cells.map((c) => c.text));
+      columns = columnsOf(header);
+      schedule = SCHEDULE_COLUMN.test(header[0] ?? '');
+      inHead = false;
+    } else if (t.type === 'tr_close' && row && !schedule) {
+      take({
+        line: row.line,
+        links: row.cells.flatMap((c) => c.segs.flatMap((s) => s.links)),
+        outside: row.cells.map((c) => c.segs.map((s) => s.outside).join(' ')).join(' | '),
+        raw: row.cells.map((c) => c.raw).join(' | '),
+        cells: row.cells,
+        columns,
+        item: true,
+      });
+    }
+  }
+  return i;
 }
 
-function tierImageLevel(line: string): number {
-  const m = /tier_small\/(\d+)\.svg/.exec(line);
-  const level = m ? Number(m[1]) : 0;
-  return level >= 0 && level <= 30 ? level : 0;
+export function columnsOf(header: string[]): Columns {
+  return {
+    title: header.findIndex((h) => COLUMNS.title.test(h)),
+    level: header.findIndex((h) => COLUMNS.level.test(h)),
+    recommended: header.findIndex((h) => COLUMNS.recommended.test(h)),
+  };
+}
+
+/** The rows a candidate line gives, and a warning for each of its links that is neither a problem nor known. */
+function rowsOf(
+  c: Candidate,
+  type: string,
+  file: string,
+  rows: ListRow[],
+  warnings: ListWarning[],
+  state: { skipped: number },
+): void {
+  const problems: { id: string; link: Link }[] = [];
+  for (const link of c.links) {
+    if (link.unclosed) warnings.push({ code: 'unclosed_link', params: { file, line: c.line, url: link.url } });
+    const kind = linkKind(link.url);
+    if (kind.kind === 'problem') {
+      if (!problems.some((p) => p.id === kind.id)) problems.push({ id: kind.id, link });
+      continue;
+    }
+    if (kind.kind === 'not_problem')
+      warnings.push({ code: `not_problem_${kind.reason}`, params: { file, line: c.line, url: link.url } });
+    else if (isWebUrl(link.url) && !knownNonProblem(link.url))
+      warnings.push({ code: 'unknown_judge_link', params: { file, line: c.line, url: link.url } });
+    else continue;
+    state.skipped++;
+  }
+  const cell = (index: number | undefined) =>
+    index !== undefined && index >= 0 ? (c.cells?.[index] ?? { raw: '', text: '' }) : { raw: '', text: '' };
+  for (const { id, link } of problems) {
+    const judge = id.slice(0, id.indexOf(':'));
+    const titleCell = problems.length === 1 ? cell(c.columns?.title).text : '';
+    const linkText = clean(link.text);
+    const title =
+      titleCell ||
+      (linkText && !GENERIC_LINK_TEXT.test(linkText) && !/^https?:/i.test(linkText) ? linkText : '') ||
+      clean(c.outside.replace(/^\s*\d+[.)]\s+/, '')).replace(/[:\-–|]\s*$/, '').trim() ||
+      id;
+    const level = levelOf(judge, id, cell(c.columns?.level).raw, c);
+    const recommended =
+      c.columns && c.columns.recommended >= 0
+        ? recommendedMark(cell(c.columns.recommended).raw.replace(/<[^>]*>/g, ''))
+        : /⭐|★|:star:/.test(c.raw)
+          ? true
+          : undefined;
+    rows.push({ type, id, title, level: level.level, levelPrecision: level.precision, recommended });
+  }
+}
+
+/** The level column if it says one; else a tier image, a word or an emoji on the line; else what the id says. */
+function levelOf(judge: string, id: string, levelCell: string, c: Candidate): ReadLevel {
+  const fromCell = levelCell ? readLevel(judge, levelCell) : undefined;
+  if (fromCell && fromCell.level > 0) return fromCell;
+  const image = readLevel(judge, /\btier(?:_small)?\/\d{1,2}\.svg/.exec(c.raw)?.[0] ?? '');
+  if (image.level > 0) return { level: image.level, precision: EXACT };
+  const word = LEVEL_IN_TEXT.exec(c.outside);
+  const fromWord = word ? readLevel(judge, word[1]) : undefined;
+  if (fromWord && fromWord.level > 0) return fromWord;
+  const emoji = readLevel(judge, emojiIn(c.raw));
+  if (emoji.level > 0) return emoji;
+  return levelFromId(id);
+}
+
+/** The first difficulty emoji of `text` ('' without one), so readLevel sees it alone. */
+function emojiIn(text: string): string {
+  return /💚|🧡|💛|❤|♥|🟩|🟢|🟨|🟡|🟧|🟠|🟥|🔴/u.exec(text)?.[0] ?? '';
 }

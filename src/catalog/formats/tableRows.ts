@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.ts';
 import { problemIdOf } from '../../judges/judges.ts';
 import { linkKind } from '../../judges/problemUrl.ts';
-import { atcoderLevel, levelFromText } from '../../judges/difficulty.ts';
+import { levelFromId, readLevel } from '../../judges/difficulty.ts';
 import { parseProblemRef } from '../problemRef.ts';
 import type { ListWarning } from '../types.ts';
 import { recommendedMark, type ListRow, type ParsedRows } from './listRows.ts';
@@ -49,16 +49,16 @@ export function rowsFromRecords(
       return;
     }
     const judgeKey = id.slice(0, id.indexOf(':'));
-    const level =
-      levelFromText(judgeKey, str(record.level ?? record.difficulty ?? record.tier)) ||
-      (judgeKey === 'atcoder' ? atcoderLevel(id.slice(id.indexOf(':') + 1)) : 0);
+    const given = readLevel(judgeKey, str(record.level ?? record.difficulty ?? record.tier));
+    const level = given.level > 0 ? given : levelFromId(id);
     const recommended =
       typeof record.recommended === 'boolean' ? record.recommended : recommendedMark(str(record.recommended));
     rows.push({
       type: str(record.type ?? record.category) || defaultType,
       id,
       title: str(record.title ?? record.name),
-      level,
+      level: level.level,
+      levelPrecision: level.precision,
       recommended,
     });
   });
