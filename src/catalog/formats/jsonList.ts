@@ -1,3 +1,4 @@
+import { AppError } from '../../errors.ts';
 import { badList, lowerKeys, rowsFromRecords, type Record_ } from './tableRows.ts';
 import type { ParsedRows } from './listRows.ts';
 
@@ -9,6 +10,7 @@ const EXPECTED =
  * problems }] }` (also `categories`). A problem is an object with url or judge+id, or a URL string.
  */
 export function parseJsonList(text: string, file: string): ParsedRows {
+  checkDepth(text, file);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -47,4 +49,30 @@ export function parseJsonList(text: string, file: string): ParsedRows {
     throw badList(file, 'JSON', EXPECTED);
   }
   return { ...rowsFromRecords(records, file, (i) => ({ item: i + 1 })), title };
+}
+
+/** Arrays and objects nested deeper than this are refused before parsing: a list needs 3 levels. */
+export const MAX_JSON_DEPTH = 32;
+
+/** One pass over the text (strings skipped) refusing nesting deeper than MAX_JSON_DEPTH, so nothing recurses deep. */
+function checkDepth(text: string, file: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92)
+        i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) {
+      if (++depth > MAX_JSON_DEPTH)
+        throw new AppError(
+          'catalog.json_too_deep',
+          `${file}: arrays or objects nested more than ${MAX_JSON_DEPTH} levels deep; a list needs at most 3`,
+          422,
+          { file, max: MAX_JSON_DEPTH },
+        );
+    } else if (ch === 93 || ch === 125) depth--;
+  }
 }

@@ -122,7 +122,8 @@ function headingText(inline: Token | undefined): string {
   let text = '';
   let sup = 0;
   for (const child of inline?.children ?? []) {
-    if (child.type === 'html_inline') sup += /^<sup\b/i.test(child.content) ? 1 : /^<\/sup/i.test(child.content) ? -1 : 0;
+    if (child.type === 'html_inline')
+      sup += /^<sup\b/i.test(child.content) ? 1 : /^<\/sup/i.test(child.content) ? -1 : 0;
     else if ((child.type === 'text' || child.type === 'code_inline') && sup <= 0) text += child.content;
   }
   return clean(text);
@@ -216,7 +217,9 @@ function rowsOf(
     const title =
       titleCell ||
       (linkText && !GENERIC_LINK_TEXT.test(linkText) && !/^https?:/i.test(linkText) ? linkText : '') ||
-      clean(c.outside.replace(/^\s*\d+[.)]\s+/, '')).replace(/[:\-–|]\s*$/, '').trim() ||
+      clean(c.outside.replace(/^\s*\d+[.)]\s+/, ''))
+        .replace(/[:\-–|]\s*$/, '')
+        .trim() ||
       id;
     const level = levelOf(judge, id, cell(c.columns?.level).raw, c);
     const recommended =
