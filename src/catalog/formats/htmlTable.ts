@@ -1,13 +1,6 @@
 import * as cheerio from 'cheerio';
 import type MarkdownIt from 'markdown-it';
-import type { Candidate } from './markdownList.ts';
-import { segmentsOf, type Link } from './markdownLinks.ts';
-
-interface Columns {
-  title: number;
-  level: number;
-  recommended: number;
-}
+import { segmentsOf, type Candidate, type Columns, type Link } from './markdownLinks.ts';
 
 interface Located {
   sourceCodeLocation?: { startLine: number; endTag?: unknown } | null;

@@ -13,6 +13,28 @@ export interface Link {
   unclosed?: boolean;
 }
 
+/** Which column of a table holds the title, the level and the recommended mark (-1: none). */
+export interface Columns {
+  title: number;
+  level: number;
+  recommended: number;
+}
+
+/** A line or table row that may hold problems. */
+export interface Candidate {
+  /** 1-based line in the file. */
+  line: number;
+  links: Link[];
+  /** Words outside links, and the raw source (images, tags, emoji) of the whole row. */
+  outside: string;
+  raw: string;
+  /** A table row's cells (their raw source and plain text) and the table's columns. */
+  columns?: Columns;
+  cells?: { raw: string; text: string }[];
+  /** A bullet or a table row (not loose prose). */
+  item: boolean;
+}
+
 /** One line of inline text: its links, its words outside links, and its raw source (images and tags kept). */
 export interface Segment {
   /** 0-based offset from the first line of the inline token. */

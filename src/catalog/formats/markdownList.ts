@@ -4,7 +4,15 @@ import { EXACT, levelFromId, readLevel, type ReadLevel } from '../../judges/diff
 import { canonicalTypeOf } from '../typeVocabulary.ts';
 import type { ListWarning } from '../types.ts';
 import { recommendedMark, type ListRow, type ParsedRows } from './listRows.ts';
-import { isWebUrl, knownNonProblem, segmentsOf, type Link, type Segment } from './markdownLinks.ts';
+import {
+  isWebUrl,
+  knownNonProblem,
+  segmentsOf,
+  type Candidate,
+  type Columns,
+  type Link,
+  type Segment,
+} from './markdownLinks.ts';
 import { htmlRows } from './htmlTable.ts';
 
 // A list written as a README, read with a real markdown parser (markdown-it: CommonMark + GFM tables, linear time).
@@ -28,29 +36,9 @@ const GENERIC_LINK_TEXT =
 const LEVEL_IN_TEXT =
   /(?:^|[^\p{L}\p{N}])((?:lv|level|레벨)\.?\s*\d|\[level \d\]|(?:bronze|silver|gold|platinum|diamond|ruby|브론즈|실버|골드|플래티넘|플레|다이아|루비)\s*(?:iv|v|i{1,3}|[1-5])|easy|medium|hard|쉬움|보통|어려움)(?![\p{L}\p{N}])/iu;
 
-interface Columns {
-  title: number;
-  level: number;
-  recommended: number;
-}
-
 interface Heading {
   depth: number;
   text: string;
-}
-
-/** A line or table row that may hold problems. */
-export interface Candidate {
-  line: number;
-  links: Link[];
-  /** Words outside links, and the raw source (images, tags, emoji) of the whole row. */
-  outside: string;
-  raw: string;
-  /** A table row's cells (their raw source and plain text) and the table's columns. */
-  cells?: { raw: string; text: string }[];
-  columns?: Columns;
-  /** A bullet or a table row (not loose prose). */
-  item: boolean;
 }
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
