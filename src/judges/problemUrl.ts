@@ -37,6 +37,12 @@ const FORMS: UrlForm[] = [
     path: /^\/contests\/[a-z0-9_-]+\/tasks\/([a-z0-9_-]+)\/?$/i,
     id: (m) => problemIdOf('atcoder', m[1]),
   },
+  // Before 2016 each contest had its own host: http://abc002.contest.atcoder.jp/tasks/abc002_4.
+  {
+    hosts: /^[a-z0-9-]+\.contest\.atcoder\.jp$/,
+    path: /^\/tasks\/([a-z0-9_-]+)\/?$/i,
+    id: (m) => problemIdOf('atcoder', m[1]),
+  },
 ];
 
 /** A judge's pages that are links in lists but not one problem (a section of many, a contest, a tag). */

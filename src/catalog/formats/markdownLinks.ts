@@ -125,7 +125,7 @@ function empty(offset: number): Segment {
 
 /** Hosts of solutions, videos, blogs and notes: links there are not problems, and not worth a warning. */
 const KNOWN_HOSTS =
-  /(^|\.)(github\.com|github\.io|githubusercontent\.com|gitlab\.com|youtube\.com|youtu\.be|velog\.io|tistory\.com|naver\.com|notion\.so|notion\.site|medium\.com|dev\.to|brunch\.co\.kr|wikidocs\.net|wikipedia\.org|namu\.wiki|shields\.io|solved\.ac|geeksforgeeks\.org|programiz\.com|stackoverflow\.com|google\.com|hashnode\.dev|blogspot\.com|wordpress\.com|algorithms\.discrete\.ma\.tum\.de)$/i;
+  /(^|\.)(github\.com|github\.io|githubusercontent\.com|gitlab\.com|youtube\.com|youtu\.be|velog\.io|tistory\.com|naver\.com|notion\.so|notion\.site|medium\.com|dev\.to|brunch\.co\.kr|wikidocs\.net|wikipedia\.org|namu\.wiki|shields\.io|solved\.ac|geeksforgeeks\.org|programiz\.com|stackoverflow\.com|google\.com|hashnode\.dev|blogspot\.com|wordpress\.com|qiita\.com|zenn\.dev|hatenablog\.com|hatenablog\.jp|note\.com|kenkoooo\.com|twitter\.com|x\.com)$/i;
 
 /**
  * Is `url` a known page that is not a problem (a solution, an article, an editorial, a video, a blog)? Such links are

@@ -25,6 +25,7 @@ import { htmlRows } from './htmlTable.ts';
 export const MAX_LINE = 10_000;
 
 const SCHEDULE_COLUMN = /^(주차|날짜|일자|일정|기간|회차|요일|week|date|day|deadline|due|schedule|마감)/i;
+const NEVER = /(?!)/;
 const COLUMNS = {
   title: /^(title|name|problem|problems|문제|문제 ?이름|문제명|제목|이름|問題|問題名)$/i,
   level: /^(difficulty|level|lv\.?|tier|rating|난이도|레벨|티어|難易度|diff)$/i,
@@ -64,11 +65,12 @@ export function parseMarkdownList(input: string, file: string): ParsedRows {
       i += 2;
     } else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') listDepth++;
     else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') listDepth--;
-    else if (t.type === 'table_open') i = readTable(tokens, i, take);
+    else if (t.type === 'table_open') i = readTable(tokens, i, stack.length > 0, take);
     else if (t.type === 'html_block') {
       let html = t.content;
       while (tokens[i + 1]?.type === 'html_block') html += tokens[++i].content;
-      for (const c of htmlRows(html, (t.map?.[0] ?? 0) + 1, COLUMNS, SCHEDULE_COLUMN, md)) take(c);
+      for (const c of htmlRows(html, (t.map?.[0] ?? 0) + 1, COLUMNS, stack.length > 0 ? NEVER : SCHEDULE_COLUMN, md))
+        take(c);
     } else if (t.type === 'inline') {
       const first = (t.map?.[0] ?? 0) + 1;
       for (const seg of segmentsOf(t.children ?? [])) take(candidate(seg, first + seg.offset, listDepth > 0));
@@ -130,7 +132,7 @@ function candidate(seg: Segment, line: number, item: boolean): Candidate {
 }
 
 /** Reads a pipe table from its table_open at `start`; returns the index of its table_close. */
-function readTable(tokens: Token[], start: number, take: (c: Candidate) => void): number {
+function readTable(tokens: Token[], start: number, underHeading: boolean, take: (c: Candidate) => void): number {
   let i = start;
   const header: string[] = [];
   let row: { line: number; cells: { raw: string; text: string; segs: Segment[] }[] } | undefined;
@@ -147,7 +149,8 @@ function readTable(tokens: Token[], start: number, take: (c: Candidate) => void)
     } else if (t.type === 'tr_close' && row && inHead) {
       header.push(...row.cells.map((c) => c.text));
       columns = columnsOf(header);
-      schedule = SCHEDULE_COLUMN.test(header[0] ?? '');
+      // A week/date table before the first type heading is the study's schedule; under a type it is the type's list.
+      schedule = !underHeading && SCHEDULE_COLUMN.test(header[0] ?? '');
       inHead = false;
     } else if (t.type === 'tr_close' && row && !schedule) {
       take({

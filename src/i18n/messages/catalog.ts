@@ -111,7 +111,7 @@ const en = {
     '{file}: {id} keeps its level {kept}; the list says {given}, a coarser form (the more precise level is kept)',
   'catalog.warning.level_refined': '{file}: {id} was {kept} from a coarser form; the list says {given} (now {given})',
   'catalog.warning.line_too_long': '{file} {at}: a line of {length} characters, over {max} (skipped)',
-  'catalog.warning.unclosed_link': '{file} {at}: {url} has no closing </a>; read as a link up to the cell\'s end',
+  'catalog.warning.unclosed_link': "{file} {at}: {url} has no closing </a>; read as a link up to the cell's end",
   'catalog.warning.html_link_unread': '{file} {at}: an <a> without a readable href in an HTML table (skipped)',
   'error.catalog.no_source': 'Give a list source: a base URL (https://…) or a directory on the server.',
   'error.catalog.bad_source': '{source} is not a valid URL.',

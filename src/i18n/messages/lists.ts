@@ -62,7 +62,8 @@ const ko: typeof en = {
     '{file}에 cote가 아는 채점 사이트(백준, 프로그래머스, LeetCode, Codeforces, AtCoder)의 문제 링크가 없습니다. 아무것도 가져오지 않았습니다.',
   'error.catalog.bad_list': '{file}은(는) {format} 목록이 아닙니다. 필요한 형식: {expected}.',
   'error.catalog.bad_format': '알 수 없는 형식 "{format}": markdown, csv, json, tony9402 중 하나를 쓰세요.',
-  'error.catalog.json_too_deep': '{file}은(는) 배열이나 객체가 {max}단계보다 깊게 겹쳐 있습니다. 목록은 3단계면 충분합니다.',
+  'error.catalog.json_too_deep':
+    '{file}은(는) 배열이나 객체가 {max}단계보다 깊게 겹쳐 있습니다. 목록은 3단계면 충분합니다.',
   'error.catalog.upload_too_large': '목록이 {max}자보다 깁니다.',
   'error.catalog.upload_no_name': '목록 이름을 적어 주세요.',
   'error.catalog.upload_empty': '목록을 붙여 넣거나 파일을 고르세요.',
