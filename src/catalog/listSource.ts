@@ -77,3 +77,22 @@ export function sameSource(a: string, b: string): boolean {
     return false;
   }
 }
+
+/**
+ * Where a list comes from, short enough to show anyone and without the server's own paths: a URL's host and last
+ * two path segments, a file's folder and name, an upload's name. 'https://raw.githubusercontent.com/a/b/main/x/README.md'
+ * → 'raw.githubusercontent.com/…/x/README.md'.
+ */
+export function sourceHint(source: string): string {
+  if (source.startsWith('upload:')) return source;
+  const tail = (parts: string[]) => (parts.length > 2 ? `…/${parts.slice(-2).join('/')}` : parts.join('/'));
+  if (/^https?:\/\//i.test(source)) {
+    try {
+      const url = new URL(source);
+      return `${url.host}/${tail(url.pathname.split('/').filter(Boolean))}`;
+    } catch {
+      return '';
+    }
+  }
+  return tail(source.split(/[\\/]/).filter(Boolean));
+}

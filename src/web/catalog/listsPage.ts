@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AppDeps } from '../../context.ts';
+import { sourceHint } from '../../catalog/listSource.ts';
 import { allLists } from '../../catalog/listRepository.ts';
 import { listCounts } from '../../catalog/entryRepository.ts';
 import { importRunById, recentImportRuns, type ImportRun } from '../../catalog/importRunRepository.ts';
@@ -52,9 +53,11 @@ export function renderLists(deps: AppDeps, req: Request, res: Response, form: Li
   const planLists = req.learner ? planListsOf(deps.db, req.learner.id) : null;
   res.render('lists/index', {
     title: res.locals.t('lists.title'),
-    lists: allLists(deps.db).map((list) => ({
+    lists: allLists(deps.db).map((list, _i, all) => ({
       ...list,
       source: canImport ? list.source : '',
+      // Lists are their sources and may share a name: a reader who cannot see sources gets where each is from.
+      origin: !canImport && all.some((o) => o.id !== list.id && o.name === list.name) ? sourceHint(list.source) : '',
       counts: listCounts(deps.db, list.id),
     })),
     runs: runs.map((run) => ({
