@@ -158,7 +158,7 @@ export function readLevel(judge: JudgeKey | string, raw: string): ReadLevel {
   const image = tierImageLevel(raw);
   if (image !== undefined) return image > 0 ? { level: image, precision: EXACT } : NONE;
   const text = raw
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/[*_`]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

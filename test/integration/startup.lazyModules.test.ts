@@ -7,9 +7,18 @@ import { spawnServer, stopServer } from '../support/spawnCote.ts';
 /**
  * Packages that only an import, a sync, an email or a CSV file needs. The server loads them on first use, so that a
  * server at rest (and serving pages) does not hold them in memory: cheerio (+ undici) ~26 MB, axios ~20 MB,
- * nodemailer ~14 MB, the CSV parser and writer ~3 MB each.
+ * nodemailer ~14 MB, the CSV parser and writer ~3 MB each, the markdown list parser (markdown-it) ~1 MB.
  */
-const LOADED_ON_USE = ['axios', 'cheerio', 'cli-progress', 'csv-parse', 'csv-stringify', 'nodemailer', 'undici'];
+const LOADED_ON_USE = [
+  'axios',
+  'cheerio',
+  'cli-progress',
+  'csv-parse',
+  'csv-stringify',
+  'markdown-it',
+  'nodemailer',
+  'undici',
+];
 
 /** The package each path lies in (the innermost node_modules folder), e.g. '@date-fns/tz', 'express'. */
 function packagesIn(paths: string[]): Set<string> {

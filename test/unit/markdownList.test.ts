@@ -116,4 +116,35 @@ describe('parseMarkdownList() – a real markdown parser', () => {
     );
     expect(parse(`# Study\n\n## 구현\n\n${table}`).rows.map((r) => r.id)).to.deep.equal(['boj:1000']);
   });
+
+  it('<details><summary>Type</summary> around a table – the summary names the type until </details>', () => {
+    const r = parse(
+      [
+        '# leetcode solutions',
+        '<details>',
+        '<summary>Array & Hashing</summary>',
+        '',
+        '| Num | Problem | Solution |',
+        '| --- | --- | --- |',
+        '| 1 | [Two Sum (Easy)](https://leetcode.com/problems/two-sum/) | [Solution](https://github.com/a/b) |',
+        '',
+        '</details>',
+        '',
+        '<details>',
+        '<summary><b>Linked List</b></summary>',
+        '',
+        '- [Reverse Linked List](https://leetcode.com/problems/reverse-linked-list/) 💚',
+        '',
+        '</details>',
+        '',
+        '- [Outside](https://leetcode.com/problems/min-stack/)',
+      ].join('\n'),
+    );
+    expect(r.rows.map((row) => [row.id, row.type, row.level])).to.deep.equal([
+      ['leetcode:two-sum', 'Array & Hashing', 5],
+      ['leetcode:reverse-linked-list', 'Linked List', 5],
+      // The only heading is no title (a title needs headings after it): it is the type.
+      ['leetcode:min-stack', 'leetcode solutions', 0],
+    ]);
+  });
 });

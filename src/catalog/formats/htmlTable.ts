@@ -2,16 +2,22 @@ import * as cheerio from 'cheerio';
 import type MarkdownIt from 'markdown-it';
 import { segmentsOf, type Candidate, type Columns, type Link } from './markdownLinks.ts';
 
-interface Located {
+/** The parts of a parsed HTML node (domhandler's, as cheerio builds them) this reader uses. */
+interface HtmlNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: HtmlNode[];
   sourceCodeLocation?: { startLine: number; endTag?: unknown } | null;
 }
 
 /**
- * The rows of an HTML block in a README (cheerio, an HTML5 parser, so unclosed tags close where a browser closes
- * them): each `<tr>` of a table with `<td>` cells is a row under the header of its `<th>` row; an anchor outside
- * tables is a line of its own. An `<a href>` without `</a>` still gives its link, flagged unclosed (its text runs
- * to the end of its cell). Markdown links written inside a cell are read too, as GitHub renders them.
- * `firstLine` is the 1-based line the block starts on.
+ * The rows of an HTML block in a README, parsed by cheerio (parse5, an HTML5 parser: unclosed tags close where a
+ * browser closes them), then walked once by hand (selectors cost too much on a 1 MB table): each `<tr>` with `<td>`
+ * cells is a row under the header of the table's `<th>` row; an anchor outside tables is a line of its own. An
+ * `<a href>` without `</a>` still gives its link, flagged unclosed (its text runs to the end of its cell). Markdown
+ * links written inside a cell are read too, as GitHub renders them. `firstLine` is the block's 1-based first line.
  */
 export function htmlRows(
   html: string,
@@ -21,70 +27,109 @@ export function htmlRows(
   md: InstanceType<typeof MarkdownIt>,
 ): Candidate[] {
   const $ = cheerio.load(html, { sourceCodeLocationInfo: true } as cheerio.CheerioOptions, false);
-  const lineOf = (el: unknown) => firstLine + ((el as Located).sourceCodeLocation?.startLine ?? 1) - 1;
+  const lineOf = (node: HtmlNode) => firstLine + (node.sourceCodeLocation?.startLine ?? 1) - 1;
   const out: Candidate[] = [];
-  $('table').each((_, table) => {
+
+  const readTable = (table: HtmlNode) => {
     let columns: Columns = { title: -1, level: -1, recommended: -1 };
     let isSchedule = false;
-    $(table)
-      .find('tr')
-      .each((_, tr) => {
-        if ($(tr).closest('table')[0] !== table) return;
-        const tds = $(tr).children('td');
-        if (tds.length === 0) {
-          const header = $(tr)
-            .children('th')
-            .map((_, th) => $(th).text().replace(/\s+/g, ' ').trim())
-            .get();
-          columns = {
-            title: header.findIndex((h) => names.title.test(h)),
-            level: header.findIndex((h) => names.level.test(h)),
-            recommended: header.findIndex((h) => names.recommended.test(h)),
-          };
-          isSchedule = schedule.test(header[0] ?? '');
-          return;
-        }
-        if (isSchedule) return;
-        const cells = tds.map((_, td) => ({ raw: $(td).html() ?? '', text: cleanText($(td).text()) })).get();
-        const links: Link[] = [];
-        let outside = '';
-        tds.each((_, td) => {
-          const anchors = $(td).find('a[href]');
-          if (anchors.length === 0) {
-            // Markdown inside a cell: GitHub renders it when the cell's text is separated by blank lines.
-            for (const seg of segmentsOf(md.parseInline($(td).text(), {})[0]?.children ?? [])) {
-              links.push(...seg.links);
-              outside += ` ${seg.outside}`;
-            }
-            return;
+    for (const tr of rowsOf(table, readTable)) {
+      const cells = (tr.children ?? []).filter((c) => c.type === 'tag' && (c.name === 'td' || c.name === 'th'));
+      if (!cells.some((c) => c.name === 'td')) {
+        const header = cells.map((th) => clean(textOf(th)));
+        columns = {
+          title: header.findIndex((h) => names.title.test(h)),
+          level: header.findIndex((h) => names.level.test(h)),
+          recommended: header.findIndex((h) => names.recommended.test(h)),
+        };
+        isSchedule = schedule.test(header[0] ?? '');
+        continue;
+      }
+      if (isSchedule) continue;
+      const links: Link[] = [];
+      const outside: string[] = [];
+      const rawCells = cells.map((td) => {
+        const anchors: HtmlNode[] = [];
+        const images: string[] = [];
+        const rest = textOf(td, anchors, images);
+        if (anchors.length === 0) {
+          // Markdown inside a cell: GitHub renders it when the cell's text is set apart by blank lines.
+          for (const seg of segmentsOf(md.parseInline(rest, {})[0]?.children ?? [])) {
+            links.push(...seg.links);
+            outside.push(seg.outside);
           }
-          anchors.each((_, a) => {
-            const link: Link = { url: ($(a).attr('href') ?? '').trim(), text: cleanText($(a).text()) };
-            if (!(a as Located).sourceCodeLocation?.endTag) link.unclosed = true;
-            links.push(link);
-          });
-          outside += ` ${cleanText($(td).clone().find('a').remove().end().text())}`;
-        });
-        out.push({
-          line: lineOf(tr),
-          links,
-          outside,
-          raw: cells.map((c) => c.raw).join(' | '),
-          cells,
-          columns,
-          item: true,
-        });
+        } else {
+          for (const a of anchors) links.push(linkOf(a));
+          outside.push(rest);
+        }
+        const text = clean(anchors.length ? `${anchors.map((a) => textOf(a)).join(' ')} ${rest}` : rest);
+        return { raw: `${images.join(' ')} ${rest}`, text };
       });
-  });
-  $('a[href]').each((_, a) => {
-    if ($(a).closest('table').length > 0) return;
-    const link: Link = { url: ($(a).attr('href') ?? '').trim(), text: cleanText($(a).text()) };
-    if (!(a as Located).sourceCodeLocation?.endTag) link.unclosed = true;
-    out.push({ line: lineOf(a), links: [link], outside: '', raw: $.html(a), item: false });
-  });
-  return out.sort((a, b) => a.line - b.line);
+      out.push({
+        line: lineOf(tr),
+        links,
+        outside: outside.join(' | '),
+        raw: rawCells.map((c) => c.raw).join(' | '),
+        cells: rawCells,
+        columns,
+      });
+    }
+  };
+
+  // Tables and loose anchors in document order.
+  const visit = (node: HtmlNode) => {
+    for (const child of node.children ?? []) {
+      if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style' && child.type !== 'root') continue;
+      if (child.name === 'table') readTable(child);
+      else if (child.name === 'a' && child.attribs?.href !== undefined)
+        out.push({ line: lineOf(child), links: [linkOf(child)], outside: '', raw: '' });
+      else visit(child);
+    }
+  };
+  visit($.root()[0] as unknown as HtmlNode);
+  return out;
 }
 
-function cleanText(text: string): string {
+/** The `<tr>`s of a table, its own only: a nested table is handed to `nested` instead. */
+function rowsOf(table: HtmlNode, nested: (table: HtmlNode) => void): HtmlNode[] {
+  const rows: HtmlNode[] = [];
+  const walk = (node: HtmlNode) => {
+    for (const child of node.children ?? []) {
+      if (child.type !== 'tag') continue;
+      if (child.name === 'tr') rows.push(child);
+      else if (child.name === 'table') nested(child);
+      else walk(child);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+/**
+ * The text of `node`. With `anchors`, the text of links is left out and the links are collected instead; with
+ * `images`, the src of each image is collected (tier images name levels).
+ */
+function textOf(node: HtmlNode, anchors?: HtmlNode[], images?: string[]): string {
+  let text = '';
+  const walk = (n: HtmlNode) => {
+    for (const child of n.children ?? []) {
+      if (child.type === 'text') text += child.data ?? '';
+      else if (child.type !== 'tag') continue;
+      else if (child.name === 'img') images?.push(child.attribs?.src ?? '');
+      else if (anchors && child.name === 'a' && child.attribs?.href !== undefined) anchors.push(child);
+      else walk(child);
+    }
+  };
+  walk(node);
+  return text;
+}
+
+function linkOf(a: HtmlNode): Link {
+  const link: Link = { url: (a.attribs?.href ?? '').trim(), text: clean(textOf(a)) };
+  if (!a.sourceCodeLocation?.endTag) link.unclosed = true;
+  return link;
+}
+
+function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

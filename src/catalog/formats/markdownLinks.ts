@@ -31,8 +31,6 @@ export interface Candidate {
   /** A table row's cells (their raw source and plain text) and the table's columns. */
   columns?: Columns;
   cells?: { raw: string; text: string }[];
-  /** A bullet or a table row (not loose prose). */
-  item: boolean;
 }
 
 /** One line of inline text: its links, its words outside links, and its raw source (images and tags kept). */

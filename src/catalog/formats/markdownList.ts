@@ -54,30 +54,62 @@ export function parseMarkdownList(input: string, file: string): ParsedRows {
   const rows: ListRow[] = [];
   const stack: Heading[] = [];
   const state = { skipped: 0 };
-  let listDepth = 0;
-  const take = (c: Candidate) => rowsOf(c, typeOf(stack), file, rows, warnings, state);
+  let type = '';
+  const take = (c: Candidate) => rowsOf(c, type, file, rows, warnings, state);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'heading_open') {
       const depth = Number(t.tag.slice(1));
       while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
       if (i !== titleAt) stack.push({ depth, text: headingText(tokens[i + 1]) });
+      type = typeOf(stack);
       i += 2;
-    } else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') listDepth++;
-    else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') listDepth--;
-    else if (t.type === 'table_open') i = readTable(tokens, i, stack.length > 0, take);
+    } else if (t.type === 'table_open') i = readTable(tokens, i, stack.length > 0, take);
     else if (t.type === 'html_block') {
       let html = t.content;
       while (tokens[i + 1]?.type === 'html_block') html += tokens[++i].content;
+      // <details><summary>Arrays & Hashing</summary> … </details> names a type like a heading below the others.
+      if (detailsSummaries(html, stack)) type = typeOf(stack);
       for (const c of htmlRows(html, (t.map?.[0] ?? 0) + 1, COLUMNS, stack.length > 0 ? NEVER : SCHEDULE_COLUMN, md))
         take(c);
     } else if (t.type === 'inline') {
       const first = (t.map?.[0] ?? 0) + 1;
-      for (const seg of segmentsOf(t.children ?? [])) take(candidate(seg, first + seg.offset, listDepth > 0));
+      for (const seg of segmentsOf(t.children ?? [])) take(candidate(seg, first + seg.offset));
     }
   }
   const title = titleAt >= 0 ? headingText(tokens[titleAt + 1]) : undefined;
   return { title, rows, warnings, skipped: state.skipped };
+}
+
+const SUMMARY_DEPTH = 7;
+
+/**
+ * Opens a pseudo-heading for each `<summary>` of an HTML block and closes it at `</details>`, in the order they
+ * appear (indexOf scans: linear). Returns whether the stack changed.
+ */
+function detailsSummaries(html: string, stack: Heading[]): boolean {
+  const lower = html.toLowerCase();
+  let changed = false;
+  for (let at = 0; at < lower.length; ) {
+    const open = lower.indexOf('<summary', at);
+    const close = lower.indexOf('</details', at);
+    if (close >= 0 && (open < 0 || close < open)) {
+      if (stack.length > 0 && stack[stack.length - 1].depth === SUMMARY_DEPTH) stack.pop();
+      changed = true;
+      at = close + 9;
+      continue;
+    }
+    if (open < 0) break;
+    const start = lower.indexOf('>', open);
+    const end = start < 0 ? -1 : lower.indexOf('</summary', start);
+    if (end < 0) break;
+    const text = clean(html.slice(start + 1, end).replace(/<[^<>]*>/g, ' '));
+    if (stack.length > 0 && stack[stack.length - 1].depth === SUMMARY_DEPTH) stack.pop();
+    if (text) stack.push({ depth: SUMMARY_DEPTH, text });
+    changed = true;
+    at = end + 10;
+  }
+  return changed;
 }
 
 /** Blanks each line over MAX_LINE characters (so line numbers hold) with a warning naming it. */
@@ -127,8 +159,8 @@ function clean(text: string): string {
     .trim();
 }
 
-function candidate(seg: Segment, line: number, item: boolean): Candidate {
-  return { line, links: seg.links, outside: seg.outside, raw: seg.raw, item };
+function candidate(seg: Segment, line: number): Candidate {
+  return { line, links: seg.links, outside: seg.outside, raw: seg.raw };
 }
 
 /** Reads a pipe table from its table_open at `start`; returns the index of its table_close. */
@@ -160,7 +192,6 @@ function readTable(tokens: Token[], start: number, underHeading: boolean, take: 
         raw: row.cells.map((c) => c.raw).join(' | '),
         cells: row.cells,
         columns,
-        item: true,
       });
     }
   }
@@ -212,10 +243,10 @@ function rowsOf(
         .replace(/[:\-–|]\s*$/, '')
         .trim() ||
       id;
-    const level = levelOf(judge, id, cell(c.columns?.level).raw, c);
+    const level = levelOf(judge, id, cell(c.columns?.level).raw, c, linkText);
     const recommended =
       c.columns && c.columns.recommended >= 0
-        ? recommendedMark(cell(c.columns.recommended).raw.replace(/<[^>]*>/g, ''))
+        ? recommendedMark(cell(c.columns.recommended).raw.replace(/<[^<>]*>/g, ''))
         : /⭐|★|:star:/.test(c.raw)
           ? true
           : undefined;
@@ -223,8 +254,11 @@ function rowsOf(
   }
 }
 
-/** The level column if it says one; else a tier image, a word or an emoji on the line; else what the id says. */
-function levelOf(judge: string, id: string, levelCell: string, c: Candidate): ReadLevel {
+/**
+ * The level column if it says one; else a tier image, a word or an emoji on the line, or a word closing the link's
+ * text; else what the id says.
+ */
+function levelOf(judge: string, id: string, levelCell: string, c: Candidate, linkText: string): ReadLevel {
   const fromCell = levelCell ? readLevel(judge, levelCell) : undefined;
   if (fromCell && fromCell.level > 0) return fromCell;
   const image = readLevel(judge, /\btier(?:_small)?\/\d{1,2}\.svg/.exec(c.raw)?.[0] ?? '');
@@ -234,6 +268,9 @@ function levelOf(judge: string, id: string, levelCell: string, c: Candidate): Re
   if (fromWord && fromWord.level > 0) return fromWord;
   const emoji = readLevel(judge, emojiIn(c.raw));
   if (emoji.level > 0) return emoji;
+  // '[981. Time Based Key-Value Store (Medium)](…)': the word in parentheses at the end of the link's text.
+  const inLink = /\((easy|medium|hard)\)$/i.exec(linkText);
+  if (inLink) return readLevel(judge, inLink[1]);
   return levelFromId(id);
 }
 
