@@ -11,7 +11,7 @@ export function registerCatalogCommands(program: Command, ctx: CliContext): void
     .description('import a problem list (tony9402/baekjoon, markdown, CSV or JSON) from a URL, a directory or a file')
     .option('--source <url|dir|file>', 'URL, directory or file of the list (default: COTE_LIST_SOURCE)')
     .option('--format <format>', `read the source as ${LIST_FORMATS.join(', ')} (default: detected)`)
-    .option('--name <name>', "the list's name: a new list, or the list of that name to update")
+    .option('--name <name>', "the list's display name (the list itself is its source: the same source updates it)")
     .option('--json', 'print one JSON object instead of text')
     .action(async (options: { source?: string; format?: string; name?: string; json?: boolean }) =>
       (await actions()).importCommand(ctx, options),
