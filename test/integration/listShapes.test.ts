@@ -230,6 +230,17 @@ describe('difficulty only ever improved – a list never erases a level', () => 
     expect(problemById(t.deps.db, 'cf:1352A')!.level).to.equal(10);
   });
 
+  it('a list links a Codeforces problem without a level, then a sync brings its rating – the level is filled in', async () => {
+    await importAnyList(
+      t.deps.db,
+      write('cf.md', '## Math\n- [Sum of Round Numbers](https://codeforces.com/problemset/problem/1352/A)\n'),
+    );
+    expect(problemById(t.deps.db, 'cf:1352A')!.level).to.equal(0);
+    await cli('learner', 'set', 'mina', '--codeforces', 'tourist');
+    expect(await cli('sync', '--learner', 'mina')).to.equal(0);
+    expect(problemById(t.deps.db, 'cf:1352A')).to.include({ level: 10, title: 'Sum of Round Numbers' });
+  });
+
   it('a tony9402 problem keeps its tier after a study list links it without one, or with an emoji', async () => {
     await importList(t.deps.db, TONY);
     const before = problemById(t.deps.db, 'boj:1260')!.level;
