@@ -147,4 +147,30 @@ describe('parseMarkdownList() – a real markdown parser', () => {
       ['leetcode:min-stack', 'leetcode solutions', 0],
     ]);
   });
+
+  it('a monthly study table – date first under a heading, tier images, bare URLs, short tiers (B1) in a details block', () => {
+    const r = parse(
+      [
+        '## 3월 문제 리스트',
+        '| 날짜 | 번호 | 티어 | 이름 | 링크 |',
+        '|:---:|:---:|:---:|:---|:---|',
+        '| 03 / 04 | 2151 | <img src="https://d2gd6pc034wcta.cloudfront.net/tier/12.svg" width="30"/> | **거울 설치** | https://www.acmicpc.net/problem/2151 |',
+        '| | 10986 | <img src="https://d2gd6pc034wcta.cloudfront.net/tier/13.svg" width="30"/> | **나머지 합** | https://www.acmicpc.net/problem/10986 |',
+        '',
+        '<details>',
+        '<summary><b>브론즈</b></summary>',
+        '',
+        '| 문제명(링크) | 난이도 | 유형 |',
+        '|:---:|:---:|:---:|',
+        '| [평균](https://www.acmicpc.net/problem/1546) | B1 | 수학 |',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
+    expect(r.rows.map((row) => [row.id, row.type, row.title, row.level])).to.deep.equal([
+      ['boj:2151', '3월 문제 리스트', '거울 설치', 12],
+      ['boj:10986', '3월 문제 리스트', '나머지 합', 13],
+      ['boj:1546', '브론즈', '평균', 5],
+    ]);
+  });
 });
