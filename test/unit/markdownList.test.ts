@@ -75,6 +75,7 @@ describe('parseMarkdownList() – a real markdown parser', () => {
         [
           '- [Two Sum](https://leetcode.com/problems/two-sum/) [video](https://www.youtube.com/watch?v=x) [blog](https://velog.io/@a/b)',
           '- [NeetCode roadmap](https://neetcode.io/roadmap) [solution](https://github.com/a/b)',
+          '- [editorial](https://atcoder.jp/contests/abc300/editorial) [discuss](https://leetcode.com/discuss/general-discussion/1)',
           '- [Duplicate](https://neetcode.io/problems/duplicate-integer)',
           '- [LintCode](https://www.lintcode.com/problem/659/)',
           '- [Kit](https://school.programmers.co.kr/learn/courses/30/parts/12077)',

@@ -223,11 +223,10 @@ function rowsOf(
       if (!problems.some((p) => p.id === kind.id)) problems.push({ id: kind.id, link });
       continue;
     }
+    if (!isWebUrl(link.url) || knownNonProblem(link.url)) continue;
     if (kind.kind === 'not_problem')
       warnings.push({ code: `not_problem_${kind.reason}`, params: { file, line: c.line, url: link.url } });
-    else if (isWebUrl(link.url) && !knownNonProblem(link.url))
-      warnings.push({ code: 'unknown_judge_link', params: { file, line: c.line, url: link.url } });
-    else continue;
+    else warnings.push({ code: 'unknown_judge_link', params: { file, line: c.line, url: link.url } });
     state.skipped++;
   }
   const cell = (index: number | undefined) =>
