@@ -174,4 +174,29 @@ describe('parseMarkdownList() – a real markdown parser', () => {
       ['boj:1546', '브론즈', '평균', 5],
     ]);
   });
+
+  it('HTML headings – a centred <h1> is the title, <h2> names a type, summaries in one block switch in line order', () => {
+    const r = parse(
+      [
+        '<h1 align="center">🏆 LeetCode</h1>',
+        '',
+        '<h2>Graphs</h2>',
+        '',
+        '- [Number of Islands](https://leetcode.com/problems/number-of-islands/)',
+        '',
+        '<details><summary>Stack</summary>',
+        '<table><tr><th>Problem</th></tr><tr><td><a href="https://leetcode.com/problems/min-stack/">Min Stack</a></td></tr></table>',
+        '</details>',
+        '<details><summary>Trees</summary>',
+        '<table><tr><th>Problem</th></tr><tr><td><a href="https://leetcode.com/problems/invert-binary-tree/">Invert</a></td></tr></table>',
+        '</details>',
+      ].join('\n'),
+    );
+    expect(r.title).to.equal('LeetCode');
+    expect(r.rows.map((row) => [row.id, row.type])).to.deep.equal([
+      ['leetcode:number-of-islands', 'Graphs'],
+      ['leetcode:min-stack', 'Stack'],
+      ['leetcode:invert-binary-tree', 'Trees'],
+    ]);
+  });
 });

@@ -133,3 +133,65 @@ function linkOf(a: HtmlNode): Link {
 function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** A heading as the list parser stacks them: its depth (1–6, or below them all for a <summary>) and words. */
+export interface Heading {
+  depth: number;
+  text: string;
+}
+
+/** A `<summary>` sits below every heading; `</details>` closes it. */
+const SUMMARY_DEPTH = 7;
+const HTML_HEADING = /<(h[1-6]|summary)\b[^<>]*>|<\/details\s*>/gi;
+
+export interface HtmlHeading {
+  line: number;
+  /** 1–6 for <h1>–<h6>, SUMMARY_DEPTH for <summary>, 0 for </details>. */
+  depth: number;
+  text: string;
+}
+
+/**
+ * The headings of an HTML block with their lines. One regex pass; each closing tag is searched from its opening on,
+ * and the scan resumes after it, so the work stays linear.
+ */
+export function htmlHeadings(html: string, firstLine: number): HtmlHeading[] {
+  const found: HtmlHeading[] = [];
+  const lower = html.toLowerCase();
+  let line = firstLine;
+  let counted = 0;
+  const lineAt = (index: number) => {
+    for (; counted < index; counted++) if (html.charCodeAt(counted) === 10) line++;
+    return line;
+  };
+  HTML_HEADING.lastIndex = 0;
+  for (let m = HTML_HEADING.exec(html); m; m = HTML_HEADING.exec(html)) {
+    const at = lineAt(m.index);
+    if (!m[1]) {
+      found.push({ line: at, depth: 0, text: '' });
+      continue;
+    }
+    const tag = m[1].toLowerCase();
+    const end = lower.indexOf(`</${tag}`, HTML_HEADING.lastIndex);
+    if (end < 0) break;
+    const text = clean(
+      html
+        .slice(HTML_HEADING.lastIndex, end)
+        .replace(/<[^<>]*>/g, ' ')
+        .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/gu, ''),
+    );
+    if (text) found.push({ line: at, depth: tag === 'summary' ? SUMMARY_DEPTH : Number(tag[1]), text });
+    HTML_HEADING.lastIndex = end;
+  }
+  return found;
+}
+
+/** Puts a heading on the stack (closing those at its depth or below), or closes a <summary> at </details>. */
+export function enter(stack: Heading[], mark: HtmlHeading): void {
+  if (mark.depth === 0) {
+    if (stack.at(-1)?.depth === SUMMARY_DEPTH) stack.pop();
+    return;
+  }
+  while (stack.length > 0 && stack[stack.length - 1].depth >= mark.depth) stack.pop();
+  stack.push({ depth: mark.depth, text: mark.text });
+}

@@ -13,7 +13,7 @@ import {
   type Link,
   type Segment,
 } from './markdownLinks.ts';
-import { htmlRows } from './htmlTable.ts';
+import { enter, htmlHeadings, htmlRows, type Heading, type HtmlHeading } from './htmlTable.ts';
 
 // A list written as a README, read with a real markdown parser (markdown-it: CommonMark + GFM tables, linear time).
 // Headings name types; bullets, numbered items, paragraphs, pipe tables and HTML tables hold problem links. A
@@ -37,11 +37,6 @@ const GENERIC_LINK_TEXT =
 const LEVEL_IN_TEXT =
   /(?:^|[^\p{L}\p{N}])((?:lv|level|레벨)\.?\s*\d|\[level \d\]|(?:bronze|silver|gold|platinum|diamond|ruby|브론즈|실버|골드|플래티넘|플레|다이아|루비)\s*(?:iv|v|i{1,3}|[1-5])|easy|medium|hard|쉬움|보통|어려움)(?![\p{L}\p{N}])/iu;
 
-interface Heading {
-  depth: number;
-  text: string;
-}
-
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 const md = new MarkdownIt('default', { html: true, linkify: false });
@@ -55,6 +50,7 @@ export function parseMarkdownList(input: string, file: string): ParsedRows {
   const stack: Heading[] = [];
   const state = { skipped: 0 };
   let type = '';
+  let htmlTitle: string | undefined;
   const take = (c: Candidate) => rowsOf(c, type, file, rows, warnings, state);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -68,48 +64,29 @@ export function parseMarkdownList(input: string, file: string): ParsedRows {
     else if (t.type === 'html_block') {
       let html = t.content;
       while (tokens[i + 1]?.type === 'html_block') html += tokens[++i].content;
-      // <details><summary>Arrays & Hashing</summary> … </details> names a type like a heading below the others.
-      if (detailsSummaries(html, stack)) type = typeOf(stack);
-      for (const c of htmlRows(html, (t.map?.[0] ?? 0) + 1, COLUMNS, stack.length > 0 ? NEVER : SCHEDULE_COLUMN, md))
+      const first = (t.map?.[0] ?? 0) + 1;
+      // <h2>, and <details><summary>Arrays & Hashing</summary> … </details>, name types like headings, in line order.
+      const marks = htmlHeadings(html, first);
+      const schedule = stack.length > 0 ? NEVER : SCHEDULE_COLUMN;
+      let k = 0;
+      const apply = (mark: HtmlHeading) => {
+        if (mark.depth === 1 && titleAt < 0 && htmlTitle === undefined && stack.length === 0 && rows.length === 0)
+          htmlTitle = mark.text;
+        else enter(stack, mark);
+        type = typeOf(stack);
+      };
+      for (const c of htmlRows(html, first, COLUMNS, schedule, md)) {
+        while (k < marks.length && marks[k].line <= c.line) apply(marks[k++]);
         take(c);
+      }
+      while (k < marks.length) apply(marks[k++]);
     } else if (t.type === 'inline') {
       const first = (t.map?.[0] ?? 0) + 1;
       for (const seg of segmentsOf(t.children ?? [])) take(candidate(seg, first + seg.offset));
     }
   }
-  const title = titleAt >= 0 ? headingText(tokens[titleAt + 1]) : undefined;
+  const title = titleAt >= 0 ? headingText(tokens[titleAt + 1]) : htmlTitle;
   return { title, rows, warnings, skipped: state.skipped };
-}
-
-const SUMMARY_DEPTH = 7;
-
-/**
- * Opens a pseudo-heading for each `<summary>` of an HTML block and closes it at `</details>`, in the order they
- * appear (indexOf scans: linear). Returns whether the stack changed.
- */
-function detailsSummaries(html: string, stack: Heading[]): boolean {
-  const lower = html.toLowerCase();
-  let changed = false;
-  for (let at = 0; at < lower.length; ) {
-    const open = lower.indexOf('<summary', at);
-    const close = lower.indexOf('</details', at);
-    if (close >= 0 && (open < 0 || close < open)) {
-      if (stack.length > 0 && stack[stack.length - 1].depth === SUMMARY_DEPTH) stack.pop();
-      changed = true;
-      at = close + 9;
-      continue;
-    }
-    if (open < 0) break;
-    const start = lower.indexOf('>', open);
-    const end = start < 0 ? -1 : lower.indexOf('</summary', start);
-    if (end < 0) break;
-    const text = clean(html.slice(start + 1, end).replace(/<[^<>]*>/g, ' '));
-    if (stack.length > 0 && stack[stack.length - 1].depth === SUMMARY_DEPTH) stack.pop();
-    if (text) stack.push({ depth: SUMMARY_DEPTH, text });
-    changed = true;
-    at = end + 10;
-  }
-  return changed;
 }
 
 /** Blanks each line over MAX_LINE characters (so line numbers hold) with a warning naming it. */
