@@ -198,7 +198,8 @@ export const SETTINGS: Setting<keyof Config>[] = [
     env: 'COTE_ANONYMOUS_REQUESTS_PER_MINUTE',
     default: '120',
     parse: perMinute,
-    description: 'Requests a minute one address may make before logging in (pages and forms; static files are free); 0: no limit',
+    description:
+      'Requests a minute one address may make before logging in (pages and forms; static files are free); 0: no limit',
   },
   {
     key: 'linkBoj',
