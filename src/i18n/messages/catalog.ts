@@ -112,7 +112,6 @@ const en = {
   'catalog.warning.level_refined': '{file}: {id} was {kept} from a coarser form; the list says {given} (now {given})',
   'catalog.warning.line_too_long': '{file} {at}: a line of {length} characters, over {max} (skipped)',
   'catalog.warning.unclosed_link': "{file} {at}: {url} has no closing </a>; read as a link up to the cell's end",
-  'catalog.warning.html_link_unread': '{file} {at}: an <a> without a readable href in an HTML table (skipped)',
   'error.catalog.no_source': 'Give a list source: a base URL (https://…) or a directory on the server.',
   'error.catalog.bad_source': '{source} is not a valid URL.',
   'error.catalog.source_control_chars':
@@ -263,7 +262,6 @@ const ko: Record<keyof typeof en, string> = {
     '{file}: {id}의 난이도는 덜 정밀한 형식의 {kept}였고, 목록에 적힌 {given}(으)로 바꿨습니다',
   'catalog.warning.line_too_long': '{file} {at}: {length}자인 줄이 {max}자를 넘어 건너뛰었습니다',
   'catalog.warning.unclosed_link': '{file} {at}: {url}에 닫는 </a>가 없어 칸 끝까지를 링크로 읽었습니다',
-  'catalog.warning.html_link_unread': '{file} {at}: HTML 표의 <a>에 읽을 수 있는 href가 없어 건너뛰었습니다',
   'error.catalog.no_source': '문제집 소스를 입력하세요: 기본 URL(https://…) 또는 서버의 디렉터리.',
   'error.catalog.bad_source': '{source}은(는) 올바른 URL이 아닙니다.',
   'error.catalog.source_control_chars':
