@@ -30,6 +30,7 @@ import { privateNoCache } from './web/caching.ts';
 import { RenderedPages } from './web/renderedPages.ts';
 import { dataVersion } from './db/dataVersion.ts';
 
+const SESSION_COOKIE = 'cote.sid';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The chart library is served from the installed package (nothing vendored in git): uPlot.iife.min.js, uPlot.min.css.
 const UPLOT_DIST = path.dirname(createRequire(import.meta.url).resolve('uplot'));
@@ -64,6 +65,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(securityHeaders());
   app.use('/static/vendor/uplot', express.static(UPLOT_DIST, { maxAge: '1h', index: false }));
   app.use('/static', assets.middleware);
+  const anonymous = anonymousLimit(deps.config.anonymousRequestsPerMinute, SESSION_COOKIE);
+  app.use(anonymous.cookieless);
   app.use(privateNoCache);
   // A session is stored only once something is put in it: a login, a logged-in learner's CSRF token, a flash. An
   // anonymous visitor's forms are protected without one (web/csrf.ts). Anonymous sessions last an hour from the last
@@ -71,7 +74,7 @@ export function createApp(deps: AppDeps): express.Express {
   // renewSession writes the new expiry only when the stored one is stale by more than its slack (an hour at most).
   app.use(
     session({
-      name: 'cote.sid',
+      name: SESSION_COOKIE,
       secret: deps.sessionSecret,
       store: new SqliteSessionStore(deps.db),
       resave: false,
@@ -84,7 +87,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(loadLearner(deps.db));
   // Before the body parsers, so that their errors (413, malformed JSON) are answered in the learner's language.
   app.use(viewLocals);
-  app.use(anonymousLimit(deps.config.anonymousRequestsPerMinute));
+  app.use(anonymous.afterSession);
   // Bad syntax (a malformed escape in the query or a form, no form body on a POST …) is a 400 before anything reads it.
   app.use(requestSyntax(isUnsubscribePost));
   // After the locals: a malformed cote_lang cookie is refused here too.
