@@ -6,6 +6,8 @@ import type { ItemKind, Plan, PlanItem } from '../planner/types.ts';
 import { isSolvedOutcome } from '../progress/outcomes.ts';
 import { planWords } from '../plans/planWords.ts';
 import { currentCatalog } from '../plans/planService.ts';
+import { typesWithEvidence } from '../plans/evidence.ts';
+import { plannerHistory } from '../progress/plannerHistory.ts';
 import { attemptsOnDay, categoryNames, openingListOn, planOn, problemById, streakOn } from './sources.ts';
 import { groupDigestSection, type DigestGroup } from '../groups/groupDigest.ts';
 import type { Config } from '../config.ts';
@@ -32,7 +34,14 @@ export interface DigestReadiness {
   /** Whole percents 0–100. */
   now: number;
   atExam: number;
+  /** A type the exam weighs heavily (weight ≥ HEAVY_WEIGHT): a row of its own; the rest share one line. */
+  heavy: boolean;
+  /** False while the learner has no attempt in the type: its number is a prior, shown as "no evidence yet". */
+  evidence: boolean;
 }
+
+/** The weight from which a type is "heavy" (as /plan marks it). */
+export const HEAVY_WEIGHT = 0.1;
 
 /** Everything the nightly email shows for one learner and one local day; the preview page renders the same. */
 export interface DigestView {
@@ -97,7 +106,7 @@ export function digestView(db: Db, config: DigestConfig, learner: Learner, day: 
     dDay: dDay !== null && dDay >= 0 ? dDay : null,
     solves: solvesOn(db, learner.id, day, problem),
     streak: streakOn(db, learner.id, day),
-    readiness: readiness(db, plan, learner.language),
+    readiness: readiness(db, plan, learner),
     tomorrow: {
       day: tomorrowDay,
       weekday: isoWeekday(tomorrowDay),
@@ -160,13 +169,16 @@ function problemLine(db: Db, id: string, templates: LinkTemplates): DigestProble
 }
 
 /** The types the exam counts (weight above 0), heaviest first: a Samsung learner sees 5 bars, not 23. */
-function readiness(db: Db, plan: Plan, lang: Lang): DigestReadiness[] {
+function readiness(db: Db, plan: Plan, learner: Learner): DigestReadiness[] {
   const names = categoryNames(db);
+  const evidence = typesWithEvidence(plannerHistory(db, learner.id), currentCatalog(db).entries);
   const counted = plan.readiness.filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight);
   return counted.map((r) => ({
     category: r.category,
-    name: names.get(r.category)?.[lang] ?? r.category,
+    name: names.get(r.category)?.[learner.language] ?? r.category,
     now: Math.round(r.now * 100),
     atExam: Math.round(r.atExam * 100),
+    heavy: r.weight >= HEAVY_WEIGHT,
+    evidence: evidence.has(r.category),
   }));
 }

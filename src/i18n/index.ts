@@ -23,10 +23,19 @@ const dictionary: Record<Lang, Record<string, string>> = {
 export type Params = Record<string, string | number>;
 export type Translate = (key: string, params?: Params) => string;
 
-/** The text for `key` in `lang` with `{name}` placeholders filled; an unknown key is returned as is. */
+const pluralRules: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules('en'), ko: new Intl.PluralRules('ko') };
+
+/**
+ * The text for `key` in `lang` with `{name}` placeholders filled; an unknown key is returned as is.
+ * `{name:one|other}` is the word for the number `name` chosen by Intl.PluralRules: "{n} {n:day|days}" → "1 day".
+ */
 export function translate(lang: Lang, key: string, params: Params = {}): string {
   const template = dictionary[lang][key] ?? dictionary.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (pluralRules[lang].select(Number(params[name])) === 'one' ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function hasMessage(key: string): boolean {

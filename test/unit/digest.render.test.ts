@@ -22,8 +22,8 @@ function view(over: Partial<DigestView> = {}): DigestView {
     solves: [{ id: 'boj:1260', title: 'DFS와 BFS', level: 9, url: null, outcome: 'solved' }],
     streak: { current: 5, longest: 9 },
     readiness: [
-      { category: 'graph_traversal', name: 'Graph traversal', now: 40, atExam: 80 },
-      { category: 'simulation', name: 'Simulation', now: 0, atExam: 30 },
+      { category: 'graph_traversal', name: 'Graph traversal', now: 40, atExam: 80, heavy: true, evidence: true },
+      { category: 'simulation', name: 'Simulation', now: 0, atExam: 30, heavy: true, evidence: true },
     ],
     tomorrow: { day: '2026-11-29', weekday: 7, rest: false, items: [item('boj:2178', '미로 탐색', 'new')] },
     reviews: [item('boj:1012', '유기농 배추', 'review')],

@@ -98,7 +98,7 @@ const ko: Record<keyof typeof en, string> = {
   'error.request.not_a_form': '이 주소는 양식을 받습니다: 요청에 양식이 없습니다(본문이 없거나 다른 종류의 본문).',
   'error.language.unknown': '알 수 없는 언어입니다. 한국어 또는 English를 고르세요.',
   'chart.as_table': '숫자를 표로 보기',
-  'tier.0': 'Unrated',
+  'tier.0': '등급 없음',
   'tier.bronze': '브론즈',
   'tier.silver': '실버',
   'tier.gold': '골드',

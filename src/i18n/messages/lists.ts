@@ -9,7 +9,7 @@ const en = {
   'lists.upload_heading': 'Upload a list (markdown, CSV or JSON)',
   'lists.upload_file': 'File',
   'lists.upload': 'Import this list',
-  'lists.uploaded': 'Imported "{name}": {summary}; {skipped} links skipped.',
+  'lists.uploaded': 'Imported "{name}": {summary}; {skipped} {skipped:link|links} skipped.',
   'lists.types_heading': 'Types of their own',
   'lists.types_intro':
     'These headings match no type cote knows, so each counts as its own type. Map one to a known type and it counts as that type, in every list and after every re-import.',

@@ -55,7 +55,8 @@ const en = {
   'planner.notice.no_study_days':
     'No study weekdays are selected. Choose the days you study in the settings to get a plan.',
   'planner.notice.all_solved': 'You have solved every problem on the list. Only re-solves remain in the plan.',
-  'planner.notice.empty_catalog': 'The problem list is empty. Import a list first (Lists page or `cote import`).',
+  'planner.notice.empty_catalog':
+    'The problem list is empty. Import a list first (the Lists page, or “cote import” in a terminal).',
   'planner.advice.more_minutes': 'Study about {minutes} minutes a day instead of {current} to be on track.',
   'planner.advice.not_enough':
     'Even {minutes} minutes a day may not be enough: consider a later exam date or focusing on fewer types.',
@@ -97,6 +98,8 @@ const en = {
   'planner.today.less_done': 'Today’s list now fits in {minutes} minutes.',
   'planner.plan.title': 'Plan',
   'planner.plan.profile': 'Exam profile: {profile}',
+  'planner.plan.profile_group': 'Exam profile: {profile} (group)',
+  'planner.plan.no_evidence': 'no evidence yet',
   'planner.plan.readiness': 'Readiness per type',
   'planner.plan.col_type': 'Type',
   'planner.plan.col_weight': 'Weight',
@@ -184,7 +187,7 @@ const ko: Record<keyof typeof en, string> = {
   'planner.notice.no_study_days': '공부하는 요일이 없습니다. 설정에서 공부하는 요일을 고르면 계획을 만듭니다.',
   'planner.notice.all_solved': '문제집의 모든 문제를 풀었습니다. 계획에는 다시 풀기만 남았습니다.',
   'planner.notice.empty_catalog':
-    '문제집이 비어 있습니다. 먼저 문제집을 가져오세요 (문제집 페이지 또는 `cote import`).',
+    '문제집이 비어 있습니다. 먼저 문제집을 가져오세요 (문제집 페이지, 또는 터미널에서 “cote import”).',
   'planner.advice.more_minutes': '하루 {current}분 대신 약 {minutes}분 공부하면 계획대로 갈 수 있습니다.',
   'planner.advice.not_enough': '하루 {minutes}분으로도 부족할 수 있습니다. 시험 날짜를 늦추거나 유형을 줄여 보세요.',
   'planner.advice.drop_light':
@@ -224,6 +227,8 @@ const ko: Record<keyof typeof en, string> = {
   'planner.today.less_done': '오늘 목록을 {minutes}분에 맞췄습니다.',
   'planner.plan.title': '계획',
   'planner.plan.profile': '시험 유형: {profile}',
+  'planner.plan.profile_group': '시험 유형: {profile} (그룹)',
+  'planner.plan.no_evidence': '아직 근거 없음',
   'planner.plan.readiness': '유형별 준비도',
   'planner.plan.col_type': '유형',
   'planner.plan.col_weight': '비중',

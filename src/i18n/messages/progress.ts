@@ -87,10 +87,10 @@ const en = {
   'progress.history.title': 'History',
   'progress.history.grass': 'Solves per day, last 12 months',
   'progress.history.cell': '{day}: {count} solved',
-  'progress.history.summary': '{total} solves on {days} days',
+  'progress.history.summary': '{total} {total:solve|solves} on {days} {days:day|days}',
   'progress.history.streak_current': 'Current streak',
   'progress.history.streak_longest': 'Longest streak',
-  'progress.history.streak_days': '{n} days',
+  'progress.history.streak_days': '{n} {n:day|days}',
   'progress.history.streak_rule':
     'A day counts when at least one problem was solved; the current streak lasts through today until a whole day passes without a solve.',
   'progress.history.day': 'Entries on {day}',
@@ -131,7 +131,8 @@ const en = {
   'progress.import.dir': 'Folder',
   'progress.import.partial': 'Import the good rows even if some are bad (default: nothing unless every row is good)',
   'progress.import.submit': 'Import',
-  'progress.import.done': 'Imported {imported} ({undated} without a day, over {days} days); skipped {skipped}.',
+  'progress.import.done':
+    'Imported {imported} ({undated} without a day, over {days} {days:day|days}); skipped {skipped}.',
   'progress.import.bad_rows': 'Bad rows',
   'progress.import.warnings': 'Warnings',
   'progress.stats.solved': '{solved}/{total} solved',

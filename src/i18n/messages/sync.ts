@@ -23,7 +23,7 @@ const en = {
   'sync.never': 'never',
   'sync.none': '—',
   'sync.running': 'syncing…',
-  'sync.counts': '{imported} new over {days} days ({fetched} read, {skipped} skipped)',
+  'sync.counts': '{imported} new over {days} {days:day|days} ({fetched} read, {skipped} skipped)',
   'sync.no_accounts': 'No accounts yet: add one above.',
   'sync.source.codeforces': 'Codeforces',
   'sync.source.leetcode': 'LeetCode',

@@ -10,6 +10,8 @@ import type { AppDeps } from '../../context.ts';
 import { burnup } from '../../plans/burnup.ts';
 import { plannerHistory } from '../../progress/plannerHistory.ts';
 import { keepRendered } from '../renderedPages.ts';
+import { planSettingsOf } from '../../groups/inherit.ts';
+import { typesWithEvidence } from '../../plans/evidence.ts';
 
 // GET /plan — every remaining day (rest days too), readiness per type now and at the exam against its weight.
 export function showPlanPage({ db, now }: AppDeps) {
@@ -25,17 +27,25 @@ export function showPlanPage({ db, now }: AppDeps) {
     const problemOf = (id: string) => ({ title: titles.get(id) ?? id, url: problemUrl(id) ?? null });
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
     res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
+    const history = plannerHistory(db, learner.id);
     keepRendered(res);
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
       charts: true,
       plan,
-      burnup: burnup(plannerHistory(db, learner.id), plan),
+      burnup: burnup(history, plan),
+      evidence: typesWithEvidence(history, currentCatalog(db).entries),
       readiness,
       names,
       problemOf,
       daysLeft: plan.exam ? daysBetween(today, plan.exam) : null,
-      profile: learner.profile,
+      ...profileInEffect(db, learner),
     });
   };
+}
+
+/** The profile the plan uses and whose it is: the learner's own, or their group's where they kept the default. */
+function profileInEffect(db: AppDeps['db'], learner: ReturnType<typeof currentLearner>) {
+  const { profile } = planSettingsOf(db, learner.id, { examDate: null, profile: learner.profile, lists: null });
+  return { profile, profileFromGroup: profile !== learner.profile };
 }
