@@ -10,6 +10,8 @@ import type { Group } from './groupRepository.ts';
 import { membersOf } from './memberRepository.ts';
 import { memberPlan } from './memberPlans.ts';
 import { groupCatalog, missionFor } from './mission.ts';
+import { typesWithEvidence } from '../plans/evidence.ts';
+import { plannerHistory } from '../progress/plannerHistory.ts';
 
 /** Days of the board's per-member strip (today and the 6 before it). */
 export const BOARD_DAYS = 7;
@@ -93,6 +95,7 @@ export function boardView(db: Db, group: Group, day: string, options: BoardOptio
   const problems = missionFor(db, group, day, { store: options.storeMission, now: options.now, plans });
   const days = lastDays(day, BOARD_DAYS);
 
+  const evidence = new Map(shown.map((l) => [l.id, typesWithEvidence(plannerHistory(db, l.id), catalog.entries)]));
   const rows = shown.map((l): BoardRow => {
     const plan = plans.get(l.id)!;
     const a = activities.get(l.id)!;
@@ -105,9 +108,10 @@ export function boardView(db: Db, group: Group, day: string, options: BoardOptio
       week: days.map((d) => a.solvedPerDay.get(d) ?? 0),
       streak: a.streak,
       dDay: dDay !== null && dDay >= 0 ? dDay : null,
+      // A type the member has not tried yet has no readiness to show, only the planner's prior (null: "no evidence").
       readiness: heavy.map(({ category }) => {
         const r = plan.readiness.find((x) => x.category === category);
-        return r ? Math.round(r.now * 100) : null;
+        return r && evidence.get(l.id)!.has(category) ? Math.round(r.now * 100) : null;
       }),
       verdict: plan.days.length === 0 ? null : plan.verdict,
       behind: plan.days.length > 0 && plan.verdict === 'behind',

@@ -5,8 +5,8 @@ import { AppError } from '../../errors.ts';
 import { boardView } from '../../groups/board.ts';
 import { findGroup } from '../../groups/groupAdmin.ts';
 import type { Group } from '../../groups/groupRepository.ts';
-import { groupToday } from '../../groups/groupDay.ts';
-import { membershipOf, setMemberSettings } from '../../groups/memberRepository.ts';
+import { groupTimeZone, groupToday } from '../../groups/groupDay.ts';
+import { membersOf, membershipOf, setMemberSettings } from '../../groups/memberRepository.ts';
 import { groupOfLearner } from '../../groups/inherit.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { currentLearner, requireLearner } from '../auth.ts';
@@ -32,11 +32,18 @@ export function groupBoardRoutes({ db, now }: AppDeps): Router {
     const board = boardView(db, group, day, { lang: res.locals.lang, storeMission: true, now: now() });
     const membership = membershipOf(db, learner.id);
     const own = membership?.groupId === group.id ? membership : undefined;
+    // Whose day the board shows: a member's own local day, an admin outside the group the group's usual zone. Members
+    // elsewhere get their own day's mission at their own midnight: the board says so.
+    const zone = own ? learner.timezone : groupTimeZone(db, group.id);
+    const otherZones = [...new Set(membersOf(db, group.id).map((m) => m.timezone))].filter((z) => z !== zone).sort();
     res.render('group/board', {
       title: res.locals.t('group.board.title', { group: group.name }),
       board,
       own,
       me: learner.login,
+      zone,
+      otherZones,
+      ownDay: Boolean(own),
     });
   };
 
