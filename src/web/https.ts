@@ -19,12 +19,16 @@ const CSP = { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-ac
 /**
  * helmet's headers for the request's scheme. Over plain HTTP, `upgrade-insecure-requests` would send the page's CSS,
  * JS and form posts to https://, which a LAN server does not answer, and HSTS is meaningless: neither is sent.
+ * Cross-Origin-Opener-Policy and Origin-Agent-Cluster apply only to potentially trustworthy origins: over
+ * `http://study-pc:3000` Chromium ignores them and logs an error and a warning on every page, so neither is sent.
  */
 export function securityHeaders(): RequestHandler {
   const overHttps = helmet({ contentSecurityPolicy: { directives: CSP } });
   const overHttp = helmet({
     contentSecurityPolicy: { directives: { ...CSP, 'upgrade-insecure-requests': null } },
     strictTransportSecurity: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
   });
   return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
 }

@@ -36,4 +36,17 @@ describe('e2e: a study group member opens the app over plain HTTP on the LAN', f
     expect(await page.locator('.topbar .who').textContent()).to.equal('Learner mina');
     expect(failed).to.deep.equal([]);
   });
+
+  it('http://study-pc:<port> – no page logs a console error or warning (no COOP / Origin-Agent-Cluster over plain HTTP)', async () => {
+    const { page } = app;
+    const logged: string[] = [];
+    page.on('console', (m) => ['error', 'warning'].includes(m.type()) && logged.push(`${page.url()}: ${m.text()}`));
+    for (const url of ['/plan/today', '/plan', '/history', '/settings', '/login']) {
+      const response = await page.goto(`${app.baseUrl}${url}`);
+      const headers = response!.headers();
+      expect(headers, url).to.not.have.property('cross-origin-opener-policy');
+      expect(headers, url).to.not.have.property('origin-agent-cluster');
+    }
+    expect(logged).to.deep.equal([]);
+  });
 });

@@ -25,6 +25,8 @@ describe('HTTP and HTTPS headers', () => {
     expect(csp(res)).to.match(/script-src 'self'/);
     expect(csp(res)).not.to.contain('upgrade-insecure-requests');
     expect(res.headers).not.to.have.property('strict-transport-security');
+    expect(res.headers).not.to.have.property('cross-origin-opener-policy');
+    expect(res.headers).not.to.have.property('origin-agent-cluster');
     expect(sessionCookie(res)).to.match(/^cote\.form=/);
     expect(sessionCookie(res)).not.to.match(/;\s*Secure/i);
   });
@@ -40,6 +42,8 @@ describe('HTTP and HTTPS headers', () => {
     const res = await request(app({ COTE_SECURE_COOKIES: 'true' })).get('/login');
     expect(csp(res)).to.contain('upgrade-insecure-requests');
     expect(res.headers['strict-transport-security']).to.match(/max-age=\d+/);
+    expect(res.headers['cross-origin-opener-policy']).to.equal('same-origin');
+    expect(res.headers['origin-agent-cluster']).to.equal('?1');
     expect(sessionCookie(res)).to.match(/;\s*Secure/i);
   });
 

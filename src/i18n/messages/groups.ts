@@ -141,7 +141,8 @@ const ko: typeof en = {
   'group.mission.title': '오늘의 미션',
   'group.mission.whose_day_own': '내 날짜 {day}({zone})의 미션입니다.',
   'group.mission.whose_day_group': '그룹 날짜 {day}({zone})의 미션입니다.',
-  'group.mission.other_zones': '다른 시간대({zones})의 멤버는 자기 날짜의 미션을 받으며, 그 미션은 그곳의 자정에 바뀝니다.',
+  'group.mission.other_zones':
+    '다른 시간대({zones})의 멤버는 자기 날짜의 미션을 받으며, 그 미션은 그곳의 자정에 바뀝니다.',
   'group.board.no_evidence': '아직 근거 없음',
   'group.mission.today_title': '그룹 미션 ({group})',
   'group.mission.none': '오늘은 미션이 없습니다: 그룹의 문제집에 함께 풀 문제가 남지 않았습니다.',
