@@ -5,7 +5,7 @@ import { LIST_FORMATS, type ListFormat } from './formats/listRows.ts';
 import { allLists } from './listRepository.ts';
 import { listCounts } from './entryRepository.ts';
 import { AppError } from '../errors.ts';
-import { summaryLine } from './importRuns.ts';
+import { recordedImport, summaryLine } from './importRuns.ts';
 import { changeLines } from './changeLines.ts';
 import { translator } from '../i18n/index.ts';
 
@@ -57,11 +57,13 @@ export async function importCommand(
         bar?.update(p.done);
       },
     };
-    summary = await importAnyList(ctx.db(), source, {
-      ...progress,
-      format: options.format as ListFormat | undefined,
-      name: options.name,
-    });
+    summary = await recordedImport(ctx.db(), source, ctx.now, () =>
+      importAnyList(ctx.db(), source, {
+        ...progress,
+        format: options.format as ListFormat | undefined,
+        name: options.name,
+      }),
+    );
   } finally {
     bar?.stop();
   }

@@ -3,6 +3,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { importAnyList, type AnyImportOptions } from './importAnyList.ts';
 import { createImportRun, finishImportRun, runningImportRun, updateImportProgress } from './importRunRepository.ts';
+import type { AnyImportSummary } from './importAnyList.ts';
 import type { ImportSummary } from './store.ts';
 
 export interface ImportRunDeps {
@@ -59,4 +60,35 @@ export function startImportRun(
     }
   })();
   return { runId, finished };
+}
+
+/**
+ * An import that runs in the caller (an upload on /lists, `cote import`) recorded as a finished run once it is over,
+ * so the lists page's import history counts every import, not only the background ones. A failure with a known cause
+ * is recorded and rethrown; nothing is recorded as 'running', so a crash leaves no run that never ends.
+ */
+export async function recordedImport(
+  db: Db,
+  source: string,
+  now: () => Date,
+  run: () => Promise<AnyImportSummary>,
+): Promise<AnyImportSummary> {
+  const startedAt = now();
+  const record = db.transaction((outcome: Parameters<typeof finishImportRun>[2]) =>
+    finishImportRun(db, createImportRun(db, source, startedAt), outcome),
+  );
+  try {
+    const summary = await run();
+    record({ status: 'succeeded', message: summaryLine(summary), summary, at: now() });
+    return summary;
+  } catch (error) {
+    if (error instanceof AppError)
+      record({
+        status: 'failed',
+        message: error.message,
+        error: { code: error.code, params: error.params ?? {} },
+        at: now(),
+      });
+    throw error;
+  }
 }

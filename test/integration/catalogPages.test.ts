@@ -66,7 +66,7 @@ describe('catalog pages', () => {
       const res = await agent.get('/').expect(200);
       expect(res.text).to.include('Graph Traversal').and.include('그래프 탐색').and.include('시뮬레이션');
       expect(res.text).to.match(
-        /<details class="type-section" id="type-graph_traversal" data-type="graph_traversal">\s*<summary>\s*<span class="type-name">Graph Traversal<\/span> <span class="name-ko" lang="ko">그래프 탐색<\/span>\s*<span class="type-counts">4 problems · 2 recommended<\/span>/,
+        /<details class="type-section" id="type-graph_traversal" data-type="graph_traversal">\s*<summary>\s*<span class="type-name">Graph Traversal<\/span> <span class="name-other" lang="ko">그래프 탐색<\/span>\s*<span class="type-counts">4 problems · 2 recommended<\/span>/,
       );
       // Folded: no rows on the page, a link to the type open (without JS) and the address of its rows (with JS).
       expect(problemIds(res.text)).to.deep.equal([]);

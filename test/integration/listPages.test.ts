@@ -77,6 +77,19 @@ describe('/lists with lists of any format', () => {
       .and.match(/<td class="format"[^>]*>csv<\/td>/);
   });
 
+  it('POST /lists/upload – a Korean admin, a link that is not a problem – the summary is Korean, names the skipped URL, and the import history counts the upload', async () => {
+    t.deps.db.prepare("UPDATE learners SET language = 'ko'").run();
+    const { agent, csrf } = await loggedIn(t.app(), 'admin');
+    const text = '## DFS\n- [A](https://www.acmicpc.net/problem/1260)\n- [B](https://www.acmicpc.net/step/7)\n';
+    await agent.post('/lists/upload').type('form').send({ _csrf: csrf, name: 'Mine', text }).expect(303);
+    const page = (await agent.get('/lists').expect(200)).text;
+    const flash = /<p class="flash[^>]*>([^<]*)<\/p>/.exec(page)![1];
+    expect(flash).to.include('목록을 가져왔습니다').and.include('https://www.acmicpc.net/step/7');
+    expect(flash).not.to.match(/\b(types|problems|entries|recommended|added)\b/);
+    expect(page).not.to.include('아직 가져오기를 실행한 적이 없습니다');
+    expect(latestImportRun(t.deps.db)).to.include({ source: 'upload:Mine', status: 'succeeded' });
+  });
+
   it('POST /lists/upload – a learner who is not an admin – 403', async () => {
     const agent = await readerAgent(t, 'en');
     const csrf = csrfFrom((await agent.get('/lists')).text);

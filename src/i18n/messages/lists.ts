@@ -5,11 +5,14 @@ const en = {
   'lists.col_format': 'Format',
   'lists.format_label': 'Format',
   'lists.format_detect': 'detect',
+  'lists.upload_placeholder':
+    '## DFS/BFS\n- [Target Number](https://school.programmers.co.kr/learn/courses/30/lessons/43165)',
   'lists.name_label': 'Name',
   'lists.upload_heading': 'Upload a list (markdown, CSV or JSON)',
   'lists.upload_file': 'File',
   'lists.upload': 'Import this list',
   'lists.uploaded': 'Imported "{name}": {summary}; {skipped} {skipped:link|links} skipped.',
+  'lists.uploaded_more': '… and {n} more skipped (see the import history).',
   'lists.types_heading': 'Types of their own',
   'lists.types_intro':
     'These headings match no type cote knows, so each counts as its own type. Map one to a known type and it counts as that type, in every list and after every re-import.',
@@ -43,11 +46,14 @@ const ko: typeof en = {
   'lists.col_format': '형식',
   'lists.format_label': '형식',
   'lists.format_detect': '자동 감지',
+  'lists.upload_placeholder':
+    '## DFS/BFS\n- [타겟 넘버](https://school.programmers.co.kr/learn/courses/30/lessons/43165)',
   'lists.name_label': '이름',
   'lists.upload_heading': '목록 올리기 (마크다운, CSV, JSON)',
   'lists.upload_file': '파일',
   'lists.upload': '이 목록 가져오기',
   'lists.uploaded': '"{name}" 목록을 가져왔습니다: {summary}; 건너뛴 링크 {skipped}개.',
+  'lists.uploaded_more': '… 그 밖에 {n}개를 건너뛰었습니다 (가져오기 기록 참고).',
   'lists.types_heading': '어휘에 없는 유형',
   'lists.types_intro':
     '아래 제목은 cote가 아는 유형과 맞지 않아 각각 독자적인 유형으로 셉니다. 아는 유형에 연결하면 모든 목록에서, 다시 가져와도 그 유형으로 셉니다.',

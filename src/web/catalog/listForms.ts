@@ -3,7 +3,10 @@ import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { currentLearner, requireAdmin } from '../auth.ts';
 import { importAnyList } from '../../catalog/importAnyList.ts';
-import { summaryLine } from '../../catalog/importRuns.ts';
+import { recordedImport } from '../../catalog/importRuns.ts';
+import { warningText } from '../../catalog/warnings.ts';
+import type { AnyImportSummary } from '../../catalog/importAnyList.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { mapType, parseFormat, parsePlanLists } from '../../catalog/listAdmin.ts';
 import { setPlanLists } from '../../learners/learnerRepository.ts';
 import { mayImport, renderLists } from './listsPage.ts';
@@ -45,20 +48,11 @@ export function uploadList(deps: AppDeps) {
       if (upload.name === '') throw new AppError('catalog.upload_no_name', 'give the list a name', 422);
       if (raw.trim() === '') throw new AppError('catalog.upload_empty', 'paste the list or choose its file', 422);
       const format = parseFormat(upload.format);
-      const summary = await importAnyList(deps.db, `upload:${upload.name}`, {
-        text: raw,
-        format,
-        name: upload.name,
-        now: deps.now,
-      });
-      req.session.flash = {
-        kind: 'ok',
-        text: res.locals.t('lists.uploaded', {
-          name: upload.name,
-          summary: summaryLine(summary),
-          skipped: summary.skipped,
-        }),
-      };
+      const source = `upload:${upload.name}`;
+      const summary = await recordedImport(deps.db, source, deps.now, () =>
+        importAnyList(deps.db, source, { text: raw, format, name: upload.name, now: deps.now }),
+      );
+      req.session.flash = { kind: 'ok', text: uploadedText(res.locals.t, upload.name, summary) };
       res.redirect(303, '/lists');
     } catch (error) {
       const message = known(error, res);
@@ -99,4 +93,13 @@ export function savePlanLists(deps: AppDeps) {
     req.session.flash = { kind: 'ok', text: res.locals.t('lists.plan_saved') };
     res.redirect(303, '/lists');
   };
+}
+
+/** The upload's outcome in the reader's words, naming the first skipped links (the rest counted). */
+function uploadedText(t: Translate, name: string, summary: AnyImportSummary): string {
+  const counts = t('lists.counts', summary as unknown as Record<string, number>);
+  const skips = (summary.warningCodes ?? []).filter((w) => warningText(w).endsWith('(skipped)'));
+  const named = skips.slice(0, 3).map((w) => warningText(w, t));
+  const more = skips.length > named.length ? [t('lists.uploaded_more', { n: skips.length - named.length })] : [];
+  return [t('lists.uploaded', { name, summary: counts, skipped: summary.skipped }), ...named, ...more].join(' ');
 }
