@@ -23,6 +23,21 @@
     return Date.parse(`${day}T00:00:00Z`) / 1000;
   }
   const utc = (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
+  // Month and weekday names in the page's language ("1월" on a Korean page, not "Jan").
+  const lang = document.documentElement.lang || 'en';
+  const names = (options, count, at) =>
+    Array.from({ length: count }, (_, i) =>
+      new Intl.DateTimeFormat(lang, { timeZone: 'UTC', ...options }).format(at(i)),
+    );
+  const month = (i) => new Date(Date.UTC(2026, i, 15));
+  const weekday = (i) => new Date(Date.UTC(2026, 10, 1 + i)); // 2026-11-01 is a Sunday (uPlot counts from Sunday)
+  const NAMES = {
+    MMMM: names({ month: 'long' }, 12, month),
+    MMM: names({ month: 'short' }, 12, month),
+    WWWW: names({ weekday: 'long' }, 7, weekday),
+    WWW: names({ weekday: 'short' }, 7, weekday),
+  };
+  const fmtDate = (tpl) => uPlot.fmtDate(tpl, NAMES);
   function axis(extra) {
     return Object.assign(
       { stroke: INK, font: FONT, grid: GRID, ticks: { stroke: GRID.stroke, width: 1, size: 4 } },
@@ -37,6 +52,7 @@
         width: width,
         height: 240,
         tzDate: utc,
+        fmtDate: fmtDate,
         cursor: { drag: { x: false, y: false } },
         legend: { live: false },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.05))] } },
@@ -55,6 +71,7 @@
         width: width,
         height: 200,
         tzDate: utc,
+        fmtDate: fmtDate,
         cursor: { drag: { x: false, y: false } },
         legend: { live: false },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, max)] } },

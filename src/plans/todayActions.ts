@@ -48,6 +48,25 @@ export function skipItem(db: Db, learner: Learner, today: string, problem: unkno
   return item;
 }
 
+/** Un-skip: a skipped item of today's list is offered again (a 404 when it is not a skipped item of the list). */
+export function unskipItem(db: Db, learner: Learner, today: string, problem: unknown, now: Date): PlanItem {
+  const day = storedToday(db, learner, today, now);
+  const item = day.items.find((it) => it.problem === problem && day.skipped.includes(it.problem));
+  if (!item)
+    throw new AppError(
+      'planner.not_skipped',
+      `problem ${JSON.stringify(String(problem ?? ''))} is not a skipped item of today's list`,
+      404,
+      { problem: String(problem ?? '') },
+    );
+  updatePlanDay(db, learner.id, today, {
+    items: day.items,
+    skipped: day.skipped.filter((p) => p !== item.problem),
+    minutesToday: day.minutesToday,
+  });
+  return item;
+}
+
 /** Swap: the item is replaced in place by the next-best problem; undefined when there is no other candidate. */
 export function swapItem(
   db: Db,

@@ -88,7 +88,9 @@ function statusOf(item: PlanItem, attempts: Attempt[], today: string, skipped: s
   const counted = attempts.filter(
     (a) => a.problemId === item.problem && (settledByAnyAttempt(item) || a.day === today),
   );
-  const here = counted.filter((a) => a.origin === 'plan' && a.day === today).at(-1);
+  // Logged today by the learner — from this list or elsewhere (the group mission's "I solved it", the checklist): it
+  // was done just now, not "already solved" before.
+  const here = counted.filter((a) => (a.origin === 'plan' || a.origin === 'manual') && a.day === today).at(-1);
   if (here) return { status: 'done', outcome: here.outcome, solvedVia: null };
   const solved = counted.filter((a) => isSolvedOutcome(a.outcome)).at(-1);
   if (solved) return { status: 'already_solved', outcome: solved.outcome, solvedVia: solved.origin };

@@ -80,6 +80,22 @@ describe('planner pages over HTTP', () => {
     expect(tomorrow.text).to.match(new RegExp(`plan-review plan-status-todo" data-problem="${items[0]}"`));
   });
 
+  it('a skipped item – “Undo skip” offers it again; un-skipping an item that is not skipped – 404 with the message', async () => {
+    const { agent, csrf } = await loggedIn(t.app(), 'mina');
+    const items = listed((await agent.get('/plan/today')).text);
+    await agent.post('/plan/today/skip').type('form').send({ _csrf: csrf, problem: items[0] }).expect(302);
+    const skipped = (await agent.get('/plan/today')).text;
+    expect(skipped).to.match(/action="\/plan\/today\/unskip"[\s\S]*Undo skip/);
+    await agent.post('/plan/today/unskip').type('form').send({ _csrf: csrf, problem: items[0] }).expect(302);
+    const again = (await agent.get('/plan/today')).text;
+    expect(again).to.match(new RegExp(`plan-status-todo" data-problem="${items[0]}"`));
+    expect(listed(again)).to.deep.equal(items);
+    expect(planDayOf(t.deps.db, mina.id, '2026-11-28')!.skipped).to.deep.equal([]);
+    const wrong = await agent.post('/plan/today/unskip').type('form').send({ _csrf: csrf, problem: items[1] });
+    expect(wrong.status).to.equal(404);
+    expect(wrong.text).to.contain(`Problem ${items[1]} is not a skipped item of today’s list.`);
+  });
+
   it('skip, swap and less time today change the stored list; nothing else moves', async () => {
     const { agent, csrf } = await loggedIn(t.app(), 'mina');
     const items = listed((await agent.get('/plan/today')).text);

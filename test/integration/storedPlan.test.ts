@@ -379,7 +379,7 @@ describe('the plan stored once per learner and change', () => {
       expect((await agent.get('/plan/today')).text).to.contain('이미 풀었음 · CSV에서 가져옴');
     });
 
-    it('a planned problem logged on the checklist – marked “already solved”; the list stays as it was', async () => {
+    it('a planned problem logged today on the checklist (or as the group mission) – marked “logged: solved”, not “already solved”; the list stays as it was', async () => {
       const before = listed((await agent.get('/plan/today')).text);
       const target = before.find((i) => i.kind === 'new')!;
       await agent
@@ -389,7 +389,10 @@ describe('the plan stored once per learner and change', () => {
         .expect(302);
       const after = listed((await agent.get('/plan/today')).text);
       expect(ids(after)).to.deep.equal(ids(before));
-      expect(after.find((i) => i.problem === target.problem)?.status).to.equal('already_solved');
+      expect(after.find((i) => i.problem === target.problem)?.status).to.equal('done');
+      expect((await agent.get('/plan/today')).text)
+        .to.contain('✓ logged: solved')
+        .and.not.contain('already solved');
     });
   });
 

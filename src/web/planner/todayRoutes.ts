@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { AppError } from '../../errors.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
 import { learnerToday, logAttempt } from '../../progress/logAttempt.ts';
-import { isOnTodayList, lessTimeToday, skipItem, swapItem } from '../../plans/todayActions.ts';
+import { isOnTodayList, lessTimeToday, skipItem, swapItem, unskipItem } from '../../plans/todayActions.ts';
 import { todayView } from '../../plans/todayView.ts';
 import { currentCatalog } from '../../plans/planService.ts';
 import { planWords } from '../../plans/planWords.ts';
@@ -83,6 +83,15 @@ export function skipAction(deps: AppDeps) {
     const { problem } = parseBody(ItemBody, req);
     const item = skipItem(deps.db, currentLearner(req), today, problem, deps.now());
     return res.locals.t('planner.today.skipped', { problem: item.problem });
+  });
+}
+
+// POST /plan/today/unskip — a skipped item is offered again today.
+export function unskipAction(deps: AppDeps) {
+  return todayAction(deps, (req, res, today) => {
+    const { problem } = parseBody(ItemBody, req);
+    const item = unskipItem(deps.db, currentLearner(req), today, problem, deps.now());
+    return res.locals.t('planner.today.unskipped', { problem: item.problem });
   });
 }
 
