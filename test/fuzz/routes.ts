@@ -365,6 +365,12 @@ export function routeSpecs(): Record<string, RouteSpec | ((c: RoleCtx, w: World)
       valid: () => ({ problem: c.todayProblem }),
       acceptedFor: LEARNERS,
     }),
+    'POST /plan/today/unskip': (c) => ({
+      fields: [todayProblemField(c)],
+      valid: () => ({ problem: c.todayProblem }),
+      acceptedFor: [],
+      why: "today's problem is not skipped in the fuzz world: the valid form answers 404 (not a skipped item)",
+    }),
     'POST /plan/today/swap': (c) => ({
       fields: [todayProblemField(c)],
       valid: () => ({ problem: c.todayProblem }),
