@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isLang, langFromAcceptLanguage, translator, type Lang } from '../i18n/index.ts';
 import { tierLabel, tierOf } from '../catalog/tier.ts';
-import { formatInstant, isoWeekday, localDay } from '../day.ts';
+import { formatInstant, isoWeekday, localDay, localTime } from '../day.ts';
 import { DEFAULT_SETTINGS } from '../learners/learnerSettings.ts';
 import { originLabel } from '../i18n/origin.ts';
 import { AppError } from '../errors.ts';
@@ -48,6 +48,7 @@ export function viewLocals(req: Request, res: Response, next: NextFunction) {
   res.locals.localMinute = (instant: Date | string | null) => formatInstant(instant, zone);
   // The reader's calendar date of an instant: a learner created at 04:40 KST on 12-07 joined on 12-07, not 12-06 (UTC).
   res.locals.localDate = (instant: Date | string) => localDay(new Date(instant), zone);
+  res.locals.localClock = (instant: Date | string) => localTime(new Date(instant), zone);
   res.locals.flash = req.session?.flash;
   if (req.session?.flash) delete req.session.flash;
   if (!langCookie(req).ok) {

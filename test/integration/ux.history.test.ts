@@ -84,6 +84,19 @@ describe('history entries: delete asks first and can be undone; origins in words
     expect(attemptsForLearner(ctx.deps.db, mina.id)).to.have.length(1);
   });
 
+  it('the undo of a delete – offered with its deadline (12:10 in Seoul) until then; 10 minutes later gone and refused', async () => {
+    const a = await loggedIn(ctx.app(), 'mina');
+    await a.agent.post(`/attempts/${entry.id}/delete`).type('form').send({ _csrf: a.csrf }).expect(302);
+    ctx.clock.set('2026-11-28T03:09:00Z');
+    const $ = cheerio.load((await a.agent.get('/history')).text);
+    expect($('form.undo-delete').attr('data-expires')).to.equal('2026-11-28T03:10:00.000Z');
+    expect($('form.undo-delete').text()).to.contain('possible until 12:10');
+    ctx.clock.set('2026-11-28T03:10:01Z');
+    expect(cheerio.load((await a.agent.get('/history')).text)('form.undo-delete').length).to.equal(0);
+    await a.agent.post('/attempts/restore').type('form').send({ _csrf: a.csrf }).expect(302);
+    expect(attemptsForLearner(ctx.deps.db, mina.id)).to.deep.equal([]);
+  });
+
   it("delete and undo – another learner – 404 on the confirmation page and the delete; their undo restores nothing of mina's", async () => {
     const b = await loggedIn(ctx.app(), 'joon');
     expect((await b.agent.get(`/attempts/${entry.id}/delete`)).status).to.equal(404);
@@ -131,7 +144,7 @@ describe('history entries: delete asks first and can be undone; origins in words
         .map((_i, el) => $(el).text())
         .get();
     };
-    expect(await badges('en')).to.deep.equal(['BaekjoonHub import', 'CSV import', 'synced from codeforces']);
-    expect(await badges('ko')).to.deep.equal(['BaekjoonHub에서 가져옴', 'CSV에서 가져옴', 'codeforces에서 동기화']);
+    expect(await badges('en')).to.deep.equal(['BaekjoonHub import', 'CSV import', 'synced from Codeforces']);
+    expect(await badges('ko')).to.deep.equal(['BaekjoonHub에서 가져옴', 'CSV에서 가져옴', 'Codeforces에서 동기화']);
   });
 });

@@ -26,7 +26,8 @@ declare module 'express-session' {
   }
 }
 
-const UNDO_MS = 30 * 60 * 1000;
+/** How long a delete can be undone: long enough to notice a slip, short enough that the offer is not stale. */
+export const UNDO_MS = 10 * 60 * 1000;
 
 export function rememberDeleted(req: Request, a: Attempt, now: Date): void {
   const { learnerId, problemId, title, day, outcome, minutes, note, origin, externalKey, createdAt } = a;

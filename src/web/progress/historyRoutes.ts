@@ -64,6 +64,7 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     res.render('history/index', {
       title: res.locals.t('progress.history.title'),
       charts: true,
+      undoUntil: undoDelete ? undoEndsAt(undoDelete) : null,
       today,
       day,
       grass,
