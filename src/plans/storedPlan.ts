@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import { wasSwappedIn } from './swappedIn.ts';
 import type { Db } from '../db/connection.ts';
 import { localDay } from '../day.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
@@ -169,7 +170,9 @@ function rebuildToday(
   const attemptedToday = new Set(history.filter((a) => a.day === today).map((a) => a.problem));
   const skipped = new Set(stored.skipped);
   const actedOn = (it: PlanItem) =>
-    skipped.has(it.problem) || (settledByAnyAttempt(it) ? attemptedEver : attemptedToday).has(it.problem);
+    skipped.has(it.problem) ||
+    wasSwappedIn(it) ||
+    (settledByAnyAttempt(it) ? attemptedEver : attemptedToday).has(it.problem);
   const kept = stored.items.filter(actedOn);
   const spent = kept.filter((it) => !skipped.has(it.problem)).reduce((s, it) => s + it.minutes, 0);
   const left = Math.min(stored.minutesToday ?? learner.dailyMinutes, learner.dailyMinutes) - spent;

@@ -5,6 +5,7 @@ import type { PlanItem } from '../planner/types.ts';
 import { planDayOf, updatePlanDay, type StoredPlanDay } from './planDayRepository.ts';
 import { planInputFor, runPlanner } from './planService.ts';
 import { storedPlan } from './storedPlan.ts';
+import type { SwappedIn } from './swappedIn.ts';
 
 /** Today's stored list (planned and stored now if the learner acts before the page stored it). */
 function storedToday(db: Db, learner: Learner, today: string, now: Date): StoredPlanDay {
@@ -84,8 +85,11 @@ export function swapItem(
   const listed = new Set(day.items.map((it) => it.problem));
   const replacement = next.days[0]?.items.find((it) => !listed.has(it.problem));
   if (!replacement) return { out, in: undefined };
-  const items = day.items.map((it) => (it.problem === out.problem ? replacement : it));
-  updatePlanDay(db, learner.id, today, { items, skipped: day.skipped, minutesToday: day.minutesToday });
+  // Marked as the learner's choice: a later rebuild (a history import landing) keeps it like a logged item.
+  const swappedIn: PlanItem & SwappedIn = { ...replacement, swapped: true };
+  const items = day.items.map((it) => (it.problem === out.problem ? swappedIn : it));
+  // The swapped-out problem is kept out of today (as skipped, though no longer listed): a rebuild does not bring it back.
+  updatePlanDay(db, learner.id, today, { items, skipped, minutesToday: day.minutesToday });
   return { out, in: replacement };
 }
 

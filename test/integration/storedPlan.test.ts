@@ -364,6 +364,24 @@ describe('the plan stored once per learner and change', () => {
       expect(ids(pending)).to.deep.equal(lastStoredPlan(t.deps.db, mina.id)!.plan.days[0].items.map((i) => i.problem));
     });
 
+    it('a problem swapped in, then a history import of other problems lands – the swapped-in problem stays on the list', async () => {
+      const before = listed((await agent.get('/plan/today')).text);
+      const out = before.find((i) => i.kind === 'new')!;
+      await agent.post('/plan/today/swap').type('form').send({ _csrf: csrf, problem: out.problem }).expect(302);
+      const swapped = listed((await agent.get('/plan/today')).text);
+      const swappedIn = swapped.find((i) => !ids(before).includes(i.problem))!;
+      expect(swappedIn, 'a replacement came in').to.not.equal(undefined);
+      const listedNow = ids(swapped);
+      const other = (t.deps.db.prepare('SELECT problem_id FROM entries').pluck().all() as string[]).find(
+        (id) => !listedNow.includes(id) && id !== out.problem,
+      )!;
+      const csv = `problem,day,outcome,minutes\n${other},2026-11-20,solved,25\n`;
+      await agent.post('/history/import').type('form').send({ _csrf: csrf, csv }).expect(200);
+      const after = listed((await agent.get('/plan/today')).text);
+      expect(ids(after)).to.include(swappedIn.problem);
+      expect(ids(after)).not.to.include(out.problem);
+    });
+
     it('a planned problem solved by an import – stays on the list marked “already solved” (en, ko), not “new” to do', async () => {
       const before = listed((await agent.get('/plan/today')).text);
       const target = before.find((i) => i.kind === 'new')!;
