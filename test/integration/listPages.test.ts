@@ -88,6 +88,10 @@ describe('/lists with lists of any format', () => {
     expect(flash).not.to.match(/\b(types|problems|entries|recommended|added)\b/);
     expect(page).not.to.include('아직 가져오기를 실행한 적이 없습니다');
     expect(latestImportRun(t.deps.db)).to.include({ source: 'upload:Mine', status: 'succeeded' });
+    // An uploaded list has no source to refresh from: the row offers a new upload instead (a refresh answered 422).
+    const row = /<tr data-list="[^"]*">(?:(?!<\/tr>)[\s\S])*Mine(?:(?!<\/tr>)[\s\S])*<\/tr>/.exec(page)![0];
+    expect(row).not.to.include('action="/lists/import"').and.not.to.include('upload:Mine');
+    expect(row).to.include('href="#upload"').and.include('새 버전 올리기');
   });
 
   it('POST /lists/upload – a learner who is not an admin – 403', async () => {
