@@ -2,41 +2,26 @@ import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { startBrowserApp, type BrowserApp } from '../support/browser.ts';
 import { importList } from '../../src/catalog/importList.ts';
-import { PASSWORD } from '../support/progress.ts';
+import { PASSWORD, seedLearner } from '../support/progress.ts';
 import { PHONE_LIST, PHONE_NOW, seedPhoneHistory } from '../support/phone.ts';
 import { sendDueDigests } from '../../src/digest/delivery.ts';
 import { createMailer } from '../../src/digest/transport.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createApp } from '../../src/app.ts';
+import { addMember, createGroup } from '../../src/groups/groupAdmin.ts';
+import { registeredRoutes } from '../support/routes.ts';
+import { checkPage, knownNames, MIN_TARGET } from '../support/pageChecks.ts';
 
 const PHONE = { width: 390, height: 844 };
-const MIN_TARGET = 40;
 
-/**
- * How much wider than the screen the page is (0 when it fits), and every too-small touch target on it. Plain JS text:
- * tsx would wrap named functions in a helper the page does not have.
- */
-const MEASURE = `(() => {
-  const controls = 'header.topbar nav a, header.topbar button, main form button, main form select, main form textarea, main form input:not([type=hidden]), main a.button';
-  const small = [];
-  for (const el of document.querySelectorAll(controls)) {
-    if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-    // A checkbox is touched through its label.
-    const target = el.matches('input[type=checkbox], input[type=radio]') ? (el.closest('label') || el) : el;
-    const height = target.getBoundingClientRect().height;
-    if (height < ${MIN_TARGET}) small.push(target.tagName.toLowerCase() + '.' + target.className + ' "' + (target.textContent || '').trim().slice(0, 20) + '" ' + height + 'px');
-  }
-  return { overflow: document.documentElement.scrollWidth - window.innerWidth, small: small.slice(0, 5), smallCount: small.length };
-})()`;
-
-async function measure(page: Page): Promise<{ overflow: number; small: string[]; smallCount: number }> {
-  return page.evaluate(MEASURE);
-}
-
+/** Loads `url` and checks it fits a phone and every control on it is a 40 × 40 px touch target. */
 async function expectFitsPhone(page: Page, url: string) {
   const response = await page.goto(url);
   expect(response, url).to.not.equal(null);
-  const { overflow, small, smallCount } = await measure(page);
+  const { overflow, small } = await checkPage(page, 'en', []);
   expect(overflow, `${url} is ${overflow}px wider than the screen`).to.be.at.most(0);
-  expect(smallCount, `${url}: touch targets under ${MIN_TARGET}px: ${small.join('; ')}`).to.equal(0);
+  expect(small, `${url}: touch targets under ${MIN_TARGET}px`).to.deep.equal([]);
   return response!;
 }
 
@@ -64,8 +49,13 @@ describe('e2e: every page on a 390 × 844 phone', function () {
     expect(missing.status()).to.equal(404);
   });
 
-  it('a learner with the full list and history since 2022: every page fits and every control is at least 40 px tall', async () => {
-    seedPhoneHistory(app.deps.db, 'ko');
+  it('every page of a logged-in admin in a group, in Korean and in English: fits, every control at least 40 × 40 px, no text in the other language', async () => {
+    const db = app.deps.db;
+    const { learnerId } = seedPhoneHistory(db, 'ko');
+    seedLearner(db, 'jun', { language: 'en', timezone: 'Europe/Berlin' });
+    const group = createGroup(db, { name: 'Study', profile: 'samsung' }, PHONE_NOW);
+    addMember(db, group, 'mina', PHONE_NOW);
+    addMember(db, group, 'jun', PHONE_NOW);
     await sendDueDigests({ ...app.deps, mailer: createMailer(app.deps.config) }, new Date('2026-11-28T12:00:00Z'));
     await expectFitsPhone(page, '/login');
     await page.fill('input[name=login]', 'mina');
@@ -74,24 +64,99 @@ describe('e2e: every page on a 390 × 844 phone', function () {
       page.waitForURL((url) => url.pathname === '/plan/today'),
       page.click('button[type=submit].primary'),
     ]);
-    const pages = [
-      '/plan/today',
-      '/plan',
-      '/history',
-      '/history?year=2022',
-      '/history/import',
-      '/lists',
-      '/learners',
-      '/settings',
-      '/settings/email',
-      '/settings/weights',
-      '/digest/preview',
-      '/',
-    ];
-    for (const url of pages) await expectFitsPhone(page, url);
+    const attempt = db.prepare('SELECT id FROM attempts WHERE learner_id = ? ORDER BY id DESC').pluck().get(learnerId);
+    const outbox = fs.readdirSync(path.join(app.deps.config.dataDir, 'outbox')).find((f) => f.endsWith('.eml'))!;
+    const token = db.prepare('SELECT unsubscribe_token FROM learners WHERE id = ?').pluck().get(learnerId) as string;
+    // Every page (GET route) of the app, so that a page added later without a place here fails this test.
+    const urls: Record<string, string[] | string> = {
+      'GET /': ['/', '/?type=graph_traversal', '/?q=1260'],
+      'GET /plan/today': ['/plan/today'],
+      'GET /plan': ['/plan'],
+      'GET /history': ['/history', '/history?year=2022', '/history?day=2026-11-27'],
+      'GET /history/import': ['/history/import'],
+      'GET /lists': ['/lists'],
+      'GET /learners': ['/learners'],
+      'GET /groups': ['/groups'],
+      'GET /group': ['/group'],
+      'GET /groups/:id/board': [`/groups/${group.id}/board`],
+      'GET /settings': ['/settings'],
+      'GET /settings/email': ['/settings/email'],
+      'GET /settings/weights': ['/settings/weights'],
+      'GET /settings/accounts': ['/settings/accounts'],
+      'GET /digest/preview': ['/digest/preview'],
+      'GET /digest/outbox/:name/view': [`/digest/outbox/${outbox}/view`],
+      'GET /attempts/:id/edit': [`/attempts/${attempt}/edit`],
+      'GET /attempts/:id/delete': [`/attempts/${attempt}/delete`],
+      'GET /unsubscribe/:token': [`/unsubscribe/${token}`],
+      'GET /login': 'a logged-in learner is sent on; checked before logging in',
+      'GET /setup': 'answers only before the first learner; checked by the first test',
+      'GET /logout': 'an action, not a page',
+      'GET /digest/outbox/:name': 'the .eml file itself',
+      'GET /digest/outbox/:name/html': "the email's HTML, framed by the /view page (the email is checked below)",
+      'GET /types/:key/rows': "a fragment of the checklist, loaded into '/'",
+      'GET /api/imports/:id': 'JSON',
+      'GET /api/sync': 'JSON',
+      'GET /export.csv': 'a file',
+      'GET /export.json': 'a file',
+      'GET /language': 'a redirect that sets the language',
+      'GET /favicon.ico': 'a redirect to the icon',
+    };
+    const routes = registeredRoutes(createApp(app.deps)).filter((r) => r.startsWith('GET '));
+    expect(
+      routes.filter((r) => !(r in urls) && !r.startsWith('GET /static')),
+      'pages this test does not visit',
+    ).to.deep.equal([]);
+    const known = knownNames(db);
+    // Every finding of every page at once: one failure lists them all.
+    const problems: string[] = [];
+    for (const lang of ['ko', 'en'] as const) {
+      await page.goto('/settings');
+      await Promise.all([page.waitForURL('**/settings'), page.locator(`.lang-switch button[value=${lang}]`).click()]);
+      for (const url of Object.values(urls)
+        .filter((v) => Array.isArray(v))
+        .flat()) {
+        const response = await page.goto(url);
+        if (response?.status() !== 200) problems.push(`${lang} ${url}: status ${response?.status()}`);
+        const { overflow, small, foreign } = await checkPage(page, lang, known);
+        if (overflow > 0) problems.push(`${lang} ${url}: ${overflow}px wider than the screen`);
+        for (const s of small) problems.push(`${lang} ${url}: under ${MIN_TARGET}px: ${s}`);
+        for (const f of foreign) problems.push(`${lang} ${url}: other language: ${f}`);
+      }
+      // The email as a phone's mail client shows it, in its own language (the learner's: Korean).
+      await page.goto(`/digest/outbox/${outbox}/html`);
+      const email = await checkPage(page, 'ko', known);
+      if (email.overflow > 0) problems.push(`the email is ${email.overflow}px wider than the screen`);
+      for (const f of email.foreign) problems.push(`the email: other language: ${f}`);
+    }
+    expect(problems).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
     // An error page for a logged-in learner (the whole navigation in the top bar).
     expect((await expectFitsPhone(page, '/history?year=22')).status()).to.equal(400);
+  });
+
+  it('a filtered checklist opens at its matches: the first match is on the first screen, after searching or choosing a type', async () => {
+    const firstScreen = async (selector: string) => {
+      const box = await page.locator(selector).first().boundingBox();
+      expect(box, selector).to.not.equal(null);
+      expect(box!.y, `${page.url()}: ${selector} at ${box!.y}px`).to.be.within(0, PHONE.height - box!.height);
+    };
+    await page.goto('/');
+    await page.fill('input[name=q]', '1260');
+    await Promise.all([
+      page.waitForURL('**/?*q=1260*'),
+      page.locator('form.checklist-filters button[type=submit]').click(),
+    ]);
+    await firstScreen('tr[data-problem="boj:1260"]');
+    await page.goto('/');
+    await page.selectOption('form.checklist-filters select[name=type]', 'simulation');
+    await Promise.all([
+      page.waitForURL('**/?*type=simulation*'),
+      page.locator('form.checklist-filters button[type=submit]').click(),
+    ]);
+    await firstScreen('#type-simulation tr[data-problem]');
+    // Without the form (a link to /?type=…): the chosen type is the first of the list.
+    await page.goto('/?type=simulation');
+    expect(await page.locator('.type-list > details').first().getAttribute('data-type')).to.equal('simulation');
   });
 
   it('the charts draw on /plan and /history at phone width, with no console errors, and fold their tables away', async () => {

@@ -312,7 +312,7 @@ const ko: Record<keyof typeof en, string> = {
   'progress.import.not_utf8': '{file}은(는) UTF-8 텍스트가 아닙니다. UTF-8로 저장한 뒤 다시 불러오세요.',
   'progress.import.hub': 'BaekjoonHub 저장소',
   'progress.import.hub_help':
-    '서버에 있는 BaekjoonHub 저장소 클론 폴더(백준/, 프로그래머스/). 날짜는 제출 일자, 없으면 README를 추가한 git 커밋, 그것도 없으면 모르는 채로 둡니다.',
+    '서버에 있는 BaekjoonHub 저장소 클론 폴더(백준/, 프로그래머스/). 날짜는 제출 일자, 없으면 README를 추가한 Git 커밋, 그것도 없으면 모르는 채로 둡니다.',
   'progress.import.hub_admin_only':
     '서버 폴더에서 가져오기는 관리자만 할 수 있습니다. CSV로 가져오거나 관리자에게 부탁하세요.',
   'progress.import.dir': '폴더',
