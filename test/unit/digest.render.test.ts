@@ -102,6 +102,30 @@ describe('digest rendering', () => {
     expect(text).not.to.match(/&amp;|&lt;/);
   });
 
+  it('renderDigest() – readiness – a bar per heavy type (no bar without evidence), the lighter types on one line', () => {
+    const r = (category: string, now: number, heavy: boolean, evidence = true) => ({
+      category,
+      name: category,
+      now,
+      atExam: now + 10,
+      heavy,
+      evidence,
+    });
+    const { html, text } = renderDigest(
+      view({
+        readiness: [r('Heavy', 40, true), r('Untried', 14, true, false), r('LightA', 20, false), r('LightB', 35, false), r('LightC', 14, false, false)],
+      }),
+    );
+    const rows = [...html.matchAll(/white-space:nowrap;">([A-Za-z]+)<\/td>/g)].map((m) => m[1]);
+    expect(rows).to.deep.equal(['Heavy', 'Untried']);
+    expect(html).to.contain('40 → 50%').and.contain('no evidence yet');
+    expect(html).to.match(/data-section="readiness-rest">3 other types: 20–35% now \(1 without evidence yet\)</);
+    expect(text).to.contain('.......... Untried: no evidence yet');
+    expect(text).to.contain('3 other types: 20–35% now (1 without evidence yet)');
+    const one = renderDigest(view({ readiness: [r('Heavy', 40, true), r('LightA', 20, false)] }));
+    expect(one.text).to.contain('1 other type: 20–20% now\n');
+  });
+
   it('renderDigest() – a rest day tomorrow, and a planner notice – says so instead of a list', () => {
     const rest = renderDigest(
       view({ tomorrow: { day: '2026-11-29', weekday: 7, rest: true, items: [] }, reviews: [] }),
