@@ -113,7 +113,13 @@ describe('digest rendering', () => {
     });
     const { html, text } = renderDigest(
       view({
-        readiness: [r('Heavy', 40, true), r('Untried', 14, true, false), r('LightA', 20, false), r('LightB', 35, false), r('LightC', 14, false, false)],
+        readiness: [
+          r('Heavy', 40, true),
+          r('Untried', 14, true, false),
+          r('LightA', 20, false),
+          r('LightB', 35, false),
+          r('LightC', 14, false, false),
+        ],
       }),
     );
     const rows = [...html.matchAll(/white-space:nowrap;">([A-Za-z]+)<\/td>/g)].map((m) => m[1]);
