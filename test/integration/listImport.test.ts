@@ -7,6 +7,7 @@ import { importAnyList } from '../../src/catalog/importAnyList.ts';
 import { importList } from '../../src/catalog/importList.ts';
 import { listByKey, listCount } from '../../src/catalog/listRepository.ts';
 import { problemById } from '../../src/catalog/problemRepository.ts';
+import { latestImportRun } from '../../src/catalog/importRunRepository.ts';
 import { serveDirectory, type StaticServer } from '../fixtures/catalog/staticServer.ts';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/data/lists');
@@ -238,6 +239,8 @@ describe('importing any list', () => {
       ]);
       expect(printed).to.include({ list: 'json_스터디', format: 'json', problems: 4, added: 4, skipped: 1 });
       expect(printed.typeMap).to.deep.equal({ 'DFS/BFS': 'graph_traversal', Graphs: 'graph_traversal' });
+      // The lists page's import history counts it.
+      expect(latestImportRun(t.deps.db)).to.include({ source: path.join(FIXTURES, 'typed.json'), status: 'succeeded' });
     });
 
     it('cote lists --json – every list with name, source, format and counts', async () => {
