@@ -130,6 +130,10 @@ describe('digest rendering', () => {
     expect(text).to.contain('3 other types: 20–35% now (1 without evidence yet)');
     const one = renderDigest(view({ readiness: [r('Heavy', 40, true), r('LightA', 20, false)] }));
     expect(one.text).to.contain('1 other type: 20–20% now\n');
+    // An even profile (no heavy type): one line for all, no table.
+    const even = renderDigest(view({ readiness: [r('A', 20, false), r('B', 30, false)] }));
+    expect(even.html).not.to.contain('data-section="readiness"');
+    expect(even.text).to.contain('2 types, weighed alike: 20–30% now\n');
   });
 
   it('renderDigest() – a rest day tomorrow, and a planner notice – says so instead of a list', () => {
