@@ -57,13 +57,16 @@ describe('e2e: every page on a 390 × 844 phone', function () {
     addMember(db, group, 'mina', PHONE_NOW);
     addMember(db, group, 'jun', PHONE_NOW);
     await sendDueDigests({ ...app.deps, mailer: createMailer(app.deps.config) }, new Date('2026-11-28T12:00:00Z'));
-    await expectFitsPhone(page, '/login');
-    await page.fill('input[name=login]', 'mina');
-    await page.fill('input[name=password]', PASSWORD);
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === '/plan/today'),
-      page.click('button[type=submit].primary'),
-    ]);
+    const logIn = async () => {
+      await expectFitsPhone(page, '/login');
+      await page.fill('input[name=login]', 'mina');
+      await page.fill('input[name=password]', PASSWORD);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/plan/today'),
+        page.click('button[type=submit].primary'),
+      ]);
+    };
+    await logIn();
     const attempt = db.prepare('SELECT id FROM attempts WHERE learner_id = ? ORDER BY id DESC').pluck().get(learnerId);
     const outbox = fs.readdirSync(path.join(app.deps.config.dataDir, 'outbox')).find((f) => f.endsWith('.eml'))!;
     const token = db.prepare('SELECT unsubscribe_token FROM learners WHERE id = ?').pluck().get(learnerId) as string;
@@ -128,8 +131,24 @@ describe('e2e: every page on a 390 × 844 phone', function () {
       if (email.overflow > 0) problems.push(`the email is ${email.overflow}px wider than the screen`);
       for (const f of email.foreign) problems.push(`the email: other language: ${f}`);
     }
+    // The pages of a visitor who is not logged in (the language chosen with the switch's GET form).
+    await page.goto('/settings');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/login'),
+      page.locator('form[action="/logout"] button').click(),
+    ]);
+    for (const lang of ['ko', 'en'] as const) {
+      for (const url of ['/login', '/', '/lists', `/unsubscribe/${token}`]) {
+        await page.goto(`/language?lang=${lang}&back=${encodeURIComponent(url)}`);
+        const { overflow, small, foreign } = await checkPage(page, lang, known);
+        if (overflow > 0) problems.push(`anonymous ${lang} ${url}: ${overflow}px wider than the screen`);
+        for (const s of small) problems.push(`anonymous ${lang} ${url}: under ${MIN_TARGET}px: ${s}`);
+        for (const f of foreign) problems.push(`anonymous ${lang} ${url}: other language: ${f}`);
+      }
+    }
     expect(problems).to.deep.equal([]);
     expect(errors).to.deep.equal([]);
+    await logIn();
     // An error page for a logged-in learner (the whole navigation in the top bar).
     expect((await expectFitsPhone(page, '/history?year=22')).status()).to.equal(400);
   });
