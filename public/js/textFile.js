@@ -11,6 +11,8 @@
     picker.querySelector('input[type=file]').addEventListener('change', async (event) => {
       const input = event.target;
       const file = input.files?.[0];
+      const shown = picker.querySelector('.file-name');
+      if (shown) shown.textContent = file ? file.name : shown.dataset.none;
       if (!file) return;
       try {
         textarea.value = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());

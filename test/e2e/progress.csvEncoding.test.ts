@@ -38,6 +38,8 @@ describe('e2e: loading a CSV file into the import box in Chromium', function () 
   it('a UTF-8 file with a BOM – loaded into the box as written, without the BOM', async () => {
     const { page } = app;
     await page.goto('/history/import');
+    // The picker is worded by the page, not by the browser ("Choose File"), and names the file once chosen.
+    expect(await page.locator('.csv-file .file-name').textContent()).to.equal('No file chosen');
     const text = 'problem,day,outcome,minutes,note\nboj:1000,2026-02-01,solved,10,수학\n';
     await page
       .locator('.csv-file input[type=file]')
@@ -46,5 +48,6 @@ describe('e2e: loading a CSV file into the import box in Chromium', function () 
       () => (document.querySelector('textarea[name=csv]') as HTMLTextAreaElement).value !== '',
     );
     expect(await page.locator('textarea[name=csv]').inputValue()).to.equal(text);
+    expect(await page.locator('.csv-file .file-name').textContent()).to.equal('ok.csv');
   });
 });

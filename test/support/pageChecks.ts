@@ -100,8 +100,8 @@ const MEASURE = `((lang, known, latinOk, hangulOk, min) => {
   const small = [];
   for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex="0"]')) {
     if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-    // A checkbox is touched through its label.
-    const target = el.matches('input[type=checkbox], input[type=radio]') ? (el.closest('label') || el) : el;
+    // A checkbox or a file picker is touched through its label.
+    const target = el.matches('input[type=checkbox], input[type=radio], input[type=file]') ? (el.closest('label') || el) : el;
     const r = target.getBoundingClientRect();
     // A skip link is off screen (1 × 1) until it gets the focus.
     if (r.width <= 1 && r.height <= 1 && target.matches('.skip-link')) continue;
