@@ -44,6 +44,13 @@ describe("a study group's pages say what is in effect, whose it is and what it r
     expect(page).to.contain('no evidence yet');
   });
 
+  it('/settings – a learner keeping General in a Samsung group – told the group’s profile applies', async () => {
+    const { agent } = await loggedIn(t.app(), 'mina');
+    expect(textOf((await agent.get('/settings').expect(200)).text)).to.contain(
+      'Your study group Study uses Samsung: it applies while you keep General here.',
+    );
+  });
+
   it('/plan – after an attempt in a type – that type shows a number, the others still "no evidence yet"', async () => {
     const problem = t.deps.db
       .prepare(

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
+import { groupOfLearner } from '../../groups/inherit.ts';
 import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { currentLearner, requireAdmin, requireLearner } from '../auth.ts';
@@ -56,6 +57,13 @@ export function settingsRoutes({ db, now }: AppDeps): Router {
         error: t('error.progress.too_many_password_checks'),
       });
     },
+  });
+
+  // The settings a study group supplies while the learner keeps the default, shown next to those fields.
+  router.use('/settings', (req, res, next) => {
+    const group = req.learner && groupOfLearner(db, req.learner.id);
+    if (group) res.locals.groupHint = { name: group.name, profile: group.profile, examDate: group.examDate };
+    next();
   });
 
   router.get('/settings', requireLearner, (req, res) => {
