@@ -134,16 +134,21 @@ describe('phones and pictures: chart data and year navigation', function () {
     expect(readiness.types.map((r: { key: string }) => r.key).sort()).to.deep.equal(
       plan.readiness.map((r) => r.category).sort(),
     );
+    // A type without any attempt has no readiness "now" to draw (null), only its projection; the table says so.
+    const rows = tableRows(res.text, 'readiness-table');
     for (const r of plan.readiness) {
       const shown = readiness.types.find((x: { key: string }) => x.key === r.category);
-      expect([shown.weight, shown.now, shown.atExam]).to.deep.equal([r.weight, r.now, r.atExam]);
+      const row = rows[readiness.types.indexOf(shown)];
+      const now = row[2] === 'no evidence yet' ? null : r.now;
+      expect([shown.weight, shown.now, shown.atExam]).to.deep.equal([r.weight, now, r.atExam]);
     }
+    expect(readiness.types.some((r: { now: number | null }) => r.now === null)).to.equal(true);
+    expect(readiness.types.some((r: { now: number | null }) => r.now !== null)).to.equal(true);
     // Heaviest first, in the chart and in the table.
     const weights = readiness.types.map((r: { weight: number }) => r.weight);
     expect(weights).to.deep.equal([...weights].sort((a, b) => b - a));
-    const rows = tableRows(res.text, 'readiness-table');
     expect(rows.map((r) => r[2].split(/\s+/).at(-1))).to.deep.equal(
-      readiness.types.map((r: { now: number }) => r.now.toFixed(2)),
+      readiness.types.map((r: { now: number | null }) => (r.now === null ? 'yet' : r.now.toFixed(2))),
     );
     expect(res.text).to.contain('<div class="chart" data-chart="readiness" aria-hidden="true">');
   });
