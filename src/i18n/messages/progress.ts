@@ -215,8 +215,10 @@ const ko: Record<keyof typeof en, string> = {
   'progress.weekday.7': '일',
   'progress.profile.general': '일반',
   'progress.profile.samsung': '삼성',
-  'progress.field.group_profile': '스터디 그룹 {group}의 시험 유형은 {profile}입니다. 여기서 일반을 고르는 동안 그 유형이 적용됩니다.',
-  'progress.field.group_exam': '스터디 그룹 {group}의 시험일은 {day}입니다. 여기를 비워 두는 동안 그 날짜가 적용됩니다.',
+  'progress.field.group_profile':
+    '스터디 그룹 {group}의 시험 유형은 {profile}입니다. 여기서 일반을 고르는 동안 그 유형이 적용됩니다.',
+  'progress.field.group_exam':
+    '스터디 그룹 {group}의 시험일은 {day}입니다. 여기를 비워 두는 동안 그 날짜가 적용됩니다.',
   'progress.profile.kakao': '카카오',
   'progress.profile.custom': '직접 정한 가중치',
   'progress.settings.title': '설정',
