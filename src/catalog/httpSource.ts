@@ -1,17 +1,12 @@
-import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
-import type { AxiosInstance, AxiosResponse } from 'axios';
 import { AppError } from '../errors.ts';
+import { OutboundError, send, type OutboundAnswer } from '../net/outbound.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
 import { limiter } from './limit.ts';
-import { isPrivateAddress, publicOnlyLookup } from './publicAddress.ts';
 import {
   FILE_TIMEOUT_MS,
   IMPORT_DEADLINE_MS,
   MAX_PAGE_BYTES,
   MAX_REDIRECTS,
-  USER_AGENT,
   expectedParams,
   isListPath,
   type CachedFile,
@@ -38,26 +33,6 @@ export function httpSource(location: string, options: SourceOptions): ListSource
     concurrency = 6,
     cache = new Map(),
   } = options;
-  const agent = { keepAlive: true, maxSockets: concurrency, ...(allowPrivate ? {} : { lookup: publicOnlyLookup }) };
-  const httpAgent = new http.Agent(agent);
-  const httpsAgent = new https.Agent(agent);
-  // Made on the first read: axios (~20 MB) is loaded only by a process that imports a list over HTTP.
-  let client: Promise<AxiosInstance> | undefined;
-  const httpClient = () =>
-    (client ??= import('axios').then(({ default: axios }) =>
-      axios.create({
-        responseType: 'arraybuffer',
-        transformResponse: (data: unknown) => data,
-        validateStatus: () => true,
-        maxRedirects: 0,
-        maxBodyLength: 0,
-        // A proxy would resolve the name itself, out of reach of the address check.
-        ...(allowPrivate ? {} : { proxy: false as const }),
-        headers: { 'User-Agent': USER_AGENT, Accept: 'text/plain, text/markdown, application/json;q=0.9, */*;q=0.5' },
-        httpAgent,
-        httpsAgent,
-      }),
-    ));
   const limit = limiter(concurrency);
   const deadline = AbortSignal.timeout(deadlineMs);
   const closed = new AbortController();
@@ -80,13 +55,14 @@ export function httpSource(location: string, options: SourceOptions): ListSource
   ) {
     let at = new URL(url);
     for (let hop = 0; ; hop++) {
-      const host = at.hostname.replace(/^\[|\]$/g, '');
-      // Sockets skip `lookup` for an IP literal: check it here.
-      if (!allowPrivate && net.isIP(host) && isPrivateAddress(host)) throw privateAddress(url, host, host, expected);
-      const response: AxiosResponse<Buffer> = await (await httpClient()).get(at.toString(), {
-        headers,
+      const response = await send({
+        url: at.href,
+        headers: { Accept: 'text/plain, text/markdown, application/json;q=0.9, */*;q=0.5', ...headers },
         signal,
-        maxContentLength: maxBytes,
+        timeoutMs,
+        maxBytes,
+        parallel: concurrency,
+        allowPrivate,
       });
       const target = typeof response.headers.location === 'string' ? response.headers.location : '';
       if (!REDIRECTS.has(response.status) || target === '') return { response, at: at.toString() };
@@ -117,8 +93,6 @@ export function httpSource(location: string, options: SourceOptions): ListSource
     cacheable: () => [...fetched.values()],
     close: () => {
       closed.abort(new Error('the import stopped'));
-      httpAgent.destroy();
-      httpsAgent.destroy();
     },
     read: (relPath, expected, options = {}) =>
       limit(async () => {
@@ -137,7 +111,7 @@ export function httpSource(location: string, options: SourceOptions): ListSource
         if (cached?.etag) headers['If-None-Match'] = cached.etag;
         if (cached?.lastModified) headers['If-Modified-Since'] = cached.lastModified;
         const signal = AbortSignal.any([deadline, closed.signal, AbortSignal.timeout(timeoutMs)]);
-        let answer: Awaited<ReturnType<typeof get>>;
+        let answer: { response: OutboundAnswer; at: string };
         try {
           if (signal.aborted) throw signal.reason;
           answer = await get(url, headers, signal, maxBytes, expected);
@@ -167,7 +141,7 @@ export function httpSource(location: string, options: SourceOptions): ListSource
             { url, status: response.status, ...expectedParams(expected) },
           );
         }
-        const decoded = decodeUtf8(response.data ?? Buffer.alloc(0));
+        const decoded = decodeUtf8(response.body);
         if ('badLine' in decoded) {
           const where = at === url ? url : `${url} (from ${at})`;
           throw new AppError(
@@ -209,8 +183,7 @@ interface Limits {
 }
 
 function fetchError(url: string, expected: Expected, error: unknown, limits: Limits): AppError {
-  const cause = (error as { cause?: { code?: string; host?: string; address?: string } }).cause;
-  const code = (error as { code?: string }).code ?? '';
+  if (!(error instanceof OutboundError)) throw error;
   if (limits.closed.aborted) {
     return new AppError(
       'catalog.unreachable',
@@ -228,7 +201,7 @@ function fetchError(url: string, expected: Expected, error: unknown, limits: Lim
       { url, source: limits.location, seconds, ...expectedParams(expected) },
     );
   }
-  if (limits.signal.aborted || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+  if (limits.signal.aborted || error.kind === 'timeout' || error.kind === 'aborted') {
     return new AppError(
       'catalog.timeout',
       `GET ${url} timed out after ${limits.timeoutMs / 1000} s; expected ${expected.text}`,
@@ -236,7 +209,7 @@ function fetchError(url: string, expected: Expected, error: unknown, limits: Lim
       { url, seconds: limits.timeoutMs / 1000, ...expectedParams(expected) },
     );
   }
-  if (/maxContentLength/.test((error as Error).message ?? '')) {
+  if (error.kind === 'too_large') {
     const megabytes = Math.round((limits.maxBytes / 1024 / 1024) * 10) / 10;
     return new AppError(
       'catalog.too_large',
@@ -245,11 +218,8 @@ function fetchError(url: string, expected: Expected, error: unknown, limits: Lim
       { file: url, megabytes, ...expectedParams(expected) },
     );
   }
-  if (code === 'EPRIVATEADDRESS' || cause?.code === 'EPRIVATEADDRESS') {
-    const refused = cause?.code === 'EPRIVATEADDRESS' ? cause : (error as { host?: string; address?: string });
-    return privateAddress(url, refused.host ?? '', refused.address ?? '', expected);
-  }
-  const reason = code || (error as Error).message;
+  if (error.kind === 'private') return privateAddress(url, new URL(url).hostname, error.reason, expected);
+  const reason = error.reason;
   return new AppError('catalog.unreachable', `cannot reach ${url} (${reason}); expected ${expected.text}`, 422, {
     url,
     reason,

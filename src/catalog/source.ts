@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-
 // What every list source shares: the interface, what a file should be, the cache of the last fetch, the User-Agent.
 
 /**
@@ -70,14 +68,8 @@ export interface SourceOptions {
   cache?: Map<string, CachedFile>;
 }
 
-const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-  homepage?: string;
-};
-/** An honest User-Agent: who is asking, and where to read about it. */
-export const USER_AGENT = pkg.homepage
-  ? `cote/${pkg.version} (+${pkg.homepage})`
-  : `cote/${pkg.version} (self-hosted coding-test planner)`;
+/** The one honest User-Agent of every outbound call (src/net/outbound.ts). */
+export { USER_AGENT } from '../net/outbound.ts';
 
 /** The AppError params that name what was expected. */
 export function expectedParams(expected: Expected): Record<string, string> {

@@ -1,12 +1,9 @@
-import http from 'node:http';
-import https from 'node:https';
-import type { AxiosInstance, AxiosResponse } from 'axios';
 import { AppError } from '../errors.ts';
-import { USER_AGENT } from '../catalog/source.ts';
+import { OutboundError, send } from '../net/outbound.ts';
 
-// Polite HTTP for the sync adapters: one queue per host (a call starts only when the host's previous call has
-// ended and `gapMs` has passed since), an honest User-Agent, a deadline and a byte cap per call, and backoff on 429,
-// 5xx and answers the adapter calls "slow down" (Codeforces' `Call limit exceeded`), honouring Retry-After.
+// Polite HTTP for the sync adapters, over the one outbound client (src/net/outbound.ts): one queue per host with a
+// gap between calls, an honest User-Agent, a deadline and a byte cap per call, and backoff on 429, 5xx and answers
+// the adapter calls "slow down" (Codeforces' `Call limit exceeded`), honouring Retry-After. Errors are worded here.
 
 /** One call: the whole answer must arrive within this (not an idle timeout). */
 export const CALL_TIMEOUT_MS = 20_000;
@@ -14,41 +11,8 @@ export const CALL_TIMEOUT_MS = 20_000;
 export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 /** Tries after the first one for an answer that asks to slow down. */
 export const RETRIES = 3;
-/** The first backoff; each further one doubles, up to MAX_BACKOFF_MS. */
+/** The first backoff; each further one doubles (the client caps it). */
 export const BACKOFF_MS = 4_000;
-export const MAX_BACKOFF_MS = 60_000;
-
-interface Queue {
-  tail: Promise<void>;
-  lastEnd: number;
-}
-
-// One map per process, kept under a registered symbol: a command's code is imported lazily and a test runner may load
-// this module twice, and two copies must still share each host's queue.
-const QUEUES = Symbol.for('cote.sync.hostQueues');
-const registry = globalThis as unknown as Record<symbol, Map<string, Queue> | undefined>;
-registry[QUEUES] ??= new Map();
-const queues: Map<string, Queue> = registry[QUEUES];
-
-/** Runs `work` in `host`'s queue: after every earlier call to the host has ended, and `gapMs` after the last one. */
-export function inHostQueue<T>(host: string, gapMs: number, work: () => Promise<T>): Promise<T> {
-  const queue = queues.get(host) ?? { tail: Promise.resolve(), lastEnd: 0 };
-  queues.set(host, queue);
-  const run = queue.tail.then(async () => {
-    const wait = queue.lastEnd + gapMs - Date.now();
-    if (wait > 0) await sleep(wait);
-    try {
-      return await work();
-    } finally {
-      queue.lastEnd = Date.now();
-    }
-  });
-  queue.tail = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  return run;
-}
 
 export interface PoliteRequest {
   /** For messages: 'Codeforces', 'LeetCode'. */
@@ -75,23 +39,11 @@ export interface Answer {
   text: string;
 }
 
-let client: Promise<AxiosInstance> | undefined;
-
-/** The HTTP client, made on the first call: axios (~20 MB) is loaded only by a process that syncs. */
-function httpClient(): Promise<AxiosInstance> {
-  const agentOptions = { keepAlive: false };
-  client ??= import('axios').then(({ default: axios }) =>
-    axios.create({
-      responseType: 'arraybuffer',
-      transformResponse: (data: unknown) => data,
-      validateStatus: () => true,
-      maxRedirects: 0,
-      httpAgent: new http.Agent(agentOptions),
-      httpsAgent: new https.Agent(agentOptions),
-    }),
-  );
-  return client;
-}
+const answerOf = (a: { status: number; headers: Record<string, string>; body: Buffer }): Answer => ({
+  status: a.status,
+  contentType: a.headers['content-type'] ?? '',
+  text: a.body.toString('utf8'),
+});
 
 /**
  * Sends one request through the host's queue, retrying with exponential backoff (or the server's Retry-After, capped)
@@ -99,72 +51,52 @@ function httpClient(): Promise<AxiosInstance> {
  * oversized answer or an unreachable host is an AppError naming the source.
  */
 export async function politeRequest(req: PoliteRequest): Promise<Answer> {
-  const { retries = RETRIES, backoffMs = BACKOFF_MS } = req;
-  const host = new URL(req.url).host;
-  for (let attempt = 0; ; attempt++) {
-    const { answer, retryAfter } = await inHostQueue(host, req.gapMs, () => once(req));
-    const slow = answer.status === 429 || answer.status >= 500 || (req.slowDown?.(answer) ?? false);
-    if (!slow || attempt >= retries) return answer;
-    const delay = Math.min(MAX_BACKOFF_MS, Math.max(retryAfter ?? 0, backoffMs * 2 ** attempt));
-    await sleep(delay, req.signal);
-  }
-}
-
-async function once(req: PoliteRequest): Promise<{ answer: Answer; retryAfter?: number }> {
   const timeoutMs = req.timeoutMs ?? CALL_TIMEOUT_MS;
   const maxBytes = req.maxBytes ?? MAX_ANSWER_BYTES;
-  const signals = [AbortSignal.timeout(timeoutMs), ...(req.signal ? [req.signal] : [])];
-  let response: AxiosResponse<Buffer>;
   try {
-    if (req.signal?.aborted) throw req.signal.reason;
-    response = await (await httpClient()).request({
-      method: req.method,
-      url: req.url,
-      data: req.body,
-      headers: { 'User-Agent': USER_AGENT, Accept: 'application/json', ...req.headers },
-      signal: AbortSignal.any(signals),
-      maxContentLength: maxBytes,
-      maxBodyLength: 1024 * 1024,
-    });
+    return answerOf(
+      await send({
+        url: req.url,
+        method: req.method,
+        body: req.body,
+        headers: { Accept: 'application/json', ...req.headers },
+        gapMs: req.gapMs,
+        timeoutMs,
+        maxBytes,
+        signal: req.signal,
+        retries: req.retries ?? RETRIES,
+        backoffMs: req.backoffMs ?? BACKOFF_MS,
+        retryWhen: req.slowDown ? (a) => req.slowDown!(answerOf(a)) : undefined,
+      }),
+    );
   } catch (error) {
-    throw callError(req, error, timeoutMs, maxBytes);
+    throw callError(req.sourceName, error, timeoutMs, maxBytes);
   }
-  const retryAfter = Number(response.headers['retry-after']);
-  return {
-    answer: {
-      status: response.status,
-      contentType: String(response.headers['content-type'] ?? ''),
-      text: Buffer.from(response.data ?? []).toString('utf8'),
-    },
-    retryAfter: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
-  };
 }
 
-function callError(req: PoliteRequest, error: unknown, timeoutMs: number, maxBytes: number): AppError {
-  const code = (error as { code?: string }).code ?? '';
-  const source = req.sourceName;
-  if (/maxContentLength/.test((error as Error).message ?? '')) {
-    const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-    return new AppError('sync.too_large', `${source} sent more than ${megabytes} MB in one answer`, 502, {
-      source,
-      megabytes,
-    });
+function callError(source: string, error: unknown, timeoutMs: number, maxBytes: number): AppError {
+  if (!(error instanceof OutboundError)) throw error;
+  switch (error.kind) {
+    case 'too_large': {
+      const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+      return new AppError('sync.too_large', `${source} sent more than ${megabytes} MB in one answer`, 502, {
+        source,
+        megabytes,
+      });
+    }
+    case 'aborted':
+      return new AppError('sync.deadline', `${source} did not finish in time: the sync stopped`, 504, { source });
+    case 'timeout':
+      return new AppError('sync.timeout', `${source} did not answer within ${timeoutMs / 1000} s`, 504, {
+        source,
+        seconds: timeoutMs / 1000,
+      });
+    default:
+      return new AppError('sync.unreachable', `cannot reach ${source} (${error.reason || error.kind})`, 502, {
+        source,
+        reason: error.reason || error.kind,
+      });
   }
-  if (req.signal?.aborted)
-    return new AppError('sync.deadline', `${source} did not finish in time: the sync stopped`, 504, { source });
-  if (
-    code === 'ECONNABORTED' ||
-    code === 'ETIMEDOUT' ||
-    code === 'ERR_CANCELED' ||
-    (error as Error).name === 'TimeoutError'
-  ) {
-    return new AppError('sync.timeout', `${source} did not answer within ${timeoutMs / 1000} s`, 504, {
-      source,
-      seconds: timeoutMs / 1000,
-    });
-  }
-  const reason = code || (error as Error).message;
-  return new AppError('sync.unreachable', `cannot reach ${source} (${reason})`, 502, { source, reason });
 }
 
 /** Parses an answer that should be JSON; an HTML page (a challenge, an error page) or broken JSON is a clear error. */
@@ -201,19 +133,4 @@ export function statusError(source: string, answer: Answer): AppError {
 
 function fail(code: string, message: string, params: Record<string, string | number>): never {
   throw new AppError(code, message, 502, params);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

@@ -1,0 +1,240 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import zlib from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { isPrivateAddress, PrivateAddressError, publicOnlyLookup } from '../catalog/publicAddress.ts';
+
+/**
+ * The one outbound HTTP client (lists, sync, webhooks). One call to `send` is one logical request:
+ *   - a deadline for the whole answer (`timeoutMs`, not an idle timeout), and the caller's `signal` on top;
+ *   - a byte cap on the body after decompression (`maxBytes`), checked while it streams in;
+ *   - one queue per host: at most `parallel` calls to a host at once, and `gapMs` between the end of one call and the
+ *     start of the next (a queue keeps the largest gap and parallelism any caller asked for);
+ *   - retries with exponential backoff on 429, 5xx or `retryWhen(answer)`, waiting at least the server's Retry-After
+ *     (seconds or an HTTP date), at most MAX_BACKOFF_MS; the last answer is returned when the tries run out;
+ *   - an honest User-Agent; redirects are never followed (the caller decides);
+ *   - with `allowPrivate: false` no connection reaches a private or local address (checked when connecting).
+ * Failures are an OutboundError whose `kind` says which limit or problem it was; the caller words it.
+ */
+
+const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  homepage?: string;
+};
+/** Who is asking, and where to read about it. */
+export const USER_AGENT = pkg.homepage
+  ? `cote/${pkg.version} (+${pkg.homepage})`
+  : `cote/${pkg.version} (self-hosted coding-test planner)`;
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_BACKOFF_MS = 4_000;
+export const MAX_BACKOFF_MS = 60_000;
+
+export interface OutboundRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** The whole answer must arrive within this (default DEFAULT_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** The most body bytes after decompression (default DEFAULT_MAX_BYTES). */
+  maxBytes?: number;
+  /** Ends the call (and any wait) at once. */
+  signal?: AbortSignal;
+  /** Least time between two calls to the host (default 0). */
+  gapMs?: number;
+  /** Calls to the host at once (default 1). */
+  parallel?: number;
+  /** Tries after the first for an answer that says "slow down" (default 0). */
+  retries?: number;
+  /** The first backoff; doubled on each further try (default DEFAULT_BACKOFF_MS). */
+  backoffMs?: number;
+  /** A 2xx answer that still means "too fast" (Codeforces says it in the JSON). */
+  retryWhen?: (answer: OutboundAnswer) => boolean;
+  /** Default true; false refuses private and local addresses, literal or resolved. */
+  allowPrivate?: boolean;
+}
+
+export interface OutboundAnswer {
+  status: number;
+  /** Header names in lower case; repeated headers joined with ', '. */
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export type OutboundFailure = 'timeout' | 'aborted' | 'too_large' | 'private' | 'unreachable';
+
+export class OutboundError extends Error {
+  constructor(
+    readonly kind: OutboundFailure,
+    readonly url: string,
+    /** The system code (ECONNREFUSED…) or the refused address, when there is one. */
+    readonly reason: string,
+    readonly limit?: number,
+  ) {
+    super(`${kind}: ${url}${reason ? ` (${reason})` : ''}`);
+    this.name = 'OutboundError';
+  }
+}
+
+/** Sends `req` through its host's queue, retrying as described above. */
+export async function send(req: OutboundRequest): Promise<OutboundAnswer> {
+  const { retries = 0, backoffMs = DEFAULT_BACKOFF_MS } = req;
+  const url = new URL(req.url);
+  for (let attempt = 0; ; attempt++) {
+    const answer = await inHostQueue(url.host, req, () => once(url, req));
+    const slow = answer.status === 429 || answer.status >= 500 || (req.retryWhen?.(answer) ?? false);
+    if (!slow || attempt >= retries) return answer;
+    const asked = retryAfterMs(answer.headers['retry-after'], new Date()) ?? 0;
+    await sleep(Math.min(MAX_BACKOFF_MS, Math.max(asked, backoffMs * 2 ** attempt)), req.signal, req.url);
+  }
+}
+
+/** Retry-After as milliseconds from `now`: delay-seconds or an HTTP date (a past date is 0); undefined if unreadable. */
+export function retryAfterMs(value: string | undefined, now: Date): number | undefined {
+  const text = value?.trim() ?? '';
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (!/[a-z]/i.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}
+
+interface HostQueue {
+  active: number;
+  waiting: (() => void)[];
+  lastEnd: number;
+  gapMs: number;
+  parallel: number;
+}
+
+const queues = new Map<string, HostQueue>();
+
+async function inHostQueue<T>(host: string, req: OutboundRequest, work: () => Promise<T>): Promise<T> {
+  const queue = queues.get(host) ?? { active: 0, waiting: [], lastEnd: 0, gapMs: 0, parallel: 1 };
+  queues.set(host, queue);
+  queue.gapMs = Math.max(queue.gapMs, req.gapMs ?? 0);
+  queue.parallel = Math.max(queue.parallel, req.parallel ?? 1);
+  while (queue.active >= queue.parallel) await new Promise<void>((resolve) => queue.waiting.push(resolve));
+  queue.active++;
+  try {
+    const wait = queue.lastEnd + queue.gapMs - Date.now();
+    if (wait > 0) await sleep(wait, req.signal, req.url);
+    return await work();
+  } finally {
+    queue.active--;
+    queue.lastEnd = Date.now();
+    queue.waiting.shift()?.();
+    if (queue.active === 0 && queue.waiting.length === 0 && queue.gapMs === 0) queues.delete(host);
+  }
+}
+
+const agents = {
+  open: { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) },
+  publicOnly: {
+    http: new http.Agent({ keepAlive: true, lookup: publicOnlyLookup }),
+    https: new https.Agent({ keepAlive: true, lookup: publicOnlyLookup }),
+  },
+};
+
+function once(url: URL, req: OutboundRequest): Promise<OutboundAnswer> {
+  const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = req.maxBytes ?? DEFAULT_MAX_BYTES;
+  const allowPrivate = req.allowPrivate ?? true;
+  const href = url.href;
+  return new Promise((resolve, reject) => {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // Sockets skip `lookup` for an IP literal: check it here.
+    if (!allowPrivate && net.isIP(host) && isPrivateAddress(host))
+      return reject(new OutboundError('private', href, host));
+    if (req.signal?.aborted) return reject(new OutboundError('aborted', href, ''));
+    const secure = url.protocol === 'https:';
+    const pool = allowPrivate ? agents.open : agents.publicOnly;
+    let settled = false;
+    const finish = (error: OutboundError | null, answer?: OutboundAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
+      if (error) {
+        request.destroy();
+        reject(error);
+      } else resolve(answer!);
+    };
+    const timer = setTimeout(() => finish(new OutboundError('timeout', href, '', timeoutMs)), timeoutMs);
+    const onAbort = () => finish(new OutboundError('aborted', href, ''));
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    const body = req.body === undefined ? undefined : Buffer.from(req.body);
+    const request = (secure ? https : http).request(
+      url,
+      {
+        method: req.method ?? 'GET',
+        agent: secure ? pool.https : pool.http,
+        headers: {
+          'User-Agent': USER_AGENT,
+          'Accept-Encoding': 'gzip, deflate, br',
+          ...(body ? { 'Content-Length': String(body.length) } : {}),
+          ...req.headers,
+        },
+      },
+      (response) => {
+        const declared = Number(response.headers['content-length']);
+        const encoding = String(response.headers['content-encoding'] ?? '').toLowerCase();
+        if (!encoding && declared > maxBytes) return finish(new OutboundError('too_large', href, '', maxBytes));
+        let stream: Readable = response;
+        if (encoding === 'gzip' || encoding === 'x-gzip') stream = response.pipe(zlib.createGunzip());
+        else if (encoding === 'deflate') stream = response.pipe(zlib.createInflate());
+        else if (encoding === 'br') stream = response.pipe(zlib.createBrotliDecompress());
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        stream.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > maxBytes) {
+            stream.destroy();
+            finish(new OutboundError('too_large', href, '', maxBytes));
+          } else chunks.push(chunk);
+        });
+        stream.on('error', (error: NodeJS.ErrnoException) =>
+          finish(new OutboundError('unreachable', href, error.code ?? error.message)),
+        );
+        stream.on('end', () =>
+          finish(null, {
+            status: response.statusCode ?? 0,
+            headers: flat(response.headers),
+            body: Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error instanceof PrivateAddressError || error.code === 'EPRIVATEADDRESS')
+        return finish(new OutboundError('private', href, (error as PrivateAddressError).address ?? ''));
+      finish(new OutboundError('unreachable', href, error.code ?? error.message));
+    });
+    request.end(body);
+  });
+}
+
+function flat(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined, url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new OutboundError('aborted', url, ''));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new OutboundError('aborted', url, ''));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
