@@ -1,33 +1,42 @@
 import crypto from 'node:crypto';
+import dns from 'node:dns';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { AppError } from '../errors.ts';
-import { checkPublicHost, isPrivateAddress } from '../catalog/publicAddress.ts';
+import { isPrivateAddress } from '../catalog/publicAddress.ts';
 
 /** A clone or a fetch must finish within this. */
 export const GIT_TIMEOUT_MS = 120_000;
-/** A clone larger than this is removed and refused (a solutions repository is a few MB). */
+/** A clone larger than this on disk is stopped while it transfers, and removed (a solutions repository is a few MB). */
 export const MAX_REPO_BYTES = 300 * 1024 * 1024;
 export const MAX_REPO_URL = 500;
+/** How often the size of a transfer in progress is measured. */
+const SIZE_POLL_MS = 200;
 
 /**
- * A repository URL a learner may give: http(s) only (no file://, ssh, local paths), no user or password in it, no
- * loopback or private IP literal unless `allowPrivate`. Returns the URL as written (trimmed); an AppError 422 naming
- * what is wrong otherwise. Host names are resolved and checked again when the sync runs.
+ * A repository URL a learner may give: http(s) only (no file://, ssh, local paths), printable ASCII without `\`,
+ * `@` (user info), a query or a fragment, so that the WHATWG parser, git and curl all read the same host; no
+ * loopback or private IP literal unless `allowPrivate`. Returns the normalised `url.href` (what is stored and what
+ * git is given); an AppError 422 naming what is wrong otherwise. Host names are resolved and checked when the sync runs.
  */
 export function checkRepoUrl(raw: string, allowPrivate: boolean): string {
   const value = raw.trim();
+  const shown = JSON.stringify(value.slice(0, 100));
   const refuse = (why: string): never => {
-    throw new AppError(
-      'sync.bad_repo_url',
-      `${JSON.stringify(value.slice(0, 100))} is not a public http(s) repository URL: ${why}`,
-      422,
-      { url: value.slice(0, 100), why },
-    );
+    throw new AppError('sync.bad_repo_url', `${shown} is not a public http(s) repository URL: ${why}`, 422, {
+      url: value.slice(0, 100),
+      why,
+    });
   };
   if (value.length > MAX_REPO_URL) refuse(`longer than ${MAX_REPO_URL} characters`);
+  const odd = [...value].find((c) => c < '!' || c > '~');
+  if (odd !== undefined)
+    refuse(
+      `it holds ${odd === '\0' ? 'a NUL character' : `the character U+${odd.codePointAt(0)!.toString(16).padStart(4, '0')}`}`,
+    );
+  if (value.includes('\\')) refuse('it holds a backslash (\\), which git and browsers read differently');
   let url: URL;
   try {
     url = new URL(value);
@@ -36,15 +45,21 @@ export function checkRepoUrl(raw: string, allowPrivate: boolean): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     refuse(`${url.protocol.replace(':', '')} is not http or https`);
-  if (url.username || url.password) refuse('it holds a user name or password');
+  if (value.includes('@') || url.username || url.password) refuse('it holds a user name or password (@)');
+  if (url.search || url.hash || /[?#]/.test(value)) refuse('it holds a query (?) or a fragment (#)');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowPrivate && ((net.isIP(host) && isPrivateAddress(host)) || /^localhost$|\.localhost$/i.test(host)))
     refuse('a private or local address');
-  return value;
+  return url.href;
 }
 
-/** Where the clone of `url` lives: <dataDir>/repos/<hash of the URL>. */
+/** Where the bare clone of `url` lives: <dataDir>/repos/<hash of the URL>.git. */
 export function cloneDir(dataDir: string, url: string): string {
+  return `${legacyCloneDir(dataDir, url)}.git`;
+}
+
+// Clones before the bare layout were work trees here; they are removed on the next sync.
+function legacyCloneDir(dataDir: string, url: string): string {
   return path.join(dataDir, 'repos', crypto.createHash('sha256').update(url).digest('hex').slice(0, 24));
 }
 
@@ -55,77 +70,116 @@ export interface RepoOptions {
   maxBytes?: number;
 }
 
+/** A bare clone and the commit the sync reads. */
+export interface Clone {
+  dir: string;
+  commit: string;
+}
+
 /**
- * Clones `url` once into the data directory and fetches it after, with the git CLI: no credentials asked or used
- * (GIT_TERMINAL_PROMPT=0, no global config or helpers), http(s) only (also for submodules and redirects), no hooks,
- * a time limit, and a size limit checked after each transfer. A first clone goes to a temporary folder renamed when
- * complete, so a failed clone leaves nothing; a failed fetch keeps the previous clone. Returns the work tree.
+ * The one error for "that address cannot be read": a private address, a name that does not resolve, a closed port,
+ * a server that is not git and a repository that does not exist read the same, so the sync is no port scanner.
  */
-export async function cloneOrFetch(url: string, options: RepoOptions): Promise<string> {
+export function unreachable(url: string): AppError {
+  return new AppError(
+    'sync.git_unreachable',
+    `${url} cannot be read: it is not a public git repository cote can reach`,
+    422,
+    { url },
+  );
+}
+
+/**
+ * Clones `url` once into the data directory as a bare repository (no checkout: nothing is written but git's
+ * compressed objects) and fetches it after, with the git CLI: no credentials asked or used, http(s) only (also for
+ * redirects, which are not followed without `allowPrivate`), no hooks, a time limit, the host resolved once, checked
+ * and pinned (curl connects to the checked address), and a size limit enforced while git transfers (the transfer is
+ * killed when the folder grows past it). A first clone goes to a temporary folder renamed when complete, so a failed
+ * clone leaves nothing; a failed fetch keeps the previous clone.
+ */
+export async function cloneOrFetch(url: string, options: RepoOptions): Promise<Clone> {
   const { timeoutMs = GIT_TIMEOUT_MS, maxBytes = MAX_REPO_BYTES } = options;
-  if (!options.allowPrivate) {
-    try {
-      await checkPublicHost(new URL(url));
-    } catch (error) {
-      if ((error as { code?: string }).code === 'EPRIVATEADDRESS') {
-        throw new AppError(
-          'sync.git_private',
-          `${url} points at a private or local address: refused (an admin can allow it with COTE_ALLOW_PRIVATE_SOURCES=true)`,
-          422,
-          { url },
-        );
-      }
-      throw new AppError(
-        'sync.git_unreachable',
-        `cannot reach ${url} (${(error as { code?: string }).code ?? 'lookup failed'})`,
-        502,
-        { url, reason: String((error as { code?: string }).code ?? '') },
-      );
-    }
-  }
+  const pin = await pinnedAddress(url, options.allowPrivate);
   const dir = cloneDir(options.dataDir, url);
-  const run = (args: string[], cwd?: string) => git(url, args, { cwd, timeoutMs, allowPrivate: options.allowPrivate });
-  if (fs.existsSync(path.join(dir, '.git'))) {
-    await run(['fetch', '--quiet', '--no-tags', 'origin', 'HEAD'], dir);
-    await run(['reset', '--quiet', '--hard', 'FETCH_HEAD'], dir);
-    checkSize(url, dir, maxBytes, false);
-    return dir;
+  fs.rmSync(legacyCloneDir(options.dataDir, url), { recursive: true, force: true });
+  const run = (args: string[], cwd: string | undefined, watch?: string) =>
+    git(url, args, { cwd, timeoutMs, allowPrivate: options.allowPrivate, pin, watch, maxBytes });
+  if (fs.existsSync(path.join(dir, 'HEAD'))) {
+    try {
+      await run(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', url, '+HEAD:refs/cote/synced'], dir, dir);
+    } catch (error) {
+      if ((error as AppError).code === 'sync.git_too_large') fs.rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+    return { dir, commit: (await run(['rev-parse', '--verify', 'refs/cote/synced^{commit}'], dir)).trim() };
   }
   fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
   const temp = `${dir}.tmp-${crypto.randomBytes(4).toString('hex')}`;
   try {
-    await run(['clone', '--quiet', '--no-tags', '--single-branch', '--template=', url, temp]);
-    checkSize(url, temp, maxBytes, true);
+    await run(
+      ['clone', '--quiet', '--bare', '--no-tags', '--single-branch', '--template=', url, temp],
+      undefined,
+      temp,
+    );
+    const commit = (await run(['rev-parse', '--verify', 'HEAD^{commit}'], temp)).trim();
+    await run(['update-ref', 'refs/cote/synced', commit], temp);
     fs.renameSync(temp, dir);
+    return { dir, commit };
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }
-  return dir;
 }
 
-function checkSize(url: string, dir: string, maxBytes: number, isNew: boolean): void {
-  const bytes = sizeOf(dir);
-  if (bytes <= maxBytes) return;
-  if (!isNew) fs.rmSync(dir, { recursive: true, force: true });
-  const megabytes = Math.round(maxBytes / 1024 / 1024);
-  throw new AppError('sync.git_too_large', `${url} is larger than ${megabytes} MB: not kept`, 413, { url, megabytes });
+/** host:port:address for curl's resolver, the address checked once; undefined for an IP literal or `allowPrivate`. */
+async function pinnedAddress(url: string, allowPrivate: boolean): Promise<string | undefined> {
+  const parsed = new URL(url);
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(host)) {
+    if (!allowPrivate && isPrivateAddress(host)) throw unreachable(url);
+    return undefined;
+  }
+  let addresses: { address: string; family: number }[];
+  try {
+    addresses = await dns.promises.lookup(host, { all: true });
+  } catch {
+    throw unreachable(url);
+  }
+  if (addresses.length === 0 || (!allowPrivate && addresses.some((a) => isPrivateAddress(a.address))))
+    throw unreachable(url);
+  const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+  const first = addresses[0];
+  return `${parsed.hostname}:${port}:${first.family === 6 ? `[${first.address}]` : first.address}`;
 }
 
-function sizeOf(dir: string): number {
+/** Bytes of the files under `dir` (0 when it does not exist yet). */
+export function sizeOf(dir: string): number {
   let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) total += sizeOf(full);
-    else if (entry.isFile()) total += fs.statSync(full).size;
+    else if (entry.isFile()) total += fs.statSync(full, { throwIfNoEntry: false })?.size ?? 0;
   }
   return total;
 }
 
-function git(
-  url: string,
-  args: string[],
-  o: { cwd?: string; timeoutMs: number; allowPrivate: boolean },
-): Promise<string> {
+interface GitRun {
+  cwd?: string;
+  timeoutMs: number;
+  allowPrivate: boolean;
+  /** host:port:address curl must connect to (the address checked before). */
+  pin?: string;
+  /** A folder whose size may not pass `maxBytes` while git runs (git is killed at once when it does). */
+  watch?: string;
+  maxBytes: number;
+}
+
+function git(url: string, args: string[], o: GitRun): Promise<string> {
   const safety = [
     '-c',
     'credential.helper=',
@@ -145,6 +199,16 @@ function git(
     'http.lowSpeedTime=30',
     '-c',
     'core.quotepath=false',
+    // Objects are kept as sent (no loose copies of a huge blob), and no proxy resolves the name elsewhere.
+    '-c',
+    'fetch.unpackLimit=1',
+    '-c',
+    'transfer.unpackLimit=1',
+    '-c',
+    'http.proxy=',
+    '-c',
+    'core.bigFileThreshold=1m',
+    ...(o.pin ? ['-c', `http.curloptResolve=${o.pin}`] : []),
     // A redirect could lead to a private address the check above never saw.
     ...(o.allowPrivate ? [] : ['-c', 'http.followRedirects=false']),
   ];
@@ -160,24 +224,37 @@ function git(
     LC_ALL: 'C',
   };
   return new Promise((resolve, reject) => {
-    execFile(
+    let tooLarge = false;
+    const child = execFile(
       'git',
       [...safety, ...args],
       { cwd: o.cwd, env, timeout: o.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' },
-      (error, stdout, stderr) => {
+      (error, stdout) => {
+        clearInterval(watcher);
+        if (tooLarge || (!error && o.watch && sizeOf(o.watch) > o.maxBytes)) {
+          const megabytes = Math.round(o.maxBytes / 1024 / 1024);
+          return reject(
+            new AppError('sync.git_too_large', `${url} is larger than ${megabytes} MB: not kept`, 413, {
+              url,
+              megabytes,
+            }),
+          );
+        }
         if (!error) return resolve(stdout);
-        reject(gitError(url, error, stderr, o.timeoutMs));
+        reject(gitError(url, error, o.timeoutMs));
       },
     );
+    const watcher = setInterval(() => {
+      if (o.watch && !tooLarge && sizeOf(o.watch) > o.maxBytes) {
+        tooLarge = true;
+        child.kill('SIGKILL');
+      }
+    }, SIZE_POLL_MS);
   });
 }
 
-function gitError(
-  url: string,
-  error: Error & { killed?: boolean; code?: unknown },
-  stderr: string,
-  timeoutMs: number,
-): AppError {
+/** A timeout and a missing git say so; everything else about the address reads the same (see `unreachable`). */
+function gitError(url: string, error: Error & { killed?: boolean; code?: unknown }, timeoutMs: number): AppError {
   if (error.killed)
     return new AppError('sync.git_timeout', `git did not finish with ${url} within ${timeoutMs / 1000} s`, 504, {
       url,
@@ -185,24 +262,5 @@ function gitError(
     });
   if (error.code === 'ENOENT')
     return new AppError('sync.git_missing', 'git is not installed on the server (apt-get install git)', 500);
-  const text = stderr.trim();
-  if (
-    /not found|terminal prompts disabled|could not read Username|Authentication failed|HTTP 40[134]|returned error: 40[134]/i.test(
-      text,
-    )
-  ) {
-    return new AppError('sync.git_not_found', `${url} does not exist or is not public`, 422, { url });
-  }
-  const line = (
-    text
-      .split('\n')
-      .filter((l) => /fatal|error/i.test(l))
-      .at(-1) ??
-    text.split('\n').at(-1) ??
-    ''
-  ).slice(0, 200);
-  return new AppError('sync.git_failed', `git could not read ${url}: ${line || 'no reason given'}`, 502, {
-    url,
-    reason: line,
-  });
+  return unreachable(url);
 }

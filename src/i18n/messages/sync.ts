@@ -50,14 +50,12 @@ const en = {
   'error.sync.leetcode_failed': 'LeetCode refused the request: {message}',
   'error.sync.solvedac_unavailable':
     'solved.ac is not answering plain clients (it shows a browser challenge), so cote does not sync it. Log BOJ solves by hand or through a BaekjoonHub repository.',
-  'error.sync.git_private': '{url} points at a private or local address: refused.',
-  'error.sync.git_unreachable': 'Cannot reach {url} ({reason}).',
-  'error.sync.git_not_found': '{url} does not exist or is not public.',
+  'error.sync.git_unreachable': '{url} cannot be read: it is not a public git repository cote can reach.',
+  'error.sync.too_many_records': '{source} holds {count} records: cote reads at most {max} in one sync.',
   'error.sync.git_not_hub':
     '{url} is not a BaekjoonHub repository: no 백준/ or 프로그래머스/ folder with README.md files.',
   'error.sync.git_timeout': 'git did not finish with {url} within {seconds} s.',
   'error.sync.git_too_large': '{url} is larger than {megabytes} MB: not kept.',
-  'error.sync.git_failed': 'git could not read {url}: {reason}',
   'error.sync.git_missing': 'git is not installed on the server.',
   'error.sync.crashed': 'The {source} sync failed unexpectedly.',
 };
@@ -112,14 +110,12 @@ const ko: typeof en = {
   'error.sync.leetcode_failed': 'LeetCode가 요청을 거절했습니다: {message}',
   'error.sync.solvedac_unavailable':
     'solved.ac가 일반 클라이언트에 응답하지 않아(브라우저 확인 페이지를 보여 줌) 동기화하지 않습니다. BOJ 풀이는 직접 기록하거나 BaekjoonHub 저장소로 가져오세요.',
-  'error.sync.git_private': '{url}은(는) 사설 또는 로컬 주소를 가리켜 거부했습니다.',
-  'error.sync.git_unreachable': '{url}에 연결할 수 없습니다({reason}).',
-  'error.sync.git_not_found': '{url} 저장소가 없거나 공개되어 있지 않습니다.',
+  'error.sync.git_unreachable': '{url}을(를) 읽을 수 없습니다. cote가 접근할 수 있는 공개 git 저장소가 아닙니다.',
+  'error.sync.too_many_records': '{source}에 기록이 {count}개 있습니다. 한 번의 동기화로 최대 {max}개까지 읽습니다.',
   'error.sync.git_not_hub':
     '{url}은(는) BaekjoonHub 저장소가 아닙니다: README.md가 있는 백준/ 또는 프로그래머스/ 폴더가 없습니다.',
   'error.sync.git_timeout': 'git이 {url}을(를) {seconds}초 안에 끝내지 못했습니다.',
   'error.sync.git_too_large': '{url}이(가) {megabytes}MB보다 커서 보관하지 않았습니다.',
-  'error.sync.git_failed': 'git이 {url}을(를) 읽지 못했습니다: {reason}',
   'error.sync.git_missing': '서버에 git이 설치되어 있지 않습니다.',
   'error.sync.crashed': '{source} 동기화가 예기치 않게 실패했습니다.',
 };
