@@ -49,8 +49,14 @@ export const JUDGES: Record<JudgeKey, Judge> = {
   cf: {
     key: 'cf',
     name: 'Codeforces',
-    // Contest number + index: 1352A, 1520F2 (gym contests are 6-digit numbers from 100000).
-    normalise: (id) => (/^\d{1,6}[a-z]\d?$/i.test(id) ? id.toUpperCase().replace(/^0+(?=\d)/, '') : undefined),
+    // Contest number + index: 1352A, 1520F2 (gym contests are 6-digit numbers from 100000); the acmsguru problemset
+    // has no contest of its own: 'acmsguru/100' (its page is /problemsets/acmsguru/problem/99999/100, see links.ts).
+    normalise: (id) =>
+      /^acmsguru\/\d{1,4}$/i.test(id)
+        ? id.toLowerCase()
+        : /^\d{1,6}[a-z]\d?$/i.test(id)
+          ? id.toUpperCase().replace(/^0+(?=\d)/, '')
+          : undefined,
     linkTemplate: 'https://codeforces.com/problemset/problem/{contest}/{index}',
     env: 'COTE_LINK_CF',
   },
@@ -91,6 +97,7 @@ export function problemIdOf(judge: string, id: string): string | undefined {
 /** The placeholders of a problem's link template: {id}, and for Codeforces {contest} and {index}, for AtCoder {contest}. */
 export function linkParams(judge: JudgeKey, id: string): Record<string, string> {
   if (judge === 'cf') {
+    if (id.startsWith('acmsguru/')) return { id, contest: 'acmsguru', index: id.slice('acmsguru/'.length) };
     const m = /^(\d+)([A-Z]\d?)$/.exec(id);
     return { id, contest: m?.[1] ?? id, index: m?.[2] ?? '' };
   }

@@ -23,6 +23,8 @@ export function problemLinks(id: string, templates: LinkTemplates = {}, fallback
   let template = templates[judgeKey] || judge.linkTemplate;
   if (!templates[judgeKey] && judgeKey === 'cf' && Number(params.contest) >= 100000)
     template = 'https://codeforces.com/gym/{contest}/problem/{index}';
+  if (!templates[judgeKey] && judgeKey === 'cf' && number.startsWith('acmsguru/'))
+    template = 'https://codeforces.com/problemsets/acmsguru/problem/99999/{index}';
   return {
     url: fillTemplate(template, params),
     archive: judge.archive ? fillTemplate(judge.archive.template, params) : null,

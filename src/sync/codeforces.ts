@@ -8,8 +8,10 @@ import type { Fetched, Submission } from './types.ts';
 export const CODEFORCES_GAP_MS = 2_000;
 /** Submissions per user.status call. */
 export const CODEFORCES_PAGE = 1_000;
-/** At most this many pages per sync (100,000 submissions): a bound whatever the server says. */
-const MAX_PAGES = 100;
+/** At most this many submissions per sync (the newest; older ones came with earlier syncs). */
+export const MAX_SUBMISSIONS = 20_000;
+/** One page of 1,000 submissions is about 0.5 MB. */
+const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
 export interface CodeforcesOptions {
   baseUrl: string;
@@ -25,19 +27,22 @@ export interface CodeforcesOptions {
 interface RawSubmission {
   contestId?: unknown;
   creationTimeSeconds?: unknown;
-  problem?: { contestId?: unknown; index?: unknown; name?: unknown; rating?: unknown };
+  problem?: { contestId?: unknown; index?: unknown; name?: unknown; rating?: unknown; problemsetName?: unknown };
   verdict?: unknown;
+  testset?: unknown;
 }
 
 /**
- * Every submission of `handle`, newest first, page by page (user.status?handle=&from=&count=), until a page comes
- * back short. Verdict OK is accepted; a missing verdict or TESTING is still running and left out; anything else is a
- * rejected try. A record without a contest, an index or a time is counted as unusable.
+ * The submissions of `handle`, newest first, page by page (user.status?handle=&from=&count=), until a page comes back
+ * short or MAX_SUBMISSIONS are read. A page is never read past the `count` asked for, and a page longer than asked
+ * is the last one (a server that ignores `count` is not paged on). Verdict OK on the final tests is accepted; OK on
+ * pretests (a contest not yet system-tested), a missing verdict or TESTING is still running and left out, to be read
+ * again next sync; anything else is a rejected try. A record without a problem or a time is counted as unusable.
  */
 export async function fetchCodeforces(handle: string, options: CodeforcesOptions): Promise<Fetched> {
   const pageSize = options.pageSize ?? CODEFORCES_PAGE;
   const result: Fetched = { submissions: [], fetched: 0, unusable: 0 };
-  for (let page = 0; page < MAX_PAGES; page++) {
+  for (let page = 0; result.fetched < MAX_SUBMISSIONS; page++) {
     const from = page * pageSize + 1;
     const url = `${options.baseUrl}/user.status?handle=${encodeURIComponent(handle)}&from=${from}&count=${pageSize}`;
     const records = statusRecords(
@@ -52,16 +57,18 @@ export async function fetchCodeforces(handle: string, options: CodeforcesOptions
         retries: options.retries,
         timeoutMs: options.callTimeoutMs,
         slowDown: callLimitExceeded,
+        maxBytes: MAX_PAGE_BYTES,
       }),
     );
-    result.fetched += records.length;
-    for (const raw of records) {
+    const taken = records.slice(0, Math.min(pageSize, MAX_SUBMISSIONS - result.fetched));
+    result.fetched += taken.length;
+    for (const raw of taken) {
       const read = submissionOf(raw);
       if (read === 'running') continue;
       if (read === undefined) result.unusable++;
       else result.submissions.push(read);
     }
-    if (records.length < pageSize) break;
+    if (records.length !== pageSize) break;
   }
   return result;
 }
@@ -104,14 +111,12 @@ function submissionOf(value: unknown): Submission | 'running' | undefined {
   const raw = value as RawSubmission;
   const verdict = raw.verdict;
   if (verdict === undefined || verdict === null || verdict === 'TESTING') return 'running';
+  if (verdict === 'OK' && raw.testset === 'PRETESTS') return 'running';
   if (typeof verdict !== 'string') return undefined;
   const problem = raw.problem ?? {};
-  const contest = problem.contestId ?? raw.contestId;
   const seconds = raw.creationTimeSeconds;
-  if ((typeof contest !== 'number' && typeof contest !== 'string') || typeof problem.index !== 'string')
-    return undefined;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return undefined;
-  const id = problemIdOf('cf', `${contest}${problem.index}`);
+  const id = problemIdOfRaw(problem, raw.contestId);
   if (!id) return undefined;
   const title = typeof problem.name === 'string' && problem.name.trim() ? problem.name.trim().slice(0, 200) : id;
   const level = typeof problem.rating === 'number' ? codeforcesLevel(problem.rating) : 0;
@@ -120,4 +125,16 @@ function submissionOf(value: unknown): Submission | 'running' | undefined {
     at: new Date(seconds * 1000),
     verdict: verdict === 'OK' ? 'accepted' : 'rejected',
   };
+}
+
+/**
+ * 'cf:1352A' for a contest or gym problem (gym contests are 100000+), 'cf:acmsguru/100' for the acmsguru problemset
+ * (no contest of its own: Codeforces files it under contest 99999); undefined when the record names no problem.
+ */
+function problemIdOfRaw(problem: NonNullable<RawSubmission['problem']>, outerContest: unknown): string | undefined {
+  if (typeof problem.index !== 'string') return undefined;
+  if (problem.problemsetName === 'acmsguru') return problemIdOf('cf', `acmsguru/${problem.index}`);
+  const contest = problem.contestId ?? outerContest;
+  if (typeof contest !== 'number' && typeof contest !== 'string') return undefined;
+  return problemIdOf('cf', `${contest}${problem.index}`);
 }

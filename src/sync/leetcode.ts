@@ -7,8 +7,12 @@ import type { Fetched, Submission } from './types.ts';
 export const LEETCODE_GAP_MS = 1_000;
 /** recentAcSubmissionList gives at most the last 20 accepted submissions. */
 export const LEETCODE_LIMIT = 20;
+/** 20 submissions are a few KB; an answer of 30,000 (a server ignoring the limit) still fits, and only 20 are read. */
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
+// matchedUser tells an unknown user (null) from a known one with no recent solves (both have an empty list).
 const QUERY = `query recentAcSubmissions($username: String!, $limit: Int!) {
+  matchedUser(username: $username) { username }
   recentAcSubmissionList(username: $username, limit: $limit) { id title titleSlug timestamp lang }
 }`;
 
@@ -37,14 +41,19 @@ export async function fetchLeetcode(username: string, options: LeetcodeOptions):
     backoffMs: options.backoffMs,
     retries: options.retries,
     timeoutMs: options.callTimeoutMs,
+    maxBytes: MAX_ANSWER_BYTES,
   });
   if (answer.status !== 200 && !looksLikeJson(answer)) throw statusError('LeetCode', answer);
   const body = jsonOf('LeetCode', answer) as {
-    data?: { recentAcSubmissionList?: unknown } | null;
+    data?: { recentAcSubmissionList?: unknown; matchedUser?: unknown } | null;
     errors?: unknown;
   } | null;
   const errors = Array.isArray(body?.errors) ? body.errors : [];
   const list = body?.data?.recentAcSubmissionList;
+  if (body?.data?.matchedUser === null && (!Array.isArray(list) || list.length === 0))
+    throw new AppError('sync.leetcode_unknown_user', `LeetCode has no user ${JSON.stringify(username)}`, 422, {
+      username,
+    });
   if (errors.length > 0 && !Array.isArray(list)) {
     const message = String((errors[0] as { message?: unknown })?.message ?? '').slice(0, 300);
     if (/does not exist|not found/i.test(message)) {
@@ -62,8 +71,10 @@ export async function fetchLeetcode(username: string, options: LeetcodeOptions):
       source: 'LeetCode',
     });
   }
-  const result: Fetched = { submissions: [], fetched: list.length, unusable: 0 };
-  for (const raw of list) {
+  // Never more than was asked for, whatever the answer holds.
+  const taken = list.slice(0, LEETCODE_LIMIT);
+  const result: Fetched = { submissions: [], fetched: taken.length, unusable: 0 };
+  for (const raw of taken) {
     const read = submissionOf(raw);
     if (read) result.submissions.push(read);
     else result.unusable++;

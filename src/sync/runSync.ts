@@ -135,12 +135,19 @@ async function syncAccount(
   const deadline = AbortSignal.timeout(tuning.deadlineMs ?? ACCOUNT_DEADLINE_MS);
   try {
     const fetched = await fetchAccount(deps.config, account, deadline, tuning);
-    const attempts = attemptsFrom(fetched.submissions, learner.timezone, localDay(deps.now(), learner.timezone));
-    const stored = storeSync(deps.db, learner.id, `sync:${account.source}`, attempts, deps.now());
+    const plan = attemptsFrom(fetched.submissions, learner.timezone, localDay(deps.now(), learner.timezone));
+    if (plan.refused.length > 0)
+      deps.logger.warn('sync: submissions with an impossible time skipped', {
+        learner: learner.id,
+        source: account.source,
+        count: plan.refused.length,
+        first: `${plan.refused[0].problem} at ${plan.refused[0].at}`,
+      });
+    const stored = storeSync(deps.db, learner.id, `sync:${account.source}`, plan.attempts, deps.now());
     const counts = {
       fetched: fetched.fetched,
       imported: stored.imported,
-      skipped: stored.skipped + fetched.unusable,
+      skipped: stored.skipped + fetched.unusable + plan.refused.length,
       days: stored.days,
     };
     markSucceeded(deps.db, account, counts, deps.now());
