@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import type { Db } from './connection.ts';
 import { knownMigrations } from './migrate.ts';
+import { schemaDifferences } from './schemaCheck.ts';
 
 /**
  * `cote backup` and `cote restore`. A backup is SQLite's online backup of the live database: a consistent copy
@@ -53,8 +54,9 @@ export interface RestoreResult {
 
 /**
  * Replaces the database file `database` with the cote database in `source`. Refuses a file that is not SQLite, has no
- * schema_migrations table, or records a migration this version does not know (a backup of a newer cote), and
- * refuses while another process (a running server) has the database open.
+ * schema_migrations table, records a migration this version does not know (a backup of a newer cote), or whose
+ * schema is not exactly what its migrations make (a foreign trigger, view or table, a missing index: each named),
+ * and refuses while another process (a running server) has the database open.
  */
 export async function restoreDatabase(
   database: string,
@@ -104,6 +106,17 @@ async function copyCheckedBackup(from: string, target: string): Promise<{ temp: 
           `${from} comes from a newer cote (unknown migration ${unknown[0]}): upgrade cote first`,
           400,
           { file: from },
+        );
+      }
+      const differences = schemaDifferences(source, names);
+      if (differences.length > 0) {
+        const shown =
+          differences.slice(0, 5).join('; ') + (differences.length > 5 ? `; ${differences.length - 5} more` : '');
+        throw new AppError(
+          'db.restore_schema',
+          `${from} is not a cote database as any cote version makes it: ${shown}`,
+          400,
+          { file: from, differences: shown },
         );
       }
       count = names.length;

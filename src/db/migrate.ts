@@ -13,6 +13,11 @@ export function knownMigrations(): string[] {
     .sort();
 }
 
+/** The SQL of migration `name` (one of knownMigrations()). */
+export function migrationSql(name: string): string {
+  return fs.readFileSync(path.join(MIGRATIONS_DIR, name), 'utf8');
+}
+
 /**
  * Applies the append-only migrations in src/db/migrations (NNN_name.sql, in name order) that the
  * database has not seen, each in its own transaction. Never edit an applied file: add a new one.
@@ -23,7 +28,7 @@ export function migrate(db: Database.Database): string[] {
   const pending = knownMigrations().filter((f) => !applied.has(f));
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   for (const name of pending) {
-    const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, name), 'utf8');
+    const sql = migrationSql(name);
     db.transaction(() => {
       db.exec(sql);
       record.run(name, new Date().toISOString());

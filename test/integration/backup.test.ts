@@ -213,6 +213,40 @@ describe('cote backup and cote restore', function () {
       await refusedWith(file, /newer cote \(unknown migration 999_from_the_future\.sql\)/);
     });
 
+    it('a database with only schema_migrations (every migration recorded, no table made) – refused naming what is missing', async () => {
+      const file = path.join(backups, 'hollow.db');
+      const hollow = new Database(file);
+      hollow.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+      const record = hollow.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+      for (const name of knownMigrations()) record.run(name, '2026-01-01T00:00:00Z');
+      hollow.close();
+      await refusedWith(file, /not a cote database as any cote version makes it: no index .*|no table learners/);
+      const empty = path.join(backups, 'empty-migrations.db');
+      const bare = new Database(empty);
+      bare.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+      bare.close();
+      await refusedWith(empty, /does not record 001_init\.sql, the first migration/);
+    });
+
+    it('a backup carrying a trigger that makes the next learner an admin – refused naming the trigger', async () => {
+      const file = path.join(backups, 'trap.bak');
+      expect((await cote(path.dirname(live), 'backup', file)).code).to.equal(0);
+      const trap = new Database(file);
+      trap.exec(`CREATE TRIGGER make_admin AFTER INSERT ON sessions BEGIN UPDATE learners SET is_admin = 1; END`);
+      trap.exec('CREATE VIEW peek AS SELECT login FROM learners');
+      trap.close();
+      await refusedWith(file, /an unexpected trigger make_admin; an unexpected view peek/);
+    });
+
+    it('a backup whose table was altered – refused naming the table', async () => {
+      const file = path.join(backups, 'altered.bak');
+      expect((await cote(path.dirname(live), 'backup', file)).code).to.equal(0);
+      const altered = new Database(file);
+      altered.exec('ALTER TABLE learners ADD COLUMN note TEXT');
+      altered.close();
+      await refusedWith(file, /table learners differs from cote's/);
+    });
+
     it('a missing file', async () => {
       await refusedWith(path.join(backups, 'nowhere.bak'), /does not exist/);
     });
