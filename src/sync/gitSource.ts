@@ -4,17 +4,23 @@ import { parseHubReadme } from '../progress/imports/baekjoonHubReadme.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
 import { checkReadmeCount, listReadmes, readmeAddedDates, readReadmes, tooManyLines } from './gitReadmes.ts';
 import { cloneOrFetch, type RepoOptions } from './gitRepo.ts';
+import { attemptsFrom, type PlannedRead } from './solves.ts';
 import type { Fetched, Submission } from './types.ts';
 import { inWorker } from './worker.ts';
 
 /**
  * The solves in a BaekjoonHub-style repository at `url` (cloned or fetched first), dated as the BaekjoonHub import
  * dates them: `### 제출 일자` (Korean time), else when git first added the README. The READMEs are read and parsed in
- * a worker thread, so the server keeps answering while a large repository is read.
+ * a worker thread and turned into the attempts to write there (for the learner's `day`), so the server keeps answering
+ * while a large repository is read.
  */
-export async function fetchGitRepo(url: string, options: RepoOptions): Promise<Fetched> {
+export async function fetchGitRepo(
+  url: string,
+  options: RepoOptions,
+  day: { timeZone: string; today: string },
+): Promise<PlannedRead> {
   const clone = await cloneOrFetch(url, options);
-  return inWorker<Fetched>('git', { url, dir: clone.dir, commit: clone.commit });
+  return inWorker<PlannedRead>('git', { url, dir: clone.dir, commit: clone.commit, ...day });
 }
 
 /**
@@ -64,4 +70,20 @@ export async function readHubRepo(url: string, dir: string, commit: string): Pro
 
 function submission(record: { problem: string; title: string; level: number }, at: Date): Submission {
   return { problem: { id: record.problem, title: record.title, level: record.level }, at, verdict: 'accepted' };
+}
+
+/** readHubRepo and the attempts it makes (the worker's whole job). */
+export async function planHubRepo(input: {
+  url: string;
+  dir: string;
+  commit: string;
+  timeZone: string;
+  today: string;
+}): Promise<PlannedRead> {
+  const fetched = await readHubRepo(input.url, input.dir, input.commit);
+  return {
+    fetched: fetched.fetched,
+    unusable: fetched.unusable,
+    plan: attemptsFrom(fetched.submissions, input.timeZone, input.today),
+  };
 }

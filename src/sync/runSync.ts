@@ -7,7 +7,7 @@ import type { Logger } from '../log.ts';
 import { fetchCodeforces } from './codeforces.ts';
 import { fetchGitRepo } from './gitSource.ts';
 import { fetchLeetcode } from './leetcode.ts';
-import { attemptsFrom } from './solves.ts';
+import { attemptsFrom, type PlannedRead } from './solves.ts';
 import { storeSync } from './storeSync.ts';
 import { accountsOf, markFailed, markRunning, markSucceeded, type SyncAccount } from './syncRepository.ts';
 import { SYNC_SOURCES, type Fetched, type SourceResult, type SyncSource } from './types.ts';
@@ -32,6 +32,8 @@ export interface SyncTuning {
   /** One call's whole answer. */
   callTimeoutMs?: number;
   gitTimeoutMs?: number;
+  /** The most bytes a clone may take on disk (MAX_REPO_BYTES otherwise). */
+  gitMaxBytes?: number;
 }
 
 /** One account's sync may take this long, every page and retry included. */
@@ -134,8 +136,8 @@ async function syncAccount(
   }
   const deadline = AbortSignal.timeout(tuning.deadlineMs ?? ACCOUNT_DEADLINE_MS);
   try {
-    const fetched = await fetchAccount(deps.config, account, deadline, tuning);
-    const plan = attemptsFrom(fetched.submissions, learner.timezone, localDay(deps.now(), learner.timezone));
+    const day = { timeZone: learner.timezone, today: localDay(deps.now(), learner.timezone) };
+    const { plan, ...fetched } = await readAccount(deps.config, account, deadline, tuning, day);
     if (plan.refused.length > 0)
       deps.logger.warn('sync: submissions with an impossible time skipped', {
         learner: learner.id,
@@ -168,21 +170,38 @@ async function syncAccount(
   }
 }
 
-function fetchAccount(config: Config, account: SyncAccount, signal: AbortSignal, tuning: SyncTuning): Promise<Fetched> {
+/** The account's submissions as the attempts to write: a repository is read and planned in a worker thread. */
+async function readAccount(
+  config: Config,
+  account: SyncAccount,
+  signal: AbortSignal,
+  tuning: SyncTuning,
+  day: { timeZone: string; today: string },
+): Promise<PlannedRead> {
+  const planned = (fetched: Fetched): PlannedRead => ({
+    fetched: fetched.fetched,
+    unusable: fetched.unusable,
+    plan: attemptsFrom(fetched.submissions, day.timeZone, day.today),
+  });
   switch (account.source) {
     case 'codeforces':
-      return fetchCodeforces(account.handle, { baseUrl: config.codeforcesApi, signal, ...tuning });
+      return planned(await fetchCodeforces(account.handle, { baseUrl: config.codeforcesApi, signal, ...tuning }));
     case 'leetcode':
-      return fetchLeetcode(account.handle, { url: config.leetcodeGraphql, signal, ...tuning });
+      return planned(await fetchLeetcode(account.handle, { url: config.leetcodeGraphql, signal, ...tuning }));
     case 'git':
-      return fetchGitRepo(account.handle, {
-        dataDir: config.dataDir,
-        allowPrivate: config.allowPrivateSources,
-        timeoutMs: tuning.gitTimeoutMs,
-      });
+      return fetchGitRepo(
+        account.handle,
+        {
+          dataDir: config.dataDir,
+          allowPrivate: config.allowPrivateSources,
+          timeoutMs: tuning.gitTimeoutMs,
+          maxBytes: tuning.gitMaxBytes,
+        },
+        day,
+      );
     case 'solvedac':
       // Never retried in a loop and never dressed up as a browser: said plainly, once per sync.
-      return Promise.reject(new AppError('sync.solvedac_unavailable', SOLVEDAC_MESSAGE, 503));
+      throw new AppError('sync.solvedac_unavailable', SOLVEDAC_MESSAGE, 503);
   }
 }
 

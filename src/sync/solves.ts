@@ -21,6 +21,13 @@ export interface SyncPlan {
   refused: { problem: string; at: string }[];
 }
 
+/** What one account gave: records read, records unusable, and the attempts they make. */
+export interface PlannedRead {
+  fetched: number;
+  unusable: number;
+  plan: SyncPlan;
+}
+
 /**
  * What a sync writes for a learner, from submissions (pure, linear in their number apart from sorting). Per problem:
  * one `solved` attempt on each local day (in `timeZone`) with an accepted submission; a problem never accepted gets

@@ -1,14 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
-import { readHubRepo } from './gitSource.ts';
+import { planHubRepo } from './gitSource.ts';
 import type { WorkerReply } from './worker.ts';
 
 // The worker thread's entry (see worker.ts): runs the one job it was started with and posts the answer.
 
-const { kind, input } = workerData as { kind: string; input: { url: string; dir: string; commit: string } };
+const { kind, input } = workerData as { kind: string; input: Parameters<typeof planHubRepo>[0] };
 
 async function run(): Promise<unknown> {
-  if (kind === 'git') return readHubRepo(input.url, input.dir, input.commit);
+  if (kind === 'git') return planHubRepo(input);
   throw new Error(`unknown sync job ${kind}`);
 }
 

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 
@@ -16,7 +20,7 @@ export function inWorker<T>(kind: string, input: unknown): Promise<T> {
   const file = new URL(`./syncWorker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
   const worker = file.endsWith('.ts')
     ? new Worker(
-        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`,
+        `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`,
         { eval: true, workerData: { kind, input } },
       )
     : new Worker(new URL(file), { workerData: { kind, input } });
@@ -35,4 +39,12 @@ export function inWorker<T>(kind: string, input: unknown): Promise<T> {
       if (!replied) reject(new Error(`the sync worker ended (exit ${code}) without an answer`));
     });
   });
+}
+
+/** tsx's loader API (a development dependency, only looked up when cote runs from its .ts sources). */
+function tsxApi(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exports = JSON.parse(fs.readFileSync(manifest, 'utf8')).exports['./esm/api'];
+  const entry: string = exports.import?.default ?? exports.import;
+  return pathToFileURL(path.join(path.dirname(manifest), entry)).href;
 }

@@ -1,0 +1,132 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { expect } from 'chai';
+
+/** The app (t.app()) listening on 127.0.0.1, so probes go through a real socket into the same event loop. */
+export async function listen(app: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The limit the hardening issue sets: a concurrent `GET /login` answers within this while an attack runs. */
+export const RESPONSIVE_MS = 200;
+
+/**
+ * Runs `work` while `GET <appUrl>/login` is asked again and again (one at a time, 20 ms apart), and asserts that every
+ * answer was a 200 within RESPONSIVE_MS. Returns the work's result (or rethrows its error after the check).
+ */
+export async function staysResponsive<T>(appUrl: string, work: () => Promise<T>): Promise<T> {
+  // Warm up: the first render of a page compiles its template.
+  await fetch(`${appUrl}/login`).then((r) => r.text());
+  let done = false;
+  const times: number[] = [];
+  const probing = (async () => {
+    while (!done) {
+      const start = performance.now();
+      const res = await fetch(`${appUrl}/login`);
+      await res.text();
+      times.push(performance.now() - start);
+      expect(res.status).to.equal(200);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  const outcome = await work().then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  done = true;
+  await probing;
+  expect(times.length, 'probes answered while the attack ran').to.be.at.least(1);
+  expect(Math.max(...times), `slowest GET /login of ${times.length}`).to.be.below(RESPONSIVE_MS);
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
+
+/** One file of a generated repository: its path and its bytes (or a generator of chunks, for huge files). */
+export interface RepoFile {
+  path: string;
+  /** Blobs with the same `blob` key are stored once (40,000 paths may share one README). */
+  blob: string;
+}
+
+/**
+ * A bare repository made with `git fast-import` (one commit holding `files`), published for git's dumb HTTP protocol
+ * and served from 127.0.0.1. `blobs` maps a blob key to its content: a string, or [chunk, times] for a huge one.
+ */
+export async function servedRepo(
+  blobs: Record<string, string | [string, number]>,
+  files: RepoFile[],
+): Promise<{ url: string; cleanup(): Promise<void> }> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-attack-'));
+  const bare = path.join(root, 'hub.git');
+  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
+  const child = spawn('git', ['fast-import', '--quiet'], { cwd: bare, stdio: ['pipe', 'ignore', 'inherit'] });
+  const done = new Promise<void>((resolve, reject) =>
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exited ${code}`)))),
+  );
+  const write = (data: string | Buffer) =>
+    child.stdin.write(data) ? Promise.resolve() : new Promise<void>((resolve) => child.stdin.once('drain', resolve));
+  const marks = new Map<string, number>();
+  for (const [key, content] of Object.entries(blobs)) {
+    marks.set(key, marks.size + 1);
+    const [chunk, times] = typeof content === 'string' ? [content, 1] : content;
+    const bytes = Buffer.from(chunk);
+    await write(`blob\nmark :${marks.get(key)}\ndata ${bytes.length * times}\n`);
+    for (let i = 0; i < times; i++) await write(bytes);
+    await write('\n');
+  }
+  const when = '1767225600 +0900';
+  const lines = files.map((f) => `M 100644 :${marks.get(f.blob)} ${JSON.stringify(f.path)}\n`).join('');
+  await write(`commit refs/heads/main\ncommitter hub <hub@example.com> ${when}\ndata 5\nhub!\n${lines}\n`);
+  child.stdin.end();
+  await done;
+  execFileSync('git', ['update-server-info'], { cwd: bare });
+  const server = await staticServerProcess(root);
+  return {
+    url: `${server.url}/hub.git`,
+    cleanup: async () => {
+      await server.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A static file server in its own process (git's dumb HTTP needs nothing more), so that serving the attack costs the
+ * test process's event loop nothing: what the probes measure is cote alone.
+ */
+async function staticServerProcess(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const m = /port (\d+)/.exec(text);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`the static server exited ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}
