@@ -97,11 +97,13 @@ export function unreachable(url: string): AppError {
  * killed when the folder grows past it). A first clone goes to a temporary folder renamed when complete, so a failed
  * clone leaves nothing; a failed fetch keeps the previous clone.
  */
-export async function cloneOrFetch(url: string, options: RepoOptions): Promise<Clone> {
+export async function cloneOrFetch(stored: string, options: RepoOptions): Promise<Clone> {
   const { timeoutMs = GIT_TIMEOUT_MS, maxBytes = MAX_REPO_BYTES } = options;
+  // A URL saved by an older cote is checked again; git is only ever given the normalised href that was checked.
+  const url = checkRepoUrl(stored, options.allowPrivate);
   const pin = await pinnedAddress(url, options.allowPrivate);
-  const dir = cloneDir(options.dataDir, url);
-  fs.rmSync(legacyCloneDir(options.dataDir, url), { recursive: true, force: true });
+  const dir = cloneDir(options.dataDir, stored);
+  fs.rmSync(legacyCloneDir(options.dataDir, stored), { recursive: true, force: true });
   const run = (args: string[], cwd: string | undefined, watch?: string) =>
     git(url, args, { cwd, timeoutMs, allowPrivate: options.allowPrivate, pin, watch, maxBytes });
   if (fs.existsSync(path.join(dir, 'HEAD'))) {
