@@ -229,4 +229,30 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
     expect(none.code).to.equal(1);
     expect(none.err[0]).to.match(/has no accounts to sync/);
   });
+
+  it('sync edges – an OK on pretests is not solved until final tests say so; acmsguru and gym problems are problems like any other', async () => {
+    const pretest = { ...cfSubmission(20, 2000, 'B', '2026-03-01T03:00:00Z', 'OK'), testset: 'PRETESTS' };
+    const guru = cfSubmission(21, undefined, '100', '2026-02-28T03:00:00Z', 'OK', { name: 'A+B' });
+    const guruRecord = { ...guru, problem: { ...guru.problem, problemsetName: 'acmsguru', contestId: undefined } };
+    const gym = cfSubmission(22, 102222, 'C', '2026-02-27T03:00:00Z', 'OK', { name: 'Gym task' });
+    let answer: unknown[] = [pretest, guruRecord, gym];
+    cf.fallback = () => ({ body: { status: 'OK', result: answer } });
+    await cli('learner', 'set', 'mina', '--codeforces', 'tourist');
+    const first = await cli('sync', '--learner', 'mina', '--json');
+    expect(JSON.parse(first.out).sources[0]).to.deep.include({ fetched: 3, imported: 2, error: null });
+    expect(attempts()).to.deep.equal([
+      ['cf:102222C', '2026-02-27', 'solved', 'sync:codeforces'],
+      ['cf:acmsguru/100', '2026-02-28', 'solved', 'sync:codeforces'],
+    ]);
+    const links = await import('../../src/judges/links.ts');
+    expect(links.problemLinks('cf:acmsguru/100').url).to.equal(
+      'https://codeforces.com/problemsets/acmsguru/problem/99999/100',
+    );
+    expect(links.problemLinks('cf:102222C').url).to.equal('https://codeforces.com/gym/102222/problem/C');
+    // System tests fail the pretest OK: the next sync reads it again and stores the failure, never a solve.
+    answer = [{ ...pretest, verdict: 'WRONG_ANSWER', testset: 'TESTS' }, guruRecord, gym];
+    await cli('sync', '--learner', 'mina', '--json');
+    expect(attempts()).to.deep.include(['cf:2000B', '2026-03-01', 'failed', 'sync:codeforces']);
+    expect(attempts().filter(([id]) => id === 'cf:2000B')).to.have.length(1);
+  });
 });

@@ -87,6 +87,25 @@ describe('sync from LeetCode – GraphQL over real HTTP against a local server',
     expect(attempts()).to.deep.equal([]);
   });
 
+  it('an unknown user answered as an empty list (matchedUser null, as LeetCode answers) – "no such user", not success', async () => {
+    lc.fallback = () => ({
+      body: {
+        errors: [{ message: 'That user does not exist.', path: ['matchedUser'] }],
+        data: { matchedUser: null, recentAcSubmissionList: [] },
+      },
+    });
+    await cli('learner', 'set', 'mina', '--leetcode', 'ghost');
+    const run = await cli('sync', '--learner', 'mina');
+    expect(run.code).to.equal(1);
+    expect(run.err).to.deep.equal(['cote: leetcode: LeetCode has no user "ghost"']);
+    expect(JSON.parse(lc.requests[0].body).query).to.match(/matchedUser\(username: \$username\)/);
+    // A known user with no recent solves is a success with nothing to import.
+    lc.fallback = () => ({ body: { data: { matchedUser: { username: 'ghost' }, recentAcSubmissionList: [] } } });
+    const quiet = await cli('sync', '--learner', 'mina', '--json');
+    expect(quiet.code).to.equal(0);
+    expect(JSON.parse(quiet.out).sources[0]).to.deep.include({ fetched: 0, imported: 0, error: null });
+  });
+
   const failures: [string, () => void, RegExp][] = [
     [
       'malformed JSON',
