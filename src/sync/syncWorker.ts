@@ -1,23 +1,29 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 import { planHubRepo } from './gitSource.ts';
+import { attemptsFrom } from './solves.ts';
+import type { Submission } from './types.ts';
 import type { WorkerReply } from './worker.ts';
 
-// The worker thread's entry (see worker.ts): runs the one job it was started with and posts the answer.
+// The sync worker thread's entry (see worker.ts): runs each job it is sent and posts the answer with the job's id.
 
-const { kind, input } = workerData as { kind: string; input: Parameters<typeof planHubRepo>[0] };
-
-async function run(): Promise<unknown> {
-  if (kind === 'git') return planHubRepo(input);
+async function run(kind: string, input: unknown): Promise<unknown> {
+  if (kind === 'git') return planHubRepo(input as Parameters<typeof planHubRepo>[0]);
+  if (kind === 'plan') {
+    const plan = input as { submissions: Submission[]; timeZone: string; today: string };
+    return attemptsFrom(plan.submissions, plan.timeZone, plan.today);
+  }
   throw new Error(`unknown sync job ${kind}`);
 }
 
-run().then(
-  (ok) => parentPort!.postMessage({ ok } satisfies WorkerReply<unknown>),
-  (error: unknown) =>
-    parentPort!.postMessage(
-      (error instanceof AppError
-        ? { appError: { code: error.code, message: error.message, status: error.status, params: error.params } }
-        : { crash: (error as Error)?.stack ?? String(error) }) satisfies WorkerReply<unknown>,
-    ),
-);
+parentPort!.on('message', ({ id, kind, input }: { id: number; kind: string; input: unknown }) => {
+  run(kind, input).then(
+    (ok) => parentPort!.postMessage({ id, ok } satisfies WorkerReply),
+    (error: unknown) =>
+      parentPort!.postMessage(
+        (error instanceof AppError
+          ? { id, appError: { code: error.code, message: error.message, status: error.status, params: error.params } }
+          : { id, crash: (error as Error)?.stack ?? String(error) }) satisfies WorkerReply,
+      ),
+  );
+});

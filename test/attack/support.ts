@@ -48,6 +48,10 @@ export async function staysResponsive<T>(appUrl: string, work: () => Promise<T>)
   );
   done = true;
   await probing;
+  if (process.env.ATTACK_REPORT)
+    console.log(
+      `    probes: ${times.length}, slowest ${Math.max(...times).toFixed(0)} ms, median ${[...times].sort((a, b) => a - b)[times.length >> 1].toFixed(0)} ms`,
+    );
   expect(times.length, 'probes answered while the attack ran').to.be.at.least(1);
   expect(Math.max(...times), `slowest GET /login of ${times.length}`).to.be.below(RESPONSIVE_MS);
   if ('error' in outcome) throw outcome.error;

@@ -146,8 +146,10 @@ describe('sync from a BaekjoonHub git repository – cloned and fetched over HTT
     t.deps.config.allowPrivateSources = false;
     const run = await cli('sync', '--learner', 'mina');
     expect(run.code).to.equal(1);
-    // The same words as a closed port or a missing repository (no port oracle).
-    expect(run.err[0]).to.equal(`cote: git: ${url()} cannot be read: it is not a public git repository cote can reach`);
+    // Checked again from its text at sync time (no connection tried).
+    expect(run.err[0]).to.equal(
+      `cote: git: ${JSON.stringify(url())} is not a public http(s) repository URL: a private or local address`,
+    );
     expect(server.requests).to.deep.equal([]);
   });
 
