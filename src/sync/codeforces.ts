@@ -3,6 +3,7 @@ import { problemIdOf } from '../judges/judges.ts';
 import { codeforcesLevel } from '../judges/difficulty.ts';
 import { jsonOf, looksLikeJson, politeRequest, statusError, type Answer } from './politeHttp.ts';
 import type { Fetched, Submission } from './types.ts';
+import { inWorker } from './worker.ts';
 
 /** Codeforces asks for at most one call per 2 seconds (SOURCES.md). */
 export const CODEFORCES_GAP_MS = 2_000;
@@ -10,6 +11,8 @@ export const CODEFORCES_GAP_MS = 2_000;
 export const CODEFORCES_PAGE = 1_000;
 /** At most this many submissions per sync (the newest; older ones came with earlier syncs). */
 export const MAX_SUBMISSIONS = 20_000;
+/** An answer longer than this (characters) is parsed in the sync worker. */
+const PARSE_IN_WORKER_ABOVE = 256 * 1024;
 /** One page of 1,000 submissions is about 0.5 MB. */
 const MAX_PAGE_BYTES = 8 * 1024 * 1024;
 
@@ -45,32 +48,50 @@ export async function fetchCodeforces(handle: string, options: CodeforcesOptions
   for (let page = 0; result.fetched < MAX_SUBMISSIONS; page++) {
     const from = page * pageSize + 1;
     const url = `${options.baseUrl}/user.status?handle=${encodeURIComponent(handle)}&from=${from}&count=${pageSize}`;
-    const records = statusRecords(
-      handle,
-      await politeRequest({
-        sourceName: 'Codeforces',
-        method: 'GET',
-        url,
-        gapMs: options.gapMs ?? CODEFORCES_GAP_MS,
-        signal: options.signal,
-        backoffMs: options.backoffMs,
-        retries: options.retries,
-        timeoutMs: options.callTimeoutMs,
-        slowDown: callLimitExceeded,
-        maxBytes: MAX_PAGE_BYTES,
-      }),
-    );
-    const taken = records.slice(0, Math.min(pageSize, MAX_SUBMISSIONS - result.fetched));
-    result.fetched += taken.length;
-    for (const raw of taken) {
-      const read = submissionOf(raw);
-      if (read === 'running') continue;
-      if (read === undefined) result.unusable++;
-      else result.submissions.push(read);
-    }
-    if (records.length !== pageSize) break;
+    const answer = await politeRequest({
+      sourceName: 'Codeforces',
+      method: 'GET',
+      url,
+      gapMs: options.gapMs ?? CODEFORCES_GAP_MS,
+      signal: options.signal,
+      backoffMs: options.backoffMs,
+      retries: options.retries,
+      timeoutMs: options.callTimeoutMs,
+      slowDown: callLimitExceeded,
+      maxBytes: MAX_PAGE_BYTES,
+    });
+    const input = { handle, answer, take: Math.min(pageSize, MAX_SUBMISSIONS - result.fetched) };
+    // A big page is parsed off the request path (JSON.parse of megabytes takes tens of ms).
+    const { records, taken, submissions, unusable } =
+      answer.text.length > PARSE_IN_WORKER_ABOVE ? await inWorker<CodeforcesPage>('cf-page', input) : readPage(input);
+    result.fetched += taken;
+    result.unusable += unusable;
+    for (const s of submissions) result.submissions.push(s);
+    if (records !== pageSize) break;
   }
   return result;
+}
+
+/** One page read: how many records it held, how many were taken, and what they say. */
+export interface CodeforcesPage {
+  records: number;
+  taken: number;
+  submissions: Submission[];
+  unusable: number;
+}
+
+/** Reads a user.status answer, taking at most `take` records (pure; runs in the sync worker for a big page). */
+export function readPage(input: { handle: string; answer: Answer; take: number }): CodeforcesPage {
+  const records = statusRecords(input.handle, input.answer);
+  const taken = records.slice(0, input.take);
+  const page: CodeforcesPage = { records: records.length, taken: taken.length, submissions: [], unusable: 0 };
+  for (const raw of taken) {
+    const read = submissionOf(raw);
+    if (read === 'running') continue;
+    if (read === undefined) page.unusable++;
+    else page.submissions.push(read);
+  }
+  return page;
 }
 
 function callLimitExceeded(answer: Answer): boolean {

@@ -1,7 +1,8 @@
 import { AppError } from '../errors.ts';
 import { problemIdOf } from '../judges/judges.ts';
-import { jsonOf, looksLikeJson, politeRequest, statusError } from './politeHttp.ts';
+import { jsonOf, looksLikeJson, politeRequest, statusError, type Answer } from './politeHttp.ts';
 import type { Fetched, Submission } from './types.ts';
+import { inWorker } from './worker.ts';
 
 /** LeetCode documents no limit; stay near one request per second (SOURCES.md). */
 export const LEETCODE_GAP_MS = 1_000;
@@ -9,6 +10,8 @@ export const LEETCODE_GAP_MS = 1_000;
 export const LEETCODE_LIMIT = 20;
 /** 20 submissions are a few KB; an answer of 30,000 (a server ignoring the limit) still fits, and only 20 are read. */
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+/** An answer longer than this (characters) is parsed in the sync worker. */
+const PARSE_IN_WORKER_ABOVE = 256 * 1024;
 
 // matchedUser tells an unknown user (null) from a known one with no recent solves (both have an empty list).
 const QUERY = `query recentAcSubmissions($username: String!, $limit: Int!) {
@@ -43,6 +46,13 @@ export async function fetchLeetcode(username: string, options: LeetcodeOptions):
     timeoutMs: options.callTimeoutMs,
     maxBytes: MAX_ANSWER_BYTES,
   });
+  const input = { username, answer };
+  // A big answer (a server ignoring the limit) is parsed off the request path.
+  return answer.text.length > PARSE_IN_WORKER_ABOVE ? inWorker<Fetched>('lc-answer', input) : readAnswer(input);
+}
+
+/** Reads a recentAcSubmissionList answer, at most LEETCODE_LIMIT records (pure; runs in the sync worker when big). */
+export function readAnswer({ username, answer }: { username: string; answer: Answer }): Fetched {
   if (answer.status !== 200 && !looksLikeJson(answer)) throw statusError('LeetCode', answer);
   const body = jsonOf('LeetCode', answer) as {
     data?: { recentAcSubmissionList?: unknown; matchedUser?: unknown } | null;

@@ -1,6 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
+import { readPage } from './codeforces.ts';
 import { planHubRepo } from './gitSource.ts';
+import { readAnswer } from './leetcode.ts';
 import { attemptsFrom } from './solves.ts';
 import type { Submission } from './types.ts';
 import type { WorkerReply } from './worker.ts';
@@ -13,6 +15,8 @@ async function run(kind: string, input: unknown): Promise<unknown> {
     const plan = input as { submissions: Submission[]; timeZone: string; today: string };
     return attemptsFrom(plan.submissions, plan.timeZone, plan.today);
   }
+  if (kind === 'lc-answer') return readAnswer(input as Parameters<typeof readAnswer>[0]);
+  if (kind === 'cf-page') return readPage(input as Parameters<typeof readPage>[0]);
   throw new Error(`unknown sync job ${kind}`);
 }
 

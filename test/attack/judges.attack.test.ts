@@ -1,12 +1,16 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
 import { testDeps } from '../support/app.ts';
 import { seedLearner } from '../support/progress.ts';
 import { cfSubmission, fakeServer, seconds, type FakeServer } from '../support/syncServer.ts';
-import { listen, staysResponsive } from './support.ts';
+import { listen, staticServerProcess, staysResponsive } from './support.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
 import { learnerByLogin } from '../../src/learners/learnerRepository.ts';
 import { syncLearner } from '../../src/sync/runSync.ts';
 import { accountsOf, replaceAccounts } from '../../src/sync/syncRepository.ts';
+import { inWorker } from '../../src/sync/worker.ts';
 
 // Hardening issue, findings 2 (answers far larger than asked for) and 9 (timestamps that abort a sync or store
 // impossible days), through fake Codeforces and LeetCode servers on 127.0.0.1.
@@ -46,6 +50,7 @@ describe('attack: judge answers built to freeze the server or write wrong days',
     const learner = seedLearner(t.deps.db, handle);
     replaceAccounts(t.deps.db, learner.id, source, [handle], t.clock.get());
     await syncLearner(t.deps, learner, [source], fast);
+    await inWorker('plan', { submissions: [], timeZone: 'Asia/Seoul', today: '2026-03-02' });
     judge.requests.length = 0;
   };
   const days = () => attemptsForLearner(t.deps.db, mina().id).map((a) => `${a.problemId} ${a.day} ${a.outcome}`);
@@ -58,23 +63,29 @@ describe('attack: judge answers built to freeze the server or write wrong days',
       verdict: 'WRONG_ANSWER',
       testset: 'TESTS',
     }));
-    const compact = JSON.stringify({ status: 'OK', result: many });
-    await warmUp('codeforces');
-    judge.fallback = () => ({ body: compact });
-    replaceAccounts(t.deps.db, mina().id, 'codeforces', ['tourist'], t.clock.get());
-    const [result] = await staysResponsive(app.url, () => syncLearner(t.deps, mina(), ['codeforces'], fast));
-    expect(judge.requests).to.have.length(1);
-    expect(result).to.deep.include({ fetched: 1000, imported: 20, error: null });
+    // Served by a separate process, so that sending megabytes costs this process nothing: the probes measure cote.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-cf-'));
+    fs.mkdirSync(path.join(root, 'api'));
+    fs.writeFileSync(path.join(root, 'api', 'user.status'), JSON.stringify({ status: 'OK', result: many }));
+    const cf = await staticServerProcess(root);
+    try {
+      await warmUp('codeforces');
+      t.deps.config.codeforcesApi = `${cf.url}/api`;
+      replaceAccounts(t.deps.db, mina().id, 'codeforces', ['tourist'], t.clock.get());
+      const [result] = await staysResponsive(app.url, () => syncLearner(t.deps, mina(), ['codeforces'], fast));
+      expect(cf.requests().filter((r) => r.includes('handle=tourist'))).to.have.length(1);
+      expect(result).to.deep.include({ fetched: 1000, imported: 20, error: null });
 
-    const full = JSON.stringify({
-      status: 'OK',
-      result: Array.from({ length: 30_000 }, (_, i) => cfSubmission(i, 1 + i, 'A', '2026-02-01T03:00:00Z', 'OK')),
-    });
-    judge.fallback = () => ({ body: full });
-    const [big] = await staysResponsive(app.url, () => syncLearner(t.deps, mina(), ['codeforces'], fast));
-    expect(judge.requests).to.have.length(2);
-    expect(big.error).to.equal('Codeforces sent more than 8 MB in one answer');
-    expect(days()).to.have.length(20);
+      const full = Array.from({ length: 30_000 }, (_, i) => cfSubmission(i, 1 + i, 'A', '2026-02-01T03:00:00Z', 'OK'));
+      fs.writeFileSync(path.join(root, 'api', 'user.status'), JSON.stringify({ status: 'OK', result: full }));
+      const [big] = await staysResponsive(app.url, () => syncLearner(t.deps, mina(), ['codeforces'], fast));
+      expect(cf.requests().filter((r) => r.includes('handle=tourist'))).to.have.length(2);
+      expect(big.error).to.equal('Codeforces sent more than 8 MB in one answer');
+      expect(days()).to.have.length(20);
+    } finally {
+      await cf.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('finding 2: LeetCode answers 30,000 submissions to a limit of 20 – 20 read', async () => {
@@ -85,12 +96,23 @@ describe('attack: judge answers built to freeze the server or write wrong days',
       timestamp: String(seconds('2026-02-01T03:00:00Z')),
       lang: 'cpp',
     }));
-    const body = JSON.stringify({ data: { matchedUser: { username: 'mina' }, recentAcSubmissionList: many } });
-    await warmUp('leetcode');
-    judge.fallback = () => ({ body });
-    replaceAccounts(t.deps.db, mina().id, 'leetcode', ['mina'], t.clock.get());
-    const [result] = await staysResponsive(app.url, () => syncLearner(t.deps, mina(), ['leetcode'], fast));
-    expect(result).to.deep.include({ fetched: 20, imported: 20, error: null });
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-lc-'));
+    fs.writeFileSync(
+      path.join(root, 'graphql'),
+      JSON.stringify({ data: { matchedUser: { username: 'mina' }, recentAcSubmissionList: many } }),
+    );
+    const lc = await staticServerProcess(root);
+    try {
+      await warmUp('leetcode');
+      t.deps.config.leetcodeGraphql = `${lc.url}/graphql`;
+      replaceAccounts(t.deps.db, mina().id, 'leetcode', ['mina'], t.clock.get());
+      const [result] = await staysResponsive(app.url, () => syncLearner(t.deps, mina(), ['leetcode'], fast));
+      expect(lc.requests()).to.deep.equal(['/graphql']);
+      expect(result).to.deep.include({ fetched: 20, imported: 20, error: null });
+    } finally {
+      await lc.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('finding 9: a 1e13 timestamp, year 9999 and 1970 – each skipped; the good solve is kept, no impossible day stored', async () => {

@@ -111,21 +111,23 @@ export async function servedRepo(
  * A static file server in its own process (git's dumb HTTP needs nothing more), so that serving the attack costs the
  * test process's event loop nothing: what the probes measure is cote alone.
  */
-async function staticServerProcess(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+export async function staticServerProcess(
+  root: string,
+): Promise<{ url: string; requests(): string[]; close(): Promise<void> }> {
+  const script = path.join(import.meta.dirname, 'fileServer.mjs');
+  const child = spawn(process.execPath, [script, root], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let log = '';
   const port = await new Promise<string>((resolve, reject) => {
-    let text = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const m = /port (\d+)/.exec(text);
+      log += chunk.toString();
+      const m = /^port (\d+)$/m.exec(log);
       if (m) resolve(m[1]);
     });
-    child.on('exit', (code) => reject(new Error(`the static server exited ${code}`)));
+    child.on('exit', (code) => reject(new Error(`the file server exited ${code}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    requests: () => [...log.matchAll(/^(?:GET|POST) (.+)$/gm)].map((m) => m[1]),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
