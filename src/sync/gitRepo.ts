@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import dns from 'node:dns';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { AppError } from '../errors.ts';
@@ -246,6 +247,7 @@ function git(url: string, args: string[], o: GitRun): Promise<string> {
         reject(gitError(url, error, o.timeoutMs));
       },
     );
+    lowerPriority(child.pid);
     const watcher = setInterval(() => {
       if (o.watch && !tooLarge && sizeOf(o.watch) > o.maxBytes) {
         tooLarge = true;
@@ -253,6 +255,15 @@ function git(url: string, args: string[], o: GitRun): Promise<string> {
       }
     }, SIZE_POLL_MS);
   });
+}
+
+/** Git's transfers and checks are background work: below the server's own requests (best effort). */
+export function lowerPriority(pid: number | undefined): void {
+  try {
+    if (pid) os.setPriority(pid, 10);
+  } catch {
+    // Not allowed, or the process already ended.
+  }
 }
 
 /** A timeout and a missing git say so; everything else about the address reads the same (see `unreachable`). */

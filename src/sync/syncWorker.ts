@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 import { readPage } from './codeforces.ts';
@@ -8,6 +9,13 @@ import type { Submission } from './types.ts';
 import type { WorkerReply } from './worker.ts';
 
 // The sync worker thread's entry (see worker.ts): runs each job it is sent and posts the answer with the job's id.
+
+// Background work: on Linux this lowers only this thread's priority, so requests on the main thread come first.
+try {
+  os.setPriority(10);
+} catch {
+  // Not allowed or not supported: the work still runs, at the ordinary priority.
+}
 
 async function run(kind: string, input: unknown): Promise<unknown> {
   if (kind === 'git') return planHubRepo(input as Parameters<typeof planHubRepo>[0]);
