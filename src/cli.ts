@@ -8,7 +8,7 @@ import { registerCatalogCommands } from './catalog/cli.ts';
 import { registerProgressCommands } from './progress/cli.ts';
 import { registerPlannerCommands } from './plans/cli.ts';
 import { registerDigestCommands } from './digest/cli.ts';
-import { registerDatabaseCommands } from './db/cli.ts';
+import { registerDatabaseCommands } from './backup/cli.ts';
 import { registerGroupCommands } from './groups/cli.ts';
 import { registerSyncCommands } from './sync/cli.ts';
 

@@ -1,7 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { AppError } from './errors.ts';
-import { parseLinkTemplate } from './judges/links.ts';
 
 /** Every setting cote reads, in one table: environment name, default, parse and check. */
 export interface Config {
@@ -118,6 +117,16 @@ const httpUrl = (raw: string) => {
   new URL(raw);
   return raw.replace(/\/+$/, '');
 };
+
+/** Checks a COTE_LINK_<JUDGE> value: an http(s) URL with {id} (or {contest} and {index}) in it; empty keeps the default. */
+export function parseLinkTemplate(raw: string): string {
+  if (raw === '') return raw;
+  if (!/^https?:\/\//i.test(raw)) throw new Error('expected an http(s) URL template');
+  if (!/\{id\}|\{contest\}/.test(raw))
+    throw new Error('expected {id} in the template, e.g. https://mirror.example/problem/{id}');
+  new URL(raw.replace(/\{\w+\}/g, 'x'));
+  return raw;
+}
 
 export const SETTINGS: Setting<keyof Config>[] = [
   { key: 'host', env: 'HOST', default: '127.0.0.1', parse: text, description: 'Address the web server listens on' },

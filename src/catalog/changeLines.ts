@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/index.ts';
 import type { ProblemChange } from './diff.ts';
 import type { ImportSummary } from './store.ts';
-import { tierLabel } from './tier.ts';
+import { tierLabel } from '../judges/tier.ts';
 
 /** What an import changed, one line each in `t`'s language (a first import lists nothing: everything is new). */
 export function changeLines(s: ImportSummary | null, t: Translate, shown = 50): string[] {

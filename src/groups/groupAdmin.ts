@@ -1,9 +1,9 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { learnerById, learnerByLogin, type Learner } from '../learners/learnerRepository.ts';
-import { groupById, groupByName, insertGroup, updateGroup, type Group } from './groupRepository.ts';
+import { groupById, groupByName, insertGroup, updateGroup, type Group } from '../membership/groupRepository.ts';
 import { parseGroupFields, type RawGroupFields } from './groupFields.ts';
-import { deleteMember, insertMember, membershipOf } from './memberRepository.ts';
+import { deleteMember, insertMember, membershipOf } from '../membership/memberRepository.ts';
 
 // An admin's changes to groups (the web pages and the CLI call these). Each is one transaction and refuses with an
 // AppError naming what is wrong: 404 unknown group or learner, 409 a taken name or a learner already in a group.

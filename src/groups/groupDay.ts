@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { localDay } from '../day.ts';
 import { DEFAULT_SETTINGS } from '../learners/learnerSettings.ts';
-import { membersOf } from './memberRepository.ts';
+import { membersOf } from '../membership/memberRepository.ts';
 
 /**
  * The time zone of a group as a whole (the CLI's default day, an admin looking at a board): the one most of its

@@ -3,7 +3,7 @@ import { addDays, isDay, localDay } from '../day.ts';
 import { AppError } from '../errors.ts';
 import { listByKey } from '../catalog/listRepository.ts';
 import { DEFAULT_SETTINGS, MAX_EXAM_DAYS_AHEAD } from '../learners/learnerSettings.ts';
-import type { GroupFields } from './groupRepository.ts';
+import type { GroupFields } from '../membership/groupRepository.ts';
 
 /** Profiles a group can share ('custom' weights belong to one learner). */
 export const GROUP_PROFILES = ['general', 'samsung', 'kakao'] as const;

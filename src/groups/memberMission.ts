@@ -3,8 +3,8 @@ import type { Lang } from '../i18n/index.ts';
 import { learnerById, type Learner } from '../learners/learnerRepository.ts';
 import { problemsByIds } from '../catalog/problemRepository.ts';
 import { activityOf, groupStreak } from './activity.ts';
-import { groupById } from './groupRepository.ts';
-import { membersOf, membershipOf } from './memberRepository.ts';
+import { groupById } from '../membership/groupRepository.ts';
+import { membersOf, membershipOf } from '../membership/memberRepository.ts';
 import { groupCatalog, missionFor } from './mission.ts';
 
 /** The group's mission as one member sees it (the Today page's section and the nightly email's). */

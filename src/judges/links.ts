@@ -31,16 +31,6 @@ export function problemLinks(id: string, templates: LinkTemplates = {}, fallback
   };
 }
 
-/** Checks a COTE_LINK_<JUDGE> value: an http(s) URL with {id} (or {contest} and {index}) in it; empty keeps the default. */
-export function parseLinkTemplate(raw: string): string {
-  if (raw === '') return raw;
-  if (!/^https?:\/\//i.test(raw)) throw new Error('expected an http(s) URL template');
-  if (!/\{id\}|\{contest\}/.test(raw))
-    throw new Error('expected {id} in the template, e.g. https://mirror.example/problem/{id}');
-  new URL(raw.replace(/\{\w+\}/g, 'x'));
-  return raw;
-}
-
 /** The templates configured through COTE_LINK_<JUDGE>. */
 export function linkTemplatesOf(config: {
   linkBoj: string;

@@ -1,4 +1,4 @@
-import { tierLabel } from '../catalog/tier.ts';
+import { tierLabel } from '../judges/tier.ts';
 import type { Db } from '../db/connection.ts';
 import { daysBetween, isDay, localDay } from '../day.ts';
 import { AppError } from '../errors.ts';

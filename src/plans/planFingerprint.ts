@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
-import { planSettingsOf } from '../groups/inherit.ts';
+import { planSettingsOf } from './planSettings.ts';
 import { planInputVersions, type PlanInputVersions } from './storedPlanRepository.ts';
 
 /** Bump when stored plans change meaning (a planner change that must reach everyone before tomorrow). */

@@ -4,7 +4,7 @@ import { planListsOf, type Learner } from '../learners/learnerRepository.ts';
 import { plan } from '../planner/index.ts';
 import type { Plan, PlanInput, PlannerCatalog } from '../planner/types.ts';
 import { plannerHistory } from '../progress/plannerHistory.ts';
-import { planSettingsOf } from '../groups/inherit.ts';
+import { planSettingsOf } from './planSettings.ts';
 import { planDayOf, storePlanDay, type StoredPlanDay } from './planDayRepository.ts';
 
 export interface PlanForOptions {
@@ -73,7 +73,7 @@ export function planInputFor(
   stored: StoredPlanDay | undefined,
   extra: Partial<PlanInput> = {},
 ): PlanInput {
-  // A study group's exam date, profile and lists apply where the learner kept the default (src/groups/inherit.ts).
+  // A study group's exam date, profile and lists apply where the learner kept the default (src/plans/planSettings.ts).
   const shared = planSettingsOf(db, learner.id, { examDate: learner.examDate, profile: learner.profile, lists: null });
   return {
     catalog: learnerCatalog(db, learner),

@@ -1,4 +1,4 @@
-import { tierLabel } from '../catalog/tier.ts';
+import { tierLabel } from '../judges/tier.ts';
 import { translator, type Lang, type Params } from '../i18n/index.ts';
 import type { CatalogCategory, Plan, Reason } from '../planner/types.ts';
 

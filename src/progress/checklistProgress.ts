@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import { checklistView } from '../catalog/checklist.ts';
+import { checklistView } from './checklist.ts';
 import type { TypeStats } from './stats.ts';
 
 /** The figures of the types `problemId` sits in, after a change to it (the checklist updates them in place). */

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isLang, langFromAcceptLanguage, translator, type Lang } from '../i18n/index.ts';
-import { tierLabel, tierOf } from '../catalog/tier.ts';
+import { tierLabel, tierOf } from '../judges/tier.ts';
 import { formatInstant, isoWeekday, localDay, localTime } from '../day.ts';
 import { DEFAULT_SETTINGS } from '../learners/learnerSettings.ts';
 import { originLabel } from '../i18n/origin.ts';

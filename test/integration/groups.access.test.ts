@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { loggedIn } from '../support/progress.ts';
-import { groupByName } from '../../src/groups/groupRepository.ts';
+import { groupByName } from '../../src/membership/groupRepository.ts';
 import { groupWorld, withGroups } from './groups.support.ts';
 
 describe('study groups: access rules and bad input', () => {

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { sendDueDigests } from '../../src/digest/delivery.ts';
 import { createMailer } from '../../src/digest/transport.ts';
-import { groupByName } from '../../src/groups/groupRepository.ts';
+import { groupByName } from '../../src/membership/groupRepository.ts';
 import { missionFor } from '../../src/groups/mission.ts';
-import { setMemberSettings } from '../../src/groups/memberRepository.ts';
+import { setMemberSettings } from '../../src/membership/memberRepository.ts';
 import { startSmtp, type TestSmtp } from './digest.support.ts';
 import { groupWorld, solve, withGroups } from './groups.support.ts';
 

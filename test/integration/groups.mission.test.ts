@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { loggedIn } from '../support/progress.ts';
-import { groupByName } from '../../src/groups/groupRepository.ts';
+import { groupByName } from '../../src/membership/groupRepository.ts';
 import { missionOf } from '../../src/groups/missionRepository.ts';
 import { missionFor } from '../../src/groups/mission.ts';
 import { groupWorld, solve, withGroups } from './groups.support.ts';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { diffList, type ListedProblem } from '../../src/catalog/diff.ts';
-import { checklistFilters, filterQuery } from '../../src/catalog/checklist.ts';
+import { checklistFilters, filterQuery } from '../../src/progress/checklist.ts';
 import { AppError } from '../../src/errors.ts';
 
 const listed = (title: string, level: number, placements: Record<string, boolean>): ListedProblem => ({

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { linkKind, problemIdFromUrl } from '../../src/judges/problemUrl.ts';
-import { problemLinks, parseLinkTemplate } from '../../src/judges/links.ts';
+import { parseLinkTemplate } from '../../src/config.ts';
+import { problemLinks } from '../../src/judges/links.ts';
 import { atcoderLevel, codeforcesLevel, levelFromText, programmersLevel } from '../../src/judges/difficulty.ts';
 import { loadConfig } from '../../src/config.ts';
 

@@ -1,5 +1,5 @@
 import { instantAt, isDay, localDay } from '../../day.ts';
-import { levelFromTierName } from '../../catalog/tier.ts';
+import { levelFromTierName } from '../../judges/tier.ts';
 
 /** What one BaekjoonHub README says about a solved problem. */
 export interface HubRecord {

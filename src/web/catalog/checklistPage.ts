@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../../context.ts';
-import { checklistFilters, checklistView, filterQuery, STATUS_FILTERS } from '../../catalog/checklist.ts';
+import { checklistFilters, checklistView, filterQuery, STATUS_FILTERS } from '../../progress/checklist.ts';
 import { latestImportRun } from '../../catalog/importRunRepository.ts';
-import { tierOptions } from '../../catalog/tier.ts';
+import { tierOptions } from '../../judges/tier.ts';
 import { parseProblemRef } from '../../catalog/problemRef.ts';
 import { problemById } from '../../catalog/problemRepository.ts';
 import { AppError, notFound } from '../../errors.ts';

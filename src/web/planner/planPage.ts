@@ -10,7 +10,7 @@ import type { AppDeps } from '../../context.ts';
 import { burnup } from '../../plans/burnup.ts';
 import { plannerHistory } from '../../progress/plannerHistory.ts';
 import { keepRendered } from '../renderedPages.ts';
-import { planSettingsOf } from '../../groups/inherit.ts';
+import { planSettingsOf } from '../../plans/planSettings.ts';
 import { typesWithEvidence } from '../../plans/evidence.ts';
 
 // GET /plan — every remaining day (rest days too), readiness per type now and at the exam against its weight.

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { groupOfLearner } from '../../groups/inherit.ts';
+import { groupOfLearner } from '../../plans/planSettings.ts';
 import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { currentLearner, requireAdmin, requireLearner } from '../auth.ts';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
-import { databaseFile } from './connection.ts';
+import { databaseFile } from '../db/connection.ts';
 
-const commands = () => import('./backup.ts');
+const commands = () => import('../db/backup.ts');
 
 /** `cote backup <file>` (safe while the server runs) and `cote restore <file>` (with the server stopped). */
 export function registerDatabaseCommands(program: Command, ctx: CliContext): void {

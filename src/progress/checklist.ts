@@ -1,10 +1,10 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
-import { allLists, type List } from './listRepository.ts';
-import { categoriesOfList } from './categoryRepository.ts';
-import { typeResolver } from './listTypes.ts';
-import { statusSql, statusFromColumns, type ProblemStatus, type StatusColumns } from '../progress/checklistStatus.ts';
-import { typeStats, type TypeStats } from '../progress/stats.ts';
+import { allLists, type List } from '../catalog/listRepository.ts';
+import { categoriesOfList } from '../catalog/categoryRepository.ts';
+import { typeResolver } from '../catalog/listTypes.ts';
+import { statusSql, statusFromColumns, type ProblemStatus, type StatusColumns } from './checklistStatus.ts';
+import { typeStats, type TypeStats } from './stats.ts';
 
 /** What the status filter keeps: solved at all, not solved yet, tried but not solved, never logged. */
 export const STATUS_FILTERS = ['solved', 'unsolved', 'failed', 'new'] as const;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection.ts';
-import { groupById, type Group } from './groupRepository.ts';
-import { membershipOf } from './memberRepository.ts';
+import { groupById, type Group } from '../membership/groupRepository.ts';
+import { membershipOf } from '../membership/memberRepository.ts';
 
 /**
  * What a member takes from their group. The rule: a group's value applies where the learner left theirs at its
