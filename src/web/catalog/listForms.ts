@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { flash, withFormErrors } from '../progress/forms.ts';
 import { currentLearner, requireAdmin } from '../auth.ts';
 import { importAnyList } from '../../catalog/importAnyList.ts';
 import { recordedImport } from '../../catalog/importRuns.ts';
@@ -24,11 +25,6 @@ const TypeMappingBody = z.object({ alias: field.text(1000), type: field.optional
 const PlanListsBody = z.object({ lists: field.many(100, 200) });
 
 /** The message of a known error in the reader's language; anything else is rethrown to the error handler. */
-function known(error: unknown, res: Response): string {
-  if (!(error instanceof AppError) || error.status >= 500) throw error;
-  return res.locals.t(`error.${error.code}`, error.params);
-}
-
 // POST /lists/upload — a list file's text (loaded into the textarea by JS, or pasted), imported at once under a name.
 export function uploadList(deps: AppDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -40,7 +36,8 @@ export function uploadList(deps: AppDeps) {
       format: (body.format ?? '').trim(),
       text: raw.length > MAX_UPLOAD ? '' : raw,
     };
-    try {
+    const rerender = (error: string) => renderLists(deps, req, res, { source: '', upload: { ...upload, error } });
+    return withFormErrors(res, rerender, async () => {
       if (raw.length > MAX_UPLOAD)
         throw new AppError('catalog.upload_too_large', `the list is larger than ${MAX_UPLOAD} characters`, 413, {
           max: MAX_UPLOAD,
@@ -52,13 +49,9 @@ export function uploadList(deps: AppDeps) {
       const summary = await recordedImport(deps.db, source, deps.now, () =>
         importAnyList(deps.db, source, { text: raw, format, name: upload.name, now: deps.now }),
       );
-      req.session.flash = { kind: 'ok', text: uploadedText(res.locals.t, upload.name, summary) };
+      flash(req, 'ok', uploadedText(res.locals.t, upload.name, summary));
       res.redirect(303, '/lists');
-    } catch (error) {
-      const message = known(error, res);
-      res.status((error as AppError).status);
-      renderLists(deps, req, res, { source: '', upload: { ...upload, error: message } });
-    }
+    });
   };
 }
 
@@ -67,15 +60,12 @@ export function saveTypeMapping(deps: AppDeps) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.learner?.isAdmin) return requireAdmin(req, res, next);
     const body = parseBody(TypeMappingBody, req);
-    try {
+    const rerender = (typesError: string) => renderLists(deps, req, res, { source: '', typesError });
+    return withFormErrors(res, rerender, () => {
       mapType(deps.db, body.alias, body.type ?? '', deps.now());
-    } catch (error) {
-      const message = known(error, res);
-      res.status((error as AppError).status);
-      return renderLists(deps, req, res, { source: '', typesError: message });
-    }
-    req.session.flash = { kind: 'ok', text: res.locals.t('lists.type_mapped') };
-    res.redirect(303, '/lists');
+      flash(req, 'ok', res.locals.t('lists.type_mapped'));
+      res.redirect(303, '/lists');
+    });
   };
 }
 
@@ -83,15 +73,12 @@ export function saveTypeMapping(deps: AppDeps) {
 export function savePlanLists(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const body = parseBody(PlanListsBody, req);
-    try {
+    const rerender = (planError: string) => renderLists(deps, req, res, { source: '', planError });
+    return withFormErrors(res, rerender, () => {
       setPlanLists(deps.db, currentLearner(req).id, parsePlanLists(deps.db, body.lists));
-    } catch (error) {
-      const message = known(error, res);
-      res.status((error as AppError).status);
-      return renderLists(deps, req, res, { source: '', planError: message });
-    }
-    req.session.flash = { kind: 'ok', text: res.locals.t('lists.plan_saved') };
-    res.redirect(303, '/lists');
+      flash(req, 'ok', res.locals.t('lists.plan_saved'));
+      res.redirect(303, '/lists');
+    });
   };
 }
 

@@ -11,7 +11,8 @@ import { canonicalChoices, checkAnySource, parseFormat, typesToMap } from '../..
 import { LIST_FORMATS } from '../../catalog/formats/listRows.ts';
 import { planListsOf } from '../../learners/learnerRepository.ts';
 import { learnerCount } from '../../learners/learnerRepository.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
+import { flash, withFormErrors } from '../progress/forms.ts';
 import { requireAdmin } from '../auth.ts';
 import { runFailure } from './importState.ts';
 import { changeLines } from '../../catalog/changeLines.ts';
@@ -90,24 +91,16 @@ export function startImport(deps: AppDeps) {
     const body = parseBody(ImportBody, req);
     const source = (body.source ?? '').trim();
     const name = (body.name ?? '').trim();
-    try {
+    const rerender = (error: string) => renderLists(deps, req, res, { source, format: body.format ?? '', name, error });
+    return withFormErrors(res, rerender, async () => {
       const format = parseFormat(body.format);
       checkAnySource(source);
       const allowPrivate = deps.config.allowPrivateSources || sameSource(source, deps.config.listSource);
       if (!allowPrivate) await checkPublicSource(source);
       startImportRun(deps, source, { allowPrivate, format, name: name || undefined });
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(error.status);
-      return renderLists(deps, req, res, {
-        source,
-        format: body.format ?? '',
-        name,
-        error: res.locals.t(`error.${error.code}`, error.params),
-      });
-    }
-    req.session.flash = { kind: 'ok', text: res.locals.t('lists.started', { source }) };
-    res.redirect(303, '/lists');
+      flash(req, 'ok', res.locals.t('lists.started', { source }));
+      res.redirect(303, '/lists');
+    });
   };
 }
 

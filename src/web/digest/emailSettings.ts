@@ -11,6 +11,7 @@ import { ClockRateStore } from '../clockRateStore.ts';
 import type { AppDeps } from '../../context.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
+import { flash } from '../progress/forms.ts';
 
 const EmailSettingsBody = z.object({ enabled: field.checkbox('on'), time: field.text(20) });
 
@@ -54,7 +55,7 @@ export function saveEmailSettings(deps: AppDeps) {
       return renderPage(deps, res, learner, form, res.locals.t('error.digest.bad_time'));
     }
     setDigestSettings(deps.db, learner.id, form);
-    req.session.flash = { kind: 'ok', text: res.locals.t('digest.settings.saved') };
+    flash(req, 'ok', res.locals.t('digest.settings.saved'));
     res.redirect('/settings/email');
   };
 }
@@ -85,7 +86,7 @@ export function sendTestEmailAction(deps: AppDeps) {
     const learner = currentLearner(req);
     const t = res.locals.t;
     if (!learner.email) {
-      req.session.flash = { kind: 'error', text: t('error.digest.no_email') };
+      flash(req, 'error', t('error.digest.no_email'));
       return res.redirect('/settings/email');
     }
     const mailer = createMailer(deps.config, { pool: false });
@@ -94,13 +95,10 @@ export function sendTestEmailAction(deps: AppDeps) {
       const text = sent.file
         ? t('digest.settings.test_written', { file: path.basename(sent.file) })
         : t('digest.settings.test_sent', { address: learner.email });
-      req.session.flash = { kind: 'ok', text };
+      flash(req, 'ok', text);
     } catch (error) {
       deps.logger.warn('digest: test email failed', { learner: learner.id, error: (error as Error).message });
-      req.session.flash = {
-        kind: 'error',
-        text: t('digest.settings.test_failed', { error: (error as Error).message }),
-      };
+      flash(req, 'error', t('digest.settings.test_failed', { error: (error as Error).message }));
     } finally {
       mailer.close();
     }

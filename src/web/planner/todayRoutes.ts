@@ -9,7 +9,7 @@ import { planWords } from '../../plans/planWords.ts';
 import { memberMission } from '../../groups/memberMission.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../../context.ts';
-import { errorText } from '../progress/forms.ts';
+import { flash, withFormErrors } from '../progress/forms.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
 import { keepRendered } from '../renderedPages.ts';
@@ -45,14 +45,14 @@ function renderToday({ db, now }: AppDeps, req: Request, res: Response, error?: 
 function todayAction(deps: AppDeps, act: (req: Request, res: Response, today: string) => string) {
   return (req: Request, res: Response) => {
     const learner = currentLearner(req);
-    try {
-      req.session.flash = { kind: 'ok', text: act(req, res, learnerToday(learner, deps.now())) };
-      res.redirect('/plan/today');
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(error.status);
-      renderToday(deps, req, res, errorText(error, res.locals.t));
-    }
+    return withFormErrors(
+      res,
+      (error) => renderToday(deps, req, res, error),
+      () => {
+        flash(req, 'ok', act(req, res, learnerToday(learner, deps.now())));
+        res.redirect('/plan/today');
+      },
+    );
   };
 }
 

@@ -2,11 +2,10 @@ import type { Request, Response } from 'express';
 import { updateCustomWeights } from '../../plans/weights.ts';
 import { learnerCatalog } from '../../plans/planService.ts';
 import { profileWeights } from '../../planner/profiles.ts';
-import { AppError } from '../../errors.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
 import { currentLearner } from '../auth.ts';
 import type { AppDeps } from '../../context.ts';
-import { errorText } from '../progress/forms.ts';
+import { flash, withFormErrors } from '../progress/forms.ts';
 import { z } from 'zod';
 import { parseBody } from '../validate.ts';
 
@@ -48,14 +47,11 @@ export function saveWeights(deps: AppDeps) {
     const learner = currentLearner(req);
     const fields = Object.entries(parseBody(WeightsBody, req)).filter(([k]) => k.startsWith('w_'));
     const form = Object.fromEntries(fields.map(([k, v]) => [k.slice(2), String(v ?? '')]));
-    try {
+    const rerender = (error: string) => renderWeights(deps, res, learner, form, error);
+    return withFormErrors(res, rerender, () => {
       updateCustomWeights(deps.db, learner.id, learnerCatalog(deps.db, learner), form);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(error.status);
-      return renderWeights(deps, res, learner, form, errorText(error, res.locals.t));
-    }
-    req.session.flash = { kind: 'ok', text: res.locals.t('planner.weights.saved') };
-    res.redirect('/settings/weights');
+      flash(req, 'ok', res.locals.t('planner.weights.saved'));
+      res.redirect('/settings/weights');
+    });
   };
 }

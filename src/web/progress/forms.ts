@@ -10,24 +10,41 @@ import { MAX_PASSWORD_LENGTH } from '../../learners/password.ts';
 export { errorText };
 
 /**
- * Runs `action` (sync or async); a 4xx AppError re-renders `view` with the submitted values and the message, with the
- * error's own status (the one rule, src/errors.ts: 422 for an invalid value, 400 for a malformed request, 409 …);
- * anything else propagates to the error middleware. Handlers return its promise so Express sees failures.
+ * The one way a form answers a value the user can fix. Runs `action` (sync or async); a 4xx AppError sets the error's
+ * own status (the one rule, src/errors.ts: 422 for an invalid value, 400 for a malformed request, 409 …) and re-renders
+ * the form with the translated message: `view` with `locals` and `error`, or, for a page built by its own function,
+ * `rerender(message, error)`. Anything else propagates to the error middleware. Handlers return its promise so
+ * Express sees failures.
  */
 export async function withFormErrors(
   res: Response,
   view: string,
   locals: Record<string, unknown>,
   action: () => void | Promise<void>,
+): Promise<void>;
+export async function withFormErrors(
+  res: Response,
+  rerender: (message: string, error: AppError) => void,
+  action: () => void | Promise<void>,
+): Promise<void>;
+export async function withFormErrors(
+  res: Response,
+  target: string | ((message: string, error: AppError) => void),
+  ...rest: [Record<string, unknown>, () => void | Promise<void>] | [() => void | Promise<void>]
 ): Promise<void> {
+  const action = rest.length === 2 ? rest[1] : rest[0];
   try {
     await action();
   } catch (error) {
     if (!(error instanceof AppError) || error.status >= 500) throw error;
-    res.status(error.status).render(view, { ...locals, error: errorText(error, res.locals.t as Translate) });
+    const message = errorText(error, res.locals.t as Translate);
+    res.status(error.status);
+    if (typeof target === 'string') res.render(target, { ...(rest.length === 2 ? rest[0] : {}), error: message });
+    else target(message, error);
   }
 }
 
+/** The one way a message reaches the next page: a form's success (or a refusal) before its redirect. */
 export function flash(req: Request, kind: 'ok' | 'error', text: string): void {
   req.session.flash = { kind, text };
 }

@@ -5,7 +5,7 @@ import { currentLearner, requireLearner } from '../auth.ts';
 import { importAttemptCsv } from '../../progress/imports/csvImport.ts';
 import { importBaekjoonHub } from '../../progress/imports/baekjoonHubImport.ts';
 import { ImportRejected, type ImportSummary } from '../../progress/imports/storeImport.ts';
-import { errorText } from './forms.ts';
+import { withFormErrors } from './forms.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
 
@@ -40,19 +40,14 @@ export function importRoutes({ db, now }: AppDeps): Router {
 
 /** Shows the summary on success (200) or the message and the bad rows (422), with the form as submitted. */
 async function run(res: Response, form: Record<string, unknown>, action: () => ImportSummary | Promise<ImportSummary>) {
-  try {
-    render(res, { form, summary: await action() });
-  } catch (error) {
-    if (!(error instanceof AppError) || error.status >= 500) throw error;
-    res.status(error.status);
-    // A text over the limit is not sent back into the form.
-    const echoed = error.status === 413 ? { ...form, csv: '' } : form;
+  const rerender = (message: string, error: AppError) =>
     render(res, {
-      form: echoed,
-      error: errorText(error, res.locals.t),
+      // A text over the limit is not sent back into the form.
+      form: error.status === 413 ? { ...form, csv: '' } : form,
+      error: message,
       badRows: error instanceof ImportRejected ? error.rows : [],
     });
-  }
+  await withFormErrors(res, rerender, async () => render(res, { form, summary: await action() }));
 }
 
 function render(res: Response, locals: Record<string, unknown>) {

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
-import { AppError } from '../../errors.ts';
 import { formatInstant } from '../../day.ts';
 import { hasMessage, type Translate } from '../../i18n/index.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
@@ -11,7 +10,7 @@ import { RUNNING_STALE_MS } from '../../sync/runSync.ts';
 import { startSyncNow } from '../../sync/syncNow.ts';
 import { accountsOf, type SyncAccount } from '../../sync/syncRepository.ts';
 import { currentLearner } from '../auth.ts';
-import { errorText } from '../errorHandler.ts';
+import { flash, withFormErrors } from '../progress/forms.ts';
 import { field, parseBody } from '../validate.ts';
 
 /** The accounts form: the page always sends the four fields ('' clears one); repositories one per line. */
@@ -103,21 +102,21 @@ export function saveAccounts(deps: AppDeps) {
       solvedac: body.solvedac,
       repos: body.repos,
     };
-    try {
-      const repos = form.repos.split(/\r?\n/);
-      setAccounts(
-        deps.db,
-        learner.id,
-        { codeforces: form.codeforces, leetcode: form.leetcode, solvedac: form.solvedac, repos },
-        { allowPrivate: deps.config.allowPrivateSources, now: deps.now() },
-      );
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(error.status);
-      return render(deps, res, learner, form, errorText(error, res.locals.t));
-    }
-    req.session.flash = { kind: 'ok', text: res.locals.t('sync.saved') };
-    res.redirect(303, '/settings/accounts');
+    return withFormErrors(
+      res,
+      (error) => render(deps, res, learner, form, error),
+      () => {
+        const repos = form.repos.split(/\r?\n/);
+        setAccounts(
+          deps.db,
+          learner.id,
+          { codeforces: form.codeforces, leetcode: form.leetcode, solvedac: form.solvedac, repos },
+          { allowPrivate: deps.config.allowPrivateSources, now: deps.now() },
+        );
+        flash(req, 'ok', res.locals.t('sync.saved'));
+        res.redirect(303, '/settings/accounts');
+      },
+    );
   };
 }
 
@@ -126,15 +125,15 @@ export function syncNow(deps: AppDeps) {
   return (req: Request, res: Response) => {
     parseBody(z.object({}), req);
     const learner = currentLearner(req);
-    try {
-      void startSyncNow(deps, learner);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      res.status(error.status);
-      return render(deps, res, learner, formOf(accountsOf(deps.db, learner.id)), errorText(error, res.locals.t));
-    }
-    req.session.flash = { kind: 'ok', text: res.locals.t('sync.started') };
-    res.redirect(303, '/settings/accounts');
+    return withFormErrors(
+      res,
+      (error) => render(deps, res, learner, formOf(accountsOf(deps.db, learner.id)), error),
+      () => {
+        void startSyncNow(deps, learner);
+        flash(req, 'ok', res.locals.t('sync.started'));
+        res.redirect(303, '/settings/accounts');
+      },
+    );
   };
 }
 
