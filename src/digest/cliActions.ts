@@ -1,7 +1,7 @@
 import type { CliContext } from '../context.ts';
 import { isDay, localDay } from '../day.ts';
 import { AppError } from '../errors.ts';
-import { learnerById, learnerByLogin, type Learner } from '../learners/learnerRepository.ts';
+import { learnerFor } from '../learners/learnerRef.ts';
 import { silentLogger } from '../log.ts';
 import { composeDigest, sendDigestNow } from './sendNow.ts';
 import { createMailer } from './transport.ts';
@@ -20,7 +20,7 @@ export async function digestCommand(
   o: { learner: string; day?: string; dryRun?: boolean; json?: boolean },
 ): Promise<void> {
   const db = ctx.db();
-  const learner = findLearner(ctx, o.learner);
+  const learner = learnerFor(ctx.db(), o.learner);
   const now = ctx.now();
   if (o.day !== undefined && !isDay(o.day))
     throw new AppError('digest.bad_day', `--day ${JSON.stringify(o.day)} is not a date: use YYYY-MM-DD`, 400);
@@ -54,10 +54,4 @@ export async function digestCommand(
   ctx.out(
     `To: ${result.to}\nSubject: ${result.subject}\nMessage-ID: ${result.messageId}\nDate: ${result.date}\n\n${result.text}`,
   );
-}
-
-function findLearner(ctx: CliContext, ref: string): Learner {
-  const found = learnerByLogin(ctx.db(), ref) ?? (/^\d+$/.test(ref) ? learnerById(ctx.db(), Number(ref)) : undefined);
-  if (!found) throw new AppError('digest.unknown_learner', `no learner ${JSON.stringify(ref)}`, 404, { learner: ref });
-  return found;
 }

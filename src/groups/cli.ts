@@ -17,12 +17,12 @@ export function registerGroupCommands(program: Command, ctx: CliContext): void {
   group
     .command('add <name>')
     .description('add a learner to the group (a learner belongs to one group)')
-    .requiredOption('--learner <login>')
+    .requiredOption('--learner <login|id>', 'login or id')
     .action(async (name: string, o: { learner: string }) => (await actions()).groupAddCommand(ctx, name, o));
   group
     .command('remove <name>')
     .description('remove a learner from the group')
-    .requiredOption('--learner <login>')
+    .requiredOption('--learner <login|id>', 'login or id')
     .action(async (name: string, o: { learner: string }) => (await actions()).groupRemoveCommand(ctx, name, o));
   group
     .command('board <name>')

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
-import { learnerById, learnerByLogin, type Learner } from '../learners/learnerRepository.ts';
+import type { Learner } from '../learners/learnerRepository.ts';
+import { learnerFor } from '../learners/learnerRef.ts';
 import { groupById, groupByName, insertGroup, updateGroup, type Group } from '../membership/groupRepository.ts';
 import { parseGroupFields, type RawGroupFields } from './groupFields.ts';
 import { deleteMember, insertMember, membershipOf } from '../membership/memberRepository.ts';
@@ -15,14 +16,6 @@ export function findGroup(db: Db, ref: string | number): Group {
       group: String(ref),
     });
   return group;
-}
-
-export function findMemberLearner(db: Db, login: string): Learner {
-  const ref = login.trim();
-  const learner = learnerByLogin(db, ref) ?? (/^\d{1,15}$/.test(ref) ? learnerById(db, Number(ref)) : undefined);
-  if (!learner)
-    throw new AppError('group.unknown_learner', `there is no learner ${JSON.stringify(ref)}`, 404, { learner: ref });
-  return learner;
 }
 
 function nameTaken(db: Db, name: string, except?: number): void {
@@ -53,7 +46,7 @@ export function editGroup(db: Db, id: number, raw: RawGroupFields, now: Date): G
 
 /** Adds a learner; one already in a group (this one or another) is a conflict, whatever raced the check. */
 export function addMember(db: Db, group: Group, login: string, now: Date): Learner {
-  const learner = findMemberLearner(db, login);
+  const learner = learnerFor(db, login);
   const alreadyIn = (groupId: number): never => {
     const where =
       groupId === group.id ? 'this group' : `group ${JSON.stringify(groupById(db, groupId)?.name ?? String(groupId))}`;
@@ -86,7 +79,7 @@ export function addMember(db: Db, group: Group, login: string, now: Date): Learn
 }
 
 export function removeMember(db: Db, group: Group, login: string): Learner {
-  const learner = findMemberLearner(db, login);
+  const learner = learnerFor(db, login);
   if (!deleteMember(db, group.id, learner.id)) {
     throw new AppError('group.not_member', `${learner.login} is not in group ${JSON.stringify(group.name)}`, 404, {
       learner: learner.login,

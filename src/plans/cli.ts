@@ -2,7 +2,13 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
 
 // The planner and the database load only when the command runs (`cote --help` stays quick).
-const load = () => Promise.all([import('./planCommand.ts'), import('./planWords.ts'), import('./planService.ts')]);
+const load = () =>
+  Promise.all([
+    import('./planCommand.ts'),
+    import('./planWords.ts'),
+    import('./planService.ts'),
+    import('../learners/learnerRef.ts'),
+  ]);
 
 /**
  * The planner commands of `cote` (the command glue lives in src/plans: the planner itself stays pure).
@@ -12,14 +18,14 @@ export function registerPlannerCommands(program: Command, ctx: CliContext): void
   program
     .command('plan')
     .description("print a learner's plan from today to the exam (--json: today, exam, days, readiness, verdict)")
-    .requiredOption('--learner <login>', 'login or id')
+    .requiredOption('--learner <login|id>', 'login or id')
     .option('--today <YYYY-MM-DD>', "plan as if this were the learner's today (default: today in their time zone)")
     .option('--json', 'print JSON')
     .action(async (o: { learner: string; today?: string; json?: boolean }) => {
-      const [{ findLearner, planCommand, planJson, planText }, { planWords }, { currentCatalog }] = await load();
+      const [{ planCommand, planJson, planText }, { planWords }, { currentCatalog }, { learnerFor }] = await load();
       const db = ctx.db();
       const plan = planCommand(db, o.learner, o.today, ctx.now());
-      const learner = findLearner(db, o.learner);
+      const learner = learnerFor(db, o.learner);
       const words = planWords(learner.language, currentCatalog(db).categories);
       ctx.out(o.json ? JSON.stringify(planJson(plan, words), null, 2) : planText(plan, learner, words));
     });

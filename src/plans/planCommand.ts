@@ -3,7 +3,8 @@ import type { Db } from '../db/connection.ts';
 import { daysBetween, isDay, localDay } from '../day.ts';
 import { AppError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
-import { learnerById, learnerByLogin, type Learner } from '../learners/learnerRepository.ts';
+import type { Learner } from '../learners/learnerRepository.ts';
+import { learnerFor } from '../learners/learnerRef.ts';
 import type { PassProjection, Plan, Reason, Verdict } from '../planner/types.ts';
 import type { PlanWords } from './planWords.ts';
 import { planFor } from './planService.ts';
@@ -32,19 +33,12 @@ export interface PlanJson {
   notice?: { code: string; message: string; params: Record<string, string | number> };
 }
 
-export function findLearner(db: Db, ref: string): Learner {
-  const found = learnerByLogin(db, ref) ?? (/^\d+$/.test(ref) ? learnerById(db, Number(ref)) : undefined);
-  if (!found)
-    throw new AppError('planner.unknown_learner', `there is no learner ${JSON.stringify(ref)}`, 404, { login: ref });
-  return found;
-}
-
 /**
  * The learner's plan from `today` (default: their today at `now`): for the real today the stored plan, as the pages
  * show it (today's list stored); planning another day with --today computes it and changes nothing.
  */
 export function planCommand(db: Db, learnerRef: string, today: string | undefined, now: Date): Plan {
-  const learner = findLearner(db, learnerRef);
+  const learner = learnerFor(db, learnerRef);
   if (today !== undefined && !isDay(today))
     throw new AppError('planner.bad_day', `--today ${JSON.stringify(today)} is not a date: use YYYY-MM-DD`, 400, {
       value: today,

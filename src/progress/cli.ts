@@ -27,7 +27,7 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
   program
     .command('solve <problem>')
     .description("log an attempt (boj:1260 or a bare BOJ number) on the learner's today or --day")
-    .requiredOption('--learner <login>')
+    .requiredOption('--learner <login|id>', 'login or id')
     .option('--day <YYYY-MM-DD>')
     .option('--outcome <outcome>', 'solved, solved_slow, hint or failed', 'solved')
     .option('--minutes <minutes>')
@@ -38,7 +38,7 @@ export function registerProgressCommands(program: Command, ctx: CliContext): voi
     .command('history')
     .description("a learner's attempts and streaks")
     .enablePositionalOptions()
-    .option('--learner <login>')
+    .option('--learner <login|id>', 'login or id')
     .option('--json', 'print JSON')
     .action(async (o) => (await actions()).historyCommand(ctx, o));
   // --learner and --json are history's own options; `history import` reads them through optsWithGlobals().

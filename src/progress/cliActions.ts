@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { CliContext } from '../context.ts';
-import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { addLearner } from '../learners/addLearner.ts';
-import { learnerByLogin, learnerCount, type Learner } from '../learners/learnerRepository.ts';
+import { learnerCount } from '../learners/learnerRepository.ts';
+import { learnerFor } from '../learners/learnerRef.ts';
 import { passwordProblem } from '../learners/password.ts';
 import { changePassword } from '../learners/changePassword.ts';
 import { attemptsForLearner } from './attemptRepository.ts';
@@ -91,14 +91,6 @@ export async function historyImportCommand(ctx: CliContext, source: string, o: O
     `imported ${summary.imported} (${summary.undated} undated, over ${summary.days} days), skipped ${summary.skipped}`,
   );
   for (const w of summary.warnings) ctx.err(`warning: ${w}`);
-}
-
-function learnerFor(db: Db, login: unknown): Learner {
-  if (typeof login !== 'string' || login === '')
-    throw new AppError('progress.learner_required', '--learner <login> is required');
-  const found = learnerByLogin(db, login);
-  if (!found) throw new AppError('progress.unknown_learner', `no learner with login ${JSON.stringify(login)}`);
-  return found;
 }
 
 async function passwordFromStdin(ctx: CliContext): Promise<string> {

@@ -29,7 +29,7 @@ export function registerSyncCommands(program: Command, ctx: CliContext): void {
   program
     .command('sync')
     .description("fetch a learner's new solves from Codeforces, LeetCode and git repositories now")
-    .requiredOption('--learner <login>')
+    .requiredOption('--learner <login|id>', 'login or id')
     .addOption(new Option('--source <source>', 'only this source').choices([...CLI_SOURCES]))
     .option('--json', 'print JSON')
     .action(async (o) => (await actions()).syncCommand(ctx, o));

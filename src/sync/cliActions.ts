@@ -2,8 +2,7 @@ import { CommanderError } from 'commander';
 import type { CliContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { silentLogger } from '../log.ts';
-import { learnerByLogin, type Learner } from '../learners/learnerRepository.ts';
-import type { Db } from '../db/connection.ts';
+import { learnerFor } from '../learners/learnerRef.ts';
 import { setAccounts, type AccountsInput } from './accounts.ts';
 import { accountsOf } from './syncRepository.ts';
 import { allFailed, resultJson, syncLearner } from './runSync.ts';
@@ -45,12 +44,4 @@ export async function syncCommand(ctx: CliContext, o: Options): Promise<void> {
   for (const r of results) if (r.error) ctx.err(`cote: ${r.source}: ${r.error}`);
   // Every source failed: each printed its own line above, so the exit status is all that is left to say.
   if (allFailed(results)) throw new CommanderError(1, 'cote.sync.failed', '');
-}
-
-function learnerFor(db: Db, login: unknown): Learner {
-  if (typeof login !== 'string' || login === '')
-    throw new AppError('progress.learner_required', '--learner <login> is required');
-  const found = learnerByLogin(db, login);
-  if (!found) throw new AppError('progress.unknown_learner', `no learner with login ${JSON.stringify(login)}`);
-  return found;
 }

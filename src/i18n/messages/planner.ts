@@ -133,7 +133,6 @@ const en = {
   'error.planner.bad_weight': 'The weight of {category} must be a number from 0 to 100, not “{value}”.',
   'error.planner.no_weight': 'Give at least one type a weight above 0.',
   'error.planner.too_many_weights': '{count} weights were sent: at most {max}.',
-  'error.planner.unknown_learner': 'There is no learner “{login}”.',
   'error.planner.bad_day': '“{value}” is not a date (YYYY-MM-DD).',
 };
 const ko: Record<keyof typeof en, string> = {
@@ -265,7 +264,6 @@ const ko: Record<keyof typeof en, string> = {
   'error.planner.bad_weight': '{category}의 가중치는 0부터 100까지의 수여야 합니다 (입력: “{value}”).',
   'error.planner.no_weight': '적어도 한 유형의 가중치는 0보다 커야 합니다.',
   'error.planner.too_many_weights': '가중치가 {count}개 왔습니다. 최대 {max}개입니다.',
-  'error.planner.unknown_learner': '“{login}” 학습자가 없습니다.',
   'error.planner.bad_day': '“{value}”은(는) 날짜(YYYY-MM-DD)가 아닙니다.',
 };
 export const planner = { en, ko };
