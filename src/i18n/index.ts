@@ -49,22 +49,3 @@ export function translator(lang: Lang): Translate {
 export function isLang(value: unknown): value is Lang {
   return value === 'ko' || value === 'en';
 }
-
-/** Picks ko or en from an Accept-Language header by quality; Korean when nothing matches. */
-export function langFromAcceptLanguage(header: string | undefined): Lang {
-  if (!header) return 'ko';
-  const ranked = header
-    .split(',')
-    .map((part) => {
-      const [tag, ...rest] = part.trim().split(';');
-      const q = rest.map((r) => r.trim()).find((r) => r.startsWith('q='));
-      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
-    })
-    .filter((r) => r.tag && !Number.isNaN(r.q))
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of ranked) {
-    const base = tag.split('-')[0];
-    if (isLang(base)) return base;
-  }
-  return 'ko';
-}

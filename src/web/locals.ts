@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { isLang, langFromAcceptLanguage, translator, type Lang } from '../i18n/index.ts';
+import { isLang, LANGS, translator, type Lang } from '../i18n/index.ts';
 import { tierLabel, tierOf } from '../judges/tier.ts';
 import { formatInstant, isoWeekday, localDay, localTime } from '../day.ts';
 import { DEFAULT_SETTINGS } from '../learners/learnerSettings.ts';
@@ -10,12 +10,15 @@ import { cookieValue } from './cookies.ts';
 
 export const LANG_COOKIE = 'cote_lang';
 
-/** The page language: the switch's cookie, else the learner's setting, else the browser's Accept-Language. */
+/**
+ * The page language: the switch's cookie, else the learner's setting, else the best of ko and en by the browser's
+ * Accept-Language (Express's negotiation: qualities, `en-US` for en, `q=0` refuses); Korean when it accepts neither.
+ */
 export function pageLanguage(req: Request): Lang {
   const cookie = langCookie(req);
   if (cookie.ok && isLang(cookie.value)) return cookie.value;
   if (req.learner) return req.learner.language;
-  return langFromAcceptLanguage(req.headers['accept-language']);
+  return (req.acceptsLanguages(...LANGS) || 'ko') as Lang;
 }
 
 /**

@@ -24,13 +24,18 @@ describe('a new user: favicon, setup language, language switch', () => {
     expect(ico.headers['content-type']).to.match(/^image\/svg\+xml/);
   });
 
-  it('GET /setup – an English browser – the page and its language field are English', async () => {
+  it('GET /setup – an English browser – the page and its language field are English; q=0 refuses a language', async () => {
     const res = await request(ctx.app()).get('/setup').set('Accept-Language', 'en-US,en;q=0.9');
     const $ = cheerio.load(res.text);
     expect($('html').attr('lang')).to.equal('en');
     expect($('select[name=language] option[selected]').attr('value')).to.equal('en');
     const ko = await request(ctx.app()).get('/setup').set('Accept-Language', 'ko-KR,ko;q=0.9,en;q=0.5');
     expect(cheerio.load(ko.text)('select[name=language] option[selected]').attr('value')).to.equal('ko');
+    // q=0 means "not acceptable": a browser that refuses English and asks for French gets the Korean default.
+    const refused = await request(ctx.app()).get('/setup').set('Accept-Language', 'fr, en;q=0');
+    expect(cheerio.load(refused.text)('html').attr('lang')).to.equal('ko');
+    const second = await request(ctx.app()).get('/setup').set('Accept-Language', 'fr, en;q=0.1');
+    expect(cheerio.load(second.text)('html').attr('lang')).to.equal('en');
   });
 
   it('POST /setup – an English browser sends no language field – the first learner is stored in English', async () => {
