@@ -16,6 +16,7 @@ const LOADED_ON_USE = [
   'csv-parse',
   'csv-stringify',
   'markdown-it',
+  'mailparser',
   'nodemailer',
   'undici',
 ];

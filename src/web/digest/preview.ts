@@ -64,9 +64,9 @@ export function showOutboxFile(deps: AppDeps) {
 // GET /digest/outbox/:name/view — the message as a mail client shows it: headers, the HTML part in a sandboxed
 // frame, the text part.
 export function showOutboxMessage(deps: AppDeps) {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     const { name, bytes } = ownOutboxFile(deps, req);
-    const message = parseEml(bytes);
+    const message = await parseEml(bytes);
     const sentAt = fs.statSync(path.join(outboxDir(deps.config), name)).mtime;
     res.render('digest/message', { title: message.subject || name, name, message, sentAt });
   };
@@ -88,8 +88,8 @@ const MESSAGE_CSP = [
 
 // GET /digest/outbox/:name/html — the message's HTML part (404 when it has none).
 export function showOutboxHtml(deps: AppDeps) {
-  return (req: Request, res: Response) => {
-    const html = parseEml(ownOutboxFile(deps, req).bytes).html ?? notFound('email');
+  return async (req: Request, res: Response) => {
+    const html = (await parseEml(ownOutboxFile(deps, req).bytes)).html ?? notFound('email');
     res.set('Content-Security-Policy', MESSAGE_CSP).type('text/html; charset=utf-8').send(html);
   };
 }
