@@ -2,19 +2,10 @@
  * The one error type users see. `code` names the failure (`catalog.source_unreachable`) and picks the
  * translated message on pages; `message` is the plain English line the CLI prints; `params` fill both.
  */
-// A registered symbol, so that `instanceof AppError` holds for an AppError from another copy of this module (a
-// command's code is imported lazily, and a test runner may load the two through different loaders).
-const APP_ERROR = Symbol.for('cote.AppError');
-
+// instanceof works because a process holds one copy of this module: production runs plain ESM, and mocha runs with
+// no-experimental-require-module (.mocharc.json, test:file) so spec files are imported, not require()d into a
+// second, CommonJS copy beside the one a lazily imported command gets.
 export class AppError extends Error {
-  static [Symbol.hasInstance](value: unknown): boolean {
-    // Subclasses (ImportRejected, …) keep the ordinary prototype check.
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was called on (AppError or a subclass)
-    if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[APP_ERROR] === true;
-  }
-
-  readonly [APP_ERROR] = true;
   readonly code: string;
   readonly status: number;
   readonly params: Record<string, string | number>;
