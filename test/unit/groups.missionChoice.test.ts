@@ -66,3 +66,25 @@ describe('groups: chooseMission (pure)', () => {
     ).to.equal('boj:a3');
   });
 });
+
+describe('groups: chooseMission – the edges of its rules', () => {
+  const typeA = entries.filter((e) => e.category === 'a').map((e) => e.problem);
+
+  it('solved by exactly half the members (1 of 2) – still a candidate: the only unsolved-by-most problem of its type', () => {
+    // Every problem of type a but a0 is solved by both members; a0 by one of the two.
+    const both = new Set(typeA.slice(1));
+    const mission = chooseMission(
+      input({ members: [member({ solved: new Set([...both, 'boj:a0']) }), member({ solved: both })] }),
+    );
+    expect(mission[0]).to.deep.equal({ problem: 'boj:a0', category: 'a' });
+  });
+
+  it("the planner's picks – one member's pick for today outweighs two members' picks for later in the week", () => {
+    const today = { problem: 'boj:a1', category: 'a', dayIndex: 0 };
+    const later = (dayIndex: number) => ({ problem: 'boj:a4', category: 'a', dayIndex });
+    const mission = chooseMission(
+      input({ members: [member({ picks: [today, later(3)] }), member({ picks: [later(4)] }), member()] }),
+    );
+    expect(mission[0].problem).to.equal('boj:a1');
+  });
+});

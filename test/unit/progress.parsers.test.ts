@@ -106,6 +106,9 @@ describe('progress BaekjoonHub README parser', () => {
 
   it('parseKoreanDate() – impossible date – is refused', () => {
     expect(parseKoreanDate('2026년 2월 30일 10:00:00')).to.equal(null);
+    // 24:xx is no time of day: it would roll over into the next day.
+    expect(parseKoreanDate('2026년 2월 3일 24:10:00')).to.equal(null);
+    expect(parseKoreanDate('2026년 2월 3일 23:59:59')).to.deep.equal({ day: '2026-02-03', time: '23:59:59' });
     expect(parseKoreanDate('2026년 2월 3일')).to.deep.equal({ day: '2026-02-03', time: '00:00:00' });
   });
 
