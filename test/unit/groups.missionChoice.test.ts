@@ -87,4 +87,29 @@ describe('groups: chooseMission – the edges of its rules', () => {
     );
     expect(mission[0].problem).to.equal('boj:a1');
   });
+
+  it('four weak types with candidates – three problems, one per type (MISSION_SIZE)', () => {
+    const four = ['a', 'b', 'c', 'd'].flatMap((category) =>
+      Array.from({ length: 2 }, (_, i) => ({
+        category,
+        problem: `boj:${category}${i}`,
+        position: i,
+        recommended: false,
+      })),
+    );
+    const readiness = ['a', 'b', 'c', 'd'].map((category, i) => ({ category, weight: 0.25, now: 0.1 * i }));
+    const mission = chooseMission(
+      input({ entries: four, levels: new Map(four.map((e) => [e.problem, 8])), members: [member({ readiness })] }),
+    );
+    expect(mission.map((m) => m.category)).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it("the planner's picks – a pick a week or more ahead (PICK_DAYS) – no vote: the mission is the one without it", () => {
+    const without = chooseMission(input())[0].problem;
+    const other = typeA.find((p) => p !== without) as string;
+    const late = { problem: other, category: 'a', dayIndex: 7 };
+    expect(chooseMission(input({ members: [member({ picks: [late] }), member(), member()] }))[0].problem).to.equal(
+      without,
+    );
+  });
 });

@@ -155,6 +155,17 @@ describe('progress CSV parser', () => {
     expect(errors[4].message).to.contain('"-5"');
   });
 
+  it('parseAttemptCsv() – a header without one of its columns – 422 naming that column', () => {
+    for (const [header, missing] of [
+      ['problem,outcome,minutes', 'day'],
+      ['problem,day,outcome', 'minutes'],
+    ]) {
+      expect(() => parseAttemptCsv(`${header}\nboj:1260,solved,30\n`, '2026-11-28'))
+        .to.throw(AppError)
+        .that.deep.includes({ code: 'progress.csv_header', status: 422, params: { missing } });
+    }
+  });
+
   it('parseAttemptCsv() – columns in another order plus extra ones – found by header name', () => {
     const { rows } = parseAttemptCsv(
       'day,minutes,origin,problem,outcome,note\n2026-11-01,12,manual,boj:1260,failed,"a, b"\n',

@@ -50,6 +50,13 @@ describe('progress streaks()', () => {
       longest: 1,
     },
     {
+      name: 'one day without a solve between two – two runs of one day',
+      days: ['2026-11-26', '2026-11-28'],
+      today: '2026-11-28',
+      current: 1,
+      longest: 1,
+    },
+    {
       name: 'leap day joins February and March',
       days: ['2028-02-28', '2028-02-29', '2028-03-01'],
       today: '2028-03-01',
