@@ -29,6 +29,7 @@ import { staticAssets } from './web/assets.ts';
 import { privateNoCache } from './web/caching.ts';
 import { RenderedPages } from './web/renderedPages.ts';
 import { dataVersion } from './db/dataVersion.ts';
+import { accessLog } from './web/accessLog.ts';
 
 const SESSION_COOKIE = 'cote.sid';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.enable('view cache');
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
+  // First, so that every request gets its line, whatever answers it.
+  app.use(accessLog(deps.logger));
   // Every view links problems through the judges' templates (COTE_LINK_<JUDGE> points a group at a mirror).
   const templates = linkTemplatesOf(deps.config);
   app.locals.problemLinks = (id: string, fallback: string | null = null) => problemLinks(id, templates, fallback);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/connection.ts';
-import { silentLogger } from '../../src/log.ts';
+import { createLogger, silentLogger } from '../../src/log.ts';
 import { createApp } from '../../src/app.ts';
 import type { AppDeps } from '../../src/context.ts';
 import type { CliContext } from '../../src/cli.ts';
@@ -14,14 +14,23 @@ export function tempDataDir(): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** App dependencies on a temporary real database; `now` can be moved by tests through `clock.set`. */
+/**
+ * App dependencies on a temporary real database; `now` can be moved by tests through `clock.set`. Quiet unless the
+ * environment's LOG_LEVEL (or `env`) asks for lines: `LOG_LEVEL=info npm run test:file -- …` shows the access log.
+ */
 export function testDeps(env: NodeJS.ProcessEnv = {}, start = new Date('2026-11-28T03:00:00Z')) {
   const data = tempDataDir();
-  const config = loadConfig({ COTE_DATA_DIR: data.dir, COTE_AUTO_IMPORT: 'false', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    COTE_DATA_DIR: data.dir,
+    COTE_AUTO_IMPORT: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...env,
+  });
   const db = openDatabase(path.join(data.dir, 'cote.db'));
   let current = start;
   const clock = { set: (instant: Date | string) => (current = new Date(instant)), get: () => current };
-  const deps: AppDeps = { db, config, logger: silentLogger, now: () => current, sessionSecret: 'test-secret' };
+  const logger = config.logLevel === 'silent' ? silentLogger : createLogger(config.logLevel);
+  const deps: AppDeps = { db, config, logger, now: () => current, sessionSecret: 'test-secret' };
   return {
     deps,
     clock,

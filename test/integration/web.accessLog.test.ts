@@ -1,0 +1,50 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import { testDeps } from '../support/app.ts';
+import { createApp } from '../../src/app.ts';
+import { createLogger } from '../../src/log.ts';
+import { pathWithoutValues } from '../../src/web/accessLog.ts';
+
+describe('the access log', () => {
+  let t: ReturnType<typeof testDeps>;
+  beforeEach(() => {
+    t = testDeps();
+  });
+  afterEach(() => t.cleanup());
+
+  const serve = (level: 'info' | 'warn') => {
+    const lines: string[] = [];
+    const app = createApp({ ...t.deps, logger: createLogger(level, (line) => lines.push(line)) });
+    const events = () =>
+      lines.map((l) => JSON.parse(l)).filter((e: { msg: string }) => e.msg === 'request') as Record<string, never>[];
+    return { app, events };
+  };
+
+  it('one line per request at info: method, path with query names but no values, status, ms', async () => {
+    const { app, events } = serve('info');
+    await request(app).get('/login?next=%2Fplan&token=s3cret');
+    await request(app).get('/no-such-page?q=mina%40example.com');
+    await request(app).post('/login').type('form').send({ login: 'x' });
+    const seen = events();
+    expect(seen.map((e) => [e.level, e.req, e.res])).to.deep.equal([
+      ['info', { method: 'GET', path: '/login?next&token' }, { status: 302 }],
+      ['warn', { method: 'GET', path: '/no-such-page?q' }, { status: 404 }],
+      ['warn', { method: 'POST', path: '/login' }, { status: 403 }],
+    ]);
+    for (const e of seen) expect(e.ms).to.be.a('number').at.least(0);
+    expect(JSON.stringify(seen)).not.to.match(/s3cret|mina|example/);
+  });
+
+  it('LOG_LEVEL=warn – successful requests are not logged, refusals are', async () => {
+    const { app, events } = serve('warn');
+    await request(app).get('/login');
+    await request(app).get('/no-such-page');
+    expect(events().map((e) => e.res)).to.deep.equal([{ status: 404 }]);
+  });
+
+  it('pathWithoutValues() – names kept in order, values and empty pairs dropped', () => {
+    expect(pathWithoutValues('/checklist?q=dfs&list=a&&x')).to.equal('/checklist?q&list&x');
+    expect(pathWithoutValues('/plan?')).to.equal('/plan');
+    expect(pathWithoutValues('/plan')).to.equal('/plan');
+  });
+});
