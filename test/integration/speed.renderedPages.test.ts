@@ -161,6 +161,19 @@ describe('rendered pages kept while nothing changed (issue 10)', () => {
     expect(after.headers.location).to.match(/^\/login/);
   });
 
+  it('a page kept brotli-compressed – a client that asked for no encoding gets it uncompressed, rendered again', async () => {
+    const br = { 'Accept-Encoding': 'br' };
+    let kept = await get('/plan', br);
+    for (let view = 1; view < 3 && kept.headers.age === undefined; view++) kept = await get('/plan', br);
+    expect(kept.headers.age, 'kept').to.not.equal(undefined);
+    expect(kept.headers['content-encoding']).to.equal('br');
+    const plain = await get('/plan', { 'Accept-Encoding': 'identity' });
+    expect(plain.status).to.equal(200);
+    expect(plain.headers['content-encoding']).to.equal(undefined);
+    expect(plain.headers.age).to.equal(undefined);
+    expect(plain.text).to.contain('</html>');
+  });
+
   it('a flash message is shown once and never kept', async () => {
     await keptView('/plan/today');
     const today = await get('/plan/today');

@@ -122,4 +122,12 @@ export const MUTATIONS: Mutation[] = [
     what: 'editing custom weights leaves the stored plan stale',
     tests: ['test/integration/storedPlan.test.ts'],
   },
+  {
+    name: 'kept-page-encoding',
+    file: 'src/web/renderedPages.ts',
+    from: "  'accept-encoding',\n",
+    to: '',
+    what: 'a kept brotli page is sent to a client that asked for no compression',
+    tests: ['test/integration/speed.renderedPages.test.ts'],
+  },
 ];
