@@ -227,6 +227,20 @@ describe('the plan stored once per learner and change', () => {
             .expect(302),
       ],
       [
+        'custom weights edited again (the profile already custom)',
+        async () => {
+          const weights = (w: Record<string, string>) =>
+            agent
+              .post('/settings/weights')
+              .type('form')
+              .send({ _csrf: csrf, ...w })
+              .expect(302);
+          await weights({ w_graph_traversal: '0', w_simulation: '0', w_implementation: '100' });
+          await agent.get('/plan/today').expect(200);
+          await weights({ w_graph_traversal: '100', w_simulation: '0', w_implementation: '0' });
+        },
+      ],
+      [
         'the chosen lists',
         async () => {
           await importAnyList(t.deps.db, PROGRAMMERS);

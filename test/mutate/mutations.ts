@@ -112,7 +112,7 @@ export const MUTATIONS: Mutation[] = [
     from: "customWeights: learner.profile === 'custom' ? learner.customWeights : null,",
     to: 'customWeights: learner.customWeights,',
     what: 'custom weights still steer the plan after the learner picked an exam profile',
-    tests: ['test/integration/storedPlan.test.ts'],
+    tests: ['test/integration/plan.customWeights.test.ts'],
   },
   {
     name: 'fingerprint-custom',
