@@ -76,7 +76,10 @@ describe('cote digest', () => {
     expect(
       await runCli(['node', 'cote', 'digest', '--learner', 'ana', '--day', '2026-02-30', '--dry-run'], cli),
     ).to.equal(1);
-    expect(err).to.deep.equal(['cote: there is no learner "nobody"', 'cote: --day "2026-02-30" is not a date: use YYYY-MM-DD']);
+    expect(err).to.deep.equal([
+      'cote: there is no learner "nobody"',
+      'cote: --day "2026-02-30" is not a date: use YYYY-MM-DD',
+    ]);
   });
 });
 
