@@ -45,8 +45,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.enable('view cache');
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
-  // First, so that every request gets its line, whatever answers it.
-  app.use(accessLog(deps.logger));
   // Every view links problems through the judges' templates (COTE_LINK_<JUDGE> points a group at a mirror).
   const templates = linkTemplatesOf(deps.config);
   app.locals.problemLinks = (id: string, fallback: string | null = null) => problemLinks(id, templates, fallback);
@@ -59,6 +57,7 @@ export function createApp(deps: AppDeps): express.Express {
     now: deps.now,
   });
   answerKeptPagesFirst(app, pages);
+  logEveryRequest(app, deps);
   // First, so that it records the bytes as sent: compressed by the middleware below, with every header set.
   app.use(pages.capture);
   // Brotli's default 4 MB window is for large files: a page is under 150 KB, and 50 pages compressed at once with 4 MB
@@ -123,4 +122,12 @@ function answerKeptPagesFirst(app: express.Express, pages: RenderedPages): void 
   const express = app as unknown as { handle: Handle };
   const handle = express.handle.bind(app);
   express.handle = (req, res, next) => pages.answer(req, res, () => handle(req, res, next));
+}
+
+/** The access log wraps the whole app (a kept page included): every request gets its line, whatever answers it. */
+function logEveryRequest(app: express.Express, deps: AppDeps): void {
+  const log = accessLog(deps.logger);
+  const express = app as unknown as { handle: Handle };
+  const handle = express.handle.bind(app);
+  express.handle = (req, res, next) => log(req, res, () => handle(req, res, next));
 }

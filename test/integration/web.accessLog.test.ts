@@ -1,6 +1,9 @@
+import http from 'node:http';
+import { once } from 'node:events';
 import { expect } from 'chai';
 import request from 'supertest';
 import { testDeps } from '../support/app.ts';
+import { loggedIn, seedLearner } from '../support/progress.ts';
 import { createApp } from '../../src/app.ts';
 import { createLogger } from '../../src/log.ts';
 import { pathWithoutValues } from '../../src/web/accessLog.ts';
@@ -33,6 +36,23 @@ describe('the access log', () => {
     ]);
     for (const e of seen) expect(e.ms).to.be.a('number').at.least(0);
     expect(JSON.stringify(seen)).not.to.match(/s3cret|mina|example/);
+  });
+
+  it('a page answered from the kept pages (before Express runs) – logged like any other', async () => {
+    seedLearner(t.deps.db, 'mina');
+    const { app, events } = serve('info');
+    const server = http.createServer(app).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { agent } = await loggedIn(server, 'mina');
+      const ages: (string | undefined)[] = [];
+      for (let view = 0; view < 3; view++) ages.push((await agent.get('/history').expect(200)).headers.age);
+      expect(ages.filter(Boolean), 'a kept answer').to.not.be.empty;
+      const logged = events().filter((e) => (e.req as { path: string }).path === '/history');
+      expect(logged.map((e) => e.res)).to.deep.equal([{ status: 200 }, { status: 200 }, { status: 200 }]);
+    } finally {
+      server.close();
+    }
   });
 
   it('LOG_LEVEL=warn – successful requests are not logged, refusals are', async () => {
