@@ -10,7 +10,7 @@ import { problemUrl, splitProblemId } from './problemRef.ts';
 import { saveListFiles } from './listFileRepository.ts';
 import type { CachedFile } from './source.ts';
 import { EXACT, mergeLevel } from '../judges/difficulty.ts';
-import { tierLabel } from './tier.ts';
+import { tierLabel } from '../judges/tier.ts';
 
 /** What an import did, relative to what was stored before. The first nine keys are `cote import --json`. */
 export interface ImportSummary {

@@ -8,7 +8,7 @@ import {
   mergeLevel,
   readLevel,
 } from '../../src/judges/difficulty.ts';
-import { levelFromTierName } from '../../src/catalog/tier.ts';
+import { levelFromTierName } from '../../src/judges/tier.ts';
 
 // One row per form of the table in src/judges/difficulty.ts: [form, judge, text, level, precision].
 const FORMS: [string, string, string, number, number][] = [
