@@ -49,7 +49,11 @@ function spawnEntry(args: string[], env: NodeJS.ProcessEnv): RunningCote {
   child.stdout!.on('data', (chunk) => (stdout += chunk));
   child.stderr!.on('data', (chunk) => {
     stderr += chunk;
-    for (const w of waiters.filter((w) => stderr.includes(w.text))) w.resolve();
+    // Only while someone waits: searching flattens the whole log, and a server at LOG_LEVEL=info writes a line a request.
+    for (const w of waiters.filter((w) => stderr.includes(w.text))) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   });
   const done = new Promise<Exited>((resolve) =>
     child.on('close', (code, signal) =>
