@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors.ts';
 import { httpSource } from './httpSource.ts';
 import { directorySource } from './directorySource.ts';
-import { PrivateAddressError, checkPublicHost } from './publicAddress.ts';
+import { PrivateAddressError, checkPublicHost } from '../net/publicAddress.ts';
 import type { ListSource, SourceOptions } from './source.ts';
 
 export type { CachedFile, Expected, ListSource, ReadOptions, SourceOptions } from './source.ts';

@@ -4,7 +4,7 @@ import https from 'node:https';
 import net from 'node:net';
 import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { isPrivateAddress, PrivateAddressError, publicOnlyLookup } from '../catalog/publicAddress.ts';
+import { isPrivateAddress, PrivateAddressError, publicOnlyLookup } from './publicAddress.ts';
 
 /**
  * The one outbound HTTP client (lists, sync, webhooks). One call to `send` is one logical request:

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { AppError } from '../errors.ts';
-import { isPrivateAddress } from '../catalog/publicAddress.ts';
+import { isPrivateAddress } from '../net/publicAddress.ts';
 
 /** A clone or a fetch must finish within this. */
 export const GIT_TIMEOUT_MS = 120_000;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isPrivateAddress } from '../../src/catalog/publicAddress.ts';
+import { isPrivateAddress } from '../../src/net/publicAddress.ts';
 import { decodeUtf8 } from '../../src/text/utf8.ts';
 
 describe('publicAddress', () => {
