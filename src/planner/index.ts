@@ -5,7 +5,7 @@
 import { addDays, daysBetween } from '../day.ts';
 import { commitDay, createContext, MIRROR_DAYS, studyDaysBetween, type PlanContext } from './context.ts';
 import { readinessRows, readinessSnapshot, verdictOf } from './readiness.ts';
-import { isStudyDay, lastStudyDay, planDay, restDay, reviewDaysLeft, type Calendar } from './schedule.ts';
+import { isStudyDay, lastStudyDay, planDay, restDay, reviewDaysLeft, type Calendar } from './days.ts';
 import { isMockDay, MAX_PLAN_DAYS, phaseOf, preparationStart, timeline } from './timeline.ts';
 import { keptToday } from './today.ts';
 import type { NoticeCode, Plan, PlanDay, PlanInput } from './types.ts';

@@ -1,5 +1,6 @@
 import { countNew, practise, type PlanContext } from './context.ts';
-import { dayRules, newItems, type Calendar } from './schedule.ts';
+import type { Calendar } from './calendar.ts';
+import { dayRules, newItems } from './newItems.ts';
 import { phaseOf } from './timeline.ts';
 import type { PlanInput, PlanItem } from './types.ts';
 

@@ -4,7 +4,7 @@ import { plan } from '../../src/planner/index.ts';
 import { planWords } from '../../src/plans/planWords.ts';
 import { profileWeights } from '../../src/planner/profiles.ts';
 import { createContext } from '../../src/planner/context.ts';
-import { dayRules, newItems } from '../../src/planner/schedule.ts';
+import { dayRules, newItems } from '../../src/planner/newItems.ts';
 import { newCap } from '../../src/planner/choose.ts';
 import type { HistoryAttempt, Plan, PlanItem } from '../../src/planner/types.ts';
 import { attempt, input, levels, mixedCatalog, problemsOf, smallCatalog } from './planner-support.ts';

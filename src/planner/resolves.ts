@@ -1,0 +1,128 @@
+/** Re-solves: due review cards (failures and hints), and re-solves of solved problems when nothing new is in reach. */
+import { practise, skill, type PlanContext } from './context.ts';
+import { MAX_LEVEL } from './catalogIndex.ts';
+import { item, primaryCategory, RESOLVE_FACTOR } from './items.ts';
+import { minutesFor } from './model.ts';
+import { reviewReason } from './reasons.ts';
+import type { PlanItem } from './types.ts';
+import type { Phase } from './timeline.ts';
+import { TUNING } from './tuning.ts';
+
+/** A solved problem may be re-solved again RESOLVE_AGAIN study days after this plan last re-solved it. */
+const RESOLVE_AGAIN = 14;
+
+function resolvable(ctx: PlanContext, p: number): boolean {
+  return !ctx.resolved[p] || ctx.studyIndex - (ctx.resolved[p] - 1) >= RESOLVE_AGAIN;
+}
+
+/** A solved problem of category c near `level` in [lo, hi] not yet re-solved in this plan (an exhausted list). */
+export function solvedNear(
+  ctx: PlanContext,
+  c: number,
+  level: number,
+  lo: number,
+  hi: number,
+  excluded: Set<number> | null,
+): number | undefined {
+  const target = Math.min(hi, Math.max(lo, level));
+  for (let d = 0; d <= hi - lo; d++) {
+    for (const l of d === 0 ? [target] : [target - d, target + d]) {
+      if (l < lo || l > hi) continue;
+      for (const e of ctx.index.buckets[c][l]) {
+        const p = e.problem;
+        // Solved before, or planned earlier in this forecast (and so expected solved by then).
+        const solved = ctx.learner.solved[p] || (ctx.used[p] && !ctx.learner.attempted[p]);
+        if (solved && resolvable(ctx, p) && !excluded?.has(p) && !ctx.reviewing.has(p)) return p;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An exhausted list (no new problem within reach): re-solves of solved problems in the weighted types, heaviest
+ * first, near the learner's level, to fill what is left of the day.
+ */
+export function refreshItems(ctx: PlanContext, items: PlanItem[], room: number, excluded: Set<number> | null): number {
+  const order = [...ctx.pi.keys()]
+    .filter((c) => ctx.pi[c] > 0)
+    .sort((a, b) => ctx.pi[b] * shareOf(ctx, b) - ctx.pi[a] * shareOf(ctx, a) || a - b);
+  let spent = 0;
+  for (let round = 0; round < 4; round++) {
+    for (const c of order) {
+      // A re-solve teaches most when it is neither sure nor hopeless (about 35–93 % predicted); the last rounds
+      // take easier and harder ones rather than leave the day empty.
+      const th = skill(ctx, c);
+      const [below, above] = round < 2 ? [3, 0.7] : [5, 2];
+      const p = solvedNear(
+        ctx,
+        c,
+        Math.round(th) - 1,
+        Math.max(0, Math.ceil(th - below)),
+        Math.min(MAX_LEVEL, Math.floor(th + above)),
+        excluded,
+      );
+      if (p === undefined) continue;
+      const minutes = Math.max(1, Math.round(RESOLVE_FACTOR * minutesFor(ctx.index.level[p], ctx.learner.pace)));
+      if (spent + minutes > room) continue;
+      ctx.resolved[p] = ctx.studyIndex + 1;
+      items.push(
+        item(ctx, p, 'review', minutes, {
+          code: 'resolve_solved',
+          params: { category: ctx.index.catKeys[c], level: ctx.index.level[p] },
+        }),
+      );
+      practise(ctx, p, 0.5);
+      spent += minutes;
+    }
+  }
+  return spent;
+}
+
+function shareOf(ctx: PlanContext, c: number): number {
+  return 1 / (1 + ctx.newIn[c]);
+}
+
+/** Due reviews, oldest first, within the review share of the budget (at least one when it fits; all in the last days). */
+export function dueReviews(
+  ctx: PlanContext,
+  day: string,
+  budget: number,
+  limit: number,
+  phase: Phase,
+  force: boolean,
+  reviewDaysLeft: number,
+  items: PlanItem[],
+  excluded: Set<number> | null,
+): number {
+  // The share of the budget, or more when the open re-solves would not all fit before the exam at that share.
+  let backlog = 0;
+  for (const card of ctx.reviews)
+    backlog += RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
+  const cap = Math.max(
+    (phase === 'C' ? TUNING.reviewShareFinal : TUNING.reviewShare) * budget,
+    backlog / reviewDaysLeft,
+  );
+  let spent = 0;
+  let reviewed = 0;
+  const remaining = [];
+  for (const card of ctx.reviews) {
+    const minutes = RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
+    const allowed =
+      card.due <= day &&
+      !excluded?.has(card.problem) &&
+      spent + minutes <= limit &&
+      (force || reviewed === 0 || spent + minutes <= cap);
+    if (!allowed) {
+      remaining.push(card);
+      continue;
+    }
+    const c = primaryCategory(ctx, card.problem);
+    items.push(item(ctx, card.problem, 'review', minutes, reviewReason(ctx, card, c)));
+    practise(ctx, card.problem, 0.5);
+    spent += minutes;
+    reviewed++;
+  }
+  ctx.reviews = remaining;
+  return spent;
+}
