@@ -18,7 +18,7 @@ export interface ExamFormat {
 export const EXAM_FORMATS: Record<SimProfile, ExamFormat> = {
   samsung: { questions: 2, toPass: 1, minutes: 180, levels: [11, 15] },
   kakao: { questions: 7, toPass: 4, minutes: 300, levels: [6, 16] },
-  general: { questions: 4, toPass: 2, minutes: 150, levels: [8, 14] },
+  general: { questions: 3, toPass: 2, minutes: 120, levels: [8, 14] },
 };
 
 const FIXED_WEIGHTS: Record<Exclude<SimProfile, 'general'>, Record<string, number>> = {

@@ -29,7 +29,8 @@ export function adviceFor(
   for (const day of plan.days) {
     for (const item of day.items) {
       const c = ctx.index.catIndex.get(item.category);
-      if (c !== undefined && ctx.pi[c] < LIGHT)
+      // Only types that still weigh something: advising weight 0 for a type already at 0 says nothing.
+      if (c !== undefined && ctx.pi[c] > 0 && ctx.pi[c] < LIGHT)
         lightMinutes.set(item.category, (lightMinutes.get(item.category) ?? 0) + item.minutes);
     }
   }

@@ -24,6 +24,8 @@ export interface DayRules {
   weightedOnly: boolean;
   /** The day's budget in minutes (the per-type cap grows with it). */
   dayMinutes: number;
+  /** Leftover minutes: a weighted type may pass today's per-type cap (rather than leave the time to light types). */
+  ignoreCap?: boolean;
   /** Problems not to offer today (skipped, swapped). */
   excluded: Set<number> | null;
   /** Phases B and C: categories whose confusable partner is already on the day get a small push (interleaving). */
@@ -72,10 +74,12 @@ const MASTERED = 0.8;
 export function priority(ctx: PlanContext, c: number, rules: DayRules): number {
   const m = readinessAt(ctx, skill(ctx, c));
   const n = ctx.learner.n[c] + ctx.plannedIn[c];
+  // Maintenance only for a type mastered NOW: a forecast that reaches mastery is a forecast, not a reason to stop.
+  const mastered = readinessAt(ctx, ctx.base[c]) >= MASTERED;
   const w = TUNING.weightPower === 1 ? ctx.w[c] : ctx.w[c] ** TUNING.weightPower;
   let pr = w * (Math.max(K * m * (1 - m), 0.05) + TUNING.explore * Math.sqrt(Math.log(ctx.evidence + 1) / (1 + n)));
   if (ctx.pi[c] > 0) pr *= shareFactor(ctx, c);
-  if (m >= MASTERED) pr *= 0.1;
+  if (mastered) pr *= 0.1;
   if (rules.coverageBoost && ctx.pi[c] >= 0.05 && ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2)
     pr *= TUNING.coverBoost;
   if (rules.mixConfusable && rules.partnersOnDay.has(c)) pr *= MIX_BONUS;
@@ -109,7 +113,17 @@ export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): 
   const weighted =
     bestOf(ctx, rules, room, true) ??
     (rules.excludeCategory >= 0 ? bestOf(ctx, { ...rules, excludeCategory: -1 }, room, true) : undefined);
-  return weighted ?? (rules.weightedOnly ? undefined : bestOf(ctx, rules, room, false));
+  if (weighted || rules.weightedOnly) return weighted;
+  // No minutes to a type the exam does not weigh while a weighted type has work in reach at all (however long, and
+  // past today's per-type cap): the day's leftover goes to weighted re-solves or a longer weighted problem instead.
+  if (weightedInReach(ctx, rules)) return undefined;
+  return bestOf(ctx, rules, room, false);
+}
+
+/** Some weighted type has an unused problem in the success band, whatever the room and today's caps. */
+export function weightedInReach(ctx: PlanContext, rules: DayRules): boolean {
+  const open = { ...rules, excludeCategory: -1, onlyCategory: -1, newToday: new Int32Array(ctx.pi.length) };
+  return bestOf(ctx, open, Infinity, true) !== undefined;
 }
 
 function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boolean): Candidate | undefined {
@@ -119,7 +133,8 @@ function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boole
   for (let c = 0; c < cats; c++) {
     if (ctx.pi[c] > 0 !== weighted) continue;
     if (rules.onlyCategory >= 0 && c !== rules.onlyCategory) continue;
-    if (c === rules.excludeCategory || rules.newToday[c] >= newCap(ctx, c, rules.dayMinutes)) continue;
+    if (c === rules.excludeCategory || (!rules.ignoreCap && rules.newToday[c] >= newCap(ctx, c, rules.dayMinutes)))
+      continue;
     if (!rules.allowNewCategory && ctx.learner.solvedIn[c] + ctx.plannedIn[c] === 0) continue;
     const th = skill(ctx, c);
     const pr = priority(ctx, c, rules);
@@ -129,7 +144,7 @@ function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boole
       const p = predicted(th, level);
       if (p < rules.minP || p > rules.maxP) continue;
       const minutes = minutesFor(level, pace);
-      if (minutes > room) continue;
+      if (Math.max(1, Math.round(minutes)) > room) continue;
       const head = bucketHead(ctx, c, level, rules.excluded);
       if (!head) continue;
       const fit =

@@ -87,6 +87,10 @@ export interface PlanContext {
   exhausted?: boolean;
   /** Set when the first study day stays empty: nothing fits even split over two days of the budget. */
   tooShort?: boolean;
+  /** Why a mock day has no mock (the day is shorter than the exam's box, or the lists lack its problems). */
+  mockNote?: { code: 'mock_too_long' | 'mock_missing' | 'mock_off_judge'; params: Record<string, string | number> };
+  /** Study days left without any item although the budget allowed work (nothing left to offer). */
+  emptyDays: number;
   today: string;
   exam: string | null;
 }
@@ -139,6 +143,7 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     reviews,
     reviewing: new Set(reviews.map((r) => r.problem)),
     resolved: new Int32Array(index.problems.length),
+    emptyDays: 0,
     today: input.today,
     exam,
   };
@@ -227,6 +232,11 @@ export function readinessAt(ctx: PlanContext, theta: number): number {
   return sum / ctx.examLevels.length;
 }
 
+/** Readiness today, from the learner's estimate before anything planned (what mastery words may rest on). */
+export function currentReadiness(ctx: PlanContext, c: number): number {
+  return readinessAt(ctx, ctx.base[c]);
+}
+
 export function readiness(ctx: PlanContext, c: number): number {
   return readinessAt(ctx, skill(ctx, c));
 }
@@ -242,7 +252,8 @@ export function practise(ctx: PlanContext, problem: number, weight = 1): void {
   const cats = ctx.index.problemCats[problem];
   for (const c of cats) {
     const d = level - projectedSkill(ctx, c) - 1;
-    const delta = weight * TUNING.gain * Math.exp(-(d * d) / 8);
+    // Diminishing returns: each problem planned in a type teaches a little less than the one before.
+    const delta = (weight * TUNING.gain * Math.exp(-(d * d) / 8)) / (1 + ctx.plannedIn[c] / TUNING.gainHalf);
     ctx.gain[c] += delta;
     for (const r of ctx.related[c]) ctx.gain[r] += RELATED_SHARE * delta;
     ctx.gainG += (TUNING.globalShare * delta) / cats.length;

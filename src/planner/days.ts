@@ -1,7 +1,8 @@
-/** One study day: due reviews, a mock set on mock days, then new problems to fill the budget (days → new items, re-solves, mocks). */
+/** One study day: a mock on mock days, due reviews, then new problems to fill the budget (days → new items, re-solves, mocks). */
 import { addDays } from '../day.ts';
 import type { Calendar } from './calendar.ts';
 import type { PlanContext } from './context.ts';
+import { eveWarmups } from './eve.ts';
 import { item, primaryCategory, SLACK } from './items.ts';
 import { mockSet } from './mocks.ts';
 import { dayRules, newItems, noNewInReach, shortestWork } from './newItems.ts';
@@ -12,7 +13,15 @@ import { TUNING } from './tuning.ts';
 
 export { isStudyDay, lastStudyDay, restDay, reviewDaysLeft, type Calendar } from './calendar.ts';
 
-/** One study day's items: due reviews, a mock set on mock days, then new problems to fill the budget. */
+/**
+ * Items a day may hold while the learner's skill is still the default guess (no imported history): a short
+ * diagnostic across the heavy types, rising by one for every two graded attempts, whatever the budget.
+ */
+function diagnosticCap(ctx: PlanContext): number {
+  if (!ctx.learner.prior) return Infinity;
+  return TUNING.diagnosticItems + Math.floor(ctx.est.nG / 2);
+}
+
 export function planDay(
   ctx: PlanContext,
   cal: Calendar,
@@ -29,12 +38,14 @@ export function planDay(
   const budget = lastDay ? full * 0.5 : full;
   const limit = budget * SLACK;
   const items: PlanItem[] = [];
-  let spent = dueReviews(ctx, day, budget, limit, phase, left <= 3, cal.reviewDaysLeft[i], items, excluded);
+  // A mock is the exam's box: it comes first on its day (re-solves after it, when the day is longer).
+  let spent = 0;
   if (mockDay && !lastDay) {
-    const mock = mockSet(ctx, limit - spent, excluded, cal.total > 3);
+    const mock = mockSet(ctx, limit, excluded, cal.total > 3);
     items.push(...mock);
     spent += mock.reduce((s, x) => s + x.minutes, 0);
   }
+  spent += dueReviews(ctx, day, budget, limit - spent, phase, left <= 3, cal.reviewDaysLeft[i], items, excluded);
   if (ctx.carry) {
     // The second half of a problem split over two days (a budget smaller than any problem).
     const { problem, minutes, parts } = ctx.carry;
@@ -47,27 +58,41 @@ export function planDay(
     );
     return items;
   }
+  if (lastDay) {
+    // The exam's eve: warm-ups from the heaviest types (re-solves of their solved problems when nothing is easy).
+    spent += eveWarmups(ctx, items, limit - spent, excluded);
+    if (items.length === 0) {
+      const rules = dayRules(ctx, phase, cal.total, true, excluded, budget);
+      shortestWork(ctx, day, items, rules, full, excluded, true);
+    }
+    return items;
+  }
   const rules = dayRules(ctx, phase, cal.total, lastDay, excluded, budget);
   for (const x of items) {
     const c = ctx.index.catIndex.get(x.category);
     if (c !== undefined && x.kind !== 'review') rules.newToday[c]++;
   }
+  const cap = diagnosticCap(ctx);
   const before = items.length;
   // Weighted types first; when none of them has a problem within reach, re-solves of solved ones come before
   // new problems of types the exam does not weigh.
   rules.weightedOnly = true;
-  spent += newItems(ctx, items, rules, limit - spent, lastDay);
-  rules.weightedOnly = lastDay;
-  // The warm-up day of a learner with nothing easy enough left: the easiest weighted problems still in reach.
-  if (lastDay && items.length === 0) spent += newItems(ctx, items, { ...rules, maxP: 0.995 }, limit - spent, true, 2);
-  if (lastDay && items.length === 0)
-    spent += newItems(ctx, items, { ...rules, minP: TUNING.warmupFallbackP, maxP: 0.995 }, limit - spent, true, 2);
+  spent += newItems(ctx, items, rules, limit - spent, false, cap - items.length);
+  rules.weightedOnly = false;
   if (items.length === before && noNewInReach(ctx, rules)) {
     if (ctx.studyIndex < 7) ctx.exhausted = true;
     spent += refreshItems(ctx, items, limit - spent, excluded);
   }
-  if (!lastDay) spent += newItems(ctx, items, rules, limit - spent, lastDay);
-  // (The warm-up day's half budget is no reason for an empty day: the shortest work may take the whole budget.)
-  if (items.length === 0) shortestWork(ctx, day, items, rules, lastDay ? full : budget, excluded, lastDay);
+  // Types the exam does not weigh only when no weighted type has work in reach (choose.ts bestCandidate).
+  spent += newItems(ctx, items, rules, limit - spent, false, cap - items.length);
+  if (cap === Infinity && limit - spent >= 1) {
+    // Leftover minutes: weighted re-solves, then a weighted problem past today's per-type cap.
+    spent += refreshItems(ctx, items, limit - spent, excluded, 'resolve_leftover');
+    spent += newItems(ctx, items, { ...rules, ignoreCap: true, weightedOnly: true }, limit - spent, false);
+  }
+  if (items.length === 0) shortestWork(ctx, day, items, rules, budget, excluded, false);
+  // Never an empty study day without a reason: any solved problem of any type, at any level.
+  if (items.length === 0) refreshItems(ctx, items, limit, excluded, 'resolve_solved', true);
+  if (items.length === 0 && !ctx.tooShort) ctx.emptyDays++;
   return items;
 }

@@ -93,8 +93,14 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
       solved: ctx.learner.solved.reduce((a, b) => a + b, 0),
       total: ctx.index.problems.length,
     });
+  else if (ctx.emptyDays > 0)
+    plan.notice = notice(input, 'list_exhausted', {
+      solved: ctx.learner.solved.reduce((a, b) => a + b, 0),
+      total: ctx.index.problems.length,
+    });
   else if (ctx.tooShort)
     plan.notice = notice(input, 'budget_too_small', { budget: input.minutesToday ?? input.settings.dailyMinutes });
+  else if (ctx.mockNote) plan.notice = notice(input, ctx.mockNote.code, ctx.mockNote.params);
   return plan;
 }
 

@@ -5,12 +5,19 @@ import { TUNING } from './tuning.ts';
 /** Slope of the success curve per level: P = σ(K·(θ − ℓ)). */
 export const K = 0.8;
 /**
- * Skill assumed for a learner with fewer than 3 imported solves (a Silver II problem is a coin flip). The curated
+ * A type with no evidence starts this many levels under the global skill: nothing says the learner can do it, and
+ * a solve there must be able to move it up (evidence only moves an estimate the way it points).
+ */
+export const UNTRIED_MARGIN = 1;
+
+/**
+ * Global skill assumed for a learner with fewer than 3 imported solves: every type then reads 9 (a Silver II
+ * problem is a coin flip). The curated
  * list's heavy types start at Silver IV–III, and someone preparing for a coding test is assumed ready for the list's
  * start; at 6 the easiest graph traversal problem was predicted at 17 %, so a new learner's plan avoided the heaviest
  * type. The first graded attempts correct a wrong guess quickly (Elo's step is largest without evidence).
  */
-const DEFAULT_THETA = 9;
+const DEFAULT_THETA = 9 + UNTRIED_MARGIN;
 /** Weight of the global skill in the shrunk per-category estimate. */
 export const SHRINK = 3;
 /** Timed attempts the pace estimate counts as already matching the model (shrinkage of a noisy median). */
@@ -54,9 +61,9 @@ export interface LearnerState {
   prior: boolean;
 }
 
-/** θ̂_c = (n_c·θ_c + 3·θ_g)/(n_c + 3). */
+/** θ̂_c = (n_c·θ_c + 3·(θ_g − UNTRIED_MARGIN))/(n_c + 3): with no evidence of its own a type reads θ_g − margin. */
 export function thetaHat(s: Pick<LearnerState, 'theta' | 'n' | 'thetaG'>, c: number): number {
-  return (s.n[c] * s.theta[c] + SHRINK * s.thetaG) / (s.n[c] + SHRINK);
+  return (s.n[c] * s.theta[c] + SHRINK * (s.thetaG - UNTRIED_MARGIN)) / (s.n[c] + SHRINK);
 }
 
 function eloRate(n: number): number {
@@ -68,13 +75,15 @@ export function isGraded(a: HistoryAttempt): boolean {
   return !(a.origin.startsWith('import') || a.origin.startsWith('sync'));
 }
 
-/** The median of the 5 hardest solved levels, corrected by TUNING.seedOffset (the hardest solves include lucky ones). */
-function medianOfHardest(levels: number[]): number | undefined {
-  if (levels.length < MIN_SEED_SOLVES) return undefined;
-  const hardest = [...levels].sort((a, b) => b - a).slice(0, 5);
-  // The hardest solves decide, not the count of easy ones: two Gold solves among three Bronze ones seed near Gold
-  // (at most 2 levels under the hardest), where the median of five alone gave Bronze.
-  return Math.max(hardest[Math.floor(hardest.length / 2)], hardest[0] - HARDEST_GAP) + TUNING.seedOffset;
+/**
+ * The level solves say the learner has: the third-hardest solve, or the hardest minus HARDEST_GAP when that is
+ * higher, corrected by TUNING.seedOffset (the hardest solves include lucky ones). Both are order statistics from the
+ * top, so one more solve can only raise the seed, never lower it: six easy solves cannot drag a type down.
+ */
+function seedOf(levels: number[]): number | undefined {
+  if (levels.length === 0) return undefined;
+  const hardest = [...levels].sort((a, b) => b - a);
+  return Math.max(hardest[2] ?? -Infinity, hardest[0] - HARDEST_GAP) + TUNING.seedOffset;
 }
 
 /** The seed is at most this many levels under the hardest solve of the type. */
@@ -102,6 +111,23 @@ export function chronological(history: HistoryAttempt[]): HistoryAttempt[] {
     .map((x) => x.a);
 }
 
+/** The level of an attempt: its catalog problem's, else the level the history carried for a problem on no list. */
+function levelOf(index: CatalogIndex, a: HistoryAttempt, p: number | undefined): number | undefined {
+  if (p !== undefined) return index.level[p];
+  return typeof a.level === 'number' && a.level > 0 ? Math.min(30, Math.round(a.level)) : undefined;
+}
+
+/** The category indices of an attempt: its catalog problem's, else those the history named (types on no list drop). */
+function catsOf(index: CatalogIndex, a: HistoryAttempt, p: number | undefined): number[] {
+  if (p !== undefined) return index.problemCats[p];
+  const out: number[] = [];
+  for (const key of a.categories ?? []) {
+    const c = index.catIndex.get(key);
+    if (c !== undefined && !out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
 export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): LearnerState {
   const cats = index.catKeys.length;
   const attempted = new Uint8Array(index.problems.length);
@@ -109,37 +135,38 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
   const solvedLevels: number[][] = Array.from({ length: cats }, () => []);
   const allSolved: number[] = [];
   let importedSolves = 0;
-  const seen = new Uint8Array(index.problems.length);
-  const solved = seen;
+  const solved = new Uint8Array(index.problems.length);
+  // Problems on no list (an imported history's off-list solves) count as evidence too, by their own level.
+  const offList = new Set<string>();
   let latest: string | null = null;
   for (const a of ordered) if (a.day && (!latest || a.day > latest)) latest = a.day;
   for (const a of ordered) {
     const p = index.byId.get(a.problem);
-    if (p === undefined) continue;
-    attempted[p] = 1;
-    if (a.outcome === 'failed' || seen[p]) continue;
-    seen[p] = 1;
-    solved[p] = 1;
+    const base = levelOf(index, a, p);
+    if (base === undefined) continue;
+    if (p !== undefined) attempted[p] = 1;
+    if (a.outcome === 'failed' || (p !== undefined ? solved[p] : offList.has(a.problem))) continue;
+    if (p !== undefined) solved[p] = 1;
+    else offList.add(a.problem);
     if (!isGraded(a)) importedSolves++;
-    const level = seedLevel(index.level[p], a.day, latest);
+    const level = seedLevel(base, a.day, latest);
     allSolved.push(level);
-    for (const c of index.problemCats[p]) {
-      solvedIn[c]++;
+    for (const c of catsOf(index, a, p)) {
+      if (p !== undefined) solvedIn[c]++;
       solvedLevels[c].push(level);
     }
   }
   // Seeds stand in for a past that Elo never saw (imports, syncs). A new learner's own graded solves go through Elo
   // only: seeding from them too made the third logged solve drop the estimate (DEFAULT_THETA + gains → median − 1).
-  const seeded = importedSolves >= MIN_SEED_SOLVES ? medianOfHardest(allSolved) : undefined;
+  const seeded = importedSolves >= MIN_SEED_SOLVES ? seedOf(allSolved) : undefined;
   const thetaG = seeded ?? DEFAULT_THETA;
   const theta = new Float64Array(cats);
   const n = new Float64Array(cats);
   for (let c = 0; c < cats; c++) {
-    const seed = seeded === undefined ? undefined : medianOfHardest(solvedLevels[c]);
-    // A type without solves sits one level below a global skill seeded from solves elsewhere; with no solves at
-    // all nothing says it is weaker than the others (and the −1 would surface after its first graded attempt).
-    theta[c] = seed ?? (seeded === undefined ? thetaG : thetaG - 1);
-    n[c] = seed === undefined ? 0 : SEED_EVIDENCE;
+    const seed = seeded === undefined ? undefined : seedOf(solvedLevels[c]);
+    // A type's solves only lift it: its seed is never under the estimate it would have without them (θ_g − margin).
+    theta[c] = seed === undefined ? thetaG - UNTRIED_MARGIN : Math.max(seed, thetaG - UNTRIED_MARGIN);
+    n[c] = seed === undefined ? 0 : Math.min(SEED_EVIDENCE, (SEED_EVIDENCE * solvedLevels[c].length) / MIN_SEED_SOLVES);
   }
   const state: LearnerState = {
     theta,
@@ -160,7 +187,8 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
 function runElo(index: CatalogIndex, s: LearnerState, graded: HistoryAttempt[]): void {
   for (const a of graded) {
     const p = index.byId.get(a.problem);
-    if (p !== undefined) eloStep(index, s, p, a.outcome);
+    const level = levelOf(index, a, p);
+    if (level !== undefined) eloUpdate(s, level, catsOf(index, a, p), a.outcome);
   }
 }
 
@@ -174,15 +202,29 @@ export function eloStep(
   p: number,
   outcome: Outcome,
 ): void {
-  const level = index.level[p];
+  eloUpdate(s, index.level[p], index.problemCats[p], outcome);
+}
+
+/** The score an outcome counts for against a predicted success: a solve (slow too) never counts under its prediction. */
+function scoreOf(outcome: Outcome, prob: number): number {
   const o = OUTCOME_SCORE[outcome];
-  for (const c of index.problemCats[p]) {
+  return outcome === 'solved' || outcome === 'solved_slow' ? Math.max(o, prob) : o;
+}
+
+/** eloStep for a problem given by its level and category indices (a problem on no list has no catalog index). */
+export function eloUpdate(
+  s: Pick<LearnerState, 'theta' | 'n' | 'thetaG' | 'nG'>,
+  level: number,
+  cats: readonly number[],
+  outcome: Outcome,
+): void {
+  for (const c of cats) {
     const prob = predicted(thetaHat(s, c), level);
-    s.theta[c] += (eloRate(s.n[c]) / K) * (o - prob);
+    s.theta[c] += (eloRate(s.n[c]) / K) * (scoreOf(outcome, prob) - prob);
     s.n[c]++;
   }
   const pg = predicted(s.thetaG, level);
-  s.thetaG += (eloRate(s.nG) / K) * (o - pg);
+  s.thetaG += (eloRate(s.nG) / K) * (scoreOf(outcome, pg) - pg);
   s.nG++;
 }
 
@@ -197,10 +239,11 @@ function paceOf(index: CatalogIndex, ordered: HistoryAttempt[]): number {
   const seen = new Set<string>();
   for (const a of ordered) {
     const p = index.byId.get(a.problem);
+    const level = levelOf(index, a, p);
     const resolve = seen.has(a.problem);
     seen.add(a.problem);
-    if (p === undefined || a.minutes === null || !(a.minutes > 0)) continue;
-    ratios.push(a.minutes / (minutesFor(index.level[p], 1) * (resolve ? 0.6 : 1)));
+    if (level === undefined || a.minutes === null || !(a.minutes > 0)) continue;
+    ratios.push(a.minutes / (minutesFor(level, 1) * (resolve ? 0.6 : 1)));
   }
   if (ratios.length === 0) return 1;
   // Few timed attempts say little: shrink towards the model's own pace (1) as if PACE_PRIOR attempts had matched it.

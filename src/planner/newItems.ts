@@ -16,7 +16,11 @@ const MAX_SPLIT = 2;
 function dueForCoverage(ctx: PlanContext): number[] {
   const due: number[] = [];
   for (let c = 0; c < ctx.pi.length; c++) {
-    if (ctx.pi[c] >= TUNING.coverWeight && ctx.studyIndex - ctx.lastNew[c] >= TUNING.coverDays - TUNING.coverSlack)
+    // (Weights are normalised: kakao's 0.1 arrives as 0.09999…, and must still count as 0.1.)
+    if (
+      ctx.pi[c] >= TUNING.coverWeight - 1e-9 &&
+      ctx.studyIndex - ctx.lastNew[c] >= TUNING.coverDays - TUNING.coverSlack
+    )
       due.push(c);
   }
   return due.sort((a, b) => ctx.lastNew[a] - ctx.lastNew[b] || ctx.pi[b] - ctx.pi[a] || a - b);
@@ -58,7 +62,7 @@ export function newItems(
     const reason = newReason(ctx, why, cand.category, ctx.index.problems[cand.problem].level, cand.predicted);
     items.push({ ...item(ctx, cand.problem, 'new', cand.minutes, reason), category: ctx.index.catKeys[cand.category] });
     practise(ctx, cand.problem);
-    spent += cand.minutes;
+    spent += Math.max(1, Math.round(cand.minutes));
   }
   return spent;
 }

@@ -1,6 +1,9 @@
 import type { PlannerCatalog, ProfileKey } from './types.ts';
 
-/** An exam's format: Q problems in `minutes`, levels in [minLevel, maxLevel]; passing needs `passCount` solved. */
+/**
+ * An exam's format: Q problems in `minutes`, levels in [minLevel, maxLevel]; passing needs `passCount` solved. A mock
+ * is this box (mocks.ts): the same Q problems in the same minutes (± MOCK_TOLERANCE).
+ */
 export interface ExamFormat {
   problems: number;
   minutes: number;
@@ -18,12 +21,17 @@ export interface Profile {
   format: ExamFormat;
 }
 
-/** The exam profiles (weights from CodingTest.md of the curated list, 2018–2021 tests; the weights are judgement). */
+/**
+ * The exam profiles (weights from CodingTest.md of the curated list, 2018–2021 tests; the weights are judgement).
+ * Formats from public descriptions of the tests: samsung SW competency test A — 2 problems in 180 minutes, about Gold;
+ * kakao blind recruitment, first round — about 7 problems in 300 minutes on Programmers, Lv. 1–4; general (and
+ * custom) — a documented default of 3 problems in 120 minutes, 2 to pass.
+ */
 export const PROFILES: Record<ProfileKey, Profile> = {
   general: {
     key: 'general',
     weights: null,
-    format: { problems: 4, minutes: 150, minLevel: 8, maxLevel: 14, passCount: 2 },
+    format: { problems: 3, minutes: 120, minLevel: 8, maxLevel: 14, passCount: 2 },
   },
   samsung: {
     key: 'samsung',
@@ -47,7 +55,7 @@ export const PROFILES: Record<ProfileKey, Profile> = {
   custom: {
     key: 'custom',
     weights: null,
-    format: { problems: 4, minutes: 150, minLevel: 8, maxLevel: 14, passCount: 2 },
+    format: { problems: 3, minutes: 120, minLevel: 8, maxLevel: 14, passCount: 2 },
   },
 };
 

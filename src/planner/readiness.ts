@@ -85,5 +85,6 @@ export function readinessRows(ctx: PlanContext, now: number[], atExam: number[])
     weight: Math.round(ctx.pi[c] * 1000) / 1000,
     now: round2(now[c]),
     atExam: round2(Math.max(now[c], atExam[c])),
+    noEvidence: ctx.learner.n[c] === 0 && ctx.learner.solvedIn[c] === 0,
   }));
 }

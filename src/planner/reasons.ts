@@ -1,4 +1,4 @@
-import { readiness, type PlanContext } from './context.ts';
+import { currentReadiness, type PlanContext } from './context.ts';
 import type { ReviewCard } from './reviews.ts';
 import type { Reason } from './types.ts';
 
@@ -16,18 +16,22 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** The category is heavy (π ≥ 0.1) and has the lowest readiness of the heavy ones. */
+/**
+ * The category is heavy (π ≥ 0.1) and has the lowest readiness of the heavy ones. Reasons speak of readiness NOW
+ * (the forecast is shown apart, as a forecast): a learner at 0.26 is never told "nearly ready".
+ */
 function isWeakestHeavy(ctx: PlanContext, c: number): boolean {
   if (ctx.pi[c] < HEAVY) return false;
-  const mine = readiness(ctx, c);
-  for (let o = 0; o < ctx.pi.length; o++) if (o !== c && ctx.pi[o] >= HEAVY && readiness(ctx, o) < mine) return false;
+  const mine = currentReadiness(ctx, c);
+  for (let o = 0; o < ctx.pi.length; o++)
+    if (o !== c && ctx.pi[o] >= HEAVY && currentReadiness(ctx, o) < mine) return false;
   return true;
 }
 
 export function newWhy(ctx: PlanContext, c: number, lastDay: boolean, success = 1): NewWhy {
   if (lastDay) return 'warmup';
   if (success < STRETCH_SUCCESS) return 'stretch';
-  if (readiness(ctx, c) >= MAINTAIN_READINESS && success >= MAINTAIN_SUCCESS) return 'maintain';
+  if (currentReadiness(ctx, c) >= MAINTAIN_READINESS && success >= MAINTAIN_SUCCESS) return 'maintain';
   if (ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2) return 'cover';
   return isWeakestHeavy(ctx, c) ? 'weakest' : 'deepen';
 }
@@ -39,7 +43,7 @@ export function newReason(ctx: PlanContext, why: NewWhy, c: number, level: numbe
     params: {
       category: ctx.index.catKeys[c],
       profile: ctx.profile,
-      readiness: round2(readiness(ctx, c)),
+      readiness: round2(currentReadiness(ctx, c)),
       weight: round2(ctx.pi[c]),
       level,
       success: Math.round(success * 100),

@@ -40,20 +40,29 @@ export function solvedNear(
 }
 
 /**
- * An exhausted list (no new problem within reach): re-solves of solved problems in the weighted types, heaviest
- * first, near the learner's level, to fill what is left of the day.
+ * Re-solves of solved problems (or of problems this plan put on an earlier day), weighted types first by how far
+ * they are behind their share, near the learner's level, to fill `room`. `code` says why: 'resolve_solved' (nothing
+ * new in reach) or 'resolve_leftover' (minutes left after the day's new problems). `wide` (a day that would stay
+ * empty otherwise) also takes types the exam does not weigh and any level.
  */
-export function refreshItems(ctx: PlanContext, items: PlanItem[], room: number, excluded: Set<number> | null): number {
+export function refreshItems(
+  ctx: PlanContext,
+  items: PlanItem[],
+  room: number,
+  excluded: Set<number> | null,
+  code: 'resolve_solved' | 'resolve_leftover' = 'resolve_solved',
+  wide = false,
+): number {
   const order = [...ctx.pi.keys()]
-    .filter((c) => ctx.pi[c] > 0)
+    .filter((c) => wide || ctx.pi[c] > 0)
     .sort((a, b) => ctx.pi[b] * shareOf(ctx, b) - ctx.pi[a] * shareOf(ctx, a) || a - b);
   let spent = 0;
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < (wide ? 5 : 4); round++) {
     for (const c of order) {
       // A re-solve teaches most when it is neither sure nor hopeless (about 35–93 % predicted); the last rounds
-      // take easier and harder ones rather than leave the day empty.
+      // take easier and harder ones rather than leave the day empty (a wide round: any level).
       const th = skill(ctx, c);
-      const [below, above] = round < 2 ? [3, 0.7] : [5, 2];
+      const [below, above] = round < 2 ? [3, 0.7] : round < 4 ? [5, 2] : [MAX_LEVEL, MAX_LEVEL];
       const p = solvedNear(
         ctx,
         c,
@@ -66,9 +75,11 @@ export function refreshItems(ctx: PlanContext, items: PlanItem[], room: number, 
       const minutes = Math.max(1, Math.round(RESOLVE_FACTOR * minutesFor(ctx.index.level[p], ctx.learner.pace)));
       if (spent + minutes > room) continue;
       ctx.resolved[p] = ctx.studyIndex + 1;
+      // A problem only planned earlier in this forecast is not "solved": say it was planned.
+      const why = ctx.learner.solved[p] ? code : 'resolve_planned';
       items.push(
         item(ctx, p, 'review', minutes, {
-          code: 'resolve_solved',
+          code: why,
           params: { category: ctx.index.catKeys[c], level: ctx.index.level[p] },
         }),
       );
@@ -107,7 +118,11 @@ export function dueReviews(
   let reviewed = 0;
   const remaining = [];
   for (const card of ctx.reviews) {
-    const minutes = RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace);
+    // Whole minutes, as the item shows them: the day's sum is what is checked against the budget.
+    const minutes = Math.max(
+      1,
+      Math.round(RESOLVE_FACTOR * minutesFor(ctx.index.level[card.problem], ctx.learner.pace)),
+    );
     const allowed =
       card.due <= day &&
       !excluded?.has(card.problem) &&

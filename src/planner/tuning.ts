@@ -25,8 +25,10 @@ export const TUNING = {
   outsideBand: 0.1,
   /** Exploration coefficient (times w_c). */
   explore: 0.3,
-  /** Projected skill gain per practised problem. */
+  /** Projected skill gain per practised problem… */
   gain: 0.2,
+  /** …divided by 1 + (problems of the type planned before it)/gainHalf: gains level off within a type. */
+  gainHalf: 12,
   /** Multiplier for categories with fewer than 2 problems in phase A. */
   coverBoost: 2,
   /** Exponent on the weight in the priority. */
@@ -51,6 +53,8 @@ export const TUNING = {
   seedOffset: -1,
   /** The warm-up day's lowest predicted success when nothing easier is left (else 0.85). */
   warmupFallbackP: 0.5,
+  /** A new learner's day holds at most this many items, plus one per two graded attempts (a diagnostic first). */
+  diagnosticItems: 8,
   /** Below this many graded attempts (and no imports to seed from) the verdict is 'uncertain'. */
   evidenceAttempts: 5,
   /** A mock problem the learner has less than this chance to solve is left out of the set. */

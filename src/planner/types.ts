@@ -47,6 +47,13 @@ export interface HistoryAttempt {
   outcome: Outcome;
   minutes: number | null;
   origin: string;
+  /**
+   * For a problem on none of the lists (an imported history's off-list solve): its level 0–30 on solved.ac's
+   * scale (the judge's rating converted, src/judges/difficulty.ts) and the list's category keys it belongs to, when
+   * known. Such attempts count as evidence of skill; problems on a list take their level from the catalog.
+   */
+  level?: number | null;
+  categories?: string[];
 }
 
 export interface PlannerSettings {
@@ -109,7 +116,10 @@ export type NoticeCode =
   | 'all_solved'
   | 'empty_catalog'
   | 'budget_too_small'
-  | 'list_exhausted';
+  | 'list_exhausted'
+  | 'mock_too_long'
+  | 'mock_missing'
+  | 'mock_off_judge';
 
 export interface PlanItem {
   problem: string;
@@ -142,6 +152,11 @@ export interface CategoryReadiness {
   /** Readiness now and projected at the exam if the plan is followed, 0–1. */
   now: number;
   atExam: number;
+  /**
+   * No evidence yet: nothing solved or attempted in this type. Its estimate is the global skill minus a margin
+   * (model.ts UNTRIED_MARGIN), a guess the pages mark as such.
+   */
+  noEvidence: boolean;
 }
 
 export type Verdict = 'on_track' | 'behind' | 'uncertain';

@@ -38,13 +38,14 @@ describe('planner timeline – phases anchored at the start of the preparation',
 
   it('plan() re-made 15 days into a 45-day preparation keeps the mock days of the first plan', () => {
     const catalog = mixedCatalog();
-    const first = plan(input(catalog, {}, { examDate: '2027-01-12', profile: 'samsung', dailyMinutes: 90 }));
+    // 180 minutes: the day holds samsung's mock box (2 problems, 150–210 minutes).
+    const first = plan(input(catalog, {}, { examDate: '2027-01-12', profile: 'samsung', dailyMinutes: 180 }));
     const started = [attempt(problemsOf(catalog, 'string')[0], 'solved', '2026-11-28')];
     const later = plan(
       input(
         catalog,
         { history: started, today: '2026-12-13' },
-        { examDate: '2027-01-12', profile: 'samsung', dailyMinutes: 90 },
+        { examDate: '2027-01-12', profile: 'samsung', dailyMinutes: 180 },
       ),
     );
     // The mock slots are 2026-12-25, 2027-01-01 and 2027-01-05; a slot holds a mock only when two problems of the

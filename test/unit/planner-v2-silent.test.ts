@@ -193,7 +193,7 @@ describe('plan() – truthful text', () => {
       .map((p) => attempt(p.id, 'solved', null, 'import:csv'));
     expect(history).to.have.length(real.problems.length - 15);
     const p = plan(
-      input(real, { history }, { profile: 'samsung', dailyMinutes: 120, examDate: addDays('2026-11-28', 30) }),
+      input(real, { history }, { profile: 'samsung', dailyMinutes: 180, examDate: addDays('2026-11-28', 30) }),
     );
     for (const d of studyDays(p)) expect(d.items.length, d.day).to.be.above(0);
     expect(items(p).some((i) => i.reason.code === 'resolve_solved')).to.equal(true);

@@ -1,3 +1,4 @@
+import { PROFILES } from '../../src/planner/profiles.ts';
 import { expect } from 'chai';
 import { EXAM_FORMATS, examWeights, passProbability } from '../../bench/planner/exam.ts';
 import { shiftedWeights } from '../../bench/planner/simulate.ts';
@@ -59,10 +60,18 @@ describe('simulation – exam', () => {
     }
   });
 
-  it('EXAM_FORMATS – the three profiles – pass at 1 of 2, 4 of 7 and 2 of 4', () => {
+  it('EXAM_FORMATS – the three profiles – pass at 1 of 2, 4 of 7 and 2 of 3 (the planner table agrees)', () => {
     expect([EXAM_FORMATS.samsung.toPass, EXAM_FORMATS.samsung.questions]).to.deep.equal([1, 2]);
     expect([EXAM_FORMATS.kakao.toPass, EXAM_FORMATS.kakao.questions]).to.deep.equal([4, 7]);
-    expect([EXAM_FORMATS.general.toPass, EXAM_FORMATS.general.questions]).to.deep.equal([2, 4]);
+    expect([EXAM_FORMATS.general.toPass, EXAM_FORMATS.general.questions]).to.deep.equal([2, 3]);
+    for (const key of ['samsung', 'kakao', 'general'] as const) {
+      const f = PROFILES[key].format;
+      expect([f.passCount, f.problems, f.minutes], key).to.deep.equal([
+        EXAM_FORMATS[key].toPass,
+        EXAM_FORMATS[key].questions,
+        EXAM_FORMATS[key].minutes,
+      ]);
+    }
   });
 
   it('examWeights() – general – is proportional to the recommended counts and sums to 1', () => {

@@ -34,10 +34,20 @@ const en = {
     'Today’s budget is shorter than any problem and the exam comes before another study day: start {category}, {tier} (about {minutes} min) and get as far as you can',
   'planner.reason.resolve_solved':
     'Nothing new within reach: re-solve a solved {category} problem ({tier}) to keep it sharp',
+  'planner.reason.warmup_resolve':
+    'Warm-up before the exam: a {category} problem you have met before ({tier}), predicted success {success} %',
+  'planner.reason.resolve_leftover': 'Time left today: re-solve a solved {category} problem ({tier}) the exam weighs',
+  'planner.reason.resolve_planned': 'Re-solve a {category} problem ({tier}) planned earlier in this plan',
+  'planner.notice.mock_too_long':
+    'A mock takes the exam’s {minutes} minutes; your daily time ({budget} min) is shorter, so mock days hold no mock. Give those days more time to get one.',
+  'planner.notice.mock_missing':
+    'A mock needs {need} problems of the exam’s levels and types, but your lists hold only {have} you have not met. Import another list to get mocks.',
+  'planner.notice.mock_off_judge':
+    'Mocks follow the exam’s format, but your lists hold no {judge} problems (the judge the exam runs on), so they use other judges’ problems. Import a {judge} list to rehearse on it.',
   'planner.notice.budget_too_small':
     'Your budget of {budget} minutes is shorter than any problem left within your reach, so today has nothing planned. Raise the daily minutes in the settings.',
   'planner.notice.list_exhausted':
-    'You have solved {solved} of {total} problems and the rest are out of reach: the plan re-solves solved problems and holds mocks drawn from them.',
+    'You have solved {solved} of {total} problems and the rest are out of reach: the plan re-solves solved problems and holds mocks drawn from them. Import another list (Lists page or `cote import`) for new problems.',
   'planner.verdict.uncertain':
     'Not enough evidence yet: log a few attempts so the plan can tell whether you are on track.',
   'planner.outcome.solved': 'solved',
@@ -169,10 +179,20 @@ const ko: Record<keyof typeof en, string> = {
     '하루 공부 시간이 어떤 문제보다 짧고 다음 공부하는 날 전에 시험입니다: {category} {tier} 문제(약 {minutes}분)를 시작해 할 수 있는 데까지 푸세요',
   'planner.reason.resolve_solved':
     '손이 닿는 새 문제가 없습니다: 푼 {category} 문제({tier})를 다시 풀어 감각을 유지합니다',
+  'planner.reason.warmup_resolve':
+    '시험 전 워밍업: 앞서 만난 {category} 문제({tier})를 다시 풀기, 예상 성공률 {success} %',
+  'planner.reason.resolve_leftover': '오늘 남은 시간: 푼 {category} 문제({tier})를 다시 풀어 시험 유형을 다집니다',
+  'planner.reason.resolve_planned': '이 계획의 앞선 날에 둔 {category} 문제({tier})를 다시 풉니다',
+  'planner.notice.mock_too_long':
+    '모의고사는 시험과 같은 {minutes}분 동안 풉니다. 하루 공부 시간({budget}분)으로는 부족해서 모의고사 날에 모의고사를 넣지 않았습니다. 그날만이라도 시간을 늘리면 모의고사를 넣습니다.',
+  'planner.notice.mock_missing':
+    '모의고사에는 시험 수준과 유형의 문제 {need}개가 필요한데 문제집에 아직 풀지 않은 문제가 {have}개뿐입니다. 다른 문제집을 가져오면 모의고사를 넣습니다.',
+  'planner.notice.mock_off_judge':
+    '모의고사는 시험 형식을 따르지만 문제집에 {judge} 문제(시험이 열리는 사이트)가 없어 다른 사이트의 문제로 봅니다. {judge} 문제집을 가져오면 그 사이트에서 연습할 수 있습니다.',
   'planner.notice.budget_too_small':
     '하루 공부 시간 {budget}분은 지금 풀 수 있는 어떤 문제보다 짧아서 오늘은 계획이 없습니다. 설정에서 하루 공부 시간을 늘리세요.',
   'planner.notice.list_exhausted':
-    '{total}문제 중 {solved}문제를 풀었고 나머지는 아직 손이 닿지 않습니다. 계획은 푼 문제를 다시 풀고, 푼 문제로 모의고사를 봅니다.',
+    '{total}문제 중 {solved}문제를 풀었고 나머지는 아직 손이 닿지 않습니다. 계획은 푼 문제를 다시 풀고, 푼 문제로 모의고사를 봅니다. 새 문제를 풀려면 다른 문제집을 가져오세요(문제집 페이지 또는 `cote import`).',
   'planner.verdict.uncertain': '아직 판단할 근거가 부족합니다: 몇 문제를 기록하면 계획이 순조로운지 알려 줍니다.',
   'planner.outcome.solved': '풀었음',
   'planner.outcome.solved_slow': '오래 걸려 풀었음',
