@@ -59,6 +59,8 @@ export interface PlanContext {
   shrink: Float64Array;
   /** Problems attempted before or planned already. */
   used: Uint8Array;
+  /** Per problem: 1 + the study-day index on which this plan first offered it (new, mock or split); 0: never. */
+  plannedOn: Int32Array;
   /** Next unused position per (category, level) bucket. */
   heads: Int32Array;
   /** Problems planned per category (projection), and the total evidence N for the exploration bonus. */
@@ -74,6 +76,8 @@ export interface PlanContext {
   newTotal: number;
   /** Study-day index (0 = today, negative = past) of the last new problem per category; −∞ never. */
   lastNew: Float64Array;
+  /** Study-day index of the last new or mock problem per category, or of a re-solve standing in for one (coverage.ts). */
+  lastWork: Float64Array;
   /** The study-day index of the day being planned. */
   studyIndex: number;
   reviews: ReviewCard[];
@@ -134,6 +138,7 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     related: relatedIndex(index.catKeys),
     shrink: learner.n.map((n) => SHRINK / (n + SHRINK)),
     used: learner.attempted.slice(),
+    plannedOn: new Int32Array(index.problems.length),
     heads: new Int32Array(cats * (MAX_LEVEL + 1)),
     plannedIn: new Int32Array(cats),
     evidence,
@@ -144,6 +149,7 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     reviewing: new Set(reviews.map((r) => r.problem)),
     resolved: new Int32Array(index.problems.length),
     emptyDays: 0,
+    lastWork: new Float64Array(cats).fill(-Infinity),
     today: input.today,
     exam,
   };
@@ -270,6 +276,7 @@ export function practise(ctx: PlanContext, problem: number, weight = 1): void {
 
 /** Counts a new (or mock) problem planned on the current study day towards its types' shares. */
 export function countNew(ctx: PlanContext, problem: number): void {
+  ctx.plannedOn[problem] ||= ctx.studyIndex + 1;
   const cats = ctx.index.problemCats[problem];
   for (const c of cats) {
     ctx.newIn[c] += 1 / cats.length;

@@ -2,6 +2,7 @@
 import { addDays } from '../day.ts';
 import type { Calendar } from './calendar.ts';
 import type { PlanContext } from './context.ts';
+import { weeklyCoverage } from './coverage.ts';
 import { eveWarmups } from './eve.ts';
 import { item, primaryCategory, SLACK } from './items.ts';
 import { mockSet } from './mocks.ts';
@@ -19,7 +20,7 @@ export { isStudyDay, lastStudyDay, restDay, reviewDaysLeft, type Calendar } from
  */
 function diagnosticCap(ctx: PlanContext): number {
   if (!ctx.learner.prior) return Infinity;
-  return TUNING.diagnosticItems + Math.floor(ctx.est.nG / 2);
+  return TUNING.diagnosticItems + Math.floor((ctx.learner.nG + ctx.planned) / 2);
 }
 
 export function planDay(
@@ -73,6 +74,8 @@ export function planDay(
     if (c !== undefined && x.kind !== 'review') rules.newToday[c]++;
   }
   const cap = diagnosticCap(ctx);
+  // A weighted type whose week closes today comes first (unless the day is a diagnostic of a new learner).
+  spent += weeklyCoverage(ctx, items, rules, limit - spent, cap - items.length);
   const before = items.length;
   // Weighted types first; when none of them has a problem within reach, re-solves of solved ones come before
   // new problems of types the exam does not weigh.
@@ -85,10 +88,11 @@ export function planDay(
   }
   // Types the exam does not weigh only when no weighted type has work in reach (choose.ts bestCandidate).
   spent += newItems(ctx, items, rules, limit - spent, false, cap - items.length);
-  if (cap === Infinity && limit - spent >= 1) {
+  if (items.length < cap && limit - spent >= 1) {
     // Leftover minutes: weighted re-solves, then a weighted problem past today's per-type cap.
-    spent += refreshItems(ctx, items, limit - spent, excluded, 'resolve_leftover');
-    spent += newItems(ctx, items, { ...rules, ignoreCap: true, weightedOnly: true }, limit - spent, false);
+    spent += refreshItems(ctx, items, limit - spent, excluded, 'resolve_leftover', false, cap - items.length);
+    const open = { ...rules, ignoreCap: true, weightedOnly: true };
+    spent += newItems(ctx, items, open, limit - spent, false, cap - items.length);
   }
   if (items.length === 0) shortestWork(ctx, day, items, rules, budget, excluded, false);
   // Never an empty study day without a reason: any solved problem of any type, at any level.

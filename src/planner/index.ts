@@ -67,6 +67,7 @@ export function planWith(input: PlanInput, withAdvice: boolean): Plan {
   // A heavy type never given a new problem counts as last practised when the preparation started.
   const sinceStart = -studyDaysBetween(start, input.today, studyDays);
   for (const [c, v] of ctx.lastNew.entries()) ctx.lastNew[c] = Math.max(v, sinceStart);
+  ctx.lastWork = ctx.lastNew.slice();
   const now = readinessSnapshot(ctx, false);
   const days = planDays(ctx, input, cal);
   const atExam = readinessSnapshot(ctx, true);
@@ -126,6 +127,11 @@ function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] 
         ? keptToday(ctx, input, cal, excluded)
         : planDay(ctx, cal, i, isMockDay(cal.timeline, i), i === 0 ? excluded : null);
     days.push({ day, rest: false, items, phase });
+    // The weekly promise counts new problems and mocks, in every type of the problem (coverage.ts).
+    for (const it of items) {
+      const p = it.kind === 'review' ? undefined : ctx.index.byId.get(it.problem);
+      for (const c of p === undefined ? [] : ctx.index.problemCats[p]) ctx.lastWork[c] = ctx.studyIndex;
+    }
     commitDay(ctx, items, i);
   }
   return days;

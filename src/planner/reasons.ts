@@ -17,14 +17,14 @@ function round2(x: number): number {
 }
 
 /**
- * The category is heavy (π ≥ 0.1) and has the lowest readiness of the heavy ones. Reasons speak of readiness NOW
+ * The category is heavy (π ≥ 0.1) and has the lowest readiness of the heavy ones (strictly: a tie is no "weakest"). Reasons speak of readiness NOW
  * (the forecast is shown apart, as a forecast): a learner at 0.26 is never told "nearly ready".
  */
 function isWeakestHeavy(ctx: PlanContext, c: number): boolean {
   if (ctx.pi[c] < HEAVY) return false;
   const mine = currentReadiness(ctx, c);
   for (let o = 0; o < ctx.pi.length; o++)
-    if (o !== c && ctx.pi[o] >= HEAVY && currentReadiness(ctx, o) < mine) return false;
+    if (o !== c && ctx.pi[o] >= HEAVY && currentReadiness(ctx, o) <= mine) return false;
   return true;
 }
 

@@ -16,6 +16,9 @@ function resolvable(ctx: PlanContext, p: number): boolean {
 }
 
 /** A solved problem of category c near `level` in [lo, hi] not yet re-solved in this plan (an exhausted list). */
+/** A problem this plan offered as new may come back as a re-solve this many study days later, not sooner. */
+const PLANNED_AGAIN = 7;
+
 export function solvedNear(
   ctx: PlanContext,
   c: number,
@@ -30,8 +33,9 @@ export function solvedNear(
       if (l < lo || l > hi) continue;
       for (const e of ctx.index.buckets[c][l]) {
         const p = e.problem;
-        // Solved before, or planned earlier in this forecast (and so expected solved by then).
-        const solved = ctx.learner.solved[p] || (ctx.used[p] && !ctx.learner.attempted[p]);
+        // Solved before, or planned at least a week earlier in this forecast (and so expected solved by then).
+        const planned = ctx.plannedOn[p] > 0 && ctx.studyIndex - (ctx.plannedOn[p] - 1) >= PLANNED_AGAIN;
+        const solved = ctx.learner.solved[p] || (planned && !ctx.learner.attempted[p]);
         if (solved && resolvable(ctx, p) && !excluded?.has(p) && !ctx.reviewing.has(p)) return p;
       }
     }
@@ -52,13 +56,16 @@ export function refreshItems(
   excluded: Set<number> | null,
   code: 'resolve_solved' | 'resolve_leftover' = 'resolve_solved',
   wide = false,
+  max = Infinity,
 ): number {
+  let added = 0;
   const order = [...ctx.pi.keys()]
     .filter((c) => wide || ctx.pi[c] > 0)
     .sort((a, b) => ctx.pi[b] * shareOf(ctx, b) - ctx.pi[a] * shareOf(ctx, a) || a - b);
   let spent = 0;
   for (let round = 0; round < (wide ? 5 : 4); round++) {
     for (const c of order) {
+      if (added >= max) return spent;
       // A re-solve teaches most when it is neither sure nor hopeless (about 35–93 % predicted); the last rounds
       // take easier and harder ones rather than leave the day empty (a wide round: any level).
       const th = skill(ctx, c);
@@ -85,6 +92,7 @@ export function refreshItems(
       );
       practise(ctx, p, 0.5);
       spent += minutes;
+      added++;
     }
   }
   return spent;

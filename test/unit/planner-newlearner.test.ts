@@ -194,9 +194,9 @@ describe('plan() – a new learner logs one attempt in a heavy type', () => {
 
     it(`${c.name} – the type keeps ${c.keeps === 1 ? '(or gains) its' : 'most of its'} problems over the plan`, () => {
       expect(first, 'the empty plan has the type').to.not.equal(undefined);
-      // (At most 10 % fewer: a lapse lowers the type's estimate, and its projected gains level off.)
+      // (At most 15 % fewer: a lapse lowers the type’s estimate, and its projected gains level off.)
       expect(countBy(after, logged).get(c.category) ?? 0).to.be.at.least(
-        Math.floor(0.9 * c.keeps * (countBy(before).get(c.category) ?? 0)),
+        Math.floor(0.85 * c.keeps * (countBy(before).get(c.category) ?? 0)),
       );
     });
 
