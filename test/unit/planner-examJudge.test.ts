@@ -20,8 +20,10 @@ function withProgrammers(catalog: PlannerCatalog): PlannerCatalog {
   return copy;
 }
 
+const planOf = (catalog: PlannerCatalog, profile: string) =>
+  plan(input(catalog, {}, { profile, examDate: '2027-01-20', dailyMinutes: 300 }));
 const mocksOf = (catalog: PlannerCatalog, profile: string) =>
-  plan(input(catalog, {}, { profile, examDate: '2027-01-20', dailyMinutes: 300 }))
+  planOf(catalog, profile)
     .days.flatMap((d) => d.items)
     .filter((i) => i.kind === 'mock')
     .map((i) => i.problem);
@@ -33,9 +35,25 @@ describe('planner – the exam judge', () => {
     expect(mocks.filter((id) => !id.startsWith('programmers:'))).to.deep.equal([]);
   });
 
-  it('plan() – kakao, no Programmers problem – mocks come from the problems there are', () => {
+  it('plan() – kakao, 300 minutes – every mock is 7 problems in one box of 250–300 minutes', () => {
+    const p = planOf(withProgrammers(mixedCatalog()), 'kakao');
+    const days = p.days.filter((d) => d.items.some((i) => i.kind === 'mock'));
+    expect(days).to.not.be.empty;
+    for (const d of days) {
+      const set = d.items.filter((i) => i.kind === 'mock');
+      expect(set, d.day).to.have.length(7);
+      expect(
+        set.reduce((s, i) => s + i.minutes, 0),
+        d.day,
+      ).to.be.within(250, 300);
+    }
+  });
+
+  it('plan() – kakao, no Programmers problem – mocks in the exam’s format from the problems there are, and the plan says the judge is missing', () => {
+    const p = planOf(mixedCatalog(), 'kakao');
     const mocks = mocksOf(mixedCatalog(), 'kakao');
     expect(mocks).to.not.be.empty;
     expect(mocks.every((id) => id.startsWith('boj:'))).to.equal(true);
+    expect(p.notice).to.deep.equal({ code: 'mock_off_judge', params: { judge: 'programmers' } });
   });
 });
