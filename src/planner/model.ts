@@ -218,6 +218,7 @@ export function eloUpdate(
   cats: readonly number[],
   outcome: Outcome,
 ): void {
+  const before = cats.map((c) => thetaHat(s, c));
   for (const c of cats) {
     const prob = predicted(thetaHat(s, c), level);
     s.theta[c] += (eloRate(s.n[c]) / K) * (scoreOf(outcome, prob) - prob);
@@ -226,6 +227,13 @@ export function eloUpdate(
   const pg = predicted(s.thetaG, level);
   s.thetaG += (eloRate(s.nG) / K) * (scoreOf(outcome, pg) - pg);
   s.nG++;
+  if (outcome !== 'solved' && outcome !== 'solved_slow') return;
+  // One more piece of evidence weighs a type's own θ_c more against the global prior; when θ_c sits under it, an easy
+  // solve would pull the shrunk estimate down. A solve never lowers it: θ_c is raised to keep the estimate.
+  for (const [i, c] of cats.entries()) {
+    if (thetaHat(s, c) >= before[i]) continue;
+    s.theta[c] = (before[i] * (s.n[c] + SHRINK) - SHRINK * (s.thetaG - UNTRIED_MARGIN)) / s.n[c];
+  }
 }
 
 /** The outcome the forecast assumes for a planned item: solved when its predicted success is ≥ 50 %, else a hint. */

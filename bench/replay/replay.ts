@@ -1,0 +1,197 @@
+/**
+ * Replay on real histories (PLANNER.md, "Round 3"): walk a learner's public submissions in time order; before each
+ * first attempt at a problem ask a model for P(solve) from what came before; score the later half. Models: cote's own
+ * learner model (src/planner/model.ts, per-type Elo shrunk to a global skill, exactly as the planner runs it), one
+ * global Elo, and a per-type solve rate. Pure: histories in, figures out.
+ */
+import { codeforcesLevel } from '../../src/judges/difficulty.ts';
+import { catalogIndex } from '../../src/planner/catalogIndex.ts';
+import { eloUpdate, K, learnerModel, predicted, sigmoid, thetaHat } from '../../src/planner/model.ts';
+import type { Outcome, PlannerCatalog } from '../../src/planner/types.ts';
+
+/** One submission of Codeforces' user.status answer (the fields the replay reads). */
+export interface CfSubmission {
+  creationTimeSeconds: number;
+  verdict?: string;
+  problem: { contestId?: number; index: string; rating?: number; tags?: string[] };
+}
+
+/** A first attempt at a problem: solved when an accepted submission follows within a day of the first one. */
+export interface ReplayAttempt {
+  problem: string;
+  time: number;
+  level: number;
+  tags: string[];
+  solved: boolean;
+}
+
+/** Verdicts that say nothing about the learner's skill (not judged, or judged on nothing). */
+const IGNORED = new Set(['COMPILATION_ERROR', 'SKIPPED', 'TESTING', 'SUBMITTED', 'REJECTED']);
+const DAY = 86_400;
+
+/** The user.status answer as attempts, oldest first; problems without a rating (no level) are left out. */
+export function attemptsOf(submissions: CfSubmission[]): ReplayAttempt[] {
+  const ordered = submissions
+    .filter((s) => s.verdict && !IGNORED.has(s.verdict) && typeof s.problem.rating === 'number')
+    .sort((a, b) => a.creationTimeSeconds - b.creationTimeSeconds);
+  const byProblem = new Map<string, ReplayAttempt>();
+  for (const s of ordered) {
+    const id = `codeforces:${s.problem.contestId ?? 0}${s.problem.index}`;
+    let at = byProblem.get(id);
+    if (!at) {
+      at = {
+        problem: id,
+        time: s.creationTimeSeconds,
+        level: codeforcesLevel(s.problem.rating as number),
+        tags: s.problem.tags?.length ? [...s.problem.tags] : ['untagged'],
+        solved: false,
+      };
+      byProblem.set(id, at);
+    }
+    if (s.verdict === 'OK' && s.creationTimeSeconds - at.time <= DAY) at.solved = true;
+  }
+  return [...byProblem.values()].filter((a) => a.level > 0).sort((a, b) => a.time - b.time);
+}
+
+export type ModelName = 'cote' | 'elo' | 'typeRate';
+
+/** A model: predict, then learn the outcome. */
+interface Model {
+  predict(a: ReplayAttempt): number;
+  learn(a: ReplayAttempt): void;
+}
+
+/** cote's learner model over the history's own tags as categories (graded attempts, no imports). */
+function coteModel(attempts: ReplayAttempt[]): Model & { violations: number } {
+  const tags = [...new Set(attempts.flatMap((a) => a.tags))];
+  const catalog: PlannerCatalog = {
+    problems: attempts.map((a) => ({ id: a.problem, title: a.problem, level: a.level, tags: a.tags })),
+    categories: tags.map((key, position) => ({ key, nameEn: key, nameKo: key, position })),
+    entries: attempts.flatMap((a) =>
+      a.tags.map((category, i) => ({ category, problem: a.problem, position: i, recommended: false })),
+    ),
+  };
+  const index = catalogIndex(catalog);
+  const state = learnerModel(index, []);
+  const cats = (a: ReplayAttempt) => a.tags.map((t) => index.catIndex.get(t) as number);
+  const model = {
+    violations: 0,
+    predict(a: ReplayAttempt) {
+      const cs = cats(a);
+      return cs.reduce((s, c) => s + predicted(thetaHat(state, c), a.level), 0) / cs.length;
+    },
+    learn(a: ReplayAttempt) {
+      const cs = cats(a);
+      const before = cs.map((c) => thetaHat(state, c));
+      const outcome: Outcome = a.solved ? 'solved' : 'failed';
+      eloUpdate(state, a.level, cs, outcome);
+      // The readiness a learner would see: a solve never lowers the estimate of the solved problem's types.
+      if (a.solved) for (const [i, c] of cs.entries()) if (thetaHat(state, c) < before[i] - 1e-9) model.violations++;
+    },
+  };
+  return model;
+}
+
+/** One global skill, the same curve and step schedule as cote's, no types. */
+function eloModel(): Model {
+  let theta = 9;
+  let n = 0;
+  return {
+    predict: (a) => predicted(theta, a.level),
+    learn(a) {
+      const p = predicted(theta, a.level);
+      theta += (Math.max(0.15, 1.5 / (1 + 0.1 * n)) / K) * ((a.solved ? 1 : 0) - p);
+      n++;
+    },
+  };
+}
+
+/** The learner's solve rate per type so far (Laplace: (s + 1)/(n + 2)), averaged over the problem's types. */
+function typeRateModel(): Model {
+  const seen = new Map<string, [number, number]>();
+  return {
+    predict: (a) =>
+      a.tags.reduce((s, t) => {
+        const [k, n] = seen.get(t) ?? [0, 0];
+        return s + (k + 1) / (n + 2);
+      }, 0) / a.tags.length,
+    learn(a) {
+      for (const t of a.tags) {
+        const [k, n] = seen.get(t) ?? [0, 0];
+        seen.set(t, [k + Number(a.solved), n + 1]);
+      }
+    },
+  };
+}
+
+export interface Scored {
+  predicted: number;
+  solved: boolean;
+}
+
+export interface HistoryReplay {
+  name: string;
+  attempts: number;
+  scored: Record<ModelName, Scored[]>;
+  /** Solves after which cote's estimate of one of the problem's types went down (should be 0). */
+  violations: number;
+}
+
+/** Replays one history: every attempt is predicted by each model; the later half (by time) is kept for scoring. */
+export function replayHistory(name: string, attempts: ReplayAttempt[]): HistoryReplay {
+  const cote = coteModel(attempts);
+  const models: Record<ModelName, Model> = { cote, elo: eloModel(), typeRate: typeRateModel() };
+  const scored: Record<ModelName, Scored[]> = { cote: [], elo: [], typeRate: [] };
+  const half = Math.floor(attempts.length / 2);
+  for (const [i, a] of attempts.entries()) {
+    for (const key of Object.keys(models) as ModelName[]) {
+      const p = models[key].predict(a);
+      if (i >= half) scored[key].push({ predicted: p, solved: a.solved });
+      models[key].learn(a);
+    }
+  }
+  return { name, attempts: attempts.length, scored, violations: cote.violations };
+}
+
+/** Mean log loss (natural log), predictions clipped to [0.01, 0.99]. */
+export function logLoss(scored: Scored[]): number {
+  if (scored.length === 0) return Number.NaN;
+  let sum = 0;
+  for (const { predicted: p, solved } of scored) {
+    const q = Math.min(0.99, Math.max(0.01, p));
+    sum -= solved ? Math.log(q) : Math.log(1 - q);
+  }
+  return sum / scored.length;
+}
+
+export function brier(scored: Scored[]): number {
+  return scored.reduce((s, x) => s + (x.predicted - Number(x.solved)) ** 2, 0) / Math.max(1, scored.length);
+}
+
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  meanPredicted: number;
+  observed: number;
+}
+
+/** Reliability table: predictions in bins of `width`, with the mean prediction and the observed solve rate. */
+export function reliability(scored: Scored[], width = 0.2): ReliabilityBin[] {
+  const bins: ReliabilityBin[] = [];
+  for (let from = 0; from < 1 - 1e-9; from += width) {
+    const to = Math.min(1, from + width);
+    const inBin = scored.filter((x) => x.predicted >= from && (x.predicted < to || (to === 1 && x.predicted <= 1)));
+    bins.push({
+      from: Math.round(from * 100) / 100,
+      to: Math.round(to * 100) / 100,
+      count: inBin.length,
+      meanPredicted: inBin.length ? inBin.reduce((s, x) => s + x.predicted, 0) / inBin.length : Number.NaN,
+      observed: inBin.length ? inBin.filter((x) => x.solved).length / inBin.length : Number.NaN,
+    });
+  }
+  return bins;
+}
+
+/** For tests: a logistic at skill θ (the curve both Elo models share). */
+export const curve = (theta: number, level: number) => sigmoid(K * (theta - level));
