@@ -1,5 +1,5 @@
 /** The report as text: a compact stdout table and the markdown file bench/results/planner*.md. */
-import { EXTRA_VARIANTS } from './grid.ts';
+import { EXTRA_VARIANTS, SHAPE_VARIANTS } from './grid.ts';
 import type { CalibrationCell, CalibrationRow } from './calibration.ts';
 import type { CellSummary, PlannerCellSummary, VariantSummary } from './report.ts';
 import type { StabilityCounts } from './stability.ts';
@@ -97,6 +97,8 @@ function variantTable(d: ReportData): string[] {
 /** One line per group: the base grid, PLANNER.md's robustness matrix pooled, and the extra variants pooled. */
 function verdictLines(d: ReportData): string[] {
   const extra = new Set(EXTRA_VARIANTS.map((v) => v.name));
+  const shapes = new Set(SHAPE_VARIANTS.map((v) => v.name));
+  for (const v of shapes) extra.add(v);
   const groups: Array<[string, VariantSummary[]]> = [
     ['base grid', d.variants.filter((v) => v.variant === 'base')],
     [
@@ -107,7 +109,11 @@ function verdictLines(d: ReportData): string[] {
       'inputs round 1 never had (study days, budgets 15/30/600, fresh learners, exams 1–3 days away)',
       d.variants.filter((v) => v.variant === 'inputs'),
     ],
-    ['extra: exam strays from the profile', d.variants.filter((v) => extra.has(v.variant))],
+    ['extra: exam strays from the profile', d.variants.filter((v) => extra.has(v.variant) && !shapes.has(v.variant))],
+    [
+      'worlds of another shape (heavy-tailed minutes, a ramp success curve, step learning, hidden transfer, all four)',
+      d.variants.filter((v) => shapes.has(v.variant)),
+    ],
   ];
   return groups
     .filter(([, vs]) => vs.length)
@@ -210,8 +216,10 @@ function stabilityLines(rows: StabilityRow[]): string[] {
 
 /** Each target of issue 11, met or not, from this run's figures. */
 function targetLines(d: ReportData): string[] {
-  const extra = new Set(EXTRA_VARIANTS.map((v) => v.name));
+  const shapes = new Set(SHAPE_VARIANTS.map((v) => v.name));
+  const extra = new Set([...EXTRA_VARIANTS.map((v) => v.name), ...shapes]);
   const sum = (vs: VariantSummary[], k: keyof VariantSummary) => vs.reduce((s, v) => s + (v[k] as number), 0);
+  const shaped = d.variants.filter((v) => shapes.has(v.variant));
   const base = d.variants.filter((v) => v.variant === 'base');
   const robust = d.variants.filter((v) => v.variant !== 'base' && v.variant !== 'inputs' && !extra.has(v.variant));
   const out: string[] = [];
@@ -229,6 +237,8 @@ function targetLines(d: ReportData): string[] {
   }
   if (sum(robust, 'cells'))
     line('robustness cells won', sum(robust, 'wins') / sum(robust, 'cells'), TARGETS.robustWins);
+  if (sum(shaped, 'cells'))
+    line('cells won in worlds of another shape', sum(shaped, 'wins') / sum(shaped, 'cells'), TARGETS.robustWins);
   for (const r of d.calibration?.base ?? []) {
     const pooled = Math.abs(r.bias) <= TARGETS.calibration;
     const perCell = r.meanAbsGap <= TARGETS.calibration;

@@ -86,7 +86,19 @@ export const ROBUSTNESS_VARIANTS: Variant[] = [
 /** Beyond PLANNER.md's matrix: the real exam strays from the profile every planner is told (30 % spread over all types). */
 export const EXTRA_VARIANTS: Variant[] = [{ name: 'examshift0.3', params: { ...BASE_PARAMS, examShift: 0.3 } }];
 
-export const ALL_VARIANTS = [BASE_VARIANT, ...ROBUSTNESS_VARIANTS, ...EXTRA_VARIANTS];
+/** Worlds whose minutes, success curve, learning or transfer differ in SHAPE from the planner's model (world.ts). */
+export const SHAPE_VARIANTS: Variant[] = [
+  { name: 'shape-minutes', params: { ...BASE_PARAMS, minutes: 'heavytail' } },
+  { name: 'shape-success', params: { ...BASE_PARAMS, success: 'ramp' } },
+  { name: 'shape-steps', params: { ...BASE_PARAMS, learning: 'steps' } },
+  { name: 'shape-transfer', params: { ...BASE_PARAMS, transfer: 'hidden' } },
+  {
+    name: 'shape-all',
+    params: { ...BASE_PARAMS, minutes: 'heavytail', success: 'ramp', learning: 'steps', transfer: 'hidden' },
+  },
+];
+
+export const ALL_VARIANTS = [BASE_VARIANT, ...ROBUSTNESS_VARIANTS, ...EXTRA_VARIANTS, ...SHAPE_VARIANTS];
 
 /** The base simulator on the input cells (reported on their own). */
 export const INPUT_VARIANT: Variant = { name: 'inputs', params: BASE_PARAMS };

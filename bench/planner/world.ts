@@ -18,6 +18,17 @@ export interface SimParams {
   examShift: number;
   /** Share of logged outcomes flipped (a solve logged as a hint and a hint as a solve): a noisy learner's log. */
   logNoise: number;
+  /**
+   * Worlds of another SHAPE than the planner assumes (PLANNER.md "Round 3"), not only other parameters:
+   * minutes 'heavytail' — log-normal (σ 0.5) around a median 6·(1 + d)^0.75 (concave, not exponential in the level),
+   * one attempt in ten ×3; success 'ramp' — linear in s − d with a floor of careless failures (0.05) and a ceiling
+   * (0.9), not logistic; learning 'steps' — a type "clicks" at its 3rd solve (+1.5), a fifth of the gain before;
+   * transfer 'hidden' — practice carries over along a table the planner does not know, not its related types.
+   */
+  minutes?: 'formula' | 'heavytail';
+  success?: 'logistic' | 'ramp';
+  learning?: 'smooth' | 'steps';
+  transfer?: 'table' | 'hidden';
 }
 
 export const BASE_PARAMS: SimParams = {
@@ -49,11 +60,27 @@ const RELATED_GROUPS: string[][] = [
   ['binary_search', 'two_pointer', 'prefix_sum'],
 ];
 
-export function relatedCategories(key: string): string[] {
+export function relatedCategories(key: string, groups: string[][] = RELATED_GROUPS): string[] {
   const out = new Set<string>();
-  for (const group of RELATED_GROUPS) if (group.includes(key)) for (const k of group) if (k !== key) out.add(k);
+  for (const group of groups) if (group.includes(key)) for (const k of group) if (k !== key) out.add(k);
   return [...out];
 }
+
+/** The 'hidden' transfer world: practice carries over along these pairs (share 0.4), none of them the planner's. */
+const HIDDEN_GROUPS: string[][] = [
+  ['greedy', 'math'],
+  ['string', 'implementation'],
+  ['graph_traversal', 'backtracking'],
+  ['simulation', 'brute_force'],
+  ['dynamic_programming_1', 'prefix_sum'],
+  ['binary_search', 'greedy'],
+  ['tree', 'dynamic_programming_on_trees'],
+  ['shortest_path', 'data_structure'],
+];
+const HIDDEN_SHARE = 0.4;
+/** The 'steps' world: a type clicks at this many solves. */
+const CLICK_AT = 3;
+const CLICK_GAIN = 1.5;
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
@@ -180,6 +207,7 @@ export class LearnerState {
   private memory = new Map<string, Memory>();
   private attemptsOf = new Map<string, number>();
   private seen = new Set<string>();
+  private solvesIn = new Map<string, number>();
 
   constructor(
     readonly learner: Learner,
@@ -208,7 +236,20 @@ export class LearnerState {
     const noise = Math.exp(
       Rng.of(this.learner.master, 'minutes', this.learner.key, problem, n).normal(0, MINUTES_NOISE_SD),
     );
-    return estimatedMinutes(d) * this.learner.pace * noise * (this.seen.has(problem) ? RESOLVE_MINUTES : 1);
+    const again = this.seen.has(problem) ? RESOLVE_MINUTES : 1;
+    if (this.params.minutes === 'heavytail') {
+      const rng = Rng.of(this.learner.master, 'minutes-shape', this.learner.key, problem, n);
+      const tail = rng.uniform() < 0.1 ? 3 : 1;
+      return 6 * (1 + Math.max(0, d)) ** 0.75 * this.learner.pace * Math.exp(rng.normal(0, 0.5)) * tail * again;
+    }
+    return estimatedMinutes(d) * this.learner.pace * noise * again;
+  }
+
+  /** P(solve) at skill s and difficulty d: logistic, or in the 'ramp' world linear with a floor and a ceiling. */
+  pSolve(s: number, d: number): number {
+    if (this.params.success === 'ramp')
+      return Math.min(0.9, Math.max(0.05, 0.5 + 0.15 * (this.params.slope / 0.8) * (s - d)));
+    return sigmoid(this.params.slope * (s - d));
   }
 
   attempt(problem: string, day: number): AttemptResult {
@@ -219,7 +260,7 @@ export class LearnerState {
     const d = this.learner.difficulty.get(problem) ?? 0;
     const s = mean(cats.map((c) => this.skill(c, day)));
     const { master, key } = this.learner;
-    const solved = uniformAt(master, 'solve', key, problem, n) < sigmoid(this.params.slope * (s - d));
+    const solved = uniformAt(master, 'solve', key, problem, n) < this.pSolve(s, d);
     const hint = !solved && uniformAt(master, 'hint', key, problem, n) < HINT_ON_FAILURE;
     const level = this.index.level.get(problem) ?? 0;
     const expected = estimatedMinutes(level) * (resolve ? RESOLVE_MINUTES : 1);
@@ -238,22 +279,28 @@ export class LearnerState {
     ) {
       outcome = outcome === 'hint' ? 'solved' : 'hint';
     }
-    this.learn(cats, d, day, solved ? 1 : hint ? 0.6 : 0.3, resolve);
+    this.learn(cats, d, day, solved ? 1 : hint ? 0.6 : 0.3, resolve, solved && !resolve);
     this.attemptsOf.set(problem, n + 1);
     if (solved || hint) this.seen.add(problem);
     return { outcome, minutes, solved, resolve, gap: d - s };
   }
 
   /** Δg_c = rate·exp(−(d − s − gap)²/8)·m, halved for re-solves; related categories get 0.25 of it. */
-  private learn(cats: string[], d: number, day: number, m: number, resolve: boolean): void {
+  private learn(cats: string[], d: number, day: number, m: number, resolve: boolean, firstSolve: boolean): void {
     const gains = new Map<string, number>();
+    const hidden = this.params.transfer === 'hidden';
     for (const c of cats) {
       const s = this.skill(c, day);
-      const delta =
+      let delta =
         this.params.learningRate * Math.exp(-((d - s - this.params.bestGap) ** 2) / 8) * m * (resolve ? 0.5 : 1);
+      if (this.params.learning === 'steps') {
+        const solves = (this.solvesIn.get(c) ?? 0) + Number(firstSolve);
+        this.solvesIn.set(c, solves);
+        delta = solves < CLICK_AT ? 0.2 * delta : delta + (firstSolve && solves === CLICK_AT ? CLICK_GAIN : 0);
+      }
       gains.set(c, (gains.get(c) ?? 0) + delta);
-      for (const r of relatedCategories(c))
-        if (!cats.includes(r)) gains.set(r, (gains.get(r) ?? 0) + RELATED_SHARE * delta);
+      for (const r of relatedCategories(c, hidden ? HIDDEN_GROUPS : RELATED_GROUPS))
+        if (!cats.includes(r)) gains.set(r, (gains.get(r) ?? 0) + (hidden ? HIDDEN_SHARE : RELATED_SHARE) * delta);
     }
     for (const [c, delta] of gains) this.practise(c, day).gain += delta;
   }
@@ -282,7 +329,7 @@ export class LearnerState {
       if (w === 0) continue;
       const s = this.skill(c, day);
       let sum = 0;
-      for (let l = levels[0]; l <= levels[1]; l++) sum += sigmoid(this.params.slope * (s - l));
+      for (let l = levels[0]; l <= levels[1]; l++) sum += this.pSolve(s, l);
       total += (w * sum) / (levels[1] - levels[0] + 1);
     }
     return total;
