@@ -83,6 +83,8 @@ export interface PlanContext {
   reviews: ReviewCard[];
   /** Problems with an open review card (not offered as re-solves of solved problems). */
   reviewing: Set<number>;
+  /** Problems the learner attempted in the last RECENT_DAYS days (too fresh to re-solve). */
+  recent: Set<number>;
   /** Per problem: 1 + the study-day index on which this plan last re-solved it or put it in a mock set (0: never). */
   resolved: Int32Array;
   /** A problem split over study days (a budget too small for it): its remaining part, planned on the next study day. */
@@ -147,6 +149,7 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     studyIndex: 0,
     reviews,
     reviewing: new Set(reviews.map((r) => r.problem)),
+    recent: recentProblems(index, ordered, input.today),
     resolved: new Int32Array(index.problems.length),
     emptyDays: 0,
     lastWork: new Float64Array(cats).fill(-Infinity),
@@ -188,6 +191,18 @@ function newProblemCounts(
     }
   }
   return { newIn, newTotal, lastNew };
+}
+
+/** A problem attempted this many days ago or less is not re-solved yet (it is still fresh). */
+const RECENT_DAYS = 7;
+
+function recentProblems(index: CatalogIndex, ordered: HistoryAttempt[], today: string): Set<number> {
+  const out = new Set<number>();
+  for (const a of ordered) {
+    const p = index.byId.get(a.problem);
+    if (p !== undefined && a.day && a.day <= today && daysBetween(a.day, today) <= RECENT_DAYS) out.add(p);
+  }
+  return out;
 }
 
 /**

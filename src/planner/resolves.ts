@@ -36,7 +36,7 @@ export function solvedNear(
         // Solved before, or planned at least a week earlier in this forecast (and so expected solved by then).
         const planned = ctx.plannedOn[p] > 0 && ctx.studyIndex - (ctx.plannedOn[p] - 1) >= PLANNED_AGAIN;
         const solved = ctx.learner.solved[p] || (planned && !ctx.learner.attempted[p]);
-        if (solved && resolvable(ctx, p) && !excluded?.has(p) && !ctx.reviewing.has(p)) return p;
+        if (solved && resolvable(ctx, p) && !excluded?.has(p) && !ctx.reviewing.has(p) && !ctx.recent.has(p)) return p;
       }
     }
   }
