@@ -10,6 +10,7 @@ import { addDays, isoWeekday } from '../../src/day.ts';
 import type { PlanFunction, PlannerFactory, RunSetup } from './planners.ts';
 import { doneSet, listOrder } from './planners.ts';
 import { repoRoot } from './catalog.ts';
+import { checkPlan, emptyTruth, type TruthCount } from './truth.ts';
 import { estimatedMinutes } from './world.ts';
 
 /** Problems, errors and empty days the cote adapter saw, for the report. */
@@ -17,6 +18,8 @@ export interface AdapterStats {
   errors: number;
   firstError?: string;
   notices: Record<string, number>;
+  /** The truth check (truth.ts) over every plan the adapter got: claims checked, false ones, a few examples. */
+  truth?: TruthCount;
 }
 
 export function coteFactory(planFn: PlanFunction, stats: AdapterStats): PlannerFactory {
@@ -43,9 +46,15 @@ export function coteFactory(planFn: PlanFunction, stats: AdapterStats): PlannerF
         let plan: Plan;
         try {
           // The first morning: the whole plan to the exam once, for its projected P(pass) (the calibration table).
-          if (projected === null && dayIndex === firstStudyDay(setup))
-            projected = planFn({ ...input, horizonDays: undefined }).pass?.p ?? null;
+          stats.truth ??= emptyTruth();
+          if (projected === null && dayIndex === firstStudyDay(setup)) {
+            const whole = { ...input, horizonDays: undefined };
+            const full = planFn(whole);
+            projected = full.pass?.p ?? null;
+            checkPlan(full, whole, stats.truth);
+          }
           plan = planFn(input);
+          checkPlan(plan, input, stats.truth);
         } catch (err) {
           stats.errors++;
           stats.firstError ??= err instanceof Error ? (err.stack ?? err.message) : String(err);

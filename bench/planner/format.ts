@@ -31,7 +31,12 @@ export interface ReportData {
   overview: Record<string, PlannerCellSummary>;
   cells: CellSummary[];
   plannerMsPerDay: Record<string, number>;
-  adapter: { errors: number; firstError?: string; notices: Record<string, number> };
+  adapter: {
+    errors: number;
+    firstError?: string;
+    notices: Record<string, number>;
+    truth?: { checked: number; falseClaims: number; examples: string[] };
+  };
 }
 
 const f = (x: number, digits = 3): string => x.toFixed(digits);
@@ -237,6 +242,11 @@ function targetLines(d: ReportData): string[] {
   }
   if (sum(robust, 'cells'))
     line('robustness cells won', sum(robust, 'wins') / sum(robust, 'cells'), TARGETS.robustWins);
+  if (d.adapter.truth)
+    out.push(
+      `- truth check: ${d.adapter.truth.falseClaims} false claims of ${d.adapter.truth.checked} checked in every reason, verdict, notice and advice of cote's plans (target 0) — ${d.adapter.truth.falseClaims === 0 ? 'met' : 'NOT met'}` +
+        (d.adapter.truth.examples.length ? `; e.g. ${d.adapter.truth.examples.slice(0, 3).join('; ')}` : ''),
+    );
   if (sum(shaped, 'cells'))
     line('cells won in worlds of another shape', sum(shaped, 'wins') / sum(shaped, 'cells'), TARGETS.robustWins);
   for (const r of d.calibration?.base ?? []) {

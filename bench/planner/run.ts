@@ -108,7 +108,12 @@ const seconds = (performance.now() - started) / 1000;
 
 const byCell = new Map<string, CellRuns>();
 const plannerMs: Record<string, number> = {};
-const adapter = { errors: 0, firstError: undefined as string | undefined, notices: {} as Record<string, number> };
+const adapter = {
+  errors: 0,
+  firstError: undefined as string | undefined,
+  notices: {} as Record<string, number>,
+  truth: { checked: 0, falseClaims: 0, examples: [] as string[] },
+};
 let coteName = 'cote';
 for (const r of results.sort((a, b) => a.task.from - b.task.from)) {
   const key = `${r.task.variant} ${cellId(r.task.cell)}`;
@@ -124,6 +129,11 @@ for (const r of results.sort((a, b) => a.task.from - b.task.from)) {
   adapter.errors += r.stats.errors;
   adapter.firstError ??= r.stats.firstError;
   for (const [code, n] of Object.entries(r.stats.notices)) adapter.notices[code] = (adapter.notices[code] ?? 0) + n;
+  if (r.stats.truth) {
+    adapter.truth.checked += r.stats.truth.checked;
+    adapter.truth.falseClaims += r.stats.truth.falseClaims;
+    for (const e of r.stats.truth.examples) if (adapter.truth.examples.length < 10) adapter.truth.examples.push(e);
+  }
 }
 
 const order = [...tasks.map((t) => `${t.variant} ${cellId(t.cell)}`)].filter((k, i, all) => all.indexOf(k) === i);

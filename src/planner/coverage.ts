@@ -44,7 +44,7 @@ export function weeklyCoverage(
       rules.newToday[c]++;
       const why = newWhy(ctx, c, false, cand.predicted);
       const reason = newReason(ctx, why, c, cand.level, cand.predicted);
-      items.push({ ...item(ctx, cand.problem, 'new', cand.minutes, reason), category: ctx.index.catKeys[c] });
+      items.push(item(ctx, cand.problem, 'new', cand.minutes, reason, c));
       practise(ctx, cand.problem);
       spent += Math.max(1, Math.round(cand.minutes));
       continue;
@@ -59,13 +59,8 @@ export function weeklyCoverage(
     ctx.resolved[p] = ctx.studyIndex + 1;
     ctx.lastWork[c] = ctx.studyIndex;
     const code = ctx.learner.solved[p] ? 'resolve_leftover' : 'resolve_planned';
-    items.push({
-      ...item(ctx, p, 'review', minutes, {
-        code,
-        params: { category: ctx.index.catKeys[c], level: ctx.index.level[p] },
-      }),
-      category: ctx.index.catKeys[c],
-    });
+    const params = { category: ctx.index.catKeys[c], level: ctx.index.level[p] };
+    items.push(item(ctx, p, 'review', minutes, { code, params }, c));
     practise(ctx, p, 0.5);
     spent += minutes;
   }

@@ -40,11 +40,15 @@ export function eveWarmups(ctx: PlanContext, items: PlanItem[], room: number, ex
       if (spent + minutes > room) continue;
       const level = ctx.index.level[p];
       const success = Math.round(predicted(th, level) * 100);
-      const it = item(ctx, p, easyEnough ? 'new' : 'review', minutes, {
-        code: easyEnough ? 'warmup' : 'warmup_resolve',
-        params: { category: ctx.index.catKeys[c], level, success },
-      });
-      items.push({ ...it, category: ctx.index.catKeys[c] });
+      const it = item(
+        ctx,
+        p,
+        easyEnough ? 'new' : 'review',
+        minutes,
+        { code: easyEnough ? 'warmup' : 'warmup_resolve', params: { category: ctx.index.catKeys[c], level, success } },
+        c,
+      );
+      items.push(it);
       if (easyEnough) countNew(ctx, p);
       else ctx.resolved[p] = ctx.studyIndex + 1;
       practise(ctx, p, easyEnough ? 1 : 0.5);

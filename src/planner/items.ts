@@ -21,8 +21,9 @@ export function item(
   kind: PlanItem['kind'],
   minutes: number,
   reason: Reason,
+  /** The type the item is shown under and predicted in (default: the problem's heaviest type). */
+  c = primaryCategory(ctx, problem),
 ): PlanItem {
-  const c = primaryCategory(ctx, problem);
   const level = ctx.index.problems[problem].level;
   return {
     problem: ctx.index.problems[problem].id,

@@ -60,7 +60,7 @@ export function newItems(
     rules.newToday[cand.category]++;
     const why = newWhy(ctx, cand.category, lastDay, cand.predicted);
     const reason = newReason(ctx, why, cand.category, ctx.index.problems[cand.problem].level, cand.predicted);
-    items.push({ ...item(ctx, cand.problem, 'new', cand.minutes, reason), category: ctx.index.catKeys[cand.category] });
+    items.push(item(ctx, cand.problem, 'new', cand.minutes, reason, cand.category));
     practise(ctx, cand.problem);
     spent += Math.max(1, Math.round(cand.minutes));
   }
@@ -179,20 +179,26 @@ export function shortestWork(
   const parts = unfinished ? 1 : needed;
   const perDay = unfinished ? budget : cand.minutes / parts;
   countNew(ctx, cand.problem);
-  practise(ctx, cand.problem, unfinished ? budget / cand.minutes : 1);
   const level = ctx.index.level[cand.problem];
-  items.push({
-    ...item(ctx, cand.problem, 'new', perDay, {
-      code: unfinished ? 'split_last' : 'split',
-      params: {
-        category: ctx.index.catKeys[cand.category],
-        level,
-        parts,
-        minutes: Math.round(cand.minutes),
-        success: Math.round(cand.predicted * 100),
+  items.push(
+    item(
+      ctx,
+      cand.problem,
+      'new',
+      perDay,
+      {
+        code: unfinished ? 'split_last' : 'split',
+        params: {
+          category: ctx.index.catKeys[cand.category],
+          level,
+          parts,
+          minutes: Math.round(cand.minutes),
+          success: Math.round(cand.predicted * 100),
+        },
       },
-    }),
-    category: ctx.index.catKeys[cand.category],
-  });
+      cand.category,
+    ),
+  );
+  practise(ctx, cand.problem, unfinished ? budget / cand.minutes : 1);
   if (parts > 1) ctx.carry = { problem: cand.problem, minutes: perDay, parts };
 }
