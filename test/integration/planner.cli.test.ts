@@ -5,8 +5,11 @@ import { seedLearner } from '../support/progress.ts';
 import { runCli, type CliContext } from '../../src/cli.ts';
 import { importList } from '../../src/catalog/importList.ts';
 import { planDayOf } from '../../src/plans/planDayRepository.ts';
+import { recordAttempt } from '../../src/progress/attemptRepository.ts';
 
 const LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
+/** The real curated list beside the repository (../shared/data), read in place. */
+const REAL_LIST = path.resolve(import.meta.dirname, '../../../shared/data/tony9402-baekjoon');
 
 describe('cote plan', () => {
   let t: ReturnType<typeof testDeps>;
@@ -54,6 +57,54 @@ describe('cote plan', () => {
     expect(plan.pass.low).to.be.at.most(plan.pass.p);
     expect(plan.pass.p).to.be.at.most(plan.pass.high);
     expect(plan.pass.text).to.contain('at least 1 of 2 problems');
+  });
+
+  it('issue 20 – three hard graph solves, six easy implementation ones: neither reads below the untried simulation', async () => {
+    const imported = [
+      'boj:2006',
+      'boj:2007',
+      'boj:2008',
+      'boj:2017',
+      'boj:2018',
+      'boj:2019',
+      'boj:2020',
+      'boj:2021',
+      'boj:2022',
+    ];
+    for (const problemId of imported)
+      recordAttempt(t.deps.db, {
+        learnerId: 1,
+        problemId,
+        day: null,
+        outcome: 'solved',
+        minutes: null,
+        origin: 'import:csv',
+        createdAt: '2026-11-27T10:00:00.000Z',
+      });
+    expect(await run('--learner', 'mina', '--json')).to.equal(0);
+    const plan = JSON.parse(out.join('\n'));
+    const now = new Map(plan.readiness.map((r: { category: string; now: number }) => [r.category, r.now]));
+    expect(now.get('graph_traversal')).to.be.at.least(now.get('simulation') as number);
+    expect(now.get('implementation')).to.be.at.least(now.get('simulation') as number);
+  });
+
+  it('issue 20 – samsung at 180 minutes a day, the real list: every mock is 2 problems in one box of 150–210 minutes', async () => {
+    await importList(t.deps.db, REAL_LIST);
+    t.deps.db
+      .prepare("UPDATE learners SET daily_minutes = 180, exam_date = '2027-01-12', study_days = '1234567'")
+      .run();
+    expect(await run('--learner', 'mina', '--json')).to.equal(0);
+    const plan = JSON.parse(out.join('\n'));
+    const mockDays = plan.days.filter((d: { items: { kind: string }[] }) => d.items.some((i) => i.kind === 'mock'));
+    expect(mockDays.length).to.be.at.least(1);
+    for (const d of mockDays) {
+      const set = d.items.filter((i: { kind: string }) => i.kind === 'mock');
+      expect(set, d.day).to.have.length(2);
+      expect(
+        set.reduce((s: number, i: { minutes: number }) => s + i.minutes, 0),
+        d.day,
+      ).to.be.within(150, 210);
+    }
   });
 
   it('--today – plans that day and stores nothing', async () => {
