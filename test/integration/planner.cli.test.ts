@@ -88,6 +88,30 @@ describe('cote plan', () => {
     expect(now.get('implementation')).to.be.at.least(now.get('simulation') as number);
   });
 
+  it('issue 20 – imported solves of problems on no list count as evidence, by their level', async () => {
+    expect(await run('--learner', 'mina', '--json')).to.equal(0);
+    const before = JSON.parse(out.join('\n')).readiness;
+    out.length = 0;
+    const addProblem = t.deps.db.prepare(
+      "INSERT INTO problems (id, judge, number, title, level) VALUES (?, 'codeforces', ?, 'off the list', 16)",
+    );
+    for (const n of ['1000A', '1001B', '1002C', '1003D']) {
+      addProblem.run(`codeforces:${n}`, n);
+      recordAttempt(t.deps.db, {
+        learnerId: 1,
+        problemId: `codeforces:${n}`,
+        day: '2026-11-01',
+        outcome: 'solved',
+        minutes: null,
+        origin: 'import:history',
+        createdAt: '2026-11-27T10:00:00.000Z',
+      });
+    }
+    expect(await run('--learner', 'mina', '--json')).to.equal(0);
+    const after = JSON.parse(out.join('\n')).readiness;
+    for (const [i, r] of after.entries()) expect(r.now, r.category).to.be.above(before[i].now + 0.1);
+  });
+
   it('issue 20 – samsung at 180 minutes a day, the real list: every mock is 2 problems in one box of 150–210 minutes', async () => {
     await importList(t.deps.db, REAL_LIST);
     t.deps.db
