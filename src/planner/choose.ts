@@ -120,10 +120,16 @@ export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): 
   return bestOf(ctx, rules, room, false);
 }
 
-/** Some weighted type has an unused problem in the success band, whatever the room and today's caps. */
+/**
+ * Some weighted type has an unused problem in the success band, whatever the room and today's caps. Asked once per
+ * planned day (kept in ctx.reach): within a day the answer only changes when the last such problem is used.
+ */
 export function weightedInReach(ctx: PlanContext, rules: DayRules): boolean {
+  if (ctx.reach?.day === ctx.studyIndex) return ctx.reach.value;
   const open = { ...rules, excludeCategory: -1, onlyCategory: -1, newToday: new Int32Array(ctx.pi.length) };
-  return bestOf(ctx, open, Infinity, true) !== undefined;
+  const value = bestOf(ctx, open, Infinity, true) !== undefined;
+  ctx.reach = { day: ctx.studyIndex, value };
+  return value;
 }
 
 function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boolean): Candidate | undefined {

@@ -95,6 +95,8 @@ export interface PlanContext {
   tooShort?: boolean;
   /** Why a mock day has no mock (the day is shorter than the exam's box, or the lists lack its problems). */
   mockNote?: { code: 'mock_too_long' | 'mock_missing' | 'mock_off_judge'; params: Record<string, string | number> };
+  /** Whether a weighted type has a new problem in reach, as found on study day `day` (choose.ts weightedInReach). */
+  reach?: { day: number; value: boolean };
   /** Study days left without any item although the budget allowed work (nothing left to offer). */
   emptyDays: number;
   today: string;
