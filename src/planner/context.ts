@@ -1,9 +1,7 @@
-import { daysBetween, isoWeekday } from '../day.ts';
 import { catalogIndex, MAX_LEVEL, type CatalogIndex } from './catalogIndex.ts';
 import {
   chronological,
   eloStep,
-  isGraded,
   learnerModel,
   predicted,
   predictedOutcome,
@@ -11,10 +9,11 @@ import {
   thetaHat,
   type LearnerState,
 } from './model.ts';
+import { newProblemCounts, offJudge, recentProblems } from './historyCounts.ts';
 import { relatedIndex, RELATED_SHARE } from './related.ts';
 import { profileOf, profileWeights, type ExamFormat } from './profiles.ts';
 import { reviewCards, type ReviewCard } from './reviews.ts';
-import type { HistoryAttempt, PlanInput, PlanItem } from './types.ts';
+import type { PlanInput, PlanItem } from './types.ts';
 import { TUNING } from './tuning.ts';
 
 /**
@@ -103,6 +102,8 @@ export interface PlanContext {
   exam: string | null;
 }
 
+export { studyDaysBetween } from './historyCounts.ts';
+
 export function createContext(input: PlanInput, exam: string | null): PlanContext {
   const index = catalogIndex(input.catalog);
   const ordered = chronological(input.history);
@@ -158,68 +159,6 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     today: input.today,
     exam,
   };
-}
-
-/**
- * The learner's graded first attempts per category (since the preparation's start when given), and the study day
- * of the latest one, counted back from today (only study weekdays count).
- */
-function newProblemCounts(
-  index: CatalogIndex,
-  ordered: HistoryAttempt[],
-  input: PlanInput,
-): Pick<PlanContext, 'newIn' | 'newTotal' | 'lastNew'> {
-  const cats = index.catKeys.length;
-  const newIn = new Float64Array(cats);
-  const lastNew = new Float64Array(cats).fill(-Infinity);
-  const studyDays = new Set(input.settings.studyDays);
-  const seen = new Set<number>();
-  const back = new Map<string, number>();
-  let newTotal = 0;
-  for (const a of ordered) {
-    const p = index.byId.get(a.problem);
-    if (p === undefined || seen.has(p)) continue;
-    seen.add(p);
-    if (!isGraded(a) || !a.day || a.day > input.today || (input.startDay && a.day < input.startDay)) continue;
-    newTotal++;
-    let ago = back.get(a.day);
-    if (ago === undefined) {
-      ago = -studyDaysBetween(a.day, input.today, studyDays);
-      back.set(a.day, ago);
-    }
-    for (const c of index.problemCats[p]) {
-      newIn[c] += 1 / index.problemCats[p].length;
-      lastNew[c] = Math.max(lastNew[c], ago);
-    }
-  }
-  return { newIn, newTotal, lastNew };
-}
-
-/** A problem attempted this many days ago or less is not re-solved yet (it is still fresh). */
-const RECENT_DAYS = 7;
-
-function recentProblems(index: CatalogIndex, ordered: HistoryAttempt[], today: string): Set<number> {
-  const out = new Set<number>();
-  for (const a of ordered) {
-    const p = index.byId.get(a.problem);
-    if (p !== undefined && a.day && a.day <= today && daysBetween(a.day, today) <= RECENT_DAYS) out.add(p);
-  }
-  return out;
-}
-
-/**
- * Study weekdays in [from, to) (0 when from ≥ to); at most 400 days are counted. Whole weeks count once each and
- * only the last partial week is walked: constant time, since the planner asks this for every day a learner logged.
- */
-export function studyDaysBetween(from: string, to: string, studyDays: Set<number>): number {
-  const span = Math.min(400, daysBetween(from, to));
-  if (span <= 0) return 0;
-  let perWeek = 0;
-  for (let weekday = 1; weekday <= 7; weekday++) if (studyDays.has(weekday)) perWeek++;
-  const first = isoWeekday(from);
-  let n = Math.floor(span / 7) * perWeek;
-  for (let i = 0; i < span % 7; i++) if (studyDays.has(((first - 1 + i) % 7) + 1)) n++;
-  return n;
 }
 
 /** The estimate of θ_c the planner will hold on the day being planned (choosing, predicted success, reasons). */
@@ -310,16 +249,4 @@ export function warmingUp(ctx: PlanContext): boolean {
 /** A new learner with few graded attempts: the skill behind every predicted success is still mostly a guess. */
 export function guessing(ctx: PlanContext): boolean {
   return ctx.learner.prior && ctx.est.nG < TUNING.guessAttempts;
-}
-
-/** The indices of problems not on `judge`; null when there is no judge or no problem on it (mocks then use any). */
-function offJudge(problems: { id: string }[], judge: string | undefined): Set<number> | null {
-  if (!judge) return null;
-  const prefix = `${judge}:`;
-  if (!problems.some((p) => p.id.startsWith(prefix))) return null;
-  const off = new Set<number>();
-  problems.forEach((p, i) => {
-    if (!p.id.startsWith(prefix)) off.add(i);
-  });
-  return off;
 }
