@@ -35,8 +35,8 @@ const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.len
 
 /**
  * Runs `work` while `GET <appUrl>/login` is asked again and again (one at a time, 20 ms apart), and asserts that every
- * answer was a 200 within RESPONSIVE_MS — or, on a machine so loaded that a calm server is slow too, within three
- * times the calm median measured just before (the rule the login flood test uses). Returns the work's result (or
+ * answer was a 200, the median within RESPONSIVE_MS — or, on a machine so loaded that a calm server is slow too, within
+ * three times the calm median measured just before — and at most a quarter beyond it (the login flood test's rule). Returns the work's result (or
  * rethrows its error after the check).
  */
 export async function staysResponsive<T>(appUrl: string, work: () => Promise<T>): Promise<T> {
@@ -64,10 +64,14 @@ export async function staysResponsive<T>(appUrl: string, work: () => Promise<T>)
       `    probes: ${times.length}, slowest ${Math.max(...times).toFixed(0)} ms, median ${median(times).toFixed(0)} ms, calm median ${median(calm).toFixed(0)} ms`,
     );
   expect(times.length, 'probes answered while the attack ran').to.be.at.least(1);
+  // The typical answer within the bound, and at most a quarter stalled by the machine (the login flood test's rule):
+  // a server blocked by the attack fails both, as every probe waits on it.
+  const slow = times.filter((ms) => ms >= bound);
   expect(
-    Math.max(...times),
-    `slowest GET /login of ${times.length} (calm median ${Math.round(median(calm))} ms)`,
+    median(times),
+    `median GET /login of ${times.length} (calm median ${Math.round(median(calm))} ms)`,
   ).to.be.below(bound);
+  expect(slow.length, `probes over ${Math.round(bound)} ms: ${slow.map(Math.round)}`).to.be.at.most(times.length / 4);
   if ('error' in outcome) throw outcome.error;
   return outcome.value;
 }
