@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +26,8 @@ import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
 import { linkTemplatesOf, problemLinks } from './judges/links.ts';
 import { staticAssets } from './web/assets.ts';
 import { privateNoCache } from './web/caching.ts';
-import { RenderedPages } from './web/renderedPages.ts';
-import { dataVersion } from './db/dataVersion.ts';
 import { accessLog } from './web/accessLog.ts';
+import { planRefresh } from './web/planRefresh.ts';
 
 const SESSION_COOKIE = 'cote.sid';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,15 +49,8 @@ export function createApp(deps: AppDeps): express.Express {
   const assets = staticAssets(path.join(ROOT, 'public'));
   app.locals.asset = assets.url;
 
-  const pages = new RenderedPages({
-    maxBytes: deps.config.pageCacheMb * 1024 * 1024,
-    dataVersion: () => dataVersion(deps.db),
-    now: deps.now,
-  });
-  answerKeptPagesFirst(app, pages);
-  logEveryRequest(app, deps);
-  // First, so that it records the bytes as sent: compressed by the middleware below, with every header set.
-  app.use(pages.capture);
+  // First: every request gets its access-log line, whatever answers it.
+  app.use(accessLog(deps.logger));
   // Brotli's default 4 MB window is for large files: a page is under 150 KB, and 50 pages compressed at once with 4 MB
   // windows took 100 MB of native memory the process kept. A 256 KB window compresses them as well.
   app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } } }));
@@ -98,6 +89,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: '2mb', verify: verifyBody }));
   app.use(bodyShape(isUnsubscribePost));
   app.use(csrfProtection(deps.sessionSecret, isUnsubscribePost));
+  // A learner's write stores today's list first and refreshes their stored plan after it; a GET never writes.
+  app.use(planRefresh(deps));
 
   app.use(languageRoutes(deps));
   app.use(catalogRoutes(deps));
@@ -110,24 +103,4 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(pageNotFound);
   app.use(errorHandler(deps.logger));
   return app;
-}
-
-type Handle = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
-
-/**
- * A kept page is answered before Express runs: Express's own per-request set-up costs more than sending the bytes.
- * `app.handle` is what `app(req, res)` — the function http.createServer, app.listen and supertest call — runs.
- */
-function answerKeptPagesFirst(app: express.Express, pages: RenderedPages): void {
-  const express = app as unknown as { handle: Handle };
-  const handle = express.handle.bind(app);
-  express.handle = (req, res, next) => pages.answer(req, res, () => handle(req, res, next));
-}
-
-/** The access log wraps the whole app (a kept page included): every request gets its line, whatever answers it. */
-function logEveryRequest(app: express.Express, deps: AppDeps): void {
-  const log = accessLog(deps.logger);
-  const express = app as unknown as { handle: Handle };
-  const handle = express.handle.bind(app);
-  express.handle = (req, res, next) => log(req, res, () => handle(req, res, next));
 }

@@ -37,8 +37,6 @@ export interface Config {
   leetcodeGraphql: string;
   /** How long opening the database and each statement wait for another process's lock. */
   dbBusyTimeoutMs: number;
-  /** Memory for rendered pages answered again while nothing changed (src/web/renderedPages.ts), in MB; 0: none. */
-  pageCacheMb: number;
   /** An ISO instant the clock starts at (it then runs at normal speed), for tests and demos; empty: the real clock. */
   clockStart: string;
 }
@@ -67,11 +65,6 @@ const port = (raw: string) => {
 const millis = (raw: string) => {
   const n = Number(raw);
   if (raw === '' || !Number.isInteger(n) || n < 0 || n > 600_000) throw new Error('expected milliseconds 0–600000');
-  return n;
-};
-const megabytes = (raw: string) => {
-  const n = Number(raw);
-  if (raw === '' || !Number.isInteger(n) || n < 0 || n > 1024) throw new Error('expected megabytes 0–1024');
   return n;
 };
 const perMinute = (raw: string) => {
@@ -265,13 +258,6 @@ export const SETTINGS: Setting<keyof Config>[] = [
     default: '',
     parse: instant,
     description: 'Start the clock at this instant (tests and demos); empty: the real clock',
-  },
-  {
-    key: 'pageCacheMb',
-    env: 'COTE_PAGE_CACHE_MB',
-    default: '16',
-    parse: megabytes,
-    description: 'Megabytes of rendered pages kept to answer repeated views while nothing changed (0: none)',
   },
   {
     key: 'dbBusyTimeoutMs',

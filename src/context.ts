@@ -13,6 +13,8 @@ export interface AppDeps {
   /** The current instant; tests pass a fixed clock. */
   now: () => Date;
   sessionSecret: string;
+  /** How long after a learner's write their stored plan is refreshed (src/web/planRefresh.ts); tests pass 0. */
+  planRefreshDelayMs?: number;
 }
 
 /** What every command gets: the same config and data directory as the server, and its output streams. */

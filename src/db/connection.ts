@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors.ts';
 import { migrate } from './migrate.ts';
+import { cachePreparedStatements } from './statementCache.ts';
 
 export type Db = Database.Database;
 
@@ -42,6 +43,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     if (file !== ':memory:') checkIntegrity(db, file);
     migrate(db);
+    cachePreparedStatements(db);
     return db;
   } catch (error) {
     db?.close();

@@ -3,7 +3,7 @@ import type { Learner } from '../learners/learnerRepository.ts';
 import type { PlanItem } from '../planner/types.ts';
 import { problemById } from '../catalog/problemRepository.ts';
 import { currentCatalog } from '../plans/planService.ts';
-import { openingList, storedPlan, type StoredPlan } from '../plans/storedPlan.ts';
+import { openingList, storedPlan, viewedPlan, type StoredPlan } from '../plans/storedPlan.ts';
 import { attemptsOnDay, solvedDays } from '../progress/attemptRepository.ts';
 import { plannerHistory } from '../progress/plannerHistory.ts';
 import { streaks } from '../progress/streaks.ts';
@@ -19,8 +19,9 @@ export function streakOn(db: Db, learnerId: number, day: string): { current: num
  * The learner's stored plan from `day`, as the plan page shows it (computed only if its inputs changed). The digest
  * never stores today's list (a dry run records nothing, and a list frozen at 21:00 would help nobody).
  */
-export function planOn(db: Db, learner: Learner, day: string, now: Date): StoredPlan {
-  return storedPlan(db, learner, day, now, { storeList: false });
+export function planOn(db: Db, learner: Learner, day: string, now: Date, persist = true): StoredPlan {
+  // The preview page (a GET) only reads: the plan as the learner's pages show it.
+  return persist ? storedPlan(db, learner, day, now, { storeList: false }) : viewedPlan(db, learner, day, now);
 }
 
 /**

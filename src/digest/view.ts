@@ -70,10 +70,18 @@ export interface DigestView {
  * Reads the digest's data from the learner's stored plan (computed if its inputs changed; today's list is not stored).
  * Tomorrow is the list the Today page will open with tomorrow morning if nothing more is logged.
  */
-export function digestView(db: Db, config: DigestConfig, learner: Learner, day: string, now: Date): DigestView {
+export function digestView(
+  db: Db,
+  config: DigestConfig,
+  learner: Learner,
+  day: string,
+  now: Date,
+  persist = true,
+): DigestView {
   const templates = linkTemplatesOf(config);
   const problem = (id: string) => problemLine(db, id, templates);
-  const stored = planOn(db, learner, day, now);
+  // persist false (the preview page): nothing is stored, the plan is read as the learner's pages show it.
+  const stored = planOn(db, learner, day, now, persist);
   const plan = stored.plan;
   const tomorrowDay = addDays(day, 1);
   const planned = plan.days.find((d) => d.day === tomorrowDay);

@@ -64,7 +64,63 @@ export function storedPlan(
     if (storeList && fingerprint.versions.listVersion === null) storeFirstList(db, learner, stored, fingerprint, now);
     return stored;
   }
-  return db.transaction(() => compute(db, learner, today, now, fingerprint, row, storeList))();
+  return db.transaction(() => compute(db, learner, today, now, fingerprint, row, storeList, true))();
+}
+
+/** Plans as views last read them, kept in memory (not in the database) per connection and learner. */
+const viewedPerDb = new WeakMap<Db, Map<number, { key: string; stored: StoredPlan }>>();
+/** Learners whose viewed plan is kept in memory: a few active learners, bounded so memory stays small. */
+export const VIEWED_PLANS_KEPT = 64;
+
+/**
+ * The learner's plan as a page (a GET) shows it, without writing anything: the stored plan when it was made for
+ * `today` from the same settings, lists and imports — even when attempts were logged since (a write refreshes it in
+ * the background, src/web/planRefresh.ts: the days ahead follow within seconds, today's marks are read live) —
+ * otherwise the plan computed now as `storedPlan` would compute it, kept in memory only. Today's list is never stored
+ * here: the first write of the day stores it (ensureTodayList).
+ */
+export function viewedPlan(db: Db, learner: Learner, today: string, now: Date): StoredPlan {
+  const fingerprint = planFingerprint(db, learner, today);
+  const row = storedPlanRow(db, learner.id);
+  const key =
+    row && row.day === today && row.listInputs === fingerprint.list
+      ? `row:${row.fingerprint}:${row.computedAt}`
+      : `now:${fingerprint.full}`;
+  let viewed = viewedPerDb.get(db);
+  if (!viewed) {
+    viewed = new Map();
+    viewedPerDb.set(db, viewed);
+  }
+  const kept = viewed.get(learner.id);
+  if (kept && kept.key === key) {
+    viewed.delete(learner.id);
+    viewed.set(learner.id, kept);
+    return kept.stored;
+  }
+  const stored = key.startsWith('row:')
+    ? fromRow(row as StoredPlanRow)
+    : compute(db, learner, today, now, fingerprint, row, false, false);
+  viewed.set(learner.id, { key, stored });
+  if (viewed.size > VIEWED_PLANS_KEPT) viewed.delete(viewed.keys().next().value as number);
+  return stored;
+}
+
+/**
+ * Before a learner's write (a POST of theirs): today's list is stored if it is not yet, as the pages showed it —
+ * from the stored plan of today when it still holds, else planned now — so the write (a solve) never reshapes the
+ * list it was made from. One indexed read when the list is stored already.
+ */
+export function ensureTodayList(db: Db, learner: Learner, today: string, now: Date): void {
+  if (planDayOf(db, learner.id, today)) return;
+  const fingerprint = planFingerprint(db, learner, today);
+  const row = storedPlanRow(db, learner.id);
+  if (row && row.day === today && row.listInputs === fingerprint.list) {
+    const first = fromRow(row).plan.days[0];
+    if (first && first.day === today && !first.rest && first.items.length > 0)
+      storePlanDay(db, learner.id, today, first.items, now.toISOString(), fingerprint.list);
+    return;
+  }
+  storedPlan(db, learner, today, now);
 }
 
 /**
@@ -120,14 +176,15 @@ function compute(
   fingerprint: PlanFingerprint,
   row: StoredPlanRow | undefined,
   storeList: boolean,
+  persist: boolean,
 ): StoredPlan {
   const history = plannerHistory(db, learner.id);
   const stored = planDayOf(db, learner.id, today);
   let plan: Plan;
   if (stored && stored.listInputs !== null && stored.listInputs !== fingerprint.list) {
-    plan = rebuildToday(db, learner, stored, history, fingerprint.list);
+    plan = rebuildToday(db, learner, stored, history, fingerprint.list, persist);
   } else if (stored) {
-    if (stored.listInputs === null) adoptPlanDayInputs(db, learner.id, today, fingerprint.list);
+    if (persist && stored.listInputs === null) adoptPlanDayInputs(db, learner.id, today, fingerprint.list);
     plan = runPlanner(planInputFor(db, learner, today, stored, { history }));
   } else {
     const previous = row && fromRow(row);
@@ -135,11 +192,12 @@ function compute(
     const extra = opening ? { history, todayItems: opening } : { history };
     plan = runPlanner(planInputFor(db, learner, today, undefined, extra));
     const first = plan.days[0];
-    if (storeList && first && first.day === today && !first.rest && first.items.length > 0) {
+    if (persist && storeList && first && first.day === today && !first.rest && first.items.length > 0) {
       storePlanDay(db, learner.id, today, first.items, now.toISOString(), fingerprint.list);
     }
   }
   const computedAt = now.toISOString();
+  if (!persist) return { today, plan, computedAt, listInputs: fingerprint.list };
   // The fingerprint after the list writes above: the list stored from this plan does not make it stale.
   const after = planFingerprint(db, learner, today);
   const encoded = encodePlan(plan);
@@ -164,6 +222,7 @@ function rebuildToday(
   stored: StoredPlanDay,
   history: HistoryAttempt[],
   listInputs: string,
+  persist: boolean,
 ): Plan {
   const today = stored.day;
   const attemptedEver = new Set(history.map((a) => a.problem));
@@ -177,7 +236,7 @@ function rebuildToday(
   const spent = kept.filter((it) => !skipped.has(it.problem)).reduce((s, it) => s + it.minutes, 0);
   const left = Math.min(stored.minutesToday ?? learner.dailyMinutes, learner.dailyMinutes) - spent;
   if (left <= 0) {
-    rebuildPlanDay(db, learner.id, today, kept, listInputs);
+    if (persist) rebuildPlanDay(db, learner.id, today, kept, listInputs);
     return runPlanner(planInputFor(db, learner, today, { ...stored, items: kept }, { history }));
   }
   const input = planInputFor(db, learner, today, undefined, {
@@ -189,7 +248,7 @@ function rebuildToday(
   const first = plan.days[0];
   const keptIds = new Set(kept.map((it) => it.problem));
   const fresh = first && first.day === today && !first.rest ? first.items.filter((it) => !keptIds.has(it.problem)) : [];
-  rebuildPlanDay(db, learner.id, today, [...kept, ...fresh], listInputs);
+  if (persist) rebuildPlanDay(db, learner.id, today, [...kept, ...fresh], listInputs);
   // What was already done today is work, not a budget too small: the notice would be untrue.
   if (kept.length > 0 && plan.notice?.code === 'budget_too_small') delete plan.notice;
   return plan;

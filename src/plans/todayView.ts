@@ -9,7 +9,7 @@ import { isSolvedOutcome } from '../progress/outcomes.ts';
 import { settledByAnyAttempt } from './itemAttempts.ts';
 import { planDayOf } from './planDayRepository.ts';
 import { currentCatalog } from './planService.ts';
-import { storedPlan } from './storedPlan.ts';
+import { viewedPlan } from './storedPlan.ts';
 
 /**
  * 'done': logged (from this page, or tried elsewhere without a solve); 'already_solved': solved elsewhere — an
@@ -53,7 +53,7 @@ export function todayView(
   now: Date,
   lang: Lang = learner.language,
 ): TodayView {
-  const { plan } = storedPlan(db, learner, today, now);
+  const { plan } = viewedPlan(db, learner, today, now);
   const stored = planDayOf(db, learner.id, today);
   const list = stored?.items ?? plan.days[0]?.items ?? [];
   const attempts = attemptsOfProblems(db, learner.id, [...new Set(list.map((it) => it.problem))]);

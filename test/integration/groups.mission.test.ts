@@ -77,12 +77,18 @@ describe('study groups: the daily mission', () => {
   });
 
   it('stability – two members solve a mission problem after it was shown – the day keeps its mission; the next day leaves that problem out', async () => {
-    const { agent } = await loggedIn(w.t.app(), 'ana');
+    const { agent, csrf } = await loggedIn(w.t.app(), 'ana');
     const first = (await agent.get('/plan/today')).text;
     const shown = [...first.matchAll(/data-mission-problem="([^"]+)"/g)].map((m) => m[1]);
     expect(shown.length).to.be.within(1, 3);
     const target = shown.find((p) => solversOf(w, p) === 0)!;
-    solve(w.db, w.ana, target, '2026-11-28');
+    expect(w.db.prepare('SELECT count(*) FROM group_missions').pluck().get(), 'a view stores nothing').to.equal(0);
+    // Ana logs it on the checklist: her write stores the mission as it was shown, before the solve.
+    await agent
+      .post('/attempts')
+      .type('form')
+      .send({ _csrf: csrf, problem: target, outcome: 'solved', day: '2026-11-28' })
+      .expect(302);
     solve(w.db, w.bo, target, '2026-11-28');
     // Later the same day, on every surface: the same problems.
     const later = (await agent.get('/group')).text;
@@ -104,7 +110,7 @@ describe('study groups: the daily mission', () => {
     const { agent: cy } = await loggedIn(w.t.app(), 'cy');
     const page = (await cy.get('/plan/today')).text;
     expect(page).to.contain('Group mission (Alpha)');
-    const mission = missionOf(w.db, groupByName(w.db, 'Alpha')!.id, '2026-11-28')!.problems.map((p) => p.problem);
+    const mission = [...page.matchAll(/data-mission-problem="([^"]+)"/g)].map((m) => m[1]);
     const before = mission.filter((p) => ['boj:1012', 'boj:7576', 'boj:14891'].includes(p));
     expect(before, "the fixture puts one of cy's old solves in the mission").not.to.be.empty;
     for (const p of mission) {

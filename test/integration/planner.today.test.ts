@@ -40,7 +40,7 @@ describe('planner pages over HTTP', () => {
   });
 
   it('GET /plan/today – shows D-30 and a list with type, tier, minutes and a reason; stored and stable through the day', async () => {
-    const { agent } = await loggedIn(t.app(), 'mina');
+    const { agent, csrf } = await loggedIn(t.app(), 'mina');
     const first = await agent.get('/plan/today');
     expect(first.status).to.equal(200);
     expect(first.text).to.contain('D-30');
@@ -48,6 +48,9 @@ describe('planner pages over HTTP', () => {
     expect(items.length).to.be.at.least(2);
     expect(first.text).to.match(/Gold|Silver|Bronze/);
     expect(first.text).to.match(/predicted success \d+ %/);
+    // Stored by the learner's first write of the day (a view stores nothing), as it was shown.
+    expect(planDayOf(t.deps.db, mina.id, '2026-11-28')).to.equal(undefined);
+    await agent.post('/language').type('form').send({ _csrf: csrf, lang: 'en', back: '/' }).expect(302);
     expect(planDayOf(t.deps.db, mina.id, '2026-11-28')?.items.map((i) => i.problem)).to.deep.equal(items);
     t.clock.set('2026-11-28T10:00:00Z');
     expect(listed((await agent.get('/plan/today')).text)).to.deep.equal(items);

@@ -30,7 +30,14 @@ export function testDeps(env: NodeJS.ProcessEnv = {}, start = new Date('2026-11-
   let current = start;
   const clock = { set: (instant: Date | string) => (current = new Date(instant)), get: () => current };
   const logger = config.logLevel === 'silent' ? silentLogger : createLogger(config.logLevel);
-  const deps: AppDeps = { db, config, logger, now: () => current, sessionSecret: 'test-secret' };
+  const deps: AppDeps = {
+    db,
+    config,
+    logger,
+    now: () => current,
+    sessionSecret: 'test-secret',
+    planRefreshDelayMs: 0,
+  };
   return {
     deps,
     clock,

@@ -10,7 +10,6 @@ import { runFailure } from './importState.ts';
 import { mayImport } from './listsPage.ts';
 import { z } from 'zod';
 import { field, parseParams, parseQuery } from '../validate.ts';
-import { keepRendered } from '../renderedPages.ts';
 
 const ChecklistQuery = z.object({
   list: field.optional(100),
@@ -36,7 +35,6 @@ export function showChecklistPage(deps: AppDeps) {
     // Sources and failure reasons are for whoever may import (see /lists); other learners see neither.
     const seesSources = mayImport(deps, req);
     const filtersOnly = filterQuery(filters);
-    keepRendered(res);
     res.render('catalog/index', {
       title: res.locals.t('catalog.title'),
       view,
@@ -66,7 +64,6 @@ export function showTypeRows(deps: AppDeps) {
     const view = checklistView(deps.db, filters, req.learner?.id);
     const { key } = parseParams(TypeParams, req);
     const category = view.categories.find((c) => c.key === key) ?? notFound('type');
-    keepRendered(res);
     res.render('catalog/_rows', {
       category,
       hasLearner: !!req.learner,

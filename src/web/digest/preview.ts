@@ -29,7 +29,7 @@ export function showDigestPreview(deps: AppDeps) {
   return (req: Request, res: Response) => {
     const learner = currentLearner(req);
     const day = localDay(deps.now(), learner.timezone);
-    const view = digestView(deps.db, deps.config, learner, day, deps.now());
+    const view = digestView(deps.db, deps.config, learner, day, deps.now(), false);
     // The outbox grows by a file a night (and one per test email): newest first, by pages of 100 (?page=N).
     const files = deps.config.smtpUrl ? [] : outboxFiles(deps.config, (name) => ownsOutboxFile(learner, name));
     const page = pageOf(parseQuery(PageQuery, req).page, files.length, (n) => `/digest/preview?page=${n}#outbox`);

@@ -29,7 +29,7 @@ export function groupBoardRoutes({ db, now }: AppDeps): Router {
 
   const render = (req: Request, res: Response, group: Group, day: string) => {
     const learner = currentLearner(req);
-    const board = boardView(db, group, day, { lang: res.locals.lang, storeMission: true, now: now() });
+    const board = boardView(db, group, day, { lang: res.locals.lang, storeMission: false, now: now() });
     const membership = membershipOf(db, learner.id);
     const own = membership?.groupId === group.id ? membership : undefined;
     // Whose day the board shows: a member's own local day, an admin outside the group the group's usual zone. Members

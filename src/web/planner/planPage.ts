@@ -2,14 +2,13 @@ import type { Request, Response } from 'express';
 import { daysBetween } from '../../day.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { currentCatalog } from '../../plans/planService.ts';
-import { storedPlan } from '../../plans/storedPlan.ts';
+import { viewedPlan } from '../../plans/storedPlan.ts';
 import { planWords } from '../../plans/planWords.ts';
 import { currentLearner } from '../auth.ts';
 import { problemUrl } from '../../catalog/problemRef.ts';
 import type { AppDeps } from '../../context.ts';
 import { burnup } from '../../plans/burnup.ts';
 import { plannerHistory } from '../../progress/plannerHistory.ts';
-import { keepRendered } from '../renderedPages.ts';
 import { planSettingsOf } from '../../plans/planSettings.ts';
 import { typesWithEvidence } from '../../plans/evidence.ts';
 
@@ -18,7 +17,7 @@ export function showPlanPage({ db, now }: AppDeps) {
   return (req: Request, res: Response) => {
     const learner = currentLearner(req);
     const today = learnerToday(learner, now());
-    const { plan } = storedPlan(db, learner, today, now());
+    const { plan } = viewedPlan(db, learner, today, now());
     const names = new Map(
       currentCatalog(db).categories.map((c) => [c.key, res.locals.lang === 'ko' ? c.nameKo : c.nameEn]),
     );
@@ -28,7 +27,6 @@ export function showPlanPage({ db, now }: AppDeps) {
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
     res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
     const history = plannerHistory(db, learner.id);
-    keepRendered(res);
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
       charts: true,

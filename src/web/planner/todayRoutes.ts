@@ -12,7 +12,6 @@ import type { AppDeps } from '../../context.ts';
 import { flash, withFormErrors } from '../progress/forms.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
-import { keepRendered } from '../renderedPages.ts';
 
 const ItemBody = z.object({ problem: field.text(100) });
 const LogItemBody = z.object({
@@ -32,9 +31,9 @@ function renderToday({ db, now }: AppDeps, req: Request, res: Response, error?: 
   const learner = currentLearner(req);
   const view = todayView(db, learner, learnerToday(learner, now()), now(), res.locals.lang);
   res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
-  // The study group's mission of the day (stored when first shown, like today's list); undefined outside a group.
-  const mission = memberMission(db, learner, view.today, { store: true, now: now(), lang: res.locals.lang });
-  if (!error) keepRendered(res);
+  // The study group's mission of the day (stored by a member's write, src/web/planRefresh.ts: a view only reads);
+  // undefined outside a group.
+  const mission = memberMission(db, learner, view.today, { store: false, now: now(), lang: res.locals.lang });
   res.render('plan/today', { title: res.locals.t('planner.today.title'), view, outcomes: OUTCOMES, error, mission });
 }
 

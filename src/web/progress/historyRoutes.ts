@@ -18,7 +18,6 @@ import { learnerToday } from '../../progress/logAttempt.ts';
 import { attemptsCsv, exportJson } from '../../progress/export.ts';
 import { OUTCOMES } from '../../progress/outcomes.ts';
 import { undoableDelete, undoEndsAt } from './deletedAttempt.ts';
-import { keepRendered } from '../renderedPages.ts';
 import { z } from 'zod';
 import { field, parseQuery } from '../validate.ts';
 
@@ -60,7 +59,6 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const recent = attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today, RECENT_LIMIT + 1);
     const undoDelete = undoableDelete(req, learner.id, now());
     // The undo link disappears when its time is up: the page is kept no longer than that.
-    keepRendered(res, undoDelete && undoEndsAt(undoDelete));
     res.render('history/index', {
       title: res.locals.t('progress.history.title'),
       charts: true,
