@@ -11,10 +11,20 @@ import { burnup } from '../../plans/burnup.ts';
 import { plannerHistory } from '../../progress/plannerHistory.ts';
 import { planSettingsOf } from '../../plans/planSettings.ts';
 import { typesWithEvidence } from '../../plans/evidence.ts';
+import { PageQuery, pageOf } from '../pagination.ts';
+import { parseQuery } from '../validate.ts';
 
-// GET /plan — every remaining day (rest days too), readiness per type now and at the exam against its weight.
+/**
+ * Days of the plan per page of /plan: two weeks, the rest on the next pages (`?page=N`). A 730-day exam at 720
+ * minutes a day was one 5.7 MB page costing 0.3–0.7 s of CPU; a page is now bounded whatever the exam and budget.
+ */
+export const PLAN_DAYS_PER_PAGE = 14;
+
+// GET /plan — readiness per type now and at the exam against its weight, the burn-up, then the next two weeks day by
+// day (rest days too); `?page=N` shows the following weeks (a malformed N is a 400, one past the end the last page).
 export function showPlanPage({ db, now }: AppDeps) {
   return (req: Request, res: Response) => {
+    const query = parseQuery(PageQuery, req).page;
     const learner = currentLearner(req);
     const today = learnerToday(learner, now());
     const { plan } = viewedPlan(db, learner, today, now());
@@ -27,11 +37,16 @@ export function showPlanPage({ db, now }: AppDeps) {
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
     res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
     const history = plannerHistory(db, learner.id);
+    const page = pageOf(query, plan.days.length, (n) => `/plan?page=${n}#days`, PLAN_DAYS_PER_PAGE);
+    const first = page.number === 1;
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
-      charts: true,
+      charts: first,
       plan,
-      burnup: burnup(history, plan),
+      page,
+      days: plan.days.slice(page.offset, page.offset + page.limit),
+      // The summary (readiness, burn-up) is on the first page only: the following pages are the days.
+      burnup: first ? burnup(history, plan) : { days: [], solved: [], planned: [] },
       evidence: typesWithEvidence(history, currentCatalog(db).entries),
       readiness,
       names,
