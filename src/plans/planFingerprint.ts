@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
-import { planSettingsOf } from './planSettings.ts';
+import { planInputSettings, settingsFingerprint } from './planInputs.ts';
 import { planInputVersions, type PlanInputVersions } from './storedPlanRepository.ts';
 
 /** Bump when stored plans change meaning (a planner change that must reach everyone before tomorrow). */
@@ -23,11 +23,9 @@ export interface PlanFingerprint {
 
 export function planFingerprint(db: Db, learner: Learner, day: string): PlanFingerprint {
   const versions = planInputVersions(db, learner.id, day);
-  const custom = learner.profile === 'custom' ? JSON.stringify(learner.customWeights ?? null) : '';
-  const shared = planSettingsOf(db, learner.id, { examDate: learner.examDate, profile: learner.profile, lists: null });
-  const settings = [shared.examDate ?? '', learner.dailyMinutes, learner.studyDays.join(''), shared.profile, custom];
-  const lists = versions.planLists ?? shared.lists?.join(',') ?? '*';
-  const list = digest(['list', PLAN_FORMAT, ...settings, lists, versions.catalog, versions.imports]);
+  // The settings as the planner gets them (one builder, src/plans/planInputs.ts), lists included.
+  const settings = settingsFingerprint(planInputSettings(db, learner));
+  const list = digest(['list', PLAN_FORMAT, settings, versions.catalog, versions.imports]);
   const full = digest(['plan', list, versions.attempts, versions.listVersion ?? '-', day]);
   return { list, full, versions };
 }

@@ -1,10 +1,10 @@
 import type { Db } from '../db/connection.ts';
 import { plannerCatalog } from '../catalog/plannerCatalog.ts';
-import { planListsOf, type Learner } from '../learners/learnerRepository.ts';
+import type { Learner } from '../learners/learnerRepository.ts';
 import { plan } from '../planner/index.ts';
 import type { Plan, PlanInput, PlannerCatalog } from '../planner/types.ts';
 import { plannerHistory } from '../progress/plannerHistory.ts';
-import { planSettingsOf } from './planSettings.ts';
+import { planInputSettings } from './planInputs.ts';
 import { planDayOf, storePlanDay, type StoredPlanDay } from './planDayRepository.ts';
 
 export interface PlanForOptions {
@@ -46,11 +46,8 @@ export function currentCatalog(db: Db, listKeys: string[] | null = null): Planne
 }
 
 /** The catalog of the lists that feed the learner's plan (their choice on /lists, else their group's; default every list). */
-export function learnerCatalog(db: Db, learner: { id: number }): PlannerCatalog {
-  return currentCatalog(
-    db,
-    planSettingsOf(db, learner.id, { examDate: null, profile: '', lists: planListsOf(db, learner.id) }).lists,
-  );
+export function learnerCatalog(db: Db, learner: Learner): PlannerCatalog {
+  return currentCatalog(db, planInputSettings(db, learner).lists);
 }
 
 let plannerRuns = 0;
@@ -73,20 +70,12 @@ export function planInputFor(
   stored: StoredPlanDay | undefined,
   extra: Partial<PlanInput> = {},
 ): PlanInput {
-  // A study group's exam date, profile and lists apply where the learner kept the default (src/plans/planSettings.ts).
-  const shared = planSettingsOf(db, learner.id, { examDate: learner.examDate, profile: learner.profile, lists: null });
+  // The one object the fingerprint reads too (src/plans/planInputs.ts).
+  const { lists, ...settings } = planInputSettings(db, learner);
   return {
-    catalog: learnerCatalog(db, learner),
+    catalog: currentCatalog(db, lists),
     history: extra.history ?? plannerHistory(db, learner.id),
-    settings: {
-      examDate: shared.examDate,
-      dailyMinutes: learner.dailyMinutes,
-      studyDays: learner.studyDays,
-      profile: shared.profile,
-      // Custom weights count only while the profile is custom (picking samsung again on the settings page wins).
-      customWeights: learner.profile === 'custom' ? learner.customWeights : null,
-      lang: learner.language,
-    },
+    settings,
     today,
     todayItems: stored?.items,
     excludeToday: stored?.skipped,

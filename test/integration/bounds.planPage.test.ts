@@ -7,7 +7,8 @@ import { PLAN_DAYS_PER_PAGE } from '../../src/web/planner/planPage.ts';
 /** What one page of /plan may weigh, whatever the exam date and the budget (it was 5.7 MB for this learner). */
 const MAX_PAGE_BYTES = 300_000;
 
-const days = (html: string) => [...html.matchAll(/<article class="plan-day[^"]*" data-day="([^"]+)"/g)].map((m) => m[1]);
+const days = (html: string) =>
+  [...html.matchAll(/<article class="plan-day[^"]*" data-day="([^"]+)"/g)].map((m) => m[1]);
 
 describe('/plan is bounded: the next two weeks, the rest on demand', function () {
   this.timeout(60_000);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import type { Db } from '../../src/db/connection.ts';
-import { groupByName } from '../../src/groups/groupRepository.ts';
+import { groupByName } from '../../src/membership/groupRepository.ts';
 import { loggedIn } from '../support/progress.ts';
 import { registeredRoutes } from '../support/routes.ts';
 import { groupWorld, solve, withGroups } from './groups.support.ts';
@@ -53,7 +53,10 @@ describe('reads never write: a GET of every page changes no row', function () {
         for (const path of gets) statuses.push(`${path} ${(await agent.get(concrete(path))).status}`);
         expect(totalChanges(w.db), `${login}: rows changed by ${statuses.join(', ')}`).to.equal(before.changes);
         expect(checksum(w.db), login).to.equal(before.sum);
-        expect(statuses.filter((s) => / 5\d\d$/.test(s)), 'no page fails').to.deep.equal([]);
+        expect(
+          statuses.filter((s) => / 5\d\d$/.test(s)),
+          'no page fails',
+        ).to.deep.equal([]);
       }
     } finally {
       w.t.cleanup();
