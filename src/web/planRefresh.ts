@@ -7,7 +7,7 @@ import { learnerById } from '../learners/learnerRepository.ts';
 import { ensureTodayList, storedPlan } from '../plans/storedPlan.ts';
 
 /** How long after a learner's write their stored plan is computed again (more writes in between: one run). */
-export const PLAN_REFRESH_DELAY_MS = 3000;
+export const PLAN_REFRESH_DELAY_MS = 10_000;
 
 /**
  * Stored plans follow writes, never page views. Before a learner's write (any request that is not GET/HEAD, past the
