@@ -243,7 +243,7 @@ export async function loginSession(port: number, login: string) {
   return { cookie: keepCookies(jar, settings), csrf: csrfFrom(settings.text) };
 }
 
-/** Loads the pages that store something on first view (today's list), so that later GETs must write nothing. */
+/** Loads every page once, then writes once (the language), which stores today's list: the fuzz's writes find it. */
 async function warmUp(world: World, problems: string[]): Promise<void> {
   for (const role of ['learner', 'admin'] as Role[]) {
     const ctx = world.roles[role];
@@ -251,6 +251,17 @@ async function warmUp(world: World, problems: string[]): Promise<void> {
       const res = await send(world.port, { method: 'GET', path: page, headers: { cookie: ctx.cookie } }, 30_000);
       if (res.status !== 200) throw new Error(`fuzz set-up: GET ${page} as ${role} answered ${res.status}`);
     }
+    const write = await send(
+      world.port,
+      {
+        method: 'POST',
+        path: '/language',
+        headers: { cookie: ctx.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: ctx.csrf, lang: 'en', back: '/' }).toString(),
+      },
+      30_000,
+    );
+    if (write.status !== 302) throw new Error(`fuzz set-up: POST /language as ${role} answered ${write.status}`);
     const day = planDayOf(world.db, ctx.me.id, world.today);
     const pending = day?.items.map((it) => it.problem) ?? [];
     if (pending.length === 0) throw new Error(`fuzz set-up: ${role} has no list today`);

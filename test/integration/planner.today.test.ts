@@ -163,8 +163,11 @@ describe('planner pages over HTTP', () => {
     const { agent } = await loggedIn(t.app(), 'mina');
     const res = await agent.get('/plan');
     expect(res.status).to.equal(200);
-    expect([...res.text.matchAll(/<article class="plan-day[^"]*" data-day="/g)]).to.have.length(30);
-    expect([...res.text.matchAll(/<article class="plan-day rest"/g)]).to.have.length(10); // 2026-11-28 is a Saturday: 5 weekends
+    // Two weeks a page, the rest on the next pages.
+    const pages = [res.text, (await agent.get('/plan?page=2')).text, (await agent.get('/plan?page=3')).text];
+    const all = pages.join('');
+    expect([...all.matchAll(/<article class="plan-day[^"]*" data-day="/g)]).to.have.length(30);
+    expect([...all.matchAll(/<article class="plan-day rest"/g)]).to.have.length(10); // 2026-11-28 is a Saturday: 5 weekends
     expect(res.text).to.match(/<tr data-category="graph_traversal" class="heavy">/);
     expect(res.text).to.match(/On track|Behind|Not enough evidence yet/);
   });
