@@ -8,16 +8,16 @@ function cookiesOf(response: Response): string[] {
 }
 
 /**
- * GET /login for the CSRF token and the session cookie it lives in, then POST /login; returns the cookie of the
+ * GET /login for the form's CSRF token and cookies, then POST /login; returns the cookie of the
  * logged-in session. Called once per run: the login form is rate-limited, so a failure is reported, never retried.
  */
 export async function logIn(baseUrl: string, login: string, password: string): Promise<string> {
   const form = await fetch(new URL('/login', baseUrl), { redirect: 'manual' });
   const html = await form.text();
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  const cookie = cookiesOf(form).find((c) => c.startsWith('cote.sid='));
-  if (form.status !== 200 || !token || !cookie)
-    throw new Error(`GET /login answered ${form.status} without a CSRF token and a session cookie`);
+  // The form's cookies (its double-submit token's nonce; no session is stored before the login).
+  const cookie = cookiesOf(form).join('; ');
+  if (form.status !== 200 || !token) throw new Error(`GET /login answered ${form.status} without a CSRF token`);
   const answer = await fetch(new URL('/login', baseUrl), {
     method: 'POST',
     redirect: 'manual',

@@ -88,23 +88,32 @@ interface RowData extends StatusColumns {
   position: number;
 }
 
-/**
- * Every entry of the lists with the learner's status of its problem (checklistStatus.ts's rule: the latest attempt by
- * day — undated ones older than any dated — then by when it was logged; solved once any attempt solved it). The
- * learner's attempts are ranked once (a few hundred rows) and joined by problem, instead of two index lookups per entry
- * of the list (a correlated subquery per row was the largest single cost of the server under a study group's loop).
- */
-const CHECKLIST_ROWS = `WITH mine AS (
-    SELECT problem_id, day AS last_day, outcome AS last_outcome,
-           max(${SOLVED_SQL}) OVER (PARTITION BY problem_id) AS solved,
-           row_number() OVER (PARTITION BY problem_id ORDER BY day IS NULL, day DESC, id DESC) AS rank
-      FROM attempts WHERE learner_id = @learner
-  )
-  SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position,
-         m.last_day, m.last_outcome, m.solved
+/** Every entry of the lists, in list order (the learner's status is read apart: learnerStatuses). */
+const CHECKLIST_ROWS = `SELECT e.category_id, e.problem_id, p.number, p.title, p.level, p.url, e.recommended, e.position
     FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
-    LEFT JOIN mine m ON m.problem_id = e.problem_id AND m.rank = 1
    WHERE c.list_id IN (SELECT value FROM json_each(@lists)) ORDER BY c.list_id, e.position, p.id`;
+
+/** The learner's attempts, latest first per problem (checklistStatus.ts's order), with whether each solved it. */
+const LEARNER_ATTEMPTS = `SELECT problem_id, day, outcome, ${SOLVED_SQL} AS solved FROM attempts
+   WHERE learner_id = ? ORDER BY problem_id, day IS NULL, day DESC, id DESC`;
+
+/**
+ * The learner's status of every problem they logged, by problem (checklistStatus.ts's rule: the latest attempt by
+ * day — undated ones older than any dated — then by when it was logged; solved once any attempt solved it). One read
+ * of the learner's few hundred attempts instead of two index lookups per entry of the list: that correlated subquery
+ * per row was the largest single cost of the server under a study group's loop.
+ */
+function learnerStatuses(db: Db, learnerId: number | undefined): Map<string, StatusColumns> {
+  const out = new Map<string, StatusColumns>();
+  if (learnerId === undefined) return out;
+  type Row = { problem_id: string; day: string | null; outcome: StatusColumns['last_outcome']; solved: number };
+  for (const a of db.prepare(LEARNER_ATTEMPTS).all(learnerId) as Row[]) {
+    const seen = out.get(a.problem_id);
+    if (!seen) out.set(a.problem_id, { last_day: a.day, last_outcome: a.outcome, solved: a.solved });
+    else if (a.solved) seen.solved = 1;
+  }
+  return out;
+}
 
 /**
  * The data of the checklist: each list's types (or one list's) and, inside each, its problems in list order with the
@@ -130,9 +139,14 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
       key: filters.category,
     });
   }
-  const rows = db
-    .prepare(CHECKLIST_ROWS)
-    .all({ learner: learnerId ?? null, lists: JSON.stringify(lists.map((l) => l.id)) }) as RowData[];
+  const mine = learnerStatuses(db, learnerId);
+  const never: StatusColumns = { solved: null, last_day: null, last_outcome: null };
+  const rows = (
+    db.prepare(CHECKLIST_ROWS).all({ lists: JSON.stringify(lists.map((l) => l.id)) }) as Omit<
+      RowData,
+      keyof StatusColumns
+    >[]
+  ).map((r): RowData => ({ ...r, ...(mine.get(r.problem_id) ?? never) }));
   const statuses = new Map(rows.map((r) => [r.problem_id, statusFromColumns(r)]));
   const solved = new Set([...statuses].filter(([, s]) => s?.state === 'solved').map(([id]) => id));
   const byCategory = new Map<number, RowData[]>(listCategories.map((c) => [c.id, []]));

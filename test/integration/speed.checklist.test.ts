@@ -50,7 +50,7 @@ describe('the light checklist', () => {
     });
     afterEach(() => r.cleanup());
 
-    it('GET /, /?type=…, /types/…/rows – a learner with attempts – one statement reads the attempts, with the rows', async () => {
+    it('GET /, /?type=…, /types/…/rows – a learner with attempts – one statement reads the attempts, whatever the rows', async () => {
       const mina = seedLearner(r.ctx.deps.db, 'mina', { language: 'en' });
       const a = await loggedIn(r.ctx.app(), 'mina');
       const readsAttempts = (statements: string[]) => statements.filter((sql) => /\battempts\b/i.test(sql));
@@ -69,7 +69,8 @@ describe('the light checklist', () => {
           const statements = await r.during(() => a.agent.get(url).expect(200));
           const reading = readsAttempts(statements);
           expect(reading, url).to.have.length(1);
-          expect(reading[0], url).to.match(/\bFROM entries e\b/);
+          // The learner's attempts read once, apart from the list's rows (not a subquery per entry).
+          expect(reading[0], url).to.match(/\bFROM attempts\s+WHERE learner_id = \?/);
           counts.push(statements.length);
         }
       }
