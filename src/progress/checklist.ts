@@ -77,7 +77,7 @@ export interface ChecklistView {
   totals: { categories: number; problems: number; entries: number; recommended: number; shown: number };
 }
 
-interface RowData extends StatusColumns {
+interface RowData {
   category_id: number;
   problem_id: string;
   number: string;
@@ -96,6 +96,32 @@ const CHECKLIST_ROWS = `SELECT e.category_id, e.problem_id, p.number, p.title, p
 /** The learner's attempts, latest first per problem (checklistStatus.ts's order), with whether each solved it. */
 const LEARNER_ATTEMPTS = `SELECT problem_id, day, outcome, ${SOLVED_SQL} AS solved FROM attempts
    WHERE learner_id = ? ORDER BY problem_id, day IS NULL, day DESC, id DESC`;
+
+const keptRows = new WeakMap<Db, Map<string, { stamp: string; rows: RowData[] }>>();
+
+/**
+ * The lists' rows, read again only when a list was imported or refreshed since (its stamp changed): they are the same
+ * for every learner and every view, and reading ~2,000 of them was most of a checklist view's cost. Shared and frozen.
+ */
+function listRows(db: Db, lists: List[]): RowData[] {
+  const stamp = String(
+    db
+      .prepare("SELECT coalesce(group_concat(imported_at || ':' || version || ':' || id, ','), '') FROM lists")
+      .pluck()
+      .get(),
+  );
+  const ids = JSON.stringify(lists.map((l) => l.id));
+  let perLists = keptRows.get(db);
+  if (!perLists) {
+    perLists = new Map();
+    keptRows.set(db, perLists);
+  }
+  const kept = perLists.get(ids);
+  if (kept && kept.stamp === stamp) return kept.rows;
+  const rows = (db.prepare(CHECKLIST_ROWS).all({ lists: ids }) as RowData[]).map((r) => Object.freeze(r));
+  perLists.set(ids, { stamp, rows });
+  return rows;
+}
 
 /**
  * The learner's status of every problem they logged, by problem (checklistStatus.ts's rule: the latest attempt by
@@ -139,15 +165,10 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
       key: filters.category,
     });
   }
-  const mine = learnerStatuses(db, learnerId);
-  const never: StatusColumns = { solved: null, last_day: null, last_outcome: null };
-  const rows = (
-    db.prepare(CHECKLIST_ROWS).all({ lists: JSON.stringify(lists.map((l) => l.id)) }) as Omit<
-      RowData,
-      keyof StatusColumns
-    >[]
-  ).map((r): RowData => ({ ...r, ...(mine.get(r.problem_id) ?? never) }));
-  const statuses = new Map(rows.map((r) => [r.problem_id, statusFromColumns(r)]));
+  const rows = listRows(db, lists);
+  const statuses = new Map(
+    [...learnerStatuses(db, learnerId)].map(([id, columns]) => [id, statusFromColumns(columns)]),
+  );
   const solved = new Set([...statuses].filter(([, s]) => s?.state === 'solved').map(([id]) => id));
   const byCategory = new Map<number, RowData[]>(listCategories.map((c) => [c.id, []]));
   for (const r of rows) byCategory.get(r.category_id)?.push(r);
