@@ -110,6 +110,25 @@ async function capture(baseUrl: string, learner: GroupLearner, acceptEncoding: s
   return out;
 }
 
+/** One unmeasured pass of the loop per learner, all at once. */
+async function warmUp(baseUrl: string, learners: GroupLearner[], acceptEncoding: string): Promise<void> {
+  await Promise.all(
+    learners.map(async (learner) => {
+      const agent = new http.Agent({ keepAlive: false });
+      const headers = { cookie: learner.cookie, accept: 'text/html', 'accept-encoding': acceptEncoding };
+      const problem = learner.problems.shift() ?? '';
+      for (const step of [
+        PAGE_STEPS.today,
+        logStep(learner, problem),
+        PAGE_STEPS.checklist,
+        PAGE_STEPS.plan,
+        PAGE_STEPS.history,
+      ])
+        await send(baseUrl, agent, step, headers);
+    }),
+  );
+}
+
 async function startBare(answers: Captured[], dir: string) {
   fs.mkdirSync(dir, { recursive: true });
   const manifest = answers.map((a, i) => {
@@ -152,6 +171,8 @@ async function main() {
       log(
         `${c.label}: ${c.status}, ${c.body.length.toLocaleString('en-US')} bytes ${c.headers['content-encoding'] ?? ''}`,
       );
+    // The evening, not the morning: each learner has been through the loop once today (their list is stored).
+    await warmUp(cote.url, learners, options.acceptEncoding);
     await waitUntilIdle(cote.url);
 
     const cpuBefore = cpuMs(cote.pid);
