@@ -44,6 +44,9 @@ export async function startCote(
     PORT: '0',
     HOST: '127.0.0.1',
     SMTP_URL: '',
+    // As `npm start` runs it: two malloc arenas instead of one per thread (V8's compiler and GC threads, libuv's pool)
+    // keep the resident memory of a busy server near 160 MB instead of 250 MB.
+    MALLOC_ARENA_MAX: '2',
     ...extraEnv,
   };
   delete env.NODE_OPTIONS; // the plain node the server runs with in production, no loaders inherited from tsx
