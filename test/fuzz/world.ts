@@ -243,7 +243,7 @@ export async function loginSession(port: number, login: string) {
   return { cookie: keepCookies(jar, settings), csrf: csrfFrom(settings.text) };
 }
 
-/** Loads every page once, then writes once (the language), which stores today's list: the fuzz's writes find it. */
+/** Loads every page once, then writes once (the language, unchanged), which stores today's list for the fuzz's writes. */
 async function warmUp(world: World, problems: string[]): Promise<void> {
   for (const role of ['learner', 'admin'] as Role[]) {
     const ctx = world.roles[role];
@@ -257,7 +257,8 @@ async function warmUp(world: World, problems: string[]): Promise<void> {
         method: 'POST',
         path: '/language',
         headers: { cookie: ctx.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: ctx.csrf, lang: 'en', back: '/' }).toString(),
+        // Their own language again: the write changes no setting the fuzz compares.
+        body: new URLSearchParams({ _csrf: ctx.csrf, lang: ctx.me.language, back: '/' }).toString(),
       },
       30_000,
     );
