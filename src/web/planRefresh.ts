@@ -21,10 +21,12 @@ export function planRefresh(deps: AppDeps, delayMs = deps.planRefreshDelayMs ?? 
   const pending = new Map<number, NodeJS.Timeout>();
 
   const refresh = (learnerId: number) => {
-    const learner = learnerById(deps.db, learnerId);
-    if (!learner) return;
-    const now = deps.now();
+    // A timer may fire after the app's database was closed (a test's clean-up, a shutdown): nothing to refresh then.
+    if (!deps.db.open) return;
     try {
+      const learner = learnerById(deps.db, learnerId);
+      if (!learner) return;
+      const now = deps.now();
       storedPlan(deps.db, learner, localDay(now, learner.timezone), now);
     } catch (error) {
       deps.logger.warn('refreshing a stored plan failed', { learnerId, error: (error as Error).message });
