@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { testDeps } from '../support/app.ts';
 import { hubReadme } from '../support/hubRepo.ts';
 import { seedLearner } from '../support/progress.ts';
-import { listen, servedRepo, staysResponsive } from './support.ts';
+import { listen, servedRepo, staysResponsive, UNLIMITED_PROBES } from './support.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
 import { learnerByLogin } from '../../src/learners/learnerRepository.ts';
 import { syncLearner } from '../../src/sync/runSync.ts';
@@ -31,7 +31,7 @@ describe('attack: a learner’s git repository built to hurt the server', functi
   const cleanups: (() => Promise<void>)[] = [];
 
   beforeEach(async () => {
-    t = testDeps({ COTE_ALLOW_PRIVATE_SOURCES: 'true' }, new Date('2026-03-02T03:00:00Z'));
+    t = testDeps({ COTE_ALLOW_PRIVATE_SOURCES: 'true', ...UNLIMITED_PROBES }, new Date('2026-03-02T03:00:00Z'));
     seedLearner(t.deps.db, 'mina');
     app = await listen(t.app());
     // A running server has started its sync worker before (a dev run compiles it first): start it outside the window.

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { testDeps } from '../support/app.ts';
 import { seedLearner } from '../support/progress.ts';
 import { cfSubmission, fakeServer, seconds, type FakeServer } from '../support/syncServer.ts';
-import { listen, staticServerProcess, staysResponsive } from './support.ts';
+import { listen, staticServerProcess, staysResponsive, UNLIMITED_PROBES } from './support.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
 import { learnerByLogin } from '../../src/learners/learnerRepository.ts';
 import { syncLearner } from '../../src/sync/runSync.ts';
@@ -25,7 +25,11 @@ describe('attack: judge answers built to freeze the server or write wrong days',
   beforeEach(async () => {
     judge = await fakeServer();
     t = testDeps(
-      { COTE_CODEFORCES_API: `${judge.url}/api`, COTE_LEETCODE_GRAPHQL: `${judge.url}/graphql` },
+      {
+        COTE_CODEFORCES_API: `${judge.url}/api`,
+        COTE_LEETCODE_GRAPHQL: `${judge.url}/graphql`,
+        ...UNLIMITED_PROBES,
+      },
       new Date('2026-03-02T03:00:00Z'),
     );
     seedLearner(t.deps.db, 'mina');

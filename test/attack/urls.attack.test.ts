@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { testDeps } from '../support/app.ts';
 import { loggedIn, seedLearner } from '../support/progress.ts';
 import { fakeServer, type FakeServer } from '../support/syncServer.ts';
-import { listen, staysResponsive } from './support.ts';
+import { listen, staysResponsive, UNLIMITED_PROBES } from './support.ts';
 import { learnerByLogin } from '../../src/learners/learnerRepository.ts';
 import { syncLearner } from '../../src/sync/runSync.ts';
 import { accountsOf, replaceAccounts } from '../../src/sync/syncRepository.ts';
@@ -21,7 +21,7 @@ describe('attack: repository URLs that aim the sync at the server’s own networ
 
   beforeEach(async () => {
     target = await fakeServer(() => ({ status: 200, body: 'internal admin page' }));
-    t = testDeps({ COTE_ALLOW_PRIVATE_SOURCES: 'false' }, new Date('2026-03-02T03:00:00Z'));
+    t = testDeps({ COTE_ALLOW_PRIVATE_SOURCES: 'false', ...UNLIMITED_PROBES }, new Date('2026-03-02T03:00:00Z'));
     seedLearner(t.deps.db, 'mina', { language: 'en' });
     app = await listen(t.app());
   });
