@@ -6,6 +6,7 @@ import { digest } from './messages/digest.ts';
 import { lists } from './messages/lists.ts';
 import { groups } from './messages/groups.ts';
 import { sync } from './messages/sync.ts';
+import { reach } from './messages/reach.ts';
 
 /**
  * The one dictionary every page and email speaks from, in Korean and English. Each feature keeps its
@@ -14,7 +15,7 @@ import { sync } from './messages/sync.ts';
 export type Lang = 'ko' | 'en';
 export const LANGS: Lang[] = ['ko', 'en'];
 
-const parts = [common, catalog, progress, planner, digest, lists, groups, sync];
+const parts = [common, catalog, progress, planner, digest, lists, groups, sync, reach];
 const dictionary: Record<Lang, Record<string, string>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),
   ko: Object.assign({}, ...parts.map((p) => p.ko)),
