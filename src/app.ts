@@ -22,6 +22,7 @@ import { plannerRoutes } from './web/planner/index.ts';
 import { digestRoutes } from './web/digest/index.ts';
 import { groupRoutes } from './web/groups/index.ts';
 import { syncRoutes } from './web/sync/index.ts';
+import { calendarRoutes } from './web/calendar/index.ts';
 import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
 import { linkTemplatesOf, problemLinks } from './judges/links.ts';
 import { staticAssets } from './web/assets.ts';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(digestRoutes(deps));
   app.use(groupRoutes(deps));
   app.use(syncRoutes(deps));
+  app.use(calendarRoutes(deps));
 
   app.use(pageNotFound);
   app.use(errorHandler(deps.logger));

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { isLang } from '../i18n/index.ts';
+import { groupTimeZone } from './groupDay.ts';
 import type { Group } from './groupRepository.ts';
 import { postSettingsOf, savePostSettings, type PostSettings } from './postSettingsRepository.ts';
 import { recentPosts, type PostRecord } from './webhookPostRepository.ts';
@@ -30,6 +31,11 @@ export function webhookViews(db: Db, groupId: number): WebhookView[] {
     masked: mask(w.url),
     recent: recentPosts(db, w.id),
   }));
+}
+
+/** What the groups page shows of a group's chat posts: webhooks masked with their latest posts, times, the zone. */
+export function reachOfGroup(db: Db, groupId: number) {
+  return { webhooks: webhookViews(db, groupId), posts: postSettingsOf(db, groupId), zone: groupTimeZone(db, groupId) };
 }
 
 export function addWebhook(db: Db, group: Group, raw: string, allowPrivate: boolean, now: Date): WebhookView {

@@ -1,4 +1,5 @@
 import { sendDueDigests } from '../digest/delivery.ts';
+import { sendDueGroupPosts } from '../groups/webhookDelivery.ts';
 import { runNightlySyncs } from '../sync/nightly.ts';
 import type { Mailer } from '../digest/transport.ts';
 import type { AppDeps } from '../context.ts';
@@ -36,5 +37,13 @@ export const JOBS: Job[] = [
     runAtStart: true,
     run: ({ deps, mailer }, now) =>
       sendDueDigests({ db: deps.db, config: deps.config, logger: deps.logger, mailer }, now),
+  },
+  {
+    // Each group's morning and evening posts to its webhooks, within a minute of the group's times; a run with
+    // nothing due reads the groups that have webhooks and posts nothing. `cote group notify` posts by hand.
+    name: 'group-posts',
+    schedule: '* * * * *',
+    runAtStart: true,
+    run: ({ deps }, now) => sendDueGroupPosts({ db: deps.db, config: deps.config, logger: deps.logger }, now),
   },
 ];

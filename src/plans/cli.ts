@@ -21,9 +21,18 @@ export function registerPlannerCommands(program: Command, ctx: CliContext): void
     .requiredOption('--learner <login|id>', 'login or id')
     .option('--today <YYYY-MM-DD>', "plan as if this were the learner's today (default: today in their time zone)")
     .option('--json', 'print JSON')
-    .action(async (o: { learner: string; today?: string; json?: boolean }) => {
+    .option(
+      '--ics',
+      "print the plan as the learner's calendar feed (iCalendar), as their private calendar URL serves it",
+    )
+    .action(async (o: { learner: string; today?: string; json?: boolean; ics?: boolean }) => {
       const [{ planCommand, planJson, planText }, { planWords }, { currentCatalog }, { learnerFor }] = await load();
       const db = ctx.db();
+      if (o.ics) {
+        const { calendarOf } = await import('./calendarService.ts');
+        // Exactly what the feed serves: CRLF line ends, no extra newline.
+        return ctx.out(calendarOf(db, ctx.config, learnerFor(db, o.learner), ctx.now()).replace(/\r\n$/, ''));
+      }
       const plan = planCommand(db, o.learner, o.today, ctx.now());
       const learner = learnerFor(db, o.learner);
       const words = planWords(learner.language, currentCatalog(db).categories);

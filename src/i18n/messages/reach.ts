@@ -67,6 +67,7 @@ const en = {
   'error.reach.bad_day': 'The day must be a date YYYY-MM-DD.',
   'error.reach.no_webhooks': 'The group {group} has no webhook to post to.',
   'error.reach.nothing_to_set': 'Nothing to set: give --webhook, --morning, --evening or --lang.',
+  'error.reach.notify_failed': '{n} post(s) failed: {error}',
 };
 
 const ko: typeof en = {
@@ -137,6 +138,7 @@ const ko: typeof en = {
   'error.reach.bad_day': '날짜는 YYYY-MM-DD 형식이어야 합니다.',
   'error.reach.no_webhooks': '{group} 그룹에는 알림을 보낼 웹훅이 없습니다.',
   'error.reach.nothing_to_set': '바꿀 것이 없습니다: --webhook, --morning, --evening 또는 --lang을 주세요.',
+  'error.reach.notify_failed': '알림 {n}건을 보내지 못했습니다: {error}',
 };
 
 export const reach = { en, ko };

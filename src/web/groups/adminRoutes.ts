@@ -1,12 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
+import type { Db } from '../../db/connection.ts';
 import { allLists } from '../../catalog/listRepository.ts';
 import { allLearners } from '../../learners/learnerRepository.ts';
 import { addMember, createGroup, editGroup, findGroup, removeMember } from '../../groups/groupAdmin.ts';
 import { GROUP_PROFILES } from '../../groups/groupFields.ts';
 import { allGroups } from '../../membership/groupRepository.ts';
 import { membersOf, membershipOf } from '../../membership/memberRepository.ts';
+import { reachOfGroup } from '../../groups/webhookAdmin.ts';
 import { requireAdmin } from '../auth.ts';
 import { flash, withFormErrors } from '../progress/forms.ts';
 import { field, parseBody, parseParams } from '../validate.ts';
@@ -29,22 +31,7 @@ export const GroupParams = z.object({ id: field.id() });
 export function groupAdminRoutes({ db, now }: AppDeps): Router {
   const router = Router();
   router.use('/groups', requireAdmin);
-
-  const page = (res: Response, extra: Record<string, unknown> = {}) => {
-    const groups = allGroups(db).map((g) => ({ ...g, members: membersOf(db, g.id) }));
-    const free = allLearners(db)
-      .filter((l) => !membershipOf(db, l.id))
-      .map((l) => l.login);
-    return {
-      title: res.locals.t('group.admin.title'),
-      groups,
-      free,
-      lists: allLists(db),
-      profiles: GROUP_PROFILES,
-      form: { name: '', examDate: '', profile: '', lists: [] },
-      ...extra,
-    };
-  };
+  const page = (res: Response, extra: Record<string, unknown> = {}) => groupsPage(db, res, extra);
   const done = (req: Request, res: Response, text: string) => {
     flash(req, 'ok', text);
     res.redirect('/groups');
@@ -90,4 +77,21 @@ export function groupAdminRoutes({ db, now }: AppDeps): Router {
     });
   });
   return router;
+}
+
+/** The locals of the admin's groups page (views/groups/index.ejs); `extra` adds or overrides (a form, an error). */
+export function groupsPage(db: Db, res: Response, extra: Record<string, unknown> = {}) {
+  const groups = allGroups(db).map((g) => ({ ...g, members: membersOf(db, g.id), reach: reachOfGroup(db, g.id) }));
+  const free = allLearners(db)
+    .filter((l) => !membershipOf(db, l.id))
+    .map((l) => l.login);
+  return {
+    title: res.locals.t('group.admin.title'),
+    groups,
+    free,
+    lists: allLists(db),
+    profiles: GROUP_PROFILES,
+    form: { name: '', examDate: '', profile: '', lists: [] },
+    ...extra,
+  };
 }
