@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import { csrfFrom, testDeps } from '../support/app.ts';
 import { loggedIn, seedLearner, seedProblems } from '../support/progress.ts';
 
-/** Routes anyone may reach: signing in and out (logging out ends the session this test posts with), the language switch, the token-authenticated unsubscribe, the lists overview, the favicon. */
+/** Routes anyone may reach: signing in and out (logging out ends the session this test posts with), the language switch, the token-authenticated unsubscribe and calendar feed, the lists overview, the favicon. */
 const PUBLIC = new Set([
   'GET /login',
   'POST /login',
@@ -15,6 +15,7 @@ const PUBLIC = new Set([
   'GET /language',
   'GET /unsubscribe/:token',
   'POST /unsubscribe/:token',
+  'GET /calendar/:file',
   'GET /lists',
   'GET /api/imports/:id',
   'GET /favicon.ico',
