@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import type { AppDeps } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { learnerById } from '../../learners/learnerRepository.ts';
@@ -11,6 +12,9 @@ import {
 import { calendarEtag, calendarOf } from '../../plans/calendarService.ts';
 import { currentLearner, requireLearner } from '../auth.ts';
 import { flash } from '../progress/forms.ts';
+import { field, parseParams } from '../validate.ts';
+
+const CalendarParams = z.object({ file: field.text(200) });
 
 /**
  * The learner's calendar feed: GET/POST /settings/calendar (show the private URL; make a new one), POST
@@ -46,7 +50,8 @@ export function calendarRoutes(deps: AppDeps): Router {
   });
 
   router.get('/calendar/:file', (req, res) => {
-    const match = /^(.+)\.ics$/.exec(String(req.params.file));
+    const { file } = parseParams(CalendarParams, req);
+    const match = /^(.+)\.ics$/.exec(file);
     const learnerId = match ? learnerOfCalendarToken(db, match[1]) : undefined;
     const learner = learnerId === undefined ? undefined : learnerById(db, learnerId);
     if (!learner) throw new AppError('not_found', 'calendar not found', 404, { what: 'calendar' });
