@@ -45,13 +45,17 @@ export interface NotifySummary {
   errors: { webhook: string; kind: PostKind; error: string }[];
 }
 
-/** The group's day and the posts due at `now`: each switched-on post whose time has come in the group's zone today. */
+/**
+ * The group's day and the posts due at `now`: each switched-on post whose time has come in the group's zone today.
+ * A morning post not made by the evening post's time (cote was down) is dropped: the evening one says it all then.
+ */
 export function duePostsOf(db: Db, group: Group, now: Date): { day: string; kinds: PostKind[] } {
   const zone = groupTimeZone(db, group.id);
   const time = localTime(now, zone);
   const s = postSettingsOf(db, group.id);
   const kinds: PostKind[] = [];
-  if (s.morningOn && time >= s.morningAt) kinds.push('morning');
+  const eveningCame = s.eveningOn && s.eveningAt > s.morningAt && time >= s.eveningAt;
+  if (s.morningOn && time >= s.morningAt && !eveningCame) kinds.push('morning');
   if (s.eveningOn && time >= s.eveningAt) kinds.push('evening');
   return { day: localDay(now, zone), kinds };
 }

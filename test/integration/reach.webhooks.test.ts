@@ -174,10 +174,19 @@ describe('reach: group webhooks against local Discord, Slack and JSON receivers'
     expect((await w.cli('group', 'set', 'Alpha', '--evening', '23:00')).code).to.equal(0);
     expect((await sendDueGroupPosts(reach(), new Date('2026-11-28T14:00:00Z'))).sent).to.equal(3);
     expect((await sendDueGroupPosts(reach(), new Date('2026-11-29T00:30:00Z'))).sent, 'next morning').to.equal(3);
+    // The 30th: cote was down all day and starts at 23:30, after the evening time: only the evening post goes out.
+    expect((await sendDueGroupPosts(reach(), new Date('2026-11-30T14:30:00Z'))).sent).to.equal(3);
     expect(rx.received.map((x) => (x.body as { day?: string }).day).filter(Boolean)).to.deep.equal([
       '2026-11-28',
       '2026-11-28',
       '2026-11-29',
+      '2026-11-30',
+    ]);
+    expect(rx.bodies(GENERIC).map((b) => (b as { kind: string }).kind)).to.deep.equal([
+      'morning',
+      'evening',
+      'morning',
+      'evening',
     ]);
   });
 

@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { AppError } from '../../src/errors.ts';
 import type { GroupPost } from '../../src/groups/groupPost.ts';
 import { DISCORD, discordBody, slackBody } from '../../src/groups/webhookFormat.ts';
-import { retryAfterMs } from '../../src/groups/webhookSend.ts';
+import { retryAfterMs, sendWebhook } from '../../src/groups/webhookSend.ts';
 import { mask, parseWebhookUrl, recogniseWebhook } from '../../src/groups/webhookUrl.ts';
 import { calendarFeed, fold } from '../../src/plans/calendarFeed.ts';
 
@@ -54,6 +54,19 @@ describe('reach: webhook URLs', () => {
     expect(refused(() => parseWebhookUrl('https://x y/secret-token', false), 'reach.bad_webhook')).to.not.include(
       'secret-token',
     );
+  });
+
+  it('a name that resolves to a private address is refused when connecting (no DNS rebinding), unless allowed', async () => {
+    const outcome = await sendWebhook('http://localhost:9/hook', {}, { allowPrivate: false });
+    expect(outcome).to.deep.include({ ok: false, retry: false });
+    expect((outcome as { error: string }).error).to.match(
+      /localhost resolves to (127\.0\.0\.1|::1), a private or local address/,
+    );
+    expect(await sendWebhook('http://127.0.0.1:9/hook', {}, { allowPrivate: false })).to.deep.equal({
+      ok: false,
+      retry: false,
+      error: '127.0.0.1 is a private or local address',
+    });
   });
 
   it("429 waits: Discord's JSON retry_after (seconds), else Retry-After, else a second", () => {
