@@ -109,6 +109,11 @@ describe('reach: the calendar feed', () => {
     const runs = plannerRunCount();
     const again = await request(t.app()).get(path).set('If-None-Match', before.etag);
     expect(again.status).to.equal(304);
+    // fetch() and some calendar apps add Cache-Control: no-cache to a conditional request: still a 304.
+    const noCache = await request(t.app())
+      .get(path)
+      .set({ 'If-None-Match': `W/"x", ${before.etag}`, 'Cache-Control': 'no-cache' });
+    expect(noCache.status).to.equal(304);
     expect(plannerRunCount(), 'a 304 runs no planner').to.equal(runs);
 
     const first = before.events.find((e) => e.uid.startsWith('plan-'))!;

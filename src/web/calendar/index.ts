@@ -58,8 +58,18 @@ export function calendarRoutes(deps: AppDeps): Router {
     const at = now();
     const etag = calendarEtag(db, config, learner, at);
     res.set({ ETag: etag, 'Cache-Control': 'private, no-cache', 'X-Robots-Tag': 'noindex' });
-    if (req.fresh) return res.status(304).end();
+    if (matches(req.get('If-None-Match'), etag)) return res.status(304).end();
     res.type('text/calendar; charset=utf-8').send(calendarOf(db, config, learner, at));
   });
   return router;
+}
+
+/**
+ * Does If-None-Match name `etag`? Not `req.fresh`: it answers 200 to a request with Cache-Control: no-cache, which
+ * fetch() and some calendar apps send along with If-None-Match; that header speaks to caches, not to cote.
+ */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.trim() === '*' || header.split(',').some((tag) => bare(tag) === etag);
 }
