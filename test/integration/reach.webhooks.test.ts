@@ -284,4 +284,67 @@ describe('reach: group webhooks against local Discord, Slack and JSON receivers'
     expect(denied.status).to.equal(403);
     expect(w.db.prepare('SELECT count(*) FROM group_webhooks').pluck().get()).to.equal(3);
   });
+
+  it('cote group set – all or nothing, --webhook "" removes them all; notify without a webhook says so', async () => {
+    const before = w.db.prepare('SELECT count(*) FROM group_webhooks').pluck().get();
+    const bad = await w.cli(
+      'group',
+      'set',
+      'Alpha',
+      '--webhook',
+      'https://discord.com/api/webhooks/9/x',
+      '--morning',
+      '25:00',
+    );
+    expect(bad.code).to.equal(1);
+    expect(bad.err).to.deep.equal(['cote: morning time "25:00" is not a time HH:MM (00:00–23:59)']);
+    expect(w.db.prepare('SELECT count(*) FROM group_webhooks').pluck().get()).to.equal(before);
+    expect((await w.cli('group', 'set', 'Alpha', '--lang', 'fr')).err).to.deep.equal([
+      'cote: post language "fr" is unknown: expected ko or en',
+    ]);
+    const cleared = await w.cli('group', 'set', 'Alpha', '--webhook', '');
+    expect(cleared.out).to.include('no webhook');
+    const notify = await w.cli('group', 'notify', 'Alpha');
+    expect(notify.code).to.equal(1);
+    expect(notify.err).to.deep.equal(['cote: group "Alpha" has no webhook to post to']);
+  });
+
+  it('a 429 asking for longer than cote waits is retried by a later run; an interrupted post is never posted again', async () => {
+    rx.script(DISCORD, {
+      status: 429,
+      headers: { 'content-type': 'application/json' },
+      body: '{"retry_after": 120.5}',
+    });
+    const now = w.t.clock.get();
+    const first = await sendDueGroupPosts(reach(), now);
+    expect(first.errors.map((e) => e.error)).to.deep.equal(['HTTP 429: {"retry_after": 120.5}']);
+    const row = () =>
+      w.db
+        .prepare(
+          "SELECT status, attempts, next_attempt_at FROM webhook_posts WHERE kind = 'morning' AND webhook_id = 1",
+        )
+        .get();
+    expect(row()).to.deep.equal({ status: 'pending', attempts: 1, next_attempt_at: '2026-11-28T03:02:00.000Z' });
+    expect((await sendDueGroupPosts(reach(), new Date(now.getTime() + 60_000))).sent, 'not before its time').to.equal(
+      0,
+    );
+    expect((await sendDueGroupPosts(reach(), new Date(now.getTime() + 120_000))).sent).to.equal(1);
+    expect(rx.bodies(DISCORD)).to.have.length(2);
+
+    // A process died while its evening post was in flight: 20 minutes on, the row is given up, not posted again.
+    w.db
+      .prepare(
+        `INSERT INTO webhook_posts (webhook_id, day, kind, status, attempts, created_at, claim_id, claimed_at)
+       VALUES (1, '2026-11-28', 'evening', 'sending', 1, '2026-11-28T13:00:00Z', 'gone', '2026-11-28T13:00:00Z')`,
+      )
+      .run();
+    await sendDueGroupPosts(reach(), new Date('2026-11-28T13:20:00Z'));
+    expect(rx.bodies(DISCORD)).to.have.length(2);
+    expect(
+      w.db.prepare("SELECT status, last_error FROM webhook_posts WHERE kind = 'evening' AND webhook_id = 1").get(),
+    ).to.deep.equal({
+      status: 'failed',
+      last_error: 'interrupted while posting: it may have arrived, so it is not posted again',
+    });
+  });
 });
