@@ -25,7 +25,13 @@ const NOW = new Date('2026-11-28T03:00:00Z');
 const ROUNDS = 300;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-bench-cal-'));
-const config = loadConfig({ COTE_DATA_DIR: dir, COTE_AUTO_IMPORT: 'false', LOG_LEVEL: 'silent' });
+// One address asking 600 times a minute would be an anonymous flood (COTE_ANONYMOUS_REQUESTS_PER_MINUTE): off here.
+const config = loadConfig({
+  COTE_DATA_DIR: dir,
+  COTE_AUTO_IMPORT: 'false',
+  LOG_LEVEL: 'silent',
+  COTE_ANONYMOUS_REQUESTS_PER_MINUTE: '0',
+});
 const db = openDatabase(path.join(dir, 'cote.db'));
 const list = fs.existsSync(path.join(LIST_DIR, 'README.md')) ? LIST_DIR : FIXTURE;
 await importList(db, list);
