@@ -1,7 +1,8 @@
 /**
  * npm run bench:calendar — what a calendar app polling a learner's feed costs: one learner with 90 days of history
  * over the real curated list, the app on 127.0.0.1, then 300 GETs that revalidate (If-None-Match → 304), 300 that
- * fetch the whole feed (200, plan already stored) and the first GET after a logged solve (the plan made again).
+ * fetch the whole feed (200, plan already stored) and the first GET after a logged solve (the plan made again); then
+ * the route's own work without HTTP: the ETag alone (all a 304 costs) and the feed.
  * Writes bench/results/calendar.json.
  */
 import fs from 'node:fs';
@@ -16,7 +17,9 @@ import { openDatabase } from '../src/db/connection.ts';
 import { addDays } from '../src/day.ts';
 import { addLearner } from '../src/learners/addLearner.ts';
 import { silentLogger } from '../src/log.ts';
+import { learnerById } from '../src/learners/learnerRepository.ts';
 import { newCalendarToken } from '../src/plans/calendarRepository.ts';
+import { calendarEtag, calendarOf } from '../src/plans/calendarService.ts';
 import { recordAttempt } from '../src/progress/attemptRepository.ts';
 
 const LIST_DIR = path.resolve(import.meta.dirname, '../../shared/data/tony9402-baekjoon');
@@ -95,6 +98,19 @@ recordAttempt(db, {
   createdAt: now.toISOString(),
 });
 const afterSolve = await get(first.etag);
+// The route's own work, without HTTP: what a 304 computes (the ETag) and what a 200 adds (the feed itself).
+const inProcess = (work: () => unknown) => {
+  const ms: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = process.hrtime.bigint();
+    work();
+    ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return stats(ms);
+};
+const stored = learnerById(db, learner.id)!;
+const etagOnlyMs = inProcess(() => calendarEtag(db, config, stored, now));
+const feedOnlyMs = inProcess(() => calendarOf(db, config, stored, now));
 const result = {
   list: path.basename(list),
   problems: db.prepare('SELECT count(*) FROM problems').pluck().get(),
@@ -104,6 +120,8 @@ const result = {
   revalidate304Ms: stats(revalidate),
   full200Ms: stats(full),
   afterSolve: { status: afterSolve.status, ms: Math.round(afterSolve.ms * 100) / 100 },
+  etagOnlyMs,
+  feedOnlyMs,
 };
 console.log(JSON.stringify(result, null, 2));
 fs.mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
