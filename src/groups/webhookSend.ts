@@ -64,7 +64,7 @@ interface Answer {
   retryAfter: string | undefined;
 }
 
-/** Discord's JSON `retry_after` (seconds, fractional), else the Retry-After header (seconds), else one second. */
+/** Discord's JSON `retry_after` (seconds, fractional), else the Retry-After header (seconds or a date), else one second. */
 export function retryAfterMs(answer: { text: string; retryAfter: string | undefined }): number {
   try {
     const json = JSON.parse(answer.text) as { retry_after?: unknown };
@@ -72,8 +72,11 @@ export function retryAfterMs(answer: { text: string; retryAfter: string | undefi
   } catch {
     // not JSON: the header says it, if anything does
   }
-  const header = Number(answer.retryAfter);
-  return Number.isFinite(header) && header >= 0 ? Math.ceil(header * 1000) : 1000;
+  const header = answer.retryAfter?.trim() ?? '';
+  if (/^\d+$/.test(header)) return Number(header) * 1000;
+  // Retry-After may also be an HTTP date.
+  const at = /[a-z]/i.test(header) ? Date.parse(header) : Number.NaN;
+  return Number.isNaN(at) ? 1000 : Math.max(0, at - Date.now());
 }
 
 /** "HTTP 404: Unknown Webhook" — the status and the start of what the receiver said (Discord's `message`). */

@@ -73,6 +73,8 @@ describe('reach: webhook URLs', () => {
     expect(retryAfterMs({ text: '{"retry_after": 1.234}', retryAfter: '9' })).to.equal(1234);
     expect(retryAfterMs({ text: 'slow down', retryAfter: '3' })).to.equal(3000);
     expect(retryAfterMs({ text: '', retryAfter: undefined })).to.equal(1000);
+    const inTwoSeconds = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2000).toUTCString();
+    expect(retryAfterMs({ text: '', retryAfter: inTwoSeconds })).to.be.within(1000, 3000);
   });
 });
 
