@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { expect } from 'chai';
+import { openDatabase } from '../../src/db/connection.ts';
 import { groupByName } from '../../src/groups/groupRepository.ts';
 import { notifyGroup, sendDueGroupPosts } from '../../src/groups/webhookDelivery.ts';
 import { loggedIn } from '../support/progress.ts';
@@ -106,9 +108,16 @@ describe('reach: group webhooks against local Discord, Slack and JSON receivers'
       LOG_LEVEL: 'silent',
       COTE_CLOCK_START: '2026-11-28T13:30:00Z', // 22:30 in Seoul
     };
-    // A restart: another process finds the morning posts done.
-    const again = await runCote(['group', 'notify', 'Alpha', '--json'], env);
-    expect(JSON.parse(again.stdout)).to.deep.equal({ sent: 0, failed: 0, skipped: 3, errors: [] });
+    // A restart: a new connection to the same file (nothing kept in memory) finds the morning posts done.
+    const reopened = openDatabase(path.join(w.t.deps.config.dataDir, 'cote.db'));
+    try {
+      const deps = { ...reach(), db: reopened };
+      expect((await sendDueGroupPosts(deps, w.t.clock.get())).sent).to.equal(0);
+      const again = await notifyGroup(deps, w.alpha, '2026-11-28', 'morning', w.t.clock.get());
+      expect(again).to.deep.equal({ sent: 0, failed: 0, skipped: 3, errors: [] });
+    } finally {
+      reopened.close();
+    }
     // Two processes post the evening at once: the claim rows let exactly one of them post to each webhook.
     const both = await Promise.all([1, 2].map(() => runCote(['group', 'notify', 'Alpha', '--evening', '--json'], env)));
     const sums = both.map((b) => JSON.parse(b.stdout) as { sent: number; skipped: number });
