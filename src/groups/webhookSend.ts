@@ -89,7 +89,8 @@ function describe(answer: Answer): string {
   } catch {
     // plain text (Slack says `no_service`, `invalid_token`)
   }
-  detail = detail.replace(/\s+/g, ' ').slice(0, 200);
+  // The receiver's words reach a terminal and a page: one line, no control characters, bounded.
+  detail = [...detail.replace(/\s+/g, ' ').replace(/\p{Cc}/gu, '')].slice(0, 200).join('');
   return `HTTP ${answer.status}${detail ? `: ${detail}` : ''}`;
 }
 

@@ -175,7 +175,7 @@ describe('reach: group webhooks against local Discord, Slack and JSON receivers'
   });
 
   it('a 500 is retried by a later run; a 404 (deleted webhook) fails at once and /groups shows it with the URL masked', async () => {
-    rx.script(SLACK, { status: 500, body: 'oops' });
+    rx.script(SLACK, { status: 500, body: '\u001b[31moops\n' });
     rx.script(GENERIC, {
       status: 404,
       headers: { 'content-type': 'application/json' },
@@ -185,9 +185,9 @@ describe('reach: group webhooks against local Discord, Slack and JSON receivers'
     expect(r.code).to.equal(2);
     const out = JSON.parse(r.out) as { sent: number; failed: number; errors: { webhook: string; error: string }[] };
     expect(out.sent).to.equal(1);
-    expect(out.errors.map((e) => e.error)).to.deep.equal(['HTTP 500: oops', 'HTTP 404: Unknown Webhook']);
+    expect(out.errors.map((e) => e.error)).to.deep.equal(['HTTP 500: [31moops', 'HTTP 404: Unknown Webhook']);
     expect(out.errors[1].webhook).to.equal(`${rx.base}/hooks/…`);
-    expect(r.err).to.deep.equal(['cote: 2 post(s) failed: HTTP 500: oops']);
+    expect(r.err).to.deep.equal(['cote: 2 post(s) failed: HTTP 500: [31moops']);
     // Two minutes on, the job tries the 500 again (it answers now); the 404 stays failed.
     expect((await sendDueGroupPosts(reach(), new Date(w.t.clock.get().getTime() + 3 * 60_000))).sent).to.equal(1);
     expect(rx.bodies(SLACK)).to.have.length(2);
