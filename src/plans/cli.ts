@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import { AppError } from '../errors.ts';
 
 // The planner and the database load only when the command runs (`cote --help` stays quick).
 const load = () =>
@@ -29,6 +30,9 @@ export function registerPlannerCommands(program: Command, ctx: CliContext): void
       const [{ planCommand, planJson, planText }, { planWords }, { currentCatalog }, { learnerFor }] = await load();
       const db = ctx.db();
       if (o.ics) {
+        // The feed is always the plan from the learner's today, as calendar apps get it.
+        if (o.today !== undefined || o.json)
+          throw new AppError('planner.ics_alone', '--ics cannot be combined with --today or --json', 400);
         const { calendarOf } = await import('./calendarService.ts');
         // Exactly what the feed serves: CRLF line ends, no extra newline.
         return ctx.out(calendarOf(db, ctx.config, learnerFor(db, o.learner), ctx.now()).replace(/\r\n$/, ''));

@@ -100,6 +100,11 @@ describe('reach: the calendar feed', () => {
     const c = testCliContext(t);
     expect(await runCli(['node', 'cote', 'plan', '--learner', 'ana', '--ics'], c.cli)).to.equal(0);
     expect(`${c.out.join('\n')}\r\n`).to.equal(feed.body);
+    const both = testCliContext(t);
+    expect(
+      await runCli(['node', 'cote', 'plan', '--learner', 'ana', '--ics', '--today', '2026-12-01'], both.cli),
+    ).to.equal(1);
+    expect(both.err).to.deep.equal(['cote: --ics cannot be combined with --today or --json']);
   });
 
   it('ETag – asking again costs a 304 without planning; a logged solve changes the feed: same UIDs, newer DTSTAMP and SEQUENCE', async () => {

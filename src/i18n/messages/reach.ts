@@ -71,6 +71,7 @@ const en = {
   'error.reach.no_webhooks': 'The group {group} has no webhook to post to.',
   'error.reach.nothing_to_set': 'Nothing to set: give --webhook, --morning, --evening or --lang.',
   'error.reach.notify_failed': '{n} post(s) failed: {error}',
+  'error.planner.ics_alone': '--ics cannot be combined with --today or --json.',
 };
 
 const ko: typeof en = {
@@ -145,6 +146,7 @@ const ko: typeof en = {
   'error.reach.no_webhooks': '{group} 그룹에는 알림을 보낼 웹훅이 없습니다.',
   'error.reach.nothing_to_set': '바꿀 것이 없습니다: --webhook, --morning, --evening 또는 --lang을 주세요.',
   'error.reach.notify_failed': '알림 {n}건을 보내지 못했습니다: {error}',
+  'error.planner.ics_alone': '--ics는 --today나 --json과 함께 쓸 수 없습니다.',
 };
 
 export const reach = { en, ko };
