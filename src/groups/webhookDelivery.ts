@@ -125,11 +125,12 @@ async function postToAll(
         now,
         storeMission: day === localDay(now, groupTimeZone(deps.db, group.id)),
       });
-      error = await deliver(deps, webhook, claim, post, now);
     } catch (caught) {
       error = unsent(deps, claim, `render: ${(caught as Error).message}`, now, true);
     }
-    if (error === undefined) summary.sent++;
+    if (post && error === undefined) error = await deliver(deps, webhook, claim, post, now);
+    if (error === LOST) summary.skipped++;
+    else if (error === undefined) summary.sent++;
     else {
       summary.failed++;
       summary.errors.push({ webhook: mask(webhook.url), kind, error });
@@ -137,7 +138,10 @@ async function postToAll(
   }
 }
 
-/** Posts one claimed post; undefined when it went out, else the error recorded. */
+/** deliver()'s answer when another sender took the row over before the request left: it is theirs to post. */
+const LOST = 'lost';
+
+/** Posts one claimed post; undefined when it went out, LOST, else the error recorded. */
 async function deliver(
   deps: ReachDeps,
   webhook: Webhook,
@@ -146,7 +150,7 @@ async function deliver(
   now: Date,
 ): Promise<string | undefined> {
   const body = webhookBody(webhook.kind, post);
-  if (!markPostSending(deps.db, claim, now)) return 'another sender took this post over';
+  if (!markPostSending(deps.db, claim, now)) return LOST;
   const outcome = await sendWebhook(webhook.url, body, {
     allowPrivate: deps.config.allowPrivateSources,
     ...deps.send,
