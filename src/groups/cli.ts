@@ -7,7 +7,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 /** The study group commands of `cote`: group create / add / remove / board / set / notify. */
 export function registerGroupCommands(program: Command, ctx: CliContext): void {
-  const group = program.command('group').description('study groups: create, members, the board');
+  const group = program.command('group').description('study groups: create, members, the board, chat posts');
   group
     .command('create <name>')
     .description('create a study group (optionally with a shared exam date and profile)')
