@@ -1,15 +1,12 @@
-import http from 'node:http';
-import https from 'node:https';
 import net from 'node:net';
-import { USER_AGENT } from '../catalog/source.ts';
-import { isPrivateAddress, publicOnlyLookup } from '../catalog/publicAddress.ts';
-import { inHostQueue } from '../sync/politeHttp.ts';
+import { isPrivateAddress } from '../catalog/publicAddress.ts';
+import { OutboundError, retryAfterMs as headerRetryAfterMs, send } from '../net/outbound.ts';
 
-// One webhook POST, politely: through the host's queue of src/sync/politeHttp.ts (one call at a time per host), a
-// deadline for the whole answer, a byte cap, no redirects, private addresses refused when connecting (so DNS rebinding
-// does not get around it) unless allowed, and a 429 answered by waiting what the receiver asks — Discord's JSON
-// `retry_after` or the Retry-After header — then trying again, a few times. Nothing else is retried here: the caller
-// records the outcome and the delivery job decides (webhookDelivery.ts).
+// One webhook POST through the shared outbound client (src/net/outbound.ts: one queue per host, a deadline for the
+// whole answer, a byte cap, no redirects, private addresses refused when connecting unless allowed), and a 429
+// answered by waiting what the receiver asks — Discord's JSON `retry_after`, else the Retry-After header (seconds or
+// a date) — then trying again, a few times (the client's own backoff does not read Discord's JSON). Nothing else is
+// retried here: the caller records the outcome and the delivery job decides (webhookDelivery.ts).
 
 export const POST_TIMEOUT_MS = 10_000;
 /** Of an answer: an error text is all cote keeps of it. */
@@ -44,7 +41,7 @@ export async function sendWebhook(url: string, body: unknown, options: SendOptio
   for (let attempt = 0; ; attempt++) {
     let answer: Answer;
     try {
-      answer = await inHostQueue(target.host, HOST_GAP_MS, () => post(target, payload, options));
+      answer = await post(target, payload, options);
     } catch (error) {
       const message = (error as Error).message;
       return { ok: false, retry: !message.includes('private or local address'), error: message };
@@ -72,11 +69,7 @@ export function retryAfterMs(answer: { text: string; retryAfter: string | undefi
   } catch {
     // not JSON: the header says it, if anything does
   }
-  const header = answer.retryAfter?.trim() ?? '';
-  if (/^\d+$/.test(header)) return Number(header) * 1000;
-  // Retry-After may also be an HTTP date.
-  const at = /[a-z]/i.test(header) ? Date.parse(header) : Number.NaN;
-  return Number.isNaN(at) ? 1000 : Math.max(0, at - Date.now());
+  return headerRetryAfterMs(answer.retryAfter, new Date()) ?? 1000;
 }
 
 /** "HTTP 404: Unknown Webhook" — the status and the start of what the receiver said (Discord's `message`). */
@@ -94,51 +87,27 @@ function describe(answer: Answer): string {
   return `HTTP ${answer.status}${detail ? `: ${detail}` : ''}`;
 }
 
-function post(url: URL, payload: string, options: SendOptions): Promise<Answer> {
+async function post(url: URL, payload: string, options: SendOptions): Promise<Answer> {
   const timeoutMs = options.timeoutMs ?? POST_TIMEOUT_MS;
-  const lib = url.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
-    const req = lib.request(
-      url,
-      {
-        method: 'POST',
-        agent: false,
-        ...(options.allowPrivate ? {} : { lookup: publicOnlyLookup }),
-        headers: {
-          'Content-Type': 'application/json; charset=utf-8',
-          'Content-Length': Buffer.byteLength(payload),
-          'User-Agent': USER_AGENT,
-        },
-        signal: AbortSignal.timeout(timeoutMs),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size <= MAX_ANSWER_BYTES) chunks.push(chunk);
-        });
-        res.on('end', () => {
-          const retryAfter = res.headers['retry-after'];
-          resolve({
-            status: res.statusCode ?? 0,
-            text: Buffer.concat(chunks).toString('utf8'),
-            retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
-          });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      const code = error.code ?? error.name;
-      reject(
-        new Error(
-          code === 'ABORT_ERR' || error.name === 'TimeoutError' || error.name === 'AbortError'
-            ? `no answer within ${timeoutMs / 1000} s`
-            : `cannot reach ${url.host} (${error.code === 'EPRIVATEADDRESS' ? error.message : code})`,
-        ),
-      );
+  try {
+    const answer = await send({
+      url: url.href,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: payload,
+      timeoutMs,
+      maxBytes: MAX_ANSWER_BYTES,
+      gapMs: HOST_GAP_MS,
+      retries: 0,
+      allowPrivate: options.allowPrivate,
     });
-    req.end(payload);
-  });
+    return { status: answer.status, text: answer.body.toString('utf8'), retryAfter: answer.headers['retry-after'] };
+  } catch (error) {
+    if (!(error instanceof OutboundError)) throw error;
+    if (error.kind === 'private')
+      throw new Error(`${url.hostname} resolves to ${error.reason}, a private or local address`);
+    if (error.kind === 'timeout') throw new Error(`no answer within ${timeoutMs / 1000} s`);
+    if (error.kind === 'too_large') throw new Error(`the answer was larger than ${MAX_ANSWER_BYTES / 1024} KB`);
+    throw new Error(`cannot reach ${url.host} (${error.reason})`);
+  }
 }
