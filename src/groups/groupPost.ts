@@ -4,7 +4,7 @@ import { daysBetween } from '../day.ts';
 import type { Lang } from '../i18n/index.ts';
 import { type LinkTemplates, linkTemplatesOf, problemLinks } from '../judges/links.ts';
 import { boardView } from './board.ts';
-import type { Group } from './groupRepository.ts';
+import type { Group } from '../membership/groupRepository.ts';
 import type { PostKind } from './webhookPostRepository.ts';
 
 /**

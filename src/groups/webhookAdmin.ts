@@ -2,7 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { isLang } from '../i18n/index.ts';
 import { groupTimeZone } from './groupDay.ts';
-import type { Group } from './groupRepository.ts';
+import type { Group } from '../membership/groupRepository.ts';
 import { postSettingsOf, savePostSettings, type PostSettings } from './postSettingsRepository.ts';
 import { recentPosts, type PostRecord } from './webhookPostRepository.ts';
 import { deleteWebhook, deleteWebhooksOf, insertWebhook, webhooksOf } from './webhookRepository.ts';

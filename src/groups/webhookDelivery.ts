@@ -4,7 +4,7 @@ import { localDay, localTime } from '../day.ts';
 import type { Logger } from '../log.ts';
 import { groupTimeZone } from './groupDay.ts';
 import { groupPost, type GroupPost } from './groupPost.ts';
-import { groupById, type Group } from './groupRepository.ts';
+import { groupById, type Group } from '../membership/groupRepository.ts';
 import { postSettingsOf } from './postSettingsRepository.ts';
 import { webhookBody } from './webhookFormat.ts';
 import {

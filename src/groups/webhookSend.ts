@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { isPrivateAddress } from '../catalog/publicAddress.ts';
+import { isPrivateAddress } from '../net/publicAddress.ts';
 import { OutboundError, retryAfterMs as headerRetryAfterMs, send } from '../net/outbound.ts';
 
 // One webhook POST through the shared outbound client (src/net/outbound.ts: one queue per host, a deadline for the

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { AppError } from '../errors.ts';
-import { isPrivateAddress } from '../catalog/publicAddress.ts';
+import { isPrivateAddress } from '../net/publicAddress.ts';
 
 /** The shape a webhook is posted in. */
 export type WebhookKind = 'discord' | 'slack' | 'generic';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { groupByName } from '../../src/groups/groupRepository.ts';
-import { setMemberSettings } from '../../src/groups/memberRepository.ts';
+import { groupByName } from '../../src/membership/groupRepository.ts';
+import { setMemberSettings } from '../../src/membership/memberRepository.ts';
 import { storeMission } from '../../src/groups/missionRepository.ts';
 import { silentLogger } from '../../src/log.ts';
 import { webhookReceiver } from '../support/webhookReceiver.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { groupByName } from '../../src/groups/groupRepository.ts';
+import { groupByName } from '../../src/membership/groupRepository.ts';
 import { csrfFrom } from '../support/app.ts';
 import { loggedIn } from '../support/progress.ts';
 import { reachWorld } from './reach.support.ts';

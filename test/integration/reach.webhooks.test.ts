@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import { openDatabase } from '../../src/db/connection.ts';
-import { groupByName } from '../../src/groups/groupRepository.ts';
+import { groupByName } from '../../src/membership/groupRepository.ts';
 import { notifyGroup, sendDueGroupPosts } from '../../src/groups/webhookDelivery.ts';
 import { loggedIn } from '../support/progress.ts';
 import { runCote } from '../support/spawnCote.ts';
