@@ -2,7 +2,8 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { daysBetween } from '../day.ts';
 import type { Lang } from '../i18n/index.ts';
-import { type LinkTemplates, linkTemplatesOf, problemLinks } from '../judges/links.ts';
+import { linkTemplatesOf } from '../judges/links.ts';
+import { webLink } from '../judges/webLink.ts';
 import { boardView } from './board.ts';
 import type { Group } from '../membership/groupRepository.ts';
 import type { PostKind } from './webhookPostRepository.ts';
@@ -69,15 +70,4 @@ export function groupPost(
     streak: board.groupStreak,
     boardUrl: `${config.baseUrl.replace(/\/+$/, '')}/group`,
   };
-}
-
-/**
- * The link the digest and the pages give a problem (src/judges/links.ts): the judge's page or the configured mirror;
- * for Baekjoon, closed, the archived copy unless a mirror is set. Only http(s) links leave cote.
- */
-export function webLink(id: string, stored: string | null, templates: LinkTemplates): string | null {
-  const links = problemLinks(id, templates, stored && /^https?:\/\//i.test(stored) ? stored : null);
-  const judge = id.slice(0, Math.max(0, id.indexOf(':'))) as keyof LinkTemplates;
-  const url = links.archive && !templates[judge] ? links.archive : links.url;
-  return url && /^https?:\/\//i.test(url) ? url : null;
 }
