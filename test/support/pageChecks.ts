@@ -18,6 +18,10 @@ export const LATIN_OK_IN_KO = [
   'AtCoder',
   'solved.ac',
   'Git',
+  // Chat apps a group's posts go to, and the scheme their webhook URLs need (/groups).
+  'Discord',
+  'Slack',
+  'https',
   'CSV',
   'JSON',
   'HTML',
