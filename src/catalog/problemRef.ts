@@ -11,7 +11,7 @@ export const JUDGES = JUDGE_KEYS;
  */
 export function parseProblemRef(text: string): string | undefined {
   const value = text.trim();
-  if (/^\d{1,7}$/.test(value)) return `boj:${Number(value)}`;
+  if (/^\d+$/.test(value)) return problemIdOf('boj', value);
   const m = /^([a-z]+)\s*:\s*(\S+)$/i.exec(value);
   return m ? problemIdOf(m[1], m[2]) : undefined;
 }

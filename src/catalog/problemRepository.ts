@@ -48,6 +48,12 @@ export function problemById(db: Db, id: string): Problem | undefined {
   return row && toProblem(row);
 }
 
+/** Whether a problem is on a list ('listed'), kept only for learners' histories ('off_list'), or unknown (undefined). */
+export function problemStanding(db: Db, id: string): 'listed' | 'off_list' | undefined {
+  const row = statement(db, 'SELECT off_list FROM problems WHERE id = ?').get(id) as { off_list: number } | undefined;
+  return row === undefined ? undefined : row.off_list ? 'off_list' : 'listed';
+}
+
 /** Problems by id, for the ids that exist. */
 export function problemsByIds(db: Db, ids: string[]): Map<string, Problem> {
   const found = new Map<string, Problem>();
@@ -87,15 +93,13 @@ export function ensureProblem(
 }
 
 /**
- * Makes sure an off-list problem exists for a synced solve (a Codeforces or BaekjoonHub problem on no list): a new
- * row is flagged off_list, so it never joins a list, the checklist or the planner's catalog (they read entries).
- * An existing row (listed or not) keeps its title; its level is only ever improved: filled when it had none, or
- * replaced when the judge's own level is more precise (a Codeforces rating over a list's coarse word).
+ * Makes sure an off-list problem exists for a synced or imported solve (a problem on no list): a new row is flagged
+ * off_list, so it never joins a list, the checklist or the planner's catalog (they read entries), and carries a
+ * neutral title, its id (each learner's own title is theirs: learner_problem_titles). An existing row (listed or not)
+ * keeps its title; its level is only ever improved: filled when it had none, or replaced when the judge's own level
+ * is more precise (a Codeforces rating over a list's coarse word).
  */
-export function ensureOffListProblem(
-  db: Db,
-  input: { id: string; title: string; level: number; levelPrecision?: LevelPrecision },
-): void {
+export function ensureOffListProblem(db: Db, input: { id: string; level: number; levelPrecision?: LevelPrecision }): void {
   const [judge, number] = splitProblemId(input.id);
   const precision = input.level > 0 ? (input.levelPrecision ?? judgePrecision(judge, input.level)) : 0;
   statement(
@@ -103,7 +107,7 @@ export function ensureOffListProblem(
     `INSERT INTO problems (id, judge, number, title, level, level_precision, url, off_list) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
      ON CONFLICT (id) DO UPDATE SET level = excluded.level, level_precision = excluded.level_precision
        WHERE excluded.level > 0 AND (problems.level <= 0 OR excluded.level_precision > problems.level_precision)`,
-  ).run(input.id, judge, number, input.title, input.level, precision, problemUrl(input.id) ?? null);
+  ).run(input.id, judge, number, input.id, input.level, precision, problemUrl(input.id) ?? null);
 }
 
 /**

@@ -7,6 +7,8 @@ export interface Judge {
   name: string;
   /** The id as cote writes it, from what a person or a list wrote; undefined when it is not an id of this judge. */
   normalise(id: string): string | undefined;
+  /** How an id of this judge is written, for messages: 'a number from 1, like 1260'. */
+  idForm: string;
   /** The problem page; `{id}` is the id, and for Codeforces `{contest}` and `{index}` its parts. */
   linkTemplate: string;
   /** The environment variable that overrides the template (a mirror). */
@@ -18,13 +20,15 @@ export interface Judge {
 export const JUDGE_KEYS = ['boj', 'programmers', 'leetcode', 'cf', 'atcoder'] as const;
 export type JudgeKey = (typeof JUDGE_KEYS)[number];
 
-const number = (id: string) => (/^\d{1,7}$/.test(id) ? String(Number(id)) : undefined);
+/** A positive whole number of at most 7 digits ('01260' → '1260'); '0', '1e+21', '-1' are not ids. */
+const number = (id: string) => (/^\d{1,7}$/.test(id) && Number(id) >= 1 ? String(Number(id)) : undefined);
 
 export const JUDGES: Record<JudgeKey, Judge> = {
   boj: {
     key: 'boj',
     name: 'Baekjoon',
     normalise: number,
+    idForm: 'a number from 1, like 1260',
     linkTemplate: 'https://www.acmicpc.net/problem/{id}',
     env: 'COTE_LINK_BOJ',
     archive: {
@@ -36,27 +40,34 @@ export const JUDGES: Record<JudgeKey, Judge> = {
     key: 'programmers',
     name: 'Programmers',
     normalise: number,
+    idForm: 'a number from 1, like 42576',
     linkTemplate: 'https://school.programmers.co.kr/learn/courses/30/lessons/{id}',
     env: 'COTE_LINK_PROGRAMMERS',
   },
   leetcode: {
     key: 'leetcode',
     name: 'LeetCode',
-    normalise: (id) => (/^[a-z0-9]+(-[a-z0-9]+)*$/i.test(id) && id.length <= 100 ? id.toLowerCase() : undefined),
+    // Slugs only ('two-sum', '3sum', '01-matrix'): a bare number is the site's display number, which never matches a
+    // synced slug, so 'leetcode:1' is refused rather than stored as a problem no sync could ever meet.
+    normalise: (id) =>
+      /^[a-z0-9]+(-[a-z0-9]+)*$/i.test(id) && /[a-z]/i.test(id) && id.length <= 100 ? id.toLowerCase() : undefined,
+    idForm: 'a slug like two-sum (not the number)',
     linkTemplate: 'https://leetcode.com/problems/{id}/',
     env: 'COTE_LINK_LEETCODE',
   },
   cf: {
     key: 'cf',
     name: 'Codeforces',
-    // Contest number + index: 1352A, 1520F2 (gym contests are 6-digit numbers from 100000); the acmsguru problemset
-    // has no contest of its own: 'acmsguru/100' (its page is /problemsets/acmsguru/problem/99999/100, see links.ts).
+    // Contest number + index: 1352A, 1520F2 (gym contests are 6-digit numbers from 100000; contest 0 is none); the
+    // acmsguru problemset has no contest of its own: 'acmsguru/100' (its page is
+    // /problemsets/acmsguru/problem/99999/100, see links.ts).
     normalise: (id) =>
       /^acmsguru\/\d{1,4}$/i.test(id)
         ? id.toLowerCase()
-        : /^\d{1,6}[a-z]\d?$/i.test(id)
+        : /^\d{1,6}[a-z]\d?$/i.test(id) && /[1-9]/.test(/^\d+/.exec(id)![0])
           ? id.toUpperCase().replace(/^0+(?=\d)/, '')
           : undefined,
+    idForm: 'a contest number and an index, like 1352A (or acmsguru/100)',
     linkTemplate: 'https://codeforces.com/problemset/problem/{contest}/{index}',
     env: 'COTE_LINK_CF',
   },
@@ -66,6 +77,7 @@ export const JUDGES: Record<JudgeKey, Judge> = {
     // Task ids: abc300_a, arc150_b, agc062_a, typical90_a, abc300_ex; the contest is the part before the last '_'.
     normalise: (id) =>
       /^[a-z0-9]+(?:[-_][a-z0-9]+)*_[a-z0-9]+$/i.test(id) && id.length <= 60 ? id.toLowerCase() : undefined,
+    idForm: 'a task id like abc300_a',
     linkTemplate: 'https://atcoder.jp/contests/{contest}/tasks/{id}',
     env: 'COTE_LINK_ATCODER',
   },
@@ -92,6 +104,19 @@ export function problemIdOf(judge: string, id: string): string | undefined {
   const j = judgeOf(judge);
   const normal = j?.normalise(id.trim());
   return j && normal ? `${j.key}:${normal}` : undefined;
+}
+
+/**
+ * Why `text` is not a problem id, in one English line naming the judge's form ('leetcode ids are a slug like
+ * two-sum (not the number)'); undefined when it is one.
+ */
+export function problemIdProblem(text: string): string | undefined {
+  const value = text.trim();
+  const m = /^([a-z]+)\s*:\s*(.*)$/i.exec(value);
+  if (!m) return /^\d+$/.test(value) ? `Baekjoon ids are ${JUDGES.boj.idForm}` : 'expected judge:id, like boj:1260';
+  const judge = judgeOf(m[1]);
+  if (!judge) return `${m[1]} is not a judge cote knows (${JUDGE_KEYS.join(', ')})`;
+  return judge.normalise(m[2].trim()) ? undefined : `${judge.name} ids are ${judge.idForm}`;
 }
 
 /** The placeholders of a problem's link template: {id}, and for Codeforces {contest} and {index}, for AtCoder {contest}. */

@@ -14,7 +14,7 @@ export interface Attempt {
   origin: string;
   externalKey: string | null;
   createdAt: string;
-  /** The problem's title and solved.ac level (0 when unrated or not on BOJ). */
+  /** The problem's title (for an off-list problem the learner's own, else its id) and level (0 when unrated). */
   title: string;
   level: number;
 }
@@ -54,8 +54,12 @@ interface AttemptRow {
   level: number;
 }
 
+// An off-list problem's title is the learner's own (learner_problem_titles), else the neutral shared one (its id): what
+// one learner's sync called a problem is never shown to another as its title.
 const SELECT = `SELECT a.id, a.learner_id, a.problem_id, a.day, a.outcome, a.minutes, a.note, a.origin, a.external_key, a.created_at,
-  p.title, p.level FROM attempts a JOIN problems p ON p.id = a.problem_id`;
+  CASE WHEN p.off_list = 1 THEN coalesce(lt.title, p.title) ELSE p.title END AS title, p.level
+  FROM attempts a JOIN problems p ON p.id = a.problem_id
+  LEFT JOIN learner_problem_titles lt ON lt.learner_id = a.learner_id AND lt.problem_id = a.problem_id`;
 // Undated attempts sort first: they happened before anything dated the learner logged.
 const ORDER = 'ORDER BY a.day IS NOT NULL, a.day, a.id';
 

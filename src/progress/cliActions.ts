@@ -13,6 +13,8 @@ import { importBaekjoonHub } from './imports/baekjoonHubImport.ts';
 import { checkCsvSize, importAttemptCsv } from './imports/csvImport.ts';
 import { summaryJson, type ImportSummary } from './imports/storeImport.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
+import { translator } from '../i18n/index.ts';
+import { importSummaryLine } from './imports/summaryLine.ts';
 
 // The work behind the progress commands, loaded only when one runs (`cote --help` stays quick).
 
@@ -74,6 +76,9 @@ export function historyCommand(ctx: CliContext, o: Options): void {
   ctx.out(`solved days: ${data.solvedDays}, current streak: ${data.streak.current}, longest: ${data.streak.longest}`);
 }
 
+/** Skipped rows named on stderr at most; --json lists them all. */
+const MAX_SKIPPED_LINES = 20;
+
 /** `cote history import <source>` (`o`: the command's options with history's --learner and --json). */
 export async function historyImportCommand(ctx: CliContext, source: string, o: Options): Promise<void> {
   const found = learnerFor(ctx.db(), o.learner);
@@ -87,10 +92,13 @@ export async function historyImportCommand(ctx: CliContext, source: string, o: O
       `format ${JSON.stringify(o.format)} is unknown: expected baekjoonhub or csv`,
     );
   if (o.json) return ctx.out(JSON.stringify(summaryJson(summary), null, 2));
-  ctx.out(
-    `imported ${summary.imported} (${summary.undated} undated, over ${summary.days} days), skipped ${summary.skipped}`,
-  );
+  // One line in the learner's language; the rows left out, if any, one per line on stderr after it.
+  ctx.out(importSummaryLine(summary, translator(found.language)));
   for (const w of summary.warnings) ctx.err(`warning: ${w}`);
+  const shown = summary.skippedRows.slice(0, MAX_SKIPPED_LINES);
+  for (const row of shown) ctx.err(`skipped ${row.where}: ${row.message}`);
+  if (summary.skippedRows.length > shown.length)
+    ctx.err(`skipped ${summary.skippedRows.length - shown.length} more (--json lists every one)`);
 }
 
 async function passwordFromStdin(ctx: CliContext): Promise<string> {

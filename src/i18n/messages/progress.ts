@@ -123,7 +123,7 @@ const en = {
   'progress.import.title': 'Import past solves',
   'progress.import.csv': 'CSV',
   'progress.import.csv_help':
-    'A header row, then one attempt per line: problem (boj:1260, 1260, programmers:12951), day (YYYY-MM-DD, empty if unknown), outcome (solved, solved_slow, hint, failed), minutes. Problems must be on an imported list; at most 5,000 rows and 1 MB at a time. /export.csv reads back.',
+    'A header row, then one attempt per line: problem (boj:1260, 1260, programmers:12951), day (YYYY-MM-DD, empty if unknown), outcome (solved, solved_slow, hint, failed), minutes. Problems on no list are kept in your history as off-list ones; at most 5,000 rows and 1 MB at a time. /export.csv reads back.',
   'progress.import.csv_file': 'Or load a file into the box:',
   'progress.import.not_utf8': '{file} is not UTF-8 text: save it as UTF-8 and load it again.',
   'progress.import.hub': 'BaekjoonHub repository',
@@ -135,7 +135,10 @@ const en = {
   'progress.import.partial': 'Import the good rows even if some are bad (default: nothing unless every row is good)',
   'progress.import.submit': 'Import',
   'progress.import.done':
-    'Imported {imported} ({undated} without a day, over {days} {days:day|days}); skipped {skipped}.',
+    '{imported} imported: {onList} on your lists, {offList} kept off-list ({undated} without a day, over {days} {days:day|days}).',
+  'progress.import.done_known': '{known} were already in your history.',
+  'progress.import.done_skipped': '{skipped} skipped (listed below).',
+  'progress.import.skipped_list': '{n} skipped: show which and why',
   'progress.import.bad_rows': 'Bad rows',
   'progress.import.warnings': 'Warnings',
   'progress.stats.solved': '{solved}/{total} solved',
@@ -315,7 +318,7 @@ const ko: Record<keyof typeof en, string> = {
   'progress.import.title': '지난 기록 가져오기',
   'progress.import.csv': 'CSV',
   'progress.import.csv_help':
-    '첫 줄은 머리글, 그다음 한 줄에 기록 하나: problem(boj:1260, 1260, programmers:12951), day(YYYY-MM-DD, 모르면 비움), outcome(solved, solved_slow, hint, failed), minutes. 문제는 가져온 문제집에 있어야 하고, 한 번에 5,000줄, 1 MB까지 가져옵니다. /export.csv 파일도 그대로 읽습니다.',
+    '첫 줄은 머리글, 그다음 한 줄에 기록 하나: problem(boj:1260, 1260, programmers:12951), day(YYYY-MM-DD, 모르면 비움), outcome(solved, solved_slow, hint, failed), minutes. 문제집에 없는 문제는 문제집 밖 문제로 내 기록에 보관하며, 한 번에 5,000줄, 1 MB까지 가져옵니다. /export.csv 파일도 그대로 읽습니다.',
   'progress.import.csv_file': '또는 파일을 상자에 불러오기:',
   'progress.import.not_utf8': '{file}은(는) UTF-8 텍스트가 아닙니다. UTF-8로 저장한 뒤 다시 불러오세요.',
   'progress.import.hub': 'BaekjoonHub 저장소',
@@ -326,7 +329,11 @@ const ko: Record<keyof typeof en, string> = {
   'progress.import.dir': '폴더',
   'progress.import.partial': '잘못된 줄이 있어도 나머지는 가져오기 (기본: 모든 줄이 맞을 때만 가져옴)',
   'progress.import.submit': '가져오기',
-  'progress.import.done': '{imported}개를 가져왔습니다(날짜 모름 {undated}개, {days}일). 건너뜀 {skipped}개.',
+  'progress.import.done':
+    '{imported}개를 가져왔습니다: 문제집에 있는 문제 {onList}개, 문제집 밖 문제 {offList}개는 내 기록으로 보관(날짜 모름 {undated}개, {days}일).',
+  'progress.import.done_known': '{known}개는 이미 기록에 있었습니다.',
+  'progress.import.done_skipped': '{skipped}개는 건너뛰었습니다(아래 목록).',
+  'progress.import.skipped_list': '건너뛴 {n}개: 무엇을 왜 건너뛰었는지 보기',
   'progress.import.bad_rows': '잘못된 줄',
   'progress.import.warnings': '경고',
   'progress.stats.solved': '{solved}/{total} 풂',

@@ -1,4 +1,5 @@
 import { parseProblemRef } from '../../catalog/problemRef.ts';
+import { problemIdProblem } from '../../judges/judges.ts';
 import { AppError } from '../../errors.ts';
 import { parseAttemptFields } from '../attemptInput.ts';
 import type { Outcome } from '../outcomes.ts';
@@ -62,7 +63,7 @@ export function parseAttemptCsv(
       if (!problem)
         throw new AppError(
           'progress.bad_problem',
-          `problem ${JSON.stringify(col(cells, 'problem'))} is not a problem reference like boj:1260`,
+          `problem ${JSON.stringify(col(cells, 'problem').slice(0, 100))} is not a problem reference like boj:1260: ${problemIdProblem(col(cells, 'problem')) ?? 'unknown form'}`,
           422,
         );
       const fields = parseAttemptFields(

@@ -1,16 +1,20 @@
 import type { Db } from '../../db/connection.ts';
-import { localDay } from '../../day.ts';
+import { daysBetween, instantAt, localDay } from '../../day.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
+import { attemptsFrom } from '../../sync/solves.ts';
+import type { Submission } from '../../sync/types.ts';
+import { dayOutOfRange } from '../dayRange.ts';
 import { hubReadmes, gitAddedDates } from './baekjoonHubFiles.ts';
-import { hubSubmissionDay, parseHubReadme } from './baekjoonHubReadme.ts';
+import { parseHubReadme, type HubRecord } from './baekjoonHubReadme.ts';
 import { storeImport, type ImportRow, type ImportSummary, type RowError } from './storeImport.ts';
 
 export const HUB_ORIGIN = 'import:baekjoonhub';
 
 /**
- * Imports a BaekjoonHub repository (a directory, usually a git clone) as solved attempts of `learner`.
- * Day: `### 제출 일자` (Korean time) → else the day git first added the README → else unknown (null), never guessed.
- * Each problem is imported once per learner (its id is the external key), so re-importing adds nothing twice.
+ * Imports a BaekjoonHub repository (a directory, usually a git clone) as solved attempts of `learner`, with the days
+ * and keys a sync of the same repository gives (the sync's own attemptsFrom): so a sync after an import, or an import
+ * after a sync, adds nothing. Day: `### 제출 일자` (Korean time) → else the day git first added the README → else
+ * unknown (null), never guessed. Problems on no list are kept as the learner's off-list problems (keepAttempt).
  */
 export async function importBaekjoonHub(
   db: Db,
@@ -28,33 +32,57 @@ export async function importBaekjoonHub(
   const gitDates = needGit ? await gitAddedDates(dir) : undefined;
   const warnings =
     needGit && !gitDates ? ['no git history: READMEs without 제출 일자 are imported as solved on an unknown day'] : [];
-  const rows: ImportRow[] = [];
   const errors: RowError[] = [];
-  const seen = new Set<string>();
+  const submissions: Submission[] = [];
+  const where = new Map<string, string>();
+  const undated: HubRecord[] = [];
   for (const { file, record } of parsed) {
     if ('error' in record) {
       errors.push({ where: file.path, message: record.error });
       continue;
     }
-    const added = gitDates?.get(file.path);
-    const day = record.submitted
-      ? hubSubmissionDay(record.submitted, learner.timezone)
-      : added
-        ? localDay(added, learner.timezone)
-        : null;
-    if (day !== null && day > today) {
-      errors.push({ where: file.path, message: `submission day ${day} is in the future (today is ${today})` });
+    const at = record.submitted
+      ? instantAt(record.submitted.day, record.submitted.time, 'Asia/Seoul')
+      : gitDates?.get(file.path);
+    if (!at || Number.isNaN(at.getTime())) {
+      undated.push(record);
       continue;
     }
-    // The same problem in two folders (re-solved in another language) is one solve.
-    if (seen.has(record.problem)) continue;
-    seen.add(record.problem);
+    const day = localDay(at, learner.timezone);
+    // Past today is refused here, not dropped (the sync drops it): the reader is shown which README and why.
+    const wrong = dayOutOfRange(day, today) ?? (daysBetween(today, day) > 0 ? `day ${day} is after today` : undefined);
+    if (wrong) {
+      errors.push({ where: file.path, message: `submission ${wrong}` });
+      continue;
+    }
+    where.set(record.problem, where.get(record.problem) ?? file.path);
+    submissions.push({
+      problem: { id: record.problem, title: record.title, level: record.level },
+      at,
+      verdict: 'accepted',
+    });
+  }
+  const rows: ImportRow[] = attemptsFrom(submissions, learner.timezone, today).map((a) => ({
+    problem: a.problem,
+    where: where.get(a.problem.id),
+    day: a.day,
+    outcome: a.outcome,
+    minutes: null,
+    externalKey: a.key,
+    sameDayIsDuplicate: true,
+  }));
+  // An undated README of a problem solved on a known day is that solve; of the rest, one solve per problem.
+  const known = new Set(submissions.map((s) => s.problem.id));
+  for (const record of undated) {
+    if (known.has(record.problem)) continue;
+    known.add(record.problem);
     rows.push({
       problem: { id: record.problem, title: record.title, level: record.level },
-      day,
+      day: null,
       outcome: 'solved',
       minutes: null,
-      externalKey: record.problem,
+      externalKey: `${record.problem}|unknown|solved`,
+      sameDayIsDuplicate: true,
     });
   }
   return storeImport(db, learner.id, HUB_ORIGIN, { rows, errors, warnings }, options);

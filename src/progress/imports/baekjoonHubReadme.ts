@@ -1,5 +1,8 @@
 import { instantAt, isDay, localDay } from '../../day.ts';
 import { levelFromTierName } from '../../judges/tier.ts';
+import { levelFromProgrammersLevel } from '../../judges/difficulty.ts';
+import { problemIdOf } from '../../judges/judges.ts';
+import { cleanTitle } from '../../text/title.ts';
 
 /** What one BaekjoonHub README says about a solved problem. */
 export interface HubRecord {
@@ -7,7 +10,7 @@ export interface HubRecord {
   /** 'boj:17453', 'programmers:12951' */
   problem: string;
   title: string;
-  /** solved.ac level for BOJ ('Gold IV' → 14); 0 for Programmers and unrated problems. */
+  /** solved.ac level for BOJ ('Gold IV' → 14); for Programmers '[level 2]' by the difficulty table; 0 unrated. */
   level: number;
   /** `### 제출 일자` as Korean wall-clock time, when the README has one (roughly since 2023). */
   submitted: { day: string; time: string } | null;
@@ -29,8 +32,10 @@ export function parseHubReadme(text: string, judge?: 'boj' | 'programmers'): Hub
   const which =
     judge ?? (/programmers\.co\.kr/.test(text) ? 'programmers' : /acmicpc\.net/.test(text) ? 'boj' : undefined);
   if (!which) return { error: 'neither a Baekjoon nor a Programmers problem link' };
-  const level = which === 'boj' ? levelFromTierName(tierText) : 0;
-  if (level === undefined) return { error: `unknown tier "${tierText}"` };
+  const level = which === 'boj' ? levelFromTierName(tierText) : programmersLevelOf(tierText);
+  if (level === undefined) return { error: `unknown ${which === 'boj' ? 'tier' : 'level'} "${tierText}"` };
+  const problem = problemIdOf(which, number);
+  if (!problem) return { error: `"${number.slice(0, 20)}" is not a ${which === 'boj' ? 'Baekjoon' : 'Programmers'} problem id` };
   const dateLine = section(lines, '제출 일자')[0];
   let submitted: HubRecord['submitted'] = null;
   if (dateLine !== undefined) {
@@ -42,7 +47,13 @@ export function parseHubReadme(text: string, judge?: 'boj' | 'programmers'): Hub
     .split(/[,，]/)
     .map((c) => c.replace(/\(.*?\)\s*$/, '').trim())
     .filter(Boolean);
-  return { judge: which, problem: `${which}:${Number(number)}`, title, level, submitted, categories };
+  return { judge: which, problem, title: cleanTitle(title, problem), level, submitted, categories };
+}
+
+/** 'level 2' (BaekjoonHub's Programmers heading) → its level; anything else is unrated (0), never a lost solve. */
+function programmersLevelOf(text: string): number {
+  const m = /^\s*(?:level|lv\.?)\s*([0-5])\s*$/i.exec(text);
+  return m ? levelFromProgrammersLevel(Number(m[1])) : 0;
 }
 
 /** '2026년 1월 6일 15:14:31' or '2024년 07월 30일 19:20:39' → { day, time } in Korean wall-clock time. */

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../errors.ts';
-import { problemById } from '../../catalog/problemRepository.ts';
-import { recordAttemptOnce } from '../attemptRepository.ts';
+import { keepAttempt } from '../keepAttempt.ts';
 import type { Outcome } from '../outcomes.ts';
 import type { RowError } from './attemptCsv.ts';
 
@@ -12,7 +11,7 @@ export const MAX_IMPORT_ROWS = 5000;
 
 /** One attempt to import. */
 export interface ImportRow {
-  /** The problem as the source named it; only `id` is used: problems come from imported lists, never from imports. */
+  /** The problem as the source named it (title and level untrusted; a problem on no list is kept off-list). */
   problem: { id: string; title: string; level?: number };
   /** Where the row came from ('line 4', a README's path), for messages; the problem id when not given. */
   where?: string;
@@ -22,14 +21,25 @@ export interface ImportRow {
   note?: string;
   /** Same key (per learner and origin) on a re-import → not added again. */
   externalKey: string;
+  /** A solve the learner already has that day is a duplicate (see keepAttempt); false when not given. */
+  sameDayIsDuplicate?: boolean;
 }
 
 /** The counts an import reports (CLI `--json` uses the snake_case names). */
 export interface ImportSummary {
   imported: number;
+  /** Of `imported`: attempts of problems on a list, and of problems kept as the learner's off-list ones. */
+  onList: number;
+  offList: number;
+  /** Rows not imported: bad ones (`skippedRows` names each) and ones imported before. */
   skipped: number;
+  /** Of `skipped`: rows the learner already had (the same key, or the same day's solve from elsewhere). */
+  known: number;
   undated: number;
   days: number;
+  /** Bad rows left out of a partial import, each with what is wrong. */
+  skippedRows: RowError[];
+  /** Things the reader should know that are not about one row. */
   warnings: string[];
 }
 
@@ -50,9 +60,8 @@ export class ImportRejected extends AppError {
 
 /**
  * Stores parsed rows in one transaction. With bad rows the import is refused as a whole unless `partial`, in which
- * case the good rows are kept and each bad one becomes a warning. An import never adds to the catalog every learner
- * shares: a row whose problem is on no imported list is skipped with a warning naming it (a BaekjoonHub repository
- * holds a learner's whole history, most of it off the list; the CSV import refuses such rows as bad ones before).
+ * case the good rows are kept and the bad ones listed in `skippedRows`. A problem on no list is kept as the learner's
+ * off-list problem, by the same rule a sync follows (keepAttempt): every solve a learner brings is kept.
  */
 export function storeImport(
   db: Db,
@@ -72,38 +81,35 @@ export function storeImport(
   }
   const { errors } = parsed;
   if (errors.length > 0 && !options.partial) throw new ImportRejected(errors);
-  const rows = parsed.rows.filter((row) => problemById(db, row.problem.id));
-  const offList = parsed.rows
-    .filter((row) => !rows.includes(row))
-    .map((row) => ({ where: row.where ?? row.problem.id, message: unknownProblem(row.problem.id) }));
   const summary: ImportSummary = {
     imported: 0,
-    skipped: errors.length + offList.length,
+    onList: 0,
+    offList: 0,
+    skipped: errors.length,
+    known: 0,
     undated: 0,
     days: 0,
+    skippedRows: errors,
     warnings: [...(parsed.warnings ?? [])],
   };
-  summary.warnings.push(...[...errors, ...offList].map((e) => `skipped ${e.where}: ${e.message}`));
   const days = new Set<string>();
   const createdAt = options.now.toISOString();
   db.transaction(() => {
-    for (const row of rows) {
-      const added = recordAttemptOnce(db, {
+    for (const row of parsed.rows) {
+      const kept = keepAttempt(
+        db,
         learnerId,
-        problemId: row.problem.id,
-        day: row.day,
-        outcome: row.outcome,
-        minutes: row.minutes,
-        note: row.note ?? '',
         origin,
-        externalKey: row.externalKey,
+        { ...row, key: row.externalKey, sameDayIsDuplicate: row.sameDayIsDuplicate ?? false },
         createdAt,
-      });
-      if (!added) {
+      );
+      if (!kept.added) {
         summary.skipped++;
+        summary.known++;
         continue;
       }
       summary.imported++;
+      summary[kept.standing === 'listed' ? 'onList' : 'offList']++;
       if (row.day === null) summary.undated++;
       else days.add(row.day);
     }
@@ -112,11 +118,17 @@ export function storeImport(
   return summary;
 }
 
-export function unknownProblem(id: string): string {
-  return `problem ${id} is not on any imported list`;
-}
-
 /** The CLI's JSON shape of a summary. */
 export function summaryJson(s: ImportSummary) {
-  return { imported: s.imported, skipped: s.skipped, undated: s.undated, days: s.days, warnings: s.warnings };
+  return {
+    imported: s.imported,
+    on_list: s.onList,
+    off_list: s.offList,
+    skipped: s.skipped,
+    known: s.known,
+    undated: s.undated,
+    days: s.days,
+    skipped_rows: s.skippedRows,
+    warnings: s.warnings,
+  };
 }

@@ -6,6 +6,7 @@ import { importAttemptCsv } from '../../progress/imports/csvImport.ts';
 import { importBaekjoonHub } from '../../progress/imports/baekjoonHubImport.ts';
 import { ImportRejected, type ImportSummary } from '../../progress/imports/storeImport.ts';
 import { withFormErrors } from './forms.ts';
+import { importSummaryLine } from '../../progress/imports/summaryLine.ts';
 import { z } from 'zod';
 import { field, parseBody } from '../validate.ts';
 
@@ -47,7 +48,10 @@ async function run(res: Response, form: Record<string, unknown>, action: () => I
       error: message,
       badRows: error instanceof ImportRejected ? error.rows : [],
     });
-  await withFormErrors(res, rerender, async () => render(res, { form, summary: await action() }));
+  await withFormErrors(res, rerender, async () => {
+    const summary = await action();
+    render(res, { form, summary, summaryLine: importSummaryLine(summary, res.locals.t) });
+  });
 }
 
 function render(res: Response, locals: Record<string, unknown>) {
