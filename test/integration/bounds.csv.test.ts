@@ -63,8 +63,9 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
     expect(fields(joon)[0][4]).to.equal(FORMULA);
   });
 
-  it('POST /history/import – 60 rows of problems on no list – 422 naming each line; the catalog is unchanged', async () => {
-    const before = problemCount();
+  it('POST /history/import – 60 rows of problems on no list – kept as the learner’s off-list problems; one summary line; no list gains them; another learner sees none', async () => {
+    const listed = () => t.deps.db.prepare('SELECT count(*) FROM problems WHERE off_list = 0').pluck().get();
+    const before = listed();
     const rows = Array.from({ length: 60 }, (_, i) => `boj:${900000 + i},2026-02-01,solved,5`);
     const a = await loggedIn(t.app(), 'mina');
     const res = await a.agent
@@ -74,20 +75,12 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
         _csrf: a.csrf,
         csv: ['problem,day,outcome,minutes', 'boj:1260,2026-02-01,solved,5', ...rows].join('\n'),
       });
-    expect(res.status).to.equal(422);
-    expect(res.text).to.contain('<strong>line 3</strong>: problem boj:900000 is not on any imported list');
-    expect(res.text).to.contain('<strong>line 62</strong>: problem boj:900059 is not on any imported list');
-    const partial = await a.agent
-      .post('/history/import')
-      .type('form')
-      .send({
-        _csrf: a.csrf,
-        csv: ['problem,day,outcome,minutes', 'boj:1260,2026-02-01,solved,5', ...rows].join('\n'),
-        partial: '1',
-      });
-    expect(partial.status).to.equal(200);
-    expect(fields(mina)).to.deep.equal([['boj:1260', '2026-02-01', 'solved', 5, '']]);
-    expect(problemCount()).to.equal(before);
+    expect(res.status).to.equal(200);
+    expect(res.text).to.contain('61 imported: 1 on your lists, 60 kept off-list');
+    expect(res.text).not.to.contain('<details class="import-skipped">');
+    expect(fields(mina)).to.have.length(61);
+    expect(listed()).to.equal(before);
+    expect(fields(joon)).to.deep.equal([]);
   });
 
   it('POST /history/import – over 1 MB or over 5,000 rows – 413 naming the limit, nothing imported, the text not echoed', async () => {
@@ -120,7 +113,7 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
     expect(res.text).not.to.contain('Quote Not Closed');
   });
 
-  it('cote history import --format csv – a file over 1 MB or a problem on no list – exit 1, one stderr line, nothing imported', async () => {
+  it('cote history import --format csv – a file over 1 MB or a bad problem id – exit 1, one stderr line, nothing imported', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-csv-'));
     try {
       const { cli, err } = testCliContext(t);
@@ -132,12 +125,12 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
       expect(err).to.have.length(1);
       expect(err[0]).to.match(/^cote: the CSV is \d+ bytes: import at most 1048576 bytes \(1 MB\) at a time$/);
       err.length = 0;
-      fs.writeFileSync(file, 'problem,day,outcome,minutes\nboj:31337,2026-02-01,solved,5\n');
+      fs.writeFileSync(file, 'problem,day,outcome,minutes\nboj:31337,2026-02-01,solved,5\nboj:0,2026-02-01,solved,5\n');
       expect(
         await runCli(['node', 'cote', 'history', 'import', file, '--learner', 'mina', '--format', 'csv'], cli),
       ).to.equal(1);
       expect(err).to.deep.equal([
-        'cote: 1 bad row(s), nothing imported; first: line 2: problem boj:31337 is not on any imported list',
+        'cote: 1 bad row(s), nothing imported; first: line 3: problem "boj:0" is not a problem reference like boj:1260: Baekjoon ids are a number from 1, like 1260',
       ]);
       expect(fields(mina)).to.deep.equal([]);
     } finally {

@@ -141,7 +141,17 @@ describe('cote learner / solve / history', () => {
     expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(
       0,
     );
-    expect(json()).to.deep.equal({ imported: 4, skipped: 0, undated: 0, days: 4, warnings: [] });
+    expect(json()).to.deep.equal({
+      imported: 4,
+      on_list: 4,
+      off_list: 0,
+      skipped: 0,
+      known: 0,
+      undated: 0,
+      days: 4,
+      skipped_rows: [],
+      warnings: [],
+    });
     const byProblem = Object.fromEntries(attempts('mina').map((a) => [a.problemId, [a.day, a.outcome, a.origin]]));
     expect(byProblem).to.deep.equal({
       'boj:17453': ['2026-03-02', 'solved', 'import:baekjoonhub'],
@@ -157,29 +167,28 @@ describe('cote learner / solve / history', () => {
     expect(attempts('mina')).to.have.length(4);
   });
 
-  it('cote history import --format baekjoonhub – problems on no imported list – skipped with a warning each, never added to the catalog', async () => {
+  it('cote history import --format baekjoonhub – problems on no imported list – kept as the learner’s off-list problems with their own titles; no list gains them', async () => {
     const hub = hubClone();
     cleanups.push(hub.cleanup);
     seedLearner(ctx.deps.db, 'mina');
-    const problems = () => ctx.deps.db.prepare('SELECT id FROM problems ORDER BY id').pluck().all();
-    const before = problems();
+    const listed = () => ctx.deps.db.prepare('SELECT id FROM problems WHERE off_list = 0 ORDER BY id').pluck().all();
+    const before = listed();
     expect(await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--json')).to.equal(
       0,
     );
-    expect(json()).to.deep.equal({
-      imported: 1,
-      skipped: 3,
-      undated: 0,
-      days: 1,
-      warnings: [
-        'skipped boj:99999: problem boj:99999 is not on any imported list',
-        'skipped boj:1874: problem boj:1874 is not on any imported list',
-        'skipped programmers:12924: problem programmers:12924 is not on any imported list',
-      ],
-    });
-    expect(attempts('mina').map((a) => a.problemId)).to.deep.equal(['boj:17453']);
-    expect(problems()).to.deep.equal(before);
-    expect(problemById(ctx.deps.db, 'boj:99999')).to.equal(undefined);
+    expect(json()).to.deep.include({ imported: 4, on_list: 1, off_list: 3, skipped: 0, skipped_rows: [] });
+    expect(attempts('mina').map((a) => a.problemId)).to.have.members([
+      'boj:17453',
+      'boj:99999',
+      'boj:1874',
+      'programmers:12924',
+    ]);
+    expect(listed()).to.deep.equal(before);
+    // The shared row is neutral (its id); the README's title is mina's own.
+    expect(problemById(ctx.deps.db, 'boj:99999')!.title).to.equal('boj:99999');
+    expect(attempts('mina').find((a) => a.problemId === 'boj:99999')!.title).to.not.equal('boj:99999');
+    // Programmers [level 2] keeps its level through the difficulty table (Lv. 2 → Silver II).
+    expect(problemById(ctx.deps.db, 'programmers:12924')!.level).to.equal(9);
   });
 
   it('cote history import --format baekjoonhub – New York learner – Korean submission times become New York days', async () => {
@@ -243,7 +252,7 @@ describe('cote learner / solve / history', () => {
     expect(json()).to.deep.include({ imported: 4, skipped: 1 });
   });
 
-  it('cote history import --format csv – a bad row – exit 1 and nothing; --partial – the rest, with the bad row as a warning', async () => {
+  it('cote history import --format csv – a bad row – exit 1 and nothing; --partial – the rest, with the bad row named', async () => {
     seedLearner(ctx.deps.db, 'mina');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-csv-'));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -260,12 +269,15 @@ describe('cote learner / solve / history', () => {
     expect(
       await run('history', 'import', file, '--learner', 'mina', '--format', 'csv', '--partial', '--json'),
     ).to.equal(0);
-    expect(json()).to.deep.equal({
+    expect(json()).to.deep.include({
       imported: 2,
       skipped: 1,
       undated: 0,
       days: 2,
-      warnings: ['skipped line 3: outcome "meh" is unknown: expected solved, solved_slow, hint, failed'],
+      skipped_rows: [
+        { where: 'line 3', message: 'outcome "meh" is unknown: expected solved, solved_slow, hint, failed' },
+      ],
+      warnings: [],
     });
     err.length = 0;
     expect(

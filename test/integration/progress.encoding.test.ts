@@ -67,9 +67,10 @@ describe('progress imports of files that are not UTF-8', () => {
       await run('history', 'import', hub.dir, '--learner', 'mina', '--format', 'baekjoonhub', '--partial', '--json'),
     ).to.equal(0);
     const summary = JSON.parse(out.join('\n'));
-    expect(summary.warnings).to.include(
-      'skipped 백준/Gold/9999. 그래프/README.md: not UTF-8 text (line 1); save it as UTF-8',
-    );
+    expect(summary.skipped_rows).to.deep.include({
+      where: '백준/Gold/9999. 그래프/README.md',
+      message: 'not UTF-8 text (line 1); save it as UTF-8',
+    });
     expect(ctx.deps.db.prepare("SELECT count(*) FROM problems WHERE id = 'boj:9999'").pluck().get()).to.equal(0);
     const titles = ctx.deps.db.prepare('SELECT title FROM problems').pluck().all() as string[];
     expect(titles.some((title) => title.includes('\uFFFD'))).to.equal(false);

@@ -73,13 +73,13 @@ describe('progress BaekjoonHub README parser', () => {
     expect(r.categories).to.deep.equal(['브루트포스 알고리즘', '비트마스킹']);
   });
 
-  it('parseHubReadme() – Programmers README with zero-padded date and fullwidth punctuation – keeps the title, level 0', () => {
+  it('parseHubReadme() – Programmers README with zero-padded date and fullwidth punctuation – keeps the title; [level 2] is level 9 (Silver II)', () => {
     const r = record(PROGRAMMERS_README, 'programmers');
     expect(r).to.deep.include({
       judge: 'programmers',
       problem: 'programmers:12924',
       title: '숫자의 표현 － 정답？',
-      level: 0,
+      level: 9,
     });
     expect(r.submitted).to.deep.equal({ day: '2024-07-30', time: '19:20:39' });
     expect(r.categories).to.deep.equal(['코딩테스트 연습 > 연습문제']);
