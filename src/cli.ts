@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import type { CliContext } from './context.ts';
 import { databaseFile, openDatabase, type Db } from './db/connection.ts';
 import { AppError } from './errors.ts';
+import { terminalSafe } from './text/title.ts';
 import { clockFrom } from './clock.ts';
 import { registerCatalogCommands } from './catalog/cli.ts';
 import { registerProgressCommands } from './progress/cli.ts';
@@ -20,8 +21,9 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
   return {
     config,
     db: () => (db ??= openDatabase(databaseFile(config.dataDir), { busyTimeoutMs: config.dbBusyTimeoutMs })),
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    // Titles and names in output come from remote files and other people: nothing printed may drive the terminal.
+    out: (text) => process.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
+    err: (text) => process.stderr.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
     isTTY: Boolean(process.stdout.isTTY),
     now: clockFrom(config.clockStart),
     readStdin: async () => {

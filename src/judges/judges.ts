@@ -113,7 +113,10 @@ export function problemIdOf(judge: string, id: string): string | undefined {
 export function problemIdProblem(text: string): string | undefined {
   const value = text.trim();
   const m = /^([a-z]+)\s*:\s*(.*)$/i.exec(value);
-  if (!m) return /^\d+$/.test(value) ? `Baekjoon ids are ${JUDGES.boj.idForm}` : 'expected judge:id, like boj:1260';
+  if (!m) {
+    if (!/^\d+$/.test(value)) return 'expected judge:id, like boj:1260';
+    return JUDGES.boj.normalise(value) ? undefined : `Baekjoon ids are ${JUDGES.boj.idForm}`;
+  }
   const judge = judgeOf(m[1]);
   if (!judge) return `${m[1]} is not a judge cote knows (${JUDGE_KEYS.join(', ')})`;
   return judge.normalise(m[2].trim()) ? undefined : `${judge.name} ids are ${judge.idForm}`;

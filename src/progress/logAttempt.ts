@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
 import { problemById } from '../catalog/problemRepository.ts';
 import { parseProblemRef } from '../catalog/problemRef.ts';
+import { problemIdProblem } from '../judges/judges.ts';
 import {
   attemptById,
   deleteAttempt,
@@ -23,7 +24,14 @@ export function learnerToday(learner: Learner, now: Date): string {
 export function knownProblemId(db: Db, text: unknown): string {
   const raw = typeof text === 'string' ? text.trim() : '';
   const id = parseProblemRef(raw);
-  if (!id || !problemById(db, id))
+  if (!id)
+    throw new AppError(
+      'progress.bad_problem_id',
+      `problem ${JSON.stringify(raw.slice(0, 100))} is not a problem id: ${problemIdProblem(raw) ?? 'unknown form'}`,
+      422,
+      { value: raw.slice(0, 100), why: problemIdProblem(raw) ?? '' },
+    );
+  if (!problemById(db, id))
     throw new AppError('progress.unknown_problem', `problem ${JSON.stringify(raw)} is not in the catalog`, 422, {
       value: raw,
     });

@@ -3,7 +3,7 @@ export const MAX_TITLE_LENGTH = 300;
 
 // C0 controls (ESC, BEL, NUL, CR, LF, TAB …), DEL, C1 controls, and the bidirectional overrides and isolates that
 // can make a title read differently from what it is.
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
 
 /**
  * A title as cote stores and prints it, from text nobody checked (a remote README, a judge's API, a list): control
@@ -18,9 +18,9 @@ export function cleanTitle(raw: unknown, fallback = ''): string {
 }
 
 /**
- * Text for a terminal: every control character but line feed and tab is dropped, so a title holding ESC or BEL
- * (a colour code, a title-bar escape, a bell) prints as text and never drives the terminal.
+ * Text for a terminal: every control character but line feed, tab and the CR of a CRLF is dropped, so a title
+ * holding ESC or BEL (a colour code, a title-bar escape, a bell) prints as text and never drives the terminal.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  return text.replace(/(?!\r\n)(?![\n\t])\p{Cc}/gu, '');
 }

@@ -15,7 +15,6 @@ describe('CSV export and import – formulas escaped, catalog untouched, sizes b
   let t: ReturnType<typeof testDeps>;
   let mina: Learner;
   let joon: Learner;
-  const problemCount = () => t.deps.db.prepare('SELECT count(*) FROM problems').pluck().get() as number;
   const fields = (l: Learner) =>
     attemptsForLearner(t.deps.db, l.id).map((a) => [a.problemId, a.day, a.outcome, a.minutes, a.note]);
 

@@ -7,13 +7,15 @@ import type { ImportSummary } from './storeImport.ts';
  * skipped rows themselves are listed apart (a collapsible list on the page, stderr lines in the CLI).
  */
 export function importSummaryLine(s: ImportSummary, t: Translate): string {
-  const parts = [t('progress.import.done', {
+  const parts = [
+    t('progress.import.done', {
       imported: s.imported,
       onList: s.onList,
       offList: s.offList,
       undated: s.undated,
       days: s.days,
-    }),];
+    }),
+  ];
   if (s.known > 0) parts.push(t('progress.import.done_known', { known: s.known }));
   if (s.skippedRows.length > 0) parts.push(t('progress.import.done_skipped', { skipped: s.skippedRows.length }));
   return parts.join(' ');
