@@ -64,7 +64,8 @@ describe('history boundaries – ids per judge, days as dates, titles cleaned', 
     expect(cut).to.not.include('\uFFFD');
     expect(cleanTitle('x'.repeat(300))).to.equal('x'.repeat(300));
   });
-  it('cleanTitle – nothing left – the fallback', () => expect(cleanTitle('\u001b\u0007 ', 'boj:1000')).to.equal('boj:1000'));
+  it('cleanTitle – nothing left – the fallback', () =>
+    expect(cleanTitle('\u001b\u0007 ', 'boj:1000')).to.equal('boj:1000'));
   it('terminalSafe – drops ESC and BEL, keeps line feeds, tabs and CRLF', () => {
     expect(terminalSafe('a\u001b]0;pwned\u0007b\tc\nd\r\ne\rf')).to.equal('a]0;pwnedb\tc\nd\r\nef');
   });

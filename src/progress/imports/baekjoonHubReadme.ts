@@ -36,7 +36,7 @@ export function parseHubReadme(text: string, judge?: 'boj' | 'programmers'): Hub
   if (level === undefined) return { error: `unknown ${which === 'boj' ? 'tier' : 'level'} "${tierText}"` };
   const problem = problemIdOf(which, number);
   if (!problem)
-    return { error: `"${number.slice(0, 20)}" is not a ${which === 'boj' ? 'Baekjoon' : 'Programmers'} problem id` };
+    return { error: `"${number.slice(0, 30)}" is not a ${which === 'boj' ? 'Baekjoon' : 'Programmers'} problem id` };
   const dateLine = section(lines, '제출 일자')[0];
   let submitted: HubRecord['submitted'] = null;
   if (dateLine !== undefined) {

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { testCliContext, testDeps } from '../support/app.ts';
+import { seedLearner } from '../support/progress.ts';
+import { hubReadme } from '../support/hubRepo.ts';
+import { runCote } from '../support/spawnCote.ts';
+import { ensureProblem, problemById } from '../../src/catalog/problemRepository.ts';
+import { runCli } from '../../src/cli.ts';
+import type { Learner } from '../../src/learners/learnerRepository.ts';
+import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
+import { storeSync } from '../../src/sync/storeSync.ts';
+
+const NOW = '2026-11-28T03:00:00Z';
+
+describe('history boundaries – what a sync or an import may write', () => {
+  let t: ReturnType<typeof testDeps>;
+  let mina: Learner;
+  let dir: string;
+  beforeEach(() => {
+    t = testDeps({}, new Date(NOW));
+    mina = seedLearner(t.deps.db, 'mina', { language: 'en' });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cote-bounds-'));
+  });
+  afterEach(() => {
+    t.cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const cli = async (...args: string[]) => {
+    const c = testCliContext(t);
+    const code = await runCli(['node', 'cote', ...args], c.cli);
+    return { code, out: c.out.join('\n'), err: c.err };
+  };
+  const rows = (l: Learner) => attemptsForLearner(t.deps.db, l.id).map((a) => [a.problemId, a.day, a.title]);
+
+  it('storeSync – days 10000-01-01, 9999-12-31 and 1969-12-31 – skipped, never stored; a 450,000-character title with ESC/BEL – stored cleaned, ≤ 300 characters', () => {
+    const attempt = (id: string, day: string, title = id) => ({
+      problem: { id, title, level: 0 },
+      day,
+      outcome: 'solved' as const,
+      key: `${id}|${day}|solved`,
+    });
+    const counts = storeSync(
+      t.deps.db,
+      mina.id,
+      'sync:codeforces',
+      [
+        attempt('cf:4A', '10000-01-01'),
+        attempt('cf:5A', '9999-12-31'),
+        attempt('cf:6A', '1969-12-31'),
+        attempt('cf:71A', '2026-11-27', `\u001b[2J\u0007${'긴 제목'.repeat(150_000)}`),
+      ],
+      new Date(NOW),
+      '2026-11-28',
+    );
+    expect(counts).to.deep.include({ imported: 1, skipped: 3, offList: 1 });
+    const [[id, day, title]] = rows(mina);
+    expect([id, day]).to.deep.equal(['cf:71A', '2026-11-27']);
+    expect(Array.from(title as string)).to.have.length(300);
+    expect(title).to.not.match(/\p{Cc}/u);
+    expect(problemById(t.deps.db, 'cf:4A')).to.equal(undefined);
+    // The shared row is neutral: another learner never sees mina's title of it.
+    expect(problemById(t.deps.db, 'cf:71A')!.title).to.equal('cf:71A');
+  });
+
+  it('cote history import --format baekjoonhub --partial – a 22-digit id is a named skipped row; a title with ESC is kept cleaned', async () => {
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    write(
+      '백준/Gold/1e21/README.md',
+      hubReadme('Gold IV', 'huge', 1000, '2026년 1월 6일 15:14:31').replace(/- 1000$/m, '- 1000000000000000000000'),
+    );
+    write('백준/Gold/1000/README.md', hubReadme('Gold IV', 'A\u001b]0;owned\u0007B', 1000, '2026년 1월 6일 15:14:31'));
+    const strict = await cli('history', 'import', dir, '--learner', 'mina', '--format', 'baekjoonhub');
+    expect(strict.code).to.equal(1);
+    expect(strict.err).to.deep.equal([
+      'cote: 1 bad row(s), nothing imported; first: 백준/Gold/1e21/README.md: "1000000000000000000000" is not a Baekjoon problem id',
+    ]);
+    const partial = await cli('history', 'import', dir, '--learner', 'mina', '--format', 'baekjoonhub', '--partial');
+    expect(partial.code).to.equal(0);
+    expect(partial.out).to.match(/^1 imported: 0 on your lists, 1 kept off-list/);
+    expect(partial.err).to.deep.equal([
+      'skipped 백준/Gold/1e21/README.md: "1000000000000000000000" is not a Baekjoon problem id',
+    ]);
+    expect(rows(mina)).to.deep.equal([['boj:1000', '2026-01-06', 'A ]0;owned B']]);
+  });
+
+  it('cote history import --format csv – leetcode:1 and boj:0 – refused naming each judge’s id form; a year-9999 day refused', async () => {
+    const file = path.join(dir, 'h.csv');
+    fs.writeFileSync(
+      file,
+      'problem,day,outcome,minutes\nleetcode:1,2026-01-05,solved,\nboj:0,2026-01-05,solved,\nboj:1000,9999-01-01,solved,\n',
+    );
+    const res = await cli('history', 'import', file, '--learner', 'mina', '--format', 'csv', '--partial', '--json');
+    expect(res.code).to.equal(0);
+    expect(JSON.parse(res.out).skipped_rows).to.deep.equal([
+      {
+        where: 'line 2',
+        message:
+          'problem "leetcode:1" is not a problem reference like boj:1260: LeetCode ids are a slug like two-sum (not the number)',
+      },
+      {
+        where: 'line 3',
+        message:
+          'problem "boj:0" is not a problem reference like boj:1260: Baekjoon ids are a number from 1, like 1260',
+      },
+      { where: 'line 4', message: 'day 9999-01-01 is in the future (today is 2026-11-28)' },
+    ]);
+    expect(rows(mina)).to.deep.equal([]);
+  });
+
+  it('cote solve (the real command) – a title holding ESC and BEL – printed without them; boj:0 – exit 1, one line naming the form', async () => {
+    ensureProblem(t.deps.db, { id: 'boj:1000', title: 'A+B', level: 1 });
+    // A row written before titles were cleaned: the terminal must still never receive its escapes.
+    t.deps.db.prepare("UPDATE problems SET title = ? WHERE id = 'boj:1000'").run('A\u001b]0;owned\u0007+B\u001b[2J');
+    const env = { COTE_DATA_DIR: t.deps.config.dataDir, COTE_CLOCK_START: NOW, LOG_LEVEL: 'silent' };
+    const ok = await runCote(['solve', 'boj:1000', '--learner', 'mina'], env);
+    expect(ok.code, ok.stderr).to.equal(0);
+    expect(ok.stdout).to.equal('logged boj:1000 A]0;owned+B[2J (solved) on 2026-11-28 for mina\n');
+    const bad = await runCote(['solve', 'boj:0', '--learner', 'mina'], env);
+    expect(bad.code).to.equal(1);
+    expect(bad.lines).to.deep.equal([
+      'cote: problem "boj:0" is not a problem id: Baekjoon ids are a number from 1, like 1260',
+    ]);
+  });
+});
