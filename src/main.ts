@@ -9,6 +9,7 @@ import { startJobs } from './jobs/scheduler.ts';
 import { AppError } from './errors.ts';
 import type { AppDeps } from './context.ts';
 import { clockFrom } from './clock.ts';
+import { emailLinkWarning } from './digest/emailLinks.ts';
 
 // Boot: config → db → migrate → listen → background work. The only place that exits the process.
 async function main() {
@@ -23,6 +24,9 @@ async function main() {
     sessionSecret: sessionSecret(config.dataDir),
   };
   const app = createApp(deps);
+  // Said before listening, once: emails sent by this server would link an address no reader can open.
+  const linkWarning = emailLinkWarning(config);
+  if (linkWarning) logger.warn(linkWarning);
   // Express 5 calls the listen callback with the error when listening fails (EADDRINUSE, EACCES).
   const server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) {

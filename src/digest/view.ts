@@ -131,7 +131,7 @@ export function digestView(
       settings: `${base}/settings/email`,
       unsubscribe: `${base}/unsubscribe/${encodeURIComponent(learner.unsubscribeToken)}`,
     },
-    group: groupDigestSection(db, learner, day),
+    group: linkedGroup(groupDigestSection(db, learner, day), (id) => problem(id).url),
   };
 }
 
@@ -147,7 +147,8 @@ function solvesOn(
   for (const attempt of attemptsOnDay(db, learnerId, day)) {
     if (!isSolvedOutcome(attempt.outcome) || seen.has(attempt.problemId)) continue;
     seen.add(attempt.problemId);
-    out.push({ ...problem(attempt.problemId), outcome: attempt.outcome });
+    // The attempt's title: for an off-list problem the learner's own, never another learner's.
+    out.push({ ...problem(attempt.problemId), title: attempt.title, outcome: attempt.outcome });
   }
   return out;
 }
@@ -165,15 +166,18 @@ export type DigestConfig = Pick<
 function problemLine(db: Db, id: string, templates: LinkTemplates): DigestProblem {
   const found = problemById(db, id);
   const stored = found?.url && /^https?:\/\//i.test(found.url) ? found.url : null;
-  const links = problemLinks(id, templates, stored);
-  const judge = id.slice(0, Math.max(0, id.indexOf(':'))) as keyof LinkTemplates;
-  const url = links.archive && !templates[judge] ? links.archive : links.url;
+  const url = problemLinks(id, templates, stored).best;
   return {
     id,
     title: found?.title ?? id,
     level: found?.level ?? 0,
     url: url && /^https?:\/\//i.test(url) ? url : null,
   };
+}
+
+/** The group section with its problems linked as every other digest line is (the archive for Baekjoon, a mirror). */
+function linkedGroup(group: DigestGroup | null, url: (id: string) => string | null): DigestGroup | null {
+  return group && { ...group, problems: group.problems.map((p) => ({ ...p, url: url(p.id) })) };
 }
 
 /** The types the exam counts (weight above 0), heaviest first: a Samsung learner sees 5 bars, not 23. */

@@ -57,10 +57,11 @@ describe('judges – problem URLs', () => {
 });
 
 describe('judges – links', () => {
-  it('problemLinks() – each judge – its page; Baekjoon also its archived copy', () => {
+  it('problemLinks() – each judge – its page; Baekjoon also its archived copy, which is the best single link', () => {
     expect(problemLinks('boj:1260')).to.deep.equal({
       url: 'https://www.acmicpc.net/problem/1260',
       archive: 'https://web.archive.org/web/2026/https://www.acmicpc.net/problem/1260',
+      best: 'https://web.archive.org/web/2026/https://www.acmicpc.net/problem/1260',
     });
     expect(problemLinks('programmers:42576').url).to.equal(
       'https://school.programmers.co.kr/learn/courses/30/lessons/42576',
@@ -71,6 +72,7 @@ describe('judges – links', () => {
     expect(problemLinks('atcoder:abc300_a')).to.deep.equal({
       url: 'https://atcoder.jp/contests/abc300/tasks/abc300_a',
       archive: null,
+      best: 'https://atcoder.jp/contests/abc300/tasks/abc300_a',
     });
     expect(problemLinks('swea:1234', {}, 'https://swea.example/1234').url).to.equal('https://swea.example/1234');
   });
@@ -83,6 +85,7 @@ describe('judges – links', () => {
     const templates = { boj: config.linkBoj, cf: config.linkCf };
     expect(problemLinks('boj:1260', templates).url).to.equal('https://mirror.example/boj/1260');
     expect(problemLinks('boj:1260', templates).archive).to.match(/web\.archive\.org/);
+    expect(problemLinks('boj:1260', templates).best).to.equal('https://mirror.example/boj/1260');
     expect(problemLinks('cf:1352A', templates).url).to.equal('https://cf.example/1352-A');
   });
 

@@ -6,6 +6,7 @@ import { digestFor } from '../../digest/digestRepository.ts';
 import { renderDigest } from '../../digest/render.ts';
 import { outboxDir, outboxFiles } from '../../digest/transport.ts';
 import { digestView } from '../../digest/view.ts';
+import { emailLinkHostKind } from '../../digest/emailLinks.ts';
 import { parseEml } from '../../digest/eml.ts';
 import { notFound } from '../../errors.ts';
 import { translator } from '../../i18n/index.ts';
@@ -37,6 +38,9 @@ export function showDigestPreview(deps: AppDeps) {
       title: res.locals.t('digest.preview.title'),
       view,
       rendered: renderDigest(view),
+      // Links in the email would lead nowhere (HOST=0.0.0.0 or a loopback address, no COTE_BASE_URL): say so here.
+      linkHost: emailLinkHostKind(deps.config.baseUrl),
+      baseUrl: deps.config.baseUrl,
       emailT: translator(view.lang),
       status: digestFor(deps.db, learner.id, day)?.status ?? 'none',
       outbox: deps.config.smtpUrl ? null : { files: files.slice(page.offset, page.offset + page.limit), page },
