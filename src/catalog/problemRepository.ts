@@ -2,6 +2,7 @@ import type { Db } from '../db/connection.ts';
 import { statement } from './statements.ts';
 import { problemUrl, splitProblemId } from './problemRef.ts';
 import { judgePrecision, type LevelPrecision } from '../judges/difficulty.ts';
+import { cleanTitle } from '../text/title.ts';
 
 /** One task on one judge: 'boj:1260'. */
 export interface Problem {
@@ -84,7 +85,7 @@ export function ensureProblem(
     input.id,
     input.judge ?? judge,
     input.number ?? number,
-    input.title,
+    cleanTitle(input.title, input.id),
     level,
     judgePrecision(input.judge ?? judge, level),
     input.url ?? problemUrl(input.id) ?? null,
@@ -112,7 +113,8 @@ export function ensureOffListProblem(db: Db, input: { id: string; level: number;
 
 /**
  * Inserts or overwrites a problem with the list's data (an off-list problem a list now includes becomes listed). The
- * caller has already merged the level with the stored one (store.ts, mergeLevel): `level` is written as given.
+ * caller has already merged the level with the stored one (store.ts, mergeLevel): `level` is written as given. The
+ * title is cleaned as every stored title is (src/text/title.ts): a list is remote text.
  */
 export function saveProblem(db: Db, p: Problem): void {
   statement(
@@ -126,7 +128,7 @@ export function saveProblem(db: Db, p: Problem): void {
     p.id,
     p.judge,
     p.number,
-    p.title,
+    cleanTitle(p.title, p.id),
     p.level,
     p.level > 0 ? (p.levelPrecision ?? judgePrecision(p.judge, p.level)) : 0,
     p.url,

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import * as cheerio from 'cheerio';
 import { testCliContext, testDeps } from '../support/app.ts';
-import { seedLearner } from '../support/progress.ts';
+import { loggedIn, seedLearner } from '../support/progress.ts';
 import { hubReadme } from '../support/hubRepo.ts';
 import { runCote } from '../support/spawnCote.ts';
 import { ensureProblem, problemById } from '../../src/catalog/problemRepository.ts';
@@ -125,5 +126,41 @@ describe('history boundaries – what a sync or an import may write', () => {
     expect(bad.lines).to.deep.equal([
       'cote: problem "boj:0" is not a problem id: Baekjoon ids are a number from 1, like 1260',
     ]);
+  });
+
+  it('POST /history/import/baekjoonhub (partial) – one summary line in the reader’s language; the bad README only in a collapsed <details> list', async () => {
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.join(dir, path.dirname(rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    write('백준/Gold/1000.\u2005A+B/README.md', hubReadme('Gold IV', 'A+B', 1000, '2026년 1월 6일 15:14:31'));
+    write(
+      '백준/Silver/1260.\u2005DFS와 BFS/README.md',
+      hubReadme('Silver II', 'DFS와 BFS', 1260, '2026년 1월 7일 10:00:00'),
+    );
+    write('백준/Gold/9.\u2005broken/README.md', 'not a BaekjoonHub readme');
+    ensureProblem(t.deps.db, { id: 'boj:1260', title: 'DFS와 BFS', level: 9 });
+    for (const [lang, line] of [
+      ['en', '2 imported: 1 on your lists, 1 kept off-list (0 without a day, over 2 days). 1 skipped (listed below).'],
+      [
+        'ko',
+        '2개를 가져왔습니다: 문제집에 있는 문제 1개, 문제집 밖 문제 1개는 내 기록으로 보관(날짜 모름 0개, 2일). 1개는 건너뛰었습니다(아래 목록).',
+      ],
+    ] as const) {
+      t.deps.db.prepare('UPDATE learners SET language = ? WHERE id = ?').run(lang, mina.id);
+      t.deps.db.prepare('DELETE FROM attempts').run();
+      const a = await loggedIn(t.app(), 'mina');
+      const res = await a.agent
+        .post('/history/import/baekjoonhub')
+        .type('form')
+        .send({ _csrf: a.csrf, dir, partial: '1' })
+        .expect(200);
+      const $ = cheerio.load(res.text);
+      expect($('.flash-ok').text().trim()).to.equal(line);
+      expect($('details.import-skipped').attr('open')).to.equal(undefined);
+      expect($('details.import-skipped li').length).to.equal(1);
+      expect($('details.import-skipped li').text()).to.contain('백준/Gold/9.\u2005broken/README.md');
+      expect($('.import-warnings li').length).to.equal(0);
+    }
   });
 });
