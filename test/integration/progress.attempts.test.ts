@@ -244,7 +244,7 @@ describe('progress attempt log over HTTP', () => {
     expect(count(mina)).to.equal(2);
   });
 
-  it('POST /history/import – a CSV with a bad row – 422 listing it, nothing imported; with partial – the good rows', async () => {
+  it('POST /history/import – a CSV with a bad row – 422 listing it, nothing imported; with partial – the good rows, a problem on no list kept off-list', async () => {
     const a = await loggedIn(ctx.app(), 'mina');
     const csv =
       'problem,day,outcome,minutes\nboj:1260,2026-02-01,solved,20\nboj:1000,2026-13-01,solved,5\nprogrammers:12951,,hint,\n';
@@ -252,15 +252,16 @@ describe('progress attempt log over HTTP', () => {
     expect(bad.status).to.equal(422);
     expect(bad.text).to.contain('line 3');
     expect(bad.text).to.contain('2026-13-01');
-    // A problem on no imported list is a bad row too: a learner's import never writes the shared catalog.
-    expect(bad.text).to.contain('<strong>line 4</strong>: problem programmers:12951 is not on any imported list');
+    // A problem on no list is no bad row: it is kept as mina's off-list problem, never on a list.
+    expect(bad.text).not.to.contain('line 4');
     expect(count(mina)).to.equal(0);
     const partial = await a.agent.post('/history/import').type('form').send({ _csrf: a.csrf, csv, partial: '1' });
     expect(partial.status).to.equal(200);
     expect(attemptsForLearner(ctx.deps.db, mina.id).map((x) => [x.problemId, x.day])).to.deep.equal([
+      ['programmers:12951', null],
       ['boj:1260', '2026-02-01'],
     ]);
-    expect(problemById(ctx.deps.db, 'programmers:12951')).to.equal(undefined);
+    expect(problemById(ctx.deps.db, 'programmers:12951')).to.deep.include({ title: 'programmers:12951' });
   });
 
   it('POST /history/import/baekjoonhub – a non-admin – 403; an admin with a folder that is not a repository – 422', async () => {

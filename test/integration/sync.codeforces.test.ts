@@ -67,13 +67,18 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
     expect(cf.requests[0].headers['user-agent'])
       .to.equal(USER_AGENT)
       .and.match(/^cote\//);
-    // Off the lists: kept as off-list problems with the judge's name and level.
+    // Off the lists: kept as off-list problems with the judge's level; the shared row's title is neutral (its id),
+    // the judge's name is the syncing learner's own.
     expect(problemRow('cf:1352A')).to.deep.equal({
       id: 'cf:1352A',
-      title: 'Sum of Round Numbers',
+      title: 'cf:1352A',
       level: 6,
       off_list: 1,
     });
+    expect(
+      attemptsForLearner(t.deps.db, learnerByLogin(t.deps.db, 'mina')!.id).find((a) => a.problemId === 'cf:1352A')!
+        .title,
+    ).to.equal('Sum of Round Numbers');
     expect(problemRow('cf:1520F2')).to.deep.include({ level: 0, off_list: 1 });
     const account = accountsOf(t.deps.db, learnerByLogin(t.deps.db, 'mina')!.id)[0];
     expect(account).to.deep.include({

@@ -8,7 +8,7 @@ CREATE TABLE learner_problem_titles (
   problem_id TEXT NOT NULL REFERENCES problems(id) ON DELETE CASCADE,
   title TEXT NOT NULL,
   PRIMARY KEY (learner_id, problem_id)
-) WITHOUT ROWID;
+);
 
 -- Existing off-list titles came from whoever synced the problem first: they become that learner's own.
 INSERT OR IGNORE INTO learner_problem_titles (learner_id, problem_id, title)
