@@ -141,10 +141,10 @@ describe('history boundaries – what a sync or an import may write', () => {
     write('백준/Gold/9.\u2005broken/README.md', 'not a BaekjoonHub readme');
     ensureProblem(t.deps.db, { id: 'boj:1260', title: 'DFS와 BFS', level: 9 });
     for (const [lang, line] of [
-      ['en', '2 imported: 1 on your lists, 1 kept off-list (0 without a day, over 2 days). 1 skipped (listed below).'],
+      ['en', '2 imported: 1 on your lists, 1 kept off-list, over 2 days. 1 skipped (listed below).'],
       [
         'ko',
-        '2개를 가져왔습니다: 문제집에 있는 문제 1개, 문제집 밖 문제 1개는 내 기록으로 보관(날짜 모름 0개, 2일). 1개는 건너뛰었습니다(아래 목록).',
+        '2개를 가져왔습니다(2일): 문제집에 있는 문제 1개, 문제집 밖 문제 1개는 내 기록으로 보관했습니다. 1개는 건너뛰었습니다(아래 목록).',
       ],
     ] as const) {
       t.deps.db.prepare('UPDATE learners SET language = ? WHERE id = ?').run(lang, mina.id);

@@ -62,7 +62,7 @@ describe('history import of a 243-solve BaekjoonHub repository – every solve k
     const lines = run.stdout.trim().split('\n');
     expect(lines).to.have.length(1);
     expect(lines[0]).to.match(
-      /^243개를 가져왔습니다: 문제집에 있는 문제 39개, 문제집 밖 문제 204개는 내 기록으로 보관\(날짜 모름 0개, \d+일\)\.$/,
+      /^243개를 가져왔습니다\(\d+일\): 문제집에 있는 문제 39개, 문제집 밖 문제 204개는 내 기록으로 보관했습니다\.$/,
     );
     expect(dated('mina')).to.have.length(243);
 
@@ -71,6 +71,8 @@ describe('history import of a 243-solve BaekjoonHub repository – every solve k
     expect(sync.code, sync.err.join('\n')).to.equal(0);
     expect(JSON.parse(sync.out).sources[0]).to.deep.include({ fetched: 243, imported: 0, skipped: 243 });
     expect(dated('mina')).to.have.length(243);
+    const again = await cli('history', 'import', repo.work, '--learner', 'mina', '--format', 'baekjoonhub');
+    expect(again.out).to.equal('새로 가져온 기록이 없습니다. 243개는 이미 기록에 있었습니다.');
   });
 
   it('an import and a sync of the same repository by two learners – the same 243 problems on the same days; Programmers levels kept; titles each learner’s own', async () => {

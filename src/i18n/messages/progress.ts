@@ -134,8 +134,9 @@ const en = {
   'progress.import.dir': 'Folder',
   'progress.import.partial': 'Import the good rows even if some are bad (default: nothing unless every row is good)',
   'progress.import.submit': 'Import',
-  'progress.import.done':
-    '{imported} imported: {onList} on your lists, {offList} kept off-list ({undated} without a day, over {days} {days:day|days}).',
+  'progress.import.done': '{imported} imported: {onList} on your lists, {offList} kept off-list, over {days} {days:day|days}.',
+  'progress.import.done_undated': '{undated} have no known day.',
+  'progress.import.nothing_new': 'Nothing new imported.',
   'progress.import.done_known': '{known} were already in your history.',
   'progress.import.done_skipped': '{skipped} skipped (listed below).',
   'progress.import.skipped_list': '{n} skipped: show which and why',
@@ -331,7 +332,9 @@ const ko: Record<keyof typeof en, string> = {
   'progress.import.partial': '잘못된 줄이 있어도 나머지는 가져오기 (기본: 모든 줄이 맞을 때만 가져옴)',
   'progress.import.submit': '가져오기',
   'progress.import.done':
-    '{imported}개를 가져왔습니다: 문제집에 있는 문제 {onList}개, 문제집 밖 문제 {offList}개는 내 기록으로 보관(날짜 모름 {undated}개, {days}일).',
+    '{imported}개를 가져왔습니다({days}일): 문제집에 있는 문제 {onList}개, 문제집 밖 문제 {offList}개는 내 기록으로 보관했습니다.',
+  'progress.import.done_undated': '{undated}개는 날짜를 모릅니다.',
+  'progress.import.nothing_new': '새로 가져온 기록이 없습니다.',
   'progress.import.done_known': '{known}개는 이미 기록에 있었습니다.',
   'progress.import.done_skipped': '{skipped}개는 건너뛰었습니다(아래 목록).',
   'progress.import.skipped_list': '건너뛴 {n}개: 무엇을 왜 건너뛰었는지 보기',

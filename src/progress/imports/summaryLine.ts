@@ -8,14 +8,11 @@ import type { ImportSummary } from './storeImport.ts';
  */
 export function importSummaryLine(s: ImportSummary, t: Translate): string {
   const parts = [
-    t('progress.import.done', {
-      imported: s.imported,
-      onList: s.onList,
-      offList: s.offList,
-      undated: s.undated,
-      days: s.days,
-    }),
+    s.imported === 0
+      ? t('progress.import.nothing_new')
+      : t('progress.import.done', { imported: s.imported, onList: s.onList, offList: s.offList, days: s.days }),
   ];
+  if (s.undated > 0) parts.push(t('progress.import.done_undated', { undated: s.undated }));
   if (s.known > 0) parts.push(t('progress.import.done_known', { known: s.known }));
   if (s.skippedRows.length > 0) parts.push(t('progress.import.done_skipped', { skipped: s.skippedRows.length }));
   return parts.join(' ');
