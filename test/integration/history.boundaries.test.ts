@@ -12,6 +12,7 @@ import { runCli } from '../../src/cli.ts';
 import type { Learner } from '../../src/learners/learnerRepository.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
 import { storeSync } from '../../src/sync/storeSync.ts';
+import { digestView } from '../../src/digest/view.ts';
 
 const NOW = '2026-11-28T03:00:00Z';
 
@@ -61,8 +62,10 @@ describe('history boundaries – what a sync or an import may write', () => {
     expect(Array.from(title as string)).to.have.length(300);
     expect(title).to.not.match(/\p{Cc}/u);
     expect(problemById(t.deps.db, 'cf:4A')).to.equal(undefined);
-    // The shared row is neutral: another learner never sees mina's title of it.
+    // The shared row is neutral: another learner never sees mina's title of it; mina's digest shows her own.
     expect(problemById(t.deps.db, 'cf:71A')!.title).to.equal('cf:71A');
+    const digest = digestView(t.deps.db, t.deps.config, mina, '2026-11-27', new Date(NOW));
+    expect(digest.solves.map((p) => [p.id, p.title])).to.deep.equal([['cf:71A', title]]);
   });
 
   it('cote history import --format baekjoonhub --partial – a 22-digit id is a named skipped row; a title with ESC is kept cleaned', async () => {
