@@ -5,6 +5,10 @@ import { loggedIn, seedLearner, seedProblems } from '../support/progress.ts';
 import { spawnServer } from '../support/spawnCote.ts';
 import { tempDataDir } from '../support/app.ts';
 import { digestView } from '../../src/digest/view.ts';
+import { importList } from '../../src/catalog/importList.ts';
+import path from 'node:path';
+
+const PLANNER_LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
 import { groupWorld, solve, withGroups } from './groups.support.ts';
 
 const ARCHIVE = 'https://web.archive.org/web/2026/https://www.acmicpc.net/problem/';
@@ -53,6 +57,29 @@ describe('problem links – one function for every page and email', () => {
       w.t.cleanup();
     }
   });
+
+  for (const [env, prefix] of [
+    [{}, ARCHIVE],
+    [{ COTE_LINK_BOJ: 'https://mirror.example/p/{id}' }, 'https://mirror.example/p/'],
+  ] as const) {
+    it(`/plan${'COTE_LINK_BOJ' in env ? ' with COTE_LINK_BOJ set' : ''} – every Baekjoon item links ${prefix}…, never the closed site`, async () => {
+      const t = testDeps(env);
+      try {
+        await importList(t.deps.db, PLANNER_LIST);
+        seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-12-28', dailyMinutes: '120' });
+        const a = await loggedIn(t.app(), 'mina');
+        const $ = cheerio.load((await a.agent.get('/plan').expect(200)).text);
+        const items = $('li[data-problem^="boj:"]');
+        expect(items.length).to.be.greaterThan(0);
+        items.each((_, el) => {
+          const id = $(el).attr('data-problem')!.slice('boj:'.length);
+          expect($(el).find('a.plan-title').attr('href')).to.equal(`${prefix}${id}`);
+        });
+      } finally {
+        t.cleanup();
+      }
+    });
+  }
 
   it('/history – a logged Baekjoon problem links its archived copy, never the closed site', async () => {
     const t = testDeps();

@@ -5,7 +5,7 @@ import { currentCatalog } from '../../plans/planService.ts';
 import { viewedPlan } from '../../plans/storedPlan.ts';
 import { planWords } from '../../plans/planWords.ts';
 import { currentLearner } from '../auth.ts';
-import { problemUrl } from '../../catalog/problemRef.ts';
+import type { ProblemLinks } from '../../judges/links.ts';
 import type { AppDeps } from '../../context.ts';
 import { burnup } from '../../plans/burnup.ts';
 import { plannerHistory } from '../../progress/plannerHistory.ts';
@@ -33,7 +33,9 @@ export function showPlanPage({ db, now }: AppDeps) {
     );
     // Each item shows its problem's title and a link to it (the catalog is cached in memory: no query per item).
     const titles = new Map(currentCatalog(db).problems.map((p) => [p.id, p.title]));
-    const problemOf = (id: string) => ({ title: titles.get(id) ?? id, url: problemUrl(id) ?? null });
+    // One link per item: problemLinks' best (the COTE_LINK_* mirror, else Baekjoon's archived copy, else the page).
+    const links = req.app.locals.problemLinks as (id: string) => ProblemLinks;
+    const problemOf = (id: string) => ({ title: titles.get(id) ?? id, url: links(id).best });
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
     res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
     const history = plannerHistory(db, learner.id);
