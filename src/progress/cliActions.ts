@@ -93,8 +93,9 @@ export async function historyImportCommand(ctx: CliContext, source: string, o: O
     );
   if (o.json) return ctx.out(JSON.stringify(summaryJson(summary), null, 2));
   // One line in the learner's language; the rows left out, if any, one per line on stderr after it.
-  ctx.out(importSummaryLine(summary, translator(found.language)));
-  for (const w of summary.warnings) ctx.err(`warning: ${w}`);
+  const t = translator(found.language);
+  ctx.out(importSummaryLine(summary, t));
+  for (const w of summary.warnings) ctx.err(`warning: ${t(w)}`);
   const shown = summary.skippedRows.slice(0, MAX_SKIPPED_LINES);
   for (const row of shown) ctx.err(`skipped ${row.where}: ${row.message}`);
   if (summary.skippedRows.length > shown.length)

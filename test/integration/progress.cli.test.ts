@@ -212,7 +212,9 @@ describe('cote learner / solve / history', () => {
     );
     const summary = json();
     expect(summary).to.deep.include({ imported: 4, undated: 1, days: 3 });
-    expect(summary.warnings).to.have.length(1);
+    expect(summary.warnings).to.deep.equal([
+      'No git history: READMEs without 제출 일자 are imported as solved on an unknown day.',
+    ]);
     expect(attempts('mina').find((a) => a.problemId === 'boj:1874')!.day).to.equal(null);
     out.length = 0;
     expect(await run('history', '--learner', 'mina', '--json')).to.equal(0);

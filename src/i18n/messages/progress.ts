@@ -137,6 +137,8 @@ const en = {
   'progress.import.done': '{imported} imported: {onList} on your lists, {offList} kept off-list, over {days} {days:day|days}.',
   'progress.import.done_undated': '{undated} have no known day.',
   'progress.import.nothing_new': 'Nothing new imported.',
+  'progress.import.warning.no_git':
+    'No git history: READMEs without 제출 일자 are imported as solved on an unknown day.',
   'progress.import.done_known': '{known} were already in your history.',
   'progress.import.done_skipped': '{skipped} skipped (listed below).',
   'progress.import.skipped_list': '{n} skipped: show which and why',
@@ -335,6 +337,7 @@ const ko: Record<keyof typeof en, string> = {
     '{imported}개를 가져왔습니다({days}일): 문제집에 있는 문제 {onList}개, 문제집 밖 문제 {offList}개는 내 기록으로 보관했습니다.',
   'progress.import.done_undated': '{undated}개는 날짜를 모릅니다.',
   'progress.import.nothing_new': '새로 가져온 기록이 없습니다.',
+  'progress.import.warning.no_git': 'git 기록이 없어, 제출 일자가 없는 README는 날짜를 모르는 풀이로 가져왔습니다.',
   'progress.import.done_known': '{known}개는 이미 기록에 있었습니다.',
   'progress.import.done_skipped': '{skipped}개는 건너뛰었습니다(아래 목록).',
   'progress.import.skipped_list': '건너뛴 {n}개: 무엇을 왜 건너뛰었는지 보기',

@@ -30,8 +30,7 @@ export async function importBaekjoonHub(
   }));
   const needGit = parsed.some(({ record }) => !('error' in record) && record.submitted === null);
   const gitDates = needGit ? await gitAddedDates(dir) : undefined;
-  const warnings =
-    needGit && !gitDates ? ['no git history: READMEs without 제출 일자 are imported as solved on an unknown day'] : [];
+  const warnings = needGit && !gitDates ? ['progress.import.warning.no_git'] : [];
   const errors: RowError[] = [];
   const submissions: Submission[] = [];
   const where = new Map<string, string>();

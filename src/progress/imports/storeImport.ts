@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../errors.ts';
 import { keepAttempt } from '../keepAttempt.ts';
+import { translate } from '../../i18n/index.ts';
 import type { Outcome } from '../outcomes.ts';
 import type { RowError } from './attemptCsv.ts';
 
@@ -39,7 +40,7 @@ export interface ImportSummary {
   days: number;
   /** Bad rows left out of a partial import, each with what is wrong. */
   skippedRows: RowError[];
-  /** Things the reader should know that are not about one row. */
+  /** Things the reader should know that are not about one row: message keys (progress.import.warning.*). */
   warnings: string[];
 }
 
@@ -129,6 +130,6 @@ export function summaryJson(s: ImportSummary) {
     undated: s.undated,
     days: s.days,
     skipped_rows: s.skippedRows,
-    warnings: s.warnings,
+    warnings: s.warnings.map((key) => translate('en', key)),
   };
 }
