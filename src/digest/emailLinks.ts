@@ -17,6 +17,9 @@ export function emailLinkHostKind(baseUrl: string): 'wildcard' | 'loopback' | nu
   if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return 'loopback';
   const v4 = host.startsWith('::ffff:') ? host.slice('::ffff:'.length) : host;
   if (net.isIPv4(v4) && v4.startsWith('127.')) return 'loopback';
+  // The URL parser writes a mapped IPv4 address in hex: [::ffff:127.0.0.1] is [::ffff:7f00:1].
+  const mapped = /^::ffff:([0-9a-f]{1,4}):[0-9a-f]{1,4}$/.exec(host);
+  if (mapped && Number.parseInt(mapped[1], 16) >> 8 === 127) return 'loopback';
   return null;
 }
 

@@ -124,9 +124,9 @@ describe('history boundaries – what a sync or an import may write', () => {
     const ok = await runCote(['solve', 'boj:1000', '--learner', 'mina'], env);
     expect(ok.code, ok.stderr).to.equal(0);
     expect(ok.stdout).to.equal('logged boj:1000 A]0;owned+B[2J (solved) on 2026-11-28 for mina\n');
-    const bad = await runCote(['solve', 'boj:0', '--learner', 'mina'], env);
+    const bad = await cli('solve', 'boj:0', '--learner', 'mina');
     expect(bad.code).to.equal(1);
-    expect(bad.lines).to.deep.equal([
+    expect(bad.err).to.deep.equal([
       'cote: problem "boj:0" is not a problem id: Baekjoon ids are a number from 1, like 1260',
     ]);
   });

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { parseProblemRef } from '../../src/catalog/problemRef.ts';
 import { problemIdOf, problemIdProblem } from '../../src/judges/judges.ts';
 import { dayOutOfRange } from '../../src/progress/dayRange.ts';
+import { emailLinkHostKind, emailLinkWarning } from '../../src/digest/emailLinks.ts';
 import { cleanTitle, MAX_TITLE_LENGTH, terminalSafe } from '../../src/text/title.ts';
 
 describe('history boundaries – ids per judge, days as dates, titles cleaned', () => {
@@ -69,4 +70,27 @@ describe('history boundaries – ids per judge, days as dates, titles cleaned', 
   it('terminalSafe – drops ESC and BEL, keeps line feeds, tabs and CRLF', () => {
     expect(terminalSafe('a\u001b]0;pwned\u0007b\tc\nd\r\ne\rf')).to.equal('a]0;pwnedb\tc\nd\r\nef');
   });
+});
+
+describe('email links – the start-up warning', () => {
+  const cases: [string, 'wildcard' | 'loopback' | null][] = [
+    ['http://0.0.0.0:3000', 'wildcard'],
+    ['http://[::]:3000', 'wildcard'],
+    ['http://127.0.0.1:3000', 'loopback'],
+    ['http://127.8.9.10:3000', 'loopback'],
+    ['http://localhost:3000', 'loopback'],
+    ['http://cote.localhost', 'loopback'],
+    ['http://[::1]:3000', 'loopback'],
+    ['http://[::ffff:127.0.0.1]:3000', 'loopback'],
+    ['https://cote.example.org', null],
+    ['http://192.168.0.10:3000', null],
+  ];
+  for (const [url, kind] of cases) {
+    it(`emailLinkHostKind('${url}') – ${kind ?? 'fine'}`, () => {
+      expect(emailLinkHostKind(url)).to.equal(kind);
+      const warning = emailLinkWarning({ baseUrl: url });
+      if (kind) expect(warning).to.contain('COTE_BASE_URL').and.contain(url);
+      else expect(warning).to.equal(undefined);
+    });
+  }
 });
