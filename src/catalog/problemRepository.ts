@@ -100,7 +100,10 @@ export function ensureProblem(
  * keeps its title; its level is only ever improved: filled when it had none, or replaced when the judge's own level
  * is more precise (a Codeforces rating over a list's coarse word).
  */
-export function ensureOffListProblem(db: Db, input: { id: string; level: number; levelPrecision?: LevelPrecision }): void {
+export function ensureOffListProblem(
+  db: Db,
+  input: { id: string; level: number; levelPrecision?: LevelPrecision },
+): void {
   const [judge, number] = splitProblemId(input.id);
   const precision = input.level > 0 ? (input.levelPrecision ?? judgePrecision(judge, input.level)) : 0;
   statement(

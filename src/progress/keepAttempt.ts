@@ -31,13 +31,15 @@ export interface KeptAttempt {
 }
 
 /**
- * The one rule for a problem a sync or an import names: a problem on a list is used as it is; any other is kept as the
- * learner's off-list problem (a neutral shared row, see ensureOffListProblem) with the source's title as the learner's
- * own, cleaned (control characters out, at most 300 characters). Returns which of the two it is.
+ * The one rule for a problem a sync or an import names: a problem on a list is used as it is (its level only ever
+ * improved, see ensureOffListProblem); any other is kept as the learner's off-list problem (a neutral shared row)
+ * with the source's title as the learner's own, cleaned (control characters out, at most 300 characters). Returns
+ * which of the two it is.
  */
 export function keepProblem(db: Db, learnerId: number, problem: SourceProblem): 'listed' | 'off_list' {
-  if (problemStanding(db, problem.id) === 'listed') return 'listed';
+  // Also for a listed problem: a level the source knows better (a judge's rating) improves a coarse or missing one.
   ensureOffListProblem(db, { id: problem.id, level: problem.level ?? 0 });
+  if (problemStanding(db, problem.id) === 'listed') return 'listed';
   const title = cleanTitle(problem.title);
   if (title !== '' && title !== problem.id) saveLearnerTitle(db, learnerId, problem.id, title);
   return 'off_list';
