@@ -8,7 +8,9 @@ import { serveDirectory, type StaticServer } from '../fixtures/catalog/staticSer
 import { runCli } from '../../src/cli.ts';
 
 const NOW = '2026-11-28T03:00:00Z';
-const HUGE_TITLE = `\u001b]0;owned\u0007\u001b[2J${'가'.repeat(450_000)}`;
+// 60,000 characters (180 KB): under the sync's 256 KB README cap, so the title itself must be cut (a 450,000-character
+// one is a README over the cap, skipped before it is read; history.boundaries.test.ts stores one through storeSync).
+const HUGE_TITLE = `\u001b]0;owned\u0007\u001b[2J${'가'.repeat(60_000)}`;
 
 /**
  * Issue 19, findings 9 (wrong writes) and 10 (shared text), through the sync a plain learner sets up: a git repository
@@ -66,7 +68,7 @@ describe('attack: what a learner’s sources may write (findings 9 and 10)', fun
   };
   const all = (sql: string) => t.deps.db.prepare(sql).all() as Record<string, unknown>[];
 
-  it('finding 9 – boj:0, boj:1e+21, a 450,000-character title, days 9999-12-31, 10000-01-01 and 1969 – none stored as such', async () => {
+  it('finding 9 – boj:0, boj:1e+21, a 60,000-character title with ESC, days 9999-12-31, 10000-01-01 and 1969 – none stored as such', async () => {
     expect(
       (await cli('learner', 'set', 'mina', '--repo', `${git.url}hub.git`, '--codeforces', 'tourist')).code,
     ).to.equal(0);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { daysBetween, instantAt, localDay } from '../../day.ts';
 import type { Learner } from '../../learners/learnerRepository.ts';
-import { attemptsFrom } from '../../sync/solves.ts';
+import { attemptsFrom, EARLIEST_SOLVE_DAY } from '../../sync/solves.ts';
 import type { Submission } from '../../sync/types.ts';
 import { dayOutOfRange } from '../dayRange.ts';
 import { hubReadmes, gitAddedDates } from './baekjoonHubFiles.ts';
@@ -61,7 +61,14 @@ export async function importBaekjoonHub(
       verdict: 'accepted',
     });
   }
-  const rows: ImportRow[] = attemptsFrom(submissions, learner.timezone, today).map((a) => ({
+  const plan = attemptsFrom(submissions, learner.timezone, today);
+  // What the sync would refuse for its time (before 2000, say) is a named bad row here, never a silent loss.
+  for (const r of plan.refused)
+    errors.push({
+      where: where.get(r.problem) ?? r.problem,
+      message: `submission time ${r.at} is refused (before ${EARLIEST_SOLVE_DAY})`,
+    });
+  const rows: ImportRow[] = plan.attempts.map((a) => ({
     problem: a.problem,
     where: where.get(a.problem.id),
     day: a.day,
