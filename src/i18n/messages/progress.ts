@@ -134,7 +134,8 @@ const en = {
   'progress.import.dir': 'Folder',
   'progress.import.partial': 'Import the good rows even if some are bad (default: nothing unless every row is good)',
   'progress.import.submit': 'Import',
-  'progress.import.done': '{imported} imported: {onList} on your lists, {offList} kept off-list, over {days} {days:day|days}.',
+  'progress.import.done':
+    '{imported} imported: {onList} on your lists, {offList} kept off-list, over {days} {days:day|days}.',
   'progress.import.done_undated': '{undated} have no known day.',
   'progress.import.nothing_new': 'Nothing new imported.',
   'progress.import.warning.no_git':
