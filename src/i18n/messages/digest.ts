@@ -50,9 +50,9 @@ const en = {
   'digest.preview.intro': 'This is the email you get at {time} ({zone}). Nothing is sent from this page.',
   'digest.preview.off': 'The nightly digest is off: nothing will be sent.',
   'digest.preview.base_url_wildcard':
-    'Links in this email point to {url}, a wildcard address nobody can open. Ask your admin to set COTE_BASE_URL to the address you use to open cote.',
+    'Links in this email point to {url}, a wildcard address nobody can open. Ask your admin to set {setting} to the address you use to open cote.',
   'digest.preview.base_url_loopback':
-    'Links in this email point to {url}, which opens only on the server itself. Ask your admin to set COTE_BASE_URL to the address you use to open cote.',
+    'Links in this email point to {url}, which opens only on the server itself. Ask your admin to set {setting} to the address you use to open cote.',
   'digest.preview.no_email': 'Your account has no email address: nothing will be sent.',
   'digest.preview.subject': 'Subject',
   'digest.preview.text_part': 'Plain-text part',
@@ -156,9 +156,9 @@ const ko: Record<keyof typeof en, string> = {
   'digest.preview.intro': '{time}({zone})에 받게 될 메일입니다. 이 페이지에서는 아무것도 보내지 않습니다.',
   'digest.preview.off': '저녁 요약 메일이 꺼져 있어 보내지 않습니다.',
   'digest.preview.base_url_wildcard':
-    '이 메일의 링크는 {url}(으)로 갑니다. 누구도 열 수 없는 와일드카드 주소입니다. 관리자에게 COTE_BASE_URL을 cote를 여는 주소로 설정해 달라고 하세요.',
+    '이 메일의 링크는 {url}(으)로 갑니다. 누구도 열 수 없는 와일드카드 주소입니다. 관리자에게 {setting}을 cote를 여는 주소로 설정해 달라고 하세요.',
   'digest.preview.base_url_loopback':
-    '이 메일의 링크는 {url}(으)로 갑니다. 서버 컴퓨터에서만 열리는 주소입니다. 관리자에게 COTE_BASE_URL을 cote를 여는 주소로 설정해 달라고 하세요.',
+    '이 메일의 링크는 {url}(으)로 갑니다. 서버 컴퓨터에서만 열리는 주소입니다. 관리자에게 {setting}을 cote를 여는 주소로 설정해 달라고 하세요.',
   'digest.preview.no_email': '계정에 이메일 주소가 없어 보내지 않습니다.',
   'digest.preview.subject': '제목',
   'digest.preview.text_part': '텍스트 본문',
