@@ -41,6 +41,8 @@ describe('storeSync – an attempt of the same problem on the same day from else
       imported: 1,
       skipped: 0,
       days: 1,
+      onList: 1,
+      offList: 0,
     });
     expect(outcomes()).to.have.members(['manual:failed', 'sync:codeforces:solved']);
   });
