@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.ts';
 import { databaseFile, openDatabase } from './db/connection.ts';
 import { createLogger } from './log.ts';
+import { plannerRuns, type PlannerRun } from './plans/planService.ts';
 import { createApp } from './app.ts';
 import { sessionSecret } from './secret.ts';
 import { startFirstImport } from './catalog/firstImport.ts';
@@ -27,6 +28,8 @@ async function main() {
   // Said before listening, once: emails sent by this server would link an address no reader can open.
   const linkWarning = emailLinkWarning(config);
   if (linkWarning) logger.warn(linkWarning);
+  if (config.logLevel === 'debug')
+    plannerRuns.subscribe((run) => logger.debug('planner run', { ...(run as PlannerRun) }));
   // Express 5 calls the listen callback with the error when listening fails (EADDRINUSE, EACCES).
   const server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) {

@@ -1,3 +1,4 @@
+import diagnostics_channel from 'node:diagnostics_channel';
 import type { Db } from '../db/connection.ts';
 import { plannerCatalog } from '../catalog/plannerCatalog.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
@@ -50,17 +51,24 @@ export function learnerCatalog(db: Db, learner: Learner): PlannerCatalog {
   return currentCatalog(db, planInputSettings(db, learner).lists);
 }
 
-let plannerRuns = 0;
+/**
+ * Every planner run is published on this diagnostics channel with the learner's today and how long it took: an
+ * operator's or a test's window on the planner (LOG_LEVEL=debug logs each run, main.ts), free when nobody listens.
+ */
+export const plannerRuns = diagnostics_channel.channel('cote:planner-run');
 
-/** How many times this process ran the planner: the seam tests use to check that a page view did not run it. */
-export function plannerRunCount(): number {
-  return plannerRuns;
+export interface PlannerRun {
+  today: string;
+  ms: number;
 }
 
-/** Every planner run of cote goes through here (pages, actions, CLI, digest), so that runs can be counted. */
+/** Every planner run of cote goes through here (pages, actions, CLI, digest), so that runs can be observed. */
 export function runPlanner(input: PlanInput): Plan {
-  plannerRuns++;
-  return plan(input);
+  if (!plannerRuns.hasSubscribers) return plan(input);
+  const started = performance.now();
+  const result = plan(input);
+  plannerRuns.publish({ today: input.today, ms: performance.now() - started } satisfies PlannerRun);
+  return result;
 }
 
 export function planInputFor(

@@ -12,7 +12,7 @@ import { digestView } from '../../src/digest/view.ts';
 import { learnerById, type Learner } from '../../src/learners/learnerRepository.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
 import { planDayOf } from '../../src/plans/planDayRepository.ts';
-import { plannerRunCount } from '../../src/plans/planService.ts';
+import { plannerRunsDuring } from '../support/plannerRuns.ts';
 import { lastStoredPlan, storedPlanFor, type StoredPlan } from '../../src/plans/storedPlan.ts';
 
 const LIST = path.resolve(import.meta.dirname, '../fixtures/planner/list');
@@ -31,12 +31,7 @@ function listed(html: string): { problem: string; kind: string; status: string }
 }
 const ids = (items: { problem: string }[]) => items.map((i) => i.problem);
 
-/** How many times the planner ran while `fn` ran. */
-async function runsDuring(fn: () => Promise<unknown>): Promise<number> {
-  const before = plannerRunCount();
-  await fn();
-  return plannerRunCount() - before;
-}
+const runsDuring = plannerRunsDuring;
 
 describe('the plan stored once per learner and change', () => {
   let t: ReturnType<typeof testDeps>;
