@@ -42,7 +42,7 @@ export function planDay(
   // A mock is the exam's box: it comes first on its day (re-solves after it, when the day is longer).
   let spent = 0;
   if (mockDay && !lastDay) {
-    const mock = mockSet(ctx, limit, excluded, cal.total > 3);
+    const mock = mockSet(ctx, limit, excluded, cal.total > 3, budget);
     items.push(...mock);
     spent += mock.reduce((s, x) => s + x.minutes, 0);
   }

@@ -27,10 +27,12 @@ export function mockSet(
   room: number,
   excluded: Set<number> | null,
   allowNewCategory: boolean,
+  dayBudget: number = room,
 ): PlanItem[] {
   const { problems: q, minutes: examMinutes, maxLevel } = ctx.format;
   if (room < mockMinimum(examMinutes)) {
-    ctx.mockNote ??= { code: 'mock_too_long', params: { minutes: examMinutes, budget: Math.floor(room) } };
+    // The notice names the learner's budget for the day, not the slack the day may run over it.
+    ctx.mockNote ??= { code: 'mock_too_long', params: { minutes: examMinutes, budget: Math.floor(dayBudget) } };
     return [];
   }
   const off = ctx.offExamJudge;

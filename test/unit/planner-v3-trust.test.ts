@@ -162,12 +162,12 @@ describe('planner v3 – a coach a learner can trust (the real list)', () => {
     }
   });
 
-  it('samsung at 60 minutes a day – no mock fits the 180-minute box, and the plan says so', () => {
+  it('samsung at 60 minutes a day – no mock fits the 180-minute box, and the plan says so naming the learner’s 60 minutes (not the day’s slack)', () => {
     const p = plan(
       input(real, { today: TODAY }, { profile: 'samsung', dailyMinutes: 60, examDate: addDays(TODAY, 45) }),
     );
     expect(items(p).filter((i) => i.kind === 'mock')).to.deep.equal([]);
-    expect(p.notice).to.deep.equal({ code: 'mock_too_long', params: { minutes: 180, budget: 66 } });
+    expect(p.notice).to.deep.equal({ code: 'mock_too_long', params: { minutes: 180, budget: 60 } });
   });
 
   it('samsung, exam tomorrow – warm-ups from graph traversal and simulation (80 % of the exam), not implementation only', () => {
