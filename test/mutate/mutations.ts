@@ -60,9 +60,9 @@ export const MUTATIONS: Mutation[] = [
   },
   {
     name: 'sync-same-day-solved',
-    file: 'src/sync/storeSync.ts',
-    from: "a.outcome === 'solved')",
-    to: "a.outcome !== 'solved')",
+    file: 'src/progress/keepAttempt.ts',
+    from: "a.day, a.outcome === 'solved')",
+    to: "a.day, a.outcome !== 'solved')",
     what: 'a synced solve is dropped because a failure was logged by hand that day',
     tests: SYNC,
   },
