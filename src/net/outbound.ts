@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { isPrivateAddress, PrivateAddressError, publicOnlyLookup } from './publicAddress.ts';
 
@@ -139,88 +138,94 @@ const agents = {
   },
 };
 
-function once(url: URL, req: OutboundRequest): Promise<OutboundAnswer> {
+/**
+ * One try through axios (the project's HTTP client): its decompression and agents, our deadline, byte cap and
+ * private-address rule. Redirects are not followed and every status is an answer; failures become OutboundErrors.
+ */
+async function once(url: URL, req: OutboundRequest): Promise<OutboundAnswer> {
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = req.maxBytes ?? DEFAULT_MAX_BYTES;
   const allowPrivate = req.allowPrivate ?? true;
   const href = url.href;
-  return new Promise((resolve, reject) => {
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    // Sockets skip `lookup` for an IP literal: check it here.
-    if (!allowPrivate && net.isIP(host) && isPrivateAddress(host))
-      return reject(new OutboundError('private', href, host));
-    if (req.signal?.aborted) return reject(new OutboundError('aborted', href, ''));
-    const secure = url.protocol === 'https:';
-    const pool = allowPrivate ? agents.open : agents.publicOnly;
-    let settled = false;
-    const finish = (error: OutboundError | null, answer?: OutboundAnswer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onAbort);
-      if (error) {
-        request.destroy();
-        reject(error);
-      } else resolve(answer!);
-    };
-    const timer = setTimeout(() => finish(new OutboundError('timeout', href, '', timeoutMs)), timeoutMs);
-    const onAbort = () => finish(new OutboundError('aborted', href, ''));
-    req.signal?.addEventListener('abort', onAbort, { once: true });
-    const body = req.body === undefined ? undefined : Buffer.from(req.body);
-    const request = (secure ? https : http).request(
-      url,
-      {
-        method: req.method ?? 'GET',
-        agent: secure ? pool.https : pool.http,
-        headers: {
-          'User-Agent': USER_AGENT,
-          'Accept-Encoding': 'gzip, deflate, br',
-          ...(body ? { 'Content-Length': String(body.length) } : {}),
-          ...req.headers,
-        },
-      },
-      (response) => {
-        const declared = Number(response.headers['content-length']);
-        const encoding = String(response.headers['content-encoding'] ?? '').toLowerCase();
-        if (!encoding && declared > maxBytes) return finish(new OutboundError('too_large', href, '', maxBytes));
-        let stream: Readable = response;
-        if (encoding === 'gzip' || encoding === 'x-gzip') stream = response.pipe(zlib.createGunzip());
-        else if (encoding === 'deflate') stream = response.pipe(zlib.createInflate());
-        else if (encoding === 'br') stream = response.pipe(zlib.createBrotliDecompress());
-        const chunks: Buffer[] = [];
-        let bytes = 0;
-        stream.on('data', (chunk: Buffer) => {
-          bytes += chunk.length;
-          if (bytes > maxBytes) {
-            stream.destroy();
-            finish(new OutboundError('too_large', href, '', maxBytes));
-          } else chunks.push(chunk);
-        });
-        stream.on('error', (error: NodeJS.ErrnoException) =>
-          finish(new OutboundError('unreachable', href, error.code ?? error.message)),
-        );
-        stream.on('end', () =>
-          finish(null, {
-            status: response.statusCode ?? 0,
-            headers: flat(response.headers),
-            body: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      if (error instanceof PrivateAddressError || error.code === 'EPRIVATEADDRESS')
-        return finish(new OutboundError('private', href, (error as PrivateAddressError).address ?? ''));
-      finish(new OutboundError('unreachable', href, error.code ?? error.message));
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // Sockets skip `lookup` for an IP literal: check it here.
+  if (!allowPrivate && net.isIP(host) && isPrivateAddress(host)) throw new OutboundError('private', href, host);
+  if (req.signal?.aborted) throw new OutboundError('aborted', href, '');
+  const pool = allowPrivate ? agents.open : agents.publicOnly;
+  const controller = new AbortController();
+  let failure: OutboundError | undefined;
+  const fail = (error: OutboundError) => {
+    failure ??= error;
+    controller.abort();
+  };
+  const timer = setTimeout(() => fail(new OutboundError('timeout', href, '', timeoutMs)), timeoutMs);
+  const onAbort = () => fail(new OutboundError('aborted', href, ''));
+  req.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const { default: axios } = await import('axios');
+    const response = await axios.request<Readable>({
+      url: href,
+      method: req.method ?? 'GET',
+      headers: { 'User-Agent': USER_AGENT, 'Accept-Encoding': 'gzip, deflate, br', ...req.headers },
+      data: req.body,
+      responseType: 'stream',
+      decompress: true,
+      maxRedirects: 0,
+      proxy: false,
+      validateStatus: () => true,
+      httpAgent: pool.http,
+      httpsAgent: pool.https,
+      signal: controller.signal,
     });
-    request.end(body);
+    const declared = Number(response.headers['content-length']);
+    if (declared > maxBytes) {
+      response.data.destroy();
+      throw new OutboundError('too_large', href, '', maxBytes);
+    }
+    const body = await readCapped(response.data, maxBytes, href);
+    return { status: response.status, headers: flat(response.headers as Record<string, unknown>), body };
+  } catch (error) {
+    if (failure) throw failure;
+    if (error instanceof OutboundError) throw error;
+    throw unreachable(error, href);
+  } finally {
+    clearTimeout(timer);
+    req.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The body, decompressed, refused past `maxBytes` while it streams in. */
+function readCapped(stream: Readable, maxBytes: number, href: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    stream.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        stream.destroy();
+        reject(new OutboundError('too_large', href, '', maxBytes));
+      } else chunks.push(chunk);
+    });
+    stream.on('error', (error) => reject(unreachable(error, href)));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }
 
-function flat(headers: http.IncomingHttpHeaders): Record<string, string> {
+/** A connection that failed: refused as private (the lookup's error), or unreachable with its system code. */
+function unreachable(error: unknown, href: string): OutboundError {
+  const cause = (error as { cause?: unknown })?.cause;
+  const refused = [error, cause].find((e) => e instanceof PrivateAddressError) as PrivateAddressError | undefined;
+  if (refused || (error as NodeJS.ErrnoException)?.code === 'EPRIVATEADDRESS')
+    return new OutboundError('private', href, refused?.address ?? '');
+  const e = error as NodeJS.ErrnoException;
+  return new OutboundError('unreachable', href, e?.code ?? e?.message ?? String(error));
+}
+
+function flat(headers: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers))
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined && value !== null)
+      out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   return out;
 }
 
