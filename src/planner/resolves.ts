@@ -15,10 +15,10 @@ function resolvable(ctx: PlanContext, p: number): boolean {
   return !ctx.resolved[p] || ctx.studyIndex - (ctx.resolved[p] - 1) >= RESOLVE_AGAIN;
 }
 
-/** A solved problem of category c near `level` in [lo, hi] not yet re-solved in this plan (an exhausted list). */
 /** A problem this plan offered as new may come back as a re-solve this many study days later, not sooner. */
 const PLANNED_AGAIN = 7;
 
+/** A solved problem of category c near `level` in [lo, hi] not yet re-solved in this plan (an exhausted list). */
 export function solvedNear(
   ctx: PlanContext,
   c: number,

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { AppError } from '../errors.ts';
-import { lowerPriority } from './gitRepo.ts';
+import { GIT_ENV, lowerPriority } from './gitRepo.ts';
 
 // Reading a bare clone without a work tree: the README blobs are listed with their sizes (`git ls-tree -l`) and only
 // those under the caps are read (`git cat-file --batch`, streamed), so no file is ever checked out and no huge blob
@@ -25,21 +25,12 @@ export interface ReadmeEntry {
   size: number;
 }
 
-const ENV = {
-  PATH: process.env.PATH ?? '/usr/bin:/bin',
-  HOME: process.env.HOME ?? '/tmp',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  LANG: 'C',
-  LC_ALL: 'C',
-};
-
 function git(dir: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
       ['-c', 'core.quotepath=false', ...args],
-      { cwd: dir, env: ENV, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      { cwd: dir, env: GIT_ENV, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
     lowerPriority(child.pid);
@@ -99,7 +90,7 @@ export async function readReadmes(
   }
   if (wanted.length === 0) return;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: dir, env: ENV, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: dir, env: GIT_ENV, stdio: ['pipe', 'pipe', 'ignore'] });
     lowerPriority(child.pid);
     let pending: Buffer = Buffer.alloc(0);
     let next = 0;

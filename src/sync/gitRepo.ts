@@ -8,6 +8,16 @@ import { execFile } from 'node:child_process';
 import { AppError } from '../errors.ts';
 import { isPrivateAddress } from '../net/publicAddress.ts';
 
+/** What every git child process sees: no user or system config, plain C messages, nothing else of ours. */
+export const GIT_ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: process.env.HOME ?? '/tmp',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  LANG: 'C',
+  LC_ALL: 'C',
+};
+
 /** A clone or a fetch must finish within this. */
 export const GIT_TIMEOUT_MS = 120_000;
 /** A clone larger than this on disk is stopped while it transfers, and removed (a solutions repository is a few MB). */
@@ -215,17 +225,7 @@ function git(url: string, args: string[], o: GitRun): Promise<string> {
     // A redirect could lead to a private address the check above never saw.
     ...(o.allowPrivate ? [] : ['-c', 'http.followRedirects=false']),
   ];
-  const env = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/tmp',
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_ASKPASS: 'true',
-    SSH_ASKPASS: 'true',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    LANG: 'C',
-    LC_ALL: 'C',
-  };
+  const env = { ...GIT_ENV, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', SSH_ASKPASS: 'true' };
   return new Promise((resolve, reject) => {
     let tooLarge = false;
     const child = execFile(
