@@ -14,7 +14,7 @@ import path from 'node:path';
 import { databaseFile, openDatabase } from '../src/db/connection.ts';
 import { localDay } from '../src/day.ts';
 import { hashPassword } from '../src/learners/password.ts';
-import { stopAllChildren, stopChild, track, waitForLine } from './pages/children.ts';
+import { runBench, stopAllChildren, stopChild, track, waitForLine } from './pages/children.ts';
 import { buildCote, startCote } from './pages/coteServer.ts';
 import { cpuMs, residentMemory } from './pages/procStats.ts';
 import { seedDatabase } from './pages/seed.ts';
@@ -238,13 +238,4 @@ async function main() {
   }
 }
 
-process.once('SIGINT', () => {
-  console.error('[bench:group] interrupted: stopping the servers');
-  void stopAllChildren().then(() => process.exit(130));
-});
-
-main().catch(async (error) => {
-  console.error(`bench:group: ${(error as Error).message}`);
-  await stopAllChildren();
-  process.exitCode = 1;
-});
+runBench('bench:group', main);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { databaseFile, openDatabase } from '../src/db/connection.ts';
 import { localDay } from '../src/day.ts';
 import { startBare } from './pages/bare.ts';
-import { stopAllChildren } from './pages/children.ts';
+import { runBench, stopAllChildren } from './pages/children.ts';
 import { buildCote, startCote } from './pages/coteServer.ts';
 import { cpuMs, residentMemory } from './pages/procStats.ts';
 import { runNightlyDigest } from './pages/digestRun.ts';
@@ -192,13 +192,4 @@ async function main() {
   }
 }
 
-process.once('SIGINT', () => {
-  console.error('[bench:pages] interrupted: stopping the servers');
-  void stopAllChildren().then(() => process.exit(130));
-});
-
-main().catch(async (error) => {
-  console.error(`bench:pages: ${(error as Error).message}`);
-  await stopAllChildren();
-  process.exitCode = 1;
-});
+runBench('bench:pages', main);

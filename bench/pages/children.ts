@@ -74,3 +74,16 @@ export function waitForLine<T>(
     child.once('exit', onExit);
   });
 }
+
+/** Runs a bench's main: its servers are stopped on Ctrl-C and on failure, which is one line on stderr and exit 1. */
+export function runBench(name: string, main: () => Promise<void>): void {
+  process.once('SIGINT', () => {
+    console.error(`[${name}] interrupted: stopping the servers`);
+    void stopAllChildren().then(() => process.exit(130));
+  });
+  main().catch(async (error) => {
+    console.error(`${name}: ${(error as Error).message}`);
+    await stopAllChildren();
+    process.exitCode = 1;
+  });
+}
