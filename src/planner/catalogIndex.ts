@@ -80,3 +80,14 @@ function buildIndex(catalog: PlannerCatalog): CatalogIndex {
   }
   return { problems, byId, level, catKeys, catIndex, problemCats, buckets, entryCount };
 }
+
+/**
+ * The levels of [lo, hi], nearest to `target` first (the lower one first on a tie); a target outside the range starts
+ * from the range's nearest end, so every level of the range is visited once.
+ */
+export function* levelsNearest(target: number, lo: number, hi: number): Generator<number> {
+  const from = Math.min(hi, Math.max(lo, target));
+  for (let d = 0; d <= hi - lo; d++) {
+    for (const l of d === 0 ? [from] : [from - d, from + d]) if (l >= lo && l <= hi) yield l;
+  }
+}

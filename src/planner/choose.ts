@@ -1,4 +1,4 @@
-import { MAX_LEVEL } from './catalogIndex.ts';
+import { levelsNearest, MAX_LEVEL } from './catalogIndex.ts';
 import { guessing, readinessAt, skill, type PlanContext } from './context.ts';
 import { K, minutesFor, predicted } from './model.ts';
 import { TUNING } from './tuning.ts';
@@ -181,12 +181,9 @@ export function problemNear(
   hi: number,
   excluded: Set<number> | null,
 ): number | undefined {
-  for (let d = 0; d <= hi - lo; d++) {
-    for (const l of d === 0 ? [level] : [level - d, level + d]) {
-      if (l < lo || l > hi) continue;
-      const head = bucketHead(ctx, c, l, excluded);
-      if (head) return head.problem;
-    }
+  for (const l of levelsNearest(level, lo, hi)) {
+    const head = bucketHead(ctx, c, l, excluded);
+    if (head) return head.problem;
   }
   return undefined;
 }

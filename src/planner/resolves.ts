@@ -1,6 +1,6 @@
 /** Re-solves: due review cards (failures and hints), and re-solves of solved problems when nothing new is in reach. */
 import { practise, skill, type PlanContext } from './context.ts';
-import { MAX_LEVEL } from './catalogIndex.ts';
+import { levelsNearest, MAX_LEVEL } from './catalogIndex.ts';
 import { item, primaryCategory, RESOLVE_FACTOR } from './items.ts';
 import { minutesFor } from './model.ts';
 import { reviewReason } from './reasons.ts';
@@ -27,17 +27,13 @@ export function solvedNear(
   hi: number,
   excluded: Set<number> | null,
 ): number | undefined {
-  const target = Math.min(hi, Math.max(lo, level));
-  for (let d = 0; d <= hi - lo; d++) {
-    for (const l of d === 0 ? [target] : [target - d, target + d]) {
-      if (l < lo || l > hi) continue;
-      for (const e of ctx.index.buckets[c][l]) {
-        const p = e.problem;
-        // Solved before, or planned at least a week earlier in this forecast (and so expected solved by then).
-        const planned = ctx.plannedOn[p] > 0 && ctx.studyIndex - (ctx.plannedOn[p] - 1) >= PLANNED_AGAIN;
-        const solved = ctx.learner.solved[p] || (planned && !ctx.learner.attempted[p]);
-        if (solved && resolvable(ctx, p) && !excluded?.has(p) && !ctx.reviewing.has(p) && !ctx.recent.has(p)) return p;
-      }
+  for (const l of levelsNearest(level, lo, hi)) {
+    for (const e of ctx.index.buckets[c][l]) {
+      const p = e.problem;
+      // Solved before, or planned at least a week earlier in this forecast (and so expected solved by then).
+      const planned = ctx.plannedOn[p] > 0 && ctx.studyIndex - (ctx.plannedOn[p] - 1) >= PLANNED_AGAIN;
+      const solved = ctx.learner.solved[p] || (planned && !ctx.learner.attempted[p]);
+      if (solved && resolvable(ctx, p) && !excluded?.has(p) && !ctx.reviewing.has(p) && !ctx.recent.has(p)) return p;
     }
   }
   return undefined;
