@@ -1,3 +1,4 @@
+import { positive } from '../pages/options.ts';
 /** What one run of `npm run bench:group` measures, read from the environment and the command line. */
 export interface GroupOptions {
   /** The 10,000-learner database (BENCH_DB_LEARNERS defaults to 10,000); the loop still runs `group` learners. */
@@ -31,8 +32,8 @@ export function groupOptions(
   for (const arg of argv)
     if (arg !== '--scale') throw new Error(`unknown argument ${JSON.stringify(arg)}: expected --scale or nothing`);
   const scale = argv.includes('--scale') || /^(1|true|yes)$/i.test(env.BENCH_SCALE ?? '');
-  const group = whole(env, 'BENCH_GROUP', 20);
-  const dbLearners = whole(env, 'BENCH_DB_LEARNERS', scale ? 10_000 : group);
+  const group = positive(env, 'BENCH_GROUP', 20);
+  const dbLearners = positive(env, 'BENCH_DB_LEARNERS', scale ? 10_000 : group);
   if (dbLearners < group) throw new Error(`BENCH_DB_LEARNERS=${dbLearners} is smaller than BENCH_GROUP=${group}`);
   const share = Number(env.BENCH_WRITE_SHARE ?? '1');
   if (!(share >= 0 && share <= 1))
@@ -41,20 +42,11 @@ export function groupOptions(
     scale,
     group,
     dbLearners,
-    attemptsPerLearner: whole(env, 'BENCH_ATTEMPTS', 300),
-    seconds: whole(env, 'BENCH_SECONDS', 20),
+    attemptsPerLearner: positive(env, 'BENCH_ATTEMPTS', 300),
+    seconds: positive(env, 'BENCH_SECONDS', 20),
     writeShare: share,
     acceptEncoding: env.BENCH_ACCEPT_ENCODING ?? 'br, gzip, deflate',
     serverNodeArgs: (env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
     write: env.BENCH_WRITE !== '0',
   };
-}
-
-function whole(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new Error(`${name}=${JSON.stringify(raw)} is invalid: expected a whole number > 0`);
-  return n;
 }

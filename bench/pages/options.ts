@@ -56,7 +56,8 @@ export function benchOptions(
   };
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A whole number > 0 from the environment variable `name`, else `fallback`; anything else fails naming it. */
+export function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
