@@ -104,6 +104,12 @@ describe('progress BaekjoonHub README parser', () => {
     });
   });
 
+  it('parseKoreanDate() – the newer Programmers form with a weekday and no seconds (seen in a public repository) – keeps its time', () => {
+    expect(parseKoreanDate('2024년 11월 06일 (수) 19:02')).to.deep.equal({ day: '2024-11-06', time: '19:02:00' });
+    // The time decides the day of a learner outside Korea: 19:02 KST is 11:02 in Berlin, the same day.
+    expect(hubSubmissionDay(parseKoreanDate('2024년 11월 06일 (수) 19:02')!, 'Europe/Berlin')).to.equal('2024-11-06');
+  });
+
   it('parseKoreanDate() – impossible date – is refused', () => {
     expect(parseKoreanDate('2026년 2월 30일 10:00:00')).to.equal(null);
     // 24:xx is no time of day: it would roll over into the next day.

@@ -18,7 +18,9 @@ export interface HubRecord {
 }
 
 const HEADING_RE = /^#\s*\[([^\]]+)\]\s*(.*\S)\s+-\s+(\d+)\s*$/;
-const DATE_RE = /(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
+// Newer Programmers READMEs name the weekday and drop the seconds: '2024년 11월 06일 (수) 19:02'.
+const DATE_RE =
+  /(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일(?:\s*\([월화수목금토일]\))?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
 
 /**
  * Parses a README that BaekjoonHub wrote. `judge` comes from the top folder (백준 / 프로그래머스); the problem
@@ -57,7 +59,7 @@ function programmersLevelOf(text: string): number {
   return m ? levelFromProgrammersLevel(Number(m[1])) : 0;
 }
 
-/** '2026년 1월 6일 15:14:31' or '2024년 07월 30일 19:20:39' → { day, time } in Korean wall-clock time. */
+/** '2026년 1월 6일 15:14:31', '2024년 07월 30일 19:20:39' or '2024년 11월 06일 (수) 19:02' → { day, time } in Korean wall-clock time. */
 export function parseKoreanDate(text: string): { day: string; time: string } | null {
   const m = DATE_RE.exec(text);
   if (!m) return null;
