@@ -110,6 +110,14 @@ describe('progress BaekjoonHub README parser', () => {
     expect(hubSubmissionDay(parseKoreanDate('2024년 11월 06일 (수) 19:02')!, 'Europe/Berlin')).to.equal('2024-11-06');
   });
 
+  it('parseHubReadme() – a fork that writes "# [Lv.1] [title](link) - id" (seen in a public repository) – the title without the link', () => {
+    const record = parseHubReadme(
+      '# [Lv.1] [최소직사각형](https://school.programmers.co.kr/learn/courses/30/lessons/86491?language=python3) - 86491 \n\n### 제출 일자\n\n2024년 11월 06일 (수) 19:02\n',
+      'programmers',
+    );
+    expect(record).to.deep.include({ problem: 'programmers:86491', title: '최소직사각형', level: 5 });
+  });
+
   it('parseKoreanDate() – impossible date – is refused', () => {
     expect(parseKoreanDate('2026년 2월 30일 10:00:00')).to.equal(null);
     // 24:xx is no time of day: it would roll over into the next day.

@@ -50,7 +50,9 @@ export function parseHubReadme(text: string, judge?: 'boj' | 'programmers'): Hub
     .split(/[,，]/)
     .map((c) => c.replace(/\(.*?\)\s*$/, '').trim())
     .filter(Boolean);
-  return { judge: which, problem, title: cleanTitle(title, problem), level, submitted, categories };
+  // Some forks of BaekjoonHub write the title as a link to the problem: '# [Lv.1] [최소직사각형](https://…) - 86491'.
+  const shown = title.replace(/^\[(.+)\]\(https?:\/\/[^)\s]*\)$/, '$1');
+  return { judge: which, problem, title: cleanTitle(shown, problem), level, submitted, categories };
 }
 
 /** 'level 2' (BaekjoonHub's Programmers heading) → its level; anything else is unrated (0), never a lost solve. */
