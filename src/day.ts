@@ -32,10 +32,26 @@ function parts(instant: Date, timeZone: string): Record<string, string> {
   return out;
 }
 
-/** The calendar date of `instant` in `timeZone`. */
+/** Per zone, the last local day asked for and the instants it spans ([start, end) in epoch ms). */
+const lastDay = new Map<string, { day: Day; start: number; end: number }>();
+
+/**
+ * The calendar date of `instant` in `timeZone`. Every request asks for "today" in the learner's zone: the day last
+ * found and its span are kept per zone, so most calls compare two numbers instead of formatting a date.
+ */
 export function localDay(instant: Date, timeZone: string): Day {
+  const ms = instant.getTime();
+  const known = lastDay.get(timeZone);
+  if (known && ms >= known.start && ms < known.end) return known.day;
   const p = parts(instant, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
+  const day = `${p.year}-${p.month}-${p.day}`;
+  if (Number.isFinite(ms) && lastDay.size < 1000) {
+    const start = instantAt(day, '00:00', timeZone).getTime();
+    const end = instantAt(addDays(day, 1), '00:00', timeZone).getTime();
+    // Only a plain 24-hour day is kept: on a day with a clock change the formatter is asked every time.
+    if (end - start === 86_400_000 && ms >= start && ms < end) lastDay.set(timeZone, { day, start, end });
+  }
+  return day;
 }
 
 /** The wall-clock time 'HH:MM' of `instant` in `timeZone`. */
@@ -82,6 +98,9 @@ export function isTimeZone(name: unknown): name is string {
 }
 
 function toUtc(day: Day): number {
+  // 'YYYY-MM-DD' is read by position (pages do this for every cell of a year); any other form by its parts.
+  if (day.length === 10 && day[4] === '-' && day[7] === '-')
+    return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
   const [y, m, d] = day.split('-').map(Number);
   return Date.UTC(y, m - 1, d);
 }

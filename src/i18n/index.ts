@@ -26,17 +26,45 @@ export type Translate = (key: string, params?: Params) => string;
 
 const pluralRules: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules('en'), ko: new Intl.PluralRules('ko') };
 
+/** A message split once into literal text, `{name}` and `{name:one|other}` parts (see translate). */
+type Part = string | { name: string; whole: string; one?: string; other?: string };
+
+const PLACEHOLDER = /\{(\w+):([^|{}]*)\|([^{}]*)\}|\{(\w+)\}/g;
+const compiled: Record<Lang, Map<string, Part[]>> = { en: new Map(), ko: new Map() };
+
+function partsOf(lang: Lang, key: string): Part[] {
+  let parts = compiled[lang].get(key);
+  if (parts) return parts;
+  const template = dictionary[lang][key] ?? dictionary.en[key] ?? key;
+  parts = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if (m.index > last) parts.push(template.slice(last, m.index));
+    parts.push(m[4] !== undefined ? { name: m[4], whole: m[0] } : { name: m[1], whole: m[0], one: m[2], other: m[3] });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) parts.push(template.slice(last));
+  // Only dictionary keys are kept: an unknown key (returned as is) must not grow the map without bound.
+  if (key in dictionary.en) compiled[lang].set(key, parts);
+  return parts;
+}
+
 /**
  * The text for `key` in `lang` with `{name}` placeholders filled; an unknown key is returned as is.
  * `{name:one|other}` is the word for the number `name` chosen by Intl.PluralRules: "{n} {n:day|days}" → "1 day".
+ * A placeholder whose parameter is missing stays as written. Each message is parsed once (pages call this for every
+ * cell of a 365-day heatmap).
  */
 export function translate(lang: Lang, key: string, params: Params = {}): string {
-  const template = dictionary[lang][key] ?? dictionary.en[key] ?? key;
-  return template
-    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
-      name in params ? (pluralRules[lang].select(Number(params[name])) === 'one' ? one : other) : whole,
-    )
-    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const parts = partsOf(lang, key);
+  let text = '';
+  for (const part of parts) {
+    if (typeof part === 'string') text += part;
+    else if (!(part.name in params)) text += part.whole;
+    else if (part.one === undefined) text += String(params[part.name]);
+    else text += pluralRules[lang].select(Number(params[part.name])) === 'one' ? part.one : part.other;
+  }
+  return text;
 }
 
 export function hasMessage(key: string): boolean {

@@ -13,6 +13,30 @@ describe('day', () => {
     expect(localDay(new Date('2026-07-01T03:00:00Z'), 'America/New_York')).to.equal('2026-06-30');
   });
 
+  it('localDay() – asked minute by minute across midnights, zones and clock changes – matches the formatter each time', () => {
+    const formatted = (instant: Date, timeZone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+    // Seoul's midnight, New York's spring-forward and fall-back days, Santiago (its clock change is at midnight), and
+    // a half-hour zone, asked in time order as requests do, then out of order.
+    const runs: [string, string][] = [
+      ['Asia/Seoul', '2026-03-01T14:00:00Z'],
+      ['America/New_York', '2026-03-08T04:00:00Z'],
+      ['America/New_York', '2026-11-01T03:00:00Z'],
+      ['America/Santiago', '2026-09-06T02:00:00Z'],
+      ['America/Santiago', '2026-04-05T02:00:00Z'],
+      ['Asia/Kolkata', '2026-06-30T17:00:00Z'],
+    ];
+    for (const [zone, from] of runs)
+      for (let minute = 0; minute < 48 * 60; minute += 17) {
+        const instant = new Date(Date.parse(from) + minute * 60_000);
+        expect(localDay(instant, zone), `${zone} ${instant.toISOString()}`).to.equal(formatted(instant, zone));
+      }
+    const back = new Date('2026-03-01T14:59:59Z');
+    expect(localDay(back, 'Asia/Seoul')).to.equal('2026-03-01');
+    expect(localDay(new Date('2026-03-01T15:00:00Z'), 'Asia/Seoul')).to.equal('2026-03-02');
+    expect(localDay(back, 'Asia/Seoul')).to.equal('2026-03-01');
+  });
+
   it('instantAt() – 21:00 in Seoul and New York – maps wall time to the right instant, DST included', () => {
     expect(instantAt('2026-11-28', '21:00', 'Asia/Seoul').toISOString()).to.equal('2026-11-28T12:00:00.000Z');
     expect(instantAt('2026-07-01', '21:00', 'America/New_York').toISOString()).to.equal('2026-07-02T01:00:00.000Z');
