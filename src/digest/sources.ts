@@ -4,7 +4,9 @@ import type { PlanItem } from '../planner/types.ts';
 import { problemById } from '../catalog/problemRepository.ts';
 import { currentCatalog } from '../plans/planService.ts';
 import { openingList, storedPlan, viewedPlan, type StoredPlan } from '../plans/storedPlan.ts';
-import { attemptsOnDay, solvedDays } from '../progress/attemptRepository.ts';
+import { attemptsOnDay } from '../progress/attemptRepository.ts';
+import { attemptLog } from '../progress/attemptLog.ts';
+import { daysWithSolves } from '../progress/solveDays.ts';
 import { plannerHistory } from '../progress/plannerHistory.ts';
 import { streaks } from '../progress/streaks.ts';
 
@@ -12,7 +14,7 @@ import { streaks } from '../progress/streaks.ts';
 export { attemptsOnDay, problemById };
 
 export function streakOn(db: Db, learnerId: number, day: string): { current: number; longest: number } {
-  return streaks(solvedDays(db, learnerId), day);
+  return streaks(daysWithSolves(attemptLog(db, learnerId)), day);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection.ts';
 import type { Outcome } from './outcomes.ts';
 import { SOLVED_SQL } from './outcomes.ts';
+import { attemptLogVersion, keepRecordedAttempt } from './attemptLog.ts';
 
 /** One logged try. `day` is the learner's local date, null when an import could not date it. */
 export interface Attempt {
@@ -94,8 +95,12 @@ function insertParams(a: NewAttempt) {
 }
 
 export function recordAttempt(db: Db, attempt: NewAttempt): Attempt {
+  const before = attemptLogVersion(db, attempt.learnerId);
   const { lastInsertRowid } = db.prepare(INSERT).run(insertParams(attempt));
-  return attemptById(db, attempt.learnerId, Number(lastInsertRowid))!;
+  const recorded = attemptById(db, attempt.learnerId, Number(lastInsertRowid))!;
+  const { id, problemId: problem, day, outcome, minutes, origin, level } = recorded;
+  keepRecordedAttempt(db, before, { id, problem, day, outcome, minutes, origin, level }, attempt.learnerId);
+  return recorded;
 }
 
 /** Records an imported attempt unless one with the same (learner, origin, externalKey) exists; true when added. */
@@ -199,34 +204,4 @@ export function updateAttempt(db: Db, learnerId: number, id: number, changes: At
 /** Deletes the learner's attempt; false when it is not theirs or does not exist. */
 export function deleteAttempt(db: Db, learnerId: number, id: number): boolean {
   return db.prepare('DELETE FROM attempts WHERE id = ? AND learner_id = ?').run(id, learnerId).changes === 1;
-}
-
-/** Distinct problems solved per local day between two days inclusive. */
-export function solvedCountsByDay(db: Db, learnerId: number, from: string, to: string): Map<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT day, count(DISTINCT problem_id) AS n FROM attempts WHERE learner_id = ? AND day BETWEEN ? AND ? AND ${SOLVED_SQL} GROUP BY day`,
-    )
-    .all(learnerId, from, to) as { day: string; n: number }[];
-  return new Map(rows.map((r) => [r.day, r.n]));
-}
-
-/** The first local day the learner solved anything on, or null. */
-export function firstSolvedDay(db: Db, learnerId: number): string | null {
-  return (
-    (db
-      .prepare(`SELECT min(day) FROM attempts WHERE learner_id = ? AND day IS NOT NULL AND ${SOLVED_SQL}`)
-      .pluck()
-      .get(learnerId) as string | null) ?? null
-  );
-}
-
-/** Every local day on which the learner solved at least one problem, ascending. */
-export function solvedDays(db: Db, learnerId: number): string[] {
-  return db
-    .prepare(
-      `SELECT DISTINCT day FROM attempts WHERE learner_id = ? AND day IS NOT NULL AND ${SOLVED_SQL} ORDER BY day`,
-    )
-    .pluck()
-    .all(learnerId) as string[];
 }

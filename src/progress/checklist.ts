@@ -4,7 +4,8 @@ import { allLists, type List } from '../catalog/listRepository.ts';
 import { categoriesOfList } from '../catalog/categoryRepository.ts';
 import { typeResolver } from '../catalog/listTypes.ts';
 import { statusFromColumns, type ProblemStatus, type StatusColumns } from './checklistStatus.ts';
-import { SOLVED_SQL } from './outcomes.ts';
+import { isSolvedOutcome } from './outcomes.ts';
+import { attemptLog } from './attemptLog.ts';
 import { typeStats, type TypeStats } from './stats.ts';
 
 /** What the status filter keeps: solved at all, not solved yet, tried but not solved, never logged. */
@@ -93,10 +94,6 @@ const CHECKLIST_ROWS = `SELECT e.category_id, e.problem_id, p.number, p.title, p
     FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
    WHERE c.list_id IN (SELECT value FROM json_each(@lists)) ORDER BY c.list_id, e.position, p.id`;
 
-/** The learner's attempts, latest first per problem (checklistStatus.ts's order), with whether each solved it. */
-const LEARNER_ATTEMPTS = `SELECT problem_id, day, outcome, ${SOLVED_SQL} AS solved FROM attempts
-   WHERE learner_id = ? ORDER BY problem_id, day IS NULL, day DESC, id DESC`;
-
 const keptRows = new WeakMap<Db, Map<string, { stamp: string; rows: RowData[] }>>();
 
 /**
@@ -125,18 +122,17 @@ function listRows(db: Db, lists: List[]): RowData[] {
 
 /**
  * The learner's status of every problem they logged, by problem (checklistStatus.ts's rule: the latest attempt by
- * day — undated ones older than any dated — then by when it was logged; solved once any attempt solved it). One read
- * of the learner's few hundred attempts instead of two index lookups per entry of the list: that correlated subquery
- * per row was the largest single cost of the server under a study group's loop.
+ * day — undated ones older than any dated — then by when it was logged; solved once any attempt solved it), from the
+ * learner's attempt log (progress/attemptLog.ts), which is oldest first in that very order: the last one seen is the
+ * latest.
  */
 function learnerStatuses(db: Db, learnerId: number | undefined): Map<string, StatusColumns> {
   const out = new Map<string, StatusColumns>();
   if (learnerId === undefined) return out;
-  type Row = { problem_id: string; day: string | null; outcome: StatusColumns['last_outcome']; solved: number };
-  for (const a of db.prepare(LEARNER_ATTEMPTS).all(learnerId) as Row[]) {
-    const seen = out.get(a.problem_id);
-    if (!seen) out.set(a.problem_id, { last_day: a.day, last_outcome: a.outcome, solved: a.solved });
-    else if (a.solved) seen.solved = 1;
+  for (const a of attemptLog(db, learnerId)) {
+    const solved = isSolvedOutcome(a.outcome) ? 1 : 0;
+    const seen = out.get(a.problem);
+    out.set(a.problem, { last_day: a.day, last_outcome: a.outcome, solved: seen?.solved || solved });
   }
   return out;
 }

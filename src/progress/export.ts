@@ -1,11 +1,13 @@
 import type { Db } from '../db/connection.ts';
 import type { Learner } from '../learners/learnerRepository.ts';
-import { attemptsForLearner, solvedDays } from './attemptRepository.ts';
+import { attemptsForLearner } from './attemptRepository.ts';
+import { attemptLog } from './attemptLog.ts';
+import { daysWithSolves } from './solveDays.ts';
 import { streaks } from './streaks.ts';
 
 /** `cote history --json` and /export.json: every attempt, the streaks and the number of days with a solve. */
 export function historyJson(db: Db, learner: Learner, today: string) {
-  const days = solvedDays(db, learner.id);
+  const days = daysWithSolves(attemptLog(db, learner.id));
   const attempts = attemptsForLearner(db, learner.id).map((a) => ({
     problem: a.problemId,
     day: a.day,

@@ -2,15 +2,10 @@ import { Router } from 'express';
 import type { AppDeps } from '../../context.ts';
 import { addDays, isDay } from '../../day.ts';
 import { currentLearner, requireLearner } from '../auth.ts';
-import {
-  attemptCountOnDay,
-  attemptsBetween,
-  attemptsOnDayPage,
-  firstSolvedDay,
-  solvedCountsByDay,
-  solvedDays,
-} from '../../progress/attemptRepository.ts';
+import { attemptCountOnDay, attemptsBetween, attemptsOnDayPage } from '../../progress/attemptRepository.ts';
 import { pageOf } from '../pagination.ts';
+import { attemptLog } from '../../progress/attemptLog.ts';
+import { daysWithSolves, solvedCountsBetween } from '../../progress/solveDays.ts';
 import { heatmap, weeklySolves, yearHeatmap } from '../../progress/heatmap.ts';
 import { AppError } from '../../errors.ts';
 import { streaks } from '../../progress/streaks.ts';
@@ -52,9 +47,11 @@ export function historyRoutes({ db, now }: AppDeps): Router {
       (n) => `/history?${yearQuery}day=${day}&page=${n}#day`,
     );
     const from = year === null ? addDays(today, -364) : `${year}-01-01`;
-    const counts = solvedCountsByDay(db, learner.id, from, today);
+    const log = attemptLog(db, learner.id);
+    const daysSolved = daysWithSolves(log);
+    const counts = solvedCountsBetween(log, from, today);
     const grass = year === null ? heatmap(counts, today) : yearHeatmap(counts, year, today);
-    const first = firstSolvedDay(db, learner.id);
+    const first = daysSolved[0] ?? null;
     // The last two weeks, newest first, up to RECENT_LIMIT entries: each day's page has all of that day.
     const recent = attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today, RECENT_LIMIT + 1);
     const undoDelete = undoableDelete(req, learner.id, now());
@@ -70,7 +67,7 @@ export function historyRoutes({ db, now }: AppDeps): Router {
       yearQuery,
       years: yearsBack(first, today),
       weekly: weeklySolves(grass),
-      streak: streaks(solvedDays(db, learner.id), today),
+      streak: streaks(daysSolved, today),
       dayAttempts: attemptsOnDayPage(db, learner.id, dayKey, page.limit, page.offset),
       page,
       recent: groupByDay(recent.slice(0, RECENT_LIMIT)),
