@@ -1,4 +1,4 @@
-import { addDays } from '../day.ts';
+import { addDays, daysFromTo } from '../day.ts';
 import type { HistoryAttempt, Plan } from '../planner/types.ts';
 
 /** How far back the burn-up chart looks: twelve weeks up to today (less when the first solve is later). */
@@ -45,7 +45,7 @@ export function burnup(history: readonly HistoryAttempt[], plan: Plan): Burnup {
   }
   const days: string[] = [];
   const solved: (number | null)[] = [];
-  for (let day = from; day <= today; day = addDays(day, 1)) {
+  for (const day of daysFromTo(from, today)) {
     count += newPerDay.get(day) ?? 0;
     days.push(day);
     solved.push(count);

@@ -1,4 +1,4 @@
-import { addDays, isoWeekday } from '../day.ts';
+import { addDays, daysFromTo, isoWeekday } from '../day.ts';
 
 export interface HeatCell {
   day: string;
@@ -36,7 +36,7 @@ export function heatmapBetween(counts: ReadonlyMap<string, number>, from: string
   let week: (HeatCell | null)[] = Array.from({ length: isoWeekday(from) - 1 }, () => null);
   let total = 0;
   let activeDays = 0;
-  for (let day = from; day <= today; day = addDays(day, 1)) {
+  for (const day of daysFromTo(from, today)) {
     const count = counts.get(day) ?? 0;
     total += count;
     if (count > 0) activeDays++;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { addDays, daysBetween, instantAt, isDay, isoWeekday, localDay, localTime } from '../../src/day.ts';
+import { addDays, daysBetween, daysFromTo, instantAt, isDay, isoWeekday, localDay, localTime } from '../../src/day.ts';
 
 describe('day', () => {
   it('localDay() – 00:30 KST – is that KST day although UTC is still the previous day', () => {
@@ -41,6 +41,25 @@ describe('day', () => {
     expect(instantAt('2026-11-28', '21:00', 'Asia/Seoul').toISOString()).to.equal('2026-11-28T12:00:00.000Z');
     expect(instantAt('2026-07-01', '21:00', 'America/New_York').toISOString()).to.equal('2026-07-02T01:00:00.000Z');
     expect(instantAt('2026-12-01', '21:00', 'America/New_York').toISOString()).to.equal('2026-12-02T02:00:00.000Z');
+  });
+
+  it('daysFromTo() – across month ends, leap days and years, empty and odd input – the same days as addDays steps', () => {
+    const stepped = (from: string, to: string) => {
+      const out: string[] = [];
+      for (let day = from; day <= to; day = addDays(day, 1)) out.push(day);
+      return out;
+    };
+    for (const [from, to] of [
+      ['2023-12-25', '2025-03-05'],
+      ['2028-02-27', '2028-03-01'],
+      ['2100-02-27', '2100-03-01'],
+      ['2000-02-28', '2000-03-01'],
+      ['0999-12-30', '1000-01-02'],
+      ['2026-11-28', '2026-11-28'],
+      ['2026-11-28', '2026-11-27'],
+    ])
+      expect(daysFromTo(from, to), `${from}..${to}`).to.deep.equal(stepped(from, to));
+    expect(daysFromTo('2024-12-30', '2025-01-02')).to.deep.equal(['2024-12-30', '2024-12-31', '2025-01-01', '2025-01-02']);
   });
 
   it('isDay() – malformed or impossible dates – are refused', () => {

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { daysBetween } from '../../day.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
 import { currentCatalog } from '../../plans/planService.ts';
+import type { PlannerCatalog } from '../../planner/types.ts';
 import { viewedPlan } from '../../plans/storedPlan.ts';
 import { planWords } from '../../plans/planWords.ts';
 import { currentLearner } from '../auth.ts';
@@ -28,16 +29,15 @@ export function showPlanPage({ db, now }: AppDeps) {
     const learner = currentLearner(req);
     const today = learnerToday(learner, now());
     const { plan } = viewedPlan(db, learner, today, now());
-    const names = new Map(
-      currentCatalog(db).categories.map((c) => [c.key, res.locals.lang === 'ko' ? c.nameKo : c.nameEn]),
-    );
+    const catalog = currentCatalog(db);
+    const names = new Map(catalog.categories.map((c) => [c.key, res.locals.lang === 'ko' ? c.nameKo : c.nameEn]));
     // Each item shows its problem's title and a link to it (the catalog is cached in memory: no query per item).
-    const titles = new Map(currentCatalog(db).problems.map((p) => [p.id, p.title]));
+    const titles = titlesOf(catalog);
     // One link per item: problemLinks' best (the COTE_LINK_* mirror, else Baekjoon's archived copy, else the page).
     const links = req.app.locals.problemLinks as (id: string) => ProblemLinks;
     const problemOf = (id: string) => ({ title: titles.get(id) ?? id, url: links(id).best });
     const readiness = [...plan.readiness].sort((a, b) => b.weight - a.weight || a.category.localeCompare(b.category));
-    res.locals.words = planWords(res.locals.lang, currentCatalog(db).categories);
+    res.locals.words = planWords(res.locals.lang, catalog.categories);
     const history = plannerHistory(db, learner.id);
     const page = pageOf(query, plan.days.length, (n) => `/plan?page=${n}#days`, PLAN_DAYS_PER_PAGE);
     const first = page.number === 1;
@@ -49,7 +49,7 @@ export function showPlanPage({ db, now }: AppDeps) {
       days: plan.days.slice(page.offset, page.offset + page.limit),
       // The summary (readiness, burn-up) is on the first page only: the following pages are the days.
       burnup: first ? burnup(history, plan) : { days: [], solved: [], planned: [] },
-      evidence: typesWithEvidence(history, currentCatalog(db).entries),
+      evidence: typesWithEvidence(history, catalog.entries),
       readiness,
       names,
       problemOf,
@@ -57,6 +57,18 @@ export function showPlanPage({ db, now }: AppDeps) {
       ...profileInEffect(db, learner),
     });
   };
+}
+
+const titles = new WeakMap<PlannerCatalog, Map<string, string>>();
+
+/** Each problem's title by id, made once per catalog (a catalog is kept until a list changes). */
+function titlesOf(catalog: PlannerCatalog): Map<string, string> {
+  let byId = titles.get(catalog);
+  if (!byId) {
+    byId = new Map(catalog.problems.map((p) => [p.id, p.title]));
+    titles.set(catalog, byId);
+  }
+  return byId;
 }
 
 /** The profile the plan uses and whose it is: the learner's own, or their group's where they kept the default. */

@@ -173,7 +173,7 @@ function historyOf(a: Pick<Attempt, 'day'>): string {
   return a.day ? `/history?day=${a.day}` : '/history?day=unknown';
 }
 
-/** The checklist's per-type texts, keyed by type, as views/progress/_typeStats.ejs words them. */
+/** The checklist's per-type texts, keyed by type, as views/catalog/_types.ejs words them. */
 function typeStatsTexts(stats: Map<string, TypeStats>, t: Translate, tierLabel: (level: number) => string) {
   return Object.fromEntries(
     [...stats].map(([key, s]) => [
