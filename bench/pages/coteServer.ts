@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { stopChild, track, waitForLine } from './children.ts';
 
@@ -50,11 +51,13 @@ export async function startCote(
     ...extraEnv,
   };
   delete env.NODE_OPTIONS; // the plain node the server runs with in production, no loaders inherited from tsx
+  // BENCH_SERVER_STDOUT=<file> keeps what node prints on stdout (e.g. --trace-gc's lines), else it is dropped.
+  const stdout = process.env.BENCH_SERVER_STDOUT ? fs.openSync(process.env.BENCH_SERVER_STDOUT, 'w') : 'ignore';
   const child = track(
     spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], {
       cwd: ROOT,
       env,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', stdout, 'pipe'],
     }),
   );
   const problems: string[] = [];

@@ -26,3 +26,16 @@ export function residentMemory(pid: number): { peakMb: number; currentMb: number
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { peakMb: Math.round(kb('VmHWM') / 102.4) / 10, currentMb: Math.round(kb('VmRSS') / 102.4) / 10 };
 }
+
+/** CPU time (user + system, ms) of the process's main thread and of all its other threads together. */
+export function threadCpuMs(pid: number): { main: number; other: number } {
+  const out = { main: 0, other: 0 };
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+    if (task === String(pid)) out.main += ms;
+    else out.other += ms;
+  }
+  return out;
+}
