@@ -25,7 +25,7 @@ import { groupRoutes } from './web/groups/index.ts';
 import { syncRoutes } from './web/sync/index.ts';
 import { calendarRoutes } from './web/calendar/index.ts';
 import { isUnsubscribePost } from './web/digest/unsubscribe.ts';
-import { linkTemplatesOf, problemLinks } from './judges/links.ts';
+import { linkTemplatesOf, problemLinks, type ProblemLinks } from './judges/links.ts';
 import { staticAssets } from './web/assets.ts';
 import { privateNoCache } from './web/caching.ts';
 import { accessLog } from './web/accessLog.ts';
@@ -35,6 +35,24 @@ const SESSION_COOKIE = 'cote.sid';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The chart library is served from the installed package (nothing vendored in git): uPlot.iife.min.js, uPlot.min.css.
 const UPLOT_DIST = path.dirname(createRequire(import.meta.url).resolve('uplot'));
+
+/**
+ * A problem's links, made once per problem and kept (up to 10,000 problems, then made afresh): a page links every
+ * item, entry and row through the judges' templates.
+ */
+function keptLinks(make: (id: string, fallback: string | null) => ProblemLinks) {
+  const kept = new Map<string, ProblemLinks>();
+  return (id: string, fallback: string | null = null): ProblemLinks => {
+    const key = fallback === null ? id : `${id}\n${fallback}`;
+    let links = kept.get(key);
+    if (!links) {
+      links = Object.freeze(make(id, fallback));
+      if (kept.size >= 10_000) kept.clear();
+      kept.set(key, links);
+    }
+    return links;
+  };
+}
 
 /** Builds the Express app without listening: main.ts listens, tests mount it with supertest. */
 export function createApp(deps: AppDeps): express.Express {
@@ -53,7 +71,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('trust proxy', deps.config.trustProxy);
   // Every view links problems through the judges' templates (COTE_LINK_<JUDGE> points a group at a mirror).
   const templates = linkTemplatesOf(deps.config);
-  app.locals.problemLinks = (id: string, fallback: string | null = null) => problemLinks(id, templates, fallback);
+  app.locals.problemLinks = keptLinks((id, fallback) => problemLinks(id, templates, fallback));
   const assets = staticAssets(path.join(ROOT, 'public'));
   app.locals.asset = assets.url;
 
