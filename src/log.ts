@@ -2,8 +2,8 @@ import { pino, type Logger as Pino } from 'pino';
 
 /**
  * The one logger: pino writing one JSON line per event ({ level: 'info', time, msg, …fields }) to stderr, at
- * LOG_LEVEL and above. Features see only this small interface; the web edge hands `pino` to pino-http for the access
- * log (src/web/accessLog.ts).
+ * LOG_LEVEL and above. Features see only this small interface; the web edge's access log (src/web/accessLog.ts) writes
+ * through `pino` directly.
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 

@@ -60,6 +60,36 @@ describe('the access log', () => {
     expect(events().map((e) => e.res)).to.deep.equal([{ status: 404 }]);
   });
 
+  it('a client that gives up before the answer – one line at warn marked aborted', async () => {
+    const { app, events } = serve('info');
+    const server = http.createServer(app).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as { port: number };
+      // A form announced as 100 bytes of which 10 arrive: the server is still reading it when the client leaves.
+      const req = http.request({
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/login?next=%2Fplan',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': '100',
+        },
+      });
+      req.on('error', () => {});
+      req.write('login=mina');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      req.destroy();
+      for (let i = 0; i < 50 && events().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(events().map((e) => [e.level, e.req, e.aborted])).to.deep.equal([
+        ['warn', { method: 'POST', path: '/login?next' }, true],
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+
   it('pathWithoutValues() – names kept in order, values and empty pairs dropped', () => {
     expect(pathWithoutValues('/checklist?q=dfs&list=a&&x')).to.equal('/checklist?q&list&x');
     expect(pathWithoutValues('/plan?')).to.equal('/plan');
