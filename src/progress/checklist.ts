@@ -1,12 +1,12 @@
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { allLists, type List } from '../catalog/listRepository.ts';
-import { categoriesOfList } from '../catalog/categoryRepository.ts';
+import { categoriesOfList, type Category } from '../catalog/categoryRepository.ts';
 import { typeResolver } from '../catalog/listTypes.ts';
-import { statusFromColumns, type ProblemStatus, type StatusColumns } from './checklistStatus.ts';
+import type { ProblemStatus } from './checklistStatus.ts';
 import { isSolvedOutcome } from './outcomes.ts';
-import { attemptLog } from './attemptLog.ts';
-import { typeStats, type TypeStats } from './stats.ts';
+import { attemptLog, type LoggedAttempt } from './attemptLog.ts';
+import { typeStats, type StatsEntry, type TypeStats } from './stats.ts';
 
 /** What the status filter keeps: solved at all, not solved yet, tried but not solved, never logged. */
 export const STATUS_FILTERS = ['solved', 'unsolved', 'failed', 'new'] as const;
@@ -94,13 +94,25 @@ const CHECKLIST_ROWS = `SELECT e.category_id, e.problem_id, p.number, p.title, p
     FROM entries e JOIN categories c ON c.id = e.category_id JOIN problems p ON p.id = e.problem_id
    WHERE c.list_id IN (SELECT value FROM json_each(@lists)) ORDER BY c.list_id, e.position, p.id`;
 
-const keptRows = new WeakMap<Db, Map<string, { stamp: string; rows: RowData[] }>>();
+/** The lists' rows and what follows from them alone: the same for every learner and every view. */
+interface ListRows {
+  stamp: string;
+  rows: RowData[];
+  byCategory: Map<number, RowData[]>;
+  /** Each category's entries as typeStats counts them. */
+  entries: Map<number, StatsEntry[]>;
+  problems: number;
+  recommended: number;
+}
+
+const keptRows = new WeakMap<Db, Map<string, ListRows>>();
 
 /**
  * The lists' rows, read again only when a list was imported or refreshed since (its stamp changed): they are the same
- * for every learner and every view, and reading ~2,000 of them was most of a checklist view's cost. Shared and frozen.
+ * for every learner and every view, and reading ~2,000 of them was most of a checklist view's cost. Shared and frozen,
+ * with their grouping by type and counts (made once, not on every view).
  */
-function listRows(db: Db, lists: List[]): RowData[] {
+function listRows(db: Db, lists: List[], categories: Category[]): ListRows {
   const stamp = String(
     db
       .prepare("SELECT coalesce(group_concat(imported_at || ':' || version || ':' || id, ','), '') FROM lists")
@@ -114,11 +126,53 @@ function listRows(db: Db, lists: List[]): RowData[] {
     keptRows.set(db, perLists);
   }
   const kept = perLists.get(ids);
-  if (kept && kept.stamp === stamp) return kept.rows;
+  if (kept && kept.stamp === stamp) return kept;
   const rows = (db.prepare(CHECKLIST_ROWS).all({ lists: ids }) as RowData[]).map((r) => Object.freeze(r));
-  perLists.set(ids, { stamp, rows });
-  return rows;
+  const byCategory = new Map<number, RowData[]>(categories.map((c) => [c.id, []]));
+  for (const r of rows) byCategory.get(r.category_id)?.push(r);
+  const entries = new Map(
+    categories.map((c) => [
+      c.id,
+      (byCategory.get(c.id) ?? []).map((r) => ({
+        category: c.key,
+        problem: r.problem_id,
+        recommended: r.recommended === 1,
+        level: r.level,
+      })),
+    ]),
+  );
+  const made: ListRows = {
+    stamp,
+    rows,
+    byCategory,
+    entries,
+    problems: new Set(rows.map((r) => r.problem_id)).size,
+    recommended: rows.filter((r) => r.recommended === 1).length,
+  };
+  perLists.set(ids, made);
+  return made;
 }
+
+/** A row as the page shows it to whoever never logged its problem: made once per list row and shared. */
+const plainRows = new WeakMap<RowData, ChecklistRow>();
+
+function rowOf(r: RowData, categoryKey: string, status: ProblemStatus | undefined): ChecklistRow {
+  if (status) return toRow(r, categoryKey, status);
+  let row = plainRows.get(r);
+  if (!row) {
+    row = Object.freeze(toRow(r, categoryKey, undefined));
+    plainRows.set(r, row);
+  }
+  return row;
+}
+
+interface LearnerStatuses {
+  statuses: Map<string, ProblemStatus>;
+  solved: Set<string>;
+}
+
+/** Statuses made from one attempt log (a frozen array, replaced on every change): made once per log. */
+const statusesOfLog = new WeakMap<readonly LoggedAttempt[], LearnerStatuses>();
 
 /**
  * The learner's status of every problem they logged, by problem (checklistStatus.ts's rule: the latest attempt by
@@ -126,15 +180,27 @@ function listRows(db: Db, lists: List[]): RowData[] {
  * learner's attempt log (progress/attemptLog.ts), which is oldest first in that very order: the last one seen is the
  * latest.
  */
-function learnerStatuses(db: Db, learnerId: number | undefined): Map<string, StatusColumns> {
-  const out = new Map<string, StatusColumns>();
-  if (learnerId === undefined) return out;
-  for (const a of attemptLog(db, learnerId)) {
-    const solved = isSolvedOutcome(a.outcome) ? 1 : 0;
-    const seen = out.get(a.problem);
-    out.set(a.problem, { last_day: a.day, last_outcome: a.outcome, solved: seen?.solved || solved });
+function learnerStatuses(db: Db, learnerId: number | undefined): LearnerStatuses {
+  if (learnerId === undefined) return { statuses: new Map(), solved: new Set() };
+  const log = attemptLog(db, learnerId);
+  const known = statusesOfLog.get(log);
+  if (known) return known;
+  const latest = new Map<string, LoggedAttempt>();
+  const solved = new Set<string>();
+  for (const a of log) {
+    latest.set(a.problem, a);
+    if (isSolvedOutcome(a.outcome)) solved.add(a.problem);
   }
-  return out;
+  const statuses = new Map<string, ProblemStatus>();
+  for (const [problem, a] of latest)
+    statuses.set(problem, {
+      state: solved.has(problem) ? 'solved' : 'attempted',
+      lastDay: a.day,
+      lastOutcome: a.outcome,
+    });
+  const made = { statuses, solved };
+  statusesOfLog.set(log, made);
+  return made;
 }
 
 /**
@@ -161,31 +227,19 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
       key: filters.category,
     });
   }
-  const rows = listRows(db, lists);
-  const statuses = new Map(
-    [...learnerStatuses(db, learnerId)].map(([id, columns]) => [id, statusFromColumns(columns)]),
-  );
-  const solved = new Set([...statuses].filter(([, s]) => s?.state === 'solved').map(([id]) => id));
-  const byCategory = new Map<number, RowData[]>(listCategories.map((c) => [c.id, []]));
-  for (const r of rows) byCategory.get(r.category_id)?.push(r);
-  const distinct = new Set(rows.map((r) => r.problem_id));
+  const kept = listRows(db, lists, listCategories);
+  const { statuses, solved } = learnerStatuses(db, learnerId);
+  const noStats = { solved: 0, total: 0, recommendedSolved: 0, recommendedTotal: 0, highestLevel: 0 };
 
   const categories = listCategories.map((c): ChecklistCategory => {
-    const all = byCategory.get(c.id) ?? [];
-    const visible = all.filter((r) => matchesFilters(filters, r, statuses.get(r.problem_id)));
-    const entries = all.map((r) => ({
-      category: c.key,
-      problem: r.problem_id,
-      recommended: r.recommended === 1,
-      level: r.level,
-    }));
-    const stats = typeStats(entries, solved).get(c.key) ?? {
-      solved: 0,
-      total: 0,
-      recommendedSolved: 0,
-      recommendedTotal: 0,
-      highestLevel: 0,
-    };
+    const all = kept.byCategory.get(c.id) ?? [];
+    const rows: ChecklistRow[] = [];
+    let recommendedCount = 0;
+    for (const r of all) {
+      if (r.recommended === 1) recommendedCount++;
+      const status = statuses.get(r.problem_id);
+      if (matchesFilters(filters, r, status)) rows.push(rowOf(r, c.key, status));
+    }
     return {
       key: c.key,
       listKey: listOf.get(c.id) ?? '',
@@ -194,9 +248,9 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
       nameKo: c.nameKo,
       position: c.position,
       problemCount: all.length,
-      recommendedCount: all.filter((r) => r.recommended === 1).length,
-      stats,
-      rows: visible.map((r) => toRow(r, c.key, statuses.get(r.problem_id))),
+      recommendedCount,
+      stats: typeStats(kept.entries.get(c.id) ?? [], solved).get(c.key) ?? { ...noStats },
+      rows,
       open: false,
     };
   });
@@ -206,9 +260,9 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
     c.open = filters.category === c.key || (!filters.category && narrowed && shown <= INLINE_ROWS && c.rows.length > 0);
   const totals = {
     categories: categories.length,
-    problems: distinct.size,
-    entries: rows.length,
-    recommended: rows.filter((r) => r.recommended === 1).length,
+    problems: kept.problems,
+    entries: kept.rows.length,
+    recommended: kept.recommended,
     shown,
   };
   return { list: lists[0], lists, allLists: every, filters, narrowed, categories, totals };
