@@ -16,7 +16,13 @@ import {
 } from './planDayRepository.ts';
 import { planFingerprint, type PlanFingerprint } from './planFingerprint.ts';
 import { planInputFor, runPlanner } from './planService.ts';
-import { refingerprintStoredPlan, saveStoredPlan, storedPlanRow, type StoredPlanRow } from './storedPlanRepository.ts';
+import {
+  refingerprintStoredPlan,
+  saveStoredPlan,
+  storedPlanMeta,
+  storedPlanRow,
+  type StoredPlanRow,
+} from './storedPlanRepository.ts';
 
 /** A learner's plan as stored: computed once per change of its inputs, read by every page, the CLI and the digest. */
 export interface StoredPlan {
@@ -81,10 +87,11 @@ export const VIEWED_PLANS_KEPT = 64;
  */
 export function viewedPlan(db: Db, learner: Learner, today: string, now: Date): StoredPlan {
   const fingerprint = planFingerprint(db, learner, today);
-  const row = storedPlanRow(db, learner.id);
+  // The plan itself (compressed JSON) is read only when the one kept in memory is not it.
+  const meta = storedPlanMeta(db, learner.id);
   const key =
-    row && row.day === today && row.listInputs === fingerprint.list
-      ? `row:${row.fingerprint}:${row.computedAt}`
+    meta && meta.day === today && meta.listInputs === fingerprint.list
+      ? `row:${meta.fingerprint}:${meta.computedAt}`
       : `now:${fingerprint.full}`;
   let viewed = viewedPerDb.get(db);
   if (!viewed) {
@@ -97,9 +104,11 @@ export function viewedPlan(db: Db, learner: Learner, today: string, now: Date): 
     viewed.set(learner.id, kept);
     return kept.stored;
   }
-  const stored = key.startsWith('row:')
-    ? fromRow(row as StoredPlanRow)
-    : compute(db, learner, today, now, fingerprint, row, false, false);
+  const row = storedPlanRow(db, learner.id);
+  const stored =
+    row && key === `row:${row.fingerprint}:${row.computedAt}`
+      ? fromRow(row)
+      : compute(db, learner, today, now, fingerprint, row, false, false);
   viewed.set(learner.id, { key, stored });
   if (viewed.size > VIEWED_PLANS_KEPT) viewed.delete(viewed.keys().next().value as number);
   return stored;
