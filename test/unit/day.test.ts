@@ -59,7 +59,12 @@ describe('day', () => {
       ['2026-11-28', '2026-11-27'],
     ])
       expect(daysFromTo(from, to), `${from}..${to}`).to.deep.equal(stepped(from, to));
-    expect(daysFromTo('2024-12-30', '2025-01-02')).to.deep.equal(['2024-12-30', '2024-12-31', '2025-01-01', '2025-01-02']);
+    expect(daysFromTo('2024-12-30', '2025-01-02')).to.deep.equal([
+      '2024-12-30',
+      '2024-12-31',
+      '2025-01-01',
+      '2025-01-02',
+    ]);
   });
 
   it('isDay() – malformed or impossible dates – are refused', () => {
