@@ -26,6 +26,11 @@ export interface DayRules {
   dayMinutes: number;
   /** Leftover minutes: a weighted type may pass today's per-type cap (rather than leave the time to light types). */
   ignoreCap?: boolean;
+  /**
+   * Score a problem by what it teaches, not per minute: the day holds this one problem whatever its length
+   * (a budget shorter than a problem at the learner's level, newItems.ts longProblemDay).
+   */
+  perProblem?: boolean;
   /** Problems not to offer today (skipped, swapped). */
   excluded: Set<number> | null;
   /** Phases B and C: categories whose confusable partner is already on the day get a small push (interleaving). */
@@ -164,7 +169,8 @@ function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boole
     const scale = guessing(ctx) && bestFit > 0 ? 1 / bestFit : 1;
     for (const { head, level, p, minutes, fit } of options) {
       const score =
-        (pr * fit * scale * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) / minutes;
+        (pr * fit * scale * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) /
+        (rules.perProblem ? 1 : minutes);
       if (!best || score > best.score)
         best = { problem: head.problem, category: c, level, predicted: p, minutes, score };
     }

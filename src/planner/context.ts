@@ -86,8 +86,8 @@ export interface PlanContext {
   recent: Set<number>;
   /** Per problem: 1 + the study-day index on which this plan last re-solved it or put it in a mock set (0: never). */
   resolved: Int32Array;
-  /** A problem split over study days (a budget too small for it): its remaining part, planned on the next study day. */
-  carry?: { problem: number; minutes: number; parts: number };
+  /** A problem split over study days (a budget too small for it): its part per day, and the study days still to come. */
+  carry?: { problem: number; minutes: number; parts: number; left: number };
   /** Set when a day of the coming week had to be filled with re-solves of solved problems (nothing new in reach). */
   exhausted?: boolean;
   /** Set when the first study day stays empty: nothing fits even split over two days of the budget. */

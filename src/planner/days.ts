@@ -6,7 +6,7 @@ import { weeklyCoverage } from './coverage.ts';
 import { eveWarmups } from './eve.ts';
 import { item, primaryCategory, SLACK } from './items.ts';
 import { mockSet } from './mocks.ts';
-import { dayRules, newItems, noNewInReach, shortestWork } from './newItems.ts';
+import { dayRules, longProblemDay, newItems, noNewInReach, shortestWork } from './newItems.ts';
 import { dueReviews, refreshItems } from './resolves.ts';
 import type { PlanItem } from './types.ts';
 import { phaseOf } from './timeline.ts';
@@ -48,9 +48,9 @@ export function planDay(
   }
   spent += dueReviews(ctx, day, budget, limit - spent, phase, left <= 3, cal.reviewDaysLeft[i], items, excluded);
   if (ctx.carry) {
-    // The second half of a problem split over two days (a budget smaller than any problem).
-    const { problem, minutes, parts } = ctx.carry;
-    ctx.carry = undefined;
+    // The next part of a problem split over study days (a budget shorter than a problem at the learner's level).
+    const { problem, minutes, parts, left } = ctx.carry;
+    ctx.carry = left > 1 ? { ...ctx.carry, left: left - 1 } : undefined;
     items.push(
       item(ctx, problem, 'new', minutes, {
         code: 'split_continue',
@@ -69,6 +69,8 @@ export function planDay(
     return items;
   }
   const rules = dayRules(ctx, phase, cal.total, lastDay, excluded, budget);
+  // A budget shorter than a problem at the learner's level: the day starts one, spread over the next study days.
+  if (longProblemDay(ctx, items, rules, budget, cal.reviewDaysLeft[i])) return items;
   for (const x of items) {
     const c = ctx.index.catIndex.get(x.category);
     if (c !== undefined && x.kind !== 'review') rules.newToday[c]++;

@@ -1,5 +1,5 @@
 /** New problems for a day: the rules of the day, the weekly coverage of heavy types, and splitting a long problem. */
-import { bestCandidate, CONFUSABLE, type DayRules } from './choose.ts';
+import { bestCandidate, CONFUSABLE, type Candidate, type DayRules } from './choose.ts';
 import { countNew, practise, warmingUp, type PlanContext } from './context.ts';
 import { item, primaryCategory, RESOLVE_FACTOR, SLACK } from './items.ts';
 import { minutesFor } from './model.ts';
@@ -174,6 +174,39 @@ export function shortestWork(
     if (ctx.studyIndex === 0) ctx.tooShort = true;
     return;
   }
+  splitItem(ctx, items, cand, budget, lastDay);
+}
+
+/** A problem may be spread over at most this many study days when a problem at the learner's level outlasts the day. */
+const MAX_LONG_PARTS = 4;
+
+/**
+ * A budget shorter than a problem at the learner's level (15 or 30 minutes a day): rather than fill the day with
+ * problems far under the level (little to learn), start the best problem for the level and spread it over the next
+ * study days (at most MAX_LONG_PARTS, never onto the exam's eve). Taken only when that problem is worth more than
+ * the day filled with what fits: value per problem against value per problem × how many fit. Returns whether it did.
+ */
+export function longProblemDay(
+  ctx: PlanContext,
+  items: PlanItem[],
+  rules: DayRules,
+  budget: number,
+  studyDaysLeft: number,
+): boolean {
+  const limit = budget * SLACK;
+  const parts = Math.min(MAX_LONG_PARTS, studyDaysLeft);
+  if (items.length > 0 || parts < 2) return false;
+  const open = { ...rules, excludeCategory: -1, perProblem: true };
+  const long = bestCandidate(ctx, open, limit * parts);
+  if (!long || long.minutes <= limit) return false;
+  const short = bestCandidate(ctx, open, limit);
+  if (short && short.score * Math.max(1, Math.floor(limit / short.minutes)) >= long.score) return false;
+  splitItem(ctx, items, long, budget, false);
+  return true;
+}
+
+/** A new problem longer than the day: its first part today, the rest carried to the next study days (ctx.carry). */
+function splitItem(ctx: PlanContext, items: PlanItem[], cand: Candidate, budget: number, lastDay: boolean): void {
   const needed = Math.ceil(cand.minutes / (budget * SLACK));
   const unfinished = lastDay && needed > 1;
   const parts = unfinished ? 1 : needed;
@@ -200,5 +233,5 @@ export function shortestWork(
     ),
   );
   practise(ctx, cand.problem, unfinished ? budget / cand.minutes : 1);
-  if (parts > 1) ctx.carry = { problem: cand.problem, minutes: perDay, parts };
+  if (parts > 1) ctx.carry = { problem: cand.problem, minutes: perDay, parts, left: parts - 1 };
 }

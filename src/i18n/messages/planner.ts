@@ -28,7 +28,7 @@ const en = {
   'planner.reason.stretch':
     'A stretch in {category} (weight {weight} for {profile}): {tier}, predicted success {success} %',
   'planner.reason.split':
-    'Today’s budget is shorter than any problem: start {category}, {tier} (about {minutes} min), and finish it over {parts} study days',
+    'Today’s budget is shorter than a problem at your level: start {category}, {tier} (about {minutes} min), and finish it over {parts} study days',
   'planner.reason.split_continue': 'Finish the problem you started: {category}, {tier} (split over {parts} study days)',
   'planner.reason.split_last':
     'Today’s budget is shorter than any problem and the exam comes before another study day: start {category}, {tier} (about {minutes} min) and get as far as you can',
@@ -173,7 +173,7 @@ const ko: Record<keyof typeof en, string> = {
     '푼 문제로 보는 {profile} 형식 모의고사: {count}문제 {minutes}분, 시간을 재고 풀기; 이 문제는 {category}, {tier}',
   'planner.reason.stretch': '{category} 도전 문제 ({profile} 기준 비중 {weight}): {tier}, 예상 성공률 {success} %',
   'planner.reason.split':
-    '하루 공부 시간이 어떤 문제보다 짧습니다: {category} {tier} 문제(약 {minutes}분)를 시작해 공부하는 날 {parts}일에 걸쳐 끝내세요',
+    '하루 공부 시간이 지금 수준에 맞는 문제보다 짧습니다: {category} {tier} 문제(약 {minutes}분)를 시작해 공부하는 날 {parts}일에 걸쳐 끝내세요',
   'planner.reason.split_continue': '시작한 문제를 마저 푸세요: {category}, {tier} (공부하는 날 {parts}일에 나눠 풀기)',
   'planner.reason.split_last':
     '하루 공부 시간이 어떤 문제보다 짧고 다음 공부하는 날 전에 시험입니다: {category} {tier} 문제(약 {minutes}분)를 시작해 할 수 있는 데까지 푸세요',

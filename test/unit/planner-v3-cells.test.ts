@@ -1,0 +1,59 @@
+import { expect } from 'chai';
+import { listAvailable, loadCatalog } from '../../bench/planner/catalog.ts';
+import { addDays } from '../../src/day.ts';
+import { plan } from '../../src/planner/index.ts';
+import { profileWeights } from '../../src/planner/profiles.ts';
+import type { HistoryAttempt, PlannerCatalog } from '../../src/planner/types.ts';
+import { attempt, input } from './planner-support.ts';
+
+/** Issue 20's new-input cells, through the pure planner on the real curated list (../shared/data). */
+const TODAY = '2026-11-28';
+
+describe('planner v3 – short budgets and the days before the exam (the real list)', () => {
+  let real: PlannerCatalog;
+  before(function () {
+    if (!listAvailable()) this.skip();
+    real = loadCatalog();
+  });
+  /** A learner who solved Gold V – Gold II problems of samsung's two heavy types (imported). */
+  const solver = (): HistoryAttempt[] => {
+    const ids = new Set(
+      real.entries.filter((e) => ['graph_traversal', 'simulation'].includes(e.category)).map((e) => e.problem),
+    );
+    return real.problems
+      .filter((p) => ids.has(p.id) && p.level >= 13 && p.level <= 16)
+      .slice(0, 12)
+      .map((p) => attempt(p.id, 'solved', null, 'import:csv'));
+  };
+  const samsung = (dailyMinutes: number) =>
+    plan(
+      input(
+        real,
+        { history: solver(), today: TODAY },
+        { profile: 'samsung', dailyMinutes, examDate: addDays(TODAY, 30) },
+      ),
+    );
+
+  it('15 minutes a day – each day starts one problem at the learner’s level, spread over the next study days, not a Bronze problem that fits', () => {
+    const p = samsung(15);
+    const weights = profileWeights('samsung', real);
+    const [first] = p.days[0].items;
+    expect(p.days[0].items).to.have.length(1);
+    expect(first.reason.code).to.equal('split');
+    expect(first.level).to.be.at.least(10);
+    expect(first.predicted).to.be.within(0.25, 0.8);
+    expect(weights[first.category]).to.be.at.least(0.1);
+    const parts = Number(first.reason.params.parts);
+    expect(parts).to.be.within(2, 4);
+    expect(Number(first.reason.params.minutes)).to.be.above(15 * 1.1);
+    for (const d of p.days.slice(1, parts)) expect(d.items.map((i) => i.problem)).to.include(first.problem);
+    // Every study day holds work, and a long problem is never carried onto the exam's eve.
+    for (const d of p.days) expect(d.items.length, d.day).to.be.above(0);
+    for (const i of p.days.at(-1)!.items) expect(i.reason.code).to.not.equal('split_continue');
+  });
+
+  it('120 minutes a day – problems at the level fit the day, so nothing is split', () => {
+    const p = samsung(120);
+    for (const d of p.days) for (const i of d.items) expect(i.reason.code, d.day).to.not.match(/^split/);
+  });
+});
