@@ -153,6 +153,8 @@ export function claims(plan: Plan, input: PlanInput): Claim[] {
 
 /** Problems planned so far (new or mock) and items per category so far (every kind, as the planner counts practice). */
 function countEarlier(item: PlanItem, cats: string[], earlier: Set<string>, earlierIn: Map<string, number>): void {
+  // The next part of a problem split over study days is the same problem, already counted on its first day.
+  if (item.reason.code === 'split_continue') return;
   for (const c of cats) earlierIn.set(c, (earlierIn.get(c) ?? 0) + 1);
   if (item.kind !== 'review') earlier.add(item.problem);
 }

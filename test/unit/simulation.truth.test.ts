@@ -19,11 +19,11 @@ const history = [
 ];
 
 describe('bench truth check', () => {
-  it('plans of every profile, 1 to 60 days, 30 to 300 minutes – no false claim', () => {
+  it('plans of every profile, 1 to 60 days, 15 to 300 minutes – no false claim', () => {
     const truth = emptyTruth();
     for (const profile of ['samsung', 'kakao', 'general'])
       for (const days of [1, 3, 30, 60])
-        for (const minutes of [30, 180, 300]) {
+        for (const minutes of [15, 30, 180, 300]) {
           const inp = input(
             catalog,
             { history, today: TODAY },
