@@ -1,7 +1,7 @@
 /** One study day: a mock on mock days, due reviews, then new problems to fill the budget (days → new items, re-solves, mocks). */
 import { addDays } from '../day.ts';
 import type { Calendar } from './calendar.ts';
-import type { PlanContext } from './context.ts';
+import { guessing, type PlanContext } from './context.ts';
 import { weeklyCoverage } from './coverage.ts';
 import { eveWarmups } from './eve.ts';
 import { item, primaryCategory, SLACK } from './items.ts';
@@ -100,5 +100,18 @@ export function planDay(
   // Never an empty study day without a reason: any solved problem of any type, at any level.
   if (items.length === 0) refreshItems(ctx, items, limit, excluded, 'resolve_solved', true);
   if (items.length === 0 && !ctx.tooShort) ctx.emptyDays++;
-  return items;
+  return guessing(ctx) ? items : longestFirst(items);
+}
+
+/**
+ * The mock first (it is the exam's box), then the longest work first: the day's big problem while the learner is
+ * fresh. Minutes vary far more than any estimate (a heavy tail: one attempt in ten takes several times as long), and
+ * a day that runs long stops where the time runs out; what is left undone is then short work, and short work still
+ * fits the rest of the time. Stable: items of equal minutes keep the order they were chosen in. (A new learner's
+ * diagnostic keeps the order it was chosen in, easiest first.)
+ */
+export function longestFirst(items: PlanItem[]): PlanItem[] {
+  const mocks = items.filter((x) => x.kind === 'mock');
+  const rest = items.filter((x) => x.kind !== 'mock').sort((a, b) => b.minutes - a.minutes);
+  return [...mocks, ...rest];
 }

@@ -56,4 +56,20 @@ describe('planner v3 – short budgets and the days before the exam (the real li
     const p = samsung(120);
     for (const d of p.days) for (const i of d.items) expect(i.reason.code, d.day).to.not.match(/^split/);
   });
+
+  it('a day runs longest first after its mock: what a long day leaves undone is the short work', () => {
+    const p = samsung(180);
+    let mixed = 0;
+    for (const d of p.days.slice(0, -1)) {
+      const mocks = d.items.filter((i) => i.kind === 'mock').length;
+      expect(
+        d.items.slice(0, mocks).every((i) => i.kind === 'mock'),
+        d.day,
+      ).to.equal(true);
+      const rest = d.items.slice(mocks).map((i) => i.minutes);
+      expect(rest, d.day).to.deep.equal([...rest].sort((a, b) => b - a));
+      if (new Set(rest).size > 1) mixed++;
+    }
+    expect(mixed, 'days with items of different lengths').to.be.above(5);
+  });
 });
