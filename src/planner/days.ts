@@ -9,6 +9,7 @@ import { mockSet } from './mocks.ts';
 import { dayRules, longProblemDay, newItems, noNewInReach, shortestWork } from './newItems.ts';
 import { dueReviews, refreshItems } from './resolves.ts';
 import type { PlanItem } from './types.ts';
+import { practisedWhy } from './reasons.ts';
 import { phaseOf } from './timeline.ts';
 import { TUNING } from './tuning.ts';
 
@@ -39,6 +40,7 @@ export function planDay(
   const budget = lastDay ? full * 0.5 : full;
   const limit = budget * SLACK;
   const items: PlanItem[] = [];
+  const plannedBefore = ctx.plannedIn.slice();
   // A mock is the exam's box: it comes first on its day (re-solves after it, when the day is longer).
   let spent = 0;
   if (mockDay && !lastDay) {
@@ -100,7 +102,7 @@ export function planDay(
   // Never an empty study day without a reason: any solved problem of any type, at any level.
   if (items.length === 0) refreshItems(ctx, items, limit, excluded, 'resolve_solved', true);
   if (items.length === 0 && !ctx.tooShort) ctx.emptyDays++;
-  return guessing(ctx) ? items : longestFirst(items);
+  return guessing(ctx) ? items : longestFirst(ctx, items, plannedBefore);
 }
 
 /**
@@ -108,10 +110,19 @@ export function planDay(
  * fresh. Minutes vary far more than any estimate (a heavy tail: one attempt in ten takes several times as long), and
  * a day that runs long stops where the time runs out; what is left undone is then short work, and short work still
  * fits the rest of the time. Stable: items of equal minutes keep the order they were chosen in. (A new learner's
- * diagnostic keeps the order it was chosen in, easiest first.)
+ * diagnostic keeps the order it was chosen in, easiest first.) A "little practice yet" reason that now follows the
+ * type's second problem (solved, or planned earlier in the plan or on this list) says why the type is deepened instead.
  */
-export function longestFirst(items: PlanItem[]): PlanItem[] {
+export function longestFirst(ctx: PlanContext, items: PlanItem[], plannedBefore: Int32Array): PlanItem[] {
   const mocks = items.filter((x) => x.kind === 'mock');
-  const rest = items.filter((x) => x.kind !== 'mock').sort((a, b) => b.minutes - a.minutes);
-  return [...mocks, ...rest];
+  const ordered = [...mocks, ...items.filter((x) => x.kind !== 'mock').sort((a, b) => b.minutes - a.minutes)];
+  const onList = new Int32Array(ctx.pi.length);
+  for (const it of ordered) {
+    const c = ctx.index.catIndex.get(it.category);
+    if (it.reason.code === 'cover' && c !== undefined && ctx.learner.solvedIn[c] + plannedBefore[c] + onList[c] >= 2)
+      it.reason = { ...it.reason, code: practisedWhy(ctx, c) };
+    const p = ctx.index.byId.get(it.problem);
+    for (const k of p === undefined ? [] : ctx.index.problemCats[p]) onList[k]++;
+  }
+  return ordered;
 }

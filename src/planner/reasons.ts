@@ -33,6 +33,11 @@ export function newWhy(ctx: PlanContext, c: number, lastDay: boolean, success = 
   if (success < STRETCH_SUCCESS) return 'stretch';
   if (currentReadiness(ctx, c) >= MAINTAIN_READINESS && success >= MAINTAIN_SUCCESS) return 'maintain';
   if (ctx.learner.solvedIn[c] + ctx.plannedIn[c] < 2) return 'cover';
+  return practisedWhy(ctx, c);
+}
+
+/** Why a new problem of a type with practice behind it was chosen: its weakest heavy type, else deepening it. */
+export function practisedWhy(ctx: PlanContext, c: number): NewWhy {
   return isWeakestHeavy(ctx, c) ? 'weakest' : 'deepen';
 }
 

@@ -4,6 +4,8 @@ import { addDays } from '../../src/day.ts';
 import { plan } from '../../src/planner/index.ts';
 import { profileWeights } from '../../src/planner/profiles.ts';
 import type { HistoryAttempt, PlannerCatalog } from '../../src/planner/types.ts';
+import { checkPlan, emptyTruth } from '../../bench/planner/truth.ts';
+import { BASE_PARAMS, indexCatalog, makeLearner, priorHistory } from '../../bench/planner/world.ts';
 import { attempt, input } from './planner-support.ts';
 
 /** Issue 20's new-input cells, through the pure planner on the real curated list (../shared/data). */
@@ -71,5 +73,22 @@ describe('planner v3 – short budgets and the days before the exam (the real li
       if (new Set(rest).size > 1) mixed++;
     }
     expect(mixed, 'days with items of different lengths').to.be.above(5);
+  });
+
+  it('reasons stay true after the reordering: "little practice yet" never follows the type’s second problem', () => {
+    const index = indexCatalog(real);
+    const truth = emptyTruth();
+    for (const profile of ['samsung', 'kakao', 'general'])
+      for (let key = 0; key < 6; key++) {
+        const learner = makeLearner(index, BASE_PARAMS, 7, key, 10);
+        const inp = input(
+          real,
+          { history: priorHistory(learner), today: TODAY },
+          { profile, dailyMinutes: 120, examDate: addDays(TODAY, 30) },
+        );
+        checkPlan(plan(inp), inp, truth);
+      }
+    expect(truth.checked).to.be.above(1000);
+    expect(truth.examples).to.deep.equal([]);
   });
 });
