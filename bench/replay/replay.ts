@@ -1,10 +1,12 @@
 /**
  * Replay on real histories (PLANNER.md, "Round 3"): walk a learner's public submissions in time order; before each
  * first attempt at a problem ask a model for P(solve) from what came before; score the later half. Models: cote's own
- * learner model (src/planner/model.ts, per-type Elo shrunk to a global skill, exactly as the planner runs it), one
+ * learner model (src/planner/model.ts: a global Elo skill, per-type offsets shrunk toward it, as the planner runs it), one
  * global Elo, and a per-type solve rate. Pure: histories in, figures out.
  */
 import { codeforcesLevel } from '../../src/judges/difficulty.ts';
+import { Rng } from '../planner/rng.ts';
+import { bootstrapMeanCI, mean } from '../planner/stats.ts';
 import { catalogIndex } from '../../src/planner/catalogIndex.ts';
 import { eloUpdate, K, learnerModel, predicted, sigmoid, thetaHat } from '../../src/planner/model.ts';
 import type { Outcome, PlannerCatalog } from '../../src/planner/types.ts';
@@ -153,15 +155,25 @@ export function replayHistory(name: string, attempts: ReplayAttempt[]): HistoryR
   return { name, attempts: attempts.length, scored, violations: cote.violations };
 }
 
+/** One prediction's log loss (natural log), the prediction clipped to [0.01, 0.99]. */
+export function pointLoss({ predicted: p, solved }: Scored): number {
+  const q = Math.min(0.99, Math.max(0.01, p));
+  return solved ? -Math.log(q) : -Math.log(1 - q);
+}
+
 /** Mean log loss (natural log), predictions clipped to [0.01, 0.99]. */
 export function logLoss(scored: Scored[]): number {
   if (scored.length === 0) return Number.NaN;
-  let sum = 0;
-  for (const { predicted: p, solved } of scored) {
-    const q = Math.min(0.99, Math.max(0.01, p));
-    sum -= solved ? Math.log(q) : Math.log(1 - q);
-  }
-  return sum / scored.length;
+  return scored.reduce((sum, x) => sum + pointLoss(x), 0) / scored.length;
+}
+
+/**
+ * Mean paired difference of log loss a − b over the same attempts, with a seeded percentile bootstrap 95 % interval
+ * over attempts (attempts of one learner are not independent: with few learners the interval is too narrow).
+ */
+export function pairedLossDifference(a: Scored[], b: Scored[], seed = 20): { mean: number; ci: [number, number] } {
+  const diffs = a.map((x, i) => pointLoss(x) - pointLoss(b[i]));
+  return { mean: mean(diffs), ci: bootstrapMeanCI(diffs, new Rng(seed)) };
 }
 
 export function brier(scored: Scored[]): number {

@@ -15,6 +15,7 @@ import {
   type HistoryReplay,
   logLoss,
   type ModelName,
+  pairedLossDifference,
   reliability,
   replayHistory,
   type Scored,
@@ -62,6 +63,8 @@ export interface ReplayReport {
   pooled: {
     scored: number;
     logLoss: Record<ModelName, number>;
+    /** cote − baseline, mean log loss per attempt with its bootstrap 95 % interval (negative: cote is better). */
+    versus: Record<'elo' | 'typeRate', { mean: number; ci: [number, number] }>;
     brier: Record<ModelName, number>;
     reliability: Record<ModelName, ReturnType<typeof reliability>>;
   };
@@ -83,12 +86,23 @@ export function report(replays: HistoryReplay[]): ReplayReport {
       violations: r.violations,
       logLoss: Object.fromEntries(MODELS.map((m) => [m, logLoss(r.scored[m])])) as Record<ModelName, number>,
     })),
-    pooled: { scored: pooled.cote.length, logLoss: per(logLoss), brier: per(brier), reliability: per(reliability) },
+    pooled: {
+      scored: pooled.cote.length,
+      logLoss: per(logLoss),
+      versus: {
+        elo: pairedLossDifference(pooled.cote, pooled.elo),
+        typeRate: pairedLossDifference(pooled.cote, pooled.typeRate),
+      },
+      brier: per(brier),
+      reliability: per(reliability),
+    },
     violations: replays.reduce((s, r) => s + r.violations, 0),
   };
 }
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
+const s3 = (x: number) => `${x >= 0 ? '+' : ''}${f3(x)}`;
+const signed = (d: { mean: number; ci: [number, number] }) => `${s3(d.mean)} [${s3(d.ci[0])}, ${s3(d.ci[1])}]`;
 
 export function markdown(r: ReplayReport, source: string): string {
   const lines = [
@@ -106,6 +120,7 @@ export function markdown(r: ReplayReport, source: string): string {
     `| **pooled** | | ${r.pooled.scored} | **${f3(r.pooled.logLoss.cote)}** | ${f3(r.pooled.logLoss.elo)} | ${f3(r.pooled.logLoss.typeRate)} |`,
     '',
     `Brier: cote ${f3(r.pooled.brier.cote)}, global Elo ${f3(r.pooled.brier.elo)}, per-type rate ${f3(r.pooled.brier.typeRate)}.`,
+    `cote − global Elo: ${signed(r.pooled.versus.elo)}; cote − per-type rate: ${signed(r.pooled.versus.typeRate)} (mean log loss per scored attempt, bootstrap 95 % interval over attempts; negative: cote predicts better).`,
     `Solves after which cote's estimate of a solved type went down: ${r.violations}.`,
     '',
     '## Reliability (pooled): mean predicted vs observed, per bin',

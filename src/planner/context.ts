@@ -36,7 +36,7 @@ export interface PlanContext {
    * planned day by exactly the update a logged day gives (eloStep with the predicted outcome of each item). Choosing
    * uses it, so a learner who does the day as predicted meets tomorrow the list the forecast showed.
    */
-  est: Pick<LearnerState, 'theta' | 'n' | 'thetaG' | 'nG'>;
+  est: Pick<LearnerState, 'offset' | 'n' | 'thetaG' | 'nG'>;
   /**
    * Beyond the first MIRROR_DAYS days the estimate no longer moves by the predicted outcomes (always "solved" at
    * P ≥ 0.5, they would climb without end over months); the projected learning gain planned since then is added.
@@ -133,7 +133,7 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     offExamJudge: offJudge(index.problems, format.judge),
     examLevels,
     profile: input.settings.profile,
-    est: { theta: learner.theta.slice(), n: learner.n.slice(), thetaG: learner.thetaG, nG: learner.nG },
+    est: { offset: learner.offset.slice(), n: learner.n.slice(), thetaG: learner.thetaG, nG: learner.nG },
     late: false,
     lateGain: new Float64Array(cats),
     lateGainG: 0,

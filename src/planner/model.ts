@@ -26,6 +26,11 @@ const PACE_PRIOR = 3;
 const MIN_SEED_SOLVES = 3;
 /** Evidence credited to a category seeded from imported solves. */
 const SEED_EVIDENCE = 2;
+/**
+ * Evidence credited to θ_g seeded from imported solves (at most this many): a skill seeded from 40 solves takes
+ * Elo's smaller steps, not the full step of a learner with no evidence at all.
+ */
+const GLOBAL_SEED_EVIDENCE = 20;
 
 export const OUTCOME_SCORE: Record<Outcome, number> = { solved: 1, solved_slow: 0.8, hint: 0.4, failed: 0 };
 
@@ -43,11 +48,14 @@ export function minutesFor(level: number, pace: number): number {
 }
 
 /**
- * What the planner believes about the learner: Elo skill per category θ_c with its evidence n_c, a global θ_g,
- * the pace φ, and which problems were already attempted (never offered again as new).
+ * What the planner believes about the learner: a global skill θ_g, per category an offset δ_c from it (the type's
+ * own skill is θ_g + δ_c) with its evidence n_c, the pace φ, and which problems were already attempted (never
+ * offered again as new). Offsets, not absolute per-type skills: every attempt moves θ_g, so a type practised months
+ * ago follows the learner's growth instead of staying where its last attempt left it (bench/replay on three real
+ * Codeforces histories: log loss on the later halves 0.344 → 0.243; one global Elo 0.280).
  */
 export interface LearnerState {
-  theta: Float64Array;
+  offset: Float64Array;
   n: Float64Array;
   thetaG: number;
   nG: number;
@@ -61,14 +69,20 @@ export interface LearnerState {
   prior: boolean;
 }
 
+/** The type's own skill θ_c = θ_g + δ_c, before shrinking toward the prior. */
+export function ownSkill(s: Pick<LearnerState, 'offset' | 'thetaG'>, c: number): number {
+  return s.thetaG + s.offset[c];
+}
+
 /** θ̂_c = (n_c·θ_c + 3·(θ_g − UNTRIED_MARGIN))/(n_c + 3): with no evidence of its own a type reads θ_g − margin. */
-export function thetaHat(s: Pick<LearnerState, 'theta' | 'n' | 'thetaG'>, c: number): number {
-  return (s.n[c] * s.theta[c] + SHRINK * (s.thetaG - UNTRIED_MARGIN)) / (s.n[c] + SHRINK);
+export function thetaHat(s: Pick<LearnerState, 'offset' | 'n' | 'thetaG'>, c: number): number {
+  return (s.n[c] * ownSkill(s, c) + SHRINK * (s.thetaG - UNTRIED_MARGIN)) / (s.n[c] + SHRINK);
 }
 
 function eloRate(n: number): number {
   return Math.max(0.15, 1.5 / (1 + 0.1 * n));
 }
+
 
 /** Imports and syncs carry only "solved, maybe a day": they seed θ instead of feeding Elo. */
 export function isGraded(a: HistoryAttempt): boolean {
@@ -160,19 +174,20 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
   // only: seeding from them too made the third logged solve drop the estimate (DEFAULT_THETA + gains → median − 1).
   const seeded = importedSolves >= MIN_SEED_SOLVES ? seedOf(allSolved) : undefined;
   const thetaG = seeded ?? DEFAULT_THETA;
-  const theta = new Float64Array(cats);
+  const offset = new Float64Array(cats);
   const n = new Float64Array(cats);
   for (let c = 0; c < cats; c++) {
     const seed = seeded === undefined ? undefined : seedOf(solvedLevels[c]);
     // A type's solves only lift it: its seed is never under the estimate it would have without them (θ_g − margin).
-    theta[c] = seed === undefined ? thetaG - UNTRIED_MARGIN : Math.max(seed, thetaG - UNTRIED_MARGIN);
+    // Without a seed the type's own skill starts at θ_g − margin: only its outcomes move it away from there.
+    offset[c] = (seed === undefined ? thetaG - UNTRIED_MARGIN : Math.max(seed, thetaG - UNTRIED_MARGIN)) - thetaG;
     n[c] = seed === undefined ? 0 : Math.min(SEED_EVIDENCE, (SEED_EVIDENCE * solvedLevels[c].length) / MIN_SEED_SOLVES);
   }
   const state: LearnerState = {
-    theta,
+    offset,
     n,
     thetaG,
-    nG: 0,
+    nG: seeded === undefined ? 0 : Math.min(importedSolves, GLOBAL_SEED_EVIDENCE),
     pace: 1,
     attempted,
     solved,
@@ -193,12 +208,12 @@ function runElo(index: CatalogIndex, s: LearnerState, graded: HistoryAttempt[]):
 }
 
 /**
- * One logged attempt's Elo update: θ_c += (U(n_c)/K)·(o − P) for each type of the problem, and θ_g the same way.
+ * One logged attempt's Elo update: δ_c += (U(n_c)/K)·(o − P) for each type of the problem, and θ_g the same way.
  * The forecast applies exactly this with the predicted outcome, so tomorrow's estimate is what a logged day gives.
  */
 export function eloStep(
   index: CatalogIndex,
-  s: Pick<LearnerState, 'theta' | 'n' | 'thetaG' | 'nG'>,
+  s: Pick<LearnerState, 'offset' | 'n' | 'thetaG' | 'nG'>,
   p: number,
   outcome: Outcome,
 ): void {
@@ -213,26 +228,28 @@ function scoreOf(outcome: Outcome, prob: number): number {
 
 /** eloStep for a problem given by its level and category indices (a problem on no list has no catalog index). */
 export function eloUpdate(
-  s: Pick<LearnerState, 'theta' | 'n' | 'thetaG' | 'nG'>,
+  s: Pick<LearnerState, 'offset' | 'n' | 'thetaG' | 'nG'>,
   level: number,
   cats: readonly number[],
   outcome: Outcome,
 ): void {
   const before = cats.map((c) => thetaHat(s, c));
+  const pg = predicted(s.thetaG, level);
+  const globalStep = (eloRate(s.nG) / K) * (scoreOf(outcome, pg) - pg);
   for (const c of cats) {
     const prob = predicted(thetaHat(s, c), level);
-    s.theta[c] += (eloRate(s.n[c]) / K) * (scoreOf(outcome, prob) - prob);
+    // The type's own skill θ_g + δ_c moves by its own Elo step, not by that step plus θ_g's (one attempt, counted once).
+    s.offset[c] += (eloRate(s.n[c]) / K) * (scoreOf(outcome, prob) - prob) - globalStep;
     s.n[c]++;
   }
-  const pg = predicted(s.thetaG, level);
-  s.thetaG += (eloRate(s.nG) / K) * (scoreOf(outcome, pg) - pg);
+  s.thetaG += globalStep;
   s.nG++;
   if (outcome !== 'solved' && outcome !== 'solved_slow') return;
   // One more piece of evidence weighs a type's own θ_c more against the global prior; when θ_c sits under it, an easy
-  // solve would pull the shrunk estimate down. A solve never lowers it: θ_c is raised to keep the estimate.
+  // solve would pull the shrunk estimate down. A solve never lowers it: δ_c is raised to keep the estimate.
   for (const [i, c] of cats.entries()) {
     if (thetaHat(s, c) >= before[i]) continue;
-    s.theta[c] = (before[i] * (s.n[c] + SHRINK) - SHRINK * (s.thetaG - UNTRIED_MARGIN)) / s.n[c];
+    s.offset[c] = (before[i] * (s.n[c] + SHRINK) - SHRINK * (s.thetaG - UNTRIED_MARGIN)) / s.n[c] - s.thetaG;
   }
 }
 

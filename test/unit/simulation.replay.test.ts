@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
-import { attemptsOf, type CfSubmission, logLoss, reliability, replayHistory } from '../../bench/replay/replay.ts';
+import {
+  attemptsOf,
+  type CfSubmission,
+  logLoss,
+  pairedLossDifference,
+  reliability,
+  replayHistory,
+} from '../../bench/replay/replay.ts';
 import { report } from '../../bench/replay/run.ts';
 
 /** A self-written user.status answer (test/fixtures/replay/tiny.json): 12 submissions, newest first. */
@@ -52,6 +59,21 @@ describe('bench:replay – real histories replayed', () => {
       [1, 0],
       [2, 0.5],
     ]);
+  });
+
+  it('pairedLossDifference() – the mean per-attempt difference, its interval around it; equal models give 0', () => {
+    const a = [
+      { predicted: 0.9, solved: true },
+      { predicted: 0.2, solved: false },
+      { predicted: 0.7, solved: true },
+    ];
+    const b = a.map((x) => ({ ...x, predicted: 0.5 }));
+    const d = pairedLossDifference(a, b);
+    expect(d.mean).to.be.closeTo(logLoss(a) - logLoss(b), 1e-12);
+    expect(d.mean).to.be.lessThan(0);
+    expect(d.ci[0]).to.be.at.most(d.mean);
+    expect(d.ci[1]).to.be.at.least(d.mean);
+    expect(pairedLossDifference(a, a)).to.deep.equal({ mean: 0, ci: [0, 0] });
   });
 
   it('the command – a missing directory – exits 1 with one line on stderr naming it', async () => {

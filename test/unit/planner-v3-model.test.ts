@@ -1,0 +1,105 @@
+import { expect } from 'chai';
+import { catalogIndex } from '../../src/planner/catalogIndex.ts';
+import { chronological, eloUpdate, learnerModel, thetaHat, UNTRIED_MARGIN } from '../../src/planner/model.ts';
+import type { Outcome } from '../../src/planner/types.ts';
+import { attempt, levels, problemsOf, smallCatalog } from './planner-support.ts';
+
+/**
+ * Issue 20, the learner model read on real histories (bench/replay): per-type skills are offsets from the global
+ * skill, so a type practised long ago follows the learner's growth; evidence only moves an estimate the way it points.
+ */
+const catalog = smallCatalog({
+  string: levels(4, 20, 0.5),
+  graph_traversal: levels(6, 30, 0.3),
+  simulation: levels(6, 30, 0.3),
+  greedy: levels(4, 20, 0.5),
+});
+const index = catalogIndex(catalog);
+const c = (key: string) => index.catIndex.get(key) as number;
+const day = (i: number) => `2026-10-${String(1 + i).padStart(2, '0')}`;
+
+describe('learner model – types are offsets from the global skill (issue 20, replay)', () => {
+  it('a type practised once long ago rises with the learner: later solves elsewhere lift it by θ_g’s rise', () => {
+    const early = [attempt(problemsOf(catalog, 'string')[2], 'solved', day(0))];
+    const later = [
+      ...problemsOf(catalog, 'graph_traversal').slice(10, 20),
+      ...problemsOf(catalog, 'simulation').slice(10, 20),
+    ].map((p, i) => attempt(p, 'solved', day(1 + i)));
+    const first = learnerModel(index, chronological(early));
+    const both = learnerModel(index, chronological([...early, ...later]));
+    const rise = thetaHat(both, c('string')) - thetaHat(first, c('string'));
+    // With absolute per-type skills the string estimate moved only by the prior's share (¾ of θ_g's rise).
+    expect(rise).to.be.closeTo(both.thetaG - first.thetaG, 1e-9);
+    expect(rise).to.be.greaterThan(0.5);
+  });
+
+  it('one attempt counts once: the type’s own skill moves by its own step, not by that step plus θ_g’s', () => {
+    const fresh = learnerModel(index, []);
+    const p = problemsOf(catalog, 'graph_traversal')[5];
+    const solved = learnerModel(index, chronological([attempt(p, 'solved', day(0))]));
+    const own = (s: typeof fresh) => s.thetaG + s.offset[c('graph_traversal')];
+    const step = own(solved) - own(fresh);
+    const level = catalog.problems.find((x) => x.id === p)!.level;
+    const prob = 1 / (1 + Math.exp(-0.8 * (thetaHat(fresh, c('graph_traversal')) - level)));
+    expect(step).to.be.closeTo((1.5 / 0.8) * (1 - prob), 1e-9);
+  });
+
+  it('a type with no evidence reads θ_g − the stated margin; its first solve lifts it', () => {
+    const m = learnerModel(index, chronological([attempt(problemsOf(catalog, 'string')[0], 'solved', day(0))]));
+    expect(thetaHat(m, c('greedy'))).to.equal(m.thetaG - UNTRIED_MARGIN);
+    expect(thetaHat(m, c('string'))).to.be.greaterThan(thetaHat(m, c('greedy')));
+  });
+
+  it('a solve never lowers the estimate of any type of the problem (2,000 seeded random histories)', () => {
+    let seed = 20261206;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const outcomes: Outcome[] = ['solved', 'solved_slow', 'hint', 'failed'];
+    let solves = 0;
+    for (let h = 0; h < 2000; h++) {
+      const s = learnerModel(index, []);
+      for (let i = 0; i < 12; i++) {
+        const cats = [Math.floor(rand() * 4)];
+        if (rand() < 0.4) cats.push((cats[0] + 1 + Math.floor(rand() * 3)) % 4);
+        const level = 1 + Math.floor(rand() * 20);
+        const outcome = outcomes[Math.floor(rand() * 4)];
+        const before = cats.map((k) => thetaHat(s, k));
+        eloUpdate(s, level, cats, outcome);
+        if (outcome !== 'solved' && outcome !== 'solved_slow') continue;
+        solves++;
+        for (const [j, k] of cats.entries()) expect(thetaHat(s, k)).to.be.at.least(before[j] - 1e-9);
+      }
+    }
+    expect(solves).to.be.greaterThan(5000);
+  });
+
+  it('a failure lowers the failed type, and every other type by θ_g’s step', () => {
+    const fresh = learnerModel(index, []);
+    const m = learnerModel(
+      index,
+      chronological([attempt(problemsOf(catalog, 'graph_traversal')[0], 'failed', day(0))]),
+    );
+    expect(thetaHat(m, c('graph_traversal'))).to.be.lessThan(thetaHat(fresh, c('graph_traversal')) - 0.5);
+    expect(thetaHat(fresh, c('simulation')) - thetaHat(m, c('simulation'))).to.be.closeTo(
+      fresh.thetaG - m.thetaG,
+      1e-9,
+    );
+    expect(fresh.thetaG - m.thetaG).to.be.greaterThan(0);
+  });
+
+  it('a θ_g seeded from 40 imported solves takes a smaller step than a new learner’s first graded attempt', () => {
+    const imports = [...problemsOf(catalog, 'graph_traversal'), ...problemsOf(catalog, 'simulation')]
+      .slice(0, 40)
+      .map((p) => attempt(p, 'solved', null, 'import'));
+    const seeded = learnerModel(index, chronological(imports));
+    const probe = problemsOf(catalog, 'greedy')[10];
+    const step = (history: typeof imports) => {
+      const s = learnerModel(index, chronological(history));
+      return learnerModel(index, chronological([...history, attempt(probe, 'failed', day(0))])).thetaG - s.thetaG;
+    };
+    expect(seeded.nG).to.be.greaterThan(0);
+    expect(Math.abs(step(imports))).to.be.lessThan(Math.abs(step([])));
+  });
+});
