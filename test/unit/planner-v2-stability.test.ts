@@ -43,7 +43,7 @@ describe('planner v2 – stability: the forecast moves the estimate as the logge
     expect(kept / total).to.be.at.least(0.8);
   });
 
-  it('a solve at 60 % moves the estimate by the Elo step (> 0.25 level), and the forecast’s next day is chosen from it', () => {
+  it('a solve at 60 % moves the estimate by the Elo step (> 0.4 level), and the forecast’s next day is chosen from it', () => {
     const index = catalogIndex(catalog);
     const today = '2026-11-28';
     const first = plan(input(catalog, { history: imported, today, horizonDays: 2 }, { dailyMinutes: 60 }));
@@ -52,9 +52,7 @@ describe('planner v2 – stability: the forecast moves the estimate as the logge
     const logged = liveDay(imported, today, first.days[0].items);
     const thetaBefore = thetaHat(learnerModel(index, chronological(imported)), c);
     const thetaAfter = thetaHat(learnerModel(index, chronological(logged)), c);
-    // The type's own step (its offset, 1.5/K·(1 − P) shrunk by 1/(1 + 3)) plus θ_g's smaller step (GLOBAL_STEP, and a
-    // θ_g seeded from 40 imports carries their evidence): 0.28 here, 0.45 before types were offsets from θ_g.
-    expect(thetaAfter - thetaBefore).to.be.greaterThan(0.25);
+    expect(thetaAfter - thetaBefore).to.be.greaterThan(0.4);
     // Every item forecast for tomorrow is predicted from the estimate the logged day gives (not the old one + 0.2).
     const moved = learnerModel(index, chronological(logged));
     const still = learnerModel(index, chronological(imported));
@@ -62,7 +60,6 @@ describe('planner v2 – stability: the forecast moves the estimate as the logge
       1 / (1 + Math.exp(-0.8 * (thetaHat(s, index.catIndex.get(it.category)!) - (it.level || 5))));
     expect(first.days[1].items.length).to.be.greaterThan(0);
     for (const it of first.days[1].items) expect(it.predicted, it.problem).to.be.closeTo(success(moved, it), 0.011);
-    // Tomorrow's items here are in types not yet tried, moved only by θ_g's share (GLOBAL_STEP): about 0.015.
-    expect(first.days[1].items.some((it) => Math.abs(success(moved, it) - success(still, it)) > 0.01)).to.equal(true);
+    expect(first.days[1].items.some((it) => Math.abs(success(moved, it) - success(still, it)) > 0.02)).to.equal(true);
   });
 });
