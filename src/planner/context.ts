@@ -52,6 +52,9 @@ export interface PlanContext {
   base: Float64Array;
   gain: Float64Array;
   gainG: number;
+  /** The same gains levelling off per type at TUNING.passGainHalf: what the pass projection counts (readiness.ts). */
+  passGain: Float64Array;
+  passGainG: number;
   /** Related categories per category (a projected gain lifts them by RELATED_SHARE). */
   related: number[][];
   /** The shrinkage weight 3/(n_c + 3) of the global skill in each category's estimate. */
@@ -140,6 +143,8 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     base,
     gain: new Float64Array(cats),
     gainG: 0,
+    passGain: new Float64Array(cats),
+    passGainG: 0,
     related: relatedIndex(index.catKeys),
     shrink: learner.n.map((n) => SHRINK / (n + SHRINK)),
     used: learner.attempted.slice(),
@@ -215,10 +220,15 @@ export function practise(ctx: PlanContext, problem: number, weight = 1): void {
   for (const c of cats) {
     const d = level - projectedSkill(ctx, c) - 1;
     // Diminishing returns: each problem planned in a type teaches a little less than the one before.
-    const delta = (weight * TUNING.gain * Math.exp(-(d * d) / 8)) / (1 + ctx.plannedIn[c] / TUNING.gainHalf);
+    const raw = weight * TUNING.gain * Math.exp(-(d * d) / 8);
+    const delta = raw / (1 + ctx.plannedIn[c] / TUNING.gainHalf);
     ctx.gain[c] += delta;
     for (const r of ctx.related[c]) ctx.gain[r] += RELATED_SHARE * delta;
     ctx.gainG += (TUNING.globalShare * delta) / cats.length;
+    const pass = raw / (1 + ctx.plannedIn[c] / TUNING.passGainHalf);
+    ctx.passGain[c] += pass;
+    for (const r of ctx.related[c]) ctx.passGain[r] += RELATED_SHARE * pass;
+    ctx.passGainG += (TUNING.globalShare * pass) / cats.length;
     if (ctx.late) {
       ctx.lateGain[c] += delta;
       for (const r of ctx.related[c]) ctx.lateGain[r] += RELATED_SHARE * delta;

@@ -67,6 +67,8 @@ export interface LearnerState {
   solvedIn: Int32Array;
   /** θ_g started from DEFAULT_THETA: fewer than 3 imported solves to seed it from (a new learner). */
   prior: boolean;
+  /** The evidence θ_g was seeded with (imported solves, at most GLOBAL_SEED_EVIDENCE); nG − this = graded attempts. */
+  seedEvidence: number;
 }
 
 /** The type's own skill θ_c = θ_g + δ_c, before shrinking toward the prior. */
@@ -82,7 +84,6 @@ export function thetaHat(s: Pick<LearnerState, 'offset' | 'n' | 'thetaG'>, c: nu
 function eloRate(n: number): number {
   return Math.max(0.15, 1.5 / (1 + 0.1 * n));
 }
-
 
 /** Imports and syncs carry only "solved, maybe a day": they seed θ instead of feeding Elo. */
 export function isGraded(a: HistoryAttempt): boolean {
@@ -174,6 +175,7 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
   // only: seeding from them too made the third logged solve drop the estimate (DEFAULT_THETA + gains → median − 1).
   const seeded = importedSolves >= MIN_SEED_SOLVES ? seedOf(allSolved) : undefined;
   const thetaG = seeded ?? DEFAULT_THETA;
+  const seedEvidence = seeded === undefined ? 0 : Math.min(importedSolves, GLOBAL_SEED_EVIDENCE);
   const offset = new Float64Array(cats);
   const n = new Float64Array(cats);
   for (let c = 0; c < cats; c++) {
@@ -187,12 +189,13 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
     offset,
     n,
     thetaG,
-    nG: seeded === undefined ? 0 : Math.min(importedSolves, GLOBAL_SEED_EVIDENCE),
+    nG: seedEvidence,
     pace: 1,
     attempted,
     solved,
     solvedIn,
     prior: seeded === undefined,
+    seedEvidence,
   };
   runElo(index, state, ordered.filter(isGraded));
   state.pace = paceOf(index, ordered);

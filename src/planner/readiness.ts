@@ -1,4 +1,4 @@
-import { projectedReadiness, projectedSkill, readiness, readinessAt, type PlanContext } from './context.ts';
+import { projectedReadiness, readiness, readinessAt, type PlanContext } from './context.ts';
 import { SHRINK } from './model.ts';
 import { TUNING } from './tuning.ts';
 import type { CategoryReadiness, PassProjection } from './types.ts';
@@ -36,8 +36,9 @@ const GH_WEIGHTS = [0.000548269, 0.030757124, 0.240123179, 0.457142857, 0.240123
 const Z80 = 1.2815516;
 
 /**
- * The projected chance to pass, with its uncertainty. Each type's skill at the exam is its projection (the estimate
- * plus the learning the plan should bring, × projectionGain, + projectionShift) with a standard error
+ * The projected chance to pass, with its uncertainty. Each type's skill at the exam is its projection (the estimate,
+ * stretched away from the list's middle by the share of it that rests on imports (seedStretch, at most seedStretchCap
+ * levels), plus the learning the plan should bring at passGainHalf, × projectionGain, + projectionShift) with a standard error
  * σ_c = skillSd·√(3/(n_c + 3)) (the weight the estimate still gives its prior; n_c = graded and seeded evidence).
  * The errors are taken as one shared shift z·σ_c (a learner mis-seeded in one type usually is in all), so
  * P(pass) = E_z[P(Binomial(Q, p̄(z)) ≥ k)] (7-point Gauss–Hermite) and the 80 % interval is P(pass) at z = ±1.28.
@@ -46,8 +47,13 @@ export function passProjection(ctx: PlanContext): PassProjection {
   const cats = ctx.index.catKeys.length;
   const theta = new Float64Array(cats);
   const sd = new Float64Array(cats);
+  const stretch = 1 + seedShare(ctx) * (TUNING.seedStretch - 1);
+  const pivot = listMidLevel(ctx);
   for (let c = 0; c < cats; c++) {
-    theta[c] = ctx.base[c] + TUNING.projectionGain * (projectedSkill(ctx, c) - ctx.base[c]) + TUNING.projectionShift;
+    const cap = TUNING.seedStretchCap;
+    const start = ctx.base[c] + Math.max(-cap, Math.min(cap, (stretch - 1) * (ctx.base[c] - pivot)));
+    const gain = ctx.passGain[c] + ctx.shrink[c] * ctx.passGainG;
+    theta[c] = start + TUNING.projectionGain * gain + TUNING.projectionShift;
     sd[c] = TUNING.skillSd * Math.sqrt(SHRINK / (ctx.learner.n[c] + SHRINK));
   }
   const at = (z: number) => {
@@ -64,6 +70,24 @@ export function passProjection(ctx: PlanContext): PassProjection {
     need: ctx.format.passCount,
     of: ctx.format.problems,
   };
+}
+
+/** The share of θ_g's evidence that is imported solves (not graded attempts): 1 on a seeded day 0, 0 for a new learner. */
+function seedShare(ctx: PlanContext): number {
+  const { seedEvidence, nG } = ctx.learner;
+  return nG > 0 ? seedEvidence / nG : 0;
+}
+
+/** The mean listed level of the catalog's problems: where estimates seeded from imports crowd toward. */
+function listMidLevel(ctx: PlanContext): number {
+  let sum = 0;
+  let n = 0;
+  for (const l of ctx.index.level) {
+    if (l <= 0) continue;
+    sum += l;
+    n++;
+  }
+  return n ? sum / n : 10;
 }
 
 export function verdictOf(ctx: PlanContext): {

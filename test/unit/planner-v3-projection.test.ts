@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { plan } from '../../src/planner/index.ts';
+import { TUNING } from '../../src/planner/tuning.ts';
+import type { HistoryAttempt } from '../../src/planner/types.ts';
+import { attempt, input, mixedCatalog, problemsOf } from './planner-support.ts';
+
+/**
+ * Issue 20, calibration: the day-0 projection missed by ability (skills seeded from imports crowd toward the list's
+ * middle), and focused profiles were under-projected by the per-type levelling of gains. The pass projection
+ * stretches the seeded part of a start away from the list's middle and counts gains without that levelling.
+ */
+const catalog = mixedCatalog();
+const heavy = ['graph_traversal', 'simulation', 'implementation'];
+const imports = (from: number, to: number) =>
+  heavy.flatMap((c) => problemsOf(catalog, c).slice(from, to)).map((p) => attempt(p, 'solved', null, 'import'));
+const passWith = (history: HistoryAttempt[], over: Partial<typeof TUNING>) => {
+  const saved = { ...TUNING };
+  Object.assign(TUNING, over);
+  try {
+    return plan(input(catalog, { history }, { profile: 'samsung' })).pass!.p;
+  } finally {
+    Object.assign(TUNING, saved);
+  }
+};
+
+describe('planner v3 – the pass projection (calibration, issue 20)', () => {
+  it('a seeded start far from the list’s middle is projected further from it: easy imports lower, hard imports higher', () => {
+    const easy = imports(0, 10);
+    const hard = imports(25, 35);
+    expect(passWith(easy, {})).to.be.lessThan(passWith(easy, { seedStretch: 1 }));
+    expect(passWith(hard, {})).to.be.greaterThan(passWith(hard, { seedStretch: 1 }));
+  });
+
+  it('the stretch is bounded (seedStretchCap) and leaves a learner without imports alone', () => {
+    const easy = imports(0, 10);
+    expect(passWith(easy, { seedStretch: 50 })).to.equal(passWith(easy, { seedStretch: 50, seedStretchCap: 3 }));
+    const graded = heavy
+      .flatMap((c) => problemsOf(catalog, c).slice(5, 12))
+      .map((p, i) => attempt(p, i % 3 ? 'solved' : 'failed', '2026-11-20'));
+    expect(passWith(graded, { seedStretch: 3 })).to.equal(passWith(graded, { seedStretch: 1 }));
+  });
+
+  it('the plan’s gains count without the per-type levelling: a focused plan projects higher than with it', () => {
+    const mid = imports(8, 16);
+    expect(passWith(mid, {})).to.be.greaterThan(passWith(mid, { passGainHalf: TUNING.gainHalf }) + 0.05);
+  });
+});
