@@ -170,11 +170,23 @@ export function attemptCountOnDay(db: Db, learnerId: number, day: string | null)
     .get(learnerId, day) as number;
 }
 
-/** The learner's attempts between two days inclusive, newest first; at most `limit` of them when given. */
-export function attemptsBetween(db: Db, learnerId: number, from: string, to: string, limit = -1): Attempt[] {
+/**
+ * The learner's attempts between two days inclusive, newest first, but those of `exceptDay` (a day the page shows
+ * in full already); at most `limit` of them when given.
+ */
+export function attemptsBetween(
+  db: Db,
+  learnerId: number,
+  from: string,
+  to: string,
+  limit = -1,
+  exceptDay: string | null = null,
+): Attempt[] {
   const rows = db
-    .prepare(`${SELECT} WHERE a.learner_id = ? AND a.day BETWEEN ? AND ? ORDER BY a.day DESC, a.id DESC LIMIT ?`)
-    .all(learnerId, from, to, limit);
+    .prepare(
+      `${SELECT} WHERE a.learner_id = ? AND a.day BETWEEN ? AND ? AND a.day IS NOT ? ORDER BY a.day DESC, a.id DESC LIMIT ?`,
+    )
+    .all(learnerId, from, to, exceptDay, limit);
   return (rows as AttemptRow[]).map(toAttempt);
 }
 

@@ -56,6 +56,28 @@ describe('history entries: delete asks first and can be undone; origins in words
     expect(attemptsForLearner(ctx.deps.db, mina.id)).to.have.length(1);
   });
 
+  it('GET /history – the day shown and the other recent days – each entry listed once', async () => {
+    const today = recordAttempt(ctx.deps.db, {
+      learnerId: mina.id,
+      problemId: 'boj:1000',
+      day: '2026-11-28',
+      outcome: 'solved',
+      createdAt: '2026-11-28T02:00:00Z',
+    });
+    const a = await loggedIn(ctx.app(), 'mina');
+    for (const [url, shown, other] of [
+      ['/history', today.id, entry.id],
+      ['/history?day=2026-11-27', entry.id, today.id],
+    ] as const) {
+      const $ = cheerio.load((await a.agent.get(url)).text);
+      expect($(`.entries [data-attempt="${shown}"]`).length, `${url}: the day's entry`).to.equal(1);
+      expect($(`.entries [data-attempt="${other}"]`).length, `${url}: the other day's entry`).to.equal(1);
+    }
+    // The undated page lists every recent day below it.
+    const $u = cheerio.load((await a.agent.get('/history?day=unknown')).text);
+    expect($u('.entries [data-attempt]').length).to.equal(2);
+  });
+
   it('POST /attempts/:id/delete, then the undo on /history – the entry comes back with every field as it was', async () => {
     const a = await loggedIn(ctx.app(), 'mina');
     const del = await a.agent
