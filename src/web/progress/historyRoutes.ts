@@ -54,14 +54,7 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const first = daysSolved[0] ?? null;
     // The other days of the last two weeks, newest first, up to RECENT_LIMIT entries (each day's page has all of that
     // day): the day shown above is not listed twice.
-    const recent = attemptsBetween(
-      db,
-      learner.id,
-      addDays(today, -(RECENT_DAYS - 1)),
-      today,
-      RECENT_LIMIT + 1,
-      dayKey,
-    );
+    const recent = attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today, RECENT_LIMIT + 1, dayKey);
     const undoDelete = undoableDelete(req, learner.id, now());
     // The undo link disappears when its time is up: the page is kept no longer than that.
     res.render('history/index', {
