@@ -56,12 +56,15 @@ describe('list views come in pages of 100', () => {
       expect((await agent.get(`/history?day=unknown&page=${bad}`)).status, bad).to.equal(400);
   });
 
-  it('GET /history – 150 entries today – the day is paged and the last two weeks show at most 100 with a note', async () => {
+  it('GET /history – 150 entries today and 150 yesterday – the day is paged and the other recent days show at most 100 with a note', async () => {
     log('2026-03-02', 150);
+    log('2026-03-01', 150);
     const { agent } = await loggedIn(t.app(), 'mina');
     const res = await agent.get('/history');
     expect(res.status).to.equal(200);
-    expect(entries(res.text)).to.have.length(200); // 100 of the day + 100 of the last two weeks
+    const shown = entries(res.text);
+    expect(shown).to.have.length(200); // 100 of today + 100 of the other days of the last two weeks
+    expect(new Set(shown).size, 'no entry twice').to.equal(200);
     expect(res.text).to.contain('Only the latest 100 entries are shown here');
   });
 
