@@ -33,6 +33,7 @@ export interface Config {
   linkAtcoder: string;
   /** Codeforces' official API (issue 13's sync), or a mirror/test server answering the same paths. */
   codeforcesApi: string;
+  codeforcesGapMs: number;
   /** LeetCode's GraphQL endpoint, or a mirror/test server. */
   leetcodeGraphql: string;
   /** How long opening the database and each statement wait for another process's lock. */
@@ -244,6 +245,13 @@ export const SETTINGS: Setting<keyof Config>[] = [
     default: 'https://codeforces.com/api',
     parse: httpUrl,
     description: 'Codeforces API base URL for syncing solves',
+  },
+  {
+    key: 'codeforcesGapMs',
+    env: 'COTE_CODEFORCES_GAP_MS',
+    default: '2000',
+    parse: millis,
+    description: 'Least milliseconds between two calls to the Codeforces API (its limit is one call per 2 s)',
   },
   {
     key: 'leetcodeGraphql',

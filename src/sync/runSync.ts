@@ -192,7 +192,14 @@ async function readAccount(
   });
   switch (account.source) {
     case 'codeforces':
-      return planned(await fetchCodeforces(account.handle, { baseUrl: config.codeforcesApi, signal, ...tuning }));
+      return planned(
+        await fetchCodeforces(account.handle, {
+          baseUrl: config.codeforcesApi,
+          signal,
+          gapMs: config.codeforcesGapMs,
+          ...tuning,
+        }),
+      );
     case 'leetcode':
       return planned(await fetchLeetcode(account.handle, { url: config.leetcodeGraphql, signal, ...tuning }));
     case 'git':

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { testCliContext, testDeps } from '../support/app.ts';
 import { seedLearner } from '../support/progress.ts';
-import { cfSubmission, fakeServer, type FakeServer } from '../support/syncServer.ts';
+import { cfSubmission, FAST_GAP, fakeServer, type FakeServer } from '../support/syncServer.ts';
 import { runCli } from '../../src/cli.ts';
 import { importAnyList, type AnyImportSummary } from '../../src/catalog/importAnyList.ts';
 import { importList } from '../../src/catalog/importList.ts';
@@ -194,7 +194,10 @@ describe('difficulty only ever improved – a list never erases a level', () => 
         ],
       },
     }));
-    t = testDeps({ COTE_CODEFORCES_API: `${cf.url}/api` }, new Date('2026-03-02T03:00:00Z'));
+    t = testDeps(
+      { COTE_CODEFORCES_API: `${cf.url}/api`, COTE_CODEFORCES_GAP_MS: FAST_GAP },
+      new Date('2026-03-02T03:00:00Z'),
+    );
     seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-04-30' });
   });
   afterEach(async () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { testDeps } from '../support/app.ts';
 import { loggedIn, seedLearner } from '../support/progress.ts';
-import { cfHistory, fakeServer, type FakeServer } from '../support/syncServer.ts';
+import { cfHistory, FAST_GAP, fakeServer, type FakeServer } from '../support/syncServer.ts';
 import { accountsOf } from '../../src/sync/syncRepository.ts';
 import { syncInFlight } from '../../src/sync/syncNow.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
@@ -23,7 +23,10 @@ describe("/settings/accounts – the learner's accounts, sync now and its progre
             body: { status: 'FAILED', comment: `handle: User with handle ${req.query.handle} not found` },
           },
     );
-    t = testDeps({ COTE_CODEFORCES_API: `${cf.url}/api` }, new Date('2026-03-02T03:00:00Z'));
+    t = testDeps(
+      { COTE_CODEFORCES_API: `${cf.url}/api`, COTE_CODEFORCES_GAP_MS: FAST_GAP },
+      new Date('2026-03-02T03:00:00Z'),
+    );
     mina = seedLearner(t.deps.db, 'mina', { language: 'en' });
     joon = seedLearner(t.deps.db, 'joon', { language: 'en' });
   });

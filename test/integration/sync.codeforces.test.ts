@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import { loadConfig } from '../../src/config.ts';
 import { testCliContext, testDeps } from '../support/app.ts';
 import { seedLearner, seedProblems } from '../support/progress.ts';
-import { cfHistory, cfSubmission, fakeServer, type FakeServer } from '../support/syncServer.ts';
+import { cfHistory, cfSubmission, FAST_GAP, fakeServer, type FakeServer } from '../support/syncServer.ts';
 import { runCli } from '../../src/cli.ts';
 import { attemptsForLearner } from '../../src/progress/attemptRepository.ts';
 import { accountsOf } from '../../src/sync/syncRepository.ts';
@@ -23,7 +24,10 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
             body: { status: 'FAILED', comment: `handle: User with handle ${req.query.handle} not found` },
           },
     );
-    t = testDeps({ COTE_CODEFORCES_API: `${cf.url}/api` }, new Date('2026-03-02T03:00:00Z'));
+    t = testDeps(
+      { COTE_CODEFORCES_API: `${cf.url}/api`, COTE_CODEFORCES_GAP_MS: FAST_GAP },
+      new Date('2026-03-02T03:00:00Z'),
+    );
     seedProblems(t.deps.db);
     seedLearner(t.deps.db, 'mina');
   });
@@ -216,11 +220,31 @@ describe('sync from Codeforces – over real HTTP against a local server', () =>
     });
     const mina = learnerByLogin(t.deps.db, 'mina')!;
     await cli('learner', 'set', 'mina', '--codeforces', 'tourist');
-    const [result] = await syncLearner(t.deps, mina, ['codeforces'], { pageSize: 4, backoffMs: 10 });
+    // The default gap (the other tests here take 20 ms): what an operator gets without COTE_CODEFORCES_GAP_MS.
+    const polite = loadConfig({ COTE_DATA_DIR: t.deps.config.dataDir }).codeforcesGapMs;
+    expect(polite).to.equal(2_000);
+    const deps = { ...t.deps, config: { ...t.deps.config, codeforcesGapMs: polite } };
+    const [result] = await syncLearner(deps, mina, ['codeforces'], { pageSize: 4, backoffMs: 10 });
     expect(result).to.deep.include({ fetched: 10, imported: 4, error: null });
     expect(cf.requests.map((r) => r.query.from)).to.deep.equal(['1', '1', '5', '9']);
     const gaps = cf.requests.slice(1).map((r, i) => r.at - cf.requests[i].at);
     for (const gap of gaps) expect(gap).to.be.at.least(1990);
+  });
+
+  it('COTE_CODEFORCES_GAP_MS=20 (a local mirror) – pages 20 ms apart, not 2 s', async () => {
+    const all = cfHistory();
+    cf.fallback = (req) => ({
+      body: {
+        status: 'OK',
+        result: all.slice(Number(req.query.from) - 1, Number(req.query.from) - 1 + Number(req.query.count)),
+      },
+    });
+    await cli('learner', 'set', 'mina', '--codeforces', 'tourist');
+    const [result] = await syncLearner(t.deps, learnerByLogin(t.deps.db, 'mina')!, ['codeforces'], { pageSize: 4 });
+    expect(result).to.deep.include({ fetched: 10, error: null });
+    const gaps = cf.requests.slice(1).map((r, i) => r.at - cf.requests[i].at);
+    expect(gaps).to.have.length(2);
+    for (const gap of gaps) expect(gap).to.be.within(15, 1_000);
   });
 
   it('cote learner set – a bad handle is refused with one line; --codeforces "" clears the account', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { testDeps } from '../support/app.ts';
 import { seedLearner } from '../support/progress.ts';
-import { cfSubmission, fakeServer, type FakeServer } from '../support/syncServer.ts';
+import { cfSubmission, FAST_GAP, fakeServer, type FakeServer } from '../support/syncServer.ts';
 import { startSmtp, type TestSmtp } from './digest.support.ts';
 import { JOBS } from '../../src/jobs/jobs.ts';
 import { createMailer } from '../../src/digest/transport.ts';
@@ -29,7 +29,12 @@ describe('nightly sync job – an injected clock', () => {
     lc = await fakeServer(() => ({ status: 403, body: '<html>Just a moment...</html>' }));
     smtp = await startSmtp();
     t = testDeps(
-      { COTE_CODEFORCES_API: `${cf.url}/api`, COTE_LEETCODE_GRAPHQL: `${lc.url}/graphql`, SMTP_URL: smtp.url },
+      {
+        COTE_CODEFORCES_API: `${cf.url}/api`,
+        COTE_CODEFORCES_GAP_MS: FAST_GAP,
+        COTE_LEETCODE_GRAPHQL: `${lc.url}/graphql`,
+        SMTP_URL: smtp.url,
+      },
       new Date('2026-03-02T11:00:00Z'),
     );
     mina = seedLearner(t.deps.db, 'mina', { language: 'en' });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { testCliContext, testDeps } from '../support/app.ts';
 import { loggedIn, seedLearner } from '../support/progress.ts';
-import { cfSubmission, fakeServer, type FakeServer } from '../support/syncServer.ts';
+import { cfSubmission, FAST_GAP, fakeServer, type FakeServer } from '../support/syncServer.ts';
 import { importList } from '../../src/catalog/importList.ts';
 import { runCli } from '../../src/cli.ts';
 
@@ -24,7 +24,10 @@ describe('off-list problems from a sync – in history and streaks, never in lis
         ],
       },
     }));
-    t = testDeps({ COTE_CODEFORCES_API: `${cf.url}/api` }, new Date('2026-03-02T03:00:00Z'));
+    t = testDeps(
+      { COTE_CODEFORCES_API: `${cf.url}/api`, COTE_CODEFORCES_GAP_MS: FAST_GAP },
+      new Date('2026-03-02T03:00:00Z'),
+    );
     await importList(t.deps.db, LIST);
     seedLearner(t.deps.db, 'mina', { language: 'en', examDate: '2026-04-30' });
   });
