@@ -12,12 +12,17 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-/** CPU time (user + system) the process has used so far, in ms. */
-export function cpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** CPU time (user + system, ms) in a /proc `stat` file: of a process, or of one of its threads (task/N/stat). */
+function statCpuMs(file: string): number {
+  const stat = fs.readFileSync(file, 'utf8');
   // Fields after the command name (which may contain spaces) start at field 3; utime and stime are fields 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+}
+
+/** CPU time (user + system) the process has used so far, in ms. */
+export function cpuMs(pid: number): number {
+  return statCpuMs(`/proc/${pid}/stat`);
 }
 
 /** Resident memory: the peak so far (VmHWM) and now (VmRSS), in MB. */
@@ -31,9 +36,7 @@ export function residentMemory(pid: number): { peakMb: number; currentMb: number
 export function threadCpuMs(pid: number): { main: number; other: number } {
   const out = { main: 0, other: 0 };
   for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-    const stat = fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+    const ms = statCpuMs(`/proc/${pid}/task/${task}/stat`);
     if (task === String(pid)) out.main += ms;
     else out.other += ms;
   }

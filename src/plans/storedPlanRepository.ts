@@ -38,16 +38,17 @@ export function planInputVersions(db: Db, learnerId: number, day: string): PlanI
   return { ...row, attempts: row.attempts ?? 0, imports: row.imports ?? 0 };
 }
 
+const ROW_WITHOUT_PLAN = `learner_id AS learnerId, computed_for_day AS day, list_inputs AS listInputs,
+  inputs_fingerprint AS fingerprint, computed_at AS computedAt`;
+
 /** The stored plan's row without the plan itself: what a view compares before it reads (and inflates) the plan. */
 export function storedPlanMeta(db: Db, learnerId: number): Omit<StoredPlanRow, 'plan'> | undefined {
-  const sql = `SELECT learner_id AS learnerId, computed_for_day AS day, list_inputs AS listInputs,
-    inputs_fingerprint AS fingerprint, computed_at AS computedAt FROM learner_plans WHERE learner_id = ?`;
+  const sql = `SELECT ${ROW_WITHOUT_PLAN} FROM learner_plans WHERE learner_id = ?`;
   return db.prepare(sql).get(learnerId) as Omit<StoredPlanRow, 'plan'> | undefined;
 }
 
 export function storedPlanRow(db: Db, learnerId: number): StoredPlanRow | undefined {
-  const sql = `SELECT learner_id AS learnerId, computed_for_day AS day, list_inputs AS listInputs,
-    inputs_fingerprint AS fingerprint, plan, computed_at AS computedAt FROM learner_plans WHERE learner_id = ?`;
+  const sql = `SELECT ${ROW_WITHOUT_PLAN}, plan FROM learner_plans WHERE learner_id = ?`;
   return db.prepare(sql).get(learnerId) as StoredPlanRow | undefined;
 }
 
