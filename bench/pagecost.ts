@@ -5,7 +5,8 @@
  * server's main thread (JavaScript) and its other threads (garbage collection, brotli). Prints only; run it twice
  * around a change, or alternately against another checkout's build, on a machine as quiet as you can get.
  * Environment: BENCH_REQUESTS (300 per step), BENCH_ONLY (comma-separated step labels), BENCH_ENCODING
- * ("br, gzip, deflate"), BENCH_BUILD=0 (use dist/ as it is), BENCH_SERVER_NODE_ARGS.
+ * ("br, gzip, deflate"), BENCH_BUILD=0 (use dist/ as it is), BENCH_SERVER_NODE_ARGS, BENCH_SAVE (a folder: each step's
+ * last answer is also fetched uncompressed and written there, to see what a page is made of).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -63,6 +64,11 @@ async function main() {
           last = { status: answer.status, bytes: answer.body.length };
         }
         const after = threadCpuMs(server.pid);
+        if (process.env.BENCH_SAVE) {
+          const plain = await send(server.url, agent, step(), { ...headers, 'accept-encoding': 'identity' });
+          fs.mkdirSync(process.env.BENCH_SAVE, { recursive: true });
+          fs.writeFileSync(path.join(process.env.BENCH_SAVE, `${label.replace(/\W+/g, '_')}.html`), plain.body);
+        }
         const main = (after.main - before.main) / requests;
         const other = (after.other - before.other) / requests;
         console.log(

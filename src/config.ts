@@ -34,6 +34,8 @@ export interface Config {
   /** Codeforces' official API (issue 13's sync), or a mirror/test server answering the same paths. */
   codeforcesApi: string;
   codeforcesGapMs: number;
+  /** Least time between two webhook posts to one host (Discord and Slack limit bursts). */
+  webhookGapMs: number;
   /** LeetCode's GraphQL endpoint, or a mirror/test server. */
   leetcodeGraphql: string;
   /** How long opening the database and each statement wait for another process's lock. */
@@ -252,6 +254,13 @@ export const SETTINGS: Setting<keyof Config>[] = [
     default: '2000',
     parse: millis,
     description: 'Least milliseconds between two calls to the Codeforces API (its limit is one call per 2 s)',
+  },
+  {
+    key: 'webhookGapMs',
+    env: 'COTE_WEBHOOK_GAP_MS',
+    default: '250',
+    parse: millis,
+    description: 'Least milliseconds between two webhook posts to one host (Discord and Slack limit bursts)',
   },
   {
     key: 'leetcodeGraphql',

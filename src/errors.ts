@@ -3,7 +3,7 @@
  * translated message on pages; `message` is the plain English line the CLI prints; `params` fill both.
  */
 // instanceof works because a process holds one copy of this module: production runs plain ESM, and mocha runs with
-// no-experimental-require-module (.mocharc.json, test:file) so spec files are imported, not require()d into a
+// no-experimental-require-module (.mocharc.cjs, test:file) so spec files are imported, not require()d into a
 // second, CommonJS copy beside the one a lazily imported command gets.
 export class AppError extends Error {
   readonly code: string;

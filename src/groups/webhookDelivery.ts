@@ -153,6 +153,7 @@ async function deliver(
   if (!markPostSending(deps.db, claim, now)) return LOST;
   const outcome = await sendWebhook(webhook.url, body, {
     allowPrivate: deps.config.allowPrivateSources,
+    gapMs: deps.config.webhookGapMs,
     ...deps.send,
   });
   if (outcome.ok) {

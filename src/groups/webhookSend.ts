@@ -15,8 +15,6 @@ export const MAX_ANSWER_BYTES = 64 * 1024;
 export const RATE_LIMIT_RETRIES = 3;
 /** A 429 asking for longer than this is not waited for in the request: the post is retried later instead. */
 export const MAX_RATE_LIMIT_WAIT_MS = 30_000;
-/** Least time between two calls to one host. */
-const HOST_GAP_MS = 250;
 
 export type PostOutcome =
   | { ok: true; status: number }
@@ -25,6 +23,8 @@ export type PostOutcome =
 
 export interface SendOptions {
   allowPrivate: boolean;
+  /** Least time between two calls to one host (COTE_WEBHOOK_GAP_MS, 250 ms by default). */
+  gapMs: number;
   timeoutMs?: number;
   /** Waits between 429 retries go through here (tests count them). */
   sleep?: (ms: number) => Promise<void>;
@@ -97,7 +97,7 @@ async function post(url: URL, payload: string, options: SendOptions): Promise<An
       body: payload,
       timeoutMs,
       maxBytes: MAX_ANSWER_BYTES,
-      gapMs: HOST_GAP_MS,
+      gapMs: options.gapMs,
       retries: 0,
       allowPrivate: options.allowPrivate,
     });

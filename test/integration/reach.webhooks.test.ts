@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { expect } from 'chai';
+import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { groupByName } from '../../src/membership/groupRepository.ts';
 import { notifyGroup, sendDueGroupPosts } from '../../src/groups/webhookDelivery.ts';
 import { loggedIn } from '../support/progress.ts';
 import { runCote } from '../support/spawnCote.ts';
-import { ARCHIVE, DISCORD, GENERIC, reachWorld, SLACK } from './reach.support.ts';
+import { ARCHIVE, DISCORD, FAST_WEBHOOK_GAP, GENERIC, reachWorld, SLACK } from './reach.support.ts';
 
 describe('reach: group webhooks against local Discord, Slack and JSON receivers', () => {
   let w: Awaited<ReturnType<typeof reachWorld>>;
@@ -96,6 +97,16 @@ describe('reach: group webhooks against local Discord, Slack and JSON receivers'
     expect(all).to.not.include('private note');
   });
 
+  it('COTE_WEBHOOK_GAP_MS – by default posts to one host leave 250 ms apart (the tests here set 5 ms)', async () => {
+    const polite = loadConfig({ COTE_DATA_DIR: w.t.deps.config.dataDir }).webhookGapMs;
+    expect(polite).to.equal(250);
+    const deps = { ...reach(), config: { ...w.t.deps.config, webhookGapMs: polite } };
+    expect((await sendDueGroupPosts(deps, w.t.clock.get())).sent).to.equal(3);
+    const at = rx.received.map((x) => x.at);
+    expect(at).to.have.length(3);
+    for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1], `post ${i + 1}`).to.be.at.least(polite - 5);
+  });
+
   it('the job – run twice, after a restart and by two processes at once – posts morning and evening once each per webhook and day', async () => {
     // 12:00 in Seoul: the morning post is due, the evening one (22:00) not yet.
     expect((await sendDueGroupPosts(reach(), w.t.clock.get())).sent).to.equal(3);
@@ -107,6 +118,7 @@ describe('reach: group webhooks against local Discord, Slack and JSON receivers'
       COTE_AUTO_IMPORT: 'false',
       LOG_LEVEL: 'silent',
       COTE_CLOCK_START: '2026-11-28T13:30:00Z', // 22:30 in Seoul
+      COTE_WEBHOOK_GAP_MS: FAST_WEBHOOK_GAP,
     };
     // A restart: a new connection to the same file (nothing kept in memory) finds the morning posts done.
     const reopened = openDatabase(path.join(w.t.deps.config.dataDir, 'cote.db'));

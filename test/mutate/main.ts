@@ -11,7 +11,7 @@ import path from 'node:path';
 import { MUTATIONS, type Mutation } from './mutations.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const COPIED = ['src', 'test', 'views', 'public', 'package.json', 'tsconfig.json', '.mocharc.json'];
+const COPIED = ['src', 'test', 'views', 'public', 'package.json', 'tsconfig.json', '.mocharc.cjs'];
 
 /** The repository's files in <tmp>/repo, node_modules linked, and <tmp>/shared beside it as ../shared is. */
 function copyRepository(): { dir: string; remove: () => void } {

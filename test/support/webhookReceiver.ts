@@ -6,6 +6,8 @@ export interface Received {
   path: string;
   contentType: string;
   body: unknown;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 /** What to answer; by default 204 (Discord) — `script` answers the next requests of a path in order. */
@@ -28,7 +30,12 @@ export async function webhookReceiver() {
     req.on('end', () => {
       const path = req.url ?? '';
       const text = Buffer.concat(chunks).toString('utf8');
-      received.push({ path, contentType: String(req.headers['content-type']), body: text ? JSON.parse(text) : null });
+      received.push({
+        path,
+        contentType: String(req.headers['content-type']),
+        body: text ? JSON.parse(text) : null,
+        at: Date.now(),
+      });
       const reply = scripts.get(path)?.shift() ?? { status: path.includes('/services/') ? 200 : 204 };
       res.writeHead(reply.status, reply.headers ?? {});
       res.end(reply.body ?? (reply.status === 200 ? 'ok' : ''));

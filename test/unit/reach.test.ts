@@ -57,12 +57,12 @@ describe('reach: webhook URLs', () => {
   });
 
   it('a name that resolves to a private address is refused when connecting (no DNS rebinding), unless allowed', async () => {
-    const outcome = await sendWebhook('http://localhost:9/hook', {}, { allowPrivate: false });
+    const outcome = await sendWebhook('http://localhost:9/hook', {}, { allowPrivate: false, gapMs: 0 });
     expect(outcome).to.deep.include({ ok: false, retry: false });
     expect((outcome as { error: string }).error).to.match(
       /localhost resolves to (127\.0\.0\.1|::1), a private or local address/,
     );
-    expect(await sendWebhook('http://127.0.0.1:9/hook', {}, { allowPrivate: false })).to.deep.equal({
+    expect(await sendWebhook('http://127.0.0.1:9/hook', {}, { allowPrivate: false, gapMs: 0 })).to.deep.equal({
       ok: false,
       retry: false,
       error: '127.0.0.1 is a private or local address',
