@@ -7,6 +7,7 @@ import { pageOf } from '../pagination.ts';
 import { attemptLog } from '../../progress/attemptLog.ts';
 import { daysWithSolves, solvedCountsBetween } from '../../progress/solveDays.ts';
 import { heatmap, weeklySolves, yearHeatmap } from '../../progress/heatmap.ts';
+import { grassHtml } from './grassHtml.ts';
 import { AppError } from '../../errors.ts';
 import { streaks } from '../../progress/streaks.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
@@ -52,6 +53,13 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const counts = solvedCountsBetween(log, from, today);
     const grass = year === null ? heatmap(counts, today) : yearHeatmap(counts, year, today);
     const first = daysSolved[0] ?? null;
+    const t = res.locals.t;
+    const { cells: grassCells, days: grassDays } = grassHtml(grass, {
+      href: `/history?${yearQuery}day=`,
+      day,
+      focusDay: day !== 'unknown' && day >= grass.from && day <= grass.to ? day : today <= grass.to ? today : grass.to,
+      label: (cellDay, count) => t('progress.history.cell', { day: cellDay, count }),
+    });
     // The other days of the last two weeks, newest first, up to RECENT_LIMIT entries (each day's page has all of that
     // day): the day shown above is not listed twice.
     const recent = attemptsBetween(db, learner.id, addDays(today, -(RECENT_DAYS - 1)), today, RECENT_LIMIT + 1, dayKey);
@@ -64,6 +72,8 @@ export function historyRoutes({ db, now }: AppDeps): Router {
       today,
       day,
       grass,
+      grassCells,
+      grassDays,
       year,
       yearQuery,
       years: yearsBack(first, today),
