@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { heatmapBetween } from '../../src/progress/heatmap.ts';
-import { escapeHtml, grassHtml } from '../../src/web/progress/grassHtml.ts';
+import { escapeHtml } from '../../src/web/escapeHtml.ts';
+import { grassHtml } from '../../src/web/progress/grassHtml.ts';
 
 describe('grassHtml – the heatmap cells and the list of days with solves', () => {
   // 2026-11-30 is a Monday: one full week and the Monday after.

@@ -9,6 +9,7 @@ import { currentLearner } from '../auth.ts';
 import type { ProblemLinks } from '../../judges/links.ts';
 import type { AppDeps } from '../../context.ts';
 import { burnup } from '../../plans/burnup.ts';
+import { burnupRowsHtml } from './burnupHtml.ts';
 import { plannerHistory } from '../../progress/plannerHistory.ts';
 import { planSettingsOf } from '../../plans/planSettings.ts';
 import { typesWithEvidence } from '../../plans/evidence.ts';
@@ -41,14 +42,16 @@ export function showPlanPage({ db, now }: AppDeps) {
     const history = plannerHistory(db, learner.id);
     const page = pageOf(query, plan.days.length, (n) => `/plan?page=${n}#days`, PLAN_DAYS_PER_PAGE);
     const first = page.number === 1;
+    // The summary (readiness, burn-up) is on the first page only: the following pages are the days.
+    const burnupOfPage = first ? burnup(history, plan) : { days: [], solved: [], planned: [] };
     res.render('plan/index', {
       title: res.locals.t('planner.plan.title'),
       charts: first,
       plan,
       page,
       days: plan.days.slice(page.offset, page.offset + page.limit),
-      // The summary (readiness, burn-up) is on the first page only: the following pages are the days.
-      burnup: first ? burnup(history, plan) : { days: [], solved: [], planned: [] },
+      burnup: burnupOfPage,
+      burnupRows: burnupRowsHtml(burnupOfPage, plan.today),
       evidence: typesWithEvidence(history, catalog.entries),
       readiness,
       names,

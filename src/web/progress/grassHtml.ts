@@ -1,4 +1,5 @@
 import type { Heatmap } from '../../progress/heatmap.ts';
+import { escapeHtml } from '../escapeHtml.ts';
 
 /**
  * The heatmap's cells and the plain list of its days with solves, as HTML for views/history/index.ejs. Built here, not
@@ -58,11 +59,4 @@ function labelsPerCount(label: GrassHtmlOptions['label']): (day: string, count: 
     }
     return split ? split[0] + day + split[1] : escapeHtml(label(day, count));
   };
-}
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
-
-/** What ejs's `<%= %>` prints for a string. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }

@@ -57,7 +57,8 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const { cells: grassCells, days: grassDays } = grassHtml(grass, {
       href: `/history?${yearQuery}day=`,
       day,
-      focusDay: day !== 'unknown' && day >= grass.from && day <= grass.to ? day : today <= grass.to ? today : grass.to,
+      // The grass ends today or, for an earlier year, on its last day.
+      focusDay: day !== 'unknown' && day >= grass.from && day <= grass.to ? day : grass.to,
       label: (cellDay, count) => t('progress.history.cell', { day: cellDay, count }),
     });
     // The other days of the last two weeks, newest first, up to RECENT_LIMIT entries (each day's page has all of that
