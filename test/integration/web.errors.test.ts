@@ -319,3 +319,18 @@ describe('edge validation – handlers read only parsed values', () => {
     expect(raw).to.deep.equal([]);
   });
 });
+
+describe('an error inside a template', () => {
+  it('names the view it was rendering (templates are compiled without line tracking)', async () => {
+    const t = testDeps();
+    try {
+      const app = t.app();
+      // /plan's view without its locals: the template throws on the first one it reads.
+      const error = await new Promise<Error | null>((resolve) => app.render('plan/index', {}, (e) => resolve(e)));
+      expect(error).to.be.instanceOf(Error);
+      expect(error!.message).to.match(/^views\/plan\/index\.ejs: /);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
