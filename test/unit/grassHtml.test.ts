@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { heatmapBetween } from '../../src/progress/heatmap.ts';
 import { escapeHtml } from '../../src/web/escapeHtml.ts';
-import { grassHtml } from '../../src/web/progress/grassHtml.ts';
+import { grassHtml, weeklyRowsHtml } from '../../src/web/progress/grassHtml.ts';
 
 describe('grassHtml – the heatmap cells and the list of days with solves', () => {
   // 2026-11-30 is a Monday: one full week and the Monday after.
@@ -52,5 +52,17 @@ describe('grassHtml – the heatmap cells and the list of days with solves', () 
     expect(twice.cells).to.include('title="2026-12-01 2026-12-01"');
     expect(twice.cells).to.include('title="2026-12-07 2026-12-07"');
     expect(twice.cells).to.not.include('selected');
+  });
+
+  it('the table of solves per week: one row per week column, its Monday and its count', () => {
+    expect(
+      weeklyRowsHtml([
+        { week: '2026-11-30', count: 6 },
+        { week: '2026-12-07', count: 2 },
+      ]),
+    ).to.equal(
+      '<tr data-week="2026-11-30"><td>2026-11-30</td><td class="num">6</td></tr>' +
+        '<tr data-week="2026-12-07"><td>2026-12-07</td><td class="num">2</td></tr>',
+    );
   });
 });

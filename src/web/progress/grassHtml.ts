@@ -45,6 +45,16 @@ export function grassHtml(grass: Heatmap, options: GrassHtmlOptions): { cells: s
   return { cells, days };
 }
 
+/** The rows of the grass's table of solves per week (the chart's table), as the template printed them. */
+export function weeklyRowsHtml(weekly: readonly { week: string; count: number }[]): string {
+  let rows = '';
+  for (const w of weekly) {
+    const week = escapeHtml(w.week);
+    rows += `<tr data-week="${week}"><td>${week}</td><td class="num">${w.count}</td></tr>`;
+  }
+  return rows;
+}
+
 const DAY_MARK = '\u0000';
 
 /** `label` escaped, asked once per count with a mark where the day goes (a label is the same text around its day). */

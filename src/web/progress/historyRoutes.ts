@@ -7,7 +7,7 @@ import { pageOf } from '../pagination.ts';
 import { attemptLog } from '../../progress/attemptLog.ts';
 import { daysWithSolves, solvedCountsBetween } from '../../progress/solveDays.ts';
 import { heatmap, weeklySolves, yearHeatmap } from '../../progress/heatmap.ts';
-import { grassHtml } from './grassHtml.ts';
+import { grassHtml, weeklyRowsHtml } from './grassHtml.ts';
 import { AppError } from '../../errors.ts';
 import { streaks } from '../../progress/streaks.ts';
 import { learnerToday } from '../../progress/logAttempt.ts';
@@ -54,6 +54,7 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const grass = year === null ? heatmap(counts, today) : yearHeatmap(counts, year, today);
     const first = daysSolved[0] ?? null;
     const t = res.locals.t;
+    const weekly = weeklySolves(grass);
     const { cells: grassCells, days: grassDays } = grassHtml(grass, {
       href: `/history?${yearQuery}day=`,
       day,
@@ -78,7 +79,8 @@ export function historyRoutes({ db, now }: AppDeps): Router {
       year,
       yearQuery,
       years: yearsBack(first, today),
-      weekly: weeklySolves(grass),
+      weekly,
+      weeklyRows: weeklyRowsHtml(weekly),
       streak: streaks(daysSolved, today),
       dayAttempts: attemptsOnDayPage(db, learner.id, dayKey, page.limit, page.offset),
       page,
