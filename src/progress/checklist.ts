@@ -238,7 +238,7 @@ export function checklistView(db: Db, filters: ChecklistFilters = {}, learnerId?
     for (const r of all) {
       if (r.recommended === 1) recommendedCount++;
       const status = statuses.get(r.problem_id);
-      if (matchesFilters(filters, r, status)) rows.push(rowOf(r, c.key, status));
+      if (!narrowed || matchesFilters(filters, r, status)) rows.push(rowOf(r, c.key, status));
     }
     return {
       key: c.key,
