@@ -14,46 +14,87 @@ const WARMUP_AIM = 0.85;
 const WARMUP_MAX = 0.95;
 /** Types weighing at least this are "heavy" for the eve; at least the heaviest two are taken whatever their weight. */
 const EVE_WEIGHT = 0.1;
+/** At most this many warm-ups of one type. */
+const WARMUPS_PER_TYPE = 2;
+
+/** A warm-up's worth per minute: what it would teach (the model's gain, largest one level above the skill). */
+function teaches(ctx: PlanContext, c: number, level: number, again: boolean, minutes: number): number {
+  const d = level - skill(ctx, c) - 1;
+  return ((again ? 0.5 : 1) * Math.exp(-(d * d) / 8)) / minutes;
+}
+
+/** How much a level more in type c moves the exam's mean success: π_c · the slope of its readiness curve. */
+function examSlope(ctx: PlanContext, c: number): number {
+  const th = skill(ctx, c);
+  let sum = 0;
+  for (const l of ctx.examLevels) {
+    const p = predicted(th, l);
+    sum += K * p * (1 - p);
+  }
+  return (ctx.pi[c] * sum) / ctx.examLevels.length;
+}
+
+interface Warmup {
+  c: number;
+  p: number;
+  fresh: boolean;
+  minutes: number;
+  value: number;
+}
+
+/** Type c's warm-up: a new problem in the warm-up band, else a re-solve near the aim, else a new one merely easy. */
+function warmupOf(ctx: PlanContext, c: number, excluded: Set<number> | null): Warmup | undefined {
+  const th = skill(ctx, c);
+  const aim = Math.max(0, Math.round(th - Math.log(WARMUP_AIM / (1 - WARMUP_AIM)) / K));
+  const fresh = problemNear(ctx, c, aim, 0, MAX_LEVEL, excluded);
+  const freshP = fresh === undefined ? 0 : predicted(th, ctx.index.level[fresh]);
+  const inBand = freshP >= WARMUP_P && freshP <= WARMUP_MAX;
+  const again = inBand ? undefined : solvedNear(ctx, c, aim, 0, Math.round(th), excluded);
+  const easyEnough = inBand || (again === undefined && freshP >= WARMUP_P);
+  const p = easyEnough ? fresh : again;
+  if (p === undefined) return undefined;
+  const factor = easyEnough ? 1 : RESOLVE_FACTOR;
+  const minutes = Math.max(1, Math.round(factor * minutesFor(ctx.index.level[p], ctx.learner.pace)));
+  const value = examSlope(ctx, c) * teaches(ctx, c, ctx.index.level[p], !easyEnough, minutes);
+  return { c, p, fresh: easyEnough, minutes, value };
+}
 
 /**
- * One warm-up per heavy type, heaviest first (a second round when time is left): a new problem of at least WARMUP_P
+ * Warm-ups from the heavy types, at most WARMUPS_PER_TYPE each: every round takes, of each heavy type's warm-up that
+ * still fits, the one worth most for the exam — what it teaches per minute times how much a level more in its type
+ * moves the exam's mean success (its weight × the slope of its readiness). A new problem of at least WARMUP_P
  * predicted success, else a re-solve of an easy solved problem of the type. Returns the minutes planned.
  */
 export function eveWarmups(ctx: PlanContext, items: PlanItem[], room: number, excluded: Set<number> | null): number {
   const order = [...ctx.pi.keys()].filter((c) => ctx.pi[c] > 0).sort((a, b) => ctx.pi[b] - ctx.pi[a] || a - b);
   const heavy = order.filter((c, k) => k < 2 || ctx.pi[c] >= EVE_WEIGHT - 1e-9);
+  const taken = new Map<number, number>();
   let spent = 0;
-  for (let round = 0; round < 2; round++) {
+  for (;;) {
+    let best: Warmup | undefined;
     for (const c of heavy) {
-      const th = skill(ctx, c);
-      const aim = Math.max(0, Math.round(th - Math.log(WARMUP_AIM / (1 - WARMUP_AIM)) / K));
-      const fresh = problemNear(ctx, c, aim, 0, MAX_LEVEL, excluded);
-      const freshP = fresh === undefined ? 0 : predicted(th, ctx.index.level[fresh]);
-      // A new problem in the warm-up band; else a re-solve near the aim; else a new one that is merely easy.
-      const inBand = freshP >= WARMUP_P && freshP <= WARMUP_MAX;
-      const again = inBand ? undefined : solvedNear(ctx, c, aim, 0, Math.round(th), excluded);
-      const easyEnough = inBand || (again === undefined && freshP >= WARMUP_P);
-      const p = easyEnough ? fresh : again;
-      if (p === undefined) continue;
-      const factor = easyEnough ? 1 : RESOLVE_FACTOR;
-      const minutes = Math.max(1, Math.round(factor * minutesFor(ctx.index.level[p], ctx.learner.pace)));
-      if (spent + minutes > room) continue;
-      const level = ctx.index.level[p];
-      const success = Math.round(predicted(th, level) * 100);
-      const it = item(
+      if ((taken.get(c) ?? 0) >= WARMUPS_PER_TYPE) continue;
+      const w = warmupOf(ctx, c, excluded);
+      if (w && spent + w.minutes <= room && (!best || w.value > best.value)) best = w;
+    }
+    if (!best) return spent;
+    const { c, p, fresh, minutes } = best;
+    taken.set(c, (taken.get(c) ?? 0) + 1);
+    const level = ctx.index.level[p];
+    const success = Math.round(predicted(skill(ctx, c), level) * 100);
+    items.push(
+      item(
         ctx,
         p,
-        easyEnough ? 'new' : 'review',
+        fresh ? 'new' : 'review',
         minutes,
-        { code: easyEnough ? 'warmup' : 'warmup_resolve', params: { category: ctx.index.catKeys[c], level, success } },
+        { code: fresh ? 'warmup' : 'warmup_resolve', params: { category: ctx.index.catKeys[c], level, success } },
         c,
-      );
-      items.push(it);
-      if (easyEnough) countNew(ctx, p);
-      else ctx.resolved[p] = ctx.studyIndex + 1;
-      practise(ctx, p, easyEnough ? 1 : 0.5);
-      spent += minutes;
-    }
+      ),
+    );
+    if (fresh) countNew(ctx, p);
+    else ctx.resolved[p] = ctx.studyIndex + 1;
+    practise(ctx, p, fresh ? 1 : 0.5);
+    spent += minutes;
   }
-  return spent;
 }

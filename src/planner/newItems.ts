@@ -88,8 +88,13 @@ export function dayRules(
   excluded: Set<number> | null,
   dayMinutes = 0,
 ): DayRules {
+  // With the exam at most `shortHorizon` days away nothing learnt now comes back as a review and there is no time to
+  // find the level first (a new learner's easier start): the days before the eve aim at the learning optimum.
+  const short = total <= TUNING.shortHorizon && !lastDay;
   return {
-    pStar: Math.max(phase === 'A' ? TUNING.pStarA : TUNING.pStarB, warmingUp(ctx) ? TUNING.pStarWarmup : 0),
+    pStar: short
+      ? TUNING.pStarShort
+      : Math.max(phase === 'A' ? TUNING.pStarA : TUNING.pStarB, warmingUp(ctx) ? TUNING.pStarWarmup : 0),
     minP: lastDay ? 0.85 : TUNING.minP,
     maxP: TUNING.maxP,
     newToday: new Int32Array(ctx.index.catKeys.length),

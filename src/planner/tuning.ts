@@ -12,6 +12,13 @@ export const TUNING = {
    */
   pStarWarmup: 0.75,
   warmupAttempts: 8,
+  /**
+   * The exam at most `shortHorizon` days away: the study days before the eve aim at this predicted success, nearer
+   * the learning optimum (the model teaches most one level above the skill, about 31 %). Tuning seed, the 12 cells
+   * of exams 1–3 days away × 48 learners: 2 → 5 won (the fresh learners' 3-day cells gain most; 0.45–0.55: 4).
+   */
+  shortHorizon: 3,
+  pStarShort: 0.4,
   /** A new learner's types compete by weight, not by the guessed fit, until this many graded attempts. */
   guessAttempts: 20,
   /** Width of the preference around P*. */

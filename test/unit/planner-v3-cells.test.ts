@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import { listAvailable, loadCatalog } from '../../bench/planner/catalog.ts';
 import { addDays } from '../../src/day.ts';
+import { createContext } from '../../src/planner/context.ts';
+import { eveWarmups } from '../../src/planner/eve.ts';
 import { plan } from '../../src/planner/index.ts';
 import { profileWeights } from '../../src/planner/profiles.ts';
-import type { HistoryAttempt, PlannerCatalog } from '../../src/planner/types.ts';
+import type { HistoryAttempt, PlanItem, PlannerCatalog } from '../../src/planner/types.ts';
 import { checkPlan, emptyTruth } from '../../bench/planner/truth.ts';
 import { BASE_PARAMS, indexCatalog, makeLearner, priorHistory } from '../../bench/planner/world.ts';
 import { attempt, input } from './planner-support.ts';
@@ -73,6 +75,67 @@ describe('planner v3 – short budgets and the days before the exam (the real li
       if (new Set(rest).size > 1) mixed++;
     }
     expect(mixed, 'days with items of different lengths').to.be.above(5);
+  });
+
+  it('exam 3 days away – the days before the eve aim nearer the learning optimum (about 40 %), not the usual 60 % or a new learner’s 75 %', () => {
+    const index = indexCatalog(real);
+    for (const profile of ['samsung', 'kakao', 'general']) {
+      for (const fresh of [false, true]) {
+        const history = fresh ? [] : priorHistory(makeLearner(index, BASE_PARAMS, 7, 1, 10));
+        const at = (days: number) =>
+          plan(input(real, { history, today: TODAY }, { profile, dailyMinutes: 120, examDate: addDays(TODAY, days) }));
+        // The predicted success at the middle of the day's new minutes (a short filler at the end does not count).
+        const aims = (days: number) => {
+          const news = at(days)
+            .days[0].items.filter((i) => i.kind === 'new')
+            .sort((x, y) => x.predicted - y.predicted);
+          let left = news.reduce((a, i) => a + i.minutes, 0) / 2;
+          for (const i of news) {
+            left -= i.minutes;
+            if (left <= 0) return i.predicted;
+          }
+          return 1;
+        };
+        const near = aims(3);
+        expect(near, `${profile}${fresh ? ' fresh' : ''} 3 days`).to.be.within(0.25, 0.5);
+        expect(aims(30) - near, `${profile}${fresh ? ' fresh' : ''} 30 days against 3`).to.be.above(0.08);
+        // The eve keeps its rule: half the budget, warm-ups only.
+        const eve = at(3).days[2];
+        expect(eve.items.reduce((a, i) => a + i.minutes, 0)).to.be.at.most(60 * 1.1);
+      }
+    }
+  });
+
+  it('eveWarmups() – the eve’s warm-ups go where a level more moves the exam most: a heavy type far above the exam yields to one at its middle', () => {
+    const index = indexCatalog(real);
+    const history = priorHistory(makeLearner(index, BASE_PARAMS, 7, 1, 10));
+    const inp = input(
+      real,
+      { history, today: TODAY },
+      { profile: 'samsung', dailyMinutes: 60, examDate: addDays(TODAY, 1) },
+    );
+    const eve = (graphAbove: number) => {
+      const ctx = createContext(inp, inp.settings.examDate);
+      const g = ctx.index.catIndex.get('graph_traversal')!;
+      const sim = ctx.index.catIndex.get('simulation')!;
+      // graph traversal (45 % of samsung) `graphAbove` levels over the exam's middle (13), simulation (35 %) at it.
+      ctx.est.n[g] = ctx.est.n[sim] = 1000;
+      ctx.est.offset[g] = 13 + graphAbove - ctx.est.thetaG;
+      ctx.est.offset[sim] = 13 - ctx.est.thetaG;
+      const items: PlanItem[] = [];
+      const spent = eveWarmups(ctx, items, 66, null);
+      expect(spent).to.equal(items.reduce((a, i) => a + i.minutes, 0));
+      expect(spent).to.be.at.most(66);
+      return items;
+    };
+    // At the same skill the heavier type goes first; far above the exam's levels it yields.
+    expect(eve(0)[0].category).to.equal('graph_traversal');
+    const items = eve(6);
+    expect(items[0].category).to.equal('simulation');
+    for (const i of items) expect(i.reason.code, i.problem).to.match(/^warmup/);
+    const byType = new Map<string, number>();
+    for (const i of items) byType.set(i.category, (byType.get(i.category) ?? 0) + 1);
+    for (const n of byType.values()) expect(n).to.be.at.most(2);
   });
 
   it('reasons stay true after the reordering: "little practice yet" never follows the type’s second problem', () => {
