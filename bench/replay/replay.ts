@@ -31,28 +31,51 @@ export interface ReplayAttempt {
 const IGNORED = new Set(['COMPILATION_ERROR', 'SKIPPED', 'TESTING', 'SUBMITTED', 'REJECTED']);
 const DAY = 86_400;
 
-/** The user.status answer as attempts, oldest first; problems without a rating (no level) are left out. */
-export function attemptsOf(submissions: CfSubmission[]): ReplayAttempt[] {
-  const ordered = submissions
-    .filter((s) => s.verdict && !IGNORED.has(s.verdict) && typeof s.problem.rating === 'number')
-    .sort((a, b) => a.creationTimeSeconds - b.creationTimeSeconds);
+/** One judged submission in a judge-neutral shape: what every reader turns its source's rows into. */
+export interface Judged {
+  problem: string;
+  time: number;
+  accepted: boolean;
+  level: number;
+  tags: string[];
+}
+
+/**
+ * First attempts, oldest first: a problem's first judged submission, solved when an accepted one follows within a day
+ * of it. Problems without a level are left out (no level, no prediction).
+ */
+export function firstAttempts(rows: Judged[]): ReplayAttempt[] {
   const byProblem = new Map<string, ReplayAttempt>();
-  for (const s of ordered) {
-    const id = `codeforces:${s.problem.contestId ?? 0}${s.problem.index}`;
-    let at = byProblem.get(id);
+  for (const s of [...rows].sort((a, b) => a.time - b.time)) {
+    let at = byProblem.get(s.problem);
     if (!at) {
       at = {
-        problem: id,
-        time: s.creationTimeSeconds,
-        level: codeforcesLevel(s.problem.rating as number),
-        tags: s.problem.tags?.length ? [...s.problem.tags] : ['untagged'],
+        problem: s.problem,
+        time: s.time,
+        level: s.level,
+        tags: s.tags.length ? [...s.tags] : ['untagged'],
         solved: false,
       };
-      byProblem.set(id, at);
+      byProblem.set(s.problem, at);
     }
-    if (s.verdict === 'OK' && s.creationTimeSeconds - at.time <= DAY) at.solved = true;
+    if (s.accepted && s.time - at.time <= DAY) at.solved = true;
   }
   return [...byProblem.values()].filter((a) => a.level > 0).sort((a, b) => a.time - b.time);
+}
+
+/** The user.status answer as attempts, oldest first; problems without a rating (no level) are left out. */
+export function attemptsOf(submissions: CfSubmission[]): ReplayAttempt[] {
+  return firstAttempts(
+    submissions
+      .filter((s) => s.verdict && !IGNORED.has(s.verdict) && typeof s.problem.rating === 'number')
+      .map((s) => ({
+        problem: `codeforces:${s.problem.contestId ?? 0}${s.problem.index}`,
+        time: s.creationTimeSeconds,
+        accepted: s.verdict === 'OK',
+        level: codeforcesLevel(s.problem.rating as number),
+        tags: s.problem.tags ?? [],
+      })),
+  );
 }
 
 export type ModelName = 'cote' | 'elo' | 'typeRate';
@@ -207,3 +230,33 @@ export function reliability(scored: Scored[], width = 0.2): ReliabilityBin[] {
 
 /** For tests: a logistic at skill θ (the curve both Elo models share). */
 export const curve = (theta: number, level: number) => sigmoid(K * (theta - level));
+
+/**
+ * The pooled mean difference of log loss a − b (every scored attempt weighs the same) with a seeded percentile
+ * bootstrap 95 % interval that resamples learners, not attempts: one learner's attempts are not independent.
+ */
+export function learnerBootstrapDifference(
+  perLearner: { a: Scored[]; b: Scored[] }[],
+  seed = 20,
+  resamples = 2000,
+): { mean: number; ci: [number, number] } {
+  const sums = perLearner.map(({ a, b }) => a.reduce((s, x, i) => s + pointLoss(x) - pointLoss(b[i]), 0));
+  const counts = perLearner.map(({ a }) => a.length);
+  const total = counts.reduce((s, n) => s + n, 0);
+  if (total === 0) return { mean: 0, ci: [0, 0] };
+  const rng = new Rng(seed);
+  const means: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let s = 0;
+    let n = 0;
+    for (let i = 0; i < sums.length; i++) {
+      const j = rng.int(sums.length);
+      s += sums[j];
+      n += counts[j];
+    }
+    if (n > 0) means.push(s / n);
+  }
+  means.sort((x, y) => x - y);
+  const at = (q: number) => means[Math.min(means.length - 1, Math.max(0, Math.round(q * (means.length - 1))))];
+  return { mean: sums.reduce((s, x) => s + x, 0) / total, ci: [at(0.025), at(0.975)] };
+}

@@ -1,18 +1,19 @@
 /**
  * npm run bench:replay -- <dir> [--out bench/results/replay]
  *
- * Reads every *.json in <dir> as a Codeforces user.status answer ({"status":"OK","result":[…]} or the bare array),
- * replays each history (replay.ts) and writes <out>.json and <out>.md: log loss, Brier score and a reliability table
- * of P(solve) on each history's later half, for cote's learner model against one global Elo and a per-type solve rate.
+ * Reads every *.json under <dir> (histories.ts: Codeforces user.status answers, AtCoder Problems submission rows),
+ * replays each history (replay.ts) and writes <out>.json and <out>.md: log loss, Brier score and a reliability table of
+ * P(solve) on each history's later half, for cote's learner model against one global Elo and a per-type solve rate,
+ * for the tuning set and the held-out set of learners apart (histories.ts: the split and why).
  * The histories stay where they are (public data is fetched into /tmp, never committed); only figures are written.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readHistories, type ReplaySet, setOf } from './histories.ts';
 import {
-  attemptsOf,
   brier,
-  type CfSubmission,
   type HistoryReplay,
+  learnerBootstrapDifference,
   logLoss,
   type ModelName,
   pairedLossDifference,
@@ -28,29 +29,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function readHistories(dir: string): { name: string; submissions: CfSubmission[] }[] {
-  let files: string[];
-  try {
-    if (!statSync(dir).isDirectory()) fail(`${dir} is not a directory`);
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort();
-  } catch {
-    fail(`cannot read the directory ${dir}`);
-  }
-  if (files.length === 0) fail(`no .json file in ${dir} (expected Codeforces user.status answers)`);
-  return files.map((file) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-    } catch {
-      fail(`${file} is not JSON`);
-    }
-    const result = Array.isArray(data) ? data : (data as { result?: unknown }).result;
-    if (!Array.isArray(result)) fail(`${file} holds no user.status result array`);
-    return { name: file.replace(/\.json$/, ''), submissions: result as CfSubmission[] };
-  });
-}
+type Difference = { mean: number; ci: [number, number] };
 
 export interface ReplayReport {
   histories: {
@@ -61,10 +40,13 @@ export interface ReplayReport {
     logLoss: Record<ModelName, number>;
   }[];
   pooled: {
+    learners: number;
     scored: number;
     logLoss: Record<ModelName, number>;
-    /** cote − baseline, mean log loss per attempt with its bootstrap 95 % interval (negative: cote is better). */
-    versus: Record<'elo' | 'typeRate', { mean: number; ci: [number, number] }>;
+    /** cote − baseline, mean log loss per attempt with its bootstrap 95 % interval over attempts (negative: cote is better). */
+    versus: Record<'elo' | 'typeRate', Difference>;
+    /** The same difference with the bootstrap resampling learners (the honest interval: attempts of one learner are not independent). */
+    versusByLearner: Record<'elo' | 'typeRate', Difference>;
     brier: Record<ModelName, number>;
     reliability: Record<ModelName, ReturnType<typeof reliability>>;
   };
@@ -78,6 +60,8 @@ export function report(replays: HistoryReplay[]): ReplayReport {
   >;
   const per = <T>(f: (s: Scored[]) => T) =>
     Object.fromEntries(MODELS.map((m) => [m, f(pooled[m])])) as Record<ModelName, T>;
+  const byLearner = (b: ModelName) =>
+    learnerBootstrapDifference(replays.map((r) => ({ a: r.scored.cote, b: r.scored[b] })));
   return {
     histories: replays.map((r) => ({
       name: r.name,
@@ -87,12 +71,14 @@ export function report(replays: HistoryReplay[]): ReplayReport {
       logLoss: Object.fromEntries(MODELS.map((m) => [m, logLoss(r.scored[m])])) as Record<ModelName, number>,
     })),
     pooled: {
+      learners: replays.length,
       scored: pooled.cote.length,
       logLoss: per(logLoss),
       versus: {
         elo: pairedLossDifference(pooled.cote, pooled.elo),
         typeRate: pairedLossDifference(pooled.cote, pooled.typeRate),
       },
+      versusByLearner: { elo: byLearner('elo'), typeRate: byLearner('typeRate') },
       brier: per(brier),
       reliability: per(reliability),
     },
@@ -102,14 +88,15 @@ export function report(replays: HistoryReplay[]): ReplayReport {
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 const s3 = (x: number) => `${x >= 0 ? '+' : ''}${f3(x)}`;
-const signed = (d: { mean: number; ci: [number, number] }) => `${s3(d.mean)} [${s3(d.ci[0])}, ${s3(d.ci[1])}]`;
+const signed = (d: Difference) => `${s3(d.mean)} [${s3(d.ci[0])}, ${s3(d.ci[1])}]`;
+const TITLE: Record<ReplaySet, string> = {
+  heldOut: 'Held-out learners (never used to choose or tune anything)',
+  tuning: 'Tuning learners (the model may have been chosen on these)',
+};
 
-export function markdown(r: ReplayReport, source: string): string {
+function section(set: ReplaySet, r: ReplayReport): string[] {
   const lines = [
-    '# Replay on real histories (bench:replay)',
-    '',
-    `Source: ${source} — ${r.histories.length} Codeforces user.status answers; each history's later half is scored.`,
-    'P(solve) of a first attempt at a problem (solved = accepted within a day of the first submission).',
+    `## ${TITLE[set]}: ${r.pooled.learners} learners, ${r.pooled.scored} scored attempts`,
     '',
     '| history | attempts | scored | cote log loss | global Elo | per-type rate |',
     '|---|---|---|---|---|---|',
@@ -120,20 +107,32 @@ export function markdown(r: ReplayReport, source: string): string {
     `| **pooled** | | ${r.pooled.scored} | **${f3(r.pooled.logLoss.cote)}** | ${f3(r.pooled.logLoss.elo)} | ${f3(r.pooled.logLoss.typeRate)} |`,
     '',
     `Brier: cote ${f3(r.pooled.brier.cote)}, global Elo ${f3(r.pooled.brier.elo)}, per-type rate ${f3(r.pooled.brier.typeRate)}.`,
-    `cote − global Elo: ${signed(r.pooled.versus.elo)}; cote − per-type rate: ${signed(r.pooled.versus.typeRate)} (mean log loss per scored attempt, bootstrap 95 % interval over attempts; negative: cote predicts better).`,
+    `cote − global Elo: ${signed(r.pooled.versusByLearner.elo)}; cote − per-type rate: ${signed(r.pooled.versusByLearner.typeRate)} (mean log loss per scored attempt; bootstrap 95 % interval resampling learners; negative: cote predicts better). Resampling attempts instead: ${signed(r.pooled.versus.elo)} and ${signed(r.pooled.versus.typeRate)}.`,
     `Solves after which cote's estimate of a solved type went down: ${r.violations}.`,
-    '',
-    '## Reliability (pooled): mean predicted vs observed, per bin',
     '',
     '| bin | cote n | cote pred | cote obs | Elo n | Elo pred | Elo obs | type-rate n | pred | obs |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
-  const bins = r.pooled.reliability.cote.length;
-  for (let i = 0; i < bins; i++) {
+  for (let i = 0; i < r.pooled.reliability.cote.length; i++) {
     const [c, e, t] = MODELS.map((m) => r.pooled.reliability[m][i]);
     lines.push(
       `| ${c.from.toFixed(1)}–${c.to.toFixed(1)} | ${c.count} | ${f3(c.meanPredicted)} | ${f3(c.observed)} | ${e.count} | ${f3(e.meanPredicted)} | ${f3(e.observed)} | ${t.count} | ${f3(t.meanPredicted)} | ${f3(t.observed)} |`,
     );
+  }
+  return [...lines, ''];
+}
+
+export function markdown(sets: Partial<Record<ReplaySet, ReplayReport>>, source: string): string {
+  const lines = [
+    '# Replay on real histories (bench:replay)',
+    '',
+    `Source: ${source}. P(solve) of a first attempt at a problem (solved = accepted within a day of the first judged`,
+    "submission), scored on each history's later half. Learners split by a hash of the file name (bench/replay/histories.ts).",
+    '',
+  ];
+  for (const set of ['heldOut', 'tuning'] as const) {
+    const r = sets[set];
+    lines.push(...(r ? section(set, r) : [`## ${TITLE[set]}: none`, '']));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -143,13 +142,18 @@ function main(argv: string[]): void {
   const outAt = args.indexOf('--out');
   const out = outAt >= 0 ? args.splice(outAt, 2)[1] : 'bench/results/replay';
   const dir = args[0];
-  if (!dir) fail('usage: npm run bench:replay -- <directory of user.status .json files> [--out prefix]');
-  const replays = readHistories(dir).map((h) => replayHistory(h.name, attemptsOf(h.submissions)));
-  const r = report(replays);
+  if (!dir) fail('usage: npm run bench:replay -- <directory of submission histories (.json)> [--out prefix]');
+  const histories = readHistories(dir);
+  if (typeof histories === 'string') fail(histories);
+  const replays: Record<ReplaySet, HistoryReplay[]> = { tuning: [], heldOut: [] };
+  for (const h of histories) replays[setOf(h.name)].push(replayHistory(h.name, h.attempts));
+  const sets: Partial<Record<ReplaySet, ReplayReport>> = {};
+  for (const set of ['heldOut', 'tuning'] as const) if (replays[set].length) sets[set] = report(replays[set]);
   const root = path.resolve(import.meta.dirname, '../..');
-  writeFileSync(path.resolve(root, `${out}.json`), `${JSON.stringify(r, null, 2)}\n`);
-  writeFileSync(path.resolve(root, `${out}.md`), markdown(r, path.basename(path.resolve(dir))));
-  process.stdout.write(markdown(r, path.basename(path.resolve(dir))));
+  const md = markdown(sets, path.basename(path.resolve(dir)));
+  writeFileSync(path.resolve(root, `${out}.json`), `${JSON.stringify(sets, null, 2)}\n`);
+  writeFileSync(path.resolve(root, `${out}.md`), md);
+  process.stdout.write(md);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));
