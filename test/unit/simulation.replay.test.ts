@@ -1,17 +1,23 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
+import { type AtcoderSubmission, atcoderAttemptsOf } from '../../bench/replay/atcoder.ts';
+import { parseHistory, readHistories, SEEN_BEFORE, setOf } from '../../bench/replay/histories.ts';
 import {
   attemptsOf,
   type CfSubmission,
+  learnerBootstrapDifference,
   logLoss,
   pairedLossDifference,
+  pointLoss,
   reliability,
   replayHistory,
 } from '../../bench/replay/replay.ts';
 import { report } from '../../bench/replay/run.ts';
+import { atcoderLevel } from '../../src/judges/difficulty.ts';
 
 /** A self-written user.status answer (test/fixtures/replay/tiny.json): 12 submissions, newest first. */
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/replay');
@@ -88,5 +94,70 @@ describe('bench:replay – real histories replayed', () => {
     expect(err?.stderr.trim().split('\n')).to.deep.equal([
       'bench:replay: cannot read the directory /nonexistent/histories',
     ]);
+  });
+});
+
+describe('bench:replay – AtCoder histories, the learner split, the interval over learners', () => {
+  const rows = JSON.parse(readFileSync(path.join(FIXTURE, 'atcoder-tiny.json'), 'utf8')) as unknown[];
+
+  it('atcoderAttemptsOf() – first judged attempt per task with a level; AC within a day; CE and IE are no attempt', () => {
+    const attempts = atcoderAttemptsOf(rows as AtcoderSubmission[]);
+    expect(attempts.map((a) => [a.problem, a.solved, a.level])).to.deep.equal([
+      ['atcoder:abc300_a', true, atcoderLevel('abc300_a')], // CE, then WA, then AC 10 minutes later
+      ['atcoder:abc300_c', false, atcoderLevel('abc300_c')], // TLE, AC two days later: not that day
+      ['atcoder:arc150_c', true, atcoderLevel('arc150_c')],
+    ]); // panasonic2020_a has no level; abc301_b only an internal error
+    expect(attempts[0].tags).to.deep.equal(['untagged']);
+    expect(attempts[0].time).to.equal(1700000100);
+  });
+
+  it('parseHistory() – tells AtCoder rows from a Codeforces answer; readHistories() reads subdirectories', () => {
+    const at = parseHistory('at', rows);
+    const cf = parseHistory('cf', { status: 'OK', result: tiny });
+    expect(typeof at !== 'string' && at.source).to.equal('atcoder');
+    expect(typeof cf !== 'string' && [cf.source, cf.attempts.length]).to.deep.equal(['codeforces', 8]);
+    expect(parseHistory('x', { status: 'FAILED' })).to.equal('x holds no submission array');
+    const dir = mkdtempSync(path.join(tmpdir(), 'replay-'));
+    mkdirSync(path.join(dir, 'atcoder'));
+    writeFileSync(path.join(dir, 'atcoder', 'someone.json'), JSON.stringify(rows));
+    writeFileSync(path.join(dir, 'cf.json'), JSON.stringify({ status: 'OK', result: tiny }));
+    const hs = readHistories(dir);
+    expect(typeof hs !== 'string' && hs.map((h) => [h.name, h.source])).to.deep.equal([
+      ['someone', 'atcoder'],
+      ['cf', 'codeforces'],
+    ]);
+    writeFileSync(path.join(dir, 'broken.json'), '{');
+    expect(readHistories(dir)).to.equal('broken.json is not JSON');
+  });
+
+  it('setOf() – the histories seen before are tuning; the rest split by the name’s hash, both sets non-empty', () => {
+    for (const name of SEEN_BEFORE) expect(setOf(name)).to.equal('tuning');
+    const names = Array.from({ length: 40 }, (_, i) => `learner${i}`);
+    const sets = names.map(setOf);
+    expect(sets).to.include('tuning').and.to.include('heldOut');
+    expect(names.map(setOf)).to.deep.equal(sets); // stable
+  });
+
+  it('learnerBootstrapDifference() – the pooled mean; the interval resamples learners (wider than over attempts)', () => {
+    const good = (solved: boolean) => ({ predicted: solved ? 0.8 : 0.2, solved });
+    const flat = (solved: boolean) => ({ predicted: 0.5, solved });
+    // Learner 1: a predicts much better; learner 2: a predicts worse. Per attempt the difference looks certain.
+    const l1 = [true, false, true, true, false, true, false, true];
+    const l2 = [true, false];
+    const perLearner = [
+      { a: l1.map(good), b: l1.map(flat) },
+      { a: l2.map((s) => ({ predicted: s ? 0.1 : 0.9, solved: s })), b: l2.map(flat) },
+    ];
+    const d = learnerBootstrapDifference(perLearner);
+    const all = perLearner.flatMap((x) => x.a.map((a, i) => pointLoss(a) - pointLoss(x.b[i])));
+    expect(d.mean).to.be.closeTo(all.reduce((s, x) => s + x, 0) / all.length, 1e-12);
+    expect(d.ci[0]).to.be.at.most(d.mean);
+    expect(d.ci[1]).to.be.greaterThan(0); // with learner 2 drawn twice a is worse
+    const byAttempt = pairedLossDifference(
+      perLearner.flatMap((x) => x.a),
+      perLearner.flatMap((x) => x.b),
+    );
+    expect(d.ci[1] - d.ci[0]).to.be.greaterThan(byAttempt.ci[1] - byAttempt.ci[0]);
+    expect(learnerBootstrapDifference([{ a: l1.map(good), b: l1.map(good) }])).to.deep.equal({ mean: 0, ci: [0, 0] });
   });
 });
