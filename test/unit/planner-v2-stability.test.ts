@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { addDays } from '../../src/day.ts';
 import { plan } from '../../src/planner/index.ts';
 import { catalogIndex } from '../../src/planner/catalogIndex.ts';
-import { learnerModel, predictedOutcome, thetaHat, chronological } from '../../src/planner/model.ts';
+import { chronological, K, learnerModel, predictedOutcome, thetaHat } from '../../src/planner/model.ts';
 import type { HistoryAttempt } from '../../src/planner/types.ts';
 import { attempt, input, mixedCatalog, problemsOf } from './planner-support.ts';
 
@@ -57,7 +57,7 @@ describe('planner v2 – stability: the forecast moves the estimate as the logge
     const moved = learnerModel(index, chronological(logged));
     const still = learnerModel(index, chronological(imported));
     const success = (s: typeof moved, it: { category: string; level: number }) =>
-      1 / (1 + Math.exp(-0.8 * (thetaHat(s, index.catIndex.get(it.category)!) - (it.level || 5))));
+      1 / (1 + Math.exp(-K * (thetaHat(s, index.catIndex.get(it.category)!) - (it.level || 5))));
     expect(first.days[1].items.length).to.be.greaterThan(0);
     for (const it of first.days[1].items) expect(it.predicted, it.problem).to.be.closeTo(success(moved, it), 0.011);
     expect(first.days[1].items.some((it) => Math.abs(success(moved, it) - success(still, it)) > 0.02)).to.equal(true);
