@@ -51,7 +51,8 @@ export function passProjection(ctx: PlanContext): PassProjection {
   const pivot = listMidLevel(ctx);
   for (let c = 0; c < cats; c++) {
     const cap = TUNING.seedStretchCap;
-    const start = ctx.base[c] + Math.max(-cap, Math.min(cap, (stretch - 1) * (ctx.base[c] - pivot)));
+    const start =
+      ctx.base[c] + Math.max(-cap, Math.min(cap, (stretch - 1) * (ctx.base[c] - pivot))) + guessLift(ctx, c);
     const gain = ctx.passGain[c] + ctx.shrink[c] * ctx.passGainG;
     theta[c] = start + TUNING.projectionGain * gain + TUNING.projectionShift;
     sd[c] = TUNING.skillSd * Math.sqrt(SHRINK / (ctx.learner.n[c] + SHRINK));
@@ -70,6 +71,15 @@ export function passProjection(ctx: PlanContext): PassProjection {
     need: ctx.format.passCount,
     of: ctx.format.problems,
   };
+}
+
+/**
+ * A learner with nothing imported starts from a guess (model.ts DEFAULT_THETA) that the planner reads a margin low on
+ * purpose (an untried type must be able to move up); the projection counts the guess itself: TUNING.guessLift levels
+ * back, times the weight the type's estimate still gives its prior (3/(n_c + 3)). Seeded learners: 0.
+ */
+function guessLift(ctx: PlanContext, c: number): number {
+  return ctx.learner.prior ? TUNING.guessLift * ctx.shrink[c] : 0;
 }
 
 /** The share of θ_g's evidence that is imported solves (not graded attempts): 1 on a seeded day 0, 0 for a new learner. */

@@ -85,5 +85,13 @@ export const TUNING = {
   seedStretchCap: 3,
   passGainHalf: Number.POSITIVE_INFINITY,
   projectionShift: -0.8,
+  /**
+   * A new learner's projection (no imports: θ_g is the default guess) counts the guess without the untried margin (1)
+   * and the shift (0.8), both meant for other things (a decision's caution; seeded learners' over-projection).
+   * Round 3, tuning seed 7, input cells × 12 learners: fresh-learner cells were under-projected by 0.10–0.36; bias per
+   * profile on the input cells −0.09…−0.11 → −0.02…−0.04, mean |gap| 0.12/0.10/0.11 → 0.09/0.07/0.08 (1.0 and 2.5:
+   * worse). Seeded learners: no effect.
+   */
+  guessLift: 1.8,
   skillSd: 1,
 };

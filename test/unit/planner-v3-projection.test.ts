@@ -44,4 +44,10 @@ describe('planner v3 – the pass projection (calibration, issue 20)', () => {
     const mid = imports(8, 16);
     expect(passWith(mid, {})).to.be.greaterThan(passWith(mid, { passGainHalf: TUNING.gainHalf }) + 0.05);
   });
+
+  it('a new learner’s projection counts the guessed skill without the untried margin (guessLift); a seeded one is untouched', () => {
+    expect(passWith([], {})).to.be.greaterThan(passWith([], { guessLift: 0 }));
+    const seeded = imports(8, 16);
+    expect(passWith(seeded, { guessLift: 5 })).to.equal(passWith(seeded, { guessLift: 0 }));
+  });
 });
