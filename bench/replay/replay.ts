@@ -8,7 +8,7 @@ import { codeforcesLevel } from '../../src/judges/difficulty.ts';
 import { Rng } from '../planner/rng.ts';
 import { bootstrapMeanCI, mean } from '../planner/stats.ts';
 import { catalogIndex } from '../../src/planner/catalogIndex.ts';
-import { eloUpdate, K, learnerModel, predicted, sigmoid, thetaHat } from '../../src/planner/model.ts';
+import { ELO_FLOOR, eloUpdate, K, learnerModel, predicted, sigmoid, thetaHat } from '../../src/planner/model.ts';
 import type { Outcome, PlannerCatalog } from '../../src/planner/types.ts';
 
 /** One submission of Codeforces' user.status answer (the fields the replay reads). */
@@ -78,7 +78,8 @@ export function attemptsOf(submissions: CfSubmission[]): ReplayAttempt[] {
   );
 }
 
-export type ModelName = 'cote' | 'elo' | 'typeRate';
+export type ModelName = 'cote' | 'elo' | 'eloFloor' | 'typeRate';
+export const MODELS: ModelName[] = ['cote', 'elo', 'eloFloor', 'typeRate'];
 
 /** A model: predict, then learn the outcome. */
 interface Model {
@@ -117,15 +118,19 @@ function coteModel(attempts: ReplayAttempt[]): Model & { violations: number } {
   return model;
 }
 
-/** One global skill, the same curve and step schedule as cote's, no types. */
-function eloModel(): Model {
+/**
+ * One global skill, cote's curve, no types; Elo's step 1.5/(1 + 0.1·n) down to `floor`: 0.15 (the schedule cote had
+ * before the replay chose ELO_FLOOR on real histories), or cote's own ELO_FLOOR (what is left of cote's lead is then
+ * its per-type part).
+ */
+function eloModel(floor: number): Model {
   let theta = 9;
   let n = 0;
   return {
     predict: (a) => predicted(theta, a.level),
     learn(a) {
       const p = predicted(theta, a.level);
-      theta += (Math.max(0.15, 1.5 / (1 + 0.1 * n)) / K) * ((a.solved ? 1 : 0) - p);
+      theta += (Math.max(floor, 1.5 / (1 + 0.1 * n)) / K) * ((a.solved ? 1 : 0) - p);
       n++;
     },
   };
@@ -165,8 +170,13 @@ export interface HistoryReplay {
 /** Replays one history: every attempt is predicted by each model; the later half (by time) is kept for scoring. */
 export function replayHistory(name: string, attempts: ReplayAttempt[]): HistoryReplay {
   const cote = coteModel(attempts);
-  const models: Record<ModelName, Model> = { cote, elo: eloModel(), typeRate: typeRateModel() };
-  const scored: Record<ModelName, Scored[]> = { cote: [], elo: [], typeRate: [] };
+  const models: Record<ModelName, Model> = {
+    cote,
+    elo: eloModel(0.15),
+    eloFloor: eloModel(ELO_FLOOR),
+    typeRate: typeRateModel(),
+  };
+  const scored: Record<ModelName, Scored[]> = { cote: [], elo: [], eloFloor: [], typeRate: [] };
   const half = Math.floor(attempts.length / 2);
   for (const [i, a] of attempts.entries()) {
     for (const key of Object.keys(models) as ModelName[]) {

@@ -15,6 +15,7 @@ import {
   type HistoryReplay,
   learnerBootstrapDifference,
   logLoss,
+  MODELS,
   type ModelName,
   pairedLossDifference,
   reliability,
@@ -22,14 +23,20 @@ import {
   type Scored,
 } from './replay.ts';
 
-const MODELS: ModelName[] = ['cote', 'elo', 'typeRate'];
-
 function fail(message: string): never {
   process.stderr.write(`bench:replay: ${message}\n`);
   process.exit(1);
 }
 
 type Difference = { mean: number; ci: [number, number] };
+type Baseline = Exclude<ModelName, 'cote'>;
+const BASELINES: Baseline[] = ['elo', 'eloFloor', 'typeRate'];
+const LABEL: Record<ModelName, string> = {
+  cote: 'cote',
+  elo: 'global Elo',
+  eloFloor: 'global Elo, cote’s step floor',
+  typeRate: 'per-type rate',
+};
 
 export interface ReplayReport {
   histories: {
@@ -44,9 +51,9 @@ export interface ReplayReport {
     scored: number;
     logLoss: Record<ModelName, number>;
     /** cote − baseline, mean log loss per attempt with its bootstrap 95 % interval over attempts (negative: cote is better). */
-    versus: Record<'elo' | 'typeRate', Difference>;
+    versus: Record<Baseline, Difference>;
     /** The same difference with the bootstrap resampling learners (the honest interval: attempts of one learner are not independent). */
-    versusByLearner: Record<'elo' | 'typeRate', Difference>;
+    versusByLearner: Record<Baseline, Difference>;
     brier: Record<ModelName, number>;
     reliability: Record<ModelName, ReturnType<typeof reliability>>;
   };
@@ -74,11 +81,11 @@ export function report(replays: HistoryReplay[]): ReplayReport {
       learners: replays.length,
       scored: pooled.cote.length,
       logLoss: per(logLoss),
-      versus: {
-        elo: pairedLossDifference(pooled.cote, pooled.elo),
-        typeRate: pairedLossDifference(pooled.cote, pooled.typeRate),
-      },
-      versusByLearner: { elo: byLearner('elo'), typeRate: byLearner('typeRate') },
+      versus: Object.fromEntries(BASELINES.map((b) => [b, pairedLossDifference(pooled.cote, pooled[b])])) as Record<
+        Baseline,
+        Difference
+      >,
+      versusByLearner: Object.fromEntries(BASELINES.map((b) => [b, byLearner(b)])) as Record<Baseline, Difference>,
       brier: per(brier),
       reliability: per(reliability),
     },
@@ -98,26 +105,26 @@ function section(set: ReplaySet, r: ReplayReport): string[] {
   const lines = [
     `## ${TITLE[set]}: ${r.pooled.learners} learners, ${r.pooled.scored} scored attempts`,
     '',
-    '| history | attempts | scored | cote log loss | global Elo | per-type rate |',
-    '|---|---|---|---|---|---|',
+    `| history | attempts | scored | ${MODELS.map((m) => `${LABEL[m]} log loss`).join(' | ')} |`,
+    `|---|---|---|${MODELS.map(() => '---|').join('')}`,
     ...r.histories.map(
-      (h) =>
-        `| ${h.name} | ${h.attempts} | ${h.scored} | ${f3(h.logLoss.cote)} | ${f3(h.logLoss.elo)} | ${f3(h.logLoss.typeRate)} |`,
+      (h) => `| ${h.name} | ${h.attempts} | ${h.scored} | ${MODELS.map((m) => f3(h.logLoss[m])).join(' | ')} |`,
     ),
-    `| **pooled** | | ${r.pooled.scored} | **${f3(r.pooled.logLoss.cote)}** | ${f3(r.pooled.logLoss.elo)} | ${f3(r.pooled.logLoss.typeRate)} |`,
+    `| **pooled** | | ${r.pooled.scored} | ${MODELS.map((m) => f3(r.pooled.logLoss[m])).join(' | ')} |`,
     '',
-    `Brier: cote ${f3(r.pooled.brier.cote)}, global Elo ${f3(r.pooled.brier.elo)}, per-type rate ${f3(r.pooled.brier.typeRate)}.`,
-    `cote − global Elo: ${signed(r.pooled.versusByLearner.elo)}; cote − per-type rate: ${signed(r.pooled.versusByLearner.typeRate)} (mean log loss per scored attempt; bootstrap 95 % interval resampling learners; negative: cote predicts better). Resampling attempts instead: ${signed(r.pooled.versus.elo)} and ${signed(r.pooled.versus.typeRate)}.`,
+    `Brier: ${MODELS.map((m) => `${LABEL[m]} ${f3(r.pooled.brier[m])}`).join(', ')}.`,
+    `${BASELINES.map((b) => `cote − ${LABEL[b]}: ${signed(r.pooled.versusByLearner[b])}`).join('; ')} (mean log loss per scored attempt; bootstrap 95 % interval resampling learners; negative: cote predicts better). Resampling attempts instead: ${BASELINES.map((b) => signed(r.pooled.versus[b])).join(', ')}.`,
     `Solves after which cote's estimate of a solved type went down: ${r.violations}.`,
     '',
-    '| bin | cote n | cote pred | cote obs | Elo n | Elo pred | Elo obs | type-rate n | pred | obs |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    'Reliability (n, mean predicted, observed solve rate per bin of the prediction):',
+    '',
+    `| bin | ${MODELS.map((m) => `${LABEL[m]} n | pred | obs`).join(' | ')} |`,
+    `|---|${MODELS.map(() => '---|---|---|').join('')}`,
   ];
   for (let i = 0; i < r.pooled.reliability.cote.length; i++) {
-    const [c, e, t] = MODELS.map((m) => r.pooled.reliability[m][i]);
-    lines.push(
-      `| ${c.from.toFixed(1)}–${c.to.toFixed(1)} | ${c.count} | ${f3(c.meanPredicted)} | ${f3(c.observed)} | ${e.count} | ${f3(e.meanPredicted)} | ${f3(e.observed)} | ${t.count} | ${f3(t.meanPredicted)} | ${f3(t.observed)} |`,
-    );
+    const bins = MODELS.map((m) => r.pooled.reliability[m][i]);
+    const cells = bins.map((b) => `${b.count} | ${f3(b.meanPredicted)} | ${f3(b.observed)}`);
+    lines.push(`| ${bins[0].from.toFixed(1)}–${bins[0].to.toFixed(1)} | ${cells.join(' | ')} |`);
   }
   return [...lines, ''];
 }

@@ -43,7 +43,7 @@ describe('bench:replay – real histories replayed', () => {
   it('replayHistory() – scores the later half for every model; a solve never lowers cote’s estimate', () => {
     const r = replayHistory('tiny', attemptsOf(tiny));
     expect(r.attempts).to.equal(8);
-    for (const m of ['cote', 'elo', 'typeRate'] as const) {
+    for (const m of ['cote', 'elo', 'eloFloor', 'typeRate'] as const) {
       expect(r.scored[m].map((x) => x.solved)).to.deep.equal([false, true, true, false]);
       for (const x of r.scored[m]) expect(x.predicted).to.be.within(0, 1);
     }
