@@ -1,12 +1,7 @@
 import type { Heatmap } from '../../progress/heatmap.ts';
 import { escapeHtml } from '../escapeHtml.ts';
 
-/**
- * The heatmap's cells and the plain list of its days with solves, as HTML for views/history/index.ejs. Built here, not
- * in the template: up to 371 cells and as many list items, each of six printed values, cost a third of /history's CPU
- * as template code (bench:pagecost, 2.7 of 7.3 ms). A cell's day ('YYYY-MM-DD' from heatmap.ts) and count are printed
- * as they are (nothing in them needs escaping); `href` and each label are escaped here, a label once per count.
- */
+/** How grassHtml prints the cells: where they lead, which is marked, which takes the focus, what they say. */
 export interface GrassHtmlOptions {
   /** Where a cell leads, followed by its day: '/history?day=' or '/history?year=2025&day='. */
   href: string;
@@ -18,6 +13,12 @@ export interface GrassHtmlOptions {
   label: (day: string, count: number) => string;
 }
 
+/**
+ * The heatmap's cells and the plain list of its days with solves, as HTML for views/history/index.ejs. Built here, not
+ * in the template: up to 371 cells and as many list items, each of six printed values, cost a third of /history's CPU
+ * as template code (bench:pagecost, 2.7 of 7.3 ms). A cell's day ('YYYY-MM-DD' from heatmap.ts) and count are printed
+ * as they are (nothing in them needs escaping); `href` and each label are escaped here, a label once per count.
+ */
 export function grassHtml(grass: Heatmap, options: GrassHtmlOptions): { cells: string; days: string } {
   const href = escapeHtml(options.href);
   const labels = labelsPerCount(options.label);
