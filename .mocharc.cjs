@@ -33,7 +33,7 @@ const rest = FOLDERS.flatMap(testFiles).filter((file) => !LONGEST_FIRST.includes
 module.exports = {
   'node-option': ['import=tsx', 'no-experimental-require-module'],
   extension: ['ts'],
-  require: ['test/support/fastScrypt.ts'],
+  require: ['test/support/fastScrypt.ts', 'test/support/buildOnce.ts'],
   spec: [...LONGEST_FIRST.filter((file) => fs.existsSync(file)), ...rest],
   timeout: 20000,
   parallel: true,

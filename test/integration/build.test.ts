@@ -10,7 +10,9 @@ describe('the compiled build', function () {
   this.timeout(60_000);
 
   before(() => {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    // `npm test` built this run's source already (test/support/buildOnce.ts).
+    if (process.env.COTE_TEST_BUILD !== '1')
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
   });
 
   it('node dist/bin/cote.js --help – lists the commands without tsx', () => {

@@ -25,20 +25,29 @@ export interface RunningCote {
 }
 
 /**
- * Starts the real server entry point (src/main.ts through tsx) with `env` added to this process's environment;
- * `nodeArgs` go to node after tsx's own `--import` (another `--import`, say).
+ * Starts the real server with `env` added to this process's environment: dist/main.js when `npm test` built this
+ * run's source (buildOnce.ts), else src/main.ts through tsx. `nodeArgs` (another `--import`, say) always mean tsx and
+ * the source: they go to node after tsx's own `--import`.
  */
 export function spawnServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): RunningCote {
-  return spawnEntry([...nodeArgs, 'src/main.ts'], env);
+  return nodeArgs.length === 0 && compiled()
+    ? spawnEntry(['dist/main.js'], env)
+    : spawnEntry(['--import', 'tsx', ...nodeArgs, 'src/main.ts'], env);
 }
 
-/** Runs the real `cote` command (src/bin/cote.js) with `args`. */
+/** Runs the real `cote` command with `args`: dist/bin/cote.js, or src/bin/cote.ts through tsx. */
 export function runCote(args: string[], env: NodeJS.ProcessEnv): Promise<Exited> {
-  return spawnEntry(['src/bin/cote.js', ...args], env).exited();
+  const entry = compiled() ? ['dist/bin/cote.js'] : ['--import', 'tsx', 'src/bin/cote.js'];
+  return spawnEntry([...entry, ...args], env).exited();
+}
+
+/** `npm test` compiled this run's source to dist/ before any test (test/support/buildOnce.ts). */
+function compiled(): boolean {
+  return process.env.COTE_TEST_BUILD === '1';
 }
 
 function spawnEntry(args: string[], env: NodeJS.ProcessEnv): RunningCote {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
