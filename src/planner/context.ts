@@ -212,15 +212,20 @@ export function projectedReadiness(ctx: PlanContext, c: number): number {
   return readinessAt(ctx, projectedSkill(ctx, c));
 }
 
+/** The shape of what practising a problem of `level` teaches a learner of `theta`: 1 one level above the skill. */
+export function learningShape(level: number, theta: number): number {
+  const d = level - theta - 1;
+  return Math.exp(-(d * d) / 8);
+}
+
 /** Expected skill gain from practising a problem of `level`: largest just above the current skill. */
 export function practise(ctx: PlanContext, problem: number, weight = 1): void {
   ctx.used[problem] = 1;
   const level = ctx.index.level[problem];
   const cats = ctx.index.problemCats[problem];
   for (const c of cats) {
-    const d = level - projectedSkill(ctx, c) - 1;
     // Diminishing returns: each problem planned in a type teaches a little less than the one before.
-    const raw = weight * TUNING.gain * Math.exp(-(d * d) / 8);
+    const raw = weight * TUNING.gain * learningShape(level, projectedSkill(ctx, c));
     const delta = raw / (1 + ctx.plannedIn[c] / TUNING.gainHalf);
     ctx.gain[c] += delta;
     for (const r of ctx.related[c]) ctx.gain[r] += RELATED_SHARE * delta;

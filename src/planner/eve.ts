@@ -1,7 +1,7 @@
 /** The exam's eve (the last study day): warm-ups from the heaviest types, nothing hard, nothing of a light type. */
 import { MAX_LEVEL } from './catalogIndex.ts';
 import { problemNear } from './choose.ts';
-import { countNew, practise, skill, type PlanContext } from './context.ts';
+import { countNew, learningShape, practise, skill, type PlanContext } from './context.ts';
 import { item, RESOLVE_FACTOR } from './items.ts';
 import { K, minutesFor, predicted } from './model.ts';
 import { solvedNear } from './resolves.ts';
@@ -17,10 +17,9 @@ const EVE_WEIGHT = 0.1;
 /** At most this many warm-ups of one type. */
 const WARMUPS_PER_TYPE = 2;
 
-/** A warm-up's worth per minute: what it would teach (the model's gain, largest one level above the skill). */
+/** A warm-up's worth per minute: what it would teach (practise's gain shape; a re-solve half of it). */
 function teaches(ctx: PlanContext, c: number, level: number, again: boolean, minutes: number): number {
-  const d = level - skill(ctx, c) - 1;
-  return ((again ? 0.5 : 1) * Math.exp(-(d * d) / 8)) / minutes;
+  return ((again ? 0.5 : 1) * learningShape(level, skill(ctx, c))) / minutes;
 }
 
 /** How much a level more in type c moves the exam's mean success: π_c · the slope of its readiness curve. */
