@@ -12,16 +12,17 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
  * inherit COTE_TEST_BUILD. `npm run test:file` skips it: processes run the source through tsx there.
  */
 export function mochaGlobalSetup(): void {
-  if (!builtFromCurrentSource()) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  if (!builtFromCurrentSource(ROOT)) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
   process.env.COTE_TEST_BUILD = '1';
 }
 
-function builtFromCurrentSource(): boolean {
-  const built = mtime(path.join(ROOT, 'dist/main.js'));
+/** Whether `root`/dist/main.js is newer than every file (and folder) under src/ and both config files. */
+export function builtFromCurrentSource(root: string): boolean {
+  const built = mtime(path.join(root, 'dist/main.js'));
   if (built === 0) return false;
-  const inputs = [path.join(ROOT, 'package.json'), path.join(ROOT, 'tsconfig.json')];
-  for (const name of fs.readdirSync(path.join(ROOT, 'src'), { recursive: true }))
-    inputs.push(path.join(ROOT, 'src', String(name)));
+  const inputs = [path.join(root, 'package.json'), path.join(root, 'tsconfig.json')];
+  for (const name of fs.readdirSync(path.join(root, 'src'), { recursive: true }))
+    inputs.push(path.join(root, 'src', String(name)));
   return inputs.every((file) => mtime(file) < built);
 }
 
