@@ -68,7 +68,7 @@ export function historyRoutes({ db, now }: AppDeps): Router {
     const undoDelete = undoableDelete(req, learner.id, now());
     // The undo link disappears when its time is up: the page is kept no longer than that.
     res.render('history/index', {
-      title: res.locals.t('progress.history.title'),
+      title: t('progress.history.title'),
       charts: true,
       undoUntil: undoDelete ? undoEndsAt(undoDelete) : null,
       today,
