@@ -3,7 +3,7 @@ import { addDays } from '../day.ts';
 import type { Calendar } from './calendar.ts';
 import { guessing, type PlanContext } from './context.ts';
 import { weeklyCoverage } from './coverage.ts';
-import { eveWarmups } from './eve.ts';
+import { eveTypes, eveWarmups } from './eve.ts';
 import { item, primaryCategory, SLACK } from './items.ts';
 import { mockSet } from './mocks.ts';
 import { dayRules, longProblemDay, newItems, noNewInReach, shortestWork } from './newItems.ts';
@@ -65,8 +65,14 @@ export function planDay(
     // The exam's eve: warm-ups from the heaviest types (re-solves of their solved problems when nothing is easy).
     spent += eveWarmups(ctx, items, limit - spent, excluded);
     if (items.length === 0) {
+      // A day shorter than every warm-up: a problem of the heaviest type that has one is started (done as far as the
+      // day allows), not the best per minute of any weighted type — tomorrow's exam is mostly its heavy types.
       const rules = dayRules(ctx, phase, cal.total, true, excluded, budget);
-      shortestWork(ctx, day, items, rules, full, excluded, true);
+      for (const c of eveTypes(ctx)) {
+        shortestWork(ctx, day, items, { ...rules, onlyCategory: c }, full, excluded, true);
+        if (items.length > 0) break;
+      }
+      if (items.length === 0) shortestWork(ctx, day, items, rules, full, excluded, true);
     }
     return items;
   }

@@ -58,27 +58,36 @@ function warmupOf(ctx: PlanContext, c: number, excluded: Set<number> | null): Wa
   return { c, p, fresh: easyEnough, minutes, value };
 }
 
+/** The eve's heavy types, heaviest first: every type weighing EVE_WEIGHT or more, and at least the heaviest two. */
+export function eveTypes(ctx: PlanContext): number[] {
+  const order = [...ctx.pi.keys()].filter((c) => ctx.pi[c] > 0).sort((a, b) => ctx.pi[b] - ctx.pi[a] || a - b);
+  return order.filter((c, k) => k < 2 || ctx.pi[c] >= EVE_WEIGHT - 1e-9);
+}
+
 /**
- * Warm-ups from the heavy types, at most WARMUPS_PER_TYPE each: every round takes, of each heavy type's warm-up that
- * still fits, the one worth most for the exam — what it teaches per minute times how much a level more in its type
- * moves the exam's mean success (its weight × the slope of its readiness). A new problem of at least WARMUP_P
- * predicted success, else a re-solve of an easy solved problem of the type. Returns the minutes planned.
+ * Warm-ups from the heavy types, at most WARMUPS_PER_TYPE each, in rounds (each heavy type's first warm-up before any
+ * type's second: tomorrow's exam asks for all of them). Every step takes, of the warm-ups that still fit among the
+ * types with the fewest so far, the one worth most for the exam: what it teaches per minute times how much a level
+ * more in its type moves the exam's mean success (its weight × the slope of its readiness). A new problem of at least
+ * WARMUP_P predicted success, else a re-solve of an easy solved problem of the type. Returns the minutes planned.
  */
 export function eveWarmups(ctx: PlanContext, items: PlanItem[], room: number, excluded: Set<number> | null): number {
-  const order = [...ctx.pi.keys()].filter((c) => ctx.pi[c] > 0).sort((a, b) => ctx.pi[b] - ctx.pi[a] || a - b);
-  const heavy = order.filter((c, k) => k < 2 || ctx.pi[c] >= EVE_WEIGHT - 1e-9);
+  const heavy = eveTypes(ctx);
   const taken = new Map<number, number>();
+  const had = (c: number) => taken.get(c) ?? 0;
   let spent = 0;
   for (;;) {
     let best: Warmup | undefined;
     for (const c of heavy) {
-      if ((taken.get(c) ?? 0) >= WARMUPS_PER_TYPE) continue;
+      if (had(c) >= WARMUPS_PER_TYPE) continue;
       const w = warmupOf(ctx, c, excluded);
-      if (w && spent + w.minutes <= room && (!best || w.value > best.value)) best = w;
+      if (!w || spent + w.minutes > room) continue;
+      // Rounds: a type's second warm-up only once every heavy type with one that fits has had its first.
+      if (!best || had(c) < had(best.c) || (had(c) === had(best.c) && w.value > best.value)) best = w;
     }
     if (!best) return spent;
     const { c, p, fresh, minutes } = best;
-    taken.set(c, (taken.get(c) ?? 0) + 1);
+    taken.set(c, had(c) + 1);
     const level = ctx.index.level[p];
     const success = Math.round(predicted(skill(ctx, c), level) * 100);
     items.push(

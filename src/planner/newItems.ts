@@ -218,25 +218,21 @@ function splitItem(ctx: PlanContext, items: PlanItem[], cand: Candidate, budget:
   const perDay = unfinished ? budget : cand.minutes / parts;
   countNew(ctx, cand.problem);
   const level = ctx.index.level[cand.problem];
-  items.push(
-    item(
-      ctx,
-      cand.problem,
-      'new',
-      perDay,
-      {
-        code: unfinished ? 'split_last' : 'split',
-        params: {
-          category: ctx.index.catKeys[cand.category],
-          level,
-          parts,
-          minutes: Math.round(cand.minutes),
-          success: Math.round(cand.predicted * 100),
-        },
-      },
-      cand.category,
-    ),
-  );
+  // A problem that fits the day after all (the eve's half day had no warm-up) is not "split": its usual reason.
+  const reason =
+    parts === 1 && !unfinished
+      ? newReason(ctx, newWhy(ctx, cand.category, lastDay, cand.predicted), cand.category, level, cand.predicted)
+      : {
+          code: unfinished ? 'split_last' : 'split',
+          params: {
+            category: ctx.index.catKeys[cand.category],
+            level,
+            parts,
+            minutes: Math.round(cand.minutes),
+            success: Math.round(cand.predicted * 100),
+          },
+        };
+  items.push(item(ctx, cand.problem, 'new', perDay, reason, cand.category));
   practise(ctx, cand.problem, unfinished ? budget / cand.minutes : 1);
   if (parts > 1) ctx.carry = { problem: cand.problem, minutes: perDay, parts, left: parts - 1 };
 }

@@ -186,6 +186,23 @@ describe('planner v3 – a coach a learner can trust (the real list)', () => {
     for (const i of eve) expect(i.reason.code, i.problem).to.match(/^warmup/);
   });
 
+  it('samsung, exam tomorrow, a fresh learner – the eve holds both heavy types, and a short day starts the heaviest', () => {
+    const eve = (dailyMinutes: number) =>
+      plan(input(real, { today: TODAY }, { profile: 'samsung', dailyMinutes, examDate: addDays(TODAY, 1) })).days[0]
+        .items;
+    const types = new Set(eve(120).map((i) => i.category));
+    expect([...types].sort()).to.deep.equal(['graph_traversal', 'simulation']);
+    // 15 minutes: no warm-up fits half of it, so one problem of the heaviest type is started, not the shortest of any.
+    const [short] = eve(15);
+    expect(short.category).to.equal('graph_traversal');
+    expect(short.reason.code).to.equal('split_last');
+    // 30 minutes: the same problem fits the whole day: a warm-up, not "shorter than a problem, finish it over 1 day".
+    const [fits] = eve(30);
+    expect(fits.category).to.equal('graph_traversal');
+    expect(fits.minutes).to.be.at.most(30 * 1.1);
+    expect(fits.reason.code).to.equal('warmup');
+  });
+
   it('reasons speak of readiness now: no "nearly ready" item on a type whose current readiness is under 0.8', () => {
     const p = plan(
       input(
