@@ -10,6 +10,8 @@ import type { PlanWords } from './planWords.ts';
 import { planFor } from './planService.ts';
 import { storedPlan } from './storedPlan.ts';
 
+type PassFigures = { [K in 'p' | 'low' | 'high']: number | null };
+
 /** The `cote plan --json` shape (issue 4); `notice` appears only when there is nothing to plan. */
 export interface PlanJson {
   today: string;
@@ -28,8 +30,11 @@ export interface PlanJson {
   }[];
   readiness: { category: string; weight: number; now: number; atExam: number }[];
   verdict: Verdict;
-  /** P(pass) with its 80 % interval and the pass rule (need of `of` problems), and the sentence the page shows. */
-  pass: (PassProjection & { text: string }) | null;
+  /**
+   * P(pass) with its 80 % interval and the pass rule (need of `of` problems), and the sentence the page shows. With
+   * the verdict "uncertain" the three figures are null: too little evidence to state one (the page says so too).
+   */
+  pass: (PassFigures & Pick<PassProjection, 'need' | 'of'> & { text: string }) | null;
   notice?: { code: string; message: string; params: Record<string, string | number> };
 }
 
@@ -67,7 +72,13 @@ export function planJson(plan: Plan, words: PlanWords): PlanJson {
     })),
     readiness: plan.readiness.map((r) => ({ category: r.category, weight: r.weight, now: r.now, atExam: r.atExam })),
     verdict: plan.verdict,
-    pass: plan.pass ? { ...plan.pass, text: words.pass(plan) } : null,
+    pass: plan.pass
+      ? {
+          ...plan.pass,
+          ...(plan.verdict === 'uncertain' ? { p: null, low: null, high: null } : {}),
+          text: words.pass(plan),
+        }
+      : null,
     ...(plan.notice
       ? { notice: { code: plan.notice.code, message: words.notice(plan.notice), params: plan.notice.params } }
       : {}),
