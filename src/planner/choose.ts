@@ -2,6 +2,7 @@ import { levelsNearest, MAX_LEVEL } from './catalogIndex.ts';
 import { guessing, readinessAt, skill, type PlanContext } from './context.ts';
 import { K, minutesFor, predicted } from './model.ts';
 import { TUNING } from './tuning.ts';
+import { examWorth } from './worth.ts';
 
 /** What one day allows when choosing new problems. */
 export interface DayRules {
@@ -31,6 +32,11 @@ export interface DayRules {
    * (a budget shorter than a problem at the learner's level, newItems.ts longProblemDay).
    */
   perProblem?: boolean;
+  /**
+   * Score a problem by its worth for the exam itself (worth.ts examWorth), not by the type's priority: the exam is
+   * at most TUNING.shortHorizon days away, so coverage, exploration and shares for later weeks no longer pay.
+   */
+  examValue?: boolean;
   /** Problems not to offer today (skipped, swapped). */
   excluded: Set<number> | null;
   /** Phases B and C: categories whose confusable partner is already on the day get a small push (interleaving). */
@@ -168,9 +174,10 @@ function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boole
     // (easiest) one as if it fitted, so the profile's weights decide the mix, not the guess.
     const scale = guessing(ctx) && bestFit > 0 ? 1 / bestFit : 1;
     for (const { head, level, p, minutes, fit } of options) {
-      const score =
-        (pr * fit * scale * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c))) /
-        (rules.perProblem ? 1 : minutes);
+      const value = rules.examValue
+        ? examWorth(ctx, head.problem) * (p >= TUNING.bandLow && p <= TUNING.bandHigh ? 1 : TUNING.outsideBand)
+        : pr * fit * scale * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c));
+      const score = value / (rules.perProblem ? 1 : minutes);
       if (!best || score > best.score)
         best = { problem: head.problem, category: c, level, predicted: p, minutes, score };
     }

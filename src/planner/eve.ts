@@ -6,6 +6,7 @@ import { item, RESOLVE_FACTOR } from './items.ts';
 import { K, minutesFor, predicted } from './model.ts';
 import { solvedNear } from './resolves.ts';
 import type { PlanItem } from './types.ts';
+import { examSlope } from './worth.ts';
 
 /** A warm-up is a problem the learner should solve: this predicted success or more (a re-solve of a solved one always is). */
 const WARMUP_P = 0.6;
@@ -20,17 +21,6 @@ const WARMUPS_PER_TYPE = 2;
 /** A warm-up's worth per minute: what it would teach (practise's gain shape; a re-solve half of it). */
 function teaches(ctx: PlanContext, c: number, level: number, again: boolean, minutes: number): number {
   return ((again ? 0.5 : 1) * learningShape(level, skill(ctx, c))) / minutes;
-}
-
-/** How much a level more in type c moves the exam's mean success: π_c · the slope of its readiness curve. */
-function examSlope(ctx: PlanContext, c: number): number {
-  const th = skill(ctx, c);
-  let sum = 0;
-  for (const l of ctx.examLevels) {
-    const p = predicted(th, l);
-    sum += K * p * (1 - p);
-  }
-  return (ctx.pi[c] * sum) / ctx.examLevels.length;
 }
 
 interface Warmup {

@@ -105,6 +105,7 @@ export function dayRules(
     onlyCategory: -1,
     weightedOnly: lastDay,
     dayMinutes,
+    examValue: short && TUNING.shortExamValue,
     excluded,
     mixConfusable: phase !== 'A',
     partnersOnDay: new Set(),

@@ -1,4 +1,5 @@
 /** Re-solves: due review cards (failures and hints), and re-solves of solved problems when nothing new is in reach. */
+import { addDays } from '../day.ts';
 import { practise, skill, type PlanContext } from './context.ts';
 import { levelsNearest, MAX_LEVEL } from './catalogIndex.ts';
 import { item, primaryCategory, RESOLVE_FACTOR } from './items.ts';
@@ -118,6 +119,9 @@ export function dueReviews(
     (phase === 'C' ? TUNING.reviewShareFinal : TUNING.reviewShare) * budget,
     backlog / reviewDaysLeft,
   );
+  // A short day (TUNING.shortBudget) cannot hold a re-solve within its share: the first one goes past the share only
+  // once its card is overdue by TUNING.overdueDays (or the backlog needs it now); until then the day gets a new problem.
+  const waitUntil = budget <= TUNING.shortBudget ? addDays(day, -TUNING.overdueDays) : '9999-12-31';
   let spent = 0;
   let reviewed = 0;
   const remaining = [];
@@ -131,7 +135,7 @@ export function dueReviews(
       card.due <= day &&
       !excluded?.has(card.problem) &&
       spent + minutes <= limit &&
-      (force || reviewed === 0 || spent + minutes <= cap);
+      (force || (reviewed === 0 && card.firstDue <= waitUntil) || spent + minutes <= cap);
     if (!allowed) {
       remaining.push(card);
       continue;

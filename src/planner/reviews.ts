@@ -12,6 +12,8 @@ export interface ReviewCard {
   lastOutcome: Outcome;
   lastDay: string | null;
   due: string;
+  /** The due date before a past one was moved up to today: how long the re-solve has been waiting. */
+  firstDue: string;
 }
 
 const scheduler = fsrs(generatorParameters({ enable_short_term: false, request_retention: 0.9, enable_fuzz: false }));
@@ -49,8 +51,9 @@ export function reviewCards(
     if (last.outcome === 'solved') continue;
     let due = card.due.toISOString().slice(0, 10);
     if (latest && due > latest) due = latest;
+    const firstDue = due;
     if (due < today) due = today;
-    out.push({ problem, lastOutcome: last.outcome, lastDay: last.day, due });
+    out.push({ problem, lastOutcome: last.outcome, lastDay: last.day, due, firstDue });
   }
   return out.sort((a, b) => a.due.localeCompare(b.due) || a.problem - b.problem);
 }

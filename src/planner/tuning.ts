@@ -19,6 +19,12 @@ export const TUNING = {
    */
   shortHorizon: 3,
   pStarShort: 0.4,
+  /**
+   * …and choose new problems by their worth for the exam (worth.ts), not by the types' priority (coverage, shares and
+   * exploration pay only in later weeks). Tuning seed 7, input cells × 24 learners: exams 2–3 days away 6 → 7 of 9
+   * cells won, mean ΔP(pass) −0.0005 → +0.0049 (8 of 9 up); base + shape worlds × 8 learners: no cell changed side.
+   */
+  shortExamValue: true,
   /** A new learner's types compete by weight, not by the guessed fit, until this many graded attempts. */
   guessAttempts: 20,
   /** Width of the preference around P*. */
@@ -56,6 +62,15 @@ export const TUNING = {
   /** Most of a day's budget re-solves may take (PLANNER.md: ≤ 30 %, ≤ 50 % in the final phase). */
   reviewShare: 0.3,
   reviewShareFinal: 0.5,
+  /**
+   * A day of at most `shortBudget` minutes holds one item: a due re-solve that does not fit its share (reviewShare)
+   * waits until its card is `overdueDays` overdue, or the backlog needs it (resolves.ts dueReviews), or the exam is
+   * ≤ 3 days away; every lapse is still re-solved by exam − 2. Tuning seed 7, the six 15/30-minute cells × 24
+   * learners: mean ΔP(pass) +0.012 (a re-solve whenever one was due) → +0.016 (1: +0.014, 3: +0.017, waiting for the
+   * backlog only: +0.021); 7 rather than longer so that a lapse is re-solved within the preparation, not all at its end.
+   */
+  shortBudget: 30,
+  overdueDays: 7,
   /** Added to the import seed (median of the 5 hardest solved levels). */
   seedOffset: -1,
   /** The warm-up day's lowest predicted success when nothing easier is left (else 0.85). */

@@ -5,6 +5,7 @@ import { createContext } from '../../src/planner/context.ts';
 import { eveWarmups } from '../../src/planner/eve.ts';
 import { plan } from '../../src/planner/index.ts';
 import { profileWeights } from '../../src/planner/profiles.ts';
+import { TUNING } from '../../src/planner/tuning.ts';
 import type { HistoryAttempt, PlanItem, PlannerCatalog } from '../../src/planner/types.ts';
 import { checkPlan, emptyTruth } from '../../bench/planner/truth.ts';
 import { BASE_PARAMS, indexCatalog, makeLearner, priorHistory } from '../../bench/planner/world.ts';
@@ -136,6 +137,65 @@ describe('planner v3 – short budgets and the days before the exam (the real li
     const byType = new Map<string, number>();
     for (const i of items) byType.set(i.category, (byType.get(i.category) ?? 0) + 1);
     for (const n of byType.values()) expect(n).to.be.at.most(2);
+  });
+
+  it('30 minutes a day – a due re-solve that cannot share the day waits until its card is overdue; at 120 minutes it is today’s', () => {
+    // Yesterday's failure at Gold IV in graph traversal: its card (Again) is due today; its re-solve takes ~25 minutes.
+    const failed = real.problems.find(
+      (p) =>
+        p.level === 12 &&
+        real.entries.some((e) => e.problem === p.id && e.category === 'graph_traversal') &&
+        !solver().some((a) => a.problem === p.id),
+    )!;
+    const history = [...solver(), attempt(failed.id, 'failed', addDays(TODAY, -1))];
+    const reviewDay = (dailyMinutes: number, examIn: number) => {
+      const p = plan(
+        input(real, { history, today: TODAY }, { profile: 'samsung', dailyMinutes, examDate: addDays(TODAY, examIn) }),
+      );
+      for (const d of p.days) expect(d.items.length, d.day).to.be.above(0);
+      return p.days.findIndex((d) => d.items.some((i) => i.problem === failed.id && i.kind === 'review'));
+    };
+    expect(reviewDay(120, 30)).to.equal(0);
+    const waited = reviewDay(30, 30);
+    expect(waited).to.be.within(1, TUNING.overdueDays);
+    // Each morning plans again (a card past due reads as due today): it waits from the day it first fell due.
+    const onMorning = (k: number) =>
+      plan(
+        input(
+          real,
+          { history, today: addDays(TODAY, k) },
+          { profile: 'samsung', dailyMinutes: 30, examDate: addDays(TODAY, 30) },
+        ),
+      ).days[0].items.some((i) => i.problem === failed.id && i.kind === 'review');
+    expect(onMorning(0)).to.equal(false);
+    expect(onMorning(TUNING.overdueDays)).to.equal(true);
+    // The lapse rule holds: with the exam 5 days away the re-solve still comes by exam − 2.
+    expect(reviewDay(30, 5)).to.be.within(0, 3);
+  });
+
+  it('exam 3 days away – the days before the eve go to what moves the exam: little to samsung’s 5 % types', () => {
+    // (A learner who never practised graph traversal or simulation may not start them 3 days out: PLANNER.md's
+    // "with D ≤ 3 no new category"; then the lighter types they did practise get the day.)
+    const index = indexCatalog(real);
+    const weights = profileWeights('samsung', real);
+    let light = 0;
+    let heavy = 0;
+    let all = 0;
+    for (let key = 0; key < 12; key++) {
+      const history = priorHistory(makeLearner(index, BASE_PARAMS, 7, key, 10));
+      const p = plan(
+        input(real, { history, today: TODAY }, { profile: 'samsung', dailyMinutes: 120, examDate: addDays(TODAY, 3) }),
+      );
+      for (const d of p.days.slice(0, 2))
+        for (const i of d.items.filter((x) => x.kind === 'new')) {
+          all += i.minutes;
+          if ((weights[i.category] ?? 0) < 0.1) light += i.minutes;
+          if ((weights[i.category] ?? 0) >= 0.3) heavy += i.minutes;
+        }
+    }
+    // By the types' priority (coverage and shares for later weeks): 15 % light, 63 % heavy.
+    expect(light / all, 'share of new minutes in brute force and backtracking').to.be.below(0.12);
+    expect(heavy / all, 'share of new minutes in graph traversal and simulation').to.be.above(0.6);
   });
 
   it('reasons stay true after the reordering: "little practice yet" never follows the type’s second problem', () => {
