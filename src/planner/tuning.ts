@@ -16,6 +16,7 @@ export const TUNING = {
    * The exam at most `shortHorizon` days away: the study days before the eve aim at this predicted success, nearer
    * the learning optimum (the model teaches most one level above the skill, about 31 %). Tuning seed, the 12 cells
    * of exams 1–3 days away × 48 learners: 2 → 5 won (the fresh learners' 3-day cells gain most; 0.45–0.55: 4).
+   * (With `shortExamValue` the exam worth decides instead, and its optimum sits at about the same success.)
    */
   shortHorizon: 3,
   pStarShort: 0.4,
