@@ -67,7 +67,7 @@ export const TUNING = {
    * A day of at most `shortBudget` minutes holds one item: a due re-solve that does not fit its share (reviewShare)
    * waits until its card is `overdueDays` overdue, or the backlog needs it (resolves.ts dueReviews), or the exam is
    * ≤ 3 days away; every lapse is still re-solved by exam − 2. Tuning seed 7, the six 15/30-minute cells × 24
-   * learners: mean ΔP(pass) +0.012 (a re-solve whenever one was due) → +0.016 (1: +0.014, 3: +0.017, waiting for the
+   * learners: mean ΔP(pass) +0.012 (a re-solve whenever one was due) → +0.016 (1: +0.015, 3: +0.017, waiting for the
    * backlog only: +0.021); 7 rather than longer so that a lapse is re-solved within the preparation, not all at its end.
    */
   shortBudget: 30,
