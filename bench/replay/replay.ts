@@ -8,7 +8,21 @@ import { codeforcesLevel } from '../../src/judges/difficulty.ts';
 import { Rng } from '../planner/rng.ts';
 import { bootstrapMeanCI, mean } from '../planner/stats.ts';
 import { catalogIndex } from '../../src/planner/catalogIndex.ts';
-import { ELO_FLOOR, eloUpdate, K, learnerModel, predicted, sigmoid, thetaHat } from '../../src/planner/model.ts';
+import {
+  type CalibrationPoint,
+  calibrated,
+  curveOf,
+  ELO_FLOOR,
+  eloUpdate,
+  fitCalibration,
+  K,
+  learnerModel,
+  logit,
+  OUTCOME_SCORE,
+  predicted,
+  sigmoid,
+  thetaHat,
+} from '../../src/planner/model.ts';
 import type { Outcome, PlannerCatalog } from '../../src/planner/types.ts';
 
 /** One submission of Codeforces' user.status answer (the fields the replay reads). */
@@ -100,16 +114,18 @@ function coteModel(attempts: ReplayAttempt[]): Model & { violations: number } {
   const index = catalogIndex(catalog);
   const state = learnerModel(index, []);
   const cats = (a: ReplayAttempt) => a.tags.map((t) => index.catIndex.get(t) as number);
+  // The learner's calibration, refitted from every graded attempt so far (as learnerModel fits it from the history).
+  const points: CalibrationPoint[] = [];
   const model = {
     violations: 0,
     predict(a: ReplayAttempt) {
-      const cs = cats(a);
-      return cs.reduce((s, c) => s + predicted(thetaHat(state, c), a.level), 0) / cs.length;
+      return calibrated(fitCalibration(points), curveOf(state, a.level, cats(a)));
     },
     learn(a: ReplayAttempt) {
       const cs = cats(a);
       const before = cs.map((c) => thetaHat(state, c));
       const outcome: Outcome = a.solved ? 'solved' : 'failed';
+      points.push({ z: logit(curveOf(state, a.level, cs)), o: OUTCOME_SCORE[outcome] });
       eloUpdate(state, a.level, cs, outcome);
       // The readiness a learner would see: a solve never lowers the estimate of the solved problem's types.
       if (a.solved) for (const [i, c] of cs.entries()) if (thetaHat(state, c) < before[i] - 1e-9) model.violations++;

@@ -1,6 +1,6 @@
 import { levelsNearest, MAX_LEVEL } from './catalogIndex.ts';
 import { guessing, readinessAt, skill, type PlanContext } from './context.ts';
-import { K, minutesFor, predicted } from './model.ts';
+import { K, minutesFor, predicted, successOf } from './model.ts';
 import { TUNING } from './tuning.ts';
 import { examWorth } from './worth.ts';
 
@@ -173,13 +173,22 @@ function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boole
     // A new learner's skill is a guess: a type whose problems all look too hard competes with its best-fitting
     // (easiest) one as if it fitted, so the profile's weights decide the mix, not the guess.
     const scale = guessing(ctx) && bestFit > 0 ? 1 / bestFit : 1;
+    // The fit aims at a difficulty on the curve (θ − ℓ: what the learning gain is a shape of); the success an item
+    // shows is the learner's calibrated P(solve) (model.ts Calibration).
     for (const { head, level, p, minutes, fit } of options) {
       const value = rules.examValue
         ? examWorth(ctx, head.problem) * (p >= TUNING.bandLow && p <= TUNING.bandHigh ? 1 : TUNING.outsideBand)
         : pr * fit * scale * (1 + 0.2 * Number(head.recommended) + tagBonus(ctx, head.problem, c));
       const score = value / (rules.perProblem ? 1 : minutes);
       if (!best || score > best.score)
-        best = { problem: head.problem, category: c, level, predicted: p, minutes, score };
+        best = {
+          problem: head.problem,
+          category: c,
+          level,
+          predicted: successOf(ctx.learner.cal, th, level),
+          minutes,
+          score,
+        };
     }
   }
   return best;

@@ -3,7 +3,7 @@ import { MAX_LEVEL } from './catalogIndex.ts';
 import { problemNear } from './choose.ts';
 import { countNew, learningShape, practise, skill, type PlanContext } from './context.ts';
 import { item, RESOLVE_FACTOR } from './items.ts';
-import { K, minutesFor, predicted } from './model.ts';
+import { K, minutesFor, predicted, successOf } from './model.ts';
 import { solvedNear } from './resolves.ts';
 import type { PlanItem } from './types.ts';
 import { examSlope } from './worth.ts';
@@ -36,7 +36,7 @@ function warmupOf(ctx: PlanContext, c: number, excluded: Set<number> | null): Wa
   const th = skill(ctx, c);
   const aim = Math.max(0, Math.round(th - Math.log(WARMUP_AIM / (1 - WARMUP_AIM)) / K));
   const fresh = problemNear(ctx, c, aim, 0, MAX_LEVEL, excluded);
-  const freshP = fresh === undefined ? 0 : predicted(th, ctx.index.level[fresh]);
+  const freshP = fresh === undefined ? 0 : successOf(ctx.learner.cal, th, ctx.index.level[fresh]);
   const inBand = freshP >= WARMUP_P && freshP <= WARMUP_MAX;
   const again = inBand ? undefined : solvedNear(ctx, c, aim, 0, Math.round(th), excluded);
   const easyEnough = inBand || (again === undefined && freshP >= WARMUP_P);
@@ -79,7 +79,7 @@ export function eveWarmups(ctx: PlanContext, items: PlanItem[], room: number, ex
     const { c, p, fresh, minutes } = best;
     taken.set(c, had(c) + 1);
     const level = ctx.index.level[p];
-    const success = Math.round(predicted(skill(ctx, c), level) * 100);
+    const success = Math.round(successOf(ctx.learner.cal, skill(ctx, c), level) * 100);
     items.push(
       item(
         ctx,

@@ -1,5 +1,5 @@
 /** A plan item as the learner sees it: the problem, its type (the heaviest of its types), minutes and predicted success. */
-import { predicted } from './model.ts';
+import { successOf } from './model.ts';
 import { skill, type PlanContext } from './context.ts';
 import type { PlanItem, Reason } from './types.ts';
 
@@ -31,7 +31,7 @@ export function item(
     category: ctx.index.catKeys[c],
     level,
     minutes: Math.max(1, Math.round(minutes)),
-    predicted: Math.round(predicted(skill(ctx, c), ctx.index.level[problem]) * 100) / 100,
+    predicted: Math.round(successOf(ctx.learner.cal, skill(ctx, c), ctx.index.level[problem]) * 100) / 100,
     reason,
   };
 }

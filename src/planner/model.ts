@@ -69,6 +69,8 @@ export interface LearnerState {
   prior: boolean;
   /** The evidence θ_g was seeded with (imported solves, at most GLOBAL_SEED_EVIDENCE); nG − this = graded attempts. */
   seedEvidence: number;
+  /** The learner's calibration of the curve, fitted on the graded attempts (identity without any). */
+  cal: Calibration;
 }
 
 /** The type's own skill θ_c = θ_g + δ_c, before shrinking toward the prior. */
@@ -204,18 +206,37 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
     solvedIn,
     prior: seeded === undefined,
     seedEvidence,
+    cal: IDENTITY,
   };
-  runElo(index, state, ordered.filter(isGraded));
+  state.cal = fitCalibration(runElo(index, state, ordered.filter(isGraded)));
   state.pace = paceOf(index, ordered);
   return state;
 }
 
-function runElo(index: CatalogIndex, s: LearnerState, graded: HistoryAttempt[]): void {
+/** Runs Elo over the graded attempts; returns each one's calibration evidence (the curve's prediction before it). */
+function runElo(index: CatalogIndex, s: LearnerState, graded: HistoryAttempt[]): CalibrationPoint[] {
+  const points: CalibrationPoint[] = [];
   for (const a of graded) {
     const p = index.byId.get(a.problem);
     const level = levelOf(index, a, p);
-    if (level !== undefined) eloUpdate(s, level, catsOf(index, a, p), a.outcome);
+    if (level === undefined) continue;
+    const cats = catsOf(index, a, p);
+    points.push({ z: logit(curveOf(s, level, cats)), o: OUTCOME_SCORE[a.outcome] });
+    eloUpdate(s, level, cats, a.outcome);
   }
+  return points;
+}
+
+/** The curve's success for a problem of these types (their mean; θ_g − margin for a problem of no known type). */
+export function curveOf(
+  s: Pick<LearnerState, 'offset' | 'n' | 'thetaG'>,
+  level: number,
+  cats: readonly number[],
+): number {
+  if (cats.length === 0) return predicted(s.thetaG - UNTRIED_MARGIN, level);
+  let sum = 0;
+  for (const c of cats) sum += predicted(thetaHat(s, c), level);
+  return sum / cats.length;
 }
 
 /**
@@ -262,6 +283,83 @@ export function eloUpdate(
     if (thetaHat(s, c) >= before[i]) continue;
     s.offset[c] = (before[i] * (s.n[c] + SHRINK) - SHRINK * (s.thetaG - UNTRIED_MARGIN)) / s.n[c] - s.thetaG;
   }
+}
+
+/**
+ * The learner's own calibration of the success curve (online Platt scaling): P = σ(a·logit(P_curve) + b). Real
+ * learners choose what they try (past contests, upsolving with the editorial) and solve 95–98 % of first attempts, far
+ * above problems the curve puts at 30 % (bench/replay); a learner whose outcomes follow the curve keeps a ≈ 1, b ≈ 0.
+ * Fitted on the learner's graded attempts (each against the curve's prediction before it), shrunk toward the identity
+ * by a Gaussian prior, so a few attempts move it little. It changes a predicted success only, never θ: a skill
+ * estimate, readiness and the pass projection (the exam does not let the learner choose) read the curve itself.
+ */
+export interface Calibration {
+  a: number;
+  b: number;
+}
+
+export const IDENTITY: Calibration = { a: 1, b: 0 };
+
+/** One graded attempt as calibration evidence: the curve's logit before it and the outcome's score. */
+export interface CalibrationPoint {
+  z: number;
+  o: number;
+}
+
+/** A logit far out says no more than this (a prediction of 0.9975). */
+const Z_CAP = 6;
+
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.min(Z_CAP, Math.max(-Z_CAP, Math.log(q / (1 - q))));
+}
+
+/** The calibrated success of a curve prediction p. */
+export function calibrated(cal: Calibration, p: number): number {
+  if (cal.a === 1 && cal.b === 0) return p;
+  return sigmoid(cal.a * logit(p) + cal.b);
+}
+
+/** P(solve) for a learner of calibration `cal` at skill θ on a problem of `level`. */
+export function successOf(cal: Calibration, theta: number, level: number): number {
+  return calibrated(cal, predicted(theta, level));
+}
+
+/**
+ * The MAP fit of (a, b) (a few Newton steps from the identity): the log likelihood of the outcomes (scores in [0, 1])
+ * plus a Gaussian prior a ~ N(1, calSdA²), b ~ N(0, calSdB²). a stays in [calMinA, 1.5].
+ */
+export function fitCalibration(points: readonly CalibrationPoint[]): Calibration {
+  const sa = TUNING.calSdA;
+  const sb = TUNING.calSdB;
+  if (points.length === 0 || sa <= 0 || sb <= 0) return IDENTITY;
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 8; iter++) {
+    let ga = (a - 1) / (sa * sa);
+    let gb = b / (sb * sb);
+    let haa = 1 / (sa * sa);
+    let hbb = 1 / (sb * sb);
+    let hab = 0;
+    for (const { z, o } of points) {
+      const p = sigmoid(a * z + b);
+      const w = p * (1 - p);
+      ga += (p - o) * z;
+      gb += p - o;
+      haa += w * z * z;
+      hbb += w;
+      hab += w * z;
+    }
+    const det = haa * hbb - hab * hab;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a = Math.min(1.5, Math.max(TUNING.calMinA, a - da));
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-6) break;
+  }
+  // A few attempts say little about a learner's habits (one failure is not a pattern): the fit counts n/(n + calHalf).
+  const w = points.length / (points.length + TUNING.calHalf);
+  return { a: 1 + w * (a - 1), b: w * b };
 }
 
 /** The outcome the forecast assumes for a planned item: solved when its predicted success is ≥ 50 %, else a hint. */

@@ -109,5 +109,10 @@ export const TUNING = {
    * worse). Seeded learners: no effect.
    */
   guessLift: 1.8,
+  /** The learner's calibration of the curve (model.ts fitCalibration): prior sd of the slope factor a and the intercept b, a's floor. */
+  calSdA: 0.5,
+  calSdB: 1,
+  calMinA: 0.2,
+  calHalf: 20,
   skillSd: 1,
 };
