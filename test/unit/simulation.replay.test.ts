@@ -53,6 +53,23 @@ describe('bench:replay – real histories replayed', () => {
     expect(pooled.pooled.logLoss.cote).to.be.closeTo(logLoss(r.scored.cote), 1e-12);
   });
 
+  it('replayHistory() – cote predicts with the learner’s calibration: one who solves 19 of 20 at any level is read as such', () => {
+    // Levels swing far above and below any skill Elo settles on; the learner solves all but every 20th.
+    const attempts = Array.from({ length: 200 }, (_, i) => ({
+      problem: `atcoder:p${i}`,
+      time: i * 3600,
+      level: [4, 16, 8, 14, 10][i % 5],
+      tags: ['untagged'],
+      solved: i % 20 !== 19,
+    }));
+    const r = replayHistory('steady', attempts);
+    // The same curve and Elo without a calibration (a global Elo with cote's step floor): 0.30; cote 0.24, near the
+    // learner's own rate (0.20, the best any model can do here: outcomes do not depend on the level at all).
+    expect(logLoss(r.scored.cote)).to.be.below(logLoss(r.scored.eloFloor) - 0.04);
+    expect(logLoss(r.scored.cote)).to.be.below(logLoss(r.scored.typeRate) + 0.05);
+    expect(r.violations).to.equal(0);
+  });
+
   it('logLoss() and reliability() – known values', () => {
     const scored = [
       { predicted: 0.9, solved: true },
