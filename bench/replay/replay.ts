@@ -8,19 +8,15 @@ import { codeforcesLevel } from '../../src/judges/difficulty.ts';
 import { Rng } from '../planner/rng.ts';
 import { bootstrapMeanCI, mean } from '../planner/stats.ts';
 import { catalogIndex } from '../../src/planner/catalogIndex.ts';
+import { type CalibrationPoint, calibrated, fitCalibration, logit, sigmoid } from '../../src/planner/calibration.ts';
 import {
-  type CalibrationPoint,
-  calibrated,
   curveOf,
   ELO_FLOOR,
   eloUpdate,
-  fitCalibration,
   K,
   learnerModel,
-  logit,
   OUTCOME_SCORE,
   predicted,
-  sigmoid,
   thetaHat,
 } from '../../src/planner/model.ts';
 import type { Outcome, PlannerCatalog } from '../../src/planner/types.ts';

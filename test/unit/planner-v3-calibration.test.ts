@@ -4,16 +4,12 @@ import { plan } from '../../src/planner/index.ts';
 import {
   type CalibrationPoint,
   calibrated,
-  chronological,
   fitCalibration,
   IDENTITY,
-  learnerModel,
   logit,
-  predicted,
   sigmoid,
-  successOf,
-  thetaHat,
-} from '../../src/planner/model.ts';
+} from '../../src/planner/calibration.ts';
+import { chronological, learnerModel, predicted, successOf, thetaHat } from '../../src/planner/model.ts';
 import { TUNING } from '../../src/planner/tuning.ts';
 import { attempt, input, levels, problemsOf, smallCatalog } from './planner-support.ts';
 
