@@ -174,7 +174,7 @@ function bestOf(ctx: PlanContext, rules: DayRules, room: number, weighted: boole
     // (easiest) one as if it fitted, so the profile's weights decide the mix, not the guess.
     const scale = guessing(ctx) && bestFit > 0 ? 1 / bestFit : 1;
     // The fit aims at a difficulty on the curve (θ − ℓ: what the learning gain is a shape of); the success an item
-    // shows is the learner's calibrated P(solve) (model.ts Calibration).
+    // shows is the learner's calibrated P(solve) (calibration.ts).
     for (const { head, level, p, minutes, fit } of options) {
       const value = rules.examValue
         ? examWorth(ctx, head.problem) * (p >= TUNING.bandLow && p <= TUNING.bandHigh ? 1 : TUNING.outsideBand)

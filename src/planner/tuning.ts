@@ -116,7 +116,7 @@ export const TUNING = {
    * worse). Seeded learners: no effect.
    */
   guessLift: 1.6,
-  /** The learner's calibration of the curve (model.ts fitCalibration): prior sd of the slope factor a and the intercept b, a's floor. */
+  /** The learner's calibration of the curve (calibration.ts fitCalibration): prior sd of the slope factor a and the intercept b, a's floor. */
   calSdA: 0.5,
   calSdB: 1,
   calMinA: 0.2,

@@ -14,7 +14,7 @@ import { TUNING } from '../../src/planner/tuning.ts';
 import { attempt, input, levels, problemsOf, smallCatalog } from './planner-support.ts';
 
 /**
- * Issue 20, replay: the learner's own calibration of the success curve (model.ts Calibration). Real learners choose
+ * Issue 20, replay: the learner's own calibration of the success curve (calibration.ts). Real learners choose
  * what they try and solve far more of the "hard" problems than the curve says; the fit learns that from their own
  * graded attempts, stays the identity for a learner who follows the curve, and changes predicted success only.
  */
