@@ -18,7 +18,7 @@ const axes = grid.map((g) => {
 function run(i: number): void {
   if (i < axes.length) {
     for (const v of axes[i].values) {
-      (TUNING as Record<string, number>)[axes[i].name] = v;
+      (TUNING as unknown as Record<string, number>)[axes[i].name] = v;
       run(i + 1);
     }
     return;

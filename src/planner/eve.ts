@@ -3,7 +3,7 @@ import { MAX_LEVEL } from './catalogIndex.ts';
 import { problemNear } from './choose.ts';
 import { countNew, learningShape, practise, skill, type PlanContext } from './context.ts';
 import { item, RESOLVE_FACTOR } from './items.ts';
-import { K, minutesFor, predicted, successOf } from './model.ts';
+import { K, minutesFor, successOf } from './model.ts';
 import { solvedNear } from './resolves.ts';
 import type { PlanItem } from './types.ts';
 import { examSlope } from './worth.ts';

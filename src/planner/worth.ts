@@ -4,7 +4,7 @@
  * Used where nothing learnt now comes back later: the exam's eve and the days before an exam at most 3 days away.
  */
 import { learningShape, skill, type PlanContext } from './context.ts';
-import { K, predicted } from './model.ts';
+import { K, predicted, successOf } from './model.ts';
 import { RELATED_SHARE } from './related.ts';
 
 /** How much a level more in type c moves the exam's mean success: π_c · the slope of its readiness curve. */
@@ -28,7 +28,8 @@ export function examWorth(ctx: PlanContext, problem: number): number {
   let worth = 0;
   for (const c of ctx.index.problemCats[problem]) {
     const th = skill(ctx, c);
-    const p = predicted(th, level);
+    // The practice attempt's success is the learner's (calibration.ts); the exam's slope above reads the curve.
+    const p = successOf(ctx.learner.cal, th, level);
     const teaches = learningShape(level, th) * (p + 0.5 * (1 - p));
     let slope = examSlope(ctx, c);
     for (const r of ctx.related[c]) slope += RELATED_SHARE * examSlope(ctx, r);
