@@ -9,7 +9,7 @@ import { TUNING } from '../../src/planner/tuning.ts';
 import type { HistoryAttempt, PlanItem, PlannerCatalog } from '../../src/planner/types.ts';
 import { checkPlan, emptyTruth } from '../../bench/planner/truth.ts';
 import { BASE_PARAMS, indexCatalog, makeLearner, priorHistory } from '../../bench/planner/world.ts';
-import { attempt, input } from './planner-support.ts';
+import { attempt, input, levels, smallCatalog } from './planner-support.ts';
 
 /** Issue 20's new-input cells, through the pure planner on the real curated list (../shared/data). */
 const TODAY = '2026-11-28';
@@ -213,5 +213,24 @@ describe('planner v3 – short budgets and the days before the exam (the real li
       }
     expect(truth.checked).to.be.above(1000);
     expect(truth.examples).to.deep.equal([]);
+  });
+});
+
+describe('planner v3 – an eve shorter than every warm-up (small catalogs)', () => {
+  const eveOf = (catalog: PlannerCatalog) =>
+    plan(input(catalog, { today: '2026-11-28' }, { profile: 'samsung', dailyMinutes: 15, examDate: '2026-11-29' }));
+
+  it('the heaviest type with nothing in reach yields to the next one, and the day is not called too short', () => {
+    const p = eveOf(
+      smallCatalog({ graph_traversal: [28, 29, 30], simulation: levels(5, 20, 0.3), implementation: levels(3, 20) }),
+    );
+    expect(p.days[0].items.map((i) => i.category)).to.deep.equal(['simulation']);
+    expect(p.notice).to.equal(undefined);
+  });
+
+  it('nothing in reach at all – the day is empty and the plan says the budget is too small', () => {
+    const p = eveOf(smallCatalog({ graph_traversal: [30, 30], simulation: [30, 30], implementation: [30] }));
+    expect(p.days[0].items).to.deep.equal([]);
+    expect(p.notice?.code).to.equal('budget_too_small');
   });
 });
