@@ -66,16 +66,11 @@ export function planDay(
     spent += eveWarmups(ctx, items, limit - spent, excluded);
     if (items.length === 0) {
       // A day shorter than every warm-up: a problem of the heaviest type that has one is started (done as far as the
-      // day allows), not the best per minute of any weighted type — tomorrow's exam is mostly its heavy types.
+      // day allows), not the best per minute of any weighted type (-1, the open search, only when none has one):
+      // tomorrow's exam is mostly its heavy types.
       const rules = dayRules(ctx, phase, cal.total, true, excluded, budget);
-      // One heavy type without a problem that fits says nothing of the day: only the open search may call it too short.
-      const tooShort = ctx.tooShort;
-      for (const c of eveTypes(ctx)) {
-        shortestWork(ctx, day, items, { ...rules, onlyCategory: c }, full, excluded, true);
-        ctx.tooShort = tooShort;
-        if (items.length > 0) break;
-      }
-      if (items.length === 0) shortestWork(ctx, day, items, rules, full, excluded, true);
+      for (const c of [...eveTypes(ctx), -1])
+        if (shortestWork(ctx, day, items, { ...rules, onlyCategory: c }, full, excluded, true)) break;
     }
     return items;
   }

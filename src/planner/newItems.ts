@@ -133,7 +133,10 @@ export function noNewInReach(ctx: PlanContext, rules: DayRules): boolean {
  * Never an empty study day without a reason: when nothing fits the budget, the shortest useful work — the
  * shortest due re-solve, else the best new problem split over as many days as it needs (at most MAX_SPLIT); on the
  * last study day before the exam there is no later day to finish it on, so it is started and worked as far as the
- * budget goes, and said so. When even that is impossible the day stays empty and the plan's notice says why.
+ * budget goes, and said so. When even that is impossible the day stays empty and the plan's notice says why: on the
+ * first study day a new problem too long for the budget marks the plan "budget too small" (ctx.tooShort).
+ * `rules.onlyCategory` narrows the new problem to one type; a type with nothing in reach marks nothing, so a caller can
+ * try its preferred types before the open search. Returns whether it planned something.
  */
 export function shortestWork(
   ctx: PlanContext,
@@ -143,7 +146,7 @@ export function shortestWork(
   budget: number,
   excluded: Set<number> | null,
   lastDay: boolean,
-): void {
+): boolean {
   let shortest: ReviewCard | undefined;
   let shortestMinutes = Infinity;
   for (const card of ctx.reviews) {
@@ -163,9 +166,9 @@ export function shortestWork(
       ),
     );
     practise(ctx, shortest.problem, 0.5);
-    return;
+    return true;
   }
-  if (!(budget > 0)) return;
+  if (!(budget > 0)) return false;
   // The warm-up day of a small budget: the easiest weighted problem in reach when nothing is an easy warm-up.
   const cand =
     bestCandidate(ctx, { ...rules, excludeCategory: -1 }, budget * MAX_SPLIT) ??
@@ -177,10 +180,11 @@ export function shortestWork(
         )
       : undefined);
   if (!cand) {
-    if (ctx.studyIndex === 0) ctx.tooShort = true;
-    return;
+    if (ctx.studyIndex === 0 && rules.onlyCategory < 0) ctx.tooShort = true;
+    return false;
   }
   splitItem(ctx, items, cand, budget, lastDay);
+  return true;
 }
 
 /** A problem may be spread over at most this many study days when a problem at the learner's level outlasts the day. */
