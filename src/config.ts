@@ -33,6 +33,7 @@ export interface Config {
   linkAtcoder: string;
   /** Codeforces' official API (issue 13's sync), or a mirror/test server answering the same paths. */
   codeforcesApi: string;
+  /** Least time between two calls to the Codeforces API (its limit is one call per 2 s). */
   codeforcesGapMs: number;
   /** Least time between two webhook posts to one host (Discord and Slack limit bursts). */
   webhookGapMs: number;
