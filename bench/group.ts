@@ -216,6 +216,7 @@ async function main() {
         seconds: options.seconds,
         writeShare: options.writeShare,
         acceptEncoding: options.acceptEncoding,
+        server: cote.command,
       },
       dbBytes: seeded.dbBytes,
       pageBytes: Object.fromEntries(captured.map((c) => [c.label, c.body.length])),

@@ -40,6 +40,8 @@ export interface GroupResult {
     seconds: number;
     writeShare: number;
     acceptEncoding: string;
+    /** The command line cote ran with (`npm start`'s, unless BENCH_PLAIN_NODE=1 or BENCH_SERVER_NODE_ARGS). */
+    server: string;
   };
   dbBytes: number;
   pageBytes: Record<string, number>;
@@ -131,6 +133,7 @@ export function summary(result: GroupResult): string {
   const s = result.settings;
   return [
     `${result.run} run, ${result.measuredAt}: ${s.group} learners looping for ${s.seconds} s per server (write share ${s.writeShare}), database of ${s.dbLearners.toLocaleString('en-US')} learners × ${s.attemptsPerLearner} attempts (${(result.dbBytes / 1e6).toFixed(1)} MB), accept-encoding "${s.acceptEncoding}"`,
+    `cote ran as: ${s.server}`,
     `load average at start ${result.loadAverage.start.join(' ')}, at end ${result.loadAverage.end.join(' ')} on ${result.cpus} CPUs (a shared machine: compare with bare in the same run)`,
     `ratio ${result.ratio} (target ≥ ${GROUP_TARGETS.minRatio}); targets met: ${Object.entries(result.met)
       .map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`)

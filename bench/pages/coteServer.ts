@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stopChild, track, waitForLine } from './children.ts';
+import { startCommand } from './startScript.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -20,6 +21,8 @@ export function buildCote(): number {
 export interface CoteServer {
   url: string;
   pid: number;
+  /** How it was started: the environment `npm start` sets, node's flags and the script. */
+  command: string;
   /** warn/error lines the server logged since it started (a clean run has none). */
   problems: string[];
   stop(): Promise<void>;
@@ -29,14 +32,18 @@ export interface CoteServer {
  * Starts `node dist/main.js` on 127.0.0.1 and a free port, on `dataDir`, without the first-start import and with no
  * SMTP (digests, if any were due, would go to the outbox). LOG_LEVEL=info because the "listening" line that carries
  * the port is an info line; cote logs nothing per request, so this costs the measured requests nothing. `nodeArgs` go
- * to node before the script (e.g. --cpu-prof to see where the time goes); `extraEnv` adds settings (e.g.
- * COTE_PAGE_CACHE_MB=0 for a server that renders every view).
+ * to node after `npm start`'s own flags (e.g. --cpu-prof to see where the time goes; a later V8 flag wins);
+ * `extraEnv` adds settings (e.g. COTE_PAGE_CACHE_MB=0 for a server that renders every view). The server runs as
+ * package.json's start script runs it (its malloc settings and heap flags); BENCH_PLAIN_NODE=1 runs it with node's and
+ * glibc's defaults instead, to measure what those settings change.
  */
 export async function startCote(
   dataDir: string,
   nodeArgs: string[] = [],
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<CoteServer> {
+  const plain = process.env.BENCH_PLAIN_NODE === '1';
+  const start = plain ? { env: {}, nodeArgs: [], script: 'dist/main.js' } : startCommand(ROOT);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     COTE_DATA_DIR: dataDir,
@@ -45,16 +52,14 @@ export async function startCote(
     PORT: '0',
     HOST: '127.0.0.1',
     SMTP_URL: '',
-    // As `npm start` runs it: two malloc arenas instead of one per thread (V8's compiler and GC threads, libuv's pool)
-    // keep the resident memory of a busy server near 160 MB instead of 250 MB.
-    MALLOC_ARENA_MAX: '2',
+    ...start.env,
     ...extraEnv,
   };
   delete env.NODE_OPTIONS; // the plain node the server runs with in production, no loaders inherited from tsx
   // BENCH_SERVER_STDOUT=<file> keeps what node prints on stdout (e.g. --trace-gc's lines), else it is dropped.
   const stdout = process.env.BENCH_SERVER_STDOUT ? fs.openSync(process.env.BENCH_SERVER_STDOUT, 'w') : 'ignore';
   const child = track(
-    spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist/main.js')], {
+    spawn(process.execPath, [...start.nodeArgs, ...nodeArgs, path.join(ROOT, start.script)], {
       cwd: ROOT,
       env,
       stdio: ['ignore', stdout, 'pipe'],
@@ -66,5 +71,12 @@ export async function startCote(
       if (/"level":"(warn|error)"|^cote:/.test(line)) problems.push(line);
   });
   const url = await waitForLine(child, 'stderr', (line) => /cote listening on (http:\/\/[\d.]+:\d+)/.exec(line)?.[1]);
-  return { url, pid: child.pid!, problems, stop: () => stopChild(child) };
+  const command = [
+    ...Object.entries(start.env).map(([name, value]) => `${name}=${value}`),
+    'node',
+    ...start.nodeArgs,
+    ...nodeArgs,
+    start.script,
+  ].join(' ');
+  return { url, pid: child.pid!, command, problems, stop: () => stopChild(child) };
 }
