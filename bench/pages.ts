@@ -1,8 +1,8 @@
 /**
  * npm run bench:pages [-- --scale] — each page of a logged-in learner (/, /plan/today, /plan, /history) under
- * 50 connections for a fixed time, against the compiled cote server (node dist/main.js in its own process), a second
- * cote server that keeps no rendered page (COTE_PAGE_CACHE_MB=0: every view rendered, reported for context) and a
- * bare Node http server sending the same bytes from memory, side by side. Reports req/s, p50/p99, their
+ * 50 connections for a fixed time, against the compiled cote server (started as `npm start` starts it, in its own
+ * process) and a bare Node http server sending the same bytes from memory, side by side; then the same page asked again
+ * with the ETag of the first view (If-None-Match: the 304 a browser's repeated view gets, reported for context). Reports req/s, p50/p99, their
  * ratio, failures and cote's resident memory after each page; writes bench/results/pages.json (the scale run:
  * pages-scale.json) and pages.md. Targets (issue 10): ratio ≥ 0.5, p99 ≤ 50 ms, RSS ≤ 150 MB; the scale run also
  * times the nightly digest for all learners (target: 60 s per 1,000). Settings: see bench/pages/options.ts.
@@ -50,11 +50,9 @@ async function seed(dataDir: string, options: BenchOptions): Promise<SeedSummary
 /** Starts cote on the seeded data, logs in, then measures every page against the bare server. */
 async function measurePages(dataDir: string, options: BenchOptions) {
   const cote = await startCote(dataDir, options.serverNodeArgs);
-  const renderer = await startCote(dataDir, options.serverNodeArgs, { COTE_PAGE_CACHE_MB: '0' });
   try {
     const { acceptEncoding } = options;
     const cookie = await logIn(cote.url, PAGE_LEARNER.login, PAGE_LEARNER.password);
-    // Both servers share the data directory, hence the session secret and the sessions table: one login serves both.
     const headers: Record<string, string> = {
       cookie,
       accept: 'text/html',
@@ -87,13 +85,13 @@ async function measurePages(dataDir: string, options: BenchOptions) {
         const drainMs = await waitUntilIdle(cote.url);
         const coteCpuMs = cpuMs(cote.pid) - coteCpu;
         const rss = residentMemory(cote.pid);
-        const rendererCpu = cpuMs(renderer.pid);
-        const renderedLoad = await runLoad(new URL(page.path, renderer.url).toString(), settings);
-        await waitUntilIdle(renderer.url);
-        const rendered = {
-          load: renderedLoad,
-          cpuMsPerRequest: perRequest(cpuMs(renderer.pid) - rendererCpu, renderedLoad.sent),
-        };
+        const repeatCpu = cpuMs(cote.pid);
+        const repeatLoad = await runLoad(new URL(page.path, cote.url).toString(), {
+          ...settings,
+          headers: { ...headers, 'if-none-match': page.etag },
+        });
+        await waitUntilIdle(cote.url);
+        const repeat = { load: repeatLoad, cpuMsPerRequest: perRequest(cpuMs(cote.pid) - repeatCpu, repeatLoad.sent) };
         const bareCpu = cpuMs(bare.pid);
         const bareLoad = await runLoad(new URL(page.path, bare.url).toString(), settings);
         const cpuMsPerRequest = {
@@ -111,22 +109,21 @@ async function measurePages(dataDir: string, options: BenchOptions) {
           loadAverage1m,
           cote: coteLoad,
           bare: bareLoad,
-          rendered,
+          repeat,
           rss,
           drainMs,
         });
         log(
-          `${page.path}: cote ${coteLoad.reqPerSec} req/s (p99 ${coteLoad.p99} ms), bare ${bareLoad.reqPerSec} req/s, ratio ${result.ratio}, CPU/request ${cpuMsPerRequest.cote} vs ${cpuMsPerRequest.bare} ms, RSS peak ${rss.peakMb} MB; rendered each time ${renderedLoad.reqPerSec} req/s (p99 ${renderedLoad.p99} ms, CPU/request ${rendered.cpuMsPerRequest} ms)`,
+          `${page.path}: cote ${coteLoad.reqPerSec} req/s (p99 ${coteLoad.p99} ms), bare ${bareLoad.reqPerSec} req/s, ratio ${result.ratio}, CPU/request ${cpuMsPerRequest.cote} vs ${cpuMsPerRequest.bare} ms, RSS peak ${rss.peakMb} MB; repeated view (If-None-Match) ${repeatLoad.reqPerSec} req/s, ${JSON.stringify(repeatLoad.statusCodes)} (p99 ${repeatLoad.p99} ms, CPU/request ${repeat.cpuMsPerRequest} ms)`,
         );
         pages.push(result);
       }
     } finally {
       await bare.stop();
     }
-    return { pages, rssAtStart, acceptEncoding, serverWarnings: [...cote.problems, ...renderer.problems] };
+    return { pages, rssAtStart, acceptEncoding, serverWarnings: cote.problems };
   } finally {
     await cote.stop();
-    await renderer.stop();
   }
 }
 

@@ -39,6 +39,8 @@ export interface FetchedPage {
   contentType: string;
   /** Empty when the body is not compressed. */
   contentEncoding: string;
+  /** The page's ETag (empty when it sent none): a repeated view asks with it. */
+  etag: string;
   /** The body as sent on the wire (still compressed when contentEncoding is set). */
   body: Buffer;
   ms: number;
@@ -61,6 +63,7 @@ export function fetchPage(baseUrl: string, pagePath: string, headers: Record<str
           status: response.statusCode ?? 0,
           contentType: response.headers['content-type'] ?? '',
           contentEncoding: response.headers['content-encoding'] ?? '',
+          etag: response.headers.etag ?? '',
           body: Buffer.concat(chunks),
           ms: Math.round(performance.now() - start),
         }),
