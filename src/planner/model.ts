@@ -79,7 +79,16 @@ export interface LearnerState {
   seedEvidence: number;
   /** The learner's calibration of the curve, fitted on the graded attempts (identity without any). */
   cal: Calibration;
+  /**
+   * Mean level of the IMPORT_TOP hardest imported solves (old ones a level lower), or undefined with fewer: what the
+   * pass projection anchors a seeded start on (readiness.ts). An order statistic from the top, so one more imported
+   * solve never lowers it.
+   */
+  importTop: number | undefined;
 }
+
+/** Imported solves the projection's anchor averages (bench/results/planner-v3-model.md, session 5). */
+export const IMPORT_TOP = 15;
 
 /** The type's own skill θ_c = θ_g + δ_c, before shrinking toward the prior. */
 export function ownSkill(s: Pick<LearnerState, 'offset' | 'thetaG'>, c: number): number {
@@ -130,6 +139,13 @@ function seedLevel(level: number, day: string | null, latest: string | null): nu
   return Date.parse(latest) - Date.parse(day) > OLD_SOLVE_DAYS * 86_400_000 ? level - 1 : level;
 }
 
+/** Mean of the `k` largest values; undefined with fewer than `k`. */
+function meanOfHardest(values: number[], k: number): number | undefined {
+  if (values.length < k) return undefined;
+  const top = [...values].sort((a, b) => b - a).slice(0, k);
+  return top.reduce((a, b) => a + b, 0) / k;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -167,6 +183,7 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
   const solvedIn = new Int32Array(cats);
   const solvedLevels: number[][] = Array.from({ length: cats }, () => []);
   const allSolved: number[] = [];
+  const importedLevels: number[] = [];
   let importedSolves = 0;
   const solved = new Uint8Array(index.problems.length);
   // Problems on no list (an imported history's off-list solves) count as evidence too, by their own level.
@@ -184,6 +201,7 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
     if (!isGraded(a)) importedSolves++;
     const level = seedLevel(base, a.day, latest);
     allSolved.push(level);
+    if (!isGraded(a)) importedLevels.push(level);
     for (const c of catsOf(index, a, p)) {
       if (p !== undefined) solvedIn[c]++;
       solvedLevels[c].push(level);
@@ -215,6 +233,7 @@ export function learnerModel(index: CatalogIndex, ordered: HistoryAttempt[]): Le
     prior: seeded === undefined,
     seedEvidence,
     cal: IDENTITY,
+    importTop: meanOfHardest(importedLevels, IMPORT_TOP),
   };
   state.cal = fitCalibration(runElo(index, state, ordered.filter(isGraded)));
   state.pace = paceOf(index, ordered);

@@ -36,10 +36,12 @@ const GH_WEIGHTS = [0.000548269, 0.030757124, 0.240123179, 0.457142857, 0.240123
 const Z80 = 1.2815516;
 
 /**
- * The projected chance to pass, with its uncertainty. Each type's skill at the exam is its projection (the estimate,
- * stretched away from the list's middle by the share of it that rests on imports (seedStretch, at most seedStretchCap
- * levels), plus the learning the plan should bring at passGainHalf, × projectionGain, + projectionShift) with a standard error
+ * The projected chance to pass, with its uncertainty. Each type's skill at the exam is its projection (the start, plus
+ * the learning the plan should bring at passGainHalf, × projectionGain) with a standard error
  * σ_c = skillSd·√(3/(n_c + 3)) (the weight the estimate still gives its prior; n_c = graded and seeded evidence).
+ * The start is the estimate moved, by the share of θ_g's evidence that is imports, onto `importAnchor` (a learner with
+ * at least IMPORT_TOP imported solves; each type keeps its offset from θ_g); with fewer imports, the estimate stretched
+ * away from the list's middle (seedStretch, at most seedStretchCap levels) + projectionShift.
  * The errors are taken as one shared shift z·σ_c (a learner mis-seeded in one type usually is in all), so
  * P(pass) = E_z[P(Binomial(Q, p̄(z)) ≥ k)] (7-point Gauss–Hermite) and the 80 % interval is P(pass) at z = ±1.28.
  */
@@ -47,14 +49,18 @@ export function passProjection(ctx: PlanContext): PassProjection {
   const cats = ctx.index.catKeys.length;
   const theta = new Float64Array(cats);
   const sd = new Float64Array(cats);
-  const stretch = 1 + seedShare(ctx) * (TUNING.seedStretch - 1);
+  const share = seedShare(ctx);
+  const stretch = 1 + share * (TUNING.seedStretch - 1);
   const pivot = listMidLevel(ctx);
+  const anchor = importAnchor(ctx, pivot);
   for (let c = 0; c < cats; c++) {
     const cap = TUNING.seedStretchCap;
     const start =
-      ctx.base[c] + Math.max(-cap, Math.min(cap, (stretch - 1) * (ctx.base[c] - pivot))) + guessLift(ctx, c);
+      anchor === undefined
+        ? ctx.base[c] + Math.max(-cap, Math.min(cap, (stretch - 1) * (ctx.base[c] - pivot))) + TUNING.projectionShift
+        : ctx.base[c] + share * (anchor - ctx.learner.thetaG);
     const gain = ctx.passGain[c] + ctx.shrink[c] * ctx.passGainG;
-    theta[c] = start + TUNING.projectionGain * gain + TUNING.projectionShift;
+    theta[c] = start + guessLift(ctx, c) + TUNING.projectionGain * gain;
     sd[c] = TUNING.skillSd * Math.sqrt(SHRINK / (ctx.learner.n[c] + SHRINK));
   }
   const at = (z: number) => {
@@ -80,6 +86,20 @@ export function passProjection(ctx: PlanContext): PassProjection {
  */
 function guessLift(ctx: PlanContext, c: number): number {
   return ctx.learner.prior ? TUNING.guessLift * ctx.shrink[c] : 0;
+}
+
+/**
+ * The global skill a seeded learner's imports say, for the projection: the mean level of the IMPORT_TOP hardest
+ * imported solves, stretched away from the list's middle (importStretch) after `importDepth` (where the hardest
+ * imports of a learner at the list's middle sit). θ_g (seeded from the third-hardest solve) is noisier: on the bench's
+ * tuning seed it explained the learners' hidden skill with a residual sd of 2.1 levels, this anchor with 1.5, and the
+ * projection's per-cell misses followed that noise through the exam's steep pass rule (session 5). Undefined: fewer
+ * imported solves (the stretch applies instead).
+ */
+function importAnchor(ctx: PlanContext, pivot: number): number | undefined {
+  const top = ctx.learner.importTop;
+  if (top === undefined) return undefined;
+  return pivot + TUNING.importStretch * (top - pivot - TUNING.importDepth);
 }
 
 /** The share of θ_g's evidence that is imported solves (not graded attempts): 1 on a seeded day 0, 0 for a new learner. */

@@ -101,6 +101,17 @@ export const TUNING = {
    * projectionGain (0.8–0.9), a per-type pivot, a smaller skillSd or lifting the untried margin for seeded learners: worse or level.
    */
   projectionGain: 1,
+  /**
+   * Session 5 (readiness.ts importAnchor): a learner with at least IMPORT_TOP imported solves starts the projection from
+   * the mean of the 15 hardest, read as pivot + importStretch·(top − pivot − importDepth), each type keeping its offset
+   * from θ_g; the stretch and projectionShift below apply only with fewer imports. Tuning seed 7, day-0 projections of
+   * the same runs (kakao 8 learners per base cell, samsung and general 3), per-cell mean |gap| kakao/samsung/general
+   * 0.102/0.122/0.111 → 0.065/0.084/0.066, mean squared error per learner 0.071/0.071/0.050 → 0.036/0.038/0.026
+   * (seed 8, kakao 4 learners per cell: 0.103 → 0.070, 0.066 → 0.032). Stretch from the regression of the hidden skill
+   * on the anchor (2.0–2.2 on seeds 7, 8); depth chosen on seed 7 for bias ≈ 0.
+   */
+  importStretch: 2.1,
+  importDepth: 0.47,
   seedStretch: 4,
   /** …by at most this many levels (a seed far from the middle is not extrapolated without bound). */
   seedStretchCap: 3,

@@ -4,6 +4,7 @@ import {
   chronological,
   ELO_FLOOR,
   eloUpdate,
+  IMPORT_TOP,
   K,
   learnerModel,
   thetaHat,
@@ -118,5 +119,28 @@ describe('learner model – types are offsets from the global skill (issue 20, r
     expect(s.thetaG - 12).to.be.closeTo((ELO_FLOOR / K) * (1 - p), 1e-9);
     // bench/replay, tuning learners: the floor 0.15 left a learner's skill behind their growth (log loss 0.242 → 0.213).
     expect(ELO_FLOOR).to.equal(0.4);
+  });
+});
+
+describe('learner model – the imports the pass projection anchors on (issue 20, session 5)', () => {
+  const imported = (ps: string[]) => ps.map((p) => attempt(p, 'solved', null, 'import'));
+  const graph = problemsOf(catalog, 'graph_traversal');
+  const levelOf = (p: string) => index.level[index.byId.get(p) as number];
+  it('importTop is the mean level of the 15 hardest imported solves, and undefined with fewer', () => {
+    expect(IMPORT_TOP).to.equal(15);
+    expect(learnerModel(index, chronological(imported(graph.slice(0, 14)))).importTop).to.equal(undefined);
+    const top = graph.slice(5, 25);
+    const want = top.slice(-15).reduce((a, p) => a + levelOf(p), 0) / 15;
+    expect(learnerModel(index, chronological(imported(top))).importTop).to.be.closeTo(want, 1e-9);
+  });
+  it('one more imported solve never lowers it (an easy one leaves it, a hard one raises it); graded solves do not count', () => {
+    const base = imported(graph.slice(10, 25));
+    const before = learnerModel(index, chronological(base)).importTop as number;
+    const easy = learnerModel(index, chronological([...base, ...imported(graph.slice(0, 1))])).importTop;
+    const hard = learnerModel(index, chronological([...base, ...imported(graph.slice(29, 30))])).importTop as number;
+    expect(easy).to.equal(before);
+    expect(hard).to.be.greaterThan(before);
+    const graded = learnerModel(index, chronological([...base, attempt(graph[29], 'solved', day(3))])).importTop;
+    expect(graded).to.equal(before);
   });
 });

@@ -8,6 +8,7 @@ import { attempt, input, mixedCatalog, problemsOf } from './planner-support.ts';
  * Issue 20, calibration: the day-0 projection missed by ability (skills seeded from imports crowd toward the list's
  * middle), and focused profiles were under-projected by the per-type levelling of gains. The pass projection
  * stretches the seeded part of a start away from the list's middle and counts gains without that levelling.
+ * Session 5: with 15 or more imports the start is anchored on the mean of the 15 hardest instead (less noisy than θ_g).
  */
 const catalog = mixedCatalog();
 const heavy = ['graph_traversal', 'simulation', 'implementation'];
@@ -24,15 +25,15 @@ const passWith = (history: HistoryAttempt[], over: Partial<typeof TUNING>) => {
 };
 
 describe('planner v3 – the pass projection (calibration, issue 20)', () => {
-  it('a seeded start far from the list’s middle is projected further from it: easy imports lower, hard imports higher', () => {
-    const easy = imports(0, 10);
-    const hard = imports(25, 35);
+  it('fewer than 15 imports: a seeded start far from the list’s middle is projected further from it (easy lower, hard higher)', () => {
+    const easy = imports(0, 4);
+    const hard = imports(25, 29);
     expect(passWith(easy, {})).to.be.lessThan(passWith(easy, { seedStretch: 1 }));
     expect(passWith(hard, {})).to.be.greaterThan(passWith(hard, { seedStretch: 1 }));
   });
 
   it('the stretch is bounded (seedStretchCap) and leaves a learner without imports alone', () => {
-    const easy = imports(0, 10);
+    const easy = imports(0, 4);
     expect(passWith(easy, { seedStretch: 50 })).to.equal(passWith(easy, { seedStretch: 50, seedStretchCap: 3 }));
     const graded = heavy
       .flatMap((c) => problemsOf(catalog, c).slice(5, 12))
@@ -50,4 +51,15 @@ describe('planner v3 – the pass projection (calibration, issue 20)', () => {
     const seeded = imports(8, 16);
     expect(passWith(seeded, { guessLift: 5 })).to.equal(passWith(seeded, { guessLift: 0 }));
   });
+
+  it('15+ imports: the projection starts from the mean of the 15 hardest, not θ_g alone – the same three hardest solves with harder others project higher', () => {
+    const graph = problemsOf(catalog, 'graph_traversal');
+    const top3 = graph.slice(30, 33);
+    const low = [...top3, ...graph.slice(0, 12)].map((p) => attempt(p, 'solved', null, 'import'));
+    const high = [...top3, ...graph.slice(18, 30)].map((p) => attempt(p, 'solved', null, 'import'));
+    // θ_g (third-hardest solve) and the graph traversal seed are the same for both learners.
+    expect(passWith(high, {})).to.be.greaterThan(passWith(low, {}) + 0.1);
+    expect(passWith(high, { importStretch: 1 })).to.not.equal(passWith(high, {}));
+  });
 });
+
