@@ -93,13 +93,16 @@ function guessLift(ctx: PlanContext, c: number): number {
  * imported solves, stretched away from the list's middle (importStretch) after `importDepth` (where the hardest
  * imports of a learner at the list's middle sit). θ_g (seeded from the third-hardest solve) is noisier: on the bench's
  * tuning seed it explained the learners' hidden skill with a residual sd of 2.1 levels, this anchor with 1.5, and the
- * projection's per-cell misses followed that noise through the exam's steep pass rule (session 5). Undefined: fewer
- * imported solves (the stretch applies instead).
+ * projection's per-cell misses followed that noise through the exam's steep pass rule (session 5). At most
+ * seedStretchCap levels above θ_g: the 15 hardest of hundreds of imports (a real history, not the bench's ~40) sit higher
+ * than the 15 hardest of 40 for the same skill, and the stretch would extrapolate that. Undefined: fewer imported solves
+ * (the stretch applies instead).
  */
 function importAnchor(ctx: PlanContext, pivot: number): number | undefined {
   const top = ctx.learner.importTop;
   if (top === undefined) return undefined;
-  return pivot + TUNING.importStretch * (top - pivot - TUNING.importDepth);
+  const anchor = pivot + TUNING.importStretch * (top - pivot - TUNING.importDepth);
+  return Math.min(anchor, ctx.learner.thetaG + TUNING.seedStretchCap);
 }
 
 /** The share of θ_g's evidence that is imported solves (not graded attempts): 1 on a seeded day 0, 0 for a new learner. */
