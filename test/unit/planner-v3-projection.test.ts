@@ -63,9 +63,12 @@ describe('planner v3 – the pass projection (calibration, issue 20)', () => {
   });
 
   it('the anchor is never more than seedStretchCap levels above θ_g (many hard imports are not extrapolated without bound)', () => {
-    const hard = heavy.flatMap((c) => problemsOf(catalog, c).slice(25, 40)).map((p) => attempt(p, 'solved', null, 'import'));
+    const hard = heavy
+      .flatMap((c) => problemsOf(catalog, c).slice(25, 40))
+      .map((p) => attempt(p, 'solved', null, 'import'));
     expect(passWith(hard, { importStretch: 50 })).to.equal(passWith(hard, { importStretch: 50, seedStretchCap: 3 }));
-    expect(passWith(hard, { importStretch: 50, seedStretchCap: 0 })).to.be.lessThan(passWith(hard, { importStretch: 50 }));
+    expect(passWith(hard, { importStretch: 50, seedStretchCap: 0 })).to.be.lessThan(
+      passWith(hard, { importStretch: 50 }),
+    );
   });
 });
-
