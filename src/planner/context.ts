@@ -55,6 +55,10 @@ export interface PlanContext {
   /** The same gains levelling off per type at TUNING.passGainHalf: what the pass projection counts (readiness.ts). */
   passGain: Float64Array;
   passGainG: number;
+  /** Per category, the day (from today) of the last problem this plan practises in it; −∞ none (readiness.ts retention). */
+  lastPractice: Float64Array;
+  /** The day (from today) being planned. */
+  dayOffset: number;
   /** Related categories per category (a projected gain lifts them by RELATED_SHARE). */
   related: number[][];
   /** The shrinkage weight 3/(n_c + 3) of the global skill in each category's estimate. */
@@ -145,6 +149,8 @@ export function createContext(input: PlanInput, exam: string | null): PlanContex
     gainG: 0,
     passGain: new Float64Array(cats),
     passGainG: 0,
+    lastPractice: new Float64Array(cats).fill(-Infinity),
+    dayOffset: 0,
     related: relatedIndex(index.catKeys),
     shrink: learner.n.map((n) => SHRINK / (n + SHRINK)),
     used: learner.attempted.slice(),
@@ -234,6 +240,7 @@ export function practise(ctx: PlanContext, problem: number, weight = 1): void {
     ctx.passGain[c] += pass;
     for (const r of ctx.related[c]) ctx.passGain[r] += RELATED_SHARE * pass;
     ctx.passGainG += (TUNING.globalShare * pass) / cats.length;
+    ctx.lastPractice[c] = ctx.dayOffset;
     if (ctx.late) {
       ctx.lateGain[c] += delta;
       for (const r of ctx.related[c]) ctx.lateGain[r] += RELATED_SHARE * delta;

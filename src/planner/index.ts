@@ -121,6 +121,7 @@ function planDays(ctx: PlanContext, input: PlanInput, cal: Calendar): PlanDay[] 
       continue;
     }
     ctx.studyIndex = studyIndex++;
+    ctx.dayOffset = i;
     ctx.late = i >= MIRROR_DAYS;
     const items =
       i === 0 && input.todayItems

@@ -1,3 +1,4 @@
+import { daysBetween } from '../day.ts';
 import { projectedReadiness, readiness, readinessAt, type PlanContext } from './context.ts';
 import { SHRINK } from './model.ts';
 import { TUNING } from './tuning.ts';
@@ -59,7 +60,7 @@ export function passProjection(ctx: PlanContext): PassProjection {
       anchor === undefined
         ? ctx.base[c] + Math.max(-cap, Math.min(cap, (stretch - 1) * (ctx.base[c] - pivot))) + TUNING.projectionShift
         : ctx.base[c] + share * (anchor - ctx.learner.thetaG);
-    const gain = ctx.passGain[c] + ctx.shrink[c] * ctx.passGainG;
+    const gain = ctx.passGain[c] * retention(ctx, c) + ctx.shrink[c] * ctx.passGainG;
     theta[c] = start + guessLift(ctx, c) + TUNING.projectionGain * gain;
     sd[c] = TUNING.skillSd * Math.sqrt(SHRINK / (ctx.learner.n[c] + SHRINK));
   }
@@ -103,6 +104,19 @@ function importAnchor(ctx: PlanContext, pivot: number): number | undefined {
   if (top === undefined) return undefined;
   const anchor = pivot + TUNING.importStretch * (top - pivot - TUNING.importDepth);
   return Math.min(anchor, ctx.learner.thetaG + TUNING.seedStretchCap);
+}
+
+/**
+ * How much of the learning a plan brings to type c is still there on the exam day: a power-law forgetting curve,
+ * 1 / (1 + t / (retentionDays·(1 + n_c))), over the t days from the plan's last practice of c to the exam, with a memory
+ * that lasts longer the more problems of c the plan practises (n_c). A type practised a few times early in a long
+ * plan keeps about half; one practised to the end keeps nearly all of it.
+ */
+function retention(ctx: PlanContext, c: number): number {
+  const last = ctx.lastPractice[c];
+  if (!Number.isFinite(last) || !ctx.exam) return 1;
+  const away = Math.max(0, daysBetween(ctx.today, ctx.exam) - last);
+  return 1 / (1 + away / (TUNING.retentionDays * (1 + ctx.plannedIn[c])));
 }
 
 /** The share of θ_g's evidence that is imported solves (not graded attempts): 1 on a seeded day 0, 0 for a new learner. */

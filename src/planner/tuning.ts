@@ -116,6 +116,15 @@ export const TUNING = {
   /** …by at most this many levels (a seed far from the middle is not extrapolated without bound). */
   seedStretchCap: 3,
   passGainHalf: Number.POSITIVE_INFINITY,
+  /**
+   * Session 5 (readiness.ts retention): the pass projection lets each type's planned learning fade from the plan's last
+   * practice of it to the exam, 1 / (1 + t / (retentionDays·(1 + n_c))). General's bias grew with the horizon (60-day
+   * cells over-projected by 0.12–0.19): its plan spreads over ~20 types practised a few times each. Tuning seeds 7 and
+   * 8 (10 learners per base cell), bias general/samsung/kakao: none +0.021/−0.009/−0.006 and +0.038/+0.008/+0.005;
+   * 9 days +0.013/−0.011/−0.011 and +0.029/+0.006/+0.001; 3 days +0.001/−0.016/−0.018 and +0.018/+0.001/−0.006;
+   * 1 day −0.018/−0.027/−0.034 and −0.002/−0.010/−0.022. Per-cell gaps within 0.003 of none; plans unchanged.
+   */
+  retentionDays: 3,
   projectionShift: -0.6,
   /**
    * A new learner's projection (no imports: θ_g is the default guess) counts the guess without the untried margin (1)

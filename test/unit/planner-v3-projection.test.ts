@@ -71,4 +71,22 @@ describe('planner v3 – the pass projection (calibration, issue 20)', () => {
       passWith(hard, { importStretch: 50 }),
     );
   });
+
+  it('the plan’s learning fades by the exam (forgetting): a long plan projects lower than when every gain is kept, more so the further the exam', () => {
+    const mid = imports(8, 16);
+    const passOn = (examDate: string, over: Partial<typeof TUNING>) => {
+      const saved = { ...TUNING };
+      Object.assign(TUNING, over);
+      try {
+        return plan(input(catalog, { history: mid }, { profile: 'general', examDate })).pass!.p;
+      } finally {
+        Object.assign(TUNING, saved);
+      }
+    };
+    const lost = (examDate: string) =>
+      passOn(examDate, { retentionDays: Number.POSITIVE_INFINITY }) - passOn(examDate, {});
+    expect(lost('2026-12-05')).to.be.at.least(0);
+    expect(lost('2027-01-27')).to.be.greaterThan(0.02);
+    expect(lost('2027-01-27')).to.be.greaterThan(lost('2026-12-05'));
+  });
 });
