@@ -214,10 +214,6 @@ export function readiness(ctx: PlanContext, c: number): number {
   return readinessAt(ctx, skill(ctx, c));
 }
 
-export function projectedReadiness(ctx: PlanContext, c: number): number {
-  return readinessAt(ctx, projectedSkill(ctx, c));
-}
-
 /** The shape of what practising a problem of `level` teaches a learner of `theta`: 1 one level above the skill. */
 export function learningShape(level: number, theta: number): number {
   const d = level - theta - 1;

@@ -1,5 +1,5 @@
 import { daysBetween } from '../day.ts';
-import { projectedReadiness, readiness, readinessAt, type PlanContext } from './context.ts';
+import { readiness, readinessAt, type PlanContext } from './context.ts';
 import { SHRINK } from './model.ts';
 import { TUNING } from './tuning.ts';
 import type { CategoryReadiness, PassProjection } from './types.ts';
@@ -19,8 +19,16 @@ export function passProbability(p: number, q: number, k: number): number {
 }
 
 /** Readiness per category: the current estimate, or (`projected`) the projection of the practice planned so far. */
+/**
+ * Each type's readiness now, or at the exam: the projected skill with the plan's learning faded by the time from its
+ * last practice to the exam (retention), as the pass projection counts it.
+ */
 export function readinessSnapshot(ctx: PlanContext, projected: boolean): number[] {
-  return ctx.index.catKeys.map((_, c) => (projected ? projectedReadiness(ctx, c) : readiness(ctx, c)));
+  return ctx.index.catKeys.map((_, c) =>
+    projected
+      ? readinessAt(ctx, ctx.base[c] + ctx.gain[c] * retention(ctx, c) + ctx.shrink[c] * ctx.gainG)
+      : readiness(ctx, c),
+  );
 }
 
 /** Expected share of exam problems solved: Σ π_c·readiness_c. */

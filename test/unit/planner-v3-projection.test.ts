@@ -89,4 +89,23 @@ describe('planner v3 – the pass projection (calibration, issue 20)', () => {
     expect(lost('2027-01-27')).to.be.greaterThan(0.02);
     expect(lost('2027-01-27')).to.be.greaterThan(lost('2026-12-05'));
   });
+
+  it('the readiness shown at the exam fades as the pass projection does: lower for some types, higher for none', () => {
+    const mid = imports(8, 16);
+    const atExam = (over: Partial<typeof TUNING>) => {
+      const saved = { ...TUNING };
+      Object.assign(TUNING, over);
+      try {
+        const rows = plan(input(catalog, { history: mid }, { profile: 'general', examDate: '2027-01-27' })).readiness;
+        return new Map(rows.map((r) => [r.category, r.atExam]));
+      } finally {
+        Object.assign(TUNING, saved);
+      }
+    };
+    const kept = atExam({ retentionDays: Number.POSITIVE_INFINITY });
+    const faded = atExam({});
+    const lower = [...faded].filter(([c, r]) => r < kept.get(c)! - 0.005);
+    expect(lower.length).to.be.greaterThan(0);
+    for (const [c, r] of faded) expect(r, c).to.be.at.most(kept.get(c)!);
+  });
 });
