@@ -1,5 +1,5 @@
 import { daysBetween } from '../day.ts';
-import { readiness, readinessAt, type PlanContext } from './context.ts';
+import { projectedSkill, readiness, readinessAt, type PlanContext } from './context.ts';
 import { SHRINK } from './model.ts';
 import { TUNING } from './tuning.ts';
 import type { CategoryReadiness, PassProjection } from './types.ts';
@@ -18,17 +18,14 @@ export function passProbability(p: number, q: number, k: number): number {
   return sum;
 }
 
-/** Readiness per category: the current estimate, or (`projected`) the projection of the practice planned so far. */
 /**
- * Each type's readiness now, or at the exam: the projected skill with the plan's learning faded by the time from its
- * last practice to the exam (retention), as the pass projection counts it.
+ * Readiness per category: the current estimate, or (`projected`) at the exam — the projection of the practice planned
+ * so far, less the part of its learning that fades before the exam (retention), as the pass projection counts it.
  */
 export function readinessSnapshot(ctx: PlanContext, projected: boolean): number[] {
-  return ctx.index.catKeys.map((_, c) =>
-    projected
-      ? readinessAt(ctx, ctx.base[c] + ctx.gain[c] * retention(ctx, c) + ctx.shrink[c] * ctx.gainG)
-      : readiness(ctx, c),
-  );
+  if (!projected) return ctx.index.catKeys.map((_, c) => readiness(ctx, c));
+  const kept = retention(ctx);
+  return ctx.index.catKeys.map((_, c) => readinessAt(ctx, projectedSkill(ctx, c) - ctx.gain[c] * (1 - kept[c])));
 }
 
 /** Expected share of exam problems solved: Σ π_c·readiness_c. */
@@ -62,13 +59,14 @@ export function passProjection(ctx: PlanContext): PassProjection {
   const stretch = 1 + share * (TUNING.seedStretch - 1);
   const pivot = listMidLevel(ctx);
   const anchor = importAnchor(ctx, pivot);
+  const kept = retention(ctx);
   for (let c = 0; c < cats; c++) {
     const cap = TUNING.seedStretchCap;
     const start =
       anchor === undefined
         ? ctx.base[c] + Math.max(-cap, Math.min(cap, (stretch - 1) * (ctx.base[c] - pivot))) + TUNING.projectionShift
         : ctx.base[c] + share * (anchor - ctx.learner.thetaG);
-    const gain = ctx.passGain[c] * retention(ctx, c) + ctx.shrink[c] * ctx.passGainG;
+    const gain = ctx.passGain[c] * kept[c] + ctx.shrink[c] * ctx.passGainG;
     theta[c] = start + guessLift(ctx, c) + TUNING.projectionGain * gain;
     sd[c] = TUNING.skillSd * Math.sqrt(SHRINK / (ctx.learner.n[c] + SHRINK));
   }
@@ -115,16 +113,18 @@ function importAnchor(ctx: PlanContext, pivot: number): number | undefined {
 }
 
 /**
- * How much of the learning a plan brings to type c is still there on the exam day: a power-law forgetting curve,
- * 1 / (1 + t / (retentionDays·(1 + n_c))), over the t days from the plan's last practice of c to the exam, with a memory
- * that lasts longer the more problems of c the plan practises (n_c). A type practised a few times early in a long
- * plan keeps about half; one practised to the end keeps nearly all of it.
+ * Per category, how much of the learning the plan brings it is still there on the exam day: a power-law forgetting
+ * curve, 1 / (1 + t / (retentionDays·(1 + n_c))), over the t days from the plan's last practice of it to the exam, with
+ * a memory that lasts longer the more of its problems the plan practises (n_c). A type practised a few times early in
+ * a long plan keeps about half; one practised to the end keeps nearly all; one not practised, or no exam, keeps all.
  */
-function retention(ctx: PlanContext, c: number): number {
-  const last = ctx.lastPractice[c];
-  if (!Number.isFinite(last) || !ctx.exam) return 1;
-  const away = Math.max(0, daysBetween(ctx.today, ctx.exam) - last);
-  return 1 / (1 + away / (TUNING.retentionDays * (1 + ctx.plannedIn[c])));
+function retention(ctx: PlanContext): Float64Array {
+  const examDay = ctx.exam ? daysBetween(ctx.today, ctx.exam) : Number.NaN;
+  return ctx.lastPractice.map((last, c) =>
+    Number.isFinite(last) && Number.isFinite(examDay)
+      ? 1 / (1 + Math.max(0, examDay - last) / (TUNING.retentionDays * (1 + ctx.plannedIn[c])))
+      : 1,
+  );
 }
 
 /** The share of θ_g's evidence that is imported solves (not graded attempts): 1 on a seeded day 0, 0 for a new learner. */
