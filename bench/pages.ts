@@ -1,11 +1,12 @@
 /**
  * npm run bench:pages [-- --scale] — each page of a logged-in learner (/, /plan/today, /plan, /history) under
  * 50 connections for a fixed time, against the compiled cote server (started as `npm start` starts it, in its own
- * process) and a bare Node http server sending the same bytes from memory, side by side; then the same page asked again
- * with the ETag of the first view (If-None-Match: the 304 a browser's repeated view gets, reported for context). Reports req/s, p50/p99, their
- * ratio, failures and cote's resident memory after each page; writes bench/results/pages.json (the scale run:
- * pages-scale.json) and pages.md. Targets (issue 10): ratio ≥ 0.5, p99 ≤ 50 ms, RSS ≤ 150 MB; the scale run also
- * times the nightly digest for all learners (target: 60 s per 1,000). Settings: see bench/pages/options.ts.
+ * process) and a bare Node http server sending the same bytes from memory, side by side; then the same page asked
+ * again with the ETag of the first view (If-None-Match: the 304 a browser's repeated view gets, reported for context).
+ * Reports req/s, p50/p99, their ratio, failures and cote's resident memory after each page; writes
+ * bench/results/pages.json (the scale run: pages-scale.json) and pages.md. Targets (issue 10): ratio ≥ 0.5, p99 ≤ 50 ms,
+ * RSS ≤ 150 MB; the scale run also times the nightly digest for all learners (target: 60 s per 1,000). Settings: see
+ * bench/pages/options.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';

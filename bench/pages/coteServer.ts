@@ -32,16 +32,11 @@ export interface CoteServer {
  * Starts `node dist/main.js` on 127.0.0.1 and a free port, on `dataDir`, without the first-start import and with no
  * SMTP (digests, if any were due, would go to the outbox). LOG_LEVEL=info because the "listening" line that carries
  * the port is an info line; cote logs nothing per request, so this costs the measured requests nothing. `nodeArgs` go
- * to node after `npm start`'s own flags (e.g. --cpu-prof to see where the time goes; a later V8 flag wins);
- * `extraEnv` adds settings (e.g. COTE_PAGE_CACHE_MB=0 for a server that renders every view). The server runs as
- * package.json's start script runs it (its malloc settings and heap flags); BENCH_PLAIN_NODE=1 runs it with node's and
- * glibc's defaults instead, to measure what those settings change.
+ * to node after `npm start`'s own flags (e.g. --cpu-prof to see where the time goes; a later V8 flag wins). The server
+ * runs as package.json's start script runs it (its malloc settings and heap flags); BENCH_PLAIN_NODE=1 runs it with
+ * node's and glibc's defaults instead, to measure what those settings change.
  */
-export async function startCote(
-  dataDir: string,
-  nodeArgs: string[] = [],
-  extraEnv: NodeJS.ProcessEnv = {},
-): Promise<CoteServer> {
+export async function startCote(dataDir: string, nodeArgs: string[] = []): Promise<CoteServer> {
   const plain = process.env.BENCH_PLAIN_NODE === '1';
   const start = plain ? { env: {}, nodeArgs: [], script: 'dist/main.js' } : startCommand(ROOT);
   const env: NodeJS.ProcessEnv = {
@@ -53,7 +48,6 @@ export async function startCote(
     HOST: '127.0.0.1',
     SMTP_URL: '',
     ...start.env,
-    ...extraEnv,
   };
   delete env.NODE_OPTIONS; // the plain node the server runs with in production, no loaders inherited from tsx
   // BENCH_SERVER_STDOUT=<file> keeps what node prints on stdout (e.g. --trace-gc's lines), else it is dropped.
