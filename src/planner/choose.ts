@@ -54,6 +54,8 @@ export interface Candidate {
 }
 
 export const MAX_NEW_PER_CATEGORY = 2;
+/** A stretch as hard as this (predicted success) is still work, when nothing of the type (or of the exam's types) is easier. */
+export const STRETCH_FLOOR = 0.02;
 
 /**
  * New problems one type may have on a day: 2, more for a type that is most of the exam (all weight on one type
@@ -128,6 +130,14 @@ export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): 
   // No minutes to a type the exam does not weigh while a weighted type has work in reach at all (however long, and
   // past today's per-type cap): the day's leftover goes to weighted re-solves or a longer weighted problem instead.
   if (weightedInReach(ctx, rules)) return undefined;
+  // Nothing weighted in the band (a learner far below the list's start in the exam's types): a weighted problem
+  // above the band, the nearest the exam's types come to reach, before any type the exam does not weigh. Those
+  // were no easier for such a learner (the simulator's weakest, 600 minutes a day: 0 of 33 greedy problems solved).
+  // Not on a warm-up day (its band starts high on purpose: nothing hard the day before the exam).
+  if (rules.minP <= TUNING.minP) {
+    const stretch = { ...rules, minP: STRETCH_FLOOR };
+    if (weightedInReach(ctx, stretch, 'stretch')) return bestOf(ctx, stretch, room, true);
+  }
   return bestOf(ctx, rules, room, false);
 }
 
@@ -135,11 +145,13 @@ export function bestCandidate(ctx: PlanContext, rules: DayRules, room: number): 
  * Some weighted type has an unused problem in the success band, whatever the room and today's caps. Asked once per
  * planned day (kept in ctx.reach): within a day the answer only changes when the last such problem is used.
  */
-export function weightedInReach(ctx: PlanContext, rules: DayRules): boolean {
-  if (ctx.reach?.day === ctx.studyIndex) return ctx.reach.value;
+export function weightedInReach(ctx: PlanContext, rules: DayRules, band: 'band' | 'stretch' = 'band'): boolean {
+  const kept = band === 'band' ? ctx.reach : ctx.stretchReach;
+  if (kept?.day === ctx.studyIndex) return kept.value;
   const open = { ...rules, excludeCategory: -1, onlyCategory: -1, newToday: new Int32Array(ctx.pi.length) };
   const value = bestOf(ctx, open, Infinity, true) !== undefined;
-  ctx.reach = { day: ctx.studyIndex, value };
+  if (band === 'band') ctx.reach = { day: ctx.studyIndex, value };
+  else ctx.stretchReach = { day: ctx.studyIndex, value };
   return value;
 }
 

@@ -103,6 +103,8 @@ export interface PlanContext {
   mockNote?: { code: 'mock_too_long' | 'mock_missing' | 'mock_off_judge'; params: Record<string, string | number> };
   /** Whether a weighted type has a new problem in reach, as found on study day `day` (choose.ts weightedInReach). */
   reach?: { day: number; value: boolean };
+  /** …and one above the band, down to STRETCH_FLOOR (choose.ts weightedInReach 'stretch'). */
+  stretchReach?: { day: number; value: boolean };
   /** Study days left without any item although the budget allowed work (nothing left to offer). */
   emptyDays: number;
   today: string;

@@ -2,7 +2,7 @@
  * The weekly promise: every type weighing ≥ TUNING.coverWeight gets some work — a new problem (or a mock problem),
  * else a stretch, else a re-solve when none is left — at least once in every TUNING.coverDays study days.
  */
-import { bestCandidate, type DayRules } from './choose.ts';
+import { bestCandidate, STRETCH_FLOOR, type DayRules } from './choose.ts';
 import { countNew, practise, type PlanContext } from './context.ts';
 import { item, RESOLVE_FACTOR } from './items.ts';
 import { MAX_LEVEL } from './catalogIndex.ts';
@@ -11,9 +11,6 @@ import { newReason, newWhy } from './reasons.ts';
 import { solvedNear } from './resolves.ts';
 import type { PlanItem } from './types.ts';
 import { TUNING } from './tuning.ts';
-
-/** A stretch as hard as this (predicted success) is still work, when nothing easier of the type is left. */
-const STRETCH_FLOOR = 0.02;
 
 /** Types whose window closes within two days (a margin: several may close together), the longest-waiting first. */
 function closing(ctx: PlanContext, items: PlanItem[]): number[] {

@@ -124,6 +124,24 @@ describe('planner v3 – a coach a learner can trust (the real list)', () => {
       for (const c of String(a.params.categories).split(',')) expect(weights[c], c).to.be.above(0);
   });
 
+  it('samsung, a learner who failed the easiest problems of every type it weighs – stretches in those types, no new minutes on others', () => {
+    const weights = profileWeights('samsung', real);
+    const failures = Object.keys(weights)
+      .filter((t) => weights[t] > 0)
+      .flatMap((t) => inType(t).slice(0, 4))
+      .map((p, i) => attempt(p.id, 'failed', addDays(TODAY, -1 - (i % 10))));
+    const p = plan(
+      input(
+        real,
+        { history: failures, today: TODAY },
+        { profile: 'samsung', dailyMinutes: 120, examDate: addDays(TODAY, 21) },
+      ),
+    );
+    const fresh = items(p).filter((i) => i.kind === 'new');
+    expect(fresh.length).to.be.above(10);
+    expect(fresh.filter((i) => !(weights[i.category] > 0)).map((i) => `${i.category} ${i.problem}`)).to.deep.equal([]);
+  });
+
   it('a fresh learner with 600 minutes – day one is a short diagnostic (≤ 12 items) across the heavy types', () => {
     const p = plan(
       input(real, { today: TODAY }, { profile: 'samsung', dailyMinutes: 600, examDate: addDays(TODAY, 60) }),
